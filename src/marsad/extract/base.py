@@ -1,0 +1,206 @@
+"""The shared shapes of the extraction pipeline and the component registry.
+
+Like spaCy's ``Language.factory(..., assigns=...)``, every stage is a function
+registered with :func:`component`, declaring which :class:`Context` fields it
+``reads`` and which it ``assigns``. :class:`marsad.extract.pipeline.Pipeline` checks
+the declarations when it is built, so a stage can be replaced or improved alone.
+
+All offsets are character offsets into ``Context.text``, the stored document text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+# -- mentions found by the stages ------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """A place mention resolved against the gazetteer."""
+
+    start: int
+    end: int
+    text: str                     # the mention phrase, e.g. "Latakia's countryside"
+    name: str                     # gazetteer name, e.g. "Latakia"
+    country: str | None           # ISO 3166-1 alpha-2
+    admin1: str | None = None     # governorate/province name
+    admin1_iso: str | None = None  # ISO 3166-2 code, e.g. SY-LA
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int = 1            # ACLED geo precision: 1 town, 2 near/part of district, 3 province
+    feature: str = "place"        # country | admin1 | admin2 | city | village | place
+    geonames_id: int | None = None
+    score: float = 0.0            # resolution confidence 0..1
+    sentence: int = -1            # index into Context.sentences
+
+    def as_location(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "country": self.country, "admin1": self.admin1,
+            "admin1_iso": self.admin1_iso, "admin2": self.admin2, "lat": self.lat,
+            "lon": self.lon, "precision": self.precision, "text": self.text,
+        }
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    start_date: dt.date
+    end_date: dt.date
+    precision: int                # ACLED time precision: 1 day, 2 week, 3 month
+    kind: str                     # dateline | absolute | weekday | relative | range | publication
+    sentence: int = -1
+
+
+@dataclass
+class Figure:
+    """A casualty figure: ``low``/``best``/``high`` (``high`` None = open-ended)."""
+
+    start: int
+    end: int
+    text: str
+    low: int
+    best: int
+    high: int | None
+    outcome: str                  # killed | injured
+    group: str                    # total | civilians | combatants | children | women
+    sentence: int = -1
+    part_of: int | None = None    # index (in Context.figures) of the total this is part of
+    derived: bool = False         # computed ("the rest were combatants"), not stated
+    flag: str | None = None       # e.g. "implausible": never reported as a fatality count
+    vague: bool = False           # "dozens", "hundreds": ACLED conservative value
+
+    def as_range(self) -> dict[str, Any]:
+        return {"low": self.low, "best": self.best, "high": self.high, "text": self.text}
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    name: str                     # normalised name from the dictionary
+    category: str                 # state_forces | foreign_forces | rebel_group | jihadist_group |
+                                  # militia | protesters | rioters | civilians | unknown
+    sentence: int = -1
+    role_hint: str | None = None  # perpetrator | target | side, when the syntax says so
+
+
+@dataclass
+class Source:
+    name: str
+    type: str                     # monitor | state_media | media | government | armed_group |
+                                  # international_org | witness | unknown
+
+
+@dataclass
+class Attribution:
+    """A stretch of text attributed to a source ("X said ...", "according to X")."""
+
+    start: int                    # the evidence span (usually the sentence)
+    end: int
+    source: Source
+    stance: str                   # asserts | alleges | denies | condemns | vows | accuses
+    source_start: int = -1        # span of the source's name in the text
+    source_end: int = -1
+    cue: str = ""                 # said | reported | according to | ...
+    sentence: int = -1
+
+
+@dataclass
+class Trigger:
+    """A word or phrase that signals an event of an ACLED type."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sub_type: str
+    sentence: int = -1
+    weight: float = 1.0
+
+
+# -- the per-document context ---------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """Everything known about one document while it goes through the pipeline."""
+
+    text: str
+    meta: dict[str, Any]          # id, title, url, outlet, published (YYYY-MM-DD or None), language
+    resources: Any = None         # marsad.extract.resources.Resources (shared, read-only)
+    doc: Any = None               # the spaCy Doc of the cleaned text
+    masked: list[tuple[int, int]] = field(default_factory=list)   # furniture spans (clean)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
+    places: list[Place] = field(default_factory=list)
+    country_context: str | None = None   # most likely country of the report (ISO alpha-2)
+    dateline: DateMention | None = None
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skip: bool = False            # set by a stage when the rest must not run (e.g. language)
+
+    @property
+    def published(self) -> dt.date | None:
+        p = self.meta.get("published")
+        if not p:
+            return self.dateline.start_date if self.dateline else None
+        try:
+            return dt.date.fromisoformat(p)
+        except ValueError:
+            return None
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset`` (binary search), -1 if none."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if offset < s:
+                hi = mid - 1
+            elif offset >= e:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def is_masked(self, start: int, end: int) -> bool:
+        return any(s <= start < e or s < end <= e for s, e in self.masked)
+
+
+# -- the registry ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    func: Callable[[Context], None]
+    reads: tuple[str, ...]
+    assigns: tuple[str, ...]
+    doc: str
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(name: str, *, reads: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
+    """Register a pipeline stage: ``func(ctx)`` reads ``reads`` and sets ``assigns``."""
+
+    def wrap(func: Callable[[Context], None]) -> Callable[[Context], None]:
+        REGISTRY[name] = Component(name, func, tuple(reads), tuple(assigns),
+                                   (func.__doc__ or "").strip().split("\n")[0])
+        return func
+
+    return wrap

@@ -1,0 +1,77 @@
+"""Stage ``clean``: find page furniture (app adverts, photo and video credits, galleries,
+share and subscribe prompts) and mask it, keeping every offset into the stored text.
+
+Masked spans are blanked with spaces of the same length in the text the model sees,
+so offsets of everything found later still point into ``Context.text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Context, component
+
+# whole lines that are furniture
+_FURNITURE_LINE = re.compile(
+    r"""^\s*(?:
+        \(?\s*(?:photo|video|image|picture|credit|photograph|illustration)s?\s*(?:credit)?\s*:.*\)?   # (Photo: Reuters)
+      | \d+\s+view\s+gallery
+      | view\s+gallery
+      | get\s+the\s+.{1,40}\s+app\b.*
+      | download\s+(?:the|our)\s+.{1,40}\s+app\b.*
+      | .*\b(?:google\s+play|app\s+store)\b.*https?://.*
+      | (?:follow|like)\s+us\s+on\b.*
+      | (?:sign\s+up|subscribe)\b.{0,80}(?:newsletter|updates|alerts)?.*
+      | (?:read|see)\s+(?:more|also)\s*:.*
+      | related\s*(?:articles?|stories|coverage)?\s*:?.*
+      | advertisement
+      | share\s+(?:this|on)\b.*
+      | click\s+here\b.*
+      | (?:©|copyright\b).*
+      | all\s+rights\s+reserved.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT_LINE = re.compile(r"^\s*\((?:photo|video|image|picture)s?\s*:.*\)\s*$", re.IGNORECASE)
+_END_PUNCT = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+
+def find_furniture(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of furniture lines, including the caption above a credit line."""
+    spans: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append((pos, pos + len(body)))
+        pos += len(line)
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if not line.strip() or len(line) > 400:
+            continue
+        if _FURNITURE_LINE.match(line):
+            spans.append((s, e))
+            if _CREDIT_LINE.match(line) and i > 0:
+                # a caption: the short unpunctuated line right above a credit
+                ps, pe = lines[i - 1]
+                prev = text[ps:pe]
+                if prev.strip() and len(prev) < 200 and not _END_PUNCT.search(prev):
+                    spans.append((ps, pe))
+    return sorted(set(spans))
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@component("clean", reads=("text",), assigns=("masked",))
+def clean(ctx: Context) -> None:
+    """Mask page furniture; offsets stay those of the stored text."""
+    ctx.masked = find_furniture(ctx.text)

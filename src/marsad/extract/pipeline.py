@@ -1,0 +1,191 @@
+"""Run the extraction stages over documents and build ``marsad.extraction/1`` results.
+
+The order of the stages is :data:`DEFAULT_STAGES`; each stage lives in its own module
+and is registered with :func:`marsad.extract.base.component`. :class:`Resources`
+holds what the stages share (the spaCy pipeline, the gazetteer, the actor dictionary
+and the source registry), each loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cached_property
+from typing import Any, Iterable, Iterator
+
+from ..config import Settings, load_settings
+from ..errors import ExtractError, MarsadError, TextTooLong
+from .base import REGISTRY, Component, Context
+
+SCHEMA = "marsad.extraction/1"
+#: Bump when a change to any stage changes results: stored extractions are keyed by it.
+EXTRACTOR_VERSION = "0.1.0"
+
+DEFAULT_STAGES: tuple[str, ...] = (
+    "clean", "language", "nlp", "places", "dates", "figures", "actors",
+    "attribution", "triggers", "events",
+)
+
+#: module that registers each stage
+_STAGE_MODULES = {
+    "clean": "marsad.extract.clean",
+    "language": "marsad.extract.language",
+    "nlp": "marsad.extract.nlp",
+    "places": "marsad.extract.places",
+    "dates": "marsad.extract.dates",
+    "figures": "marsad.extract.figures",
+    "actors": "marsad.extract.actors",
+    "attribution": "marsad.extract.attribution",
+    "triggers": "marsad.extract.triggers",
+    "events": "marsad.extract.events",
+}
+
+#: fields set before any stage runs
+_INITIAL_FIELDS = ("text", "meta", "resources")
+
+
+class Resources:
+    """Shared, read-only resources, each loaded on first use and then kept."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or load_settings()
+
+    @cached_property
+    def gazetteer(self):
+        from ..geo.gazetteer import open_gazetteer
+
+        return open_gazetteer(self.settings)
+
+    @cached_property
+    def nlp(self):
+        from .nlp import load_nlp
+
+        return load_nlp(self.settings, self)
+
+    @cached_property
+    def actors(self):
+        from .actors import load_actor_dictionary
+
+        return load_actor_dictionary(self.settings)
+
+    @cached_property
+    def sources(self):
+        from .attribution import load_source_registry
+
+        return load_source_registry(self.settings)
+
+
+class Pipeline:
+    """An ordered list of registered components, checked for what each reads."""
+
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, settings: Settings | None = None,
+                 resources: Resources | None = None):
+        self.settings = settings or load_settings()
+        self.resources = resources or Resources(self.settings)
+        self.components: list[Component] = []
+        available = set(_INITIAL_FIELDS)
+        for name in stages:
+            if name not in REGISTRY:
+                importlib.import_module(_STAGE_MODULES.get(name, name))
+            comp = REGISTRY.get(name)
+            if comp is None:
+                raise ExtractError(f"no extraction stage named {name!r}", code="M403")
+            missing = [r for r in comp.reads if r not in available]
+            if missing:
+                raise ExtractError(
+                    f"stage {name!r} reads {missing} which no earlier stage assigns; "
+                    f"reorder the stages", code="M404")
+            available.update(comp.assigns)
+            self.components.append(comp)
+
+    def describe(self) -> list[dict[str, Any]]:
+        return [{"name": c.name, "reads": list(c.reads), "assigns": list(c.assigns), "help": c.doc}
+                for c in self.components]
+
+    def warm(self) -> None:
+        """Load every resource now (before forking workers or timing)."""
+        self.resources.nlp  # noqa: B018 - loads the gazetteer too
+        self.resources.actors  # noqa: B018
+        self.resources.sources  # noqa: B018
+
+    # -- one document ----------------------------------------------------------------
+    def run(self, document: dict[str, Any]) -> dict[str, Any]:
+        """Extract one document object (``text`` required) into a result object.
+
+        Never raises for a bad document: errors become ``result["error"]``.
+        """
+        meta = _document_meta(document)
+        try:
+            text = document.get("text")
+            if not isinstance(text, str):
+                raise ExtractError("document has no text", code="M405")
+            limit = self.settings.max_extract_chars
+            if len(text) > limit:
+                raise TextTooLong(
+                    f"text has {len(text):,} characters, over the limit of {limit:,} "
+                    f"(setting max_extract_chars)")
+            ctx = Context(text=text, meta=meta, resources=self.resources)
+            for comp in self.components:
+                if ctx.skip:
+                    break
+                comp.func(ctx)
+            return build_result(ctx)
+        except MarsadError as exc:
+            return {"schema": SCHEMA, "document": meta, "events": [], "statements": [],
+                    "error": exc.as_dict()}
+
+    # -- batches ---------------------------------------------------------------------
+    def run_many(self, documents: Iterable[dict[str, Any]], processes: int = 1) -> Iterator[dict[str, Any]]:
+        """Results in input order. ``processes > 1`` forks workers sharing loaded resources."""
+        if processes <= 1:
+            for d in documents:
+                yield self.run(d)
+            return
+        import multiprocessing as mp
+
+        self.warm()
+        global _WORKER_PIPELINE
+        _WORKER_PIPELINE = self
+        ctx = mp.get_context("fork")
+        with ctx.Pool(processes) as pool:
+            yield from pool.imap(_worker_run, documents, chunksize=4)
+        _WORKER_PIPELINE = None
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_run(document: dict[str, Any]) -> dict[str, Any]:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE.run(document)
+
+
+def default_processes() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def _document_meta(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": document.get("id"),
+        "title": document.get("title"),
+        "url": document.get("url"),
+        "outlet": document.get("outlet"),
+        "published": document.get("published"),
+        "language": document.get("language"),
+    }
+
+
+def build_result(ctx: Context) -> dict[str, Any]:
+    meta = dict(ctx.meta)
+    if not meta.get("published") and ctx.dateline is not None:
+        meta["published"] = ctx.dateline.start_date.isoformat()
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "document": meta,
+        "events": ctx.events,
+        "statements": ctx.statements,
+    }
+    if ctx.notes:
+        out["notes"] = ctx.notes
+    out["extractor"] = {"version": EXTRACTOR_VERSION}
+    return out

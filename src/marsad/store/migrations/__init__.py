@@ -1,0 +1,1 @@
+"""Alembic migrations, applied automatically by :meth:`marsad.store.Store.open`."""
