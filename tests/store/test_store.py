@@ -55,3 +55,29 @@ def test_reopening_does_not_migrate_twice(db_url):
         s.add_document(NewDocument(text="x", raw=b"x", via="stdin"))
     with Store.open(db_url) as s:
         assert s.revision() == "0001" and s.count("documents") == 1
+
+
+def _result(n_killed):
+    return {"schema": "marsad.extraction/1", "document": {}, "statements": [], "events": [{
+        "id": "e1", "type": "explosions_remote_violence", "sub_type": "air_drone_strike",
+        "date": {"start": "2017-04-04", "end": "2017-04-04", "precision": 1, "text": "Tuesday"},
+        "location": {"name": "Khan Shaykhun", "country": "SY", "admin1_iso": "SY-ID", "lat": 35.4,
+                     "lon": 36.6, "precision": 1, "text": "Khan Shaykhun"},
+        "fatalities": {"total": {"low": n_killed, "best": n_killed, "high": None, "text": "x"}},
+        "claims": [{"source": {"name": "SOHR", "type": "monitor"}, "stance": "asserts",
+                    "start": 0, "end": 5, "text": "Idlib"}],
+    }]}
+
+
+def test_extractions_are_kept_per_version_and_one_is_current(store):
+    doc = store.add_document(NewDocument(text="Idlib strike", raw=b"Idlib strike", via="stdin"))
+    store.save_extraction(doc.id, "0.1", _result(58))
+    store.save_extraction(doc.id, "0.2", _result(72))
+    store.save_extraction(doc.id, "0.2", _result(72))  # same version again: replaced, not added
+    assert store.count("extractions") == 2
+    events = list(store.iter_current_events())
+    assert [e["fatalities_best"] for e in events] == [72]
+    assert events[0]["data"]["claims"][0]["source"]["name"] == "SOHR"
+    assert store.get_extraction(doc.id, "0.1")["result"]["events"][0]["fatalities"]["total"]["best"] == 58
+    assert store.documents_needing_extraction("0.3") == [doc.id]
+    assert store.documents_needing_extraction("0.2") == []

@@ -51,9 +51,9 @@ def _root(
 
 def _register() -> None:
     # Each module imports its heavy libraries inside the commands, never at import time.
-    from . import documents, extraction, incidents, settings_cmds
+    from . import documents, evaluation, exports, extraction, geo, incidents, settings_cmds
 
-    for module in (settings_cmds, documents, extraction, incidents):
+    for module in (settings_cmds, documents, extraction, geo, evaluation, incidents, exports):
         module.register(app)
 
 

@@ -238,6 +238,100 @@ class Store:
                 yield _plain(dict(r))
             last = rows[-1]["id"]
 
+    # -- extractions ---------------------------------------------------------------
+    def save_extraction(self, document_id: str, version: str, result: dict[str, Any]) -> int:
+        """Store one extraction result (``marsad.extraction/1``) of a document and make it
+        current; its events and claims are flattened into ``events`` and ``claims``.
+
+        Re-saving the same document and version replaces that version's rows (an
+        extractor version is deterministic); other versions are kept. One transaction.
+        """
+        now = utcnow()
+        err = result.get("error")
+        status = "error" if err else "ok"
+        x, ev, cl = t.extractions, t.events, t.claims
+        with self.engine.begin() as conn:
+            old = conn.execute(sa.select(x.c.id).where(
+                x.c.document_id == document_id, x.c.extractor_version == version)).scalar()
+            if old is not None:
+                old_events = sa.select(ev.c.id).where(ev.c.extraction_id == old)
+                conn.execute(cl.delete().where(cl.c.event_id.in_(old_events)))
+                conn.execute(t.incident_events.delete().where(t.incident_events.c.event_id.in_(old_events)))
+                conn.execute(ev.delete().where(ev.c.extraction_id == old))
+                conn.execute(x.delete().where(x.c.id == old))
+            conn.execute(x.update().where(x.c.document_id == document_id).values(is_current=False))
+            xid = conn.execute(x.insert().values(
+                document_id=document_id, extractor_version=version, created_at=now,
+                status=status, error_code=(err or {}).get("code"),
+                error_message=(err or {}).get("message"), result=result, is_current=True,
+            )).inserted_primary_key[0]
+            for rank, event in enumerate(result.get("events") or []):
+                loc = event.get("location") or {}
+                date = event.get("date") or {}
+                eid = conn.execute(ev.insert().values(
+                    extraction_id=xid, document_id=document_id, key=str(event.get("id") or f"e{rank + 1}"),
+                    rank=rank, type=event.get("type"), sub_type=event.get("sub_type"),
+                    date_start=date.get("start"), date_end=date.get("end"),
+                    date_precision=date.get("precision"), country=loc.get("country"),
+                    admin1_iso=loc.get("admin1_iso"), location_name=loc.get("name"),
+                    lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("precision"),
+                    fatalities_best=best_fatalities(event), data=event,
+                )).inserted_primary_key[0]
+                claims = event.get("claims") or []
+                if claims:
+                    conn.execute(cl.insert(), [{
+                        "event_id": eid, "document_id": document_id,
+                        "source_name": (c.get("source") or {}).get("name"),
+                        "source_type": (c.get("source") or {}).get("type"),
+                        "stance": c.get("stance"), "start": c.get("start"), "end": c.get("end"),
+                        "text": c.get("text"),
+                    } for c in claims])
+        return xid
+
+    def get_extraction(self, document_id: str, version: str | None = None) -> dict[str, Any] | None:
+        """The current extraction of a document (or the one of ``version``), or None."""
+        x = t.extractions.c
+        q = sa.select(t.extractions).where(x.document_id == document_id)
+        q = q.where(x.extractor_version == version) if version else q.where(x.is_current.is_(True))
+        with self.engine.connect() as conn:
+            row = conn.execute(q).mappings().first()
+        return _plain(dict(row)) if row else None
+
+    def documents_needing_extraction(self, version: str) -> list[str]:
+        """Ids of documents with no extraction of ``version``."""
+        x = t.extractions.c
+        done = sa.select(x.document_id).where(x.extractor_version == version)
+        with self.engine.connect() as conn:
+            return list(conn.execute(
+                sa.select(t.documents.c.id).where(t.documents.c.id.not_in(done)).order_by(t.documents.c.id)
+            ).scalars())
+
+    def iter_current_events(self, *, since: str | None = None, until: str | None = None,
+                            country: str | None = None, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Events of every document's current extraction, ordered by id, with their
+        document's outlet and published date: ``{id, document_id, key, rank, ..., data,
+        outlet, published}``."""
+        ev, x, d = t.events.c, t.extractions.c, t.documents.c
+        q = (sa.select(t.events, d.outlet, d.published, d.title, d.url)
+             .join(t.extractions, x.id == ev.extraction_id)
+             .join(t.documents, d.id == ev.document_id)
+             .where(x.is_current.is_(True)))
+        if since:
+            q = q.where(ev.date_end >= since)
+        if until:
+            q = q.where(ev.date_start <= until)
+        if country:
+            q = q.where(ev.country == country)
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(q.where(ev.id > last).order_by(ev.id).limit(batch)).mappings().all()
+            if not rows:
+                return
+            for r in rows:
+                yield dict(r)
+            last = rows[-1]["id"]
+
     def count(self, table: str) -> int:
         tbl = t.metadata.tables[table]
         with self.engine.connect() as conn:
@@ -269,6 +363,18 @@ class Store:
                 "by_via": grouped(d.via),
             }
         return out
+
+
+def best_fatalities(event: dict[str, Any]) -> int | None:
+    """The best total of an event's fatalities: ``total``, else the sum of the groups
+    that do not overlap (civilians + combatants)."""
+    f = event.get("fatalities") or {}
+    total = f.get("total")
+    if total and total.get("best") is not None:
+        return int(total["best"])
+    parts = [f.get(k) for k in ("civilians", "combatants")]
+    vals = [p["best"] for p in parts if p and p.get("best") is not None]
+    return sum(vals) if vals else None
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
