@@ -17,6 +17,11 @@ from .. import __version__
 from ..errors import MarsadError
 from .common import State, console_err
 
+try:  # typer >= 0.20 vendors its own click: its usage errors are not click.ClickException
+    from typer._click.exceptions import ClickException as _TyperClickException
+except ImportError:  # pragma: no cover - older typer uses click itself
+    _TyperClickException = click.ClickException
+
 app = typer.Typer(
     name="marsad",
     help="marsad: an offline-first conflict-event observatory. Ingest reports, extract "
@@ -78,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         console_err.print("aborted")
         code = 1
-    except click.ClickException as exc:
+    except (click.ClickException, _TyperClickException) as exc:
         exc.show()
         code = exc.exit_code
     except BrokenPipeError:

@@ -54,7 +54,9 @@ def load_nlp(settings, resources: Any = None):
         gaz = resources.gazetteer
         patterns = gaz.ruler_patterns() if hasattr(gaz, "ruler_patterns") else None
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+        # first in the pipeline: add_patterns then only tokenises the ~35k patterns (placed
+        # before ner it would run tok2vec and senter over each of them: 6x slower start-up)
+        ruler = nlp.add_pipe("entity_ruler", first=True, config={"phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(patterns)
     return nlp
 

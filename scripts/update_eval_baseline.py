@@ -1,0 +1,74 @@
+#!/usr/bin/env python
+"""Measure the system on the shared dev gold files and write the CI floors.
+
+    .venv/bin/python scripts/update_eval_baseline.py [--margin 0.02] [--processes 2] [--dry-run]
+
+For each gold file listed in GOLD_FILES (paths relative to ../shared/corpus), runs
+``marsad.eval.evaluate`` with the real extraction pipeline and sets each metric's floor
+to ``achieved - margin`` rounded down to 0.01 (``marsad.eval.floors_from``). The floors
+go to ``eval_baseline.json`` at the repository root, which ``tests/test_eval_gate.py``
+enforces. Run it after an accuracy improvement, and review the diff: a floor that goes
+DOWN means accuracy fell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+BASELINE = REPO / "eval_baseline.json"
+GOLD_FILES = ("fakes-dev.jsonl", "hrds-dev.jsonl", "seed/ynet-syria-coast.gold.json")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--margin", type=float, default=0.02, help="floor = achieved - margin (default 0.02)")
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--output", type=Path, default=BASELINE)
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write")
+    args = ap.parse_args(argv)
+
+    from marsad.config import load_settings
+    from marsad.eval import evaluate, floors_from
+
+    settings = load_settings()
+    old = json.loads(args.output.read_text()) if args.output.is_file() else {}
+    files: dict[str, dict[str, float]] = {}
+    achieved: dict[str, dict[str, float | None]] = {}
+    for name in GOLD_FILES:
+        path = args.corpus / name
+        if not path.is_file():
+            print(f"missing gold file {path}", file=sys.stderr)
+            return 1
+        report = evaluate(path, settings=settings, processes=args.processes)
+        achieved[name] = report["metrics"]
+        files[name] = floors_from(report["metrics"], args.margin)
+        before = (old.get("files") or {}).get(name, {})
+        for metric, value in report["metrics"].items():
+            prev = before.get(metric)
+            note = "" if prev is None else f"  (floor was {prev:.2f})"
+            print(f"{name:36} {metric:18} {'-' if value is None else f'{value:.4f}':>7} -> floor "
+                  f"{files[name].get(metric, '-')}{note}")
+    out = {
+        "about": "Floors of the evaluation gate (tests/test_eval_gate.py): marsad eval on each shared "
+                 "dev gold file must reach at least these values. Written by "
+                 "scripts/update_eval_baseline.py as achieved - margin, rounded down.",
+        "margin": args.margin,
+        "files": files,
+        "achieved": achieved,
+    }
+    if args.dry_run:
+        print(json.dumps(out, indent=2))
+    else:
+        args.output.write_text(json.dumps(out, indent=2) + "\n")
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,483 @@
+"""Stage ``actors``: who takes part, normalised from a shipped, user-extensible dictionary.
+
+The dictionary is TOML data (``marsad/data/actors.toml``, documented at its top),
+merged with the user's file named by the ``actors_file`` setting. Aliases are compiled
+into a token trie (:class:`PhraseIndex`), so matching an article costs one pass over
+its word tokens; the longest match wins and masked furniture is skipped.
+
+Each :class:`~marsad.extract.base.ActorMention` gets a ``role_hint`` from cheap local
+syntax: the agent of a violence verb ("X shelled", "by X", "X warplanes") is a
+``perpetrator``, its patient ("killed 12 civilians", "attack on X", "X were killed")
+a ``target``, and the parties of "clashes between X and Y" / "X clashed with Y" are
+``side``.
+
+:class:`PhraseIndex` and :func:`tokenize` are shared with the attribution stage.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from itertools import product
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import ConfigError
+from .base import ActorMention, Context, component
+
+CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
+              "protesters", "rioters", "civilians", "unknown")
+MAX_EXPANSIONS = 512
+
+# -- tokens and the phrase trie ------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_APOS = str.maketrans("", "", "'’")
+
+
+def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Word tokens of ``text``: (normalised forms, start offsets, end offsets).
+
+    The normal form is lower case without apostrophes, so "Syria's" and "Syrias" (as
+    texts with apostrophes stripped upstream write it) are the same token; hyphens and
+    other punctuation separate tokens.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lowered
+        ms = list(_TOKEN.finditer(text))
+        norms = [m.group().lower() for m in ms]
+    else:
+        ms = list(_TOKEN.finditer(low))
+        norms = [m.group() for m in ms]
+    if "'" in text or "’" in text:
+        norms = [t.translate(_APOS) for t in norms]
+    return norms, [m.start() for m in ms], [m.end() for m in ms]
+
+
+_TOKENS_KEY = "_marsad_tokens"
+
+
+def context_tokens(ctx: Context) -> tuple[list[str], list[int], list[int]]:
+    """:func:`tokenize` of ``ctx.text``, computed once per document and shared by stages."""
+    cached = ctx.__dict__.get(_TOKENS_KEY)
+    if cached is not None and cached[0] is ctx.text:
+        return cached[1]
+    tokens = tokenize(ctx.text)
+    ctx.__dict__[_TOKENS_KEY] = (ctx.text, tokens)
+    return tokens
+
+
+_END = ""  # trie key that marks the end of a phrase (never a token)
+
+
+class PhraseIndex:
+    """A token trie of phrases, each carrying a value; leftmost-longest matching."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] = {}
+        self.size = 0
+
+    def add(self, phrase: str, value: Any, *, cased: bool = False) -> bool:
+        norms, starts, ends = tokenize(phrase)
+        if not norms:
+            return False
+        node = self.root
+        for t in norms:
+            node = node.setdefault(t, {})
+        exact = tuple(phrase[s:e].translate(_APOS) for s, e in zip(starts, ends)) if cased else None
+        node.setdefault(_END, []).append((exact, value))
+        self.size += 1
+        return True
+
+    def find(self, text: str, tokens: tuple[list[str], list[int], list[int]] | None = None
+             ) -> list[tuple[int, int, Any]]:
+        """Non-overlapping matches ``(start, end, value)``: leftmost, then longest.
+
+        A word of the text ending in "s" also matches the phrase word without it
+        (plurals, possessives written without apostrophe). Where several values share
+        a phrase, the one added last wins.
+        """
+        norms, starts, ends = tokens if tokens is not None else tokenize(text)
+        root = self.root
+        out: list[tuple[int, int, Any]] = []
+        n = len(norms)
+        i = 0
+        while i < n:
+            t = norms[i]
+            node = root.get(t)
+            if node is None and len(t) > 3 and t[-1] == "s":
+                node = root.get(t[:-1])
+            if node is None:
+                i += 1
+                continue
+            best: tuple[int, Any] | None = None
+            j = i + 1
+            while True:
+                hits = node.get(_END)
+                if hits:
+                    v = _pick(hits, text, starts, ends, i, j)
+                    if v is not None:
+                        best = (j, v)
+                if j >= n:
+                    break
+                t = norms[j]
+                nxt = node.get(t)
+                if nxt is None and len(t) > 3 and t[-1] == "s":
+                    nxt = node.get(t[:-1])
+                if nxt is None:
+                    break
+                node = nxt
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            out.append((starts[i], ends[best[0] - 1], best[1]))
+            i = best[0]
+        return out
+
+
+def _pick(hits: list, text: str, starts: list[int], ends: list[int], i: int, j: int) -> Any:
+    value = None
+    for exact, v in hits:
+        if exact is not None:
+            got = tuple(text[starts[k]:ends[k]].translate(_APOS) for k in range(i, j))
+            if got != exact:
+                continue
+        value = v
+    return value
+
+
+# -- alias syntax --------------------------------------------------------------------
+
+_GROUP = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
+
+
+def expand_alias(alias: str, where: str = "") -> list[str]:
+    """Expand ``(a|b)`` (one of) and ``[a|b]`` (optional) into plain phrases."""
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _GROUP.finditer(alias):
+        parts.append([alias[pos:m.start()]])
+        if m.group(1) is not None:
+            parts.append(m.group(1).split("|"))
+        else:
+            parts.append([""] + m.group(2).split("|"))
+        pos = m.end()
+    parts.append([alias[pos:]])
+    rest = alias[pos:]
+    if any(c in rest for c in "()[]") or any(c in p for ps in parts for p in ps for c in "()[]"):
+        raise ConfigError(f"{where}alias {alias!r} has unbalanced or nested brackets "
+                          f"(use (a|b) for one of, [a|b] for optional, not nested)", code="M105")
+    count = 1
+    for p in parts:
+        count *= len(p)
+    if count > MAX_EXPANSIONS:
+        raise ConfigError(f"{where}alias {alias!r} expands to {count} phrases, over "
+                          f"{MAX_EXPANSIONS}: split it", code="M105")
+    out = []
+    for combo in product(*parts):
+        phrase = " ".join("".join(combo).split())
+        if phrase:
+            out.append(phrase)
+    return out
+
+
+# -- the dictionary ------------------------------------------------------------------
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    category: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    cased: list[str] = field(default_factory=list)
+    national: str | None = None
+    localize: str | None = None
+
+
+@dataclass
+class ActorDictionary:
+    entries: list[ActorEntry]
+    index: PhraseIndex
+    national: dict[tuple[str, str], ActorEntry]   # (country, "military"|"police") -> entry
+
+    def find(self, text: str, tokens=None) -> list[tuple[int, int, ActorEntry]]:
+        return self.index.find(text, tokens)
+
+    def localized(self, entry: ActorEntry, country: str | None) -> ActorEntry:
+        """The national entry standing for a generic one in ``country``, else ``entry``."""
+        if entry.localize and country:
+            return self.national.get((country.upper(), entry.localize), entry)
+        return entry
+
+
+def _shipped(name: str) -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / name
+
+
+def read_toml_file(path: str | Path, what: str) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{what} file {p} does not exist", code="M103") from None
+    except OSError as exc:
+        raise ConfigError(f"{what} file {p} cannot be read: {exc}", code="M103") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{what} file {p} is not valid TOML: {exc}", code="M104") from None
+
+
+def _str_list(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}{key!r} must be a list of strings", code="M105")
+    return list(value)
+
+
+_ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "localize", "replace"}
+
+
+def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEntry, bool]]:
+    """Validate ``[[actor]]`` tables; returns (entry, replace) pairs."""
+    unknown = set(data) - {"actor"}
+    if unknown:
+        raise ConfigError(f"{origin}: unknown top-level key(s) {sorted(unknown)}; "
+                          f"actors are [[actor]] tables", code="M105")
+    items = data.get("actor", [])
+    if not isinstance(items, list):
+        raise ConfigError(f"{origin}: 'actor' must be an array of tables ([[actor]])", code="M105")
+    out = []
+    for n, item in enumerate(items, 1):
+        where = f"{origin}: actor #{n}: "
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}must be a table", code="M105")
+        extra = set(item) - _ACTOR_KEYS
+        if extra:
+            raise ConfigError(f"{where}unknown key(s) {sorted(extra)} (allowed: "
+                              f"{', '.join(sorted(_ACTOR_KEYS))})", code="M105")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}needs a non-empty 'name'", code="M105")
+        where = f"{origin}: actor {name!r}: "
+        cat = item.get("category")
+        if cat is not None and cat not in CATEGORIES:
+            raise ConfigError(f"{where}category {cat!r} is not one of {', '.join(CATEGORIES)}",
+                              code="M105")
+        country = item.get("country")
+        if country is not None and not (isinstance(country, str) and len(country) == 2):
+            raise ConfigError(f"{where}country must be an ISO 3166-1 alpha-2 code", code="M105")
+        for key in ("national", "localize"):
+            v = item.get(key)
+            if v is not None and not isinstance(v, str):
+                raise ConfigError(f"{where}{key!r} must be a string", code="M105")
+        aliases = _str_list(item.get("aliases"), where, "aliases")
+        cased = _str_list(item.get("cased"), where, "cased")
+        for a in aliases:
+            expand_alias(a, where)  # validates syntax early
+        entry = ActorEntry(name=name.strip(), category=cat or "", country=country.upper() if country else None,
+                           aliases=aliases, cased=cased, national=item.get("national"),
+                           localize=item.get("localize"))
+        out.append((entry, bool(item.get("replace", False))))
+    return out
+
+
+def merge_entries(base: list[Any], extra: Iterable[tuple[Any, bool]], what: str, origin: str,
+                  fields: tuple[str, ...]) -> list[Any]:
+    """Merge user entries over shipped ones by name (case-insensitive)."""
+    by_name = {e.name.lower(): e for e in base}
+    out = list(base)
+    for entry, replace in extra:
+        old = by_name.get(entry.name.lower())
+        if old is None or replace:
+            for f in fields:
+                if not getattr(entry, f):
+                    raise ConfigError(f"{origin}: {what} {entry.name!r}: needs {f!r}", code="M105")
+            if old is not None:
+                out[out.index(old)] = entry
+            else:
+                out.append(entry)
+            by_name[entry.name.lower()] = entry
+            continue
+        for key, value in vars(entry).items():
+            if key in ("name",) or not value:
+                continue
+            if isinstance(value, list):
+                getattr(old, key).extend(value)
+            else:
+                setattr(old, key, value)
+    return out
+
+
+def build_actor_dictionary(entries: list[ActorEntry]) -> ActorDictionary:
+    index = PhraseIndex()
+    national: dict[tuple[str, str], ActorEntry] = {}
+    for e in entries:
+        where = f"actor {e.name!r}: "
+        if e.name:
+            index.add(e.name, e)
+        for a in e.aliases:
+            for phrase in expand_alias(a, where):
+                index.add(phrase, e)
+        for a in e.cased:
+            for phrase in expand_alias(a, where):
+                index.add(phrase, e, cased=True)
+        if e.national and e.country:
+            national[(e.country, e.national)] = e
+    return ActorDictionary(entries, index, national)
+
+
+def load_actor_dictionary(settings: Any = None) -> ActorDictionary:
+    """The shipped actor dictionary merged with ``settings.actors_file`` (if set)."""
+    shipped = _shipped("actors.toml")
+    entries = [e for e, _ in parse_actor_entries(read_toml_file(shipped, "actor dictionary"), str(shipped))]
+    user = getattr(settings, "actors_file", None) if settings is not None else None
+    if user:
+        extra = parse_actor_entries(read_toml_file(user, "actor dictionary (setting actors_file)"), str(user))
+        entries = merge_entries(entries, extra, "actor", str(user), ("category",))
+    return build_actor_dictionary(entries)
+
+
+# -- roles ---------------------------------------------------------------------------
+
+_VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|"
+            r"target(?:ed|s|ing)?|str(?:uck|ike|ikes|iking)|hit(?:s|ting)?|sho(?:t|ot|ots|oting)|fir(?:ed|es|ing)|"
+            r"raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|execut(?:ed|es|ing)|massacr(?:ed|es|ing)|slaughter(?:ed|s|ing)?|"
+            r"kidnap(?:ped|s|ping)?|abduct(?:ed|s|ing)?|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|seiz(?:ed|es|ing)|"
+            r"captur(?:ed|es|ing)|launch(?:ed|es|ing)|carri(?:ed)? out|carry(?:ing)? out|open(?:ed)? fire|"
+            r"ambush(?:ed|es|ing)?|besieg(?:ed|es|ing)|dropp(?:ed|ing)|drops?|pound(?:ed|s|ing)?|destroy(?:ed|s|ing)?|"
+            r"burn(?:ed|t|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|tortur(?:ed|es|ing)|assassinat(?:ed|es|ing)|"
+            r"wound(?:ed|s|ing)?|injur(?:ed|es|ing)|beat(?:en|s|ing)?|murder(?:ed|s|ing)?|rap(?:ed|es|ing)|"
+            r"overr(?:an|un|uns)|advanc(?:ed|es|ing)|took control|took over|recaptur(?:ed|es|ing)|"
+            r"took|tak(?:e|es|ing) control|shot dead|gunned down|blew up|set fire|"
+            r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
+            r"tear[- ]?gass(?:ed|ing)|used|deployed")
+_AUX = (r"(?:(?:have|has|had|was|were|is|are|been|also|reportedly|allegedly|then|later|again|"
+        r"repeatedly|apparently|previously|recently|already|subsequently|first|on \w+day|overnight|"
+        r"yesterday|today|last \w+|early \w+|late \w+)\s+)*")
+_PLACE_GAP = r"(?:(?:in|at|near|on|around|outside|inside|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"
+_APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?"
+
+_AFTER_PASSIVE = re.compile(
+    r"^\s*(?:(?:were|was|have|has|had|are|is|being|been|got|to|be|also|all|both|later|then|\w+ly)\s+){1,4}"
+    r"(?:killed|slain|wounded|injured|slaughtered|massacred|executed|kidnapped|abducted|arrested|detained|"
+    r"targeted|attacked|shot|hit|besieged|tortured|murdered|raped|beaten|displaced|evacuated|trapped|"
+    r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage)\b"
+    r"|^\s*(?:died|perished|lost their lives|were among the dead)\b", re.IGNORECASE)
+_AFTER_ACTIVE = re.compile(r"^" + _APPOS + r"\s+" + _PLACE_GAP + _AUX + r"(?:" + _VIOLENT + r")\b")
+_AFTER_INSTRUMENT = re.compile(
+    r"^[\s-]*(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|air ?strikes?|strikes|"
+    r"(?:air )?raids?|shelling|artillery|rockets?|missiles?|mortars?|bombardment|bombing|snipers?|drones?|"
+    r"gunfire|fire|tanks?|barrel bombs?|attacks?|offensive|assault|operations?|bombs?)\b", re.IGNORECASE)
+_SELF_INSTRUMENT = re.compile(
+    r"\b(?:war ?planes?|jets?|aircraft|planes|helicopters?|gunships|air ?strikes?|strikes|raids|shelling|"
+    r"artillery|missiles?|bombers|drones|bombing)\b", re.IGNORECASE)
+_BEFORE_BY = re.compile(
+    r"(?:\b(?:at the hands of|blamed on|attributed to|carried out by|launched by|committed by|perpetrated by|"
+    r"conducted by|claimed by|fired by|dropped by|planted by)|\b(\w+)\s+by)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_AGENT_BY = re.compile(  # "<word> by X" makes X the perpetrator when <word> is violence
+    r"(?:" + _VIOLENT + r")|attacks?|strikes?|airstrikes?|raids?|shelling|bombardments?|fire|bombings?|"
+    r"massacres?|assaults?|offensives?|killings?|ambush|operations?|executions?|abductions?|crackdown|"
+    r"violence|torture|rockets?|missiles?|bombs?|explosions?|blasts?|gunfire|sniper|shots|incursion|siege",
+    re.IGNORECASE)
+_BEFORE_TARGET = re.compile(
+    r"(?:\b(?:kill(?:ed|s|ing)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|"
+    r"str(?:uck|ike|iking)|hit(?:ting)?|sho(?:t|ot|oting)|execut(?:ed|es|ing)|kidnap(?:ped|ping|s)?|"
+    r"abduct(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|massacr(?:ed|ing)|slaughter(?:ed|ing)?|"
+    r"wound(?:ed|ing)?|injur(?:ed|ing)|tortur(?:ed|ing)|murder(?:ed|ing)?|assassinat(?:ed|ing)|ambush(?:ed|ing)|"
+    r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|against|"
+    r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
+    r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
+    r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
+    r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d[\d,.]*\s+|"
+    r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}$",
+    re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+    r"scores|thousands|tens|several|many|more|some))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_AFTER_COUNTED = re.compile(r"^\s+(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|kidnapped|abducted)\b",
+                            re.IGNORECASE)
+_AFTER_SPEECH = re.compile(
+    r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had)\s+)?(?:said|says|added|adds|reported|reports|told|stated|"
+    r"announced|claimed|claims|denied|denies|confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|"
+    r"estimated|documented|insisted|declared|acknowledged|admitted|noted|argued|urged|called)\b", re.IGNORECASE)
+_AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
+                             r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
+_CLASH_BETWEEN = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|fights?|battles?|confrontations?|skirmish(?:es)?|combat|war|hostilities|"
+    r"firefights?|gunfights?|exchanges? of fire|fought|clashing|battling)\s+(?:\w+\s+){0,4}?between\b", re.IGNORECASE)
+_BEFORE_SIDE = re.compile(
+    r"\b(?:clash(?:es|ed)?|clashing|fought|fighting|battl(?:ed|es|ing)|skirmish(?:es|ed)?|confrontations?|"
+    r"engaged)\s+(?:\w+\s+){0,2}?(?:with|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+_AFTER_SIDE = re.compile(
+    r"^" + _APPOS + r"\s+" + _AUX + r"(?:clash(?:ed|es)?|fought|battled|skirmished|exchanged fire|engaged)\s+"
+    r"(?:\w+\s+){0,2}?(?:with|against)\b", re.IGNORECASE)
+
+
+def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[int, int]]) -> None:
+    """Set ``role_hint`` on each mention from the words around it."""
+    def bounds(m: ActorMention) -> tuple[int, int]:
+        if 0 <= m.sentence < len(sentences):
+            return sentences[m.sentence]
+        return max(0, m.start - 200), min(len(text), m.end + 200)
+
+    sides: set[int] = set()
+    # "clashes between X and Y": the two mentions after "between" in the sentence
+    by_sentence: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        by_sentence.setdefault(m.sentence, []).append(k)
+    for si, ks in by_sentence.items():
+        if si < 0:
+            continue
+        s, e = sentences[si]
+        for cm in _CLASH_BETWEEN.finditer(text, s, e):
+            after = [k for k in ks if mentions[k].start >= cm.end()][:2]
+            if len(after) == 2:
+                sides.update(after)
+    for k, m in enumerate(mentions):
+        s, e = bounds(m)
+        before = text[max(s, m.start - 60):m.start]
+        after = text[m.end:min(e, m.end + 120)]
+        hint = None
+        if k in sides or _BEFORE_SIDE.search(before) or _AFTER_SIDE.match(after):
+            hint = "side"
+        elif _AFTER_PASSIVE.match(after) or (_AFTER_COUNTED.match(after) and (
+                m.category == "civilians" or _COUNT_BEFORE.search(before))):
+            hint = "target"
+        elif _BEFORE_TARGET.search(before):
+            hint = "target"
+        elif _AFTER_SPEECH.match(after) or _AFTER_MODIFIER.match(after):
+            hint = None
+        elif (_SELF_INSTRUMENT.search(m.text) or _AFTER_INSTRUMENT.match(after)
+              or _AFTER_ACTIVE.match(after)):
+            hint = "perpetrator"
+        else:
+            bm = _BEFORE_BY.search(before)
+            if bm and (bm.group(1) is None or _AGENT_BY.fullmatch(bm.group(1))):
+                hint = "perpetrator"
+        m.role_hint = hint
+
+
+def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:
+    text = ctx.text
+    country = getattr(ctx, "country_context", None)
+    out: list[ActorMention] = []
+    for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
+        if ctx.masked and ctx.is_masked(start, end):
+            continue
+        e = dictionary.localized(entry, country)
+        out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
+                                category=e.category, sentence=ctx.sentence_of(start)))
+    role_hints(text, out, ctx.sentences)
+    return out
+
+
+@component("actors", reads=("text", "sentences", "masked", "entities"), assigns=("actors",))
+def actors_stage(ctx: Context) -> None:
+    """Actor mentions from the dictionary, normalised, with role hints from local syntax."""
+    ctx.actors = find_actors(ctx, ctx.resources.actors)

@@ -1,0 +1,446 @@
+"""Stage ``dates``: the dateline and every date expression, resolved to calendar dates.
+
+Pure regular expressions, no model and no ``dateparser`` (it costs milliseconds per
+call; these rules cost well under a millisecond per article).
+
+* **Dateline** (``ctx.dateline``, kind ``dateline``): the first full date (day, month
+  and year) near the start of the text (first :data:`DATELINE_WINDOW` characters), in
+  the forms news uses: "Sun 16 Apr 2017", "Thursday 01 September 2016 20:22",
+  "30-06-2016", "24.08.2013", "Monday 10/07/2016", "Date of publication 4 April 2017",
+  "April 4, 2017", "Fri Sep 27 2013", "2017-04-04", "Last updated at Apr 232017" (day
+  glued to the year). Numeric forms are read day first (news of this region) unless
+  that is impossible ("04/23/2017" is 23 April). A date right after a preposition
+  ("on", "since", ...) is prose, not a dateline. "BEIRUT (Reuters) -" has no date: no
+  dateline. The publication date is ``meta["published"]`` when given, else the
+  dateline (:attr:`Context.published`).
+* **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
+  absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
+  publication; a day-month more than 60 days ahead of publication is taken as last
+  year's, a nearer future one is skipped), months ("in March 2025", "in March", "earlier
+  this month", "last month": precision 3), weekdays ("on Tuesday", "Saturday evening",
+  "late on Monday", "Monday night": the most recent such weekday on or before
+  publication, the publication weekday being the publication day itself; "last
+  Tuesday" on a Tuesday is a week before; "next Tuesday" is skipped), relative
+  expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
+  24 hours", "last week" and "this week": precision 2), and ranges ("since Thursday" =
+  that Thursday to publication; "between Monday and Wednesday"; "from 6 to 8 March";
+  "6-8 March"; "March 6-8").
+* Precision is ACLED's time precision: 1 the day is known, 2 the week, 3 the month.
+  A range is precision 1 up to 7 days, 2 up to a month, else 3.
+* Without a publication date, nothing relative is resolved (never invented): only
+  dates that carry their year are kept.
+
+Every :class:`DateMention` carries its ``sentence`` (index into ``ctx.sentences``, -1
+when the text has no sentences).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Iterable
+
+from .base import Context, DateMention, component
+
+__all__ = ["find_dateline", "find_dates", "resolve_weekday", "dates_stage", "DATELINE_WINDOW"]
+
+#: how far into the text a dateline may start
+DATELINE_WINDOW = 250
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+_FULL_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_FULL_MON = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTHS = frozenset(_FULL_MON.lower().split("|"))
+_ABBR_MON = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# month names: capitalised (or all capitals); abbreviations take an optional dot
+_MON = rf"(?P<mon>(?:{_FULL_MON}|{_FULL_MON.upper()}|{_ABBR_MON}|{_ABBR_MON.upper()})\b\.?)"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_WD_ANY = rf"(?:(?:{_FULL_WD}|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?,?\s+)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# full dates (day, month, year)
+_FULL_DATES = [
+    # 16 Apr 2017, Thursday 01 September 2016, 4th of April 2017
+    re.compile(rf"{_WD_ANY}?\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}(?!\d)"),
+    # Fri Sep 27 2013, April 4, 2017
+    re.compile(rf"{_WD_ANY}?\b{_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)"),
+    # Apr 232017 (day glued to the year)
+    re.compile(rf"{_WD_ANY}?\b{_MON}\s+(?P<day>[0-3]?\d){_YEAR}(?!\d)"),
+    # 30-06-2016, 24.08.2013, Monday 10/07/2016 (day first unless impossible)
+    re.compile(rf"{_WD_ANY}?(?<![\d.\-/])(?P<a>\d{{1,2}})(?P<sep>[./\-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?!\d)"),
+    # 2017-04-04
+    re.compile(rf"(?<![\d.\-/]){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\d])"),
+]
+_DATELINE_PROSE = re.compile(
+    r"\b(?:on|in|since|from|until|till|to|between|and|before|after|of|by|at|during|than)\s*$",
+    re.IGNORECASE)
+_DATELINE_PREFIX = re.compile(
+    r"\b(?:posted|published|updated|publication|released|dated?|issued)\s+(?:on|at|in)?\s*$",
+    re.IGNORECASE)
+
+# dates without a year (resolved against publication)
+_DAY_MON = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)")
+_MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)")
+# month and year; month alone after a preposition
+_MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
+_MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in)[\s-]+{_MON}(?!\s*\d)(?!\w)")
+# day ranges: from 6 to 8 March, 6-8 March, March 6-8, between 6 and 8 March
+_DAY_RANGE = [
+    re.compile(rf"\b(?:from\s+|between\s+)?{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?(?!\w)"),
+    re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s+{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY2}(?:,?\s+{_YEAR})?(?!\w)"),
+]
+# weekday expressions
+_WD = rf"(?P<wd>{_FULL_WD}|{_FULL_WD.upper()})(?:['’]s)?"
+_WD2 = _WD.replace("?P<wd>", "?P<wd2>")
+_WD_MOD_L = r"(?P<mod>(?:(?:late|early|overnight|last|next|this|coming)\s+)?(?:on\s+)?)"
+_WD_MOD_R = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+_SINCE_WD = re.compile(rf"\b(?i:since|starting|beginning)\s+(?i:late\s+|early\s+|last\s+)?{_WD}{_WD_MOD_R}\b")
+_BETWEEN_WD = re.compile(rf"\b(?i:between|from)\s+{_WD}{_WD_MOD_R}\s+(?:and|to|until|till|through)\s+{_WD2}{_WD_MOD_R}\b")
+_WEEKDAY = re.compile(rf"(?i:\b{_WD_MOD_L})\b{_WD}{_WD_MOD_R}(?!\w)")
+# cheap anchors (case-sensitive literal alternations are scanned fast): the patterns
+# above run only in small windows around them
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+_MONTH_ANCHOR = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
+_WEEKDAY_ANCHOR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY")
+_RELATIVE_ANCHOR = re.compile(
+    r"yesterday|Yesterday|today|Today|tonight|Tonight|this|This|last|Last|overnight|Overnight|"
+    r" ago|past|Past|previous|Previous|recent|Recent|YESTERDAY|TODAY")
+_SINCE_DATE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1}
+_RELATIVE = re.compile(
+    r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|earlier\s+today|today|tonight|"
+    r"this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+ago|"
+    r"(?:the\s+)?(?:past|last|previous)\s+(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours|"
+    r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days|few\s+days|several\s+days)|recent\s+days|"
+    r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
+    r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month)\b",
+    re.IGNORECASE)
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def resolve_weekday(weekday: int, published: dt.date, last: bool = False) -> dt.date:
+    """The most recent ``weekday`` (0 = Monday) on or before ``published``.
+
+    The publication weekday is the publication day itself, unless ``last`` ("last
+    Tuesday" written on a Tuesday means a week before).
+    """
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and last:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _resolve_day_month(day: int, month: int, published: dt.date) -> dt.date | None:
+    """The most recent day-month on or before publication; a near future one is skipped."""
+    d = _safe_date(published.year, month, day)
+    if d is None:
+        d = _safe_date(published.year - 1, month, day)  # 29 Feb
+        return d
+    if d <= published:
+        return d
+    if (d - published).days <= 60:
+        return None  # a future reference ("talks on 10 April"), not an event date
+    return _safe_date(published.year - 1, month, day)
+
+
+def _range_precision(start: dt.date, end: dt.date) -> int:
+    days = (end - start).days
+    return 1 if days <= 7 else 2 if days <= 31 else 3
+
+
+def _since_before(text: str, s: int) -> int | None:
+    """Offset of a "since" right before ``s``, if any."""
+    lo = max(0, s - 8)
+    m = _SINCE_DATE.search(text, lo, s)
+    return m.start() if m else None
+
+
+def _numeric_date(a: int, b: int, y: int) -> dt.date | None:
+    """Day first (``a`` = day) unless impossible."""
+    return _safe_date(y, b, a) or _safe_date(y, a, b)
+
+
+def _full_date(m: re.Match) -> dt.date | None:
+    g = m.groupdict()
+    y = int(g["year"])
+    if g.get("mon"):
+        mon = _month(g["mon"])
+        return _safe_date(y, mon, int(g["day"])) if mon else None
+    if g.get("a"):
+        return _numeric_date(int(g["a"]), int(g["b"]), y)
+    return _safe_date(y, int(g["m"]), int(g["d"]))
+
+
+# -- the dateline -----------------------------------------------------------------------------
+
+
+def find_dateline(text: str, masked: Iterable[tuple[int, int]] = (),
+                  window: int = DATELINE_WINDOW) -> DateMention | None:
+    """The dateline: the first full date near the start that is not prose."""
+    head = text[:window + 40]
+    masked = list(masked)
+    best: tuple[int, int, dt.date] | None = None
+    for rx in _FULL_DATES:
+        for m in rx.finditer(head):
+            if m.start() > window:
+                break
+            if any(s <= m.start() < e for s, e in masked):
+                continue
+            before = head[max(0, m.start() - 30):m.start()]
+            if _DATELINE_PROSE.search(before) and not _DATELINE_PREFIX.search(before):
+                continue
+            d = _full_date(m)
+            if d is None:
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.end(), d)
+            break
+    if best is None:
+        return None
+    s, e, d = best
+    return DateMention(s, e, text[s:e], d, d, 1, "dateline")
+
+
+# -- dates in the text ------------------------------------------------------------------------
+
+
+def find_dates(text: str, published: dt.date | None, *,
+               masked: Iterable[tuple[int, int]] = (),
+               exclude: tuple[int, int] | None = None) -> list[DateMention]:
+    """Every date expression of ``text`` resolved against ``published`` (text order).
+
+    ``exclude`` is a span (the dateline) whose dates are not repeated.
+    """
+    cands: list[tuple[int, int, DateMention]] = []
+
+    def add(s: int, e: int, start: dt.date | None, end: dt.date | None, precision: int, kind: str):
+        if start is None or end is None or end < start:
+            return
+        if published is not None and start > published + dt.timedelta(days=1):
+            return  # a future date is not an event date
+        cands.append((s, e, DateMention(s, e, text[s:e], start, end, precision, kind)))
+
+    pub = published
+    n = len(text)
+    seen: set[tuple[int, int, int]] = set()
+
+    def windows(anchor: re.Pattern, before: int, after: int):
+        for am in anchor.finditer(text):
+            yield max(0, am.start() - before), min(n, am.end() + after)
+
+    def each(rx: re.Pattern, lo: int, hi: int):
+        for m in rx.finditer(text, lo, hi):
+            key = (id(rx), m.start(), m.end())
+            if key not in seen:
+                seen.add(key)
+                yield m
+
+    # anchored on a year: full dates, month-year, day ranges with a year
+    for lo, hi in windows(_YEAR_ANCHOR, 45, 1):
+        for rx in _DAY_RANGE:
+            for m in each(rx, lo, hi):
+                _day_range(m, pub, add)
+        for rx in _FULL_DATES:
+            for m in each(rx, lo, hi):
+                d = _full_date(m)
+                if d is None:
+                    continue
+                s2 = _since_before(text, m.start())
+                if s2 is not None and pub is not None and d <= pub:
+                    add(s2, m.end(), d, pub, _range_precision(d, pub), "range")
+                else:
+                    add(m.start(), m.end(), d, d, 1, "absolute")
+        for m in each(_MON_YEAR, lo, hi):
+            mon = _month(m["mon"])
+            if mon:
+                y = int(m["year"])
+                a, b = dt.date(y, mon, 1), _month_end(y, mon)
+                if pub is not None and a <= pub < b:
+                    b = pub
+                add(m.start(), m.end(), a, b, 3, "absolute")
+    if pub is None:
+        return _select(cands, masked, exclude)
+    # anchored on a month name: dates without a year, day ranges, months alone
+    for lo, hi in windows(_MONTH_ANCHOR, 25, 30):
+        for rx in _DAY_RANGE:
+            for m in each(rx, lo, hi):
+                _day_range(m, pub, add)
+        for rx in (_DAY_MON, _MON_DAY):
+            for m in each(rx, lo, hi):
+                mon = _month(m["mon"])
+                d = _resolve_day_month(int(m["day"]), mon, pub) if mon else None
+                if d is None:
+                    continue
+                s2 = _since_before(text, m.start())
+                if s2 is not None:
+                    add(s2, m.end(), d, pub, _range_precision(d, pub), "range")
+                else:
+                    add(m.start(), m.end(), d, d, 1, "absolute")
+        for m in each(_MON_ONLY, lo, hi):
+            mon = _month(m["mon"])
+            if not mon or m["mon"].rstrip(".").lower() not in _FULL_MONTHS:
+                continue  # abbreviations alone are too ambiguous ("in Mar")
+            y = pub.year if mon <= pub.month else pub.year - 1
+            a, b = dt.date(y, mon, 1), _month_end(y, mon)
+            if b > pub:
+                b = pub
+            if m["prep"].lower() == "since":
+                add(m.start(), m.end(), a, pub, _range_precision(a, pub), "range")
+            else:
+                add(m.start(), m.end(), a, b, 3, "absolute")
+    # anchored on a weekday name
+    for lo, hi in windows(_WEEKDAY_ANCHOR, 30, 60):
+        for m in each(_SINCE_WD, lo, hi):
+            d = resolve_weekday(WEEKDAYS[m["wd"].lower()], pub, last="last" in m.group().lower())
+            add(m.start(), m.end(), d, pub, _range_precision(d, pub), "range")
+        for m in each(_BETWEEN_WD, lo, hi):
+            d2 = resolve_weekday(WEEKDAYS[m["wd2"].lower()], pub)
+            d1 = resolve_weekday(WEEKDAYS[m["wd"].lower()], d2)
+            add(m.start(), m.end(), d1, d2, _range_precision(d1, d2), "range")
+        for m in each(_WEEKDAY, lo, hi):
+            mod = (m["mod"] or "").lower()
+            if "next" in mod or "coming" in mod:
+                continue
+            d = resolve_weekday(WEEKDAYS[m["wd"].lower()], pub, last="last" in mod)
+            add(m.start() if mod else m.start("wd"), m.end(), d, d, 1, "weekday")
+    # anchored on a relative word
+    for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
+        for m in each(_RELATIVE, lo, hi):
+            _relative(m, pub, add)
+    return _select(cands, masked, exclude)
+
+
+def _day_range(m: re.Match, pub: dt.date | None, add) -> None:
+    mon = _month(m["mon"])
+    d1, d2 = int(m["day"]), int(m["day2"])
+    if not mon or d2 <= d1:
+        return
+    if m["year"]:
+        a, b = _safe_date(int(m["year"]), mon, d1), _safe_date(int(m["year"]), mon, d2)
+    elif pub is not None:
+        a = _resolve_day_month(d1, mon, pub)
+        b = _safe_date(a.year, mon, d2) if a else None
+        if b is not None and b > pub:
+            b = pub
+    else:
+        return
+    if a and b:
+        add(m.start(), m.end(), a, b, _range_precision(a, b), "range")
+
+
+def _select(cands, masked, exclude) -> list[DateMention]:
+    # longest first, then earliest; no overlaps; not inside the dateline or furniture
+    masked = list(masked)
+    taken: list[tuple[int, int]] = []
+    if exclude is not None:
+        taken.append(exclude)
+    taken.extend(masked)
+    out: list[DateMention] = []
+    for s, e, dm in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(dm)
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _relative(m: re.Match, pub: dt.date, add) -> None:
+    rel = " ".join(m["rel"].lower().split())
+    s, e = m.start(), m.end()
+    day = dt.timedelta(days=1)
+    if rel == "the day before yesterday":
+        add(s, e, pub - 2 * day, pub - 2 * day, 1, "relative")
+    elif rel in ("yesterday", "last night"):
+        add(s, e, pub - day, pub - day, 1, "relative")
+    elif rel in ("today", "earlier today", "tonight") or rel.startswith("this ") and rel.split()[1] in (
+            "morning", "afternoon", "evening"):
+        add(s, e, pub, pub, 1, "relative")
+    elif rel == "overnight":
+        add(s, e, pub - day, pub, 1, "relative")
+    elif m["unit"]:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMWORD[m["n"].lower()]
+        if m["unit"].startswith("day"):
+            add(s, e, pub - n * day, pub - n * day, 1, "relative")
+        else:
+            d = pub - 7 * n * day
+            add(s, e, d, d, 2, "relative")
+    elif m["hours"]:
+        h = {"twenty-four": 24, "forty-eight": 48}.get(m["hours"].lower()) or int(m["hours"])
+        add(s, e, pub - (h // 24) * day, pub, 1, "range")
+    elif "week" in rel and "weekend" not in rel and ("past" in rel or "last" in rel and "last week" not in rel
+                                                     or "previous" in rel):
+        add(s, e, pub - 7 * day, pub, 2, "range")
+    elif "days" in rel:
+        add(s, e, pub - 7 * day, pub, 2, "range")
+    elif rel.endswith("last weekend"):
+        sat = resolve_weekday(5, pub, last=True)
+        if (pub - sat).days < 2:
+            sat -= 7 * day
+        add(s, e, sat, sat + day, 1, "range")
+    elif rel.endswith("this weekend"):
+        sat = resolve_weekday(5, pub)
+        add(s, e, sat, min(sat + day, pub), 1, "range")
+    elif rel.endswith("last week"):
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        add(s, e, monday, monday + 6 * day, 2, "relative")
+    elif rel.endswith("this week"):
+        monday = pub - dt.timedelta(days=pub.weekday())
+        add(s, e, monday, pub, 2, "relative")
+    elif rel.endswith("this month"):
+        add(s, e, pub.replace(day=1), pub, 3, "relative")
+    elif rel.endswith("last month"):
+        last = pub.replace(day=1) - day
+        add(s, e, last.replace(day=1), last, 3, "relative")
+
+
+# -- the stage -------------------------------------------------------------------------------
+
+
+@component("dates", reads=("text", "sentences", "masked", "meta"), assigns=("dateline", "dates"))
+def dates_stage(ctx: Context) -> None:
+    """The dateline and every date expression, resolved against the publication date."""
+    ctx.dateline = find_dateline(ctx.text, ctx.masked)
+    excl = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
+    ctx.dates = find_dates(ctx.text, ctx.published, masked=ctx.masked, exclude=excl)
+    if ctx.sentences:
+        if ctx.dateline is not None:
+            ctx.dateline.sentence = ctx.sentence_of(ctx.dateline.start)
+        for d in ctx.dates:
+            d.sentence = ctx.sentence_of(d.start)

@@ -1,0 +1,438 @@
+"""Stage ``events``: group triggers, places, dates, actors, figures and claims into events.
+
+How (documented so that it can be argued with):
+
+1. **Frames.** Every sentence with a trigger yields a frame per event type it signals.
+   Strong and medium triggers stand alone; weak ones need support in the sentence (a
+   casualty figure, an armed actor, a strong trigger). A sentence with only generic
+   violence words ("killed", "wounded") and a figure is a *figure frame*: it has no type
+   of its own.
+2. **Events.** Frames are read in order. A typed frame joins an open event of the same
+   type unless it names a different town, or a town where the event had only a province
+   and it is far from the event's last sentence, or it comes from a different source and
+   names its own place; otherwise it opens a new event. A frame whose trigger is plural
+   ("two massacres") and names several towns opens one event per town. A figure frame
+   joins the nearest event within two sentences before it (or the first event after it);
+   when that sentence made both a one-sided and a battle event, civilian figures go to the
+   first and totals and combatants to the second (ACLED codes civilian deaths under
+   violence against civilians).
+3. **Fields.** The location is the most specific place in the event's sentences (else the
+   lead's, else the report's country at precision 3 with no admin1). The date is a date
+   stated in the event's sentences that is not the date of the *report* ("said on
+   Sunday"); else the report's main event's date; else the publication date (precision 1
+   if a dateline or publication date exists). Figures are grouped by outcome and victim
+   group: low is the lowest, best the highest stated, high the highest or open; parts of
+   a total never add up twice; implausible figures are kept in ``flags`` only.
+4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
+   that published the report asserts it.
+5. **Salience.** The event that holds the lead (headline and first sentences) comes first,
+   then by mentions, casualties and order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
+
+ARMED = {"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"}
+_SPEECH_BEFORE = re.compile(
+    r"(?:said|says|reported|reports|told|announced|stated|added|confirmed|claimed|declared|"
+    r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
+_PLURAL_TRIGGER = re.compile(r"(?:es|s)$", re.IGNORECASE)
+_LEAD_SENTENCES = 2
+
+
+@dataclass
+class Frame:
+    sentence: int
+    type: str | None
+    sub_type: str | None
+    weight: float
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    type: str
+    sub_type: str
+    weight: float
+    sentences: list[int]
+    triggers: list[Trigger]
+    places: list[Place] = field(default_factory=list)
+    anchor_place: Place | None = None   # a town the event was split on
+    figure_sentences: list[int] = field(default_factory=list)
+    figure_groups: set[str] | None = None  # restrict figures taken from figure frames
+
+    @property
+    def last(self) -> int:
+        return max(self.sentences + self.figure_sentences)
+
+    @property
+    def first(self) -> int:
+        return min(self.sentences)
+
+
+def _by_sentence(items) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for it in items:
+        out.setdefault(it.sentence, []).append(it)
+    return out
+
+
+def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
+                     actors: list[ActorMention]) -> list[Frame]:
+    specific = [t for t in trigs if t.type != "violence"]
+    generic = [t for t in trigs if t.type == "violence"]
+    has_strong = any(t.strength in ("strong", "medium") for t in specific)
+    has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
+    has_armed = any(a.category in ARMED for a in actors)
+    has_generic_kill = any(t.sub_type == "generic" for t in generic)
+    by_type: dict[str, list[Trigger]] = {}
+    for t in specific:
+        if t.strength == "weak":
+            between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
+            supported = between or has_strong or has_figure or has_armed or has_generic_kill
+            if not supported:
+                continue
+            # a one-sided weak word beside a strong trigger of another type adds nothing
+            if has_strong and t.type != "battles" and any(
+                    s.strength != "weak" and s.type != t.type for s in specific):
+                continue
+            if has_strong and t.type == "battles" and not between and any(
+                    s.type == "explosions_remote_violence" for s in specific):
+                continue
+        by_type.setdefault(t.type, []).append(t)
+    frames = []
+    for typ, ts in by_type.items():
+        best = max(ts, key=lambda t: (t.weight, -t.start))
+        frames.append(Frame(sent, typ, best.sub_type, best.weight, ts))
+    if not frames:
+        attack_words = [t for t in generic if t.sub_type == "generic_attack"]
+        if has_figure or (attack_words and has_armed and has_generic_kill):
+            frames.append(Frame(sent, None, None, 0.0, generic))
+    return frames
+
+
+def _place_key(p: Place) -> tuple:
+    return (p.country, p.admin1_iso, p.name if p.precision == 1 else None)
+
+
+def _precise(places: list[Place]) -> list[Place]:
+    return [p for p in places if p.precision == 1 and p.feature not in ("country", "admin1")]
+
+
+def _compatible_place(d: Draft, places: list[Place], sent: int) -> bool:
+    if not places or not d.places:
+        return True
+    new_precise = _precise(places)
+    old_precise = _precise(d.places)
+    if d.anchor_place is not None:
+        return any(_place_key(p) == _place_key(d.anchor_place) for p in places) or not new_precise
+    if new_precise and old_precise:
+        return any(_place_key(a) == _place_key(b) for a in new_precise for b in old_precise)
+    admins_new = {p.admin1_iso for p in places if p.admin1_iso}
+    admins_old = {p.admin1_iso for p in d.places if p.admin1_iso}
+    if admins_new and admins_old and not admins_new & admins_old:
+        return False
+    if new_precise and not old_precise and sent - d.last > 2:
+        return False
+    return True
+
+
+def _source_names(atts: list[Attribution]) -> set[str]:
+    return {a.source.name for a in atts}
+
+
+@component("events", reads=("text", "sentences", "places", "dates", "figures", "actors",
+                            "attributions", "triggers", "statements", "meta"),
+           assigns=("events",))
+def events(ctx: Context) -> None:
+    """Group the stages' findings into ACLED events, main event first."""
+    trig_s = _by_sentence(ctx.triggers)
+    fig_s = _by_sentence(ctx.figures)
+    place_s = _by_sentence(ctx.places)
+    actor_s = _by_sentence(ctx.actors)
+    att_s: dict[int, list[Attribution]] = {}
+    for a in ctx.attributions:
+        for i, (s, e) in enumerate(ctx.sentences):
+            if s < a.end and a.start < e:
+                att_s.setdefault(i, []).append(a)
+
+    drafts: list[Draft] = []
+    pending_figures: list[Frame] = []
+    for sent in sorted(trig_s):
+        frames = _sentence_frames(ctx, sent, trig_s[sent], fig_s.get(sent, []), actor_s.get(sent, []))
+        made_here: list[Draft] = []
+        for fr in frames:
+            if fr.type is None:
+                pending_figures.append(fr)
+                continue
+            places = place_s.get(sent, [])
+            precise = _precise(places)
+            plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
+            if plural and len({p.name for p in precise}) >= 2:
+                for p in precise:
+                    d = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers),
+                              [p] + [q for q in places if q.precision > 1], anchor_place=p)
+                    drafts.append(d)
+                    made_here.append(d)
+                continue
+            target = None
+            for d in reversed(drafts):
+                if d.type != fr.type or d in made_here:
+                    continue
+                if not _compatible_place(d, places, sent):
+                    continue
+                srcs_new = _source_names(att_s.get(sent, []))
+                srcs_old = {n for s in d.sentences for n in _source_names(att_s.get(s, []))}
+                if srcs_new and srcs_old and not srcs_new & srcs_old and precise and sent - d.last > 1:
+                    continue
+                target = d
+                break
+            if target is None:
+                target = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers), list(places))
+                drafts.append(target)
+            else:
+                target.sentences.append(sent)
+                target.triggers.extend(fr.triggers)
+                target.places.extend(p for p in places if p not in target.places)
+                if fr.weight > target.weight:
+                    target.sub_type, target.weight = fr.sub_type, fr.weight
+            made_here.append(target)
+
+    _attach_figure_frames(ctx, drafts, pending_figures, fig_s)
+    if not drafts:
+        ctx.events = []
+        return
+    ordered = sorted(drafts, key=lambda d: _salience(d), reverse=True)
+    main_date = None
+    out = []
+    for i, d in enumerate(ordered, start=1):
+        ev = _build_event(ctx, d, i, place_s, fig_s, actor_s, att_s, main_date)
+        if i == 1:
+            main_date = ev["date"]
+        out.append(ev)
+    ctx.events = out
+
+
+def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
+                          fig_s: dict[int, list[Figure]]) -> None:
+    for fr in frames:
+        before = [d for d in drafts if d.first <= fr.sentence and fr.sentence - d.last <= 2]
+        if before:
+            last_sent = max(d.last for d in before)
+            near = [d for d in before if d.last == last_sent]
+            if len(near) > 1:
+                vac = [d for d in near if d.type == "violence_against_civilians"]
+                other = [d for d in near if d.type != "violence_against_civilians"]
+                if vac and other:
+                    vac[0].figure_sentences.append(fr.sentence)
+                    vac[0].figure_groups = (vac[0].figure_groups or set()) | {"civilians", "children", "women"}
+                    other[0].figure_sentences.append(fr.sentence)
+                    other[0].figure_groups = (other[0].figure_groups or set()) | {"total", "combatants"}
+                    continue
+            near[0].figure_sentences.append(fr.sentence)
+            continue
+        after = [d for d in drafts if d.first > fr.sentence and d.first - fr.sentence <= 2]
+        if after:
+            after[0].figure_sentences.append(fr.sentence)
+            continue
+        # casualties with no stated kind of violence: an event of its own
+        figs = [f for f in fig_s.get(fr.sentence, []) if f.flag is None and f.outcome == "killed"]
+        if not figs:
+            continue
+        groups = {f.group for f in figs}
+        if groups <= {"combatants"}:
+            typ, sub = "battles", "armed_clash"
+        else:
+            typ, sub = "violence_against_civilians", "attack"
+        drafts.append(Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), []))
+
+
+def _salience(d: Draft) -> tuple:
+    lead = 1 if d.first < _LEAD_SENTENCES else 0
+    mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
+    return (lead, d.weight >= 2.0 and lead, mentions + d.weight, -d.first)
+
+
+def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]]) -> tuple[Place | None, list[Place]]:
+    places = list(d.places)
+    for s in d.figure_sentences:
+        places.extend(p for p in place_s.get(s, []) if p not in places)
+    if d.anchor_place is not None:
+        return d.anchor_place, []
+    if not places:
+        # the lead's place, if the event has none of its own
+        for s in range(0, min(len(ctx.sentences), _LEAD_SENTENCES + 1)):
+            if place_s.get(s):
+                places = list(place_s[s])
+                break
+    if not places:
+        return None, []
+    country = ctx.country_context
+    in_country = [p for p in places if not country or p.country == country] or places
+
+    def rank(p: Place):
+        feature_rank = {"country": 3}.get(p.feature, 0)
+        return (feature_rank, p.precision, -p.score, p.start)
+
+    best = min(in_country, key=rank)
+    extra = []
+    seen = {_place_key(best)}
+    for p in sorted(in_country, key=rank):
+        k = _place_key(p)
+        if k in seen or p.feature == "country":
+            continue
+        if p.admin1_iso and p.admin1_iso == best.admin1_iso and p.precision >= best.precision:
+            continue
+        seen.add(k)
+        extra.append(p)
+    return best, extra
+
+
+def _location_dict(p: Place | None, ctx: Context) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    loc = p.as_location()
+    if p.feature == "country":
+        loc.update({"admin1": None, "admin1_iso": None, "admin2": None, "precision": 3})
+    return loc
+
+
+def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]:
+    sents = set(d.sentences) | set(d.figure_sentences)
+    cands: list[DateMention] = []
+    for m in ctx.dates:
+        if m.sentence not in sents or m.kind in ("dateline", "publication"):
+            continue
+        before = ctx.text[max(0, m.start - 40):m.start]
+        if _SPEECH_BEFORE.search(before) and m.kind != "range":
+            continue
+        cands.append(m)
+    if cands:
+        kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
+        m = min(cands, key=lambda m: (kind_rank.get(m.kind, 3), m.sentence, m.start))
+        return {"start": m.start_date.isoformat(), "end": m.end_date.isoformat(),
+                "precision": m.precision, "text": m.text}
+    if main_date is not None:
+        return dict(main_date, text=main_date.get("text"))
+    pub = ctx.published
+    if pub is None:
+        return {"start": None, "end": None, "precision": None, "text": None}
+    text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
+    return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
+            "note": "not stated; the report's date"}
+
+
+def _ranges(figs: list[Figure]) -> dict[str, Any]:
+    by_group: dict[str, list[Figure]] = {}
+    for f in figs:
+        by_group.setdefault(f.group, []).append(f)
+    out: dict[str, Any] = {}
+    for group, fs in by_group.items():
+        best_fig = max(fs, key=lambda f: (f.best, not f.derived, -f.start))
+        lows = [f.low for f in fs if f.low is not None]
+        highs = [f.high for f in fs]
+        high = None if any(h is None for h in highs) else max(highs)
+        if high is not None and high < best_fig.best:
+            high = best_fig.best
+        out[group] = {"low": min(lows) if lows else best_fig.best, "best": best_fig.best,
+                      "high": high, "text": best_fig.text}
+        if best_fig.derived:
+            out[group]["derived"] = True
+    return out
+
+
+def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
+    mentions = [a for s in sents for a in actor_s.get(s, [])]
+    out, seen = [], set()
+    armed = [a for a in mentions if a.category in ARMED]
+    for a in mentions:
+        role = a.role_hint
+        if role in (None, "side"):
+            if d.type == "battles":
+                role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
+                    any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
+            elif a.category in ("civilians", "protesters"):
+                role = "target"
+            elif a.category in ARMED:
+                role = "perpetrator" if a is armed[0] or a.name == armed[0].name else "participant"
+            else:
+                role = "participant"
+        key = (role, a.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
+    return out
+
+
+def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
+            figs: list[Figure]) -> list[dict[str, Any]]:
+    claims, seen = [], set()
+    for s in sents:
+        for a in att_s.get(s, []):
+            key = (a.source.name, a.start, a.end)
+            if key in seen or a.stance not in ("asserts", "alleges", "denies"):
+                continue
+            seen.add(key)
+            claims.append(_claim(ctx, a.source.name, a.source.type, a.stance, a.start, a.end, figs))
+    if not claims and sents:
+        s, e = ctx.sentences[min(sents)]
+        outlet = ctx.meta.get("outlet")
+        claims.append(_claim(ctx, outlet or "unknown", "media" if outlet else "unknown",
+                             "asserts", s, e, figs, outlet_itself=True))
+    return claims
+
+
+def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
+           figs: list[Figure], outlet_itself: bool = False) -> dict[str, Any]:
+    inside = [f for f in figs if start <= f.start < end]
+    c: dict[str, Any] = {"source": {"name": name, "type": typ}, "stance": stance,
+                         "start": start, "end": end, "text": ctx.text[start:end]}
+    if inside:
+        c["figures"] = [{"outcome": f.outcome, "group": f.group, "low": f.low, "best": f.best,
+                         "high": f.high, "text": f.text, "derived": f.derived} for f in inside]
+    if outlet_itself:
+        c["unattributed"] = True
+    return c
+
+
+def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
+                 main_date: dict | None) -> dict[str, Any]:
+    sents = sorted(set(d.sentences) | set(d.figure_sentences))
+    figs_all = []
+    for s in sents:
+        for f in fig_s.get(s, []):
+            if s in d.figure_sentences and s not in d.sentences and d.figure_groups is not None \
+                    and f.group not in d.figure_groups:
+                continue
+            figs_all.append(f)
+    if d.anchor_place is not None:
+        # a figure in a sentence naming several towns belongs to none of them alone
+        figs_all = [f for f in figs_all if f.sentence not in d.sentences]
+    ok = [f for f in figs_all if f.flag is None]
+    flags = [{"text": f.text, "flag": f.flag, "start": f.start, "end": f.end}
+             for f in figs_all if f.flag is not None]
+    loc, extra = _pick_location(ctx, d, place_s)
+    event: dict[str, Any] = {
+        "id": f"e{n}",
+        "type": d.type,
+        "sub_type": d.sub_type,
+        "date": _pick_date(ctx, d, main_date),
+        "location": _location_dict(loc, ctx),
+        "extra_locations": [_location_dict(p, ctx) for p in extra],
+        "actors": _actors(d, actor_s, sents),
+        "fatalities": _ranges([f for f in ok if f.outcome == "killed"]) or {},
+        "injured": _ranges([f for f in ok if f.outcome == "injured"]) or {},
+        "claims": _claims(ctx, d, sents, att_s, ok),
+        "triggers": [{"text": t.text, "start": t.start, "end": t.end} for t in d.triggers[:5]],
+        "sentences": [[ctx.sentences[s][0], ctx.sentences[s][1]] for s in sents],
+    }
+    if flags:
+        event["flags"] = flags
+    return event

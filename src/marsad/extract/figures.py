@@ -1,0 +1,746 @@
+"""Stage ``figures``: casualty figures with their outcome, victim group and qualifiers.
+
+Pure token rules over ``ctx.text`` (and ``ctx.sentences`` for sentence indices), no
+model. Quantities are read by :mod:`marsad.extract.numbers` (see its docstring for the
+range conventions: "at least N" is open, "about N" exact with the qualifier kept in the
+text, "up to N" is N, ranges take the low end as best, "dozens" = 12, ...).
+
+A quantity becomes a :class:`Figure` only when the sentence ties it to an outcome:
+
+* **killed**: an active verb right before it ("killed / killing / kills / executed /
+  massacred / slaughtered / eliminated ... N", "claimed the lives of N", "the deaths of
+  N"), a predicate right after its noun phrase ("N people were killed / have been
+  killed / died / dead / lost their lives / were shot dead / were among the dead"), an
+  outcome noun ("N deaths / fatalities / bodies / martyrs"), or a death toll ("the death
+  toll rose to N").
+* **injured**: the same with wounded / injured / hurt.
+* **not an outcome**: displaced, arrested, detained, missing, evacuated, kidnapped,
+  abducted, fled, rescued, trapped, besieged, captured, freed, stranded... never become
+  figures. "Casualties" mixes dead and wounded and ACLED does not count casualties as
+  deaths: "N casualties" and "killed and wounded N" give no figure.
+* **not a count of people**: years, dates, times ("at 2354", "18:41"), ages ("aged 12",
+  "12-year-old"), percentages, money, durations ("24 hours", "3 weeks") and counts of
+  things ("30 airstrikes", "two villages", "six barrel bombs"): a number followed by a
+  common noun that is not a person noun is dropped, so "30 airstrikes killed 5" gives
+  only 5 killed.
+
+Victim group, from the head noun: ``total`` (people, persons, individuals, others,
+nationalities, bare numbers, the dead), ``civilians`` (civilians, residents, villagers,
+citizens, patients, students, rescuers, journalists...), ``combatants`` (fighters,
+soldiers, troops, militants, rebels, members, jihadists, gunmen, policemen, officers,
+personnel, terrorists...; "members of the same family" is ``total``), ``children``
+(children, kids, minors, boys, girls, babies) and ``women``.
+
+Parts of a total are linked, never added twice: "killing 20 people including 8
+children", "among them", "of whom", "N of them were children", "Ten children were
+among at least 48 people killed" give the part ``part_of`` = index of the total in
+``ctx.figures`` (and its outcome). "..., while the rest were combatants" after a total
+with parts gives a ``derived`` figure (total minus the parts; open-ended if the total
+is) whose text is the phrase itself.
+
+Flags: ``implausible`` when a single figure is above :data:`IMPLAUSIBLE_ABOVE` (50,000:
+larger than any single incident; war-wide totals are flagged too, which is what we
+want for an incident count) - such a figure is never a fatality count without its flag;
+``cumulative`` when the sentence reports a war-wide count ("since 2011", "since the
+start of the war").
+
+The text of a figure is the phrase, e.g. "at least 745 people have been killed", with
+``start``/``end`` offsets into ``ctx.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .base import Context, Figure, component
+from .numbers import Quantity, Token, parse_quantity, tokenize
+
+__all__ = ["find_figures", "figures_stage", "IMPLAUSIBLE_ABOVE"]
+
+#: a single reported figure above this is flagged ``implausible``
+IMPLAUSIBLE_ABOVE = 50_000
+
+_G_TOTAL, _G_CIV, _G_COMB, _G_CHILD, _G_WOMEN = "total", "civilians", "combatants", "children", "women"
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_VICTIMS: dict[str, str] = {}
+for _g, _ws in (
+    (_G_TOTAL, "people persons person individuals individual others men man syrians syrian kurds "
+               "alawites druze christians sunnis shiites iraqis lebanese palestinians israelis turks "
+               "russians americans iranians afghans egyptians jordanians nationals relatives victims "
+               "victim bystanders souls youths youth elderly"),
+    (_G_CIV, "civilians civilian residents resident villagers villager citizens citizen inhabitants "
+             "non-combatants noncombatants patients patient doctors doctor nurses nurse medics medic "
+             "paramedics paramedic students student teachers teacher journalists journalist reporters "
+             "workers worker volunteers volunteer rescuers rescuer evacuees evacuee refugees refugee "
+             "shoppers farmers farmer shepherds worshippers worshipers passengers passenger pedestrians "
+             "mourners guests protesters protester demonstrators demonstrator prisoners prisoner "
+             "detainees staff employees employee engineers pilgrims"),
+    (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
+              "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
+              "policewomen officers officer servicemen serviceman personnel combatants combatant "
+              "members member terrorists terrorist extremists extremist militiamen militiaman guards "
+              "guard commanders commander leaders leader attackers attacker assailants bombers "
+              "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
+              "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
+              "militias militia"),
+    (_G_CHILD, "children child kids kid minors minor boys boy girls girl babies baby infants infant "
+               "toddlers toddler schoolchildren schoolchild teenagers teenager teens"),
+    (_G_WOMEN, "women woman mothers mother wives wife"),
+):
+    for _w in _ws.split():
+        _VICTIMS[_w] = _g
+_SINGULAR = _words("person individual man civilian resident villager citizen patient doctor nurse "
+                   "medic student teacher journalist worker volunteer rescuer child kid minor boy girl "
+                   "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
+                   "jihadist gunman policeman officer member terrorist commander leader guard pilot "
+                   "protester prisoner farmer youth")
+# head nouns that carry the outcome themselves
+_OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
+                  "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
+_CASUALTIES = _words("casualties casualty")
+_MODIFIERS = _words(
+    "young old elderly other more additional further innocent unarmed armed local foreign "
+    "government regime army opposition security military civil defence defense rescue aid medical "
+    "red crescent field senior top high-ranking wedding family same suspected alleged islamist state "
+    "pro loyalist enemy allied rival kurdish syrian iraqi turkish russian iranian lebanese american "
+    "alawite sunni shiite christian druze jihadist rebel police militia terrorist civilian child "
+    "female male unidentified unknown fellow ordinary displaced besieged trapped emergency health "
+    "humanitarian un airport border elite special republican national defense regular auxiliary "
+    "and")
+_KILL_ACTIVE = _words(
+    "killed killing kills kill executed executing executes execute massacred massacring massacres "
+    "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
+    "eliminate liquidated liquidating neutralised neutralized neutralising neutralizing slew slays "
+    "martyring beheaded beheading assassinated assassinating crucified")
+_INJ_ACTIVE = _words("wounded wounding wounds wound injured injuring injures injure hurt hurting maimed maiming")
+_NEG_ACTIVE = _words(
+    "arrested arresting arrests detained detaining detains displaced displacing displaces kidnapped "
+    "kidnapping kidnaps abducted abducting abducts evacuated evacuating evacuates rescued rescuing "
+    "rescues captured capturing captures freed freeing released releasing hosting housing sheltering "
+    "capture arrest detain evacuate rescue displace abduct kidnap release free treated treating")
+_KILL_PRED = _words(
+    "killed dead died die dies dying perished executed massacred slaughtered slain murdered martyred "
+    "beheaded assassinated eliminated liquidated neutralised neutralized crucified")
+_INJ_PRED = _words("wounded injured hurt maimed")
+_NEG_PRED = _words(
+    "displaced arrested detained missing evacuated kidnapped abducted fled fleeing rescued trapped "
+    "besieged captured held freed released surrendered stranded taken remain remained remaining "
+    "suffocated suffering hospitalised hospitalized treated sheltering living live lived stuck homeless "
+    "affected")
+_AUX = _words(
+    "were was have has had been be being are is reportedly allegedly also all both now later got get "
+    "subsequently eventually apparently initially confirmed believed thought feared said says "
+    "reported to likely so far")
+_DET_BEFORE = _words("all another a an additional further the")
+_DEATH_OF = _words("deaths death killing killings bodies massacre execution executions lives murder murders")
+_INJ_OF = _words("injury injuries wounding injuring")
+_PART_CUES = (("among", "them"), ("among", "whom"), ("amongst", "them"), ("of", "whom"),
+              ("including",), ("includes",), ("include",), ("included",), ("incl",))
+_REST = (("the", "rest"), ("the", "remainder"), ("the", "others"), ("the", "remaining"))
+_TIME_UNITS = _words(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade "
+    "decades century am pm a.m p.m gmt hrs hr km kilometres kilometers kilometre kilometer miles mile "
+    "metres meters metre meter m kg kilograms tons tonnes percent per cent times fold feet degrees "
+    "mm litres liters dollars euros pounds lira liras usd syp st nd rd th")
+_MONTHS = _words("january february march april may june july august september october november december "
+                 "jan feb mar apr jun jul aug sep sept oct nov dec")
+_CURRENCY = frozenset("$€£¥")
+_BOUNDARY = frozenset(".!?;")
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid|march|the\s+start\s+of|the\s+beginning\s+of|the\s+outbreak\s+of)\s+)?"
+    r"(?:(?:19|20)\d\d|the\s+(?:war|conflict|uprising|revolution|crisis)|(?:it|the\s+\w+)\s+(?:began|started|erupted))"
+    r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)",
+    re.IGNORECASE)
+
+
+class _Doc:
+    """Tokens of a text with their sentence ids."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+        self.text = text
+        self.toks: list[Token] = tokenize(text)
+        self.sentences = sentences
+        starts = [s for s, _ in sentences]
+        self.sid: list[int] = []
+        for t in self.toks:
+            k = bisect.bisect_right(starts, t.start) - 1
+            if k >= 0 and t.start < sentences[k][1]:
+                self.sid.append(k)
+            else:
+                self.sid.append(-1 if not sentences else -2 - k)
+        self.n = len(self.toks)
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < self.n else ""
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        if not (0 <= i < self.n and 0 <= j < self.n):
+            return False
+        if self.sid[i] != self.sid[j]:
+            return False
+        lo, hi = min(i, j), max(i, j)
+        return not any(self.toks[k].low in _BOUNDARY and not self._abbrev_dot(k) for k in range(lo, hi))
+
+    def _abbrev_dot(self, k: int) -> bool:
+        # "U.S." - a dot between single letters is not a boundary
+        t = self.toks
+        return (k > 0 and len(t[k - 1].text) == 1 and t[k - 1].text.isalpha()
+                and t[k].start == t[k - 1].end)
+
+    def match(self, i: int, words: tuple[str, ...]) -> bool:
+        return all(self.low(i + m) == w for m, w in enumerate(words))
+
+
+class _NP:
+    __slots__ = ("end", "head", "group", "outcome", "singular")
+
+    def __init__(self, end: int, head: int | None, group: str | None, outcome: str | None, singular: bool):
+        self.end, self.head, self.group, self.outcome, self.singular = end, head, group, outcome, singular
+
+
+def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
+    """The noun phrase after a number: ``None`` when it names things, not people."""
+    start = j
+    if allow_of and d.low(j) == "of":
+        j += 1
+    head = None
+    group = None
+    outcome = None
+    k = j
+    limit = j + 6
+    while k < d.n and k < limit and d.same_sentence(start, k):
+        w = d.low(k)
+        if w in _VICTIMS:
+            head, group = k, _VICTIMS[w]
+            k += 1
+            continue
+        if w in _OUTCOME_NOUNS and (w != "dead" or head is None):
+            if head is None or w != "lives":
+                head, outcome = k, _OUTCOME_NOUNS[w]
+                group = group or _G_TOTAL
+                k += 1
+            break
+        if head is not None:
+            break
+        if w in _CASUALTIES:
+            return None
+        tok = d.toks[k]
+        if w in _MODIFIERS or ("-" in w and w[0].isalpha()) or (tok.text[0].isupper() and w.isalpha()
+                                                                 and w not in _KILL_PRED and w not in _INJ_PRED
+                                                                 and w not in _MONTHS):
+            k += 1
+            continue
+        break
+    if head is None:
+        # nothing but modifiers: the number stands alone ("kills six Syrian state TV")
+        w = d.low(j)
+        if w in _TIME_UNITS or w in _MONTHS or w in _CASUALTIES:
+            return None
+        if w.isalpha() and w.islower() and not (
+                w in _KILL_PRED or w in _INJ_PRED or w in _NEG_PRED or w in _AUX or w in _MODIFIERS
+                or w in _FUNCTION):
+            return None  # "30 airstrikes", "two villages"
+        if w.isalpha() and d.toks[j].text[0].isupper() and w in _TIME_UNITS:
+            return None
+        return _NP(start, None, None, None, False)
+    hw = d.low(head)
+    if group == _G_COMB and hw in ("members", "member"):
+        # members of the same family / of his family are not combatants
+        if any(d.low(x) in ("family", "families", "household") for x in range(start, min(d.n, head + 5))):
+            group = _G_TOTAL
+    if group in (_G_WOMEN, _G_CHILD) and d.low(head + 1) in ("and", "or") and d.low(head + 2) in _VICTIMS:
+        other = _VICTIMS[d.low(head + 2)]
+        if other != group:
+            group = _G_CIV if other in (_G_WOMEN, _G_CHILD, _G_CIV) else _G_TOTAL
+            head += 2
+    return _NP(head + 1, head, group, outcome, hw in _SINGULAR)
+
+
+_FUNCTION = _words(
+    "in on at and or as after when while during near since including among of from by across with "
+    "without but the a an inside outside around mostly most many some each apiece overnight "
+    "yesterday today last this earlier later late early according into onto amid following before "
+    "than more others who whom which that what where within between over under per")
+
+
+def _exclude_number(d: _Doc, q: Quantity) -> bool:
+    """Dates, years, times, ages, percentages, money: not counts of people."""
+    i = q.num_first
+    t = d.toks[i]
+    prev = d.low(q.first - 1)
+    nxt = d.low(q.last)
+    if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and q.num_first + 1 == q.last:
+        if d.low(q.last) not in _VICTIMS:
+            return True
+    if prev in _MONTHS or (nxt in _MONTHS and d.toks[q.last].text[0].isupper()):
+        return True
+    if prev in ("aged", "age", "ages", "at", "no", "number", "no.", "#", "page", "resolution", "article"):
+        return True
+    if prev and prev[-1] in _CURRENCY or nxt in ("%",) or nxt in _TIME_UNITS:
+        return True
+    if nxt in (":", "/") or prev in (":", "/"):
+        return True
+    if nxt == "-" and d.low(q.last + 1).startswith("year"):
+        return True
+    if nxt in ("years", "year") and d.low(q.last + 1) == "old":
+        return True
+    if nxt.startswith("year-old") or nxt.startswith("years-old"):
+        return True
+    return False
+
+
+def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
+    """(outcome, token index) of an active verb governing the quantity, or ('neg', i)."""
+    p = first - 1
+    skipped = 0
+    while p >= 0 and skipped < 2 and d.low(p) in _DET_BEFORE and d.same_sentence(p, first):
+        p -= 1
+        skipped += 1
+    if p < 0 or not d.same_sentence(p, first):
+        return None
+    w = d.low(p)
+    if w in _KILL_ACTIVE or w in _INJ_ACTIVE:
+        out = "killed" if w in _KILL_ACTIVE else "injured"
+        # "killed and wounded 30" / "wounding and killing": casualties, not deaths
+        if d.low(p - 1) in ("and", "or", "&") and (d.low(p - 2) in _KILL_ACTIVE or d.low(p - 2) in _INJ_ACTIVE):
+            return ("neg", p)
+        if d.low(p + 1) in ("and", "or") and p + 1 < first:
+            return ("neg", p)
+        return (out, p)
+    if w in _NEG_ACTIVE:
+        return ("neg", p)
+    if w == "of":
+        w2 = d.low(p - 1)
+        if w2 in _DEATH_OF:
+            if w2 == "lives" and d.low(p - 2) == "the":
+                return ("killed", p - 3 if p >= 3 else p - 2)
+            return ("killed", p - 1)
+        if w2 in _INJ_OF:
+            return ("injured", p - 1)
+    return None
+
+
+def _forward_predicate(d: _Doc, k: int, origin: int) -> tuple[str, int] | None:
+    """(outcome, last token index) of a predicate after the noun phrase, or ('neg', i)."""
+    steps = 0
+    while k < d.n and steps < 12 and d.same_sentence(origin, k):
+        w = d.low(k)
+        # coordinated noun phrase sharing the predicate: "16 civilians and three children were killed"
+        if w in ("and", "or", ",") and k + 1 < d.n:
+            q2 = parse_quantity(d.toks, k + 1, d.text)
+            j = None
+            if q2 is not None and q2.first == k + 1:
+                np2 = _noun_phrase(d, q2.last, q2.vague)
+                if np2 is not None and np2.head is not None:
+                    j = np2.end
+            elif d.low(k + 1) in ("a", "an") or d.low(k + 1) in _VICTIMS:
+                m = k + 1 + (d.low(k + 1) in ("a", "an"))
+                while m < d.n and m < k + 5 and d.low(m) not in _VICTIMS and (
+                        d.low(m) in _MODIFIERS or d.toks[m].text[0].isupper()):
+                    m += 1
+                if d.low(m) in _VICTIMS:
+                    j = m + 1
+            if j is not None:
+                k = j
+                steps += 1
+                continue
+            return None
+        if w in _AUX:
+            k += 1
+            steps += 1
+            continue
+        # an apposition naming a part: "including nine children", "six of them children",
+        # "most of them civilians", "mostly children"
+        j = _skip_apposition(d, k)
+        if j is not None:
+            k = j
+            steps += 1
+            continue
+        if w in _KILL_PRED:
+            return ("killed", k)
+        if w in _INJ_PRED:
+            if w == "wounded" and d.low(k + 1) in ("and", "or") and d.low(k + 2) in _KILL_PRED:
+                return ("neg", k)
+            return ("injured", k)
+        if w in _NEG_PRED:
+            return ("neg", k)
+        if w in ("shot", "burned", "burnt", "beaten", "stabbed", "tortured", "found", "stoned", "hacked",
+                 "crushed", "starved", "gunned", "bombed"):
+            for m in range(k + 1, min(d.n, k + 4)):
+                if d.low(m) in ("dead", "death", "killed"):
+                    return ("killed", m)
+            return None
+        if w == "lost" and d.low(k + 1) in ("their", "his", "her") and d.low(k + 2) in ("lives", "life"):
+            return ("killed", k + 2)
+        if w in ("among", "amongst"):
+            m = k + 1
+            if d.low(m) in ("the", "those"):
+                m += 1
+            if d.low(m) in ("dead", "killed", "victims", "fatalities", "deaths", "bodies"):
+                return ("killed", m)
+            if d.low(m) in ("wounded", "injured"):
+                return ("injured", m)
+            return None
+        return None
+    return None
+
+
+def _skip_apposition(d: _Doc, k: int) -> int | None:
+    """Token index after an apposition starting at ``k``, or None."""
+    m = None
+    cue = _part_cue_at(d, k)
+    if cue is not None:
+        m = cue
+    elif d.match(k, ("most", "of", "them")) or d.match(k, ("many", "of", "them")) or d.match(k, ("some", "of", "them")):
+        m = k + 3
+    elif d.low(k) in ("mostly", "mainly", "many", "most"):
+        m = k + 1
+    else:
+        q = parse_quantity(d.toks, k, d.text)
+        if q is not None and q.first == k and d.low(q.last) == "of" and d.low(q.last + 1) in ("them", "whom"):
+            m = q.last + 2
+    if m is None:
+        return None
+    while d.low(m) in ("were", "are", "was"):
+        m += 1
+    if m < d.n:
+        q = parse_quantity(d.toks, m, d.text) or _singular_quantity(d, m)
+        if q is not None and q.first == m:
+            m = q.last
+    np = _noun_phrase(d, m, True)
+    if np is None or np.head is None:
+        return None
+    return np.end
+
+
+def _part_cue_at(d: _Doc, k: int) -> int | None:
+    for words in _PART_CUES:
+        if d.match(k, words):
+            return k + len(words)
+    return None
+
+
+def _toll_before(d: _Doc, first: int) -> int | None:
+    """Index of "toll" (or "number of ... killed") shortly before the quantity."""
+    for k in range(first - 1, max(-1, first - 21), -1):
+        if not d.same_sentence(k, first):
+            return None
+        w = d.low(k)
+        if w[:1].isdigit():
+            return None
+        if w == "toll":
+            # a "casualty toll" mixes dead and wounded
+            return None if d.low(k - 1) in ("casualty", "casualties", "injury") else k
+        if w == "number" and d.low(k + 1) == "of":
+            for m in range(k + 2, min(first, k + 8)):
+                if d.low(m) in ("dead", "killed", "deaths", "fatalities", "victims", "martyrs", "bodies"):
+                    return k
+            return None
+    return None
+
+
+def _part_cue_before(d: _Doc, first: int) -> int | None:
+    for words in _PART_CUES:
+        k = first - len(words)
+        if k >= 0 and d.match(k, words) and d.same_sentence(k, first):
+            return k
+    return None
+
+
+def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
+    """'a child', 'an officer' (the article as the number one)."""
+    if d.low(i) not in ("a", "an"):
+        return None
+    k = i + 1
+    while k < d.n and k < i + 4:
+        w = d.low(k)
+        if w in _SINGULAR:
+            t = d.toks[i]
+            return Quantity(i, i, i + 1, t.start, t.end, 1, 1, 1)
+        if w in _MODIFIERS or (w.isalpha() and d.toks[k].text[0].isupper()) or "-" in w:
+            k += 1
+            continue
+        return None
+    return None
+
+
+class _Cand:
+    __slots__ = ("q", "np", "outcome", "group", "start", "end", "part_cue", "parent", "among",
+                 "how", "fig")
+
+    def __init__(self, q: Quantity, np: _NP):
+        self.q, self.np = q, np
+        self.outcome: str | None = None
+        self.group: str = np.group or _G_TOTAL
+        self.start, self.end = q.start, (np.end - 1)
+        self.part_cue: int | None = None
+        self.parent: int | None = None       # index into cands
+        self.among: int | None = None        # token index of a quantity this is "among"
+        self.how = ""
+        self.fig: int | None = None
+
+
+def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
+                 masked: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every casualty figure of ``text`` (see the module docstring)."""
+    d = _Doc(text, sentences or [])
+    masked = masked or []
+    cands: list[_Cand] = []
+    by_token: dict[int, int] = {}     # token index of the number -> cand index
+    i = 0
+    while i < d.n:
+        q = parse_quantity(d.toks, i, text)
+        if q is None:
+            q = _singular_quantity(d, i)
+        if q is None:
+            i += 1
+            continue
+        nxt_i = max(q.last, i + 1)
+        if q.num_first != i:  # a "from N to M" update starts later
+            nxt_i = max(nxt_i, q.last)
+        if any(s <= q.start < e for s, e in masked) or _exclude_number(d, q):
+            i = nxt_i
+            continue
+        c = _analyse(d, q, cands)
+        if c is not None:
+            by_token[q.num_first] = len(cands)
+            cands.append(c)
+        i = nxt_i
+    # "N children were among (at least) M people killed": link to the later quantity
+    for idx, c in enumerate(cands):
+        if c.among is not None:
+            for tok_i in range(c.among, min(d.n, c.among + 4)):
+                j = by_token.get(tok_i)
+                if j is not None and j != idx and cands[j].outcome in ("killed", "injured"):
+                    c.parent = j
+                    c.outcome = cands[j].outcome
+                    c.end = max(c.end, cands[j].end)
+                    break
+    figures: list[Figure] = []
+    for idx, c in enumerate(cands):
+        if c.outcome not in ("killed", "injured"):
+            continue
+        s = min(c.q.start, d.toks[c.start].start)
+        e = max(c.q.end, d.toks[c.end].end)
+        c.fig = len(figures)
+        q = c.q
+        figures.append(Figure(
+            start=s, end=e, text=text[s:e], low=q.low, best=q.best, high=q.high,
+            outcome=c.outcome, group=c.group, vague=q.vague))
+    # parts
+    for c in cands:
+        if c.fig is not None and c.parent is not None and cands[c.parent].fig is not None:
+            figures[c.fig].part_of = cands[c.parent].fig
+    _derive_rest(d, figures)
+    # sentences and flags
+    sent_flags: dict[int, bool] = {}
+    for f in figures:
+        f.sentence = _sentence_of(sentences or [], f.start)
+        if f.best > IMPLAUSIBLE_ABOVE or (f.high is not None and f.high > IMPLAUSIBLE_ABOVE):
+            f.flag = "implausible"
+        elif f.sentence >= 0:
+            if f.sentence not in sent_flags:
+                s0, e0 = sentences[f.sentence]
+                sent_flags[f.sentence] = bool(_CUMULATIVE.search(text, s0, e0))
+            if sent_flags[f.sentence]:
+                f.flag = "cumulative"
+    return figures
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
+    k = bisect.bisect_right([s for s, _ in sentences], offset) - 1 if sentences else -1
+    if k >= 0 and offset < sentences[k][1]:
+        return k
+    return -1
+
+
+def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
+    """Decide the outcome, group and phrase of one quantity (None: not a casualty figure)."""
+    # "N of them (were) children", "Two of the victims were minors"
+    j = q.last
+    part_of_them = False
+    if d.low(j) == "of" and d.low(j + 1) in ("them", "whom", "those", "the"):
+        k = j + 2
+        if d.low(j + 1) in ("the", "those"):
+            if d.low(k) not in ("victims", "dead", "killed", "people", "wounded", "injured", "fatalities"):
+                return None
+            k += 1
+        while d.low(k) in ("were", "are", "was", "being", "is", "reportedly"):
+            k += 1
+        np = _noun_phrase(d, k, False)
+        if np is None or np.head is None:
+            np = _NP(k, None, None, None, False)
+        part_of_them = True
+    else:
+        np = _noun_phrase(d, j, q.vague or d.low(q.last - 1) == "dozen")
+        if np is None:
+            return None
+    if q.num_first == q.first and d.low(q.first) in ("a", "an") and not np.singular and q.best == 1 \
+            and q.last == q.num_first + 1:
+        return None
+    c = _Cand(q, np)
+    if part_of_them:
+        parent = _last_parent(cands, d, q)
+        if parent is None:
+            return None
+        c.parent = parent
+        c.outcome = cands[parent].outcome
+        c.group = np.group or _G_TOTAL
+        c.start, c.end = q.first, max(np.end - 1, q.last - 1)
+        c.how = "part"
+        return c
+    # a part after "including" / "among them" / "of whom"
+    cue = _part_cue_before(d, q.first)
+    if cue is not None and np.head is not None:
+        c.start = cue
+        parent = _last_parent(cands, d, q)
+        if parent is not None:
+            c.parent = parent
+            c.outcome = cands[parent].outcome
+        else:
+            # "those killed in two attacks include 14 children"
+            for k in range(cue - 1, max(-1, cue - 12), -1):
+                if not d.same_sentence(k, cue):
+                    break
+                if d.low(k) in _KILL_PRED or d.low(k) in _KILL_ACTIVE:
+                    c.outcome = "killed"
+                    break
+                if d.low(k) in _INJ_PRED or d.low(k) in _INJ_ACTIVE:
+                    c.outcome = "injured"
+                    break
+        c.how = "part"
+        return c if c.outcome else None
+    # coordinated with the previous figure: "killing five women and a child"
+    if d.low(q.first - 1) in ("and", "&") and cands:
+        prev = cands[-1]
+        if prev.end == q.first - 2 and prev.how in ("verb", "part") and np.head is not None:
+            c.outcome, c.parent, c.how = prev.outcome, prev.parent, prev.how
+            c.start = q.first
+            c.end = max(c.end, q.last - 1)
+            return c
+    back = _backward_verb(d, q.first)
+    if back is not None:
+        if back[0] == "neg":
+            return None
+        c.outcome, c.start, c.how = back[0], back[1], "verb"
+        c.end = max(c.end, q.last - 1)
+        return c
+    fwd = _forward_predicate(d, np.end, q.first)
+    if fwd is not None:
+        if fwd[0] == "neg":
+            return None
+        c.outcome, c.end, c.how = fwd[0], fwd[1], "pred"
+        c.start = q.first
+        return c
+    if np.outcome is not None:
+        c.outcome, c.how = np.outcome, "noun"
+        c.start = q.first
+        return c
+    # "N (people) were among (at least) M (people) killed"
+    k = np.end
+    while d.low(k) in ("were", "are", "was", "is"):
+        k += 1
+    if d.low(k) in ("among", "amongst") and np.head is not None:
+        m = k + 1
+        if d.low(m) == "the":
+            m += 1
+        c.among = m
+        c.start = q.first
+        c.how = "part"
+        return c
+    toll = _toll_before(d, q.first)
+    if toll is not None:
+        c.outcome, c.how = "killed", "toll"
+        c.start = q.first
+        return c
+    return None
+
+
+def _last_parent(cands: list[_Cand], d: _Doc, q: Quantity) -> int | None:
+    """The nearest earlier figure that this quantity can be a part of."""
+    for k in range(len(cands) - 1, -1, -1):
+        p = cands[k]
+        if p.outcome is None:
+            continue
+        same = d.same_sentence(p.q.num_first, q.num_first)
+        near = d.sid[p.q.num_first] == d.sid[q.num_first] or (
+            d.sid[q.num_first] >= 0 and d.sid[p.q.num_first] == d.sid[q.num_first] - 1)
+        if not (same or near):
+            return None
+        if p.how == "part" and p.parent is not None:
+            return p.parent if (cands[p.parent].q.best >= q.best or cands[p.parent].q.vague) else None
+        if p.q.best >= q.best or p.q.vague:
+            return k
+        return None
+    return None
+
+
+def _derive_rest(d: _Doc, figures: list[Figure]) -> None:
+    """'..., while the rest were combatants': total minus its stated parts."""
+    text = d.text
+    for i in range(d.n):
+        if not any(d.match(i, w) for w in _REST):
+            continue
+        k = i + 2
+        if d.low(k) == "of" and d.low(k + 1) in ("them", "the"):
+            k += 2 if d.low(k + 1) == "them" else 3
+        if d.low(k) not in ("were", "was", "are", "being", "been"):
+            continue
+        np = _noun_phrase(d, k + 1, False)
+        if np is None or np.head is None:
+            continue
+        start, end = d.toks[i].start, d.toks[np.end - 1].end
+        # the total: the parent of the latest part before the phrase in the same sentence
+        total_idx = None
+        for f_idx in range(len(figures) - 1, -1, -1):
+            f = figures[f_idx]
+            if f.start >= start:
+                continue
+            if f.part_of is not None:
+                total_idx = f.part_of
+                break
+        if total_idx is None:
+            continue
+        total = figures[total_idx]
+        if total.vague or total.derived:
+            continue
+        sent_tok = _tok_at(d, total.start)
+        if sent_tok is None or not d.sid[sent_tok] == d.sid[i]:
+            continue
+        parts = [f for f in figures if f.part_of == total_idx and not f.derived]
+        groups = {f.group for f in parts}
+        summed = [f for f in parts if not (_G_CIV in groups and f.group in (_G_CHILD, _G_WOMEN))]
+        rest = total.best - sum(f.best for f in summed)
+        if rest <= 0:
+            continue
+        high = None if total.high is None else total.high - sum((f.high if f.high is not None else f.best) for f in summed)
+        figures.append(Figure(
+            start=start, end=end, text=text[start:end], low=rest, best=rest,
+            high=high if high is None or high >= rest else rest,
+            outcome=total.outcome, group=np.group or _G_TOTAL, part_of=total_idx, derived=True))
+
+
+def _tok_at(d: _Doc, offset: int) -> int | None:
+    lo, hi = 0, d.n - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = d.toks[mid]
+        if offset < t.start:
+            hi = mid - 1
+        elif offset >= t.end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
+
+
+@component("figures", reads=("text", "sentences", "masked"), assigns=("figures",))
+def figures_stage(ctx: Context) -> None:
+    """Casualty figures (killed, injured) with qualifiers, groups and parts of totals."""
+    ctx.figures = find_figures(ctx.text, ctx.sentences, ctx.masked)

@@ -1,0 +1,379 @@
+"""Stage ``places``: find place mentions and resolve them against the gazetteer.
+
+Candidates are the model's GPE/LOC/FAC entities, its ORG/PERSON/NORP entities whose
+text is a gazetteer name (the model mislabels Syrian villages), and runs of capitalised
+words (with Arabic article particles such as ``al-``/``ez-``) looked up in the gazetteer.
+
+Resolution has two passes. The first finds the report's country context: countries,
+provinces and sizeable cities named without a country hint, and demonyms ("Syrian"),
+vote for their country, mentions in the first sentences counting more. The second
+resolves every candidate with that country ranked first, so "Aleppo" or "Tripoli"
+in a report about Syria or Lebanon is the local one.
+
+False positives are kept out by general rules: names in ``geo/data/common_words.txt``
+(weekdays, months, news words, given names) and English stop words are never places;
+a place smaller than a city is accepted only in the report's country (or when the
+model itself labelled it a place); person and organisation entities only when they
+resolve inside the report's country.
+
+Phrases around a name set the ACLED geo precision and the anchor:
+
+====================================================  =========  ==================
+phrase                                                precision  anchored on
+====================================================  =========  ==================
+a town or village named ("in Jableh")                 1          the town
+"near X", "outskirts of X", "outside X", "eastern X",  2          X (a town), or the
+"X countryside", "rural X", "X district", a region                province when X is
+                                                                 a province
+"X province/governorate", a bare province name        3          the province
+a country alone                                       3          country, admin1 null
+====================================================  =========  ==================
+
+Each :class:`~marsad.extract.base.Place` spans the whole phrase ("Latakia's countryside").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from .base import Context, Place, component
+
+# -- candidate spans ---------------------------------------------------------------------
+
+_PARTICLE = r"(?:al|el|as|ad|ar|ash|at|az|ez|an|ad-dh|adh|ath|es|ed|et|er)[-‐]"
+_CAPWORD = rf"(?:{_PARTICLE})?[A-Z][\w'’‘`ʿ-]*"
+_LINK = r"(?:\s+|-)"
+#: runs of capitalised words, allowing lower-case particles ("Ain al-Arus", "Deir ez-Zor")
+CAP_RUN = re.compile(
+    rf"(?<![\w-]){_CAPWORD}(?:{_LINK}(?:(?:al|el|as|ad|ar|ash|ez|an|bin|bani|abu|de|du|la|el)\s+)?{_CAPWORD}){{0,4}}")
+
+MAX_NGRAM = 5
+ENTITY_PLACES = frozenset({"GPE", "LOC", "FAC"})
+ENTITY_MAYBE = frozenset({"ORG", "PERSON", "NORP"})
+
+# -- precision phrases -------------------------------------------------------------------
+
+_BEFORE_NEAR = re.compile(
+    r"(?:\b(?:near(?:by)?|nearby|close\s+to|outside(?:\s+of)?|(?:the\s+)?(?:outskirts|suburbs|edge|"
+    r"vicinity|environs|countryside|periphery|surroundings)\s+of|on\s+the\s+(?:outskirts|edge)\s+of|"
+    r"(?:the\s+)?(?:rural|countryside\s+of|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)"
+    r"(?:\s+part\s+of|\s+of)?|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"\s+of))\s+(?:the\s+(?:city|town|village)\s+of\s+)?)$",
+    re.IGNORECASE)
+_AFTER_AREA = re.compile(
+    r"^(?:['’]s|s)?\s+(?:countryside|outskirts|suburbs?|environs|surroundings|"
+    r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
+_AFTER_PROVINCE = re.compile(
+    r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
+    r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
+_BEFORE_PROVINCE = re.compile(
+    r"(?:\b(?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+_BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
+
+LOCAL = frozenset({"city", "village", "place", "airbase"})
+REGIONAL = frozenset({"admin1", "region", "admin2"})
+
+
+def _stopwords() -> frozenset[str]:
+    global _STOP
+    if _STOP is None:
+        try:
+            from spacy.lang.en.stop_words import STOP_WORDS
+        except ImportError:  # pragma: no cover - spaCy is a dependency
+            STOP_WORDS = set()
+        from ..geo.gazetteer import common_words
+
+        _STOP = frozenset({w.lower() for w in STOP_WORDS} | common_words())
+    return _STOP
+
+
+_STOP: frozenset[str] | None = None
+
+
+class _Cand:
+    __slots__ = ("start", "end", "text", "label", "matches", "demonym")
+
+    def __init__(self, start: int, end: int, text: str, label: str | None):
+        self.start, self.end, self.text, self.label = start, end, text, label
+        self.matches: list = []
+        self.demonym: str | None = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to the name: no leading "the", trailing possessive or punctuation."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    seg = text[start:end]
+    if seg.lower().startswith("the "):
+        start += 4
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
+    """Matches of a surface form; tries the form without a stripped-apostrophe possessive
+    ("Aleppos outskirts", "Syrias Idlib province") when the form itself is unknown, then
+    (``fuzzy``, with a country) its transliteration skeleton inside the country."""
+    m = gaz.lookup(text, country)
+    if m:
+        return m
+    if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+        m = gaz.lookup(text[:-1], country)
+        m = [x for x in m if x.feature not in LOCAL or x.population >= 15000]
+        if m:
+            return m
+    if fuzzy and country:
+        return gaz.lookup_fuzzy(text, country)
+    return []
+
+
+def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bool:
+    name = c.text
+    low = name.lower()
+    if low in stop or low.rstrip("s") in stop and best.feature in LOCAL:
+        return False
+    if not name[:1].isupper():
+        return False
+    letters = sum(ch.isalpha() for ch in name)
+    if letters <= 3 and not (name.isupper() and best.feature == "country"):
+        return False
+    # acronyms (SANA, AFP) are places only when they are a country's (UK, USA, UAE)
+    if letters <= 5 and name.replace(".", "").isupper() and best.feature != "country":
+        return False
+    label = c.label
+    in_context = country is not None and best.country == country
+    if best.feature in ("country", "admin1", "region"):
+        return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
+    big = best.population >= 100000
+    if label in ("GPE", "LOC", "FAC"):
+        return in_context or best.population >= 15000 or country is None and best.population >= 1000
+    if label in ("ORG", "PERSON", "NORP"):
+        return in_context and (best.exact or best.population >= 1000)
+    # an unlabelled capitalised run
+    return (in_context and (best.exact or best.population >= 1000)) or big
+
+
+def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
+    text = ctx.text
+    out: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, label in ctx.entities:
+        if label not in ENTITY_PLACES and label not in ENTITY_MAYBE:
+            continue
+        s, e = _trim(text, s, e)
+        if e <= s or ctx.is_masked(s, e):
+            continue
+        c = _Cand(s, e, text[s:e], label)
+        if label == "NORP":
+            c.demonym = gaz.demonym(c.text)
+            if c.demonym:
+                out.append(c)
+                taken.append((s, e))
+                continue
+        out.append(c)
+        taken.append((s, e))
+    # capitalised runs outside entities: the longest known sub-run wins
+    for m in CAP_RUN.finditer(text):
+        rs, re_ = m.start(), m.end()
+        if any(s < re_ and rs < e for s, e in taken) or ctx.is_masked(rs, re_):
+            continue
+        words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            found = False
+            for j in range(min(len(words), i + MAX_NGRAM), i, -1):
+                s, e = _trim(text, words[i][0], words[j - 1][1])
+                if e <= s:
+                    continue
+                seg = text[s:e]
+                if not seg[:1].isupper() and not re.match(_PARTICLE, seg, re.IGNORECASE):
+                    continue
+                dem = gaz.demonym(seg) if j == i + 1 else None
+                if dem or _lookup(gaz, seg, country, fuzzy=j > i + 1):
+                    c = _Cand(s, e, seg, None)
+                    c.demonym = dem
+                    out.append(c)
+                    i = j
+                    found = True
+                    break
+            if not found:
+                i += 1
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
+    votes: Counter[str] = Counter()
+    first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
+    title = (ctx.meta.get("title") or "")
+    for c in cands:
+        lead = 1.5 if c.start < first else 1.0
+        if c.demonym:
+            votes[c.demonym] += 0.5 * lead
+            continue
+        c.matches = _lookup(gaz, c.text, None)
+        if not c.matches:
+            continue
+        best = c.matches[0]
+        if not best.country or not _acceptable(c, best, None, stop):
+            continue
+        if best.feature == "country":
+            w = 1.0
+        elif best.feature in ("admin1", "region"):
+            w = 1.5
+        elif best.population >= 100000 or c.label in ENTITY_PLACES:
+            w = 1.5 if best.population >= 15000 else 0.75
+        else:
+            continue
+        # a name shared by places of several countries votes for each less
+        countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5}
+        votes[best.country] += lead * w / max(1, len(countries))
+    if title:
+        for c in cands:
+            if c.start < len(title) + 40 and c.matches and c.matches[0].country:
+                votes[c.matches[0].country] += 0.25
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _anchor(gaz, best, matches, want_admin1: bool):
+    """The entry a phrase is anchored on: the province when asked for and X names one."""
+    if want_admin1:
+        if best.feature == "admin1":
+            return best
+        for m in matches:
+            if m.feature == "admin1" and m.admin1_iso == best.admin1_iso and best.admin1_iso:
+                return m
+        if best.admin1_iso and best.country:
+            a = gaz.admin1(best.country, best.admin1_iso)
+            if a is not None:
+                return a
+        return best
+    # a bare name of both a province and its chief town: the town (ACLED codes the city)
+    if best.feature == "admin1":
+        for m in matches[1:4]:
+            if m.feature in LOCAL and m.admin1_iso == best.admin1_iso and m.population >= 15000:
+                return m
+    return best
+
+
+def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
+    stop = _stopwords()
+    cands = _candidates(ctx, gaz)
+    country = _country_context(ctx, cands, gaz, stop)
+    if country:
+        # again, now that transliteration variants can be matched inside the country
+        cands = _candidates(ctx, gaz, country)
+    text = ctx.text
+    places: list[Place] = []
+    for c in cands:
+        if c.demonym:
+            continue
+        matches = _lookup(gaz, c.text, country, fuzzy=c.label in ENTITY_PLACES or " " in c.text)
+        if not matches:
+            continue
+        best = matches[0]
+        if not _acceptable(c, best, country, stop):
+            continue
+        start, end = c.start, c.end
+        before = text[max(0, start - 60):start]
+        after = text[end:end + 40]
+        precision = None
+        want_admin1 = False
+        m_prov_a = _AFTER_PROVINCE.match(after)
+        m_prov_b = _BEFORE_PROVINCE.search(before)
+        m_area = _AFTER_AREA.match(after)
+        m_near = _BEFORE_NEAR.search(before)
+        if best.feature == "country":
+            precision = 3
+        elif m_prov_a or m_prov_b:
+            precision, want_admin1 = 3, True
+            if m_prov_a:
+                end = end + m_prov_a.end()
+            else:
+                start = start - len(m_prov_b.group(0))
+        elif m_area:
+            word = m_area.group(0).split()[-1].lower()
+            is_prov = best.feature == "admin1" or any(
+                m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
+            want_admin1 = is_prov and word not in ("district",)
+            precision = 2
+            end = end + m_area.end()
+        elif m_near:
+            precision = 2
+            start = start - len(m_near.group(0))
+            is_prov = best.feature == "admin1" or any(
+                m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
+            phrase = m_near.group(0).lower()
+            want_admin1 = is_prov and ("countryside" in phrase or "rural" in phrase)
+        entry = _anchor(gaz, best, matches, want_admin1)
+        if precision is None:
+            precision = {"admin1": 3, "country": 3, "region": 2, "admin2": 2}.get(entry.feature, 1)
+        if entry.feature in ("admin1",) and precision == 1:
+            precision = 3
+        if precision == 2 and entry.feature == "country":
+            precision = 3
+        feature = entry.feature if entry.feature in ("country", "admin1", "admin2", "city", "village") else (
+            "place" if entry.feature != "region" else "admin2")
+        places.append(Place(
+            start=start, end=end, text=text[start:end], name=entry.name, country=entry.country,
+            admin1=entry.admin1 if entry.feature != "country" else None,
+            admin1_iso=entry.admin1_iso if entry.feature != "country" else None,
+            admin2=entry.admin2, lat=entry.lat, lon=entry.lon, precision=precision,
+            feature=feature, geonames_id=entry.geonames_id,
+            score=_confidence(c, best, country, matches),
+            sentence=ctx.sentence_of(c.start)))
+    return places, country
+
+
+def _confidence(c: _Cand, best, country: str | None, matches: list) -> float:
+    s = 0.5
+    if c.label in ENTITY_PLACES:
+        s += 0.2
+    if country and best.country == country:
+        s += 0.15
+    if best.exact:
+        s += 0.1
+    if len(matches) > 1 and matches[1].score >= best.score - 0.3 and matches[1].country != best.country:
+        s -= 0.2
+    return round(max(0.05, min(1.0, s)), 2)
+
+
+@component("places", reads=("text", "sentences", "entities", "masked"),
+           assigns=("places", "country_context"))
+def places_stage(ctx: Context) -> None:
+    """Place mentions resolved against the gazetteer, with ACLED geo precision."""
+    gaz = ctx.resources.gazetteer
+    ctx.places, ctx.country_context = resolve_places(ctx, gaz)
+
+
+def salient_place(ctx: Context) -> Place | None:
+    """The place a report is most about: provinces weighted by mentions, the lead counting
+    most; the first mention in that province is returned. For evaluation and the events
+    stage's fallback."""
+    if not ctx.places:
+        return None
+    lead_end = ctx.sentences[1][1] if len(ctx.sentences) > 1 else len(ctx.text)
+    score: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for p in ctx.places:
+        if not p.admin1_iso:
+            continue
+        w = 1.0 + (2.0 if p.start < lead_end else 0.0)
+        if ctx.country_context and p.country != ctx.country_context:
+            w *= 0.3
+        score[p.admin1_iso] += w
+        first.setdefault(p.admin1_iso, p)
+    if not score:
+        return ctx.places[0]
+    return first[score.most_common(1)[0][0]]
+
+
+def describe(places: list[Place]) -> list[dict[str, Any]]:
+    return [p.as_location() | {"feature": p.feature, "start": p.start, "end": p.end} for p in places]

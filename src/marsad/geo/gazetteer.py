@@ -1,0 +1,353 @@
+"""The gazetteer: ranked lookups of place names over the SQLite index.
+
+:func:`open_gazetteer` opens the index at ``settings.resolved_gazetteer_path``, building
+it first when it is missing or was built by another :data:`~marsad.geo.build.BUILD_VERSION`
+(rows imported from GeoNames dumps are then re-imported from the files recorded in the
+index, when those files are still there). Lookups go through the ``names`` table keyed by
+:func:`marsad.geo.normalize.norm` and an in-memory LRU cache, so a repeated name costs a
+dictionary hit and a new one a single indexed query.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import GazetteerError
+from .build import BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, build_index
+from .normalize import norm, skeleton
+
+
+class NoMatch(GazetteerError):
+    """No gazetteer entry has that name."""
+
+    code = "M504"
+
+
+#: how much each kind of feature weighs when names collide (before population)
+FEATURE_WEIGHT = {"country": 3.0, "admin1": 2.0, "region": 1.6, "admin2": 1.2, "city": 1.0,
+                  "airbase": 0.6, "village": 0.4, "place": 0.2}
+NAME_WEIGHT = {KIND_MAIN: 1.0, KIND_ALIAS: 1.0, KIND_ALT: 0.6}
+#: features that are "places" (a town or smaller): ACLED geo precision 1
+LOCAL_FEATURES = frozenset({"city", "village", "place", "airbase"})
+
+
+@dataclass(frozen=True)
+class Match:
+    name: str
+    country: str | None
+    admin1: str | None
+    admin1_iso: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    geonames_id: int | None
+    population: int
+    score: float
+    exact: bool                 # the name matched a main name or alias (not an alternate)
+    place_id: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("place_id")
+        return d
+
+
+class Gazetteer:
+    """Read access to one index file. Thread-safe for reads (one connection per thread)."""
+
+    def __init__(self, path: str | Path, cache_size: int = 20000):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._cache: OrderedDict[tuple[str, str | None], list[Match]] = OrderedDict()
+        self._cache_size = cache_size
+        con = self._con()
+        self._admin1_names = {row[0]: row[1] for row in con.execute(
+            "SELECT admin1_iso, name FROM places WHERE feature = 'admin1'")}
+        self._demonyms = dict(con.execute("SELECT key, country FROM demonyms"))
+
+    # -- connection ------------------------------------------------------------------
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            try:
+                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                con.execute("PRAGMA query_only = 1")
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"cannot open the gazetteer index {self.path}: {exc}",
+                                     code="M503") from None
+            self._local.con = con
+        return con
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._con().execute("SELECT key, value FROM meta"))
+
+    # -- lookups ---------------------------------------------------------------------
+    def lookup(self, name: str, country: str | None = None) -> list[Match]:
+        """Entries named ``name``, best first. ``country`` (ISO alpha-2) ranks its own first."""
+        country = country.upper() if country else None
+        key = (norm(name), country)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        out = self._query(key[0], country) if key[0] else []
+        self._cache[key] = out
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return out
+
+    def _query(self, key: str, country: str | None) -> list[Match]:
+        rows = self._con().execute(
+            "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
+            "p.geonames_id, p.population, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? LIMIT 400", (key,)).fetchall()
+        out = []
+        for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop, kind) in rows:
+            s = FEATURE_WEIGHT.get(feature, 0.2) + NAME_WEIGHT.get(kind, 0.5)
+            s += math.log10((pop or 0) + 1) / 3.0          # 1 per 1000x population
+            if country and cc == country:
+                s += 2.5
+            out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
+                             lat, lon, feature, gid, int(pop or 0), round(s, 3), kind != KIND_ALT, pid))
+        out.sort(key=lambda m: (-m.score, m.place_id))
+        return out
+
+    def lookup_fuzzy(self, name: str, country: str) -> list[Match]:
+        """Entries of ``country`` whose transliteration skeleton equals that of ``name``
+        ("Khan Sheikhun" finds Khān Shaykhūn). A fallback for when :meth:`lookup` finds
+        nothing; the matches are marked ``exact=False`` and scored lower."""
+        country = country.upper()
+        sk = skeleton(norm(name))
+        if len(sk.replace(" ", "")) < MIN_SKELETON:
+            return []
+        ck = ("~" + sk, country)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        rows = self._con().execute(
+            "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
+            "p.geonames_id, p.population FROM skeletons s JOIN places p ON p.id = s.place_id "
+            "WHERE s.skel = ? AND p.country = ? LIMIT 50", (sk, country)).fetchall()
+        out = []
+        for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop) in rows:
+            s = FEATURE_WEIGHT.get(feature, 0.2) + 0.3 + math.log10((pop or 0) + 1) / 3.0 + 2.5
+            out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
+                             lat, lon, feature, gid, int(pop or 0), round(s, 3), False, pid))
+        out.sort(key=lambda m: (-m.score, m.place_id))
+        self._cache[ck] = out
+        return out
+
+    def best(self, name: str, country: str | None = None) -> Match | None:
+        m = self.lookup(name, country)
+        return m[0] if m else None
+
+    def demonym(self, word: str) -> str | None:
+        """Country (alpha-2) of a demonym such as "Syrian", else None."""
+        return self._demonyms.get(norm(word))
+
+    def admin1(self, country: str, iso_or_name: str) -> Match | None:
+        """The admin1 entry of ``country`` given its ISO 3166-2 code or one of its names."""
+        country = country.upper()
+        code = iso_or_name.strip().upper()
+        if "-" not in code:
+            code = f"{country}-{code}"
+        row = self._con().execute(
+            "SELECT id FROM places WHERE feature = 'admin1' AND admin1_iso = ?", (code,)).fetchone()
+        if row:
+            return self._by_id(row[0])
+        for m in self.lookup(iso_or_name, country):
+            if m.feature == "admin1" and m.country == country:
+                return m
+        return None
+
+    def _by_id(self, pid: int) -> Match:
+        r = self._con().execute(
+            "SELECT id, name, country, admin1_iso, admin2, lat, lon, feature, geonames_id, population "
+            "FROM places WHERE id = ?", (pid,)).fetchone()
+        return Match(r[1], r[2], self._admin1_names.get(r[3]) if r[3] else None, r[3], r[4], r[5],
+                     r[6], r[7], r[8], int(r[9] or 0), 1.0, True, r[0])
+
+    # -- spaCy -----------------------------------------------------------------------
+    def ruler_patterns(self, min_population: int | None = None,
+                       focus: tuple[str, ...] | None = None) -> list[dict]:
+        """EntityRuler patterns (label GPE): every country and admin1 name, the main names of
+        cities of at least ``min_population`` worldwide (and the alternate spellings of
+        cities over :data:`RULER_ALT_NAMES_POPULATION`), and every name of every place of
+        the focus countries
+        (:data:`FOCUS_COUNTRIES` plus any country with imported GeoNames rows).
+
+        Names that are common English words (``data/common_words.txt``) or shorter than
+        four letters are left out: the ruler matches case-insensitively.
+        """
+        con = self._con()
+        if min_population is None:
+            min_population = RULER_MIN_POPULATION
+        focus = tuple(focus) if focus is not None else self.focus_countries()
+        common = common_words()
+        qs = ",".join("?" for _ in focus) or "''"
+        sel = ("SELECT n.text, n.kind, p.feature, p.population FROM places p "
+               "JOIN names n ON n.place_id = p.id WHERE ")
+        rows = con.execute(
+            sel + "p.feature IN ('country','admin1','region') UNION ALL "
+            + sel + "p.population >= ? AND (n.kind < 2 OR p.population >= ?) UNION ALL "
+            + sel + f"p.country IN ({qs})",
+            (min_population, RULER_ALT_NAMES_POPULATION, *focus)).fetchall()
+        seen: set[str] = set()
+        out: list[dict] = []
+        for text, kind, feature, pop in rows:
+            # alternate names of big foreign cities are mostly other languages' spellings
+            if kind == KIND_ALT and feature not in ("country", "admin1", "region") and not text.isascii():
+                continue
+            if not text or len(text) < 4 or not text[0].isalpha() or not text[0].isupper():
+                continue
+            low = text.lower()
+            if low in seen or low in common:
+                continue
+            seen.add(low)
+            out.append({"label": "GPE", "pattern": text})
+        return out
+
+    def focus_countries(self) -> tuple[str, ...]:
+        imported = [r[0] for r in self._con().execute(
+            "SELECT DISTINCT country FROM places WHERE source = 'geonames-dump'")]
+        return tuple(sorted(set(FOCUS_COUNTRIES) | set(imported)))
+
+    # -- imports ---------------------------------------------------------------------
+    def import_geonames(self, file: str | Path, *, countries=None) -> dict[str, Any]:
+        """Import a GeoNames dump (see :mod:`marsad.geo.geonames_import`) into this index."""
+        from .geonames_import import import_geonames
+
+        self.close()
+        counts = import_geonames(self.path, file, countries=countries)
+        self._cache.clear()
+        return counts
+
+    # -- information -----------------------------------------------------------------
+    def info(self) -> dict[str, Any]:
+        con = self._con()
+        meta = self.meta()
+        by_feature = dict(con.execute("SELECT feature, COUNT(*) FROM places GROUP BY feature"))
+        by_source = dict(con.execute("SELECT source, COUNT(*) FROM places GROUP BY source"))
+        top = con.execute("SELECT country, COUNT(*) c FROM places WHERE country IS NOT NULL "
+                          "GROUP BY country ORDER BY c DESC LIMIT 15").fetchall()
+        n_groups, n_mapped = con.execute(
+            "SELECT COUNT(*), COUNT(iso) FROM admin1").fetchone()
+        return {
+            "path": str(self.path),
+            "build_version": meta.get("build_version"),
+            "built_at": meta.get("built_at"),
+            "places": sum(by_feature.values()),
+            "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+            "by_feature": by_feature,
+            "by_source": by_source,
+            "top_countries": dict(top),
+            "admin1_codes_mapped": f"{n_mapped}/{n_groups}",
+            "imports": meta.get("imports", ""),
+        }
+
+    def country_stats(self, country: str) -> dict[str, Any]:
+        con = self._con()
+        cc = country.upper()
+        by_feature = dict(con.execute(
+            "SELECT feature, COUNT(*) FROM places WHERE country = ? GROUP BY feature", (cc,)))
+        n_groups, n_mapped = con.execute(
+            "SELECT COUNT(*), COUNT(iso) FROM admin1 WHERE country = ?", (cc,)).fetchone()
+        return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
+
+
+RULER_MIN_POPULATION = 50000
+#: cities from this size on also give their alternate (English) spellings to the ruler
+RULER_ALT_NAMES_POPULATION = 300000
+
+
+def common_words() -> frozenset[str]:
+    from .build import DATA_DIR
+
+    global _COMMON
+    if _COMMON is None:
+        words = set()
+        for line in (DATA_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(norm(line))
+                words.add(line.lower())
+        _COMMON = frozenset(words)
+    return _COMMON
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _stored_version(path: Path) -> str | None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'build_version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+_OPEN: dict[str, Gazetteer] = {}
+_LOCK = threading.Lock()
+
+
+def open_gazetteer(settings, *, rebuild: bool = False) -> Gazetteer:
+    """The gazetteer of ``settings``, built on first use (and when its version is stale)."""
+    path = Path(settings.resolved_gazetteer_path)
+    with _LOCK:
+        stale = rebuild or not path.is_file() or _stored_version(path) != BUILD_VERSION
+        if stale:
+            imports = _previous_imports(path) if path.is_file() else []
+            build_index(path)
+            if imports:
+                from .geonames_import import import_geonames
+
+                for file, countries in imports:
+                    if Path(file).is_file():
+                        import_geonames(path, file, countries=countries)
+            old = _OPEN.pop(str(path), None)
+            if old is not None:
+                old.close()
+        gaz = _OPEN.get(str(path))
+        if gaz is None:
+            gaz = Gazetteer(path)
+            _OPEN[str(path)] = gaz
+        return gaz
+
+
+def forget(path: str | Path) -> None:
+    """Drop the cached reader of ``path`` (after an import changed the index)."""
+    with _LOCK:
+        old = _OPEN.pop(str(Path(path)), None)
+        if old is not None:
+            old.close()
+
+
+def _previous_imports(path: Path) -> list[tuple[str, list[str] | None]]:
+    import json
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'imports_json'").fetchone()
+        finally:
+            con.close()
+        return [(d["file"], d.get("countries")) for d in json.loads(row[0])] if row else []
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return []

@@ -1,0 +1,83 @@
+"""Name normalisation shared by the index builder and the lookups.
+
+``norm("Al-Lādhiqīyah")`` and ``norm("al Ladhiqiyah")`` give the same key. The key is
+case-folded, without diacritics, apostrophes or ``ʿ``/``ʾ`` marks, hyphens turned into
+spaces, and Arabic article tokens (``al``, ``el``, ``ash`` ...) dropped wherever they
+stand, so that "Ain al-Arus", "Ain Al Arous" style variants meet on one key when their
+letters agree. Spelling variants beyond that ("Deir ez-Zor" / "Dayr az Zawr") come from
+the alternate names in the data and from ``data/aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Arabic definite-article forms (with sun-letter assimilation) dropped from keys
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
+    "ed", "en", "er", "es", "esh", "et", "ez",
+})
+_QUOTES = dict.fromkeys(map(ord, "'`´‘’ʼʻʿʾ\u02bc\u02bb\u2032\u00b4\""), None)
+_SEP = re.compile(r"[\s\-‐‑‒–—_/.,()]+")
+_NON_KEY = re.compile(r"[^0-9a-z ]")
+
+
+def fold(text: str) -> str:
+    """Case-folded text without diacritics and quote marks (letters kept)."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate(_QUOTES).casefold()
+    # letters NFKD leaves alone
+    return s.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
+
+
+def norm(text: str) -> str:
+    """The lookup key of a name ('' when nothing Latin is left)."""
+    s = _SEP.sub(" ", fold(text))
+    s = _NON_KEY.sub("", s)
+    toks = s.split()
+    kept = [t for t in toks if t not in ARTICLES]
+    if not kept:  # a name made only of article-like tokens ("As", "En")
+        kept = toks
+    return " ".join(kept)
+
+
+def is_latin(text: str) -> bool:
+    """True when the name is written in Latin script (other scripts are not indexed)."""
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        if ord(ch) >= 0x250 and ch.isalpha():
+            return False
+    return True
+
+
+def is_code(name: str) -> bool:
+    """Airport/station codes in alternate names ("DAM", "ALP", "LTK"): not names."""
+    letters = name.replace(" ", "")
+    return len(letters) <= 4 and letters.isupper() and letters.isalpha()
+
+
+_SKEL_MAP = (("ph", "f"), ("q", "k"), ("ck", "k"), ("dh", "z"), ("th", "t"), ("gh", "g"),
+             ("kh", "k"), ("sh", "s"), ("ch", "s"), ("j", "g"), ("c", "k"))
+
+
+def skeleton(key: str) -> str:
+    """A coarse key for transliteration variants of a normalised key: "Khan Sheikhun",
+    "Khan Shaykhoun" and "Khān Shaykhūn" share ``kn skn``. Vowels (and y, w, h after the
+    first letter) are dropped, doubled letters collapsed and a few digraphs merged.
+    Only used as a fallback inside one country: it collides too often to be used alone."""
+    words = []
+    for w in key.split():
+        for a, b in _SKEL_MAP:
+            w = w.replace(a, b)
+        out = w[:1]
+        for ch in w[1:]:
+            if ch in "aeiouywh":
+                continue
+            if out and out[-1] == ch:
+                continue
+            out += ch
+        words.append(out)
+    return " ".join(words)

@@ -1,0 +1,124 @@
+"""The events stage on hand-built contexts, independent of the other stages' rules."""
+
+import datetime as dt
+
+from marsad.extract.base import (ActorMention, Attribution, Context, DateMention, Figure, Place,
+                                 Source)
+from marsad.extract.events import events
+from marsad.extract.triggers import triggers
+
+
+def _ctx(text, sentences, **kw):
+    ctx = Context(text=text, meta={"published": "2017-04-05", "outlet": "Example News"})
+    ctx.sentences = sentences
+    for k, v in kw.items():
+        setattr(ctx, k, v)
+    triggers(ctx)
+    return ctx
+
+
+def _span(text, phrase, sentence):
+    s = text.index(phrase)
+    return s, s + len(phrase), phrase
+
+
+def test_one_strike_with_figures_source_and_place():
+    text = ("Air strikes on Khan Shaykhun killed 58 people on Tuesday. "
+            "The Syrian Observatory for Human Rights said 11 children were among the dead.")
+    sents = [(0, 57), (58, len(text))]
+    s, e, t = _span(text, "Khan Shaykhun", 0)
+    place = Place(s, e, t, "Khan Shaykhun", "SY", "Idlib", "SY-ID", lat=35.44, lon=36.65, precision=1,
+                  feature="city", sentence=0)
+    f1 = Figure(*_span(text, "killed 58 people", 0), low=58, best=58, high=58, outcome="killed",
+                group="total", sentence=0)
+    f2 = Figure(*_span(text, "11 children", 1), low=11, best=11, high=11, outcome="killed",
+                group="children", sentence=1, part_of=0)
+    d = DateMention(*_span(text, "on Tuesday", 0), dt.date(2017, 4, 4), dt.date(2017, 4, 4), 1,
+                    "weekday", sentence=0)
+    att = Attribution(58, len(text), Source("Syrian Observatory for Human Rights", "monitor"),
+                      "asserts", sentence=1)
+    ctx = _ctx(text, sents, places=[place], figures=[f1, f2], dates=[d], attributions=[att])
+    events(ctx)
+    assert len(ctx.events) == 1
+    ev = ctx.events[0]
+    assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "air_drone_strike")
+    assert ev["location"]["admin1_iso"] == "SY-ID" and ev["location"]["precision"] == 1
+    assert ev["date"]["start"] == "2017-04-04"
+    assert ev["fatalities"]["total"]["best"] == 58
+    assert ev["fatalities"]["children"]["best"] == 11
+    assert [c["source"]["name"] for c in ev["claims"]] == ["Syrian Observatory for Human Rights"]
+
+
+def test_unattributed_event_is_claimed_by_the_outlet():
+    text = "A car bomb exploded in Azaz killing five people."
+    place = Place(*_span(text, "Azaz", 0), "Azaz", "SY", "Aleppo", "SY-HL", precision=1, feature="city",
+                  sentence=0)
+    fig = Figure(*_span(text, "killing five people", 0), low=5, best=5, high=5, outcome="killed",
+                 group="total", sentence=0)
+    ctx = _ctx(text, [(0, len(text))], places=[place], figures=[fig])
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["sub_type"] == "remote_explosive_landmine_ied"
+    assert ev["claims"][0]["source"] == {"name": "Example News", "type": "media"}
+    assert ev["claims"][0]["unattributed"] is True
+    # no date stated: the publication date, said so
+    assert ev["date"]["start"] == "2017-04-05" and "not stated" in ev["date"]["note"]
+
+
+def test_a_sports_story_has_no_event():
+    text = "Barcelona's attack was relentless and the battle for the title goes on."
+    ctx = _ctx(text, [(0, len(text))])
+    events(ctx)
+    assert ctx.events == []
+
+
+def test_implausible_figures_are_flagged_not_counted():
+    text = "Shelling killed 99999999 people in Homs."
+    fig = Figure(*_span(text, "killed 99999999 people", 0), low=99999999, best=99999999,
+                 high=99999999, outcome="killed", group="total", sentence=0, flag="implausible")
+    ctx = _ctx(text, [(0, len(text))], figures=[fig])
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["fatalities"] == {}
+    assert ev["flags"][0]["flag"] == "implausible"
+
+
+def test_plural_trigger_over_two_towns_makes_two_events():
+    text = "The channel reported two massacres in the villages of Qabu and Arus."
+    p1 = Place(*_span(text, "Qabu", 0), "Qabu", "SY", "Latakia", "SY-LA", precision=1, feature="village",
+               sentence=0)
+    p2 = Place(*_span(text, "Arus", 0), "Arus", "SY", "Latakia", "SY-LA", precision=1, feature="village",
+               sentence=0)
+    ctx = _ctx(text, [(0, len(text))], places=[p1, p2])
+    events(ctx)
+    assert sorted(e["location"]["name"] for e in ctx.events) == ["Arus", "Qabu"]
+    assert all(e["type"] == "violence_against_civilians" for e in ctx.events)
+
+
+def test_civilian_figures_go_to_the_one_sided_event_and_totals_to_the_battle():
+    text = ("Since Thursday 500 Alawites were slaughtered amid clashes between forces and loyalists. "
+            "At least 745 people were killed including 523 civilians.")
+    sents = [(0, 88), (89, len(text))]
+    total = Figure(*_span(text, "At least 745 people were killed", 1), low=745, best=745, high=None,
+                   outcome="killed", group="total", sentence=1)
+    civ = Figure(*_span(text, "523 civilians", 1), low=523, best=523, high=523, outcome="killed",
+                 group="civilians", sentence=1, part_of=0)
+    ctx = _ctx(text, sents, figures=[total, civ])
+    events(ctx)
+    by_type = {e["type"]: e for e in ctx.events}
+    assert by_type["violence_against_civilians"]["fatalities"]["civilians"]["best"] == 523
+    assert "total" not in by_type["violence_against_civilians"]["fatalities"]
+    assert by_type["battles"]["fatalities"]["total"] == {"low": 745, "best": 745, "high": None,
+                                                          "text": "At least 745 people were killed"}
+
+
+def test_actors_get_roles():
+    text = "Regime warplanes bombed the town killing 9 civilians."
+    a1 = ActorMention(*_span(text, "Regime", 0), "Syrian government forces", "state_forces", sentence=0)
+    a2 = ActorMention(*_span(text, "civilians", 0), "Civilians", "civilians", sentence=0)
+    fig = Figure(*_span(text, "killing 9 civilians", 0), low=9, best=9, high=9, outcome="killed",
+                 group="civilians", sentence=0)
+    ctx = _ctx(text, [(0, len(text))], actors=[a1, a2], figures=[fig])
+    events(ctx)
+    roles = {a["role"]: a["category"] for a in ctx.events[0]["actors"]}
+    assert roles == {"perpetrator": "state_forces", "target": "civilians"}
