@@ -39,6 +39,7 @@ def test_date_within_range_and_exact():
                result(event(start=None))]
     assert counts(golds, results, "date") == [2, 4]
     assert counts(golds, results, "date_exact") == [1, 4]
+    assert counts(golds, results, "date_1day") == [3, 4]
 
 
 def test_killed_prefers_civilians_then_total_and_skips_zero_gold():

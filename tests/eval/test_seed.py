@@ -128,3 +128,13 @@ def test_real_seed_gold_must_not_rules_are_understood(shared_corpus):
     empty = result()
     checks = [check_must_not(rule, gold, empty) for rule in gold["must_not"]]
     assert None not in checks and all(checks)
+
+
+def test_furniture_rule_reads_what_events_are_drawn_from():
+    rule = GOLD["must_not"][1]
+    runs_on = good_result()
+    runs_on["events"][1]["claims"][0]["text"] = "SANA said 745 died.\nGet the Ynetnews app on your phone"
+    assert check_must_not(rule, GOLD, runs_on) is True
+    place = good_result()
+    place["events"][0]["location"]["text"] = "(Video: Reuters)"
+    assert check_must_not(rule, GOLD, place) is False

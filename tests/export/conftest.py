@@ -141,3 +141,51 @@ def incidents():
 def hostile():
     """The hostile markup planted in the fixture's place name and claim text."""
     return HOSTILE
+
+
+@pytest.fixture
+def reconciled():
+    """An incident in the exact shape marsad.reconcile builds (sources as objects, claims
+    with a ``figures`` list, document-level ``statements``, ``contested_reasons``)."""
+    return {
+        "schema": "marsad.incident/1", "id": "I3f2a9c0d11be",
+        "type": "explosions_remote_violence", "sub_type": "air_drone_strike",
+        "date": {"start": "2024-02-10", "end": "2024-02-11", "precision": 1},
+        "location": {"name": "Sarmada", "country": "SY", "admin1": "Idlib",
+                     "admin1_iso": "SY-ID", "admin2": "Harim", "lat": 36.18, "lon": 36.71,
+                     "precision": 1},
+        "actors": [{"role": "perpetrator", "name": "Russian air force",
+                    "category": "foreign_forces", "reports": 2},
+                   {"role": "target", "name": "civilians", "category": "civilians",
+                    "reports": 1}],
+        "fatalities": {"total": {"low": 9, "best": 11, "high": 15, "open": True,
+                                 "rule": "low: lowest asserted figure; ...", "sources": 2,
+                                 "claims": {"low": [0], "best": [1], "high": [1]}}},
+        "injured": {},
+        "fatalities_best": 11, "grade": "contested", "grade_rule": "a denial",
+        "contested": True,
+        "contested_reasons": ["Russian Ministry of Defence denies (report 9f0c1d2e3a4b)"],
+        "corroboration": 2,
+        "sources": [{"key": "sohr", "name": "SOHR", "type": "monitor", "documents": ["a"],
+                     "relayed_by": ["Reuters"]},
+                    {"key": "sana", "name": "SANA", "type": "state_media",
+                     "documents": ["b"], "relayed_by": []}],
+        "reports": ["a", "b"],
+        "claims": [
+            {"source": {"name": "SOHR", "type": "monitor"}, "source_key": "sohr",
+             "stance": "asserts", "text": "SOHR said at least 9 people were killed.",
+             "figures": [{"outcome": "killed", "group": "total", "low": 9, "best": 9,
+                          "high": None}],
+             "start": 0, "end": 40, "document_id": "a", "outlet": "Reuters"},
+            {"source": {"name": "SANA", "type": "state_media"}, "source_key": "sana",
+             "stance": "asserts", "text": "SANA said 11 to 15 were killed.",
+             "figures": [{"outcome": "killed", "group": "total", "low": 11, "best": 11,
+                          "high": 15}],
+             "start": 0, "end": 30, "document_id": "b", "outlet": "SANA"},
+        ],
+        "statements": [{"source": {"name": "Russian Ministry of Defence", "type": "government"},
+                        "stance": "denies", "about": "any strike on Sarmada",
+                        "text": "The ministry denied any strike on Sarmada.",
+                        "document_id": "b"}],
+        "status": "active",
+    }

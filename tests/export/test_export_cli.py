@@ -14,12 +14,18 @@ import pytest
 
 @pytest.fixture
 def served(incidents, monkeypatch):
-    """Serve the fixture incidents as the reconcile library would; record the filters."""
+    """Serve the fixture incidents as the reconcile library would (filtering them as the
+    store does); record the filters asked for."""
+    from marsad.export.common import filter_incidents
+
     calls: list[dict] = []
 
-    def list_incidents(store, **filters):
-        calls.append(filters)
-        return incidents
+    def list_incidents(store, *, since=None, until=None, country=None, admin1=None,
+                       type=None, limit=None):  # noqa: A002
+        calls.append({k: v for k, v in (("since", since), ("until", until),
+                                        ("country", country), ("admin1", admin1)) if v})
+        return filter_incidents(incidents, since=since, until=until, country=country,
+                                admin1=admin1)
 
     fake = types.ModuleType("marsad.reconcile")
     fake.list_incidents = list_incidents
@@ -51,6 +57,20 @@ def test_export_geojson_to_stdout_counts_omitted(cli, served, db):
     assert sorted(f["id"] for f in fc["features"]) == [17, 18]
     assert "1 omitted (without coordinates)" in r.err
     assert served[-1] == {"country": "SY", "since": "2017-04-01"}
+
+
+def test_filters_the_library_lacks_are_applied_here(cli, incidents, monkeypatch, db):
+    fake = types.ModuleType("marsad.reconcile")
+    fake.list_incidents = lambda store: incidents  # an older signature: no filters
+    monkeypatch.setitem(sys.modules, "marsad.reconcile", fake)
+    r = cli("export", "-f", "jsonl", "--country", "Iraq", db=db)
+    assert r.code == 0 and [json.loads(x)["id"] for x in r.out.splitlines()] == [20]
+
+
+def test_country_names_become_iso_codes(cli, served, db):
+    r = cli("export", "-f", "jsonl", "--country", "Syria", db=db)
+    assert r.code == 0 and served[-1] == {"country": "SY"}
+    assert len(r.out.splitlines()) == 3
 
 
 def test_export_jsonl_and_ucdp(cli, served, db):

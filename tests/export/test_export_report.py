@@ -130,3 +130,16 @@ def test_unknown_report_format(incidents):
 
     with pytest.raises(InputError):
         make_report(incidents, fmt="pdf")
+
+
+def test_report_on_a_reconcile_shaped_incident(reconciled):
+    rep = make_report([reconciled], fmt="md", generated=GEN, images=False)
+    (entry,) = rep.summary["contested"]
+    assert entry["reasons"] == ["Russian Ministry of Defence denies (report 9f0c1d2e3a4b)"]
+    first = entry["claims"][0]
+    assert first["source"] == "Russian Ministry of Defence"
+    assert first["stance"] == "denies (any strike on Sarmada)"
+    assert {c["figure"] for c in entry["claims"][1:]} == {"at least 9 killed total",
+                                                         "11-15 killed total"}
+    assert "9 \u2013 15+ (best 11)" in rep.text
+    assert "Why contested: Russian Ministry of Defence denies" in rep.text

@@ -218,3 +218,20 @@ def test_filters(incidents):
     assert ids(filter_incidents(incidents, since="2017-04-07")) == ["18", "inc-19"]
     assert ids(filter_incidents(incidents, until="2017-04-04")) == ["17"]
     assert ids(filter_incidents(incidents, since="2018-01-01")) == []
+
+
+def test_reconcile_shaped_incident(reconciled):
+    row = _rows(acled_csv([reconciled], now=0))[0]
+    assert row["event_id_cnty"] == "SYR-I3f2a9c0d11be"
+    assert row["source"] == "SOHR; SANA"
+    assert row["source_scale"] == "National-Other"  # from the independent sources' types
+    assert row["fatalities"] == "9" and row["fatalities_high"] == "15"
+    assert "9\u201315+ (best 11)" in row["notes"]
+    assert "Denied by: Russian Ministry of Defence" in row["notes"]
+    assert (row["inter1"], row["inter2"]) == ("8", "7")
+    fc = json.loads(export_incidents([reconciled], "geojson").text)
+    assert fc["features"][0]["properties"]["sources"] == ["SOHR", "SANA"]
+    assert fc["features"][0]["properties"]["fatalities_open_ended"] is True
+    urow = _rows(ucdp_csv([reconciled])[0])[0]
+    assert urow["type_of_violence"] == "3" and urow["date_prec"] == "2"
+    assert urow["source_article"] == "Reuters (document a); SANA (document b)"

@@ -76,21 +76,21 @@ def _print_report(report: dict[str, Any], show_errors: bool) -> None:
 def _print_seed_rows(report: dict[str, Any]) -> None:
     from rich.table import Table
 
-    fields = ("sub_type", "date", "place", "precision", "fatalities", "sources", "stance", "actors")
+    fields = ("sub_type", "date", "place", "precision", "sources", "stance", "actors")
     table = Table(title="per gold event / statement")
-    for col in ("gold", "req", "kind", "matched", *fields):
+    for col in ("gold", "req", "what", "matched", "checks"):
         table.add_column(col, overflow="fold")
     for row in report["rows"]:
-        cells = [str(row["gold"]), "yes" if row["required"] else "", row["type"].rpartition("/")[2],
-                 str(row["matched"]) if row["matched"] not in (None, False) else "[red]no[/]"]
+        checks = []
         for f in fields:
-            v = row.get(f)
-            if f == "fatalities" and isinstance(v, dict):
-                v = " ".join(f"{g}:{'ok' if x['ok'] else 'got ' + str(x['got'])}" for g, x in v.items()) or None
-                cells.append(v or "")
-                continue
-            cells.append("" if v is None else ("ok" if v is True else "[red]wrong[/]" if v is False else str(v)))
-        table.add_row(*cells)
+            if row.get(f) is not None:
+                checks.append(f + (" ok" if row[f] else " [red]WRONG[/]"))
+        for g, x in (row.get("fatalities") or {}).items():
+            checks.append(f"{g} ok" if x["ok"] else f"{g} [red]got {x['got']}[/] (gold {x['gold']})")
+        matched = row["matched"]
+        table.add_row(str(row["gold"]), "yes" if row["required"] else "", row["type"].rpartition("/")[2],
+                      "[red]no[/]" if matched in (None, False) else ("yes" if matched is True else str(matched)),
+                      ", ".join(checks))
     console.print(table)
     for m in report.get("must_not") or []:
         mark = {True: "ok", False: "[red]VIOLATED[/]", None: "not checked"}[m["ok"]]

@@ -44,27 +44,31 @@ def fetch_incidents(store, *, since: Optional[str] = None, until: Optional[str] 
                     country: Optional[str] = None, admin1: Optional[str] = None) -> list[dict]:
     """The incidents matching the filters, from the reconcile library.
 
-    The filters are passed to ``list_incidents`` and applied again here, so that the
-    result is the same whichever filters the store supports."""
+    The filters are passed to ``list_incidents`` (a country name becomes its ISO code);
+    any filter that function does not take is applied here instead."""
     from ..errors import StoreError
-    from ..export.common import filter_incidents
+    from ..export.common import country_info, filter_incidents
 
     try:
         from ..reconcile import list_incidents
     except ImportError as exc:  # the reconcile package is not installed in this build
         raise StoreError(f"incidents are not available ({exc}): run `marsad reconcile` "
                          f"with a marsad that includes the reconcile package") from None
+    if country:
+        # the store keeps ISO 3166-1 alpha-2 codes: "Syria" and "SYR" become "SY"
+        country = country_info(country)["iso2"] or country
     filters = {k: v for k, v in (("since", since), ("until", until), ("country", country),
                                  ("admin1", admin1)) if v is not None}
     import inspect
 
     params = inspect.signature(list_incidents).parameters
     if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        # Filters this list_incidents does not take are applied below only.
         filters = {k: v for k, v in filters.items() if k in params}
     incidents = list_incidents(store, **filters)
-    return filter_incidents(incidents, since=since, until=until, country=country,
-                            admin1=admin1)
+    # Filters this list_incidents does not take are applied here.
+    rest = {k: v for k, v in (("since", since), ("until", until), ("country", country),
+                              ("admin1", admin1)) if v is not None and k not in filters}
+    return filter_incidents(incidents, **rest) if rest else incidents
 
 
 def _write_stdout(text: str) -> None:
@@ -168,7 +172,8 @@ def register(app: typer.Typer) -> None:
         incidents = fetch_incidents(st.store, since=since_d, until=until_d, country=country,
                                     admin1=admin1)
         rep = make_report(incidents, fmt=fmt.value, output=output, since=since_d,
-                          until=until_d, country=country, admin1=admin1, top=top)
+                          until=until_d, country=country, admin1=admin1, top=top,
+                          apply_filters=False)
         if output is not None:
             _write_file(output, rep.text)
             for name, png in rep.files.items():

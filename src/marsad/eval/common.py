@@ -88,10 +88,10 @@ def date_span(event: dict[str, Any] | None) -> tuple[str | None, str | None]:
     return start, end or start
 
 
-def event_texts(event: dict[str, Any]) -> list[str]:
-    """Every evidence text of an event (claims, figures, places, actors, date, trigger)."""
+def event_texts(event: dict[str, Any], *, claims: bool = True) -> list[str]:
+    """Every evidence text of an event (claims, figures, places, actors, date, triggers)."""
     out: list[str] = []
-    for c in event.get("claims") or []:
+    for c in (event.get("claims") or []) if claims else []:
         if isinstance(c, dict) and c.get("text"):
             out.append(str(c["text"]))
     for group in ("fatalities", "injured"):
@@ -104,6 +104,9 @@ def event_texts(event: dict[str, Any]) -> list[str]:
     for a in event.get("actors") or []:
         if isinstance(a, dict) and a.get("text"):
             out.append(str(a["text"]))
+    for t in event.get("triggers") or []:
+        if isinstance(t, dict) and t.get("text"):
+            out.append(str(t["text"]))
     for key in ("date", "trigger"):
         v = event.get(key)
         if isinstance(v, dict) and v.get("text"):

@@ -7,7 +7,10 @@ The main event of a result is its first event. Metrics (share of articles correc
     event or no location counts as wrong. Over every article.
 ``date``
     the gold date lies within the main event's ``[date.start, date.end]`` (end defaults
-    to start). ``date_exact``: ``date.start`` equals the gold date. Over every article.
+    to start). ``date_exact``: ``date.start`` equals the gold date. ``date_1day``: within
+    the range widened by one day each side (annotators often recorded the dateline of a
+    report on an attack of "late Monday"; informative, the gate keeps ``date``). Over
+    every article.
 ``killed_exact``
     over articles whose gold ``killed.civilians`` is > 0 (gold.md: 0 often means "not
     stated", so those articles are not scored). The predicted figure is the main
@@ -30,6 +33,7 @@ The main event of a result is its first event. Metrics (share of articles correc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Sequence
 
@@ -140,13 +144,20 @@ def killed_range(event: dict[str, Any] | None) -> dict[str, Any] | None:
     return None
 
 
+def _shift(iso: str, days: int) -> str:
+    try:
+        return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return iso
+
+
 def score_fakes(golds: Sequence[dict[str, Any]], results: Sequence[dict[str, Any] | None],
                 ids: Sequence[str | None] | None = None) -> Scores:
     """Score results against FA-KES ``gold`` objects (same order, same length)."""
     if len(golds) != len(results):
         raise ValueError("golds and results differ in length")
     s = Scores("fakes")
-    for name in ("admin1", "date", "date_exact", "killed_exact", "killed_range", "cause", "perpetrator"):
+    for name in ("admin1", "date", "date_exact", "date_1day", "killed_exact", "killed_range", "cause", "perpetrator"):
         s.tally(name)
     for i, (gold, result) in enumerate(zip(golds, results)):
         g = gold.get("main_event") or {}
@@ -164,6 +175,7 @@ def score_fakes(golds: Sequence[dict[str, Any]], results: Sequence[dict[str, Any
         ok = bool(start and gdate and start <= gdate <= (end or start))
         s.tally("date").add(ok)
         s.tally("date_exact").add(bool(start and start == gdate))
+        s.tally("date_1day").add(bool(start and gdate and _shift(start, -1) <= gdate <= _shift(end or start, 1)))
         row["date"] = (ok, gdate, [start, end])
 
         gk = ((g.get("killed") or {}).get("civilians")) or 0

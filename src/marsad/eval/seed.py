@@ -140,13 +140,22 @@ def compare_event(g: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _all_texts(result: dict[str, Any]) -> list[str]:
-    out = []
+def _drawn_texts(result: dict[str, Any], phrases: Sequence[str]) -> list[str]:
+    """Texts an event, place or actor is drawn from: the texts of places, actors, figures,
+    dates and triggers, and claim or statement texts reduced to their lines that hold
+    none of ``phrases`` when nothing else is left (a claim whose evidence merely runs on
+    into a furniture line is not drawn from it)."""
+    out: list[str] = []
     for ev in result.get("events") or []:
-        out.extend(event_texts(ev))
-    for st in result.get("statements") or []:
-        if isinstance(st, dict) and st.get("text"):
-            out.append(str(st["text"]))
+        out.extend(event_texts(ev, claims=False))
+    sayings = [c for ev in result.get("events") or [] for c in ev.get("claims") or []]
+    sayings += [st for st in result.get("statements") or [] if isinstance(st, dict)]
+    for c in sayings:
+        text = str(c.get("text") or "")
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        clean = [ln for ln in lines if not any(p in ln.lower() for p in phrases)]
+        if lines and not clean:
+            out.append(text)
     return out
 
 
@@ -178,10 +187,8 @@ def check_must_not(rule: str, gold: dict[str, Any], result: dict[str, Any]) -> b
         return all(loc.get("country") in countries or loc.get("country") is None
                    for ev in result.get("events") or [] for loc in event_locations(ev))
     if "furniture" in r:
-        phrases = [p.strip() for p in re.findall(r"'([^']+)'|\(([^)]*:[^)]*)\)", rule) for p in p if p.strip()]
-        phrases = [p for p in phrases if len(p) >= 4]
-        texts = [t.lower() for t in _all_texts(result)]
-        return not any(p.lower() in t for p in phrases for t in texts)
+        phrases = [p.strip().lower() for p in re.findall(r"'([^']+)'", rule) if len(p.strip()) >= 4]
+        return not any(p in t.lower() for p in phrases for t in _drawn_texts(result, phrases))
     if "civilians" in r or "added together" in r:
         totals = {(s.get("best")) for g in events for k, s in (g.get("fatalities") or {}).items() if k == "total"}
         civs = {(s.get("best")) for g in events for k, s in (g.get("fatalities") or {}).items() if k == "civilians"}

@@ -7,9 +7,9 @@ import time
 from datetime import datetime
 from typing import Any, Iterable, Mapping
 
-from .common import (EVENT_TYPES, SUB_EVENT_TYPES, actors, as_float, claims, country_info,
-                     date_span, get, independent_sources, is_contested, safe_cell, text,
-                     time_precision, total_range, group_range, write_csv)
+from .common import (EVENT_TYPES, SUB_EVENT_TYPES, actors, as_float, country_info,
+                     date_span, denials, get, group_range, independent_sources, is_contested,
+                     safe_cell, source_types, text, time_precision, total_range, write_csv)
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -149,8 +149,12 @@ def notes(incident: Mapping, *, max_chars: int = 1000) -> str:
     etype = SUB_EVENT_TYPES.get(text(incident.get("sub_type")), "") or \
         EVENT_TYPES.get(text(incident.get("type")), "") or "an event"
     loc = incident.get("location") or {}
-    place = ", ".join(p for p in (text(get(loc, "name")), text(get(loc, "admin1")),
-                                  country_info(get(loc, "country"))["name"]) if p)
+    names: list[str] = []
+    for p in (text(get(loc, "name")), text(get(loc, "admin1")),
+              country_info(get(loc, "country"))["name"]):
+        if p and p not in names:
+            names.append(p)
+    place = ", ".join(names)
     parts = [f"{_when(incident)}, {etype.lower() if etype != 'Other' else 'an event'}"
              + (f" in {place}" if place else "") + "."]
     fig = total_range(incident)
@@ -165,11 +169,10 @@ def notes(incident: Mapping, *, max_chars: int = 1000) -> str:
     if grade:
         parts.append(f"Grade: {grade}.")
     deniers = []
-    for c in claims(incident):
-        if c.get("stance") == "denies":
-            n = text(get(c, "source", "name"))
-            if n and n not in deniers:
-                deniers.append(n)
+    for c in denials(incident):
+        n = text(get(c, "source", "name"))
+        if n and n not in deniers:
+            deniers.append(n)
     if deniers:
         parts.append(f"Denied by: {'; '.join(deniers)}.")
     out = " ".join(parts)
@@ -178,11 +181,7 @@ def notes(incident: Mapping, *, max_chars: int = 1000) -> str:
 
 
 def source_scale(incident: Mapping) -> str:
-    scales = set()
-    for c in claims(incident):
-        t = text(get(c, "source", "type"))
-        if t:
-            scales.add(SOURCE_SCALES.get(t, "Other"))
+    scales = {SOURCE_SCALES.get(t, "Other") for t in source_types(incident)}
     return "-".join(s for s in _SCALE_ORDER if s in scales)
 
 
@@ -226,7 +225,8 @@ def acled_row(incident: Mapping, *, now: int | None = None) -> dict[str, Any]:
     lat, lon = as_float(loc.get("lat")), as_float(loc.get("lon"))
     civ_target = (etype == "violence_against_civilians"
                   or stype == "excessive_force_against_protesters"
-                  or any(text(a.get("category")) == "civilians" for a in two))
+                  or (etype in ("explosions_remote_violence", "riots")
+                      and any(text(a.get("category")) == "civilians" for a in two)))
     fig = total_range(incident)
     reports = incident.get("reports") if isinstance(incident.get("reports"), (list, tuple)) else []
     row: dict[str, Any] = {

@@ -13,7 +13,7 @@ import warnings
 from datetime import date, timedelta
 from typing import Mapping, Sequence
 
-from .common import coordinates, get, text, total_range
+from .common import coordinates, country_info, get, text, total_range
 
 #: One colour per ACLED event type (colour-blind-safe Okabe-Ito palette).
 TYPE_COLOURS = {
@@ -22,9 +22,9 @@ TYPE_COLOURS = {
     "violence_against_civilians": "#CC79A7",
     "protests": "#009E73",
     "riots": "#E69F00",
-    "strategic_developments": "#56B4E9",
+    "strategic_developments": "#999999",
 }
-OTHER_COLOUR = "#777777"
+OTHER_COLOUR = "#444444"
 _LABEL_MAX = 40
 
 
@@ -93,12 +93,18 @@ def map_png(incidents: Sequence[Mapping], *, type_labels: Mapping[str, str] | No
         ax.scatter([p[1] for p in sel], [p[0] for p in sel], s=sizes, c=colour, alpha=0.6,
                    edgecolors="black", linewidths=0.5, zorder=3)
         types_present.append((t, colour))
-    # Centroids of admin1 areas (or of countries when no admin1 is known), labelled.
+    # Centroids of admin1 areas, labelled; a country is labelled only when none of its
+    # incidents has an admin1.
     groups: dict[str, list[tuple[float, float]]] = {}
+    with_admin1 = {p[5] for p in pts if p[4]}
     for p in pts:
-        key = p[4] or p[5]
-        if key:
-            groups.setdefault(key, []).append((p[0], p[1]))
+        if p[4]:
+            key = p[4]
+        elif p[5] and p[5] not in with_admin1:
+            key = country_info(p[5])["name"] or p[5]
+        else:
+            continue
+        groups.setdefault(key, []).append((p[0], p[1]))
     for name, cs in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:25]:
         clat = sum(c[0] for c in cs) / len(cs)
         clon = sum(c[1] for c in cs) / len(cs)

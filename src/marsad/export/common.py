@@ -265,6 +265,29 @@ def claims(incident: Mapping) -> list[Mapping]:
     return [c for c in cl if isinstance(c, Mapping)] if isinstance(cl, (list, tuple)) else []
 
 
+def statements(incident: Mapping) -> list[Mapping]:
+    """Document-level statements attached to the incident (denials, accusations), if any."""
+    st = incident.get("statements")
+    return [x for x in st if isinstance(x, Mapping)] if isinstance(st, (list, tuple)) else []
+
+
+def denials(incident: Mapping) -> list[Mapping]:
+    """Claims and statements whose stance is ``denies``."""
+    return [c for c in claims(incident) + statements(incident) if c.get("stance") == "denies"]
+
+
+def source_types(incident: Mapping) -> list[str]:
+    """Types of the independent sources (``sources[].type``), else of the claims' sources."""
+    srcs = incident.get("sources")
+    types: list[str] = []
+    if isinstance(srcs, (list, tuple)) and any(isinstance(s, Mapping) for s in srcs):
+        types = [text(s.get("type")) for s in srcs if isinstance(s, Mapping)]
+    else:
+        types = [text(get(c, "source", "type")) for c in claims(incident)
+                 if c.get("stance") != "denies"]
+    return [t for t in types if t]
+
+
 def actors(incident: Mapping) -> list[Mapping]:
     ac = incident.get("actors")
     return [a for a in ac if isinstance(a, Mapping)] if isinstance(ac, (list, tuple)) else []

@@ -20,8 +20,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .charts import bucket_of, bucket_unit, daily_png, map_png
 from .common import (EVENT_TYPES, SUB_EVENT_TYPES, claims, country_info, date_span,
-                     filter_incidents, get, group_range, independent_sources, is_contested,
-                     parse_day, text, total_range)
+                     denials, filter_incidents, get, group_range, independent_sources,
+                     is_contested, parse_day, statements, text, total_range)
 
 TOP_N = 10
 MAX_PLACES = 25
@@ -82,10 +82,15 @@ def _when(inc: Mapping) -> str:
 
 def summarize(incidents: Iterable[Mapping], *, since: Any = None, until: Any = None,
               country: str | None = None, admin1: str | None = None, top: int = TOP_N,
-              generated: datetime | None = None) -> dict[str, Any]:
-    """The report's content as a plain dict (JSON-serialisable but for ``date`` values)."""
-    incs = filter_incidents(list(incidents), since=since, until=until, country=country,
-                            admin1=admin1)
+              generated: datetime | None = None, apply_filters: bool = True) -> dict[str, Any]:
+    """The report's content as a plain dict (JSON-serialisable but for ``date`` values).
+
+    The filters name the period and area in the title; they are also applied to
+    ``incidents`` unless ``apply_filters`` is false (the incidents were already chosen)."""
+    incs = list(incidents)
+    if apply_filters:
+        incs = filter_incidents(incs, since=since, until=until, country=country,
+                                admin1=admin1)
     days = [d for inc in incs for d in date_span(inc) if d]
     first = parse_day(since) or (min(days) if days else None)
     last = parse_day(until) or (max(days) if days else None)
@@ -133,7 +138,7 @@ def summarize(incidents: Iterable[Mapping], *, since: Any = None, until: Any = N
         else:
             _add(by_day.setdefault(start, {**_acc(), "day": start}), fig)
         ranked.append((fig.best if fig.best is not None else -1, inc, fig))
-        if is_contested(inc) or any(c.get("stance") == "denies" for c in claims(inc)):
+        if is_contested(inc) or denials(inc):
             contested.append(inc)
     ranked.sort(key=lambda r: (-r[0], text(r[1].get("id"))))
     main = [_incident_entry(inc, fig) for best, inc, fig in ranked[:top] if best >= 0]
@@ -199,38 +204,52 @@ def _contested_entry(inc: Mapping) -> dict[str, Any]:
     fig = total_range(inc)
     entry = _incident_entry(inc, fig)
     lines = []
-    for c in claims(inc):
+    contested = is_contested(inc)
+    for c in claims(inc) + statements(inc):
         stance = text(c.get("stance")) or "asserts"
-        if stance not in ("denies", "alleges") and not is_contested(inc):
+        if stance not in ("denies", "alleges") and not contested:
             continue
+        about = text(c.get("about"))
         lines.append({
             "source": text(get(c, "source", "name")) or "unknown source",
             "source_type": text(get(c, "source", "type")),
-            "stance": stance,
-            "figure": _figure_text(c.get("figure")),
+            "stance": stance + (f" ({_truncate(about, 120)})" if about else ""),
+            "figure": claim_figures(c),
             "text": _truncate(text(c.get("text")), MAX_QUOTE),
             "document": text(c.get("document_id")),
         })
     order = {"denies": 0, "alleges": 1}
-    lines.sort(key=lambda ln: order.get(ln["stance"], 2))
+    lines.sort(key=lambda ln: order.get(ln["stance"].split(" ")[0], 2))
     entry["claims"] = lines[:8]
     entry["claims_more"] = max(len(lines) - 8, 0)
+    reasons = inc.get("contested_reasons")
+    entry["reasons"] = ([_truncate(text(r), 200) for r in reasons[:5]]
+                        if isinstance(reasons, (list, tuple)) else [])
     return entry
 
 
-def _figure_text(fig: Any) -> str:
-    if fig is None:
-        return ""
-    if isinstance(fig, Mapping):
-        low, best, high = fig.get("low"), fig.get("best"), fig.get("high")
-        group = text(fig.get("group"))
-        core = text(best if best is not None else low)
-        if low is not None and high is None and best == low:
-            core = f"at least {low}"
-        elif low is not None and high is not None and low != high:
-            core = f"{low}-{high}"
-        return f"{core} {group}".strip()
-    return text(fig)
+def _one_figure(fig: Any) -> str:
+    if not isinstance(fig, Mapping):
+        return text(fig)
+    low, best, high = fig.get("low"), fig.get("best"), fig.get("high")
+    core = text(best if best is not None else low)
+    if low is not None and high is None and (best is None or best == low):
+        core = f"at least {low}"
+    elif low is not None and high is not None and low != high:
+        core = f"{low}-{high}"
+    words = [text(fig.get("outcome")), text(fig.get("group"))]
+    return " ".join(w for w in [core] + words if w)
+
+
+def claim_figures(claim: Mapping) -> str:
+    """The figures a claim asserts, as text (``58 killed total; 11 killed children``):
+    from ``figures`` (a list, as reconcile stores them) or a single ``figure``."""
+    figs = claim.get("figures")
+    if isinstance(figs, (list, tuple)) and figs:
+        items = [_one_figure(f) for f in figs[:4] if f is not None]
+        return "; ".join(i for i in items if i)
+    fig = claim.get("figure")
+    return "" if fig is None else _one_figure(fig)
 
 
 # --------------------------------------------------------------------------- formatting
@@ -381,6 +400,9 @@ def render_markdown(summary: Mapping, images: Mapping[str, str] | None = None) -
                  f"{md(fmt_range(e['low'], e['best'], e['high'], e['open']))}. "
                  f"Incident {md(e['id'])}.")
         L.append("")
+        if e["reasons"]:
+            L.append(f"Why contested: {md('; '.join(e['reasons']))}.")
+            L.append("")
         for c in e["claims"]:
             fig = f" ({md(c['figure'])})" if c["figure"] else ""
             doc = f" [document {md(c['document'])}]" if c["document"] else ""
@@ -520,7 +542,10 @@ def render_html(summary: Mapping, images: Mapping[str, str] | None = None) -> st
         P.append(f'<h3 class="contested">{h(e["when"])}, {h(e["place"])} ({h(e["type"])})</h3>')
         P.append(f'<p>Grade: <span class="grade">{h(e["grade"])}</span>. Fatalities '
                  f"{h(fmt_range(e['low'], e['best'], e['high'], e['open']))}. "
-                 f"Incident {h(e['id'])}.</p><ul>")
+                 f"Incident {h(e['id'])}.</p>")
+        if e["reasons"]:
+            P.append(f"<p>Why contested: {h('; '.join(e['reasons']))}.</p>")
+        P.append("<ul>")
         for c in e["claims"]:
             fig = f" ({h(c['figure'])})" if c["figure"] else ""
             doc = f' <span class="meta">[document {h(c["document"])}]</span>' \
@@ -557,7 +582,7 @@ class Report:
 def make_report(incidents: Iterable[Mapping], *, fmt: str = "html", output: str | Path | None = None,
                 since: Any = None, until: Any = None, country: str | None = None,
                 admin1: str | None = None, top: int = TOP_N, images: bool = True,
-                generated: datetime | None = None) -> Report:
+                generated: datetime | None = None, apply_filters: bool = True) -> Report:
     """Summarise, draw and render. HTML embeds the PNGs as data URIs. Markdown refers to
     ``<stem>-map.png`` / ``<stem>-daily.png`` beside ``output`` (returned in
     ``Report.files`` for the caller to write), or embeds data URIs when there is no
@@ -567,11 +592,14 @@ def make_report(incidents: Iterable[Mapping], *, fmt: str = "html", output: str 
 
         raise InputError(f"unknown report format {fmt!r}: use md or html")
     incidents = list(incidents)
+    if apply_filters:
+        incidents = filter_incidents(incidents, since=since, until=until, country=country,
+                                     admin1=admin1)
     summary = summarize(incidents, since=since, until=until, country=country, admin1=admin1,
-                        top=top, generated=generated)
+                        top=top, generated=generated, apply_filters=False)
     pngs: dict[str, bytes] = {}
     if images:
-        incs = filter_incidents(incidents, since=since, until=until, country=country, admin1=admin1)
+        incs = incidents
         m = map_png(incs, type_labels=EVENT_TYPES)
         if m:
             pngs["map"] = m

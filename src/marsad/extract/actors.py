@@ -463,6 +463,11 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         m.role_hint = hint
 
 
+_COMPOUND_MODIFIER = re.compile(
+    r"-(?:linked|backed|affiliated|allied|aligned|run|held|controlled|led|supported|sponsored|funded|"
+    r"leaning|friendly|dominated|occupied|besieged|inspired|owned|appointed|imposed|style)\b", re.IGNORECASE)
+
+
 def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:
     text = ctx.text
     country = getattr(ctx, "country_context", None)
@@ -470,6 +475,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
             continue
+        if text.startswith("-", end) and _COMPOUND_MODIFIER.match(text, end):
+            continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
         e = dictionary.localized(entry, country)
         out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
                                 category=e.category, sentence=ctx.sentence_of(start)))

@@ -36,6 +36,7 @@ when the text has no sentences).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -261,8 +262,18 @@ def find_dates(text: str, published: dt.date | None, *,
     seen: set[tuple[int, int, int]] = set()
 
     def windows(anchor: re.Pattern, before: int, after: int):
+        # windows around each anchor, merged when they overlap (dense text is scanned once)
+        lo = hi = -1
         for am in anchor.finditer(text):
-            yield max(0, am.start() - before), min(n, am.end() + after)
+            a, b = max(0, am.start() - before), min(n, am.end() + after)
+            if a <= hi:
+                hi = max(hi, b)
+                continue
+            if hi >= 0:
+                yield lo, hi
+            lo, hi = a, b
+        if hi >= 0:
+            yield lo, hi
 
     def each(rx: re.Pattern, lo: int, hi: int):
         for m in rx.finditer(text, lo, hi):
@@ -365,17 +376,25 @@ def _day_range(m: re.Match, pub: dt.date | None, add) -> None:
 
 
 def _select(cands, masked, exclude) -> list[DateMention]:
-    # longest first, then earliest; no overlaps; not inside the dateline or furniture
-    masked = list(masked)
-    taken: list[tuple[int, int]] = []
-    if exclude is not None:
-        taken.append(exclude)
-    taken.extend(masked)
+    """Longest first, then earliest; no overlaps; not inside the dateline or furniture."""
+    blocked = sorted(list(masked) + ([exclude] if exclude is not None else []))
+    starts = [s for s, _ in blocked]
+    ends = [e for _, e in blocked]
+    max_end = list(ends)
+    for k in range(1, len(max_end)):
+        max_end[k] = max(max_end[k], max_end[k - 1])
+    taken_s: list[int] = []     # accepted spans, sorted, never overlapping
+    taken_e: list[int] = []
     out: list[DateMention] = []
     for s, e, dm in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if any(s < te and ts < e for ts, te in taken):
+        k = bisect.bisect_left(starts, e) - 1          # blocked spans starting before e
+        if k >= 0 and max_end[k] > s:
             continue
-        taken.append((s, e))
+        k = bisect.bisect_left(taken_s, e)
+        if k > 0 and taken_e[k - 1] > s:
+            continue
+        taken_s.insert(k, s)
+        taken_e.insert(k, e)
         out.append(dm)
     out.sort(key=lambda d: d.start)
     return out

@@ -37,11 +37,14 @@ from typing import Any
 
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
+VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
+_ADMIN_WORDS = re.compile(r"\b(?:provinces?|governorates?|regions?|districts?|states?|countryside)\b", re.I)
 ARMED = {"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"}
 _SPEECH_BEFORE = re.compile(
     r"(?:said|says|reported|reports|told|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:additional|another|separate|second|other|new|further)\s+(?:\w+\s+)?$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:es|s)$", re.IGNORECASE)
 _LEAD_SENTENCES = 2
 
@@ -91,8 +94,11 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
     has_armed = any(a.category in ARMED for a in actors)
     has_generic_kill = any(t.sub_type == "generic" for t in generic)
+    violent = any(t.type in VIOLENT for t in specific)
     by_type: dict[str, list[Trigger]] = {}
     for t in specific:
+        if t.type == "strategic_developments" and t.strength == "weak" and violent:
+            continue  # "surrendered following clashes": the clash is the event
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill
@@ -154,7 +160,11 @@ def events(ctx: Context) -> None:
     """Group the stages' findings into ACLED events, main event first."""
     trig_s = _by_sentence(ctx.triggers)
     fig_s = _by_sentence(ctx.figures)
-    place_s = _by_sentence(ctx.places)
+    # a name that is a claim's source or an actor is not a place ("Al-Mayadeen network")
+    taken = [(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
+    taken += [(a.start, a.end) for a in ctx.actors]
+    place_s = _by_sentence(p for p in ctx.places
+                           if not any(s < p.end and p.start < e for s, e in taken))
     actor_s = _by_sentence(ctx.actors)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
@@ -174,7 +184,10 @@ def events(ctx: Context) -> None:
             places = place_s.get(sent, [])
             precise = _precise(places)
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
-            if plural and len({p.name for p in precise}) >= 2:
+            towns = [p for p in precise if p.name != p.admin1]
+            s0, e0 = ctx.sentences[sent]
+            if plural and len({p.name for p in towns}) >= 2 and len(towns) == len(precise) \
+                    and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
                 for p in precise:
                     d = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers),
                               [p] + [q for q in places if q.precision > 1], anchor_place=p)
@@ -189,7 +202,10 @@ def events(ctx: Context) -> None:
                     continue
                 srcs_new = _source_names(att_s.get(sent, []))
                 srcs_old = {n for s in d.sentences for n in _source_names(att_s.get(s, []))}
-                if srcs_new and srcs_old and not srcs_new & srcs_old and precise and sent - d.last > 1:
+                if srcs_new and srcs_old and not srcs_new & srcs_old and (
+                        sent - d.last > 2 or (precise and sent - d.last > 1)):
+                    continue
+                if any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start]) for t in fr.triggers):
                     continue
                 target = d
                 break
@@ -209,10 +225,18 @@ def events(ctx: Context) -> None:
         ctx.events = []
         return
     ordered = sorted(drafts, key=lambda d: _salience(d), reverse=True)
+    # sentences that made both a one-sided and another violent event: route figures by group
+    kinds: dict[int, set[str]] = {}
+    for d in drafts:
+        if d.anchor_place is None:
+            for s in d.sentences:
+                kinds.setdefault(s, set()).add(d.type)
+    mixed = {s for s, k in kinds.items()
+             if "violence_against_civilians" in k and k & (VIOLENT - {"violence_against_civilians"})}
     main_date = None
     out = []
     for i, d in enumerate(ordered, start=1):
-        ev = _build_event(ctx, d, i, place_s, fig_s, actor_s, att_s, main_date)
+        ev = _build_event(ctx, d, i, place_s, fig_s, actor_s, att_s, main_date, mixed)
         if i == 1:
             main_date = ev["date"]
         out.append(ev)
@@ -222,10 +246,11 @@ def events(ctx: Context) -> None:
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
                           fig_s: dict[int, list[Figure]]) -> None:
     for fr in frames:
-        before = [d for d in drafts if d.first <= fr.sentence and fr.sentence - d.last <= 2]
+        prev = {id(d): max((s for s in d.sentences if s <= fr.sentence), default=None) for d in drafts}
+        before = [d for d in drafts if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
-            last_sent = max(d.last for d in before)
-            near = [d for d in before if d.last == last_sent]
+            nearest = max(prev[id(d)] for d in before)
+            near = [d for d in before if prev[id(d)] == nearest]
             if len(near) > 1:
                 vac = [d for d in near if d.type == "violence_against_civilians"]
                 other = [d for d in near if d.type != "violence_against_civilians"]
@@ -391,6 +416,12 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
 
 def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
            figs: list[Figure], outlet_itself: bool = False) -> dict[str, Any]:
+    for ms, me in sorted(ctx.masked):
+        if start <= ms < end:
+            end = ms  # evidence never runs into page furniture
+            break
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
     inside = [f for f in figs if start <= f.start < end]
     c: dict[str, Any] = {"source": {"name": name, "type": typ}, "stance": stance,
                          "start": start, "end": end, "text": ctx.text[start:end]}
@@ -402,14 +433,28 @@ def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
     return c
 
 
+def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
+    """The event type a figure in a sentence with several kinds of violence belongs to: the
+    type of a trigger inside or right beside the figure's phrase, else by victim group."""
+    for t in ctx.triggers:
+        if t.sentence == sent and t.type in VIOLENT and f.start - 3 <= t.start <= f.end + 3:
+            return t.type
+    if f.group in ("civilians", "children", "women"):
+        return "violence_against_civilians"
+    return default_type if default_type != "violence_against_civilians" else "battles"
+
+
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
-                 main_date: dict | None) -> dict[str, Any]:
+                 main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
     figs_all = []
+    civilian_groups = {"civilians", "children", "women"}
     for s in sents:
         for f in fig_s.get(s, []):
             if s in d.figure_sentences and s not in d.sentences and d.figure_groups is not None \
                     and f.group not in d.figure_groups:
+                continue
+            if s in mixed and s in d.sentences and _route(ctx, f, s, d.type) != d.type:
                 continue
             figs_all.append(f)
     if d.anchor_place is not None:

@@ -54,7 +54,7 @@ import bisect
 import re
 
 from .base import Context, Figure, component
-from .numbers import Quantity, Token, parse_quantity, tokenize
+from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "figures_stage", "IMPLAUSIBLE_ABOVE"]
 
@@ -117,7 +117,7 @@ _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
     "eliminate liquidated liquidating neutralised neutralized neutralising neutralizing slew slays "
-    "martyring beheaded beheading assassinated assassinating crucified")
+    "martyring beheaded beheading assassinated assassinating crucified crucifies crucifying")
 _INJ_ACTIVE = _words("wounded wounding wounds wound injured injuring injures injure hurt hurting maimed maiming")
 _NEG_ACTIVE = _words(
     "arrested arresting arrests detained detaining detains displaced displacing displaces kidnapped "
@@ -142,6 +142,7 @@ _DEATH_OF = _words("deaths death killing killings bodies massacre execution exec
 _INJ_OF = _words("injury injuries wounding injuring")
 _PART_CUES = (("among", "them"), ("among", "whom"), ("amongst", "them"), ("of", "whom"),
               ("including",), ("includes",), ("include",), ("included",), ("incl",))
+_REST_HINT = re.compile(r"\b[Tt]he\s+(?:rest|remainder|others|remaining)\b")
 _REST = (("the", "rest"), ("the", "remainder"), ("the", "others"), ("the", "remaining"))
 _TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year years decade "
@@ -151,6 +152,7 @@ _TIME_UNITS = _words(
 _MONTHS = _words("january february march april may june july august september october november december "
                  "jan feb mar apr jun jul aug sep sept oct nov dec")
 _CURRENCY = frozenset("$€£¥")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?!\d)|\d{1,2}:\d\d")
 _BOUNDARY = frozenset(".!?;")
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid|march|the\s+start\s+of|the\s+beginning\s+of|the\s+outbreak\s+of)\s+)?"
@@ -159,21 +161,35 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE)
 
 
+# an outcome word must be in a sentence for it to hold a figure (searched in lower case)
+_OUTCOME_HINT = re.compile(
+    r"kill|dead|death|die|wound|injur|hurt|execut|massac|slaught|slain|martyr|bodies|murder|lives|"
+    r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim")
+
+
 class _Doc:
-    """Tokens of a text with their sentence ids."""
+    """Tokens (of the sentences that may hold a figure) with their sentence ids."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
-        self.toks: list[Token] = tokenize(text)
         self.sentences = sentences
-        starts = [s for s, _ in sentences]
+        hits = [m.start() for m in _OUTCOME_HINT.finditer(text.lower())]
+        self.toks: list[Token] = []
         self.sid: list[int] = []
-        for t in self.toks:
-            k = bisect.bisect_right(starts, t.start) - 1
-            if k >= 0 and t.start < sentences[k][1]:
-                self.sid.append(k)
-            else:
-                self.sid.append(-1 if not sentences else -2 - k)
+        if not hits:
+            pass
+        elif not sentences:
+            self.toks = tokenize(text)
+            self.sid = [-1] * len(self.toks)
+        else:
+            starts = [a for a, _ in sentences]
+            chosen = sorted({k for k in (bisect.bisect_right(starts, h) - 1 for h in hits)
+                             if k >= 0})
+            for k in chosen:
+                a, b = sentences[k]
+                toks = tokenize(text, a, b)
+                self.toks.extend(toks)
+                self.sid.extend([k] * len(toks))
         self.n = len(self.toks)
 
     def low(self, i: int) -> str:
@@ -226,7 +242,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
                 group = group or _G_TOTAL
                 k += 1
             break
-        if head is not None:
+        if head is not None or w in ("a", "an", "the"):
             break
         if w in _CASUALTIES:
             return None
@@ -242,12 +258,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         w = d.low(j)
         if w in _TIME_UNITS or w in _MONTHS or w in _CASUALTIES:
             return None
-        if w.isalpha() and w.islower() and not (
+        if w.isalpha() and d.toks[j].text.islower() and not (
                 w in _KILL_PRED or w in _INJ_PRED or w in _NEG_PRED or w in _AUX or w in _MODIFIERS
                 or w in _FUNCTION):
             return None  # "30 airstrikes", "two villages"
-        if w.isalpha() and d.toks[j].text[0].isupper() and w in _TIME_UNITS:
-            return None
         return _NP(start, None, None, None, False)
     hw = d.low(head)
     if group == _G_COMB and hw in ("members", "member"):
@@ -282,6 +296,9 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
         return True
     if prev in ("aged", "age", "ages", "at", "no", "number", "no.", "#", "page", "resolution", "article"):
         return True
+    if prev in ("and", "or", "to", "-") and d.low(q.first - 3) in ("aged", "age", "ages", "between"):
+        if d.low(q.first - 3) != "between" or d.low(q.first - 4) in ("aged", "age", "ages"):
+            return True  # "aged 5 and 7", "aged between 5 and 7"
     if prev and prev[-1] in _CURRENCY or nxt in ("%",) or nxt in _TIME_UNITS:
         return True
     if nxt in (":", "/") or prev in (":", "/"):
@@ -308,9 +325,8 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
     if w in _KILL_ACTIVE or w in _INJ_ACTIVE:
         out = "killed" if w in _KILL_ACTIVE else "injured"
         # "killed and wounded 30" / "wounding and killing": casualties, not deaths
-        if d.low(p - 1) in ("and", "or", "&") and (d.low(p - 2) in _KILL_ACTIVE or d.low(p - 2) in _INJ_ACTIVE):
-            return ("neg", p)
-        if d.low(p + 1) in ("and", "or") and p + 1 < first:
+        other = _INJ_ACTIVE if out == "killed" else _KILL_ACTIVE
+        if d.low(p - 1) in ("and", "or", "&") and d.low(p - 2) in other:
             return ("neg", p)
         return (out, p)
     if w in _NEG_ACTIVE:
@@ -326,7 +342,7 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
     return None
 
 
-def _forward_predicate(d: _Doc, k: int, origin: int) -> tuple[str, int] | None:
+def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> tuple[str, int] | None:
     """(outcome, last token index) of a predicate after the noun phrase, or ('neg', i)."""
     steps = 0
     while k < d.n and steps < 12 and d.same_sentence(origin, k):
@@ -353,6 +369,30 @@ def _forward_predicate(d: _Doc, k: int, origin: int) -> tuple[str, int] | None:
             return None
         if w in _AUX:
             k += 1
+            steps += 1
+            continue
+        if w in ("aged", "ages") and with_head:
+            # "two children aged 5 and 7 were killed"
+            m = k + 1
+            while m < d.n and m < k + 7 and (d.low(m)[:1].isdigit() or d.low(m) in STARTERS
+                                              or d.low(m) in ("and", "or", "to", "-", "between", "years", "old")):
+                m += 1
+            if m > k + 1:
+                k = m
+                steps += 1
+                continue
+        # a short prepositional phrase before an auxiliary: "three children from one family were killed"
+        if w in ("from", "of", "in", "at", "near", "inside", "on") and steps == 0 and with_head:
+            m = -1
+            for m in range(k + 1, min(d.n, k + 6)):
+                if d.low(m)[:1].isdigit() or d.low(m) in STARTERS and d.low(m) not in ("a", "an", "one") \
+                        or not d.same_sentence(origin, m):
+                    break
+                if d.low(m) in ("were", "was", "have", "has", "had", "are"):
+                    k = m
+                    break
+            if k != m:
+                return None
             steps += 1
             continue
         # an apposition naming a part: "including nine children", "six of them children",
@@ -419,7 +459,12 @@ def _skip_apposition(d: _Doc, k: int) -> int | None:
     return np.end
 
 
+_PART_FIRST = frozenset(w[0] for w in _PART_CUES)
+
+
 def _part_cue_at(d: _Doc, k: int) -> int | None:
+    if d.low(k) not in _PART_FIRST:
+        return None
     for words in _PART_CUES:
         if d.match(k, words):
             return k + len(words)
@@ -445,7 +490,12 @@ def _toll_before(d: _Doc, first: int) -> int | None:
     return None
 
 
+_PART_LAST = frozenset(w[-1] for w in _PART_CUES)
+
+
 def _part_cue_before(d: _Doc, first: int) -> int | None:
+    if d.low(first - 1) not in _PART_LAST:
+        return None
     for words in _PART_CUES:
         k = first - len(words)
         if k >= 0 and d.match(k, words) and d.same_sentence(k, first):
@@ -470,16 +520,31 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     return None
 
 
+class _SpanSet:
+    """Spans (furniture, numeric dates) tested for overlap in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        m = -1
+        for _, e in spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.max_end[k] > start
+
+
 class _Cand:
-    __slots__ = ("q", "np", "outcome", "group", "start", "end", "part_cue", "parent", "among",
-                 "how", "fig")
+    __slots__ = ("q", "np", "outcome", "group", "start", "end", "parent", "among", "how", "fig")
 
     def __init__(self, q: Quantity, np: _NP):
         self.q, self.np = q, np
         self.outcome: str | None = None
         self.group: str = np.group or _G_TOTAL
         self.start, self.end = q.start, (np.end - 1)
-        self.part_cue: int | None = None
         self.parent: int | None = None       # index into cands
         self.among: int | None = None        # token index of a quantity this is "among"
         self.how = ""
@@ -490,21 +555,29 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                  masked: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Every casualty figure of ``text`` (see the module docstring)."""
     d = _Doc(text, sentences or [])
-    masked = masked or []
+    blocked = list(masked or [])
+    if d.n:
+        blocked.extend((m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text))
+    inside = _SpanSet(blocked)
     cands: list[_Cand] = []
     by_token: dict[int, int] = {}     # token index of the number -> cand index
     i = 0
+    toks = d.toks
     while i < d.n:
-        q = parse_quantity(d.toks, i, text)
-        if q is None:
-            q = _singular_quantity(d, i)
+        w = toks[i].low
+        if w[0].isdigit() or w in STARTERS:
+            q = parse_quantity(toks, i, text)
+            if q is None and (w == "a" or w == "an"):
+                q = _singular_quantity(d, i)
+        else:
+            q = None
         if q is None:
             i += 1
             continue
         nxt_i = max(q.last, i + 1)
         if q.num_first != i:  # a "from N to M" update starts later
             nxt_i = max(nxt_i, q.last)
-        if any(s <= q.start < e for s, e in masked) or _exclude_number(d, q):
+        if q.best == 0 or inside.overlaps(q.start, q.end) or _exclude_number(d, q):
             i = nxt_i
             continue
         c = _analyse(d, q, cands)
@@ -540,8 +613,10 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     _derive_rest(d, figures)
     # sentences and flags
     sent_flags: dict[int, bool] = {}
+    sentences = sentences or []
+    starts = [a for a, _ in sentences]
     for f in figures:
-        f.sentence = _sentence_of(sentences or [], f.start)
+        f.sentence = _sentence_of(sentences, starts, f.start)
         if f.best > IMPLAUSIBLE_ABOVE or (f.high is not None and f.high > IMPLAUSIBLE_ABOVE):
             f.flag = "implausible"
         elif f.sentence >= 0:
@@ -553,8 +628,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     return figures
 
 
-def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
-    k = bisect.bisect_right([s for s, _ in sentences], offset) - 1 if sentences else -1
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
+    k = bisect.bisect_right(starts, offset) - 1 if sentences else -1
     if k >= 0 and offset < sentences[k][1]:
         return k
     return -1
@@ -565,12 +640,17 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     # "N of them (were) children", "Two of the victims were minors"
     j = q.last
     part_of_them = False
+    if d.low(j) == "of" and d.low(j + 1) in ("the", "those") and d.low(j + 2) in _VICTIMS \
+            and d.low(j + 2) not in ("victims", "people"):
+        j += 2  # "killed 5 of the soldiers"
     if d.low(j) == "of" and d.low(j + 1) in ("them", "whom", "those", "the"):
         k = j + 2
         if d.low(j + 1) in ("the", "those"):
             if d.low(k) not in ("victims", "dead", "killed", "people", "wounded", "injured", "fatalities"):
                 return None
             k += 1
+            if d.low(k) not in ("were", "are", "was", "is"):
+                return None
         while d.low(k) in ("were", "are", "was", "being", "is", "reportedly"):
             k += 1
         np = _noun_phrase(d, k, False)
@@ -597,6 +677,11 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         return c
     # a part after "including" / "among them" / "of whom"
     cue = _part_cue_before(d, q.first)
+    if cue is not None and np.head is None and d.low(q.last) in ("were", "are", "was", "is"):
+        np2 = _noun_phrase(d, q.last + 1, False)       # "of whom 5 were women"
+        if np2 is not None and np2.head is not None:
+            np = np2
+            c = _Cand(q, np)
     if cue is not None and np.head is not None:
         c.start = cue
         parent = _last_parent(cands, d, q)
@@ -625,13 +710,19 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
             c.end = max(c.end, q.last - 1)
             return c
     back = _backward_verb(d, q.first)
+    if back is not None and cands and cands[-1].how == "pred" and cands[-1].end == back[1]:
+        back = None  # "40 Civilians Killed 100 Injured": the verb belongs to the figure before
+    fwd = _forward_predicate(d, np.end, q.first, np.head is not None)
+    if back is not None and fwd is not None and fwd[1] == np.end and d.toks[fwd[1]].text[0].isupper():
+        back = None  # a title-case headline: "Child Killed 9 Civilians Injured"
+    if back is None and np.head is not None and d.low(q.first - 1) in ("claimed", "claiming", "claims", "claim"):
+        back = ("killed", q.first - 1)  # "claimed more than 100 civilians", "Claims 6 Martyrs"
     if back is not None:
         if back[0] == "neg":
             return None
         c.outcome, c.start, c.how = back[0], back[1], "verb"
         c.end = max(c.end, q.last - 1)
         return c
-    fwd = _forward_predicate(d, np.end, q.first)
     if fwd is not None:
         if fwd[0] == "neg":
             return None
@@ -657,7 +748,7 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     toll = _toll_before(d, q.first)
     if toll is not None:
         c.outcome, c.how = "killed", "toll"
-        c.start = q.first
+        c.start = toll - 1 if d.low(toll - 1) in ("death", "civilian", "fatality") else toll
         return c
     return None
 
@@ -684,8 +775,10 @@ def _last_parent(cands: list[_Cand], d: _Doc, q: Quantity) -> int | None:
 def _derive_rest(d: _Doc, figures: list[Figure]) -> None:
     """'..., while the rest were combatants': total minus its stated parts."""
     text = d.text
+    if not _REST_HINT.search(text):
+        return
     for i in range(d.n):
-        if not any(d.match(i, w) for w in _REST):
+        if d.toks[i].low != "the" or not any(d.match(i, w) for w in _REST):
             continue
         k = i + 2
         if d.low(k) == "of" and d.low(k + 1) in ("them", "the"):

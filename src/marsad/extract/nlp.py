@@ -65,15 +65,16 @@ def load_nlp(settings, resources: Any = None):
 def nlp_stage(ctx: Context) -> None:
     """Run spaCy on the text with furniture blanked: sentences and entities."""
     nlp = ctx.resources.nlp
-    doc = nlp(blank(ctx.text, ctx.masked))
+    seen = blank(ctx.text, ctx.masked)
+    doc = nlp(seen)
     ctx.doc = doc
     sents = []
     for s in doc.sents:
         start, end = s.start_char, s.end_char
-        # trim white space so spans are tight
-        while start < end and ctx.text[start].isspace():
+        # trim white space (and blanked furniture) so spans are tight
+        while start < end and seen[start].isspace():
             start += 1
-        while end > start and ctx.text[end - 1].isspace():
+        while end > start and seen[end - 1].isspace():
             end -= 1
         if end > start:
             sents.append((start, end))

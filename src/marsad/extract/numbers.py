@@ -36,7 +36,7 @@ from dataclasses import dataclass
 __all__ = ["Token", "Quantity", "tokenize", "parse_quantity", "find_quantities", "words_value"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -64,9 +64,13 @@ class Quantity:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words (hyphenated kept whole), digit groups and single punctuation marks."""
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words (hyphenated kept whole), digit groups and single punctuation marks.
+
+    ``start``/``end`` limit the tokens to a part of ``text``; offsets stay those of ``text``.
+    """
+    it = _TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [Token(m.start(), m.end(), w, w.lower()) for m in it for w in (m.group(),)]
 
 
 UNITS = {
@@ -83,6 +87,9 @@ _DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "mln": 1_000_000, "bill
 VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
          "several": 3}
 _VAGUE_ARTICLE = {("a", "few"): 3, ("a", "handful"): 3, ("a", "couple"): 2}
+#: lower-cased words a quantity can start with (besides digits)
+STARTERS = frozenset(set(UNITS) | set(TENS) | set(VAGUE) | {"a", "an", "half", "dozen", "hundred"}
+                     | {f"{t}-{u}" for t in TENS for u in UNITS if 0 < UNITS[u] < 10})
 
 # qualifiers read backwards from the number: (words, kind)
 _OPEN, _APPROX, _UPTO, _UNDER = "open", "approx", "upto", "under"
@@ -151,7 +158,7 @@ def _number_at(tokens: list[Token], i: int, text: str) -> tuple[int, int, bool, 
         if _DIGITS.match(w):
             value = int(w)
             # thousands groups separated by one space: "1 400", "12 300 000"
-            if len(w) <= 3:
+            if len(w) <= 3 and w[0] != "0":
                 while (j < n and len(tokens[j].low) == 3 and _DIGITS.match(tokens[j].low)
                        and tokens[j].start - tokens[j - 1].end == 1
                        and text[tokens[j - 1].end] in _SPACE_GAP):
@@ -231,9 +238,16 @@ def _number_at(tokens: list[Token], i: int, text: str) -> tuple[int, int, bool, 
     return value, j, scaled, False
 
 
+_QUALIFIER_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _q in _QUALIFIERS:
+    _QUALIFIER_LAST.setdefault(_q[0][-1], []).append(_q)
+
+
 def _qualifier_before(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     """(first token index, kind, words) of a qualifier ending right before token ``i``."""
-    for words, kind in _QUALIFIERS:
+    if i == 0 or tokens[i - 1].low not in _QUALIFIER_LAST:
+        return None
+    for words, kind in _QUALIFIER_LAST[tokens[i - 1].low]:
         k = len(words)
         if i - k < 0:
             continue
@@ -249,6 +263,9 @@ _UPDATE_CUES = {"rose", "risen", "rises", "rising", "raised", "increased", "incr
 
 def parse_quantity(tokens: list[Token], i: int, text: str) -> Quantity | None:
     """The quantity whose number starts at token ``i`` (qualifier looked up before it)."""
+    w = tokens[i].low
+    if not (w[0].isdigit() or w in STARTERS):
+        return None
     got = _number_at(tokens, i, text)
     if got is None:
         return None

@@ -150,18 +150,23 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
     big = best.population >= 100000
+    town = best.population >= 15000
     if label in ("GPE", "LOC", "FAC"):
-        return in_context or best.population >= 15000 or country is None and best.population >= 1000
-    if label in ("ORG", "PERSON", "NORP"):
-        return in_context and (best.exact or best.population >= 1000)
-    # an unlabelled capitalised run
-    return (in_context and (best.exact or best.population >= 1000)) or big
+        # the model (or the gazetteer's entity ruler) says it is a place
+        return in_context or town or country is None and best.population >= 1000
+    # a person or organisation entity, or an unlabelled capitalised run: only towns of the
+    # report's country (villages are labelled GPE by the ruler), or large cities
+    return (in_context and town) or big
 
 
 def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
     text = ctx.text
+    stop = _stopwords()
     out: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)    # 1 where a candidate (or a person's name) already is
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
     for s, e, label in ctx.entities:
         if label not in ENTITY_PLACES and label not in ENTITY_MAYBE:
             continue
@@ -173,14 +178,18 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
             c.demonym = gaz.demonym(c.text)
             if c.demonym:
                 out.append(c)
-                taken.append((s, e))
+                take(s, e)
                 continue
+        if not _lookup(gaz, c.text, country, fuzzy=country is not None):
+            if label == "PERSON":
+                take(s, e)    # "Daniel Pearl": no place inside a person's name
+            continue    # other entities that are no known name: their words are tried as runs
         out.append(c)
-        taken.append((s, e))
+        take(s, e)
     # capitalised runs outside entities: the longest known sub-run wins
     for m in CAP_RUN.finditer(text):
         rs, re_ = m.start(), m.end()
-        if any(s < re_ and rs < e for s, e in taken) or ctx.is_masked(rs, re_):
+        if taken.find(1, rs, re_) != -1 or ctx.is_masked(rs, re_):
             continue
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
@@ -192,6 +201,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
                     continue
                 seg = text[s:e]
                 if not seg[:1].isupper() and not re.match(_PARTICLE, seg, re.IGNORECASE):
+                    continue
+                if j == i + 1 and seg.lower() in stop:
                     continue
                 dem = gaz.demonym(seg) if j == i + 1 else None
                 if dem or _lookup(gaz, seg, country, fuzzy=j > i + 1):
@@ -233,13 +244,63 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # a name shared by places of several countries votes for each less
         countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5}
         votes[best.country] += lead * w / max(1, len(countries))
-    if title:
-        for c in cands:
-            if c.start < len(title) + 40 and c.matches and c.matches[0].country:
-                votes[c.matches[0].country] += 0.25
+    if title and not ctx.text.lstrip().startswith(title[:40]):
+        # a title kept apart from the text: its places vote too (no offsets needed)
+        for m in CAP_RUN.finditer(title[:300]):
+            seg = m.group(0)
+            dem = gaz.demonym(seg)
+            if dem:
+                votes[dem] += 0.75
+                continue
+            found = _lookup(gaz, seg, None)
+            if found and found[0].country and seg.lower() not in stop and (
+                    found[0].feature in ("country", "admin1") or found[0].population >= 100000):
+                votes[found[0].country] += 1.5
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+def _world_city(free, local) -> bool:
+    """A famous place (a country, a province, a city of a million) that the country
+    context would swap for a place a hundred times smaller."""
+    if free.feature in ("country", "admin1") and local.feature in LOCAL:
+        return free.feature == "country" or local.population < 15000
+    return free.population >= 1_000_000 and local.population * 100 < free.population
+
+
+def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
+    """Provinces the report names without ambiguity (provinces, large towns), counted."""
+    out: Counter[str] = Counter()
+    for c in cands:
+        if not c.matches or c.demonym:
+            continue
+        best = c.matches[0]
+        if best.country != country or not best.admin1_iso:
+            continue
+        if best.feature in ("admin1", "region") or best.population >= 50000:
+            out[best.admin1_iso] += 1
+    return out
+
+
+def _prefer_admin1(matches: list, admin1s: Counter[str], near: str | None) -> list:
+    """Among near-equal local matches of one country, the one in a province the report
+    names (the province named right after the place first: "Mallah Farms in Aleppo")."""
+    if len(matches) < 2 or matches[0].feature not in LOCAL:
+        return matches
+    top = matches[0]
+    rivals = [m for m in matches[:8] if m.country == top.country and m.feature in LOCAL
+              and m.score >= top.score - 1.2 and m.admin1_iso]
+    if len(rivals) < 2:
+        return matches
+
+    def key(m):
+        return (m.admin1_iso == near, admin1s.get(m.admin1_iso, 0), m.score)
+
+    best = max(rivals, key=key)
+    if best is top:
+        return matches
+    return [best] + [m for m in matches if m is not best]
 
 
 def _anchor(gaz, best, matches, want_admin1: bool):
@@ -271,13 +332,30 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # again, now that transliteration variants can be matched inside the country
         cands = _candidates(ctx, gaz, country)
     text = ctx.text
-    places: list[Place] = []
     for c in cands:
         if c.demonym:
             continue
-        matches = _lookup(gaz, c.text, country, fuzzy=c.label in ENTITY_PLACES or " " in c.text)
+        free = _lookup(gaz, c.text, None)
+        c.matches = _lookup(gaz, c.text, country, fuzzy=c.label in ENTITY_PLACES or " " in c.text)
+        if free and c.matches and free[0].country != c.matches[0].country and _world_city(free[0], c.matches[0]):
+            c.matches = free    # London stays in England in a report about the United States
+        if c.matches and c.matches[0].feature not in ("country",) and gaz.demonym(c.text):
+            c.demonym = gaz.demonym(c.text)    # "Somali" is a people before a region
+    admin1s = _admin1_context(cands, country)
+    places: list[Place] = []
+    for i, c in enumerate(cands):
+        if c.demonym:
+            continue
+        matches = c.matches
         if not matches:
             continue
+        near = None
+        for d in cands[i + 1:i + 3]:
+            if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city") \
+                    and re.match(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$", text[c.end:d.start]):
+                near = d.matches[0].admin1_iso
+                break
+        matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
         if not _acceptable(c, best, country, stop):
             continue

@@ -34,7 +34,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-7"
+BUILD_VERSION = "geo-9"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -87,7 +87,7 @@ KIND_MAIN, KIND_ALIAS, KIND_ALT = 0, 1, 2
 #: countries whose every place gets a transliteration skeleton (and feeds the entity ruler)
 FOCUS_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "YE", "PS")
 #: shortest skeleton (letters) indexed: shorter ones collide too often
-MIN_SKELETON = 4
+MIN_SKELETON = 3
 #: places per GeoNames admin1 group whose names count as evidence of its ISO code
 PROMINENT_PER_GROUP = 5
 
@@ -159,7 +159,13 @@ _TYPE_WORDS = re.compile(
     r"ili|provincia|estado|regiao|region de|ken|shi|sheng)\b")
 
 
+def clean_subdivision_name(name: str) -> str:
+    """'Wales [Cymru GB-CYM]' -> 'Wales'."""
+    return " ".join(re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", name).split()) or name
+
+
 def _subdivision_keys(name: str) -> set[str]:
+    name = clean_subdivision_name(name)
     keys = set()
     for part in [name, *name.replace(";", ",").split(",")]:
         k = norm(part)
@@ -339,7 +345,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if s.parent_code:
                 continue
             lat, lon = iso_coords.get(s.code, (None, None))
-            name = display.get(s.code, s.name)
+            name = display.get(s.code, clean_subdivision_name(s.name))
             pid = w.place(name=name, country=s.country_code, admin1_iso=s.code,
                           admin1_code=None, lat=lat, lon=lon, feature="admin1",
                           population=0, source="pycountry")

@@ -67,6 +67,7 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: OrderedDict[tuple[str, str | None], list[Match]] = OrderedDict()
         self._cache_size = cache_size
+        self._raw: dict[tuple[str, str | None], list[Match]] = {}
         con = self._con()
         self._admin1_names = {row[0]: row[1] for row in con.execute(
             "SELECT admin1_iso, name FROM places WHERE feature = 'admin1'")}
@@ -97,17 +98,28 @@ class Gazetteer:
     # -- lookups ---------------------------------------------------------------------
     def lookup(self, name: str, country: str | None = None) -> list[Match]:
         """Entries named ``name``, best first. ``country`` (ISO alpha-2) ranks its own first."""
+        raw = self._raw.get((name, country))
+        if raw is not None:
+            return raw
         country = country.upper() if country else None
         key = (norm(name), country)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
+            self._remember(name, country, hit)
             return hit
         out = self._query(key[0], country) if key[0] else []
         self._cache[key] = out
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
+        self._remember(name, country, out)
         return out
+
+    def _remember(self, name: str, country: str | None, result: list[Match]) -> None:
+        # surface forms as written: a repeated name costs one dictionary hit, no normalising
+        if len(self._raw) >= self._cache_size:
+            self._raw.clear()
+        self._raw[(name, country)] = result
 
     def _query(self, key: str, country: str | None) -> list[Match]:
         rows = self._con().execute(
@@ -129,6 +141,9 @@ class Gazetteer:
         """Entries of ``country`` whose transliteration skeleton equals that of ``name``
         ("Khan Sheikhun" finds Khān Shaykhūn). A fallback for when :meth:`lookup` finds
         nothing; the matches are marked ``exact=False`` and scored lower."""
+        raw = self._raw.get(("~" + name, country))
+        if raw is not None:
+            return raw
         country = country.upper()
         sk = skeleton(norm(name))
         if len(sk.replace(" ", "")) < MIN_SKELETON:
@@ -136,18 +151,23 @@ class Gazetteer:
         ck = ("~" + sk, country)
         hit = self._cache.get(ck)
         if hit is not None:
+            self._remember("~" + name, country, hit)
             return hit
         rows = self._con().execute(
             "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
             "p.geonames_id, p.population FROM skeletons s JOIN places p ON p.id = s.place_id "
             "WHERE s.skel = ? AND p.country = ? LIMIT 50", (sk, country)).fetchall()
+        short = len(sk.replace(" ", "")) < 4
         out = []
         for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop) in rows:
+            if short and (pop or 0) < 15000 and feature not in ("admin1", "region"):
+                continue    # three-letter skeletons only for towns that make the news
             s = FEATURE_WEIGHT.get(feature, 0.2) + 0.3 + math.log10((pop or 0) + 1) / 3.0 + 2.5
             out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
                              lat, lon, feature, gid, int(pop or 0), round(s, 3), False, pid))
         out.sort(key=lambda m: (-m.score, m.place_id))
         self._cache[ck] = out
+        self._remember("~" + name, country, out)
         return out
 
     def best(self, name: str, country: str | None = None) -> Match | None:
@@ -156,6 +176,8 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """Country (alpha-2) of a demonym such as "Syrian", else None."""
+        if word.isalpha() and word.isascii():
+            return self._demonyms.get(word.lower())
         return self._demonyms.get(norm(word))
 
     def admin1(self, country: str, iso_or_name: str) -> Match | None:
@@ -233,6 +255,7 @@ class Gazetteer:
         self.close()
         counts = import_geonames(self.path, file, countries=countries)
         self._cache.clear()
+        self._raw.clear()
         return counts
 
     # -- information -----------------------------------------------------------------

@@ -72,6 +72,8 @@ def skeleton(key: str) -> str:
     for w in key.split():
         for a, b in _SKEL_MAP:
             w = w.replace(a, b)
+        if len(w) > 1 and w[0] in "aeiou":    # Afrin / Efrin, Idlib / Edlib
+            w = w.lstrip("aeiou") or w
         out = w[:1]
         for ch in w[1:]:
             if ch in "aeiouywh":

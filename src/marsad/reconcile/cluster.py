@@ -26,7 +26,7 @@ from typing import Iterable
 
 from .features import Ev
 
-THRESHOLD = 2.5
+THRESHOLD = 3.0
 
 FAMILY = {
     "battles": "violent",
@@ -94,7 +94,14 @@ def pair_score(a: Ev, b: Ev, window: int, max_km: float) -> float | None:
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if d > max_km:
             return None
-        score += 1.5 if d <= 3 else 0.8 if d <= 10 else -0.5 if d <= 25 else -1.5
+        if d <= 3:
+            score += 1.5
+        elif d <= 10:
+            score += 0.8
+        elif d <= 25:
+            score -= 0.5
+        else:  # two towns far apart: different places, unless everything else agrees
+            score -= 3.0 if a.gprec == 1 and b.gprec == 1 else 1.5
     if a.place and a.place == b.place and a.gprec <= 2 and b.gprec <= 2:
         score += 1.0
     # actors
@@ -139,45 +146,57 @@ def segments(events: Iterable[Ev], window: int) -> list[list[Ev]]:
 
 
 class _Cluster:
-    __slots__ = ("n", "members", "docs", "end")
+    __slots__ = ("n", "members", "docs", "start", "end")
 
     def __init__(self, n: int, e: Ev):
-        self.n, self.members, self.docs, self.end = n, [e], {e.doc}, e.d1
+        self.n, self.members, self.docs, self.start, self.end = n, [e], {e.doc}, e.d0, e.d1
 
 
 def cluster_segment(seg: list[Ev], window: int, max_km: float) -> list[list[Ev]]:
-    """Clusters of one segment (see the module doc), each in canonical order."""
+    """Clusters of one segment (see the module doc), each in canonical order.
+
+    Main events (rank 0) are placed first, then the other events of the reports: a
+    report's main event is what it is about, so it decides which incident the report
+    joins; secondary mentions then join the incident they fit, or start their own."""
     if len(seg) == 1:
         return [list(seg)]
-    evs = sorted(seg, key=lambda e: e.order)
+    evs = sorted(seg, key=lambda e: (e.rank > 0, e.order))
     clusters: list[_Cluster] = []
-    active: list[_Cluster] = []
+    by_day: dict[int, list[_Cluster]] = {}
     for e in evs:
-        active = [c for c in active if c.end + window >= e.d0]
+        seen: set[int] = set()
         best, best_link = None, THRESHOLD
-        for c in active:
-            if e.doc in c.docs:
-                continue
-            total, top, ok = 0.0, -1e9, True
-            for m in c.members:
-                s = pair_score(e, m, window, max_km)
-                if s is None:
-                    ok = False
-                    break
-                total += s
-                if s > top:
-                    top = s
-            if not ok:
-                continue
-            link = 0.5 * (top + total / len(c.members))
-            if link >= best_link and (best is None or link > best_link or c.n < best.n):
-                best, best_link = c, link
+        for dd in range(e.d0 - window, e.d1 + window + 1):
+            for c in by_day.get(dd, ()):
+                if c.n in seen:
+                    continue
+                seen.add(c.n)
+                if e.doc in c.docs:
+                    continue
+                total, top, ok = 0.0, -1e9, True
+                for m in c.members:
+                    sc = pair_score(e, m, window, max_km)
+                    if sc is None:
+                        ok = False
+                        break
+                    total += sc
+                    if sc > top:
+                        top = sc
+                if not ok:
+                    continue
+                link = 0.5 * (top + total / len(c.members))
+                if link > best_link or (link == best_link and (best is None or c.n < best.n)):
+                    best, best_link = c, link
         if best is None:
             c = _Cluster(len(clusters), e)
             clusters.append(c)
-            active.append(c)
+            for dd in range(e.d0, e.d1 + 1):
+                by_day.setdefault(dd, []).append(c)
         else:
             best.members.append(e)
             best.docs.add(e.doc)
-            best.end = max(best.end, e.d1)
-    return [c.members for c in clusters]
+            for dd in range(e.d0, e.d1 + 1):
+                if dd < best.start or dd > best.end:
+                    by_day.setdefault(dd, []).append(best)
+            best.start, best.end = min(best.start, e.d0), max(best.end, e.d1)
+    return [sorted(c.members, key=lambda m: m.order) for c in clusters]

@@ -9,6 +9,7 @@ Rights" are one source) and the ranking of source types.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -31,6 +32,8 @@ a an the of for and or in on at to by with from as is are was were be been has h
 it its this that these those their there said says say told reported according after
 before into over under than then also more least about some who which when where while
 de des la le du al el
+killed people dead death deaths toll wounded injured attack attacks strike strikes near city
+town village province district area region local least people said news reports report
 """.split())
 _SMALL = frozenset({"for", "of", "the", "and", "in", "on", "de", "des", "la", "le", "du", "al"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -40,11 +43,23 @@ def fold(text: str | None) -> str:
     """Lower-case, accents removed, punctuation as spaces, single spaces."""
     if not text:
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    return " ".join(_WORD.findall(s))
+    s = str(text)
+    if len(s) <= 120:
+        return _fold_short(s)
+    return _fold(s)
 
 
+def _fold(s: str) -> str:
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(s.lower()))
+
+
+_fold_short = functools.lru_cache(maxsize=65536)(_fold)
+
+
+@functools.lru_cache(maxsize=65536)
 def source_key(name: str | None) -> str:
     """The identity of a source: "SOHR", "Syrian Observatory for Human Rights" and
     "the Syrian Observatory for Human Rights" all give ``sohr``. Multi-word names of
@@ -68,12 +83,9 @@ def tokens(*texts: str | None) -> frozenset[str]:
     """Content words (4+ characters, or numbers) of ``texts`` for a Jaccard similarity."""
     out: set[str] = set()
     for t in texts:
-        for w in fold(t).split():
-            if w in _STOP:
-                continue
-            if len(w) >= 4 or w.isdigit():
-                out.add(w)
-    return frozenset(out)
+        if t:
+            out.update(fold(t).split())
+    return frozenset(w for w in out if (len(w) >= 4 or w.isdigit()) and w not in _STOP)
 
 
 def day(value: Any) -> int | None:
@@ -91,6 +103,11 @@ def iso(ordinal: int | None) -> str | None:
 
 
 MAX_SPAN_DAYS = 31  # a longer stated period is clipped for blocking
+
+
+def _region_name(admin1_iso: str, row: dict[str, Any]) -> str | None:
+    name = row.get("admin1_name")
+    return fold(name) if name else None
 
 
 class Ev:
@@ -128,6 +145,10 @@ class Ev:
         self.lat, self.lon = row.get("lat"), row.get("lon")
         self.gprec = row.get("geo_precision") or 3
         self.place = fold(row.get("location_name"))
+        if self.place and self.admin1 and self.place == _region_name(self.admin1, row):
+            # "Idlib", "Aleppo", "Homs": the city or its governorate? Treated as the
+            # governorate (no distance evidence either way)
+            self.gprec = 3
         if self.country and self.d0 is not None:
             self.block = (self.country, self.admin1 or "")
         else:

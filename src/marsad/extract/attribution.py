@@ -1,0 +1,849 @@
+"""Stage ``attribution``: who claims what, typed from a shipped, user-extensible registry.
+
+The source registry is TOML data (``marsad/data/sources.toml``, documented at its top)
+merged with the user's file named by the ``sources_file`` setting: named sources
+(monitors, agencies, outlets, governments, armed groups), generic typed sources
+("activists", "opposition media", "a military source") and descriptive references
+("the organization", "the monitor", "state media") that stand for the last source of a
+fitting type.
+
+For each speech cue ("said", "reported", "according to", "denied", "vowed", ...) the
+source is found by cheap local rules over word tokens: the subject right before the cue
+(appositives skipped: "Hezbollah, a longtime ally of Assad, ... denying"), the phrase
+after "according to" / "by", an inverted subject ("..., added the Observatory"), or a
+pronoun resolved to the previous source. Relayed chains ("Reuters, citing SANA") yield
+the original source; the recipient of "told X" is never the source; the outlet that
+published the document is never the source of a claim it attributes to someone else.
+
+Each :class:`~marsad.extract.base.Attribution` covers its evidence sentence (extended
+to the start of a quotation the cue closes) with the source's registry name and type
+and a stance: asserts | alleges | denies | condemns | vows | accuses. Denials,
+condemnations, vows and accusations also become document-level statements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..errors import ConfigError
+from .actors import (PhraseIndex, _shipped, _str_list, context_tokens, expand_alias, merge_entries,
+                     read_toml_file)
+from .base import Attribution, Context, Source, component
+
+SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
+                "international_org", "witness", "unknown")
+STATEMENT_STANCES = ("denies", "condemns", "vows", "accuses")
+#: which stance wins when one source has several cues in a sentence
+_STANCE_RANK = {"denies": 0, "condemns": 1, "vows": 2, "accuses": 3, "alleges": 4, "asserts": 5}
+
+# -- the registry --------------------------------------------------------------------
+
+
+@dataclass
+class SourceEntry:
+    kind: str                      # source | generic | reference
+    name: str = ""
+    type: str = ""
+    aliases: list[str] = field(default_factory=list)
+    cased: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    default: str | None = None
+    default_countries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceRegistry:
+    entries: list[SourceEntry]
+    index: PhraseIndex
+    by_name: dict[str, SourceEntry]
+    adjectives: dict[str, str]
+    outlet_cache: dict[str, Source] = field(default_factory=dict)
+
+    def source(self, name: str) -> Source | None:
+        e = self.by_name.get(name.lower())
+        return Source(e.name, e.type) if e else None
+
+    def normalise(self, text: str) -> Source | None:
+        """The registered source a whole phrase names (e.g. an outlet), or None."""
+        hits = self.index.find(text)
+        if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(text.strip()):
+            e = hits[0][2]
+            if e.kind == "source":
+                return Source(e.name, e.type)
+        return self.source(text.strip()) if text.strip() else None
+
+
+_KEYS = {
+    "source": {"name", "type", "aliases", "cased", "replace"},
+    "generic": {"type", "aliases", "cased"},
+    "reference": {"types", "aliases", "cased", "default", "default_countries"},
+}
+
+
+def parse_source_tables(data: dict[str, Any], origin: str
+                        ) -> tuple[list[tuple[SourceEntry, bool]], list[SourceEntry], dict[str, str]]:
+    unknown = set(data) - {"source", "generic", "reference", "adjectives"}
+    if unknown:
+        raise ConfigError(f"{origin}: unknown top-level key(s) {sorted(unknown)}; use [[source]], "
+                          f"[[generic]], [[reference]] and [adjectives]", code="M105")
+    named: list[tuple[SourceEntry, bool]] = []
+    others: list[SourceEntry] = []
+    for kind in ("source", "generic", "reference"):
+        items = data.get(kind, [])
+        if not isinstance(items, list):
+            raise ConfigError(f"{origin}: {kind!r} must be an array of tables ([[{kind}]])", code="M105")
+        for n, item in enumerate(items, 1):
+            where = f"{origin}: {kind} #{n}: "
+            if not isinstance(item, dict):
+                raise ConfigError(f"{where}must be a table", code="M105")
+            extra = set(item) - _KEYS[kind]
+            if extra:
+                raise ConfigError(f"{where}unknown key(s) {sorted(extra)} (allowed: "
+                                  f"{', '.join(sorted(_KEYS[kind]))})", code="M105")
+            e = SourceEntry(kind=kind)
+            if kind == "source":
+                name = item.get("name")
+                if not isinstance(name, str) or not name.strip():
+                    raise ConfigError(f"{where}needs a non-empty 'name'", code="M105")
+                e.name = name.strip()
+                where = f"{origin}: source {e.name!r}: "
+            if kind in ("source", "generic"):
+                t = item.get("type")
+                if kind == "generic" and t is None:
+                    raise ConfigError(f"{where}needs a 'type'", code="M105")
+                if t is not None and t not in SOURCE_TYPES:
+                    raise ConfigError(f"{where}type {t!r} is not one of {', '.join(SOURCE_TYPES)}",
+                                      code="M105")
+                e.type = t or ""
+            else:
+                e.types = _str_list(item.get("types"), where, "types")
+                if not e.types:
+                    raise ConfigError(f"{where}needs 'types', a list of source types", code="M105")
+                bad = [t for t in e.types if t not in SOURCE_TYPES]
+                if bad:
+                    raise ConfigError(f"{where}types {bad} are not among {', '.join(SOURCE_TYPES)}",
+                                      code="M105")
+                d = item.get("default")
+                if d is not None and not isinstance(d, str):
+                    raise ConfigError(f"{where}'default' must be a source name", code="M105")
+                e.default = d
+                e.default_countries = [c.upper() for c in _str_list(item.get("default_countries"), where,
+                                                                    "default_countries")]
+            e.aliases = _str_list(item.get("aliases"), where, "aliases")
+            e.cased = _str_list(item.get("cased"), where, "cased")
+            if kind != "source" and not (e.aliases or e.cased):
+                raise ConfigError(f"{where}needs 'aliases'", code="M105")
+            for a in e.aliases + e.cased:
+                expand_alias(a, where)
+            if kind == "source":
+                named.append((e, bool(item.get("replace", False))))
+            else:
+                others.append(e)
+    adjectives = data.get("adjectives", {})
+    if not isinstance(adjectives, dict) or not all(
+            isinstance(k, str) and v in SOURCE_TYPES for k, v in adjectives.items()):
+        raise ConfigError(f"{origin}: [adjectives] maps words to source types "
+                          f"({', '.join(SOURCE_TYPES)})", code="M105")
+    return named, others, {k.lower(): v for k, v in adjectives.items()}
+
+
+def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
+                          adjectives: dict[str, str]) -> SourceRegistry:
+    index = PhraseIndex()
+    entries = list(others) + list(named)   # named sources win a shared alias
+    by_name: dict[str, SourceEntry] = {}
+    for e in entries:
+        where = f"{e.kind} {e.name or (e.aliases or e.cased)[0]!r}: "
+        if e.kind == "source":
+            by_name[e.name.lower()] = e
+            index.add(e.name, e)
+        for a in e.aliases:
+            for phrase in expand_alias(a, where):
+                index.add(phrase, e)
+        for a in e.cased:
+            for phrase in expand_alias(a, where):
+                index.add(phrase, e, cased=True)
+    for e in entries:
+        if e.kind == "reference" and e.default and e.default.lower() not in by_name:
+            raise ConfigError(f"reference {e.aliases[:1]}: default {e.default!r} is not a registered "
+                              f"[[source]] name", code="M105")
+    return SourceRegistry(entries, index, by_name, adjectives)
+
+
+def load_source_registry(settings: Any = None) -> SourceRegistry:
+    """The shipped source registry merged with ``settings.sources_file`` (if set)."""
+    shipped = _shipped("sources.toml")
+    named, others, adjectives = parse_source_tables(read_toml_file(shipped, "source registry"), str(shipped))
+    base = [e for e, _ in named]
+    user = getattr(settings, "sources_file", None) if settings is not None else None
+    if user:
+        u_named, u_others, u_adj = parse_source_tables(
+            read_toml_file(user, "source registry (setting sources_file)"), str(user))
+        base = merge_entries(base, u_named, "source", str(user), ("type",))
+        others = others + u_others
+        adjectives = {**adjectives, **u_adj}
+    for e in base:
+        if not e.type:
+            raise ConfigError(f"source {e.name!r} needs a 'type'", code="M105")
+    return build_source_registry(base, others, adjectives)
+
+
+# -- cues ----------------------------------------------------------------------------
+
+def _cues(stance: str, words: str) -> dict[str, str]:
+    return {w: stance for w in words.split()}
+
+
+CUES: dict[str, str] = {
+    **_cues("asserts", "said says say saying reported reporting told tells stated stating announced announces "
+                       "announcing confirmed confirms confirming documented documenting estimated estimates "
+                       "estimating added adds adding noted notes explained declared described describing wrote "
+                       "tweeted counted recorded revealed indicated warned insisted acknowledged admitted "
+                       "reports report affirmed affirming"),
+    **_cues("alleges", "claimed claims claim claiming alleged alleges alleging suggested suggest suggests"),
+    **_cues("denies", "denied denies deny denying rejected rejects rejecting refuted refutes refuting"),
+    **_cues("condemns", "condemned condemns condemning denounced denounces denouncing"),
+    **_cues("vows", "vowed vows vowing pledged pledges pledging promised promises swore"),
+    **_cues("accuses", "accused accuses accusing blamed blames blaming"),
+}
+_RELAY = {"citing", "quoting", "cited", "quoted"}
+_CUE_KEYS = set(CUES) | _RELAY | {"according"}
+_NOT_FINITE = re.compile(r"ing$")
+_INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "explained", "wrote",
+               "declared", "claimed", "announced", "confirmed", "warned", "insisted", "tweeted", "estimated"}
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
+
+_FILLER = set("""has have had also later earlier previously then again reportedly publicly officially
+categorically strongly flatly firmly quickly immediately repeatedly already on in a an the its their his her
+statement statements tweet post online to issue issued released release publish published late early evening
+morning night afternoon monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
+this week month monitoring group network channel agency news tv television website newspaper daily which who
+would will was were is are been being separately further recently subsequently first initially itself jointly
+both all not did does do it monitor organization organisation spokesman spokeswoman spokesperson office
+media outlet outlets sources source said previously alone had correspondent correspondents reporter
+reporters journalist journalists""".split())
+_PREPS = {"in", "at", "near", "of", "from", "to", "on", "into", "with", "for", "against", "by", "about",
+          "over", "under", "between", "across", "around", "toward", "towards", "through", "like", "than",
+          "including", "among", "as", "after", "before", "during", "outside", "inside"}
+_ROLE_NOUNS = {"director", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "official",
+               "officials", "member", "members", "leader", "leaders", "representative", "founder",
+               "chairman", "president", "commander", "researcher", "researchers", "sources", "source",
+               "spokesmen", "officer", "envoy", "minister", "ambassador", "secretary", "staff"}
+_APPOSITIVE = re.compile(r",[^,\"“”]{1,90},")
+_GAP_WORD = re.compile(r"[\w’']+|[^\w\s]")
+_ACCORDING_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|figures|data|statement|report|reports|tally|count|toll|information|estimates?|"
+    r"latest|preliminary|initial|new|issued|released|published|compiled|gathered|provided|from|by|of)\s+)*$",
+    re.IGNORECASE)
+_BY_GAP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.IGNORECASE)
+_INVERT_GAP = re.compile(r"^\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$",
+                         re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:allegedly|purportedly|unverified|unconfirmed|could not (?:be )?(?:independently )?"
+                    r"verif\w*|cannot (?:be )?(?:independently )?verif\w*)\b", re.IGNORECASE)
+_DENIAL_PHRASE = re.compile(
+    r"\b(?:(?:has|have|had) no (?:ties|links?|connection|connections|involvement|role|relation)|nothing to do with|"
+    r"(?:was|were|is|are) not involved|no involvement|baseless (?:allegations|claims|accusations)|"
+    r"categorically (?:denies|denied|rejects|rejected))\b", re.IGNORECASE)
+
+_SOURCE_AT = re.compile(
+    r"sources?\s+(?:at|in|within|from|inside|close to)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*\s+){0,2}(?:[A-Z][\w’'-]*|police|army|ministry|hospital|command|council|office|"
+    r"military|government|opposition|security))\b")
+_A_SOURCE_STOP = set("said says told reported the a an of in at on and or but that this these those who which "
+                     "was were is are has have had according to by with from for".split())
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:al|el|bin|ibn|abu|de|da|van|von|der|bin)[\s-])?[A-Z][\w’'-]*){0,3}"
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_ABOUT_LEAD = re.compile(
+    r"^\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"in a statement|in statements|publicly|strongly|categorically|firmly|flatly|again|also)\s*,?\s*)*"
+    r"(?:that\s+)?", re.IGNORECASE)
+_ABOUT_END = re.compile(r"[,.;:!?]|\s(?:and|while|but|saying|adding|calling|stating|as)\s")
+_SENT_SPLIT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str                 # named | titled | ministry | asource | generic | reference | ner
+    source: Source | None = None
+    entry: SourceEntry | None = None
+    label: str = ""
+    possessive: str | None = None   # "its" of "its Foreign Ministry"
+    ministry: str = ""
+
+
+_PRIORITY = {"named": 0, "titled": 1, "ministry": 2, "asource": 3, "generic": 4, "reference": 5, "ner": 6}
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
+_RELAY_RE = re.compile(r"\b(?:citing|quoting|cited|quoted)\b")
+
+
+def _strip_article(text: str) -> str:
+    text = text.strip()
+    if text[:2].lower() in ("th", "a ", "an"):
+        return _ARTICLE.sub("", text)
+    return text
+
+
+def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
+    text = ctx.text
+    cands: list[_Cand] = []
+    for s, e, entry in reg.index.find(text, tokens):
+        if entry.kind == "source":
+            cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
+        elif entry.kind == "generic":
+            cands.append(_Cand(s, e, "generic", Source(_strip_article(text[s:e]), entry.type), entry))
+        else:
+            cands.append(_Cand(s, e, "reference", None, entry))
+    norms, starts, ends = tokens
+    for k in [k for k, w in enumerate(norms) if w in _CAND_HOOKS]:
+        w = norms[k]
+        if w in ("source", "sources"):
+            _source_phrase(text, reg, norms, starts, ends, k, cands)
+        elif w in _TITLE_WORDS:
+            _titled(text, norms, starts, ends, k, cands)
+        elif w == "ministry":
+            _ministry(text, norms, starts, ends, k, cands)
+    for s, e, label in ctx.entities:
+        if label in ("ORG", "PERSON", "GPE", "NORP"):
+            t = text[s:e]
+            name = _strip_article(t)
+            cands.append(_Cand(s, e, "ner", Source(name, "government" if label == "GPE" else "unknown"),
+                               label=label))
+    # resolve overlaps: by priority, then length
+    cands.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
+    occupied = _mask_array(len(text), ctx.masked)   # masked furniture counts as taken
+    keep: list[_Cand] = []
+    for c in cands:
+        if occupied.find(1, c.start, c.end) >= 0:
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        keep.append(c)
+    keep.sort(key=lambda c: c.start)
+    _fix_titled(text, keep, reg)
+    return keep
+
+
+def _mask_array(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    arr = bytearray(n)
+    for s, e in spans:
+        s, e = max(0, s), min(n, e)
+        if e > s:
+            arr[s:e] = b"\x01" * (e - s)
+    return arr
+
+
+_TITLE_WORDS = {"president", "minister", "ambassador", "governor", "mayor", "chancellor", "king", "emir",
+                "secretary", "premier", "envoy", "spokesman", "spokeswoman", "spokesperson"}
+_TITLE_LOWER_OK = {"envoy", "spokesman", "spokeswoman", "spokesperson"}
+_NAME_AT = re.compile(r"\s+(" + _NAME + r")")
+_A_SOURCE_DETS = {"a", "an", "one", "two", "three", "several", "other", "some"}
+_CAND_HOOKS = {"source", "sources", "ministry"} | _TITLE_WORDS
+_MINISTRY_KINDS = {"foreign", "defence", "defense", "interior", "information", "health", "justice", "affairs"}
+
+
+def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
+    """ "an Alawite source", "a Syrian military source", "a source at Aleppo police" """
+    for back in (1, 2, 3, 4):
+        d = k - back
+        if d < 0:
+            break
+        w = norms[d]
+        if w in _A_SOURCE_DETS:
+            if back == 1:
+                break
+            words = [text[starts[x]:ends[x]] for x in range(d + 1, k)]
+            typ = next((reg.adjectives[x.lower()] for x in words if x.lower() in reg.adjectives), None)
+            if typ is None:
+                typ = "witness" if any(x[:1].isupper() for x in words) else "unknown"
+            seg = text[starts[d + 1]:ends[k]]
+            cands.append(_Cand(starts[d], ends[k], "asource", Source(seg, typ)))
+            return
+        if w in _A_SOURCE_STOP:
+            break
+    m = _SOURCE_AT.match(text, starts[k])
+    if m:
+        words = m.group(1).split()
+        typ = next((reg.adjectives[x.lower()] for x in words if x.lower() in reg.adjectives), "unknown")
+        begin = starts[k - 1] if k > 0 and norms[k - 1] in ("a", "an", "one") else starts[k]
+        cands.append(_Cand(begin, m.end(), "asource", Source(m.group(1), typ)))
+
+
+def _titled(text, norms, starts, ends, k, cands) -> None:
+    """ "Syrian President Ahmed al-Sharaa", "Foreign Minister X", "Pentagon spokesman X" """
+    word = text[starts[k]:ends[k]]
+    if not word[0].isupper() and norms[k] not in _TITLE_LOWER_OK:
+        return
+    m = _NAME_AT.match(text, ends[k])
+    if not m or m.group(1).split()[0].lower() in _TITLE_WORDS:
+        return
+    begin = k
+    while begin > 0 and k - begin < 3 and text[starts[begin - 1]:starts[begin - 1] + 1].isupper() \
+            and text[ends[begin - 1]:starts[begin]].strip() in ("", "-"):
+        begin -= 1
+    label = text[starts[begin]:ends[k]]
+    # "CPNE President X" heads an organisation, not a state
+    typ = "unknown" if any(len(x) > 1 and x.isupper() for x in label.split()[:-1]) else "government"
+    cands.append(_Cand(starts[begin], m.end(), "titled", Source(m.group(1).strip(), typ), label=label))
+
+
+def _ministry(text, norms, starts, ends, k, cands) -> None:
+    """ "its Foreign Ministry", "Turkey's Defence Ministry", "the Ministry of Foreign Affairs" """
+    if not text[starts[k]].isupper():
+        return
+    if k > 0 and norms[k - 1] in _MINISTRY_KINDS and text[starts[k - 1]].isupper():
+        first, last = k - 1, ends[k]
+        if norms[k - 1] == "affairs" and k > 1 and norms[k - 2] == "foreign":
+            first = k - 2
+        ministry = " ".join(text[starts[first]:last].split())
+        b = first
+        possessive = None
+        owner_words = []
+        while b > 0 and len(owner_words) < 4 and text[starts[b - 1]].isupper():
+            b -= 1
+            owner_words.insert(0, b)
+        if not owner_words and b > 0 and norms[b - 1] in ("its", "their", "his", "her"):
+            possessive = norms[b - 1]
+            b -= 1
+        owner = text[starts[owner_words[0]]:ends[owner_words[-1]]] if owner_words else ""
+        if owner.lower().startswith("the "):
+            owner = owner[4:]
+        cands.append(_Cand(starts[b], last, "ministry", None, possessive=possessive, ministry=ministry,
+                           label=owner))
+    elif k + 2 < len(norms) and norms[k + 1] == "of":
+        j = k + 2
+        if norms[j] == "the":
+            j += 1
+        if j < len(norms) and norms[j] in _MINISTRY_KINDS | {"foreign"}:
+            if norms[j] == "foreign" and j + 1 < len(norms) and norms[j + 1] == "affairs":
+                j += 1
+            ministry = " ".join(text[starts[k]:ends[j]].split())
+            b = k - 1 if k > 0 and norms[k - 1] == "the" else k
+            cands.append(_Cand(starts[b], ends[j], "ministry", None, ministry=ministry))
+
+
+def _fix_titled(text: str, cands: list[_Cand], reg: SourceRegistry) -> None:
+    """Titles that embed a registered organisation speak for it ("Pentagon spokesman X")."""
+    for c in cands:
+        if c.kind != "titled" or " " not in c.label:
+            continue
+        for s, e, entry in reg.index.find(c.label):
+            if entry.kind == "source":
+                c.kind = "named"
+                c.source = Source(entry.name, entry.type)
+                c.entry = entry
+                break
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS.finditer(text):
+        ch = m.group()
+        if ch == "“" or (ch == '"' and open_at is None):
+            open_at = m.start()
+        elif open_at is not None:
+            if m.start() - open_at <= 2000:
+                spans.append((open_at, m.end()))
+            open_at = None
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s < pos < e:
+            return (s, e)
+        if s > pos:
+            break
+    return None
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|of|from|near|at|inside|across)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|rural|"
+    r"besieged|rebel[- ]held|opposition[- ]held|government[- ]held|nearby)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
+_PASSIVE_GAP = re.compile(r"\b(?:was|were|is|are|been|being|be)\s*$", re.IGNORECASE)
+_NO_ACT = {"will", "would", "could", "may", "might", "should", "must", "can", "cannot", "to", "not", "never",
+           "didn’t", "didn't", "doesn't", "doesn’t", "won't", "won’t", "nor"}
+
+
+def _gap_ok(gap: str) -> bool:
+    if len(gap) > 160:
+        return False
+    gap = _LOCATIVE.sub(" ", _APPOSITIVE.sub(" ", gap))
+    words = _GAP_WORD.findall(gap)
+    return len(words) <= 8 and all(w.lower() in _FILLER for w in words)
+
+
+_SKIP_BEFORE = {"the", "a", "an", "eastern", "western", "northern", "southern", "central", "rural", "besieged",
+                "northwestern", "northeastern", "southwestern", "southeastern", "neighbouring", "neighboring",
+                "nearby", "downtown", "greater"}
+
+
+def _prev_word(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """The word before ``pos`` (skipping "the" and place adjectives) and its start."""
+    window = text[max(floor, pos - 60):pos]
+    words = list(_WORD.finditer(window))
+    base = max(floor, pos - 60)
+    while words and (words[-1].group().lower() in _SKIP_BEFORE
+                     or words[-1].group().lower().endswith(("-held", "-controlled", "-run"))):
+        words.pop()
+    if not words:
+        return "", pos
+    return words[-1].group().lower(), base + words[-1].start()
+
+
+@dataclass
+class _Found:
+    cand: _Cand | None
+    pronoun: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    stance: str
+    finite: bool
+
+
+class _Resolver:
+    """Resolves references, pronouns and possessives against earlier sources."""
+
+    def __init__(self, ctx: Context, reg: SourceRegistry, cands: list[_Cand], sentence_of):
+        self.ctx = ctx
+        self.sentence_of = sentence_of
+        self.reg = reg
+        self.cands = cands
+        self.attributed: list[tuple[int, Source, str]] = []   # (offset, source, kind)
+        self.country = getattr(ctx, "country_context", None)
+
+    def resolve(self, cand: _Cand) -> Source | None:
+        if cand.kind == "reference":
+            types = cand.entry.types
+            for _, src, kind in reversed(self.attributed):
+                # generic sources ("officials") are no antecedents of "the ministry"
+                if kind == "generic":
+                    continue
+                if src.type in types and src.name != _strip_article(self.ctx.text[cand.start:cand.end]):
+                    return src
+            for c in reversed(self.cands):
+                if c.start >= cand.start:
+                    continue
+                if c.kind in ("named", "titled") and c.source and c.source.type in types:
+                    return c.source
+            e = cand.entry
+            if e.default and (not e.default_countries or self.country is None
+                              or self.country.upper() in e.default_countries):
+                return self.reg.source(e.default)
+            return Source(_strip_article(self.ctx.text[cand.start:cand.end]), types[0])
+        if cand.kind == "ministry":
+            owner = cand.label
+            if cand.possessive or not owner:
+                owner = ""
+                for c in reversed(self.cands):
+                    if c.end <= cand.start and c.kind == "ner" and c.label == "GPE" and cand.start - c.end < 400:
+                        owner = c.source.name
+                        break
+            owner = re.sub(r"['’]s$", "", owner)
+            name = f"{owner} {cand.ministry}".strip()
+            known = self.reg.source(name)
+            return known or Source(name, "government")
+        return cand.source
+
+    def pronoun(self, word: str, pos: int) -> Source | None:
+        si = self.sentence_of(pos)
+        for off, src, kind in reversed(self.attributed):
+            if off >= pos:
+                continue
+            if si >= 0 and self.sentence_of(off) < si - 3:
+                break
+            if _PRONOUNS[word] == "person" and kind not in ("titled", "asource", "ner:PERSON", "named", "pronoun"):
+                continue
+            return src
+        return None
+
+
+def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attribution], list[dict[str, Any]]]:
+    text = ctx.text
+    tokens = context_tokens(ctx)
+    norms, starts, ends = tokens
+    sentences = ctx.sentences or [(m.start(), m.end()) for m in _SENT_SPLIT.finditer(text) if m.group().strip()]
+    bounds = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> int:
+        i = bisect.bisect_right(bounds, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else -1
+
+    cands = _candidates(ctx, reg, tokens)
+    quotes = _quote_spans(text)
+    resolver = _Resolver(ctx, reg, cands, sentence_of)
+    covered = _mask_array(len(text), [(c.start, c.end) for c in cands])
+    masked = _mask_array(len(text), ctx.masked) if ctx.masked else None
+
+    found_by_sentence: dict[int, list[tuple[_Found, Source, int, int]]] = {}
+    ci = 0
+    n = len(norms)
+    for k in [k for k, w in enumerate(norms) if w in _CUE_KEYS]:
+        w = norms[k]
+        stance = CUES.get(w)
+        according = w == "according" and k + 1 < n and norms[k + 1] == "to"
+        relay = w in _RELAY
+        if stance is None and not according and not relay:
+            continue
+        cs, ce = starts[k], ends[k]
+        if according:
+            ce = ends[k + 1]
+            stance = "asserts"
+        if relay:
+            stance = "asserts"
+        if masked is not None and masked.find(1, cs, ce) >= 0:
+            continue
+        if covered[cs]:
+            continue
+        si = sentence_of(cs)
+        if si < 0:
+            continue
+        ss, se = sentences[si]
+        quoted = _in_spans(cs, quotes)
+        found = _find_source(ctx, w, according or relay, cs, ce, ss, se, cands, quoted, quotes, resolver)
+        if found is None:
+            continue
+        cand, pron = found
+        if pron:
+            src = resolver.pronoun(pron, cs)
+            kind = "pronoun"
+        else:
+            src = resolver.resolve(cand)
+            kind = f"ner:{cand.label}" if cand.kind == "ner" else cand.kind
+        if src is None:
+            continue
+        # relayed chain: an outlet citing / quoting someone passes on that someone's claim
+        if not relay and src.type in ("media", "state_media"):
+            relayed = _relayed(ctx, cands, resolver, cs, ss, se, quotes)
+            if relayed is not None:
+                src = relayed
+        f = _Found(cand, pron, text[cs:ce], cs, ce, stance, not _NOT_FINITE.search(w))
+        found_by_sentence.setdefault(si, []).append((f, src, cs, ce))
+        resolver.attributed.append((cs, src, kind))
+
+    outlet = ctx.meta.get("outlet") if isinstance(ctx.meta, dict) else None
+    outlet_names = set()
+    if isinstance(outlet, str) and outlet.strip():
+        outlet_names.add(outlet.strip().lower())
+        o = reg.outlet_cache.get(outlet)
+        if o is None:
+            o = reg.outlet_cache[outlet] = reg.normalise(outlet) or Source("", "")
+        if o.name:
+            outlet_names.add(o.name.lower())
+
+    attributions: list[Attribution] = []
+    abouts: list[str] = []
+    for si in sorted(found_by_sentence):
+        ss, se = sentences[si]
+        per_source: dict[str, tuple[_Found, Source]] = {}
+        for f, src, cs, ce in found_by_sentence[si]:
+            key = src.name.lower()
+            old = per_source.get(key)
+            if old is None or (not old[0].finite, _STANCE_RANK[old[0].stance]) > (not f.finite, _STANCE_RANK[f.stance]):
+                per_source[key] = (f, src)
+        for key, (f, src) in per_source.items():
+            if key in outlet_names:
+                continue
+            start, end = ss, se
+            # a quotation the cue closes, opened in an earlier sentence
+            for qs, qe in quotes:
+                if qs < start <= qe <= f.cue_start:
+                    start = qs
+                if f.cue_end <= qs < end < qe:
+                    end = qe
+            stance = f.stance
+            body = text[start:end]
+            if stance == "asserts" and _HEDGE.search(body):
+                stance = "alleges"
+            if stance in ("asserts", "alleges") and _DENIAL_PHRASE.search(body):
+                stance = "denies"
+            cand = f.cand
+            attributions.append(Attribution(
+                start=start, end=end, source=Source(src.name, src.type), stance=stance,
+                source_start=cand.start if cand else -1, source_end=cand.end if cand else -1,
+                cue=f.cue, sentence=si))
+            abouts.append(_about(text, f, stance, end, quotes))
+    attributions_sorted = sorted(zip(attributions, abouts), key=lambda p: (p[0].start, p[0].source_start))
+    attributions = [a for a, _ in attributions_sorted]
+    abouts = [b for _, b in attributions_sorted]
+    return attributions, _statements(text, attributions, abouts)
+
+
+def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss: int, se: int,
+                 cands: list[_Cand], quoted, quotes, resolver: _Resolver):
+    """(candidate, pronoun) that is the source of the cue at [cs, ce), or None."""
+    text = ctx.text
+
+    def allowed(c: _Cand) -> bool:
+        if quoted is not None:
+            # inside a quotation only a named source speaking of itself counts
+            return c.kind == "named" and quoted[0] < c.start < quoted[1]
+        return _in_spans(c.start, quotes) is None
+
+    if forward_only:
+        for c in cands:
+            if c.start < ce or c.start >= se:
+                continue
+            if _ACCORDING_GAP.match(text[ce:c.start]) and allowed(c):
+                return c, None
+            break
+        return None
+    # passive: "reported by X", "claimed by X", "denied by X"
+    for c in cands:
+        if c.start < ce or c.start >= se:
+            continue
+        if _BY_GAP.match(text[ce:c.start]) and allowed(c):
+            return c, None
+        break
+    # a pronoun right before the cue: '"...," he said'
+    prev, _pstart = _prev_word(text, cs, ss)
+    if prev in _NO_ACT:   # "will deny", "did not deny", "to condemn": not an act of the source
+        return None
+    if w.endswith("ed") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs]) or text.startswith(" of", ce)):
+        return None   # "was accused", "Assad accused of": the subject is not the source
+    if prev in _PRONOUNS and quoted is None:
+        return None, prev
+    back = _subject_before(text, w, cs, ss, cands, allowed)
+    if back is not None and back.kind != "ner":
+        return back, None
+    fwd = _inverted(text, w, ce, se, cands, allowed, quoted)
+    if fwd is not None and (back is None or fwd[0] is None or fwd[0].kind != "ner"):
+        return fwd
+    return (back, None) if back is not None else None
+
+
+def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], allowed) -> _Cand | None:
+    """The candidate right before the cue that can be its subject."""
+    for c in reversed(cands):
+        if c.end > cs:
+            continue
+        if c.start < ss or cs - c.end > 160:
+            break
+        if not allowed(c):
+            continue
+        if not _gap_ok(text[c.end:cs]):
+            continue
+        if c.kind == "ner":
+            # "Amnesty International UK": a registered source right before wins
+            i = cands.index(c)
+            if i > 0 and cands[i - 1].kind == "named" and not text[cands[i - 1].end:c.start].strip():
+                c = cands[i - 1]
+        pw, pstart = _prev_word(text, c.start, ss)
+        if pw in _PREPS and not (pw == "with" and w.endswith("ing")):   # "with its ministry denouncing"
+            if pw == "of":
+                pw2, _ = _prev_word(text, pstart, ss)
+                if pw2 not in _ROLE_NOUNS:
+                    continue
+            else:
+                continue
+        return c
+    return None
+
+
+def _inverted(text: str, w: str, ce: int, se: int, cands: list[_Cand], allowed, quoted):
+    """'..., added the Observatory', 'said he': (candidate, pronoun) after the cue."""
+    if w not in _INVERTIBLE or quoted is not None:
+        return None
+    m = _PRONOUN_AFTER.match(text, ce, se)
+    if m:
+        return None, m.group(1)
+    for c in cands:
+        if c.start < ce or c.start >= se:
+            continue
+        if _INVERT_GAP.match(text[ce:c.start]) and allowed(c):
+            return c, None
+        break
+    return None
+
+
+def _relayed(ctx: Context, cands: list[_Cand], resolver: _Resolver, cs: int, ss: int, se: int,
+             quotes) -> Source | None:
+    text = ctx.text
+    for m in _RELAY_RE.finditer(text, ss, se):
+        pos = m.end()
+        for c in cands:
+            if c.start < pos:
+                continue
+            if c.start >= se:
+                break
+            if _ACCORDING_GAP.match(text[pos:c.start]):
+                src = resolver.resolve(c)
+                if src is not None:
+                    return src
+            break
+    return None
+
+
+_RECIPIENT = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){1,3}")
+
+
+def _about(text: str, f: _Found, stance: str, limit: int, quotes) -> str:
+    if stance not in STATEMENT_STANCES:
+        return ""
+    if stance == "denies" and f.stance != "denies":
+        m = _DENIAL_PHRASE.search(text, f.cue_end, limit)
+        if m:
+            return _clip(text[m.start():limit])
+    begin = f.cue_end
+    if f.cue.lower() == "told":      # "told Ynet that ...": skip the recipient
+        m = _RECIPIENT.match(text, begin)
+        if m:
+            begin = m.end()
+    about = _clip(text[begin:limit])
+    if not about.strip(" .,;:!?\"“”"):
+        # '"..." the authorities pledged': what was pledged is the quotation before the cue
+        q = [(s, e) for s, e in quotes if e <= f.cue_start]
+        about = _clip(text[q[-1][0] + 1:q[-1][1]]) if q else ""
+    return about
+
+
+def _clip(rest: str) -> str:
+    rest = rest[_ABOUT_LEAD.match(rest).end():]
+    m = _ABOUT_END.search(rest)
+    if m and m.start() > 0:
+        rest = rest[:m.start()]
+    rest = _QUOTE_CHARS.sub("", rest)
+    words = rest.split()[:14]
+    return " ".join(words)
+
+
+def _statements(text: str, attributions: list[Attribution], abouts: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    last_sentence: list[int] = []
+    for a, about in zip(attributions, abouts):
+        prev = None
+        for st, ls in zip(out, last_sentence):
+            if st["source"]["name"] == a.source.name and 0 <= a.sentence - ls <= 2 and (
+                    st["stance"] == a.stance or a.stance in ("asserts", "alleges")):
+                prev = st
+        if prev is not None:
+            idx = out.index(prev)
+            prev["start"] = min(prev["start"], a.start)
+            prev["end"] = max(prev["end"], a.end)
+            prev["text"] = text[prev["start"]:prev["end"]]
+            last_sentence[idx] = a.sentence
+            continue
+        if a.stance not in STATEMENT_STANCES:
+            continue
+        out.append({"source": {"name": a.source.name, "type": a.source.type}, "stance": a.stance,
+                    "about": about or None, "start": a.start, "end": a.end, "text": text[a.start:a.end]})
+        last_sentence.append(a.sentence)
+    return out
+
+
+@component("attribution", reads=("text", "sentences", "masked", "entities"),
+           assigns=("attributions", "statements"))
+def attribution_stage(ctx: Context) -> None:
+    """Who claims what: sources (registry-typed), stances and document-level statements."""
+    attributions, statements = find_attributions(ctx, ctx.resources.sources)
+    ctx.attributions = attributions
+    ctx.statements = statements

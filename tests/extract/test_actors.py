@@ -1,0 +1,275 @@
+"""The ``actors`` stage: the dictionary (shipped + user file), alias matching, role hints."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from marsad.errors import ConfigError
+from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, expand_alias, find_actors,
+                                   load_actor_dictionary, tokenize)
+from marsad.extract.base import Context
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_actor_dictionary(None)
+
+
+def actors(text: str, dictionary, country: str | None = "SY", masked=()):
+    ctx = Context(text=text, meta={}, masked=list(masked), sentences=split_sentences(text))
+    ctx.country_context = country
+    return find_actors(ctx, dictionary)
+
+
+def one(text: str, dictionary, phrase: str, **kw):
+    found = [a for a in actors(text, dictionary, **kw) if a.text == phrase]
+    assert len(found) == 1, (phrase, [(a.text, a.name) for a in actors(text, dictionary, **kw)])
+    return found[0]
+
+
+# -- dictionary and matching -----------------------------------------------------------
+
+
+def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
+    assert dictionary.index.size > 500
+    assert {e.category for e in dictionary.entries} <= set(CATEGORIES)
+    names = {e.name for e in dictionary.entries}
+    assert {"Syrian government forces", "Islamic State", "Syrian Democratic Forces", "Assad loyalists",
+            "Hezbollah", "Russian forces", "International coalition", "Civilians"} <= names
+
+
+@pytest.mark.parametrize("phrase, name, category", [
+    ("regime forces", "Syrian government forces", "state_forces"),
+    ("Syrian Arab Army", "Syrian government forces", "state_forces"),
+    ("regime-aligned security forces", "Syrian government forces", "state_forces"),
+    ("security forces aligned with the new regime", "Syrian government forces", "state_forces"),
+    ("Russian warplanes", "Russian forces", "foreign_forces"),
+    ("US-led coalition", "International coalition", "foreign_forces"),
+    ("Daesh", "Islamic State", "jihadist_group"),
+    ("ISIL", "Islamic State", "jihadist_group"),
+    ("Jabhat Fateh al-Sham", "Nusra Front", "jihadist_group"),
+    ("SDF", "Syrian Democratic Forces", "rebel_group"),
+    ("remnants of the Assad regime", "Assad loyalists", "militia"),
+    ("loyalists of ousted dictator Bashar Assad", "Assad loyalists", "militia"),
+    ("pro-Assad militants", "Assad loyalists", "militia"),
+    ("Hezbollah", "Hezbollah", "militia"),
+    ("unidentified gunmen", "Unidentified armed group", "unknown"),
+    ("demonstrators", "Protesters", "protesters"),
+    ("Alawite civilians", "Civilians", "civilians"),
+])
+def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
+    a = one(f"Witnesses saw {phrase} near the town.", dictionary, phrase)
+    assert (a.name, a.category) == (name, category)
+
+
+def test_longest_match_wins_and_offsets_point_into_text(dictionary):
+    text = "Clashes broke out between security forces aligned with the new regime and others."
+    found = actors(text, dictionary)
+    a = found[0]
+    assert a.text == "security forces aligned with the new regime"
+    assert text[a.start:a.end] == a.text
+    assert not any(x.text == "security forces" for x in found)
+
+
+def test_variants_hyphens_apostrophes_and_stripped_apostrophes(dictionary):
+    for text in ("pro-Assad militants fled.", "pro Assad militants fled.", "Pro-assad Militants fled."):
+        assert actors(text, dictionary)[0].name == "Assad loyalists"
+    # texts with apostrophes stripped upstream ("Assads forces")
+    assert actors("Assads forces advanced.", dictionary)[0].name == "Syrian government forces"
+
+
+def test_cased_alias_only_with_its_case(dictionary):
+    assert [a.name for a in actors("IS fighters attacked the town.", dictionary)] == ["Islamic State"]
+    assert actors("It is fighters that matter, he is sure.", dictionary, country=None) == []
+
+
+def test_generic_forces_take_the_name_of_the_report_country(dictionary):
+    assert one("Security forces opened fire.", dictionary, "Security forces").name == "Syrian government forces"
+    generic = one("Security forces opened fire.", dictionary, "Security forces", country=None)
+    assert (generic.name, generic.category) == ("Military forces", "state_forces")
+    assert one("Police beat the marchers.", dictionary, "Police", country="NG").name == "Police"
+
+
+def test_masked_furniture_is_skipped(dictionary):
+    text = "Rebels attacked.\nPhoto: regime forces parade\nMore text."
+    start = text.index("Photo")
+    masked = [(start, text.index("\nMore"))]
+    assert [a.text for a in actors(text, dictionary, masked=masked)] == ["Rebels"]
+
+
+def test_sentence_index_is_set(dictionary):
+    text = "Rebels advanced. Later, regime forces shelled the village."
+    found = actors(text, dictionary)
+    assert [(a.text, a.sentence) for a in found] == [("Rebels", 0), ("regime forces", 1)]
+
+
+# -- roles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, role", [
+    ("Russian warplanes struck the market.", "Russian warplanes", "perpetrator"),
+    ("Regime forces shelled the town on Monday.", "Regime forces", "perpetrator"),
+    ("The attack was carried out by the Islamic State.", "Islamic State", "perpetrator"),
+    ("Three people were killed by regime forces.", "regime forces", "perpetrator"),
+    ("The massacres were allegedly carried out by the current regime.", "the current regime", "perpetrator"),
+    ("Internal security forces in Latakia had seized weapons.", "Internal security forces", "perpetrator"),
+    ("The air strike killed 12 civilians in the town.", "civilians", "target"),
+    ("More than 500 Alawites have been slaughtered.", "Alawites", "target"),
+    ("Five civilians were also killed in the raid.", "civilians", "target"),
+    ("Gunmen opened fire on protesters.", "Gunmen", "perpetrator"),
+    ("Coalition air strikes against IS positions continued.", "IS", "target"),
+])
+def test_role_hints(dictionary, text, phrase, role):
+    assert one(text, dictionary, phrase).role_hint == role
+
+
+def test_clashes_between_two_sides(dictionary):
+    text = ("Fighting raged amid clashes between security forces aligned with the new regime "
+            "and loyalists of ousted dictator Bashar Assad.")
+    found = actors(text, dictionary)
+    assert [(a.name, a.role_hint) for a in found] == [
+        ("Syrian government forces", "side"), ("Assad loyalists", "side")]
+    found = actors("Rebels clashed with regime forces overnight.", dictionary)
+    assert [a.role_hint for a in found] == ["side", "side"]
+
+
+def test_compound_modifiers_are_not_parties(dictionary):
+    found = actors("The Hezbollah-linked network and IS-held towns; Iran-backed militias attacked.", dictionary)
+    assert [(a.text, a.name) for a in found] == [("Iran-backed militias", "Pro-government militias")]
+
+
+def test_no_role_without_syntax(dictionary):
+    found = actors("The SDF controls much of the province. Rebel-held areas are quiet.", dictionary)
+    assert [a.role_hint for a in found] == [None]
+
+
+def test_seed_actors(dictionary):
+    text = SEED.read_text(encoding="utf-8")
+    found = actors(text, dictionary)
+    by_text = {a.text: a for a in found}
+    assert by_text["Alawite civilians"].category == "civilians"
+    assert by_text["security forces aligned with the new regime"].category == "state_forces"
+    assert by_text["loyalists of ousted dictator Bashar Assad"].category == "militia"
+    assert by_text["internal security forces"].role_hint == "perpetrator"
+    assert by_text["pro-Assad militants"].category == "militia"
+    assert by_text["the current regime"].role_hint == "perpetrator"
+    for a in found:
+        assert text[a.start:a.end] == a.text
+
+
+def test_stage_uses_resources(dictionary):
+    text = "Regime forces shelled Douma."
+    ctx = Context(text=text, meta={}, resources=SimpleNamespace(actors=dictionary),
+                  sentences=split_sentences(text))
+    actors_stage(ctx)   # no country known: the generic name
+    assert [(a.name, a.category, a.role_hint) for a in ctx.actors] == [
+        ("Military forces", "state_forces", "perpetrator")]
+
+
+# -- the user's file -------------------------------------------------------------------
+
+
+def test_user_file_is_merged(tmp_path):
+    user = tmp_path / "actors.toml"
+    user.write_text('''
+[[actor]]
+name = "Tatmadaw"
+category = "state_forces"
+country = "MM"
+aliases = ["tatmadaw", "myanmar (army|military|junta)"]
+
+[[actor]]
+name = "Hezbollah"
+aliases = ["the party of god"]
+''', encoding="utf-8")
+    d = load_actor_dictionary(SimpleNamespace(actors_file=str(user)))
+    found = actors("The Myanmar junta and the Party of God and Hizbollah.", d, country=None)
+    assert [(a.text, a.name, a.category) for a in found] == [
+        ("Myanmar junta", "Tatmadaw", "state_forces"),
+        ("the Party of God", "Hezbollah", "militia"),
+        ("Hizbollah", "Hezbollah", "militia"),   # shipped aliases are kept
+    ]
+
+
+def test_user_file_can_change_a_category(tmp_path):
+    user = tmp_path / "actors.toml"
+    user.write_text('[[actor]]\nname = "Hezbollah"\ncategory = "foreign_forces"\n', encoding="utf-8")
+    d = load_actor_dictionary(SimpleNamespace(actors_file=str(user)))
+    assert actors("Hezbollah fighters advanced.", d)[0].category == "foreign_forces"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[[actor]\nname = 'x'", "not valid TOML"),
+    ("[[actor]]\nname = 'X'\ncategory = 'aliens'\naliases = ['x']", "category 'aliens'"),
+    ("[[actor]]\ncategory = 'unknown'", "needs a non-empty 'name'"),
+    ("[[actor]]\nname = 'New'\naliases = ['new group']", "needs 'category'"),
+    ("[[actor]]\nname = 'X'\ncategory = 'unknown'\naliases = 'x'", "list of strings"),
+    ("[[actor]]\nname = 'X'\ncategory = 'unknown'\nalias = ['x']", "unknown key"),
+    ("[[actor]]\nname = 'X'\ncategory = 'unknown'\naliases = ['(a|b']", "brackets"),
+    ("[[actors]]\nname = 'X'", "unknown top-level"),
+])
+def test_invalid_user_file_is_a_config_error(tmp_path, content, message):
+    user = tmp_path / "bad.toml"
+    user.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_actor_dictionary(SimpleNamespace(actors_file=str(user)))
+    assert message in str(exc.value)
+    assert str(user) in str(exc.value)
+
+
+def test_missing_user_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_actor_dictionary(SimpleNamespace(actors_file=str(tmp_path / "nope.toml")))
+
+
+def test_settings_object_is_accepted(settings, tmp_path):
+    user = tmp_path / "a.toml"
+    user.write_text('[[actor]]\nname = "Wagner Group"\ncategory = "foreign_forces"\naliases = ["wagner mercenaries"]\n',
+                    encoding="utf-8")
+    d = load_actor_dictionary(settings.replace(actors_file=str(user)))
+    assert actors("Wagner mercenaries attacked.", d)[0].name == "Wagner Group"
+
+
+# -- the matcher -----------------------------------------------------------------------
+
+
+def test_expand_alias():
+    assert sorted(expand_alias("(syrian|regime) forces")) == ["regime forces", "syrian forces"]
+    assert sorted(expand_alias("loyalists of [the] assad")) == ["loyalists of assad", "loyalists of the assad"]
+    with pytest.raises(ConfigError, match="expands to"):
+        expand_alias("(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)")
+
+
+def test_phrase_index_leftmost_longest():
+    idx = PhraseIndex()
+    idx.add("new york", "city")
+    idx.add("new york times", "paper")
+    idx.add("times", "word")
+    text = "The New York Times and the times."
+    assert [(text[s:e], v) for s, e, v in idx.find(text)] == [("New York Times", "paper"), ("times", "word")]
+
+
+def test_tokenize_offsets():
+    text = "Syria’s state-run agency"
+    norms, starts, ends = tokenize(text)
+    assert norms == ["syrias", "state", "run", "agency"]
+    assert [text[s:e] for s, e in zip(starts, ends)] == ["Syria’s", "state", "run", "agency"]

@@ -1,0 +1,248 @@
+"""The ``dates`` stage: datelines, in-text dates, weekdays, relative expressions, ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.base import Context
+from marsad.extract.dates import dates_stage, find_dateline, find_dates, resolve_weekday
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+D = dt.date
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A tiny splitter for tests: sentence ends at . ! ? or a line break."""
+    out = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def run(text: str, published: str | None = None) -> Context:
+    ctx = Context(text=text, meta={"published": published})
+    ctx.sentences = split_sentences(text)
+    dates_stage(ctx)
+    return ctx
+
+
+def one(text: str, published: dt.date | None):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- datelines ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected, span", [
+    ("Sun 16 Apr 2017 Death toll from Aleppo bomb attack at least 112.", D(2017, 4, 16), "Sun 16 Apr 2017"),
+    ("Wed 05 Apr 2017 Strikes hit Idlib.", D(2017, 4, 5), "Wed 05 Apr 2017"),
+    ("30-06-2016 Syrian Army Allies Kill 100 Terrorists.", D(2016, 6, 30), "30-06-2016"),
+    ("24.08.2013 Syrian state media accused rebels.", D(2013, 8, 24), "24.08.2013"),
+    ("Date of publication 4 April 2017 At least 72 people.", D(2017, 4, 4), "4 April 2017"),
+    ("April 4, 2017 - A suspected gas attack.", D(2017, 4, 4), "April 4, 2017"),
+    ("4 April 2017 A suspected gas attack.", D(2017, 4, 4), "4 April 2017"),
+    ("2017-04-04 A suspected gas attack.", D(2017, 4, 4), "2017-04-04"),
+    ("Monday 10/07/2016 Clashes in Aleppo.", D(2016, 7, 10), "Monday 10/07/2016"),
+    ("Fri Sep 27 2013 Bomb blast kills 60.", D(2013, 9, 27), "Fri Sep 27 2013"),
+    ("Thursday 01 September 2016 20:22 Syrian Coalition.", D(2016, 9, 1), "Thursday 01 September 2016"),
+    ("Last updated at Apr 232017 An Israeli attack.", D(2017, 4, 23), "Apr 232017"),
+    ("Posted on April 19 2017 by Asharq Al-Awsat.", D(2017, 4, 19), "April 19 2017"),
+    ("07.07.2015Get short URL A suicide bomber.", D(2015, 7, 7), "07.07.2015"),
+    ("Air raids kill 18 civilians Monitor AFP Saturday 16 Jul 2016 Air raids on Aleppo.",
+     D(2016, 7, 16), "Saturday 16 Jul 2016"),
+])
+def test_dateline_forms(text, expected, span):
+    dl = find_dateline(text)
+    assert dl is not None
+    assert dl.start_date == expected and dl.end_date == expected
+    assert dl.text == span == text[dl.start:dl.end]
+    assert dl.kind == "dateline" and dl.precision == 1
+
+
+def test_numeric_dateline_is_day_first_unless_impossible():
+    assert find_dateline("06-01-2016 Eight people were killed.").start_date == D(2016, 1, 6)
+    assert find_dateline("04/23/2017 A blast.").start_date == D(2017, 4, 23)
+    assert find_dateline("31/31/2017 A blast.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT (Reuters) - Air strikes killed 12 people on Monday.",
+    "Air strikes on June 5 2016 killed 20 people.",           # a prose date, not a dateline
+    "Dozens of children dead in Syria evacuees bombing.",
+    "",
+])
+def test_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_only_near_the_start():
+    text = "x " * 200 + "16 Apr 2017"
+    assert find_dateline(text) is None
+
+
+def test_dateline_sets_publication_when_meta_has_none():
+    ctx = run("Sun 16 Apr 2017 A blast hit a convoy on Saturday.")
+    assert ctx.dateline.start_date == D(2017, 4, 16)
+    assert ctx.published == D(2017, 4, 16)
+    sat = [d for d in ctx.dates if d.kind == "weekday"]
+    assert [d.start_date for d in sat] == [D(2017, 4, 15)]
+    # the dateline is not repeated among the in-text dates
+    assert all(d.start >= ctx.dateline.end for d in ctx.dates)
+
+
+def test_meta_published_wins_over_dateline():
+    ctx = run("Sun 16 Apr 2017 A blast hit a convoy on Saturday.", published="2017-04-17")
+    assert ctx.published == D(2017, 4, 17)
+    assert [d.start_date for d in ctx.dates] == [D(2017, 4, 15)]
+
+
+# -- weekdays ------------------------------------------------------------------------------
+
+
+def test_resolve_weekday():
+    sat = D(2025, 3, 8)  # a Saturday
+    assert resolve_weekday(5, sat) == sat                     # same weekday: the day itself
+    assert resolve_weekday(5, sat, last=True) == D(2025, 3, 1)
+    assert resolve_weekday(4, sat) == D(2025, 3, 7)
+    assert resolve_weekday(6, sat) == D(2025, 3, 2)           # never in the future
+
+
+@pytest.mark.parametrize("phrase, expected, text", [
+    ("Air strikes on Tuesday killed 20.", D(2025, 3, 4), "on Tuesday"),
+    ("The count issued Saturday evening rose.", D(2025, 3, 8), "Saturday evening"),
+    ("Clashes erupted late on Monday in Jableh.", D(2025, 3, 3), "late on Monday"),
+    ("Shelling on Monday night hit the town.", D(2025, 3, 3), "on Monday night"),
+    ("He said last Saturday that it was over.", D(2025, 3, 1), "last Saturday"),
+])
+def test_weekdays(phrase, expected, text):
+    d = one(phrase, D(2025, 3, 8))
+    assert (d.start_date, d.end_date, d.precision, d.kind) == (expected, expected, 1, "weekday")
+    assert d.text == text == phrase[d.start:d.end]
+
+
+def test_next_weekday_and_lowercase_words_are_not_dates():
+    assert find_dates("Talks will resume next Tuesday.", D(2025, 3, 8)) == []
+    assert find_dates("a sunday school", D(2025, 3, 8)) == []
+
+
+# -- relative expressions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, start, end, precision", [
+    ("Warplanes pounded the city yesterday.", D(2025, 3, 7), D(2025, 3, 7), 1),
+    ("The bombing today killed four.", D(2025, 3, 8), D(2025, 3, 8), 1),
+    ("Explosions were heard last night.", D(2025, 3, 7), D(2025, 3, 7), 1),
+    ("The attack took place two days ago.", D(2025, 3, 6), D(2025, 3, 6), 1),
+    ("at least 40 killed in the past 24 hours", D(2025, 3, 7), D(2025, 3, 8), 1),
+    ("Strikes last week hit Idlib.", D(2025, 2, 24), D(2025, 3, 2), 2),
+    ("Earlier this week the army advanced.", D(2025, 3, 3), D(2025, 3, 8), 2),
+    ("Earlier this month rebels attacked.", D(2025, 3, 1), D(2025, 3, 8), 3),
+    ("The siege began last month.", D(2025, 2, 1), D(2025, 2, 28), 3),
+])
+def test_relative(phrase, start, end, precision):
+    d = one(phrase, D(2025, 3, 8))
+    assert (d.start_date, d.end_date, d.precision) == (start, end, precision)
+
+
+def test_relative_needs_a_publication_date():
+    text = "Warplanes pounded the city yesterday and on Tuesday, since Thursday, in March."
+    assert find_dates(text, None) == []
+    ctx = run(text)  # no meta date, no dateline
+    assert ctx.published is None and ctx.dates == []
+
+
+# -- absolute dates and months -------------------------------------------------------------
+
+
+def test_absolute_dates():
+    pub = D(2017, 4, 10)
+    assert one("The attack on 4 April 2017 killed 58.", pub).start_date == D(2017, 4, 4)
+    d = one("The attack on April 4 killed 58.", pub)
+    assert (d.start_date, d.kind, d.text) == (D(2017, 4, 4), "absolute", "April 4")
+    # a day-month after publication belongs to last year when far enough
+    assert one("the massacre of 21 August", D(2014, 3, 1)).start_date == D(2013, 8, 21)
+    # a near future day-month is a plan, not an event
+    assert find_dates("talks on April 20 in Geneva", pub) == []
+
+
+def test_month_precision():
+    d = one("Fighting broke out in March 2025 near Latakia.", None)
+    assert (d.start_date, d.end_date, d.precision) == (D(2025, 3, 1), D(2025, 3, 31), 3)
+    d = one("Fighting broke out in January near Latakia.", D(2025, 3, 8))
+    assert (d.start_date, d.end_date, d.precision) == (D(2025, 1, 1), D(2025, 1, 31), 3)
+    d = one("Fighting broke out in November near Latakia.", D(2025, 3, 8))
+    assert d.start_date == D(2024, 11, 1)
+    assert find_dates("The regime may strike again.", D(2025, 3, 8)) == []
+
+
+# -- ranges --------------------------------------------------------------------------------
+
+
+def test_ranges():
+    pub = D(2025, 3, 8)
+    d = one("Since Thursday more than 500 were killed.", pub)
+    assert (d.start_date, d.end_date, d.kind, d.precision) == (D(2025, 3, 6), pub, "range", 1)
+    d = one("Clashes between Monday and Wednesday left 30 dead.", pub)
+    assert (d.start_date, d.end_date, d.kind) == (D(2025, 3, 3), D(2025, 3, 5), "range")
+    d = one("The offensive from 6 to 8 March displaced thousands.", pub)
+    assert (d.start_date, d.end_date, d.kind) == (D(2025, 3, 6), D(2025, 3, 8), "range")
+    d = one("Strikes on 6-8 March 2025.", None)
+    assert (d.start_date, d.end_date) == (D(2025, 3, 6), D(2025, 3, 8))
+    d = one("since 1 March the toll has risen", pub)
+    assert (d.start_date, d.end_date, d.kind, d.precision) == (D(2025, 3, 1), pub, "range", 1)
+    d = one("since 20 February the toll has risen", pub)   # over a week: week precision
+    assert (d.start_date, d.end_date, d.kind, d.precision) == (D(2025, 2, 20), pub, "range", 2)
+
+
+# -- the seed report -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
+def test_seed_report_dates():
+    text = SEED.read_text(encoding="utf-8")
+    ctx = run(text, published="2025-03-08")
+    assert ctx.dateline is None
+    by_text = {d.text: d for d in ctx.dates}
+    since = by_text["since Thursday"]
+    assert (since.start_date, since.end_date, since.kind) == (D(2025, 3, 6), D(2025, 3, 8), "range")
+    assert by_text["Saturday evening"].start_date == D(2025, 3, 8)
+    friday = [d for d in ctx.dates if d.text == "Friday"]
+    assert friday and friday[0].start_date == D(2025, 3, 7)
+    for d in ctx.dates:
+        assert text[d.start:d.end] == d.text
+        assert d.sentence >= 0
+        s, e = ctx.sentences[d.sentence]
+        assert s <= d.start < e
+    # "since Thursday" is in the second sentence of the report
+    assert since.sentence == 1
+
+
+def test_masked_furniture_is_skipped():
+    text = "Photo taken on Monday\nStrikes on Tuesday killed 5."
+    ctx = Context(text=text, meta={"published": "2025-03-08"}, masked=[(0, 21)])
+    ctx.sentences = split_sentences(text)
+    dates_stage(ctx)
+    assert [d.text for d in ctx.dates] == ["on Tuesday"]
+
+
+def test_dense_dates_stay_linear():
+    import time
+
+    text = "In March 2011 on Monday yesterday since Tuesday. " * 2000
+    t0 = time.process_time()
+    found = find_dates(text, D(2025, 3, 8))
+    assert time.process_time() - t0 < 3.0
+    assert len(found) == 8000
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))   # never overlapping

@@ -1,0 +1,342 @@
+"""The ``figures`` stage and the ``numbers`` helper: quantities, outcomes, groups, parts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.base import Context
+from marsad.extract.figures import IMPLAUSIBLE_ABOVE, figures_stage, find_figures
+from marsad.extract.numbers import find_quantities, tokenize, words_value
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def figs(text: str):
+    return find_figures(text, split_sentences(text))
+
+
+def summary(text: str):
+    return [(f.outcome, f.group, f.low, f.best, f.high) for f in figs(text)]
+
+
+# -- numbers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, low, best, high", [
+    ("745", 745, 745, 745),
+    ("1,400", 1400, 1400, 1400),
+    ("1 400", 1400, 1400, 1400),
+    ("1.5 million", 1_500_000, 1_500_000, 1_500_000),
+    ("seven", 7, 7, 7),
+    ("twenty-three", 23, 23, 23),
+    ("Thirty one", 31, 31, 31),
+    ("one hundred and twenty", 120, 120, 120),
+    ("a dozen", 12, 12, 12),
+    ("two dozen", 24, 24, 24),
+    ("half a dozen", 6, 6, 6),
+    ("at least 745", 745, 745, None),
+    ("more than 500", 500, 500, None),
+    ("over 100", 100, 100, None),
+    ("upwards of 30", 30, 30, None),
+    ("20 or more", 20, 20, None),
+    ("about 32", 32, 32, 32),
+    ("nearly 70", 70, 70, 70),
+    ("some 20", 20, 20, 20),
+    ("up to 40", 40, 40, 40),
+    ("fewer than 10", 9, 9, 9),
+    ("20 to 30", 20, 20, 30),
+    ("between 229 and 425", 229, 229, 425),
+    ("20-30", 20, 20, 30),
+    ("two or three", 2, 2, 3),
+    ("dozens", 12, 12, 12),
+    ("scores", 20, 20, 20),
+    ("tens", 10, 10, 10),
+    ("hundreds", 100, 100, 100),
+    ("thousands", 1000, 1000, 1000),
+    ("tens of thousands", 10000, 10000, 10000),
+    ("several", 3, 3, 3),
+])
+def test_quantities(text, low, best, high):
+    qs = find_quantities(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert (q.low, q.best, q.high) == (low, best, high)
+    assert text[q.start:q.end] == text
+
+
+def test_qualifier_and_vagueness_are_kept():
+    q = find_quantities("about 32")[0]
+    assert q.qualifier == "about" and not q.vague
+    assert find_quantities("dozens")[0].vague
+    assert find_quantities("a number of")[0:] == []
+    assert find_quantities("many people") == []
+
+
+def test_toll_update_takes_the_new_figure():
+    q = find_quantities("the toll rose from 20 to 30")[0]
+    assert (q.low, q.best, q.high) == (30, 30, 30)
+
+
+def test_words_value():
+    assert words_value(["two", "thousand", "five", "hundred"]) == 2500
+    assert words_value(["killed"]) is None
+
+
+def test_tokens_keep_offsets():
+    text = "At least 745 people, al-Qaeda's  fighters"
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.text
+
+
+# -- outcomes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bomb blast killed six people and injured 32 in Aleppo.",
+     [("killed", "total", 6, 6, 6), ("injured", "total", 32, 32, 32)]),
+    ("Six people were killed and 20 wounded on Monday.",
+     [("killed", "total", 6, 6, 6), ("injured", "total", 20, 20, 20)]),
+    ("At least 48 people dead over 100 injured after truck bomb.",
+     [("killed", "total", 48, 48, None), ("injured", "total", 100, 100, None)]),
+    ("Jihadists executed three officers.", [("killed", "combatants", 3, 3, 3)]),
+    ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
+    ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),
+    ("65 bodies of civilians were found.", [("killed", "total", 65, 65, 65)]),
+    ("Dozens of people have been killed in Idlib.", [("killed", "total", 12, 12, 12)]),
+    ("hundreds of Alawite civilians were killed", [("killed", "civilians", 100, 100, 100)]),
+    ("The death toll rose to 70 on Sunday.", [("killed", "total", 70, 70, 70)]),
+    ("Three children from one family were killed.", [("killed", "children", 3, 3, 3)]),
+    ("Five women and a child have been killed.",
+     [("killed", "women", 5, 5, 5), ("killed", "children", 1, 1, 1)]),
+    ("killing at least three women and injuring dozens more",
+     [("killed", "women", 3, 3, None), ("injured", "total", 12, 12, 12)]),
+    ("The raid left at least 27 people dead.", [("killed", "total", 27, 27, None)]),
+    ("Syrian army kills over 80 terrorists.", [("killed", "combatants", 80, 80, None)]),
+    ("At least 29 Syrian rebels were killed in clashes.", [("killed", "combatants", 29, 29, None)]),
+    ("A suicide bomber killed five Kurdish policemen.", [("killed", "combatants", 5, 5, 5)]),
+    ("the attack killed 25 members of the Nusra Front", [("killed", "combatants", 25, 25, 25)]),
+    ("killing five members of the same family", [("killed", "total", 5, 5, 5)]),
+    ("40 Civilians Killed 100 Injured in New Rocket Attacks",
+     [("killed", "civilians", 40, 40, 40), ("injured", "total", 100, 100, 100)]),
+    ("Three civilians killed 12 others injured in attacks",
+     [("killed", "civilians", 3, 3, 3), ("injured", "total", 12, 12, 12)]),
+    ("At least 14 people were killed 25 were wounded in an attack",
+     [("killed", "total", 14, 14, None), ("injured", "total", 25, 25, 25)]),
+    ("An attack killed two patients injured eight others.",
+     [("killed", "civilians", 2, 2, 2), ("injured", "total", 8, 8, 8)]),
+])
+def test_outcomes(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "5000 people were displaced by the fighting.",
+    "Security forces arrested 20 people.",
+    "12 people are missing after the strike.",
+    "Some 300 families were evacuated from the town.",
+    "Gunmen kidnapped 15 villagers.",
+    "A convoy carrying 5000 people left Aleppo.",
+    "2000 Syria refugees stranded in Lebanon mountains",
+    "Rebels captured two villages and 3 checkpoints.",
+    "The strikes lasted 24 hours.",
+    "A 12-year-old boy said the war began in 2011.",
+    "the boy, aged 12, was treated",
+    "Prices rose 40 percent and 30 % in a week.",
+    "The fund gave $5 million.",
+    "At 2354 the blast was heard on 24.08.2013.",
+    "Fighting continued for 3 weeks.",
+    "The strikes caused 30 casualties.",
+    "The bombing killed and wounded 30 people.",
+    "At least 6 civilians suffer suffocation cases.",
+    "Views 458 Related Lebanon charges 43 Syrians with belonging to terrorist groups",
+    "Nearly 50 air strikes hit rebel-held areas.",
+    "A man walks by a damaged site.",
+    "Posted 16-04-2017 Several people were seen.",
+])
+def test_not_fatalities(text):
+    assert [f for f in figs(text) if f.outcome == "killed"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two children aged 5 and 7 were killed.", [("killed", "children", 2, 2, 2)]),
+    ("In 2013 1400 people were killed in Ghouta.", [("killed", "total", 1400, 1400, 1400)]),
+    ("The blast killed 5 of the soldiers.", [("killed", "combatants", 5, 5, 5)]),
+    ("Strikes claimed more than 100 civilians.", [("killed", "civilians", 100, 100, None)]),
+    ("Three children from one family were killed.", [("killed", "children", 3, 3, 3)]),
+    ("Death Toll in Blast on Evacuees Rises to 70 REUTERS", [("killed", "total", 70, 70, 70)]),
+    ("124 At least four people were killed.", [("killed", "total", 4, 4, None)]),
+    ("Child killed 9 Civilians Injured in Attacks", [("injured", "civilians", 9, 9, 9)]),
+    ("ISIL Kills Crucifies 5 Syrians in Deir Ezzor", [("killed", "total", 5, 5, 5)]),
+    ("The bomb killed 20 people and wounded between 30 and 40 others.",
+     [("killed", "total", 20, 20, 20), ("injured", "total", 30, 30, 40)]),
+])
+def test_more_outcomes(text, expected):
+    assert summary(text) == expected
+
+
+def test_casualty_toll_is_not_a_death_toll():
+    assert figs("The casualty toll rose to 30.") == []
+
+
+def test_dates_and_times_inside_text_are_not_numbers():
+    assert summary("05-05-2016 Several Syrians Killed in Homs") == [("killed", "total", 3, 3, 3)]
+    assert summary("Clashes at 18:41 killed 4 soldiers") == [("killed", "combatants", 4, 4, 4)]
+
+
+def test_things_are_not_victims():
+    # "30 airstrikes killed 5": 5 killed, never 30
+    assert summary("30 airstrikes killed 5 people in Idlib.") == [("killed", "total", 5, 5, 5)]
+    assert summary("Six barrel bombs killed two children.") == [("killed", "children", 2, 2, 2)]
+    assert summary("Ten Russian raids hit Raqqa killing at least 30 people.") == [
+        ("killed", "total", 30, 30, None)]
+
+
+def test_vague_figures_are_flagged_vague():
+    f = figs("Dozens of civilians have been killed.")[0]
+    assert f.vague and f.best == 12 and "Dozens" in f.text
+    f = figs("Several people were killed.")[0]
+    assert f.vague and f.best == 3
+    assert not figs("At least 12 civilians were killed.")[0].vague
+
+
+# -- parts of a total ---------------------------------------------------------------
+
+
+def test_including_part():
+    fs = figs("Air strikes killed 20 people including 8 children on Friday.")
+    assert [(f.group, f.best, f.part_of) for f in fs] == [("total", 20, None), ("children", 8, 0)]
+    assert fs[1].text == "including 8 children" and fs[1].outcome == "killed"
+
+
+@pytest.mark.parametrize("text, total, part", [
+    ("At least 72 people including nine children were killed in an airstrike.", 72, ("children", 9)),
+    ("At least 11 civilians among them three children were killed Thursday.", 11, ("children", 3)),
+    ("Air strikes killed 25 civilians six of them children.", 25, ("children", 6)),
+    ("Ten children were among at least 48 people killed in a village.", 48, ("children", 10)),
+    ("A blast killed 16 people of whom 5 were women.", 16, ("women", 5)),
+])
+def test_part_forms(text, total, part):
+    fs = figs(text)
+    tot = [f for f in fs if f.part_of is None]
+    parts = [f for f in fs if f.part_of is not None]
+    assert [f.best for f in tot] == [total]
+    assert [(f.group, f.best) for f in parts] == [part]
+    assert fs[parts[0].part_of] is tot[0]
+    assert parts[0].outcome == tot[0].outcome == "killed"
+
+
+def test_coordinated_groups_are_separate_not_parts():
+    fs = figs("At least 16 civilians and three children have been killed in air raids.")
+    assert [(f.group, f.best, f.part_of) for f in fs] == [("civilians", 16, None), ("children", 3, None)]
+
+
+def test_the_rest_is_derived_and_never_double_counted():
+    text = ("The organization estimates that at least 745 people have been killed so far, "
+            "including 523 Alawite civilians, while the rest were combatants from both sides.")
+    fs = figs(text)
+    total, civ, comb = fs
+    assert (total.group, total.low, total.best, total.high) == ("total", 745, 745, None)
+    assert total.text == "at least 745 people have been killed"
+    assert (civ.group, civ.best, civ.high, civ.part_of) == ("civilians", 523, 523, 0)
+    assert civ.text == "including 523 Alawite civilians"
+    assert (comb.group, comb.best, comb.part_of, comb.derived) == ("combatants", 222, 0, True)
+    assert comb.high is None  # the rest of an open total is open
+    assert comb.text == "the rest were combatants"
+    # the parts never exceed the total
+    assert sum(f.best for f in fs if f.part_of == 0) == total.best
+
+
+def test_rest_without_parts_is_not_derived():
+    fs = figs("At least 20 people were killed and the rest were wounded.")
+    assert [f.derived for f in fs] == [False]
+
+
+# -- flags, offsets, sentences --------------------------------------------------------
+
+
+def test_implausible_numbers_are_flagged():
+    fs = figs("Rebels killed 99999999 people.")
+    assert len(fs) == 1 and fs[0].flag == "implausible"
+    assert figs(f"killed {IMPLAUSIBLE_ABOVE} people")[0].flag is None
+    assert figs("Strikes killed 45 people.")[0].flag is None
+
+
+def test_war_totals_are_cumulative():
+    fs = figs("More than 400000 people have been killed since the war began in 2011. "
+              "Strikes killed 12 people on Monday.")
+    assert [(f.best, f.flag) for f in fs] == [(400000, "implausible"), (12, None)]
+    fs = figs("More than 40000 people have been killed since 2011.")
+    assert fs[0].flag == "cumulative"
+
+
+def test_offsets_and_sentences():
+    text = "Rockets hit Aleppo.\nThe strike killed 12 people. Another raid wounded 30 civilians."
+    fs = figures_ctx(text)
+    assert [(f.outcome, f.best, f.sentence) for f in fs] == [("killed", 12, 1), ("injured", 30, 2)]
+    for f in fs:
+        assert text[f.start:f.end] == f.text
+
+
+def figures_ctx(text: str, masked=()):
+    ctx = Context(text=text, meta={}, masked=list(masked))
+    ctx.sentences = split_sentences(text)
+    figures_stage(ctx)
+    return ctx.figures
+
+
+def test_masked_furniture_is_skipped():
+    text = "3 View gallery killed\nThe strike killed 12 people."
+    assert [f.best for f in figures_ctx(text, masked=[(0, 21)])] == [12]
+
+
+def test_without_sentences_the_stage_still_works():
+    fs = find_figures("The strike killed 12 people. Another raid wounded 30.", [])
+    assert [(f.outcome, f.best, f.sentence) for f in fs] == [("killed", 12, -1), ("injured", 30, -1)]
+
+
+def test_empty_and_numberless_texts():
+    assert find_figures("", []) == []
+    assert figs("The match ended in a draw.") == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
+def test_seed_report_figures():
+    text = SEED.read_text(encoding="utf-8")
+    fs = figs(text)
+    killed = [f for f in fs if f.outcome == "killed"]
+    by_best = {f.best: f for f in killed}
+    assert by_best[745].group == "total" and by_best[745].high is None
+    assert by_best[523].group == "civilians" and killed[by_best[523].part_of] is by_best[745]
+    assert by_best[222].derived and by_best[222].group == "combatants"
+    assert by_best[500].high is None and "slaughtered" in by_best[500].text
+    assert by_best[100].vague and by_best[100].group == "civilians"  # "hundreds of Alawite civilians"
+    # "3 View gallery", "Get the Ynetnews app" and the like carry no figure
+    assert all(f.best in (745, 523, 222, 500, 100) for f in fs)
+    for f in fs:
+        assert text[f.start:f.end] == f.text and f.sentence >= 0
+
+
+def test_hostile_text_stays_linear():
+    import time
+
+    text = "killed 1 000 " * 5000 + "Two of the victims were minors. " * 500
+    t0 = time.process_time()
+    fs = find_figures(text, split_sentences(text))
+    assert time.process_time() - t0 < 3.0
+    assert len(fs) >= 5000

@@ -1,0 +1,123 @@
+"""The whole extraction pipeline: the contract's shape, provenance and bad input."""
+
+import json
+
+import pytest
+
+from marsad.extract import Pipeline
+from marsad.extract.pipeline import DEFAULT_STAGES
+from marsad.errors import ExtractError
+
+SEED = "seed/ynet-syria-coast.txt"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory, gazetteer_path_module):
+    from marsad.config import load_settings
+
+    settings = load_settings(env={"MARSAD_DATA_DIR": str(tmp_path_factory.mktemp("data")),
+                                  "MARSAD_GAZETTEER_PATH": str(gazetteer_path_module)})
+    return Pipeline(settings=settings)
+
+
+@pytest.fixture(scope="module")
+def gazetteer_path_module(gazetteer_path):
+    return gazetteer_path
+
+
+@pytest.fixture(scope="module")
+def seed_result(pipeline, shared_corpus):
+    text = (shared_corpus / SEED).read_text(encoding="utf-8")
+    return text, pipeline.run({"id": "seed", "text": text, "published": "2025-03-08", "outlet": "Ynetnews"})
+
+
+def test_every_stage_declares_what_it_reads(pipeline):
+    names = [c["name"] for c in pipeline.describe()]
+    assert names == list(DEFAULT_STAGES)
+    with pytest.raises(ExtractError) as err:
+        Pipeline(stages=["events"], settings=pipeline.settings)
+    assert "reads" in str(err.value)
+
+
+def test_result_follows_the_contract(seed_result):
+    text, r = seed_result
+    assert r["schema"] == "marsad.extraction/1"
+    assert r["document"]["language"] == "en" and r["document"]["published"] == "2025-03-08"
+    assert r["events"], "the seed report has events"
+    for ev in r["events"]:
+        assert set(ev) >= {"id", "type", "sub_type", "date", "location", "actors", "fatalities", "claims"}
+        for claim in ev["claims"]:
+            # provenance: the claim's text is exactly the document's span
+            assert text[claim["start"]:claim["end"]] == claim["text"]
+        for group, rng in ev["fatalities"].items():
+            assert set(rng) >= {"low", "best", "high", "text"}
+            if not rng.get("derived"):
+                assert rng["text"] in text
+        if ev["location"]:
+            assert ev["location"]["text"] in text
+    json.dumps(r)  # serialisable
+
+
+def test_seed_has_no_furniture_and_no_double_counting(seed_result):
+    text, r = seed_result
+    furniture = ["Get the Ynetnews app", "Google Play", "View gallery", "(Video: Reuters)"]
+    for ev in r["events"]:
+        for span in [c["text"] for c in ev["claims"]] + [(ev["location"] or {}).get("text") or ""]:
+            assert not any(f in span for f in furniture)
+        civ = (ev["fatalities"].get("civilians") or {}).get("best")
+        tot = (ev["fatalities"].get("total") or {}).get("best")
+        assert civ != 745 and tot != 745 + 523
+        loc = ev["location"] or {}
+        assert loc.get("country") in (None, "SY")
+
+
+def test_seed_statements(seed_result):
+    _, r = seed_result
+    stances = {(s["source"]["name"], s["stance"]) for s in r["statements"]}
+    assert ("Hezbollah", "denies") in stances
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_gives_no_events_and_no_error(pipeline, text):
+    r = pipeline.run({"text": text})
+    assert r["events"] == [] and "error" not in r
+
+
+def test_a_sports_story_gives_no_events(pipeline):
+    text = ("Barcelona beat Real Madrid 3-1 on Sunday. Lewandowski scored twice as Barcelona's attack "
+            "overwhelmed the defence, and the battle for the title goes on. The coach said the team "
+            "killed it in the second half.")
+    r = pipeline.run({"text": text, "published": "2024-10-27"})
+    assert r["events"] == [] and "error" not in r
+
+
+def test_non_english_text_is_noted_not_processed(pipeline):
+    text = "قتل 12 مدنيا في غارة جوية على بلدة خان شيخون في ريف إدلب يوم الثلاثاء."
+    r = pipeline.run({"text": text})
+    assert r["document"]["language"] == "ar"
+    assert r["events"] == [] and "not handled" in r["notes"][0]
+
+
+def test_over_long_text_is_refused_with_a_clear_error(pipeline):
+    r = pipeline.run({"text": "word " * 250_000})
+    assert r["error"]["code"] == "M402" and "max_extract_chars" in r["error"]["message"]
+    assert r["events"] == []
+
+
+def test_nonsense_numbers_are_flagged_not_counted(pipeline):
+    r = pipeline.run({"text": "Government shelling killed 99999999 people in the city of Homs on Monday.",
+                      "published": "2016-05-02"})
+    assert r["events"]
+    for ev in r["events"]:
+        assert all((g.get("best") or 0) < 99999999 for g in ev["fatalities"].values())
+    assert any(f.get("flag") for ev in r["events"] for f in ev.get("flags", []))
+
+
+def test_batch_in_two_processes_matches_one(pipeline, shared_corpus):
+    docs = [json.loads(line) for line in
+            (shared_corpus / "fakes-dev.jsonl").read_text(encoding="utf-8").splitlines()[:6]]
+    for d in docs:
+        d.pop("gold")
+    one = list(pipeline.run_many(docs, processes=1))
+    two = list(pipeline.run_many(docs, processes=2))
+    assert one == two
