@@ -18,6 +18,7 @@ The hierarchy (one tree, as in httpx's ``_exceptions.py``)::
     │   ├── ModelNotInstalled        the spaCy model is missing
     │   └── TextTooLong              over ``max_extract_chars``
     ├── GazetteerError               the gazetteer index cannot be built or a dump is malformed
+    │   └── NoPlaceMatch             no gazetteer entry has that name (geocode)
     ├── ReviewError                  a review decision is invalid (unknown target, bad field)
     └── EvalError                    a gold file is malformed
 
@@ -104,6 +105,12 @@ class TextTooLong(ExtractError):
 
 class GazetteerError(MarsadError):
     code = "M500"
+
+
+class NoPlaceMatch(GazetteerError):
+    """``marsad geocode`` found no gazetteer entry with that name."""
+
+    code = "M504"
 
 
 class ReviewError(MarsadError):

@@ -158,3 +158,12 @@ def test_cli_clusters_prints_bcubed_and_disagreements(fakes_file, cli, monkeypat
     assert "gold cluster 2017-04-16/aleppo split" in res.out
     low = cli("eval", "--clusters", fakes_file, "--min", "bcubed_f1=0.9")
     assert low.code == 1 and "bcubed_f1" in low.err
+
+
+def test_clusters_count_every_gold_line_even_with_a_repeated_id(tmp_path, settings):
+    rows = [dict(FAKES[0]), dict(FAKES[0], text=FAKES[0]["text"] + " again")]
+    p = tmp_path / "dup.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    r = evaluate_clusters(p, settings=settings, extractor=naive, reconcile=lambda store, s: None)
+    assert r["reports"] == 2 and r["predicted_incidents"] == 2
+    assert r["metrics"]["bcubed_recall"] == 0.5

@@ -163,6 +163,8 @@ def test_outcomes(text, expected):
     "Fighting continued for 3 weeks.",
     "The strikes caused 30 casualties.",
     "The bombing killed and wounded 30 people.",
+    "20 people were killed and wounded in the blast.",
+    "The rebels left behind tens of dead and wounded members.",
     "At least 6 civilians suffer suffocation cases.",
     "Views 458 Related Lebanon charges 43 Syrians with belonging to terrorist groups",
     "Nearly 50 air strikes hit rebel-held areas.",
@@ -230,6 +232,7 @@ def test_including_part():
     ("Air strikes killed 25 civilians six of them children.", 25, ("children", 6)),
     ("Ten children were among at least 48 people killed in a village.", 48, ("children", 10)),
     ("A blast killed 16 people of whom 5 were women.", 16, ("women", 5)),
+    ("Two people one of them a child killed in rocket attacks.", 2, ("children", 1)),
 ])
 def test_part_forms(text, total, part):
     fs = figs(text)
@@ -283,6 +286,10 @@ def test_war_totals_are_cumulative():
     assert [(f.best, f.flag) for f in fs] == [(400000, "implausible"), (12, None)]
     fs = figs("More than 40000 people have been killed since 2011.")
     assert fs[0].flag == "cumulative"
+    fs = figs("Russian airstrikes have killed thousands of civilians since Moscow intervened in 2015.")
+    assert [(f.best, f.vague, f.flag) for f in fs] == [(1000, True, "cumulative")]
+    # "since Thursday" is the incident's own window, not a war total
+    assert figs("Since Thursday at least 745 people have been killed.")[0].flag is None
 
 
 def test_offsets_and_sentences():

@@ -252,3 +252,26 @@ def test_review_log_is_append_only(store):
     [d] = review_log(store)
     assert (d["reviewer"], d["action"], d["reason"]) == ("ana", "confirm", "seen")
     assert d["target"].startswith(f"event:{docs[0]}/")
+
+
+def test_edits_of_date_place_actor_and_type(store):
+    docs = add_all(store, khan_shaykhun_reports()[:3])
+    reconcile(store, SETTINGS)
+    inc = list_incidents(store)[0]["id"]
+    for field, value in (("date", "2017-04-03/2017-04-04"), ("place", "Khan Sheikhoun"),
+                         ("actor", "perpetrator=Syrian Air Force"), ("type", "air_drone_strike"),
+                         ("injured.total", "300-400")):
+        record_decision(store, "edit", [inc], field=field, value=value, reason="checked", reviewer="ana")
+    s = reconcile(store, SETTINGS)
+    assert s.applied == 5 and not s.unapplied
+    got = get_incident(store, inc)
+    assert (got["date"]["start"], got["date"]["end"]) == ("2017-04-03", "2017-04-04")
+    assert got["location"]["name"] == "Khan Sheikhoun" and got["location"]["admin1_iso"] == "SY-ID"
+    assert got["location"]["lat"] is None  # the old coordinates were of the automatic place
+    assert [a["name"] for a in got["actors"] if a["role"] == "perpetrator"] == ["Syrian Air Force"]
+    assert (got["type"], got["sub_type"]) == ("explosions_remote_violence", "air_drone_strike")
+    assert (got["injured"]["total"]["low"], got["injured"]["total"]["high"]) == (300, 400)
+    assert [e["field"] for e in got["review"]["edits"]] == ["date", "location", "actor", "type",
+                                                          "injured.total"]
+    assert got["review"]["edits"][0]["automatic"]["start"] == "2017-04-04"
+    assert set(got["reports"]) == set(docs)

@@ -87,7 +87,9 @@ def register(app: typer.Typer) -> None:
                               admin1=admin1, type=type_, source=source, grade=grade,
                               include_rejected=rejected, limit=limit)
         if fmt == Format.table:
-            emit([summary_row(i) for i in incs], fmt, title=f"{len(incs)} incidents")
+            emit([summary_row(i) for i in incs], fmt,
+                 ["id", "date", "type", "place", "admin1", "killed", "grade", "sources", "reports"],
+                 title=f"{len(incs)} incidents")
         else:
             emit(incs, fmt)
 

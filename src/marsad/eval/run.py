@@ -87,7 +87,13 @@ def evaluate_clusters(path: str | Path, *, settings, extractor: Extractor | None
     from ..store.db import NewDocument
 
     gs = load_gold(path, limit=limit)
-    items = [(item.doc.get("id") or f"#{n}", item) for n, item in enumerate(gs.items)]
+    items = []
+    seen: set[str] = set()
+    for n, item in enumerate(gs.items):  # every gold line counts, also when an id repeats
+        key = str(item.doc.get("id") or f"#{n + 1}")
+        key = key if key not in seen else f"{key}#{n + 1}"
+        seen.add(key)
+        items.append((key, item))
     gold = {key: item.gold.get("cluster") for key, item in items}
     missing = [k for k, c in gold.items() if not c]
     if missing:

@@ -17,7 +17,11 @@ A quantity becomes a :class:`Figure` only when the sentence ties it to an outcom
 * **not an outcome**: displaced, arrested, detained, missing, evacuated, kidnapped,
   abducted, fled, rescued, trapped, besieged, captured, freed, stranded... never become
   figures. "Casualties" mixes dead and wounded and ACLED does not count casualties as
-  deaths: "N casualties" and "killed and wounded N" give no figure.
+  deaths: "N casualties", "a casualty toll of N", "killed and wounded N", "N were killed
+  and wounded" and "N dead and wounded" give no figure.
+* headlines without punctuation ("40 Civilians Killed 100 Injured", "Three civilians
+  killed 12 others injured"): a verb that is already the predicate of the figure before
+  it does not govern the next number.
 * **not a count of people**: years, dates, times ("at 2354", "18:41"), ages ("aged 12",
   "12-year-old"), percentages, money, durations ("24 hours", "3 weeks") and counts of
   things ("30 airstrikes", "two villages", "six barrel bombs"): a number followed by a
@@ -156,7 +160,8 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?!\d)|\d{1,2}:\d\d"
 _BOUNDARY = frozenset(".!?;")
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid|march|the\s+start\s+of|the\s+beginning\s+of|the\s+outbreak\s+of)\s+)?"
-    r"(?:(?:19|20)\d\d|the\s+(?:war|conflict|uprising|revolution|crisis)|(?:it|the\s+\w+)\s+(?:began|started|erupted))"
+    r"(?:(?:19|20)\d\d|the\s+(?:war|conflict|uprising|revolution|crisis)"
+    r"|(?:\w+\s+){1,3}(?:began|started|erupted|intervened|broke\s+out))"
     r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)",
     re.IGNORECASE)
 
@@ -237,6 +242,8 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             k += 1
             continue
         if w in _OUTCOME_NOUNS and (w != "dead" or head is None):
+            if d.low(k + 1) in ("and", "or", "&") and d.low(k + 2) in _INJ_PRED:
+                return None  # "tens of dead and wounded": casualties
             if head is None or w != "lives":
                 head, outcome = k, _OUTCOME_NOUNS[w]
                 group = group or _G_TOTAL
@@ -403,6 +410,8 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
             steps += 1
             continue
         if w in _KILL_PRED:
+            if d.low(k + 1) in ("and", "or", "&") and d.low(k + 2) in _INJ_PRED:
+                return ("neg", k)  # "were killed and wounded": casualties
             return ("killed", k)
         if w in _INJ_PRED:
             if w == "wounded" and d.low(k + 1) in ("and", "or") and d.low(k + 2) in _KILL_PRED:
@@ -538,7 +547,8 @@ class _SpanSet:
 
 
 class _Cand:
-    __slots__ = ("q", "np", "outcome", "group", "start", "end", "parent", "among", "how", "fig")
+    __slots__ = ("q", "np", "outcome", "group", "start", "end", "parent", "among", "how", "fig",
+                 "skip_to")
 
     def __init__(self, q: Quantity, np: _NP):
         self.q, self.np = q, np
@@ -549,6 +559,7 @@ class _Cand:
         self.among: int | None = None        # token index of a quantity this is "among"
         self.how = ""
         self.fig: int | None = None
+        self.skip_to = 0                     # token index where the scan for quantities resumes
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
@@ -584,6 +595,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
         if c is not None:
             by_token[q.num_first] = len(cands)
             cands.append(c)
+            nxt_i = max(nxt_i, c.skip_to)
         i = nxt_i
     # "N children were among (at least) M people killed": link to the later quantity
     for idx, c in enumerate(cands):
@@ -651,7 +663,7 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
             k += 1
             if d.low(k) not in ("were", "are", "was", "is"):
                 return None
-        while d.low(k) in ("were", "are", "was", "being", "is", "reportedly"):
+        while d.low(k) in ("were", "are", "was", "being", "is", "reportedly", "a", "an"):
             k += 1
         np = _noun_phrase(d, k, False)
         if np is None or np.head is None:
@@ -674,6 +686,7 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         c.group = np.group or _G_TOTAL
         c.start, c.end = q.first, max(np.end - 1, q.last - 1)
         c.how = "part"
+        c.skip_to = c.end + 1  # "one of them a child": the child is this figure, not another
         return c
     # a part after "including" / "among them" / "of whom"
     cue = _part_cue_before(d, q.first)

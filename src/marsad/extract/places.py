@@ -342,12 +342,17 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if c.matches and c.matches[0].feature not in ("country",) and gaz.demonym(c.text):
             c.demonym = gaz.demonym(c.text)    # "Somali" is a people before a region
     admin1s = _admin1_context(cands, country)
+    # words of people's full names ("Fidel Castro" ... "Castro"): not places alone
+    person_words = {w for s, e, label in ctx.entities if label == "PERSON"
+                    for w in text[s:e].split()[1:] if len(text[s:e].split()) > 1}
     places: list[Place] = []
     for i, c in enumerate(cands):
         if c.demonym:
             continue
         matches = c.matches
         if not matches:
+            continue
+        if c.text in person_words and matches[0].feature != "country":
             continue
         near = None
         for d in cands[i + 1:i + 3]:

@@ -34,7 +34,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-9"
+BUILD_VERSION = "geo-10"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -328,11 +328,14 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if b is None or (c.get("population") or 0) > (b.get("population") or 0):
                 best_city[key] = c
         iso_coords: dict[str, tuple[float, float]] = {}
-        for (cc, a1), (iso, score) in admin1_map.items():
+        for (cc, a1) in sorted(best_city):
+            if not cc or not a1 or a1 == "00":
+                continue
+            iso, score = admin1_map.get((cc, a1), (None, None))
             con.execute("INSERT INTO admin1 (country, code, iso, score) VALUES (?, ?, ?, ?)",
                         (cc, a1, iso, score))
-            b = best_city.get((cc, a1))
-            if b:
+            if iso:
+                b = best_city[(cc, a1)]
                 iso_coords[iso] = (b["latitude"], b["longitude"])
 
         # admin1 entries: every top-level ISO 3166-2 subdivision

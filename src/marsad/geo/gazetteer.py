@@ -18,15 +18,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import GazetteerError
+from ..errors import GazetteerError, NoPlaceMatch
 from .build import BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, build_index
 from .normalize import norm, skeleton
-
-
-class NoMatch(GazetteerError):
-    """No gazetteer entry has that name."""
-
-    code = "M504"
 
 
 #: how much each kind of feature weighs when names collide (before population)
@@ -174,6 +168,32 @@ class Gazetteer:
         m = self.lookup(name, country)
         return m[0] if m else None
 
+    def geocode(self, name: str, country: str | None = None, *, alternatives: int = 5) -> dict[str, Any]:
+        """The ``marsad geocode`` result: best match and alternatives, or :class:`NoPlaceMatch`.
+
+        With ``country``, entries of that country come first; when it has none, the
+        transliteration skeleton is tried inside it before falling back to the world.
+        """
+        name = (name or "").strip()
+        if not name:
+            raise NoPlaceMatch("no match: the name is empty")
+        if len(name) > 200:
+            raise NoPlaceMatch(f"no match: a place name of {len(name)} characters is not a name")
+        matches = self.lookup(name, country)
+        if country and not any(m.country == country.upper() for m in matches):
+            matches = self.lookup_fuzzy(name, country) + matches
+        if not matches:
+            where = f" in {country.upper()}" if country else ""
+            raise NoPlaceMatch(f"no match for {name!r}{where} in the gazetteer ({self.path}); "
+                               f"import a GeoNames dump with `marsad gazetteer import` for villages")
+        fields = ("name", "country", "admin1", "admin1_iso", "admin2", "lat", "lon", "feature",
+                  "geonames_id")
+        best = matches[0]
+        out = {k: getattr(best, k) for k in fields}
+        out["population"] = best.population
+        out["alternatives"] = [{k: getattr(m, k) for k in fields} for m in matches[1:1 + alternatives]]
+        return out
+
     def demonym(self, word: str) -> str | None:
         """Country (alpha-2) of a demonym such as "Syrian", else None."""
         if word.isalpha() and word.isascii():
@@ -291,9 +311,9 @@ class Gazetteer:
         return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
 
 
-RULER_MIN_POPULATION = 50000
+RULER_MIN_POPULATION = 300000
 #: cities from this size on also give their alternate (English) spellings to the ruler
-RULER_ALT_NAMES_POPULATION = 300000
+RULER_ALT_NAMES_POPULATION = 1000000
 
 
 def common_words() -> frozenset[str]:

@@ -1,0 +1,227 @@
+"""The gazetteer index: build once, ranked lookups, admin1 mapping, GeoNames imports."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import zipfile
+
+import pytest
+
+from marsad.errors import GazetteerError, NoPlaceMatch
+from marsad.geo.build import BUILD_VERSION, read_aliases
+from marsad.geo.gazetteer import Gazetteer, open_gazetteer
+from marsad.geo.normalize import norm, skeleton
+
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "SY-sample.txt"
+
+SYRIA = {
+    "SY-DI": "Damascus", "SY-RD": "Rif Dimashq", "SY-HL": "Aleppo", "SY-ID": "Idlib",
+    "SY-HM": "Hama", "SY-HI": "Homs", "SY-LA": "Latakia", "SY-TA": "Tartus",
+    "SY-DR": "Daraa", "SY-SU": "As-Suwayda", "SY-QU": "Quneitra", "SY-DY": "Deir ez-Zor",
+    "SY-HA": "Al-Hasakah", "SY-RA": "Raqqa",
+}
+
+
+def test_normalised_keys_meet():
+    assert norm("Al-Lādhiqīyah") == norm("al Ladhiqiyah") == "ladhiqiyah"
+    assert norm("Ain al-Arus") == norm("Ain Al Arus") == "ain arus"
+    assert norm("Dar‘ā") == norm("Dar'a") == "dara"
+    assert skeleton(norm("Khan Sheikhoon")) == skeleton(norm("Khān Shaykhūn"))
+    assert skeleton(norm("Efrin")) == skeleton(norm("‘Afrīn"))
+    assert skeleton(norm("Homs")) != skeleton(norm("Hama"))
+
+
+def test_index_is_built_once_with_its_version(gaz, shared_settings):
+    assert gaz.meta()["build_version"] == BUILD_VERSION
+    mtime = gaz.path.stat().st_mtime_ns
+    again = open_gazetteer(shared_settings)
+    assert again is gaz
+    assert gaz.path.stat().st_mtime_ns == mtime
+
+
+def test_stale_version_rebuilds(index_copy, monkeypatch, tmp_path):
+    con = sqlite3.connect(index_copy)
+    con.execute("UPDATE meta SET value = 'old' WHERE key = 'build_version'")
+    con.commit()
+    con.close()
+    calls = []
+
+    def fake_build(path, **kw):  # stands in for the 15 s build: records the call
+        calls.append(path)
+        con = sqlite3.connect(path)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'build_version'", (BUILD_VERSION,))
+        con.commit()
+        con.close()
+
+    monkeypatch.setattr("marsad.geo.gazetteer.build_index", fake_build)
+    from marsad.config import load_settings
+
+    s = load_settings(env={}, data_dir=str(tmp_path), gazetteer_path=str(index_copy))
+    open_gazetteer(s)
+    assert calls == [index_copy]
+    open_gazetteer(s)          # now current: not rebuilt again
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("name", ["Latakia", "Lattakia", "Al-Ladhiqiyah", "latakia"])
+def test_latakia_spellings(gaz, name):
+    best = gaz.best(name)
+    assert best is not None and best.admin1_iso == "SY-LA" and best.country == "SY"
+
+
+def test_all_syrian_governorates_map_to_iso(gaz):
+    con = sqlite3.connect(gaz.path)
+    rows = con.execute("SELECT code, iso FROM admin1 WHERE country = 'SY'").fetchall()
+    con.close()
+    assert len(rows) == 14
+    assert sorted(iso for _c, iso in rows) == sorted(SYRIA)
+    for iso, name in SYRIA.items():
+        a = gaz.admin1("SY", iso)
+        assert a is not None and a.feature == "admin1" and a.admin1_iso == iso
+        assert a.name == name
+        # and the English name finds the province (or its chief town, in the province)
+        assert gaz.best(name, "SY").admin1_iso == iso, name
+
+
+@pytest.mark.parametrize("name,iso", [
+    ("Deir Ezzor", "SY-DY"), ("Deir al-Zour", "SY-DY"), ("Idleb", "SY-ID"), ("Hasakeh", "SY-HA"),
+    ("Deraa", "SY-DR"), ("Sweida", "SY-SU"), ("Rural Damascus", "SY-RD"),
+    ("Damascus countryside", "SY-RD"), ("Eastern Ghouta", "SY-RD"), ("Douma", "SY-RD"),
+    ("Khan Shaykhun", "SY-ID"), ("Jableh", "SY-LA"), ("Raqqa", "SY-RA"),
+])
+def test_common_english_spellings(gaz, name, iso):
+    assert gaz.best(name, "SY").admin1_iso == iso
+
+
+def test_countries_and_ranking(gaz):
+    syria = gaz.best("Syria")
+    assert syria.feature == "country" and syria.country == "SY" and syria.admin1_iso is None
+    assert gaz.best("Syrian Arab Republic").country == "SY"
+    # Aleppo is the Syrian city first, the province second
+    top = gaz.lookup("Aleppo")
+    assert top[0].country == "SY" and top[0].feature == "city"
+    assert any(m.feature == "admin1" and m.admin1_iso == "SY-HL" for m in top[:3])
+    # an ambiguous name follows the country context
+    assert gaz.best("Tripoli").country == "LY"
+    assert gaz.best("Tripoli", "LB").country == "LB"
+    assert gaz.lookup("Sunday") == []
+    assert gaz.demonym("Syrian") == "SY"
+
+
+def test_fuzzy_lookup_stays_in_country(gaz):
+    assert gaz.lookup("Khan Sheikhoon") == []
+    m = gaz.lookup_fuzzy("Khan Sheikhoon", "SY")
+    assert m and m[0].admin1_iso == "SY-ID"
+    assert gaz.lookup_fuzzy("Khan Sheikhoon", "LB") == []
+
+
+def test_lookup_cost(gaz):
+    names = ["Aleppo", "Homs", "Idlib", "Douma", "Raqqa", "Nowhere Xyz", "Tartus", "Hama"]
+    for n in names:
+        gaz.lookup(n, "SY")
+    t = time.perf_counter()
+    for _ in range(500):
+        for n in names:
+            gaz.lookup(n, "SY")
+    per = (time.perf_counter() - t) / (500 * len(names))
+    assert per < 50e-6, f"cached lookup takes {per * 1e6:.1f} µs"
+    gaz._cache.clear()
+    gaz._raw.clear()
+    t = time.perf_counter()
+    for n in names:
+        gaz.lookup(n, "SY")
+    per = (time.perf_counter() - t) / len(names)
+    assert per < 5e-3, f"uncached lookup takes {per * 1e6:.0f} µs"
+
+
+def test_ruler_patterns(gaz):
+    pats = gaz.ruler_patterns()
+    texts = {p["pattern"] for p in pats}
+    assert all(p["label"] == "GPE" for p in pats)
+    assert {"Syria", "Latakia", "Jableh", "Tartus", "Idlib"} <= texts
+    lowered = {t.lower() for t in texts}
+    for word in ("sunday", "may", "reuters", "mercy", "date"):
+        assert word not in lowered
+    assert 5000 < len(pats) < 60000
+
+
+def test_geocode_result_and_no_match(gaz):
+    r = gaz.geocode("Jableh", "SY")
+    assert r["admin1_iso"] == "SY-LA" and r["feature"] == "city" and r["geonames_id"]
+    assert isinstance(r["alternatives"], list)
+    with pytest.raises(NoPlaceMatch):
+        gaz.geocode("Qwxyzzy")
+    with pytest.raises(NoPlaceMatch):
+        gaz.geocode("   ")
+
+
+def test_alias_file_errors(tmp_path):
+    bad = tmp_path / "a.tsv"
+    bad.write_text("SY-LA\n", encoding="utf-8")
+    with pytest.raises(GazetteerError) as e:
+        read_aliases([bad])
+    assert "a.tsv:1" in e.value.message
+    bad.write_text("SY-LA\tLatakia\tcapital\n", encoding="utf-8")
+    with pytest.raises(GazetteerError):
+        read_aliases([bad])
+
+
+# -- GeoNames dumps -------------------------------------------------------------------
+
+
+def test_import_fixture(index_copy):
+    g = Gazetteer(index_copy)
+    assert g.lookup("Al-Qabu", "SY") == []           # no PyPI package has the Latakia village
+    counts = g.import_geonames(SAMPLE)
+    assert counts["malformed"] == 3 and len(counts["problems"]) == 3
+    assert any("columns" in p for p in counts["problems"])
+    assert counts["admin1_names"] == 1
+    assert counts["by_feature"] == {"place": 5, "admin2": 1, "airbase": 1}
+    assert counts["skipped"] == 1                    # the stream (class H)
+    best = g.best("Al-Qabu", "SY")
+    assert best.admin1_iso == "SY-LA" and best.admin1 == "Latakia"
+    assert best.admin2 == "Jablah District"
+    assert abs(best.lat - 35.2953) < 1e-6 and best.geonames_id == 99000003
+    for name in ("Ain al-Arus", "Ain al Arous", "Hmeimim", "Al-Mukhtariya"):
+        assert g.best(name, "SY").admin1_iso == "SY-LA", name
+    assert g.best("Hmeimim Air Base").feature == "airbase"
+    # the ADM1 row gave the province another name
+    assert g.best("Lattakia Governorate").admin1_iso == "SY-LA"
+    # imported countries feed the entity ruler in full
+    assert "Al-Qabu" in {p["pattern"] for p in g.ruler_patterns()}
+    # importing again changes nothing
+    n = sqlite3.connect(index_copy).execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    g.import_geonames(SAMPLE)
+    assert sqlite3.connect(index_copy).execute("SELECT COUNT(*) FROM places").fetchone()[0] == n
+
+
+def test_import_country_filter_and_zip(index_copy, tmp_path):
+    z = tmp_path / "SY.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.write(SAMPLE, "SY.txt")
+        zf.writestr("readme.txt", "not a dump")
+    g = Gazetteer(index_copy)
+    counts = g.import_geonames(z, countries=["sy"])
+    assert counts["imported"] == 6 and counts["skipped"] == 2   # the stream and the LB row
+    assert g.lookup("Qornet es Sawda") == []
+    assert g.best("Al-Mukhtariya").admin1_iso == "SY-LA"
+    imports = json.loads(g.meta()["imports_json"])
+    assert imports[-1]["countries"] == ["SY"]
+
+
+def test_import_bad_files(index_copy, tmp_path):
+    g = Gazetteer(index_copy)
+    with pytest.raises(GazetteerError):
+        g.import_geonames(tmp_path / "missing.txt")
+    notzip = tmp_path / "x.zip"
+    notzip.write_bytes(b"garbage")
+    with pytest.raises(GazetteerError):
+        g.import_geonames(notzip)
+    junk = tmp_path / "junk.txt"
+    junk.write_text("hello\nworld\t1\n\n# comment\n", encoding="utf-8")
+    counts = g.import_geonames(junk)
+    assert counts["imported"] == 0 and counts["malformed"] == 2
