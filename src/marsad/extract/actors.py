@@ -488,3 +488,37 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
 def actors_stage(ctx: Context) -> None:
     """Actor mentions from the dictionary, normalised, with role hints from local syntax."""
     ctx.actors = find_actors(ctx, ctx.resources.actors)
+
+
+ARMED_CATEGORIES = frozenset({"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"})
+
+
+def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str, Any]]:
+    """The actors of one event with their roles (perpetrator, target, side_a/side_b,
+    participant), from the mentions in the event's sentences, in text order.
+
+    A mention's ``role_hint`` (from local syntax) wins. Otherwise: in battles the first
+    two armed actors are the sides; civilians and protesters are targets; the first armed
+    actor is the perpetrator of one-sided or remote violence; anyone else participates.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    armed = [a for a in mentions if a.category in ARMED_CATEGORIES]
+    for a in mentions:
+        role = a.role_hint
+        if role in (None, "side"):
+            if event_type == "battles":
+                role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
+                    any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
+            elif a.category in ("civilians", "protesters"):
+                role = "target"
+            elif a.category in ARMED_CATEGORIES:
+                role = "perpetrator" if a is armed[0] or a.name == armed[0].name else "participant"
+            else:
+                role = "participant"
+        key = (role, a.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
+    return out

@@ -31,10 +31,12 @@ How (documented so that it can be argued with):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .actors import assign_roles
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -216,7 +218,9 @@ def events(ctx: Context) -> None:
                 target.sentences.append(sent)
                 target.triggers.extend(fr.triggers)
                 target.places.extend(p for p in places if p not in target.places)
-                if fr.weight > target.weight:
+                # the kind of violence is the one the event was first reported with;
+                # later sentences only sharpen a vague first word ("attack", "fighting")
+                if fr.weight > target.weight and target.weight < 2.0:
                     target.sub_type, target.weight = fr.sub_type, fr.weight
             made_here.append(target)
 
@@ -338,6 +342,13 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         if _SPEECH_BEFORE.search(before) and m.kind != "range":
             continue
         cands.append(m)
+    pub = ctx.published
+    if pub is not None and cands:
+        # a date weeks before the report, outside the lead, is background ("in July",
+        # "since 2011"), not the date of the event being reported
+        recent = [m for m in cands if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub]
+        lead = [m for m in cands if m.sentence == d.first and d.first < _LEAD_SENTENCES]
+        cands = recent or lead
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
         m = min(cands, key=lambda m: (kind_rank.get(m.kind, 3), m.sentence, m.start))
@@ -345,7 +356,6 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
                 "precision": m.precision, "text": m.text}
     if main_date is not None:
         return dict(main_date, text=main_date.get("text"))
-    pub = ctx.published
     if pub is None:
         return {"start": None, "end": None, "precision": None, "text": None}
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
@@ -353,47 +363,55 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
             "note": "not stated; the report's date"}
 
 
-def _ranges(figs: list[Figure]) -> dict[str, Any]:
+_UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+\W+){0,4}?"
+                     r"(?:rose|risen|rises|climbed|increased|reached|jumped|hit|hits|stands?|stood|"
+                     r"now|grew)\b[^.]{0,30}$|\b(?:new|updated|latest|revised) (?:death )?toll\b[^.]{0,40}$",
+                     re.IGNORECASE)
+
+
+def _ranges(ctx: Context, figs: list[Figure]) -> dict[str, Any]:
+    """Per victim group, the Range this report gives for the event.
+
+    A report states its toll where it first reports the event (headline, lead); later
+    sentences add detail, other strikes or war-wide counts. So ``best`` is the figure of
+    the earliest sentence that gives one for the group (the largest there), unless a later
+    sentence updates the toll ("the death toll rose to 72"); ``low`` and ``high`` span
+    those same figures (``high`` None when the figure is open-ended, "at least").
+    When a report gives only women and children, they are civilians: ``civilians`` is
+    their sum, marked ``derived``.
+    """
     by_group: dict[str, list[Figure]] = {}
     for f in figs:
         by_group.setdefault(f.group, []).append(f)
     out: dict[str, Any] = {}
     for group, fs in by_group.items():
-        best_fig = max(fs, key=lambda f: (f.best, not f.derived, -f.start))
-        lows = [f.low for f in fs if f.low is not None]
-        highs = [f.high for f in fs]
+        first = min(f.sentence for f in fs)
+        primary = [f for f in fs if f.sentence == first]
+        updates = [f for f in fs if f.sentence > first and
+                   _UPDATE.search(ctx.text[max(0, f.start - 80):f.start + max(0, f.text.find(str(f.best)))])]
+        chosen = max(updates, key=lambda f: f.start) if updates else max(
+            primary, key=lambda f: (f.best, not f.derived, -f.start))
+        pool = primary + updates
+        lows = [f.low for f in pool if f.low is not None]
+        highs = [f.high for f in pool]
         high = None if any(h is None for h in highs) else max(highs)
-        if high is not None and high < best_fig.best:
-            high = best_fig.best
-        out[group] = {"low": min(lows) if lows else best_fig.best, "best": best_fig.best,
-                      "high": high, "text": best_fig.text}
-        if best_fig.derived:
+        if high is not None and high < chosen.best:
+            high = chosen.best
+        out[group] = {"low": min(lows + [chosen.best]), "best": chosen.best, "high": high, "text": chosen.text}
+        if chosen.derived:
             out[group]["derived"] = True
+    if "civilians" not in out and "total" not in out and ("women" in out or "children" in out):
+        parts = [out[g] for g in ("women", "children") if g in out]
+        out["civilians"] = {
+            "low": sum(p["low"] for p in parts), "best": sum(p["best"] for p in parts),
+            "high": None if any(p["high"] is None for p in parts) else sum(p["high"] for p in parts),
+            "text": "; ".join(p["text"] for p in parts), "derived": True,
+        }
     return out
 
 
 def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
-    mentions = [a for s in sents for a in actor_s.get(s, [])]
-    out, seen = [], set()
-    armed = [a for a in mentions if a.category in ARMED]
-    for a in mentions:
-        role = a.role_hint
-        if role in (None, "side"):
-            if d.type == "battles":
-                role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
-                    any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
-            elif a.category in ("civilians", "protesters"):
-                role = "target"
-            elif a.category in ARMED:
-                role = "perpetrator" if a is armed[0] or a.name == armed[0].name else "participant"
-            else:
-                role = "participant"
-        key = (role, a.name)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
-    return out
+    return assign_roles(d.type, [a for s in sents for a in actor_s.get(s, [])])
 
 
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
@@ -472,8 +490,8 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
         "actors": _actors(d, actor_s, sents),
-        "fatalities": _ranges([f for f in ok if f.outcome == "killed"]) or {},
-        "injured": _ranges([f for f in ok if f.outcome == "injured"]) or {},
+        "fatalities": _ranges(ctx, [f for f in ok if f.outcome == "killed"]) or {},
+        "injured": _ranges(ctx, [f for f in ok if f.outcome == "injured"]) or {},
         "claims": _claims(ctx, d, sents, att_s, ok),
         "triggers": [{"text": t.text, "start": t.start, "end": t.end} for t in d.triggers[:5]],
         "sentences": [[ctx.sentences[s][0], ctx.sentences[s][1]] for s in sents],

@@ -60,7 +60,7 @@ _BEFORE_NEAR = re.compile(
     r"vicinity|environs|countryside|periphery|surroundings)\s+of|on\s+the\s+(?:outskirts|edge)\s+of|"
     r"(?:the\s+)?(?:rural|countryside\s+of|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)"
     r"(?:\s+part\s+of|\s+of)?|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"\s+of))\s+(?:the\s+(?:city|town|village)\s+of\s+)?)$",
+    r"\s+of))\s+(?:the\s+(?:(?:city|town|village|area)\s+of\s+)?)?)$",
     re.IGNORECASE)
 _AFTER_AREA = re.compile(
     r"^(?:['’]s|s)?\s+(?:countryside|outskirts|suburbs?|environs|surroundings|"

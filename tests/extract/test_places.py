@@ -1,0 +1,130 @@
+"""The places stage: candidates, resolution by country context, precision phrases."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from marsad.config import load_settings
+from marsad.extract.base import Context
+
+SAMPLE = Path(__file__).resolve().parents[1] / "geo" / "fixtures" / "SY-sample.txt"
+
+
+@pytest.fixture(scope="module")
+def pipeline(gazetteer_path, tmp_path_factory):
+    """clean + nlp + places over a copy of the session index with the fixture villages."""
+    from marsad.extract.pipeline import Pipeline
+    from marsad.geo.gazetteer import open_gazetteer
+
+    base = load_settings(env={}, data_dir=str(tmp_path_factory.mktemp("d")),
+                         gazetteer_path=str(gazetteer_path))
+    shared = open_gazetteer(base)          # builds the session index once
+    copy = tmp_path_factory.mktemp("places") / "gazetteer.sqlite"
+    shutil.copyfile(shared.path, copy)
+    settings = base.replace(gazetteer_path=str(copy))
+    gaz = open_gazetteer(settings)
+    gaz.import_geonames(SAMPLE, countries=["SY"])
+    return Pipeline(stages=["clean", "nlp", "places"], settings=settings)
+
+
+def run(pipeline, text: str, title: str | None = None) -> Context:
+    ctx = Context(text=text, meta={"title": title, "language": "en"}, resources=pipeline.resources)
+    for comp in pipeline.components:
+        comp.func(ctx)
+    return ctx
+
+
+def by_text(ctx: Context) -> dict:
+    return {p.text: p for p in ctx.places}
+
+
+def test_town_country_and_spans(pipeline):
+    text = ("Clashes erupted in Jableh on Thursday, the Syrian Observatory said. "
+            "Security forces were deployed across Syria.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "SY"
+    places = by_text(ctx)
+    j = places["Jableh"]
+    assert (j.admin1_iso, j.precision, j.country) == ("SY-LA", 1, "SY")
+    assert text[j.start:j.end] == "Jableh" and j.sentence == 0
+    s = places["Syria"]
+    assert s.feature == "country" and s.precision == 3 and s.admin1_iso is None
+    assert s.sentence == 1
+
+
+def test_countryside_is_province_precision_2(pipeline):
+    text = "Dozens were killed in Latakia's countryside and near Aleppo on Friday."
+    ctx = run(pipeline, text)
+    places = by_text(ctx)
+    lc = places["Latakia's countryside"]
+    assert lc.admin1_iso == "SY-LA" and lc.precision == 2 and lc.feature == "admin1"
+    assert text[lc.start:lc.end] == "Latakia's countryside"
+    na = places["near Aleppo"]
+    assert na.admin1_iso == "SY-HL" and na.precision == 2 and na.name == "Aleppo"
+
+
+@pytest.mark.parametrize("phrase,iso,precision", [
+    ("Idlib province", "SY-ID", 3),
+    ("the province of Hama", "SY-HM", 3),
+    ("Homs countryside", "SY-HI", 2),
+    ("the outskirts of Douma", "SY-RD", 2),
+    ("eastern Deir ez-Zor", "SY-DY", 2),
+    ("Rural Damascus", "SY-RD", 3),
+    ("Eastern Ghouta", "SY-RD", 2),
+])
+def test_precision_phrases(pipeline, phrase, iso, precision):
+    text = f"Syrian government air strikes hit {phrase} on Monday, a monitor in Syria said."
+    ctx = run(pipeline, text)
+    hits = [p for p in ctx.places if p.admin1_iso == iso]
+    assert hits, [(p.text, p.admin1_iso) for p in ctx.places]
+    assert hits[0].precision == precision, (phrase, hits[0])
+    assert phrase.lower().split()[-1] in hits[0].text.lower()
+
+
+def test_villages_from_import_and_mislabels(pipeline):
+    text = ("Gunmen attacked Al-Qabu and Ain al-Arus in Latakia, near the Hmeimim base, "
+            "and the village of Al-Mukhtariya, Syria's state news agency said.")
+    ctx = run(pipeline, text)
+    got = {p.name: p.admin1_iso for p in ctx.places}
+    for village in ("Al-Qabu", "Ain al-Arus", "Al-Mukhtariya"):
+        assert got.get(village) == "SY-LA", got
+    assert any(p.name.startswith("Hmeimim") and p.precision == 2 for p in ctx.places)
+
+
+def test_common_words_are_not_places(pipeline):
+    text = ("On Sunday, Reuters reported that Mercy Corps staff left Homs in May. "
+            "Date of publication 4 April 2017.")
+    ctx = run(pipeline, text)
+    names = {p.text for p in ctx.places}
+    assert "Homs" in names
+    assert not names & {"Sunday", "Reuters", "Mercy", "May", "Date", "April"}
+
+
+def test_country_context_resolves_ambiguity(pipeline):
+    lebanon = "Lebanese troops deployed in Tripoli after clashes in Beirut, Lebanon."
+    libya = "Libyan militias fought in Tripoli and Misrata, in western Libya."
+    assert by_text(run(pipeline, lebanon))["Tripoli"].country == "LB"
+    assert by_text(run(pipeline, libya))["Tripoli"].country == "LY"
+
+
+def test_possessive_without_apostrophe_and_masked_spans(pipeline):
+    text = "Photo: Aleppo archive\nShelling hit Aleppos outskirts and Syrias Idlib province."
+    ctx = run(pipeline, text)
+    ctx2 = Context(text=text, meta={"language": "en"}, resources=pipeline.resources)
+    for comp in pipeline.components:
+        comp.func(ctx2)
+    places = by_text(ctx)
+    assert places["Aleppos outskirts"].admin1_iso == "SY-HL"
+    assert places["Aleppos outskirts"].precision == 2
+    assert places["Idlib province"].precision == 3
+    masked_end = text.index("\n")
+    assert all(p.start > masked_end for p in ctx.places), "furniture line was geocoded"
+
+
+def test_empty_and_placeless_text(pipeline):
+    assert run(pipeline, "").places == []
+    ctx = run(pipeline, "The striker scored twice and the crowd cheered.")
+    assert ctx.places == [] and ctx.country_context is None
