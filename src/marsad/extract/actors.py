@@ -491,29 +491,48 @@ def actors_stage(ctx: Context) -> None:
 
 
 ARMED_CATEGORIES = frozenset({"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"})
+#: categories that can be the default perpetrator of one-sided violence
+_DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}
+#: event types whose perpetrator needs a syntactic cue: an explosion or a strike is
+#: rarely claimed in the sentence that reports it, and the armed actors around it are
+#: more often its victims, the side holding the place, or background
+_CUE_ONLY = frozenset({"explosions_remote_violence"})
 
 
 def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str, Any]]:
     """The actors of one event with their roles (perpetrator, target, side_a/side_b,
     participant), from the mentions in the event's sentences, in text order.
 
-    A mention's ``role_hint`` (from local syntax) wins. Otherwise: in battles the first
-    two armed actors are the sides; civilians and protesters are targets; the first armed
-    actor is the perpetrator of one-sided or remote violence; anyone else participates.
+    A mention's ``role_hint`` (from local syntax) wins; mentions hinted ``source``
+    (speakers, "a police source") only participate. Otherwise: in battles the first
+    two armed actors are the sides; civilians and protesters are targets. When no
+    mention is hinted perpetrator, the first armed (or unidentified armed) actor is
+    the perpetrator of violence against civilians, but never of remote violence
+    (explosions, strikes, shelling), whose perpetrator must be named by the syntax
+    ("X shelled", "by X", "X warplanes"); anyone else participates.
     """
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    armed = [a for a in mentions if a.category in ARMED_CATEGORIES]
+    hinted = any(a.role_hint == "perpetrator" for a in mentions)
+    default = None
+    if not hinted and event_type not in _CUE_ONLY:
+        default = next((a.name for a in mentions if a.role_hint in (None, "side")
+                        and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
         role = a.role_hint
-        if role in (None, "side"):
+        if role == "source":
+            role = "participant"
+        elif role in (None, "side"):
             if event_type == "battles":
-                role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
-                    any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
+                if a.category not in _DEFAULT_PERPETRATOR and role is None:
+                    role = "target" if a.category in ("civilians", "protesters") else "participant"
+                else:
+                    role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
+                        any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
             elif a.category in ("civilians", "protesters"):
                 role = "target"
-            elif a.category in ARMED_CATEGORIES:
-                role = "perpetrator" if a is armed[0] or a.name == armed[0].name else "participant"
+            elif a.name == default:
+                role = "perpetrator"
             else:
                 role = "participant"
         key = (role, a.name)

@@ -301,7 +301,8 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]]) -> t
                 places = list(place_s[s])
                 break
     if not places:
-        return None, []
+        country_place = _country_place(ctx)
+        return country_place, []
     country = ctx.country_context
     in_country = [p for p in places if not country or p.country == country] or places
 
@@ -321,6 +322,25 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]]) -> t
         seen.add(k)
         extra.append(p)
     return best, extra
+
+
+def _country_place(ctx: Context) -> Place | None:
+    """The report's country, at precision 3, for an event that names no place of its
+    own: a Place mention of that country in the report, so the location keeps a span."""
+    if not ctx.country_context:
+        return None
+    mentions = [p for p in ctx.places if p.country == ctx.country_context]
+    if not mentions:
+        return None
+    countries = [p for p in mentions if p.feature == "country"]
+    if countries:
+        return countries[0]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=ctx.country_context)
+    p = mentions[0]
+    return Place(p.start, p.end, p.text, getattr(c, "common_name", None) or (c.name if c else p.country),
+                 p.country, precision=3, feature="country", sentence=p.sentence)
 
 
 def _location_dict(p: Place | None, ctx: Context) -> dict[str, Any] | None:
@@ -346,9 +366,10 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     if pub is not None and cands:
         # a date weeks before the report, outside the lead, is background ("in July",
         # "since 2011"), not the date of the event being reported
+        # (a date in the sentence that first reports the event is kept whatever its age)
+        first = [m for m in cands if m.sentence == d.first]
         recent = [m for m in cands if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub]
-        lead = [m for m in cands if m.sentence == d.first and d.first < _LEAD_SENTENCES]
-        cands = recent or lead
+        cands = first or recent
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
         m = min(cands, key=lambda m: (kind_rank.get(m.kind, 3), m.sentence, m.start))

@@ -18,18 +18,22 @@ ARTICLES = frozenset({
     "al", "el", "il", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
     "ed", "en", "er", "es", "esh", "et", "ez",
 })
-_QUOTES = dict.fromkeys(map(ord, "'`´‘’ʼʻʿʾ\u02bc\u02bb\u2032\u00b4\""), None)
 _SEP = re.compile(r"[\s\-‐‑‒–—_/.,()]+")
 _NON_KEY = re.compile(r"[^0-9a-z ]")
 
 
+#: letters NFKD does not decompose to ASCII, and marks that are not letters
+_PRE = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l",
+                      "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
+                      **{ch: None for ch in "'`´‘’ʼʻʿʾ\u02bc\u02bb\u2032\""}})
+
+
 def fold(text: str) -> str:
-    """Case-folded text without diacritics and quote marks (letters kept)."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.translate(_QUOTES).casefold()
-    # letters NFKD leaves alone
-    return s.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
+    """Case-folded ASCII text without diacritics and quote marks (Latin letters kept)."""
+    s = text.translate(_PRE)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    return s.lower()
 
 
 def norm(text: str) -> str:
@@ -43,14 +47,12 @@ def norm(text: str) -> str:
     return " ".join(kept)
 
 
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u02b0-\u02ff\u2000-\u206f]")
+
+
 def is_latin(text: str) -> bool:
     """True when the name is written in Latin script (other scripts are not indexed)."""
-    for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch):
-            continue
-        if ord(ch) >= 0x250 and ch.isalpha():
-            return False
-    return True
+    return text.isascii() or _NON_LATIN.search(text) is None
 
 
 def is_code(name: str) -> bool:
