@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, REPO
+from .conftest import CORPUS, REPO
 
 BASELINE = REPO / "eval_baseline.json"
 #: the gold files the gate must cover (paths relative to the shared corpus)

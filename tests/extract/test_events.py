@@ -114,7 +114,8 @@ def test_civilian_figures_go_to_the_one_sided_event_and_totals_to_the_battle():
 
 def test_actors_get_roles():
     text = "Regime warplanes bombed the town killing 9 civilians."
-    a1 = ActorMention(*_span(text, "Regime", 0), "Syrian government forces", "state_forces", sentence=0)
+    a1 = ActorMention(*_span(text, "Regime", 0), "Syrian government forces", "state_forces", sentence=0,
+                      role_hint="perpetrator")
     a2 = ActorMention(*_span(text, "civilians", 0), "Civilians", "civilians", sentence=0)
     fig = Figure(*_span(text, "killing 9 civilians", 0), low=9, best=9, high=9, outcome="killed",
                  group="civilians", sentence=0)

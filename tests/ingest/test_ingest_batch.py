@@ -12,7 +12,7 @@ from marsad.errors import InputError
 from marsad.ingest import ingest
 from marsad.store import schema as t
 
-from ingest_pages import ARTICLE, page
+from .ingest_pages import ARTICLE, page
 
 
 def test_the_seed_report_twice_is_one_document(store, settings, shared_corpus):

@@ -9,7 +9,7 @@ from marsad.errors import EmptyInput, EncodingError, InputTooLarge, MalformedRec
 from marsad.ingest.html import fragment_text, meta_tags, parse_html
 from marsad.ingest.jsonl import iter_jsonl, looks_like_jsonl
 
-from ingest_pages import ARTICLE, page
+from .ingest_pages import ARTICLE, page
 
 
 def test_page_with_meta_tags_yields_title_date_outlet_url_author():

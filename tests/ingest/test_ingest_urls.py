@@ -8,7 +8,7 @@ from marsad.errors import FetchError
 from marsad.ingest import ingest
 from marsad.ingest.fetch import fetch
 
-from ingest_pages import ARTICLE, page
+from .ingest_pages import ARTICLE, page
 
 
 def _rss(base: str, items: list[tuple[str, str, str]]) -> bytes:

@@ -6,7 +6,7 @@ import json
 
 from marsad.store import Store
 
-from reconcile_helpers import add_all, khan_shaykhun_reports, other_idlib_reports
+from .reconcile_helpers import add_all, khan_shaykhun_reports, other_idlib_reports
 
 REQUIRED = {"id", "type", "sub_type", "date", "location", "fatalities", "injured", "grade", "reports",
             "claims"}

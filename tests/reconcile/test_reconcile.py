@@ -14,7 +14,7 @@ from marsad.reconcile import get_incident, list_incidents, reconcile, record_dec
 from marsad.store import Store
 from marsad.store import schema as t
 
-from reconcile_helpers import (add_all, add_report, claim, event, khan_shaykhun_reports, other_idlib_reports,
+from .reconcile_helpers import (add_all, add_report, claim, event, khan_shaykhun_reports, other_idlib_reports,
                       reextract)
 
 SETTINGS = load_settings(env={})

@@ -346,33 +346,54 @@ def load_actor_dictionary(settings: Any = None) -> ActorDictionary:
 
 _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|"
             r"target(?:ed|s|ing)?|str(?:uck|ike|ikes|iking)|hit(?:s|ting)?|sho(?:t|ot|ots|oting)|fir(?:ed|es|ing)|"
-            r"raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|execut(?:ed|es|ing)|massacr(?:ed|es|ing)|slaughter(?:ed|s|ing)?|"
-            r"kidnap(?:ped|s|ping)?|abduct(?:ed|s|ing)?|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|seiz(?:ed|es|ing)|"
-            r"captur(?:ed|es|ing)|launch(?:ed|es|ing)|carri(?:ed)? out|carry(?:ing)? out|open(?:ed)? fire|"
+            r"raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|execut(?:e|ed|es|ing)|massacr(?:e|ed|es|ing)|slaughter(?:ed|s|ing)?|"
+            r"kidnap(?:ped|s|ping)?|abduct(?:ed|s|ing)?|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|seiz(?:e|ed|es|ing)|"
+            r"captur(?:e|ed|es|ing)|launch(?:ed|es|ing)?|carri(?:ed)? out|carry(?:ing)? out|open(?:ed)? fire|"
             r"ambush(?:ed|es|ing)?|besieg(?:ed|es|ing)|dropp(?:ed|ing)|drops?|pound(?:ed|s|ing)?|destroy(?:ed|s|ing)?|"
-            r"burn(?:ed|t|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|tortur(?:ed|es|ing)|assassinat(?:ed|es|ing)|"
+            r"burn(?:ed|t|s|ing)?|torch(?:ed|es|ing)?|loot(?:ed|s|ing)?|tortur(?:e|ed|es|ing)|assassinat(?:e|ed|es|ing)|"
             r"wound(?:ed|s|ing)?|injur(?:ed|es|ing)|beat(?:en|s|ing)?|murder(?:ed|s|ing)?|rap(?:ed|es|ing)|"
-            r"overr(?:an|un|uns)|advanc(?:ed|es|ing)|took control|took over|recaptur(?:ed|es|ing)|"
+            r"overr(?:an|un|uns)|advanc(?:ed|es|ing)|took control|took over|recaptur(?:e|ed|es|ing)|"
             r"took|tak(?:e|es|ing) control|shot dead|gunned down|blew up|set fire|"
             r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
-            r"tear[- ]?gass(?:ed|ing)|used|deployed")
+            r"tear[- ]?gass(?:ed|ing)|used|us(?:e|es|ing)|deployed|eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|"
+            r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
+            r"thwart(?:ed|s)?|fend(?:ed)? off|retook|retak(?:e|es|ing)|expell(?:ed|s)?|"
+            # claims and attributions of responsibility
+            r"claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the )?(?:attack|bombing|blast|strike)|"
+            r"(?:(?:is|are|was|were) )?(?:widely )?(?:believed|thought|suspected|said) to (?:be|have been) (?:behind|responsible)|"
+            r"(?:is|are|was|were) (?:behind|responsible)|bears? (?:the )?(?:primary |full |sole )?responsibility|responsible for")
 _AUX = (r"(?:(?:have|has|had|was|were|is|are|been|also|reportedly|allegedly|then|later|again|"
         r"repeatedly|apparently|previously|recently|already|subsequently|first|on \w+day|overnight|"
         r"yesterday|today|last \w+|early \w+|late \w+)\s+)*")
 _PLACE_GAP = r"(?:(?:in|at|near|on|around|outside|inside|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"
-_APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?"
+_APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?(?:\s*\([^()]{1,60}\))?"
+#: nouns heading an actor's phrase after its name ("IS group militants", "the army's units")
+_HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|militants|jihadists|gunmen|"
+         r"soldiers|elements|terrorists|loyalists|militiamen|personnel|officers|commanders?|leaders?|"
+         r"field commanders|men|cells?|brigades?|battalions?|rebels|insurgents)\s+)?")
 
 _AFTER_PASSIVE = re.compile(
-    r"^\s*(?:(?:were|was|have|has|had|are|is|being|been|got|to|be|also|all|both|later|then|\w+ly)\s+){1,4}"
+    r"^" + _APPOS + r"\s*" + _HEAD +
+    r"(?:(?:were|was|have|has|had|are|is|being|been|got|to|be|also|all|both|later|then|\w+ly)\s+){1,4}"
     r"(?:killed|slain|wounded|injured|slaughtered|massacred|executed|kidnapped|abducted|arrested|detained|"
     r"targeted|attacked|shot|hit|besieged|tortured|murdered|raped|beaten|displaced|evacuated|trapped|"
-    r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage)\b"
-    r"|^\s*(?:died|perished|lost their lives|were among the dead)\b", re.IGNORECASE)
-_AFTER_ACTIVE = re.compile(r"^" + _APPOS + r"\s+" + _PLACE_GAP + _AUX + r"(?:" + _VIOLENT + r")\b")
+    r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage|"
+    r"eliminated|neutrali[sz]ed|ambushed|captured|expelled|defeated|repelled|routed|pushed back|driven out)\b"
+    r"|^\s*" + _HEAD + r"(?:died|perished|lost their lives|were among the dead)\b", re.IGNORECASE)
+# "militants killed in clashes": a participle with no object is a reduced passive
+_AFTER_REDUCED = re.compile(
+    r"^" + _APPOS + r"\s*" + _HEAD + r"(?:killed|wounded|injured|slain|executed|dead)\s*(?:$|[.;:\"”]|"
+    r"(?:in|during|by|as|when|after|while|near|on|since|amid|following|overnight|last|yesterday|today|"
+    r"including|among)\b)", re.IGNORECASE)
+_AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
+    r"^" + _APPOS + r"\s+(?i:" + _HEAD + r")" + _PLACE_GAP + r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
 _AFTER_INSTRUMENT = re.compile(
-    r"^[\s-]*(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|air ?strikes?|strikes|"
-    r"(?:air )?raids?|shelling|artillery|rockets?|missiles?|mortars?|bombardment|bombing|snipers?|drones?|"
-    r"gunfire|fire|tanks?|barrel bombs?|attacks?|offensive|assault|operations?|bombs?)\b", re.IGNORECASE)
+    r"^" + _APPOS + r"[\s-]*(?:(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|"
+    r"air ?strikes?|strikes|(?:air )?raids?|shelling|artillery|rockets?|missiles?|mortars?|bombardment|bombing|"
+    r"snipers?|drones?|gunfire|fire|tanks?|barrel bombs?|attacks?|offensive|assault|operations?|bombs?|"
+    r"car bombs?|truck bombs?|suicide (?:bombers?|bombings?|attacks?|blasts?|car bombs?|attackers?)|"
+    r"bombers?|explosives?|(?:roadside )?bombs?|ieds?|landmines?|mines?|massacres?|chemical (?:attacks?|weapons)|"
+    r"gas attacks?|ambush|executions?|fighters (?:attacked|killed|shelled|stormed))\b)", re.IGNORECASE)
 _SELF_INSTRUMENT = re.compile(
     r"\b(?:war ?planes?|jets?|aircraft|planes|helicopters?|gunships|air ?strikes?|strikes|raids|shelling|"
     r"artillery|missiles?|bombers|drones|bombing)\b", re.IGNORECASE)
@@ -385,12 +406,16 @@ _AGENT_BY = re.compile(  # "<word> by X" makes X the perpetrator when <word> is 
     r"massacres?|assaults?|offensives?|killings?|ambush|operations?|executions?|abductions?|crackdown|"
     r"violence|torture|rockets?|missiles?|bombs?|explosions?|blasts?|gunfire|sniper|shots|incursion|siege",
     re.IGNORECASE)
+# "accused X of", "blaming X for", "held X responsible"
+_BEFORE_ACCUSED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held|holds|holding)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_AFTER_ACCUSED = re.compile(r"^" + _APPOS + r"\s+" + _HEAD + r"(?:of|for|responsible)\b", re.IGNORECASE)
 _BEFORE_TARGET = re.compile(
     r"(?:\b(?:kill(?:ed|s|ing)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|"
-    r"str(?:uck|ike|iking)|hit(?:ting)?|sho(?:t|ot|oting)|execut(?:ed|es|ing)|kidnap(?:ped|ping|s)?|"
+    r"str(?:uck|ike|iking)|hit(?:ting)?|sho(?:t|ot|oting)|execut(?:e|ed|es|ing)|kidnap(?:ped|ping|s)?|"
     r"abduct(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|massacr(?:ed|ing)|slaughter(?:ed|ing)?|"
     r"wound(?:ed|ing)?|injur(?:ed|ing)|tortur(?:ed|ing)|murder(?:ed|ing)?|assassinat(?:ed|ing)|ambush(?:ed|ing)|"
-    r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|against|"
+    r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|eliminat(?:e|ed|es|ing)|against|"
     r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
@@ -399,13 +424,25 @@ _BEFORE_TARGET = re.compile(
     re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-    r"scores|thousands|tens|several|many|more|some))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_AFTER_COUNTED = re.compile(r"^\s+(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|kidnapped|abducted)\b",
-                            re.IGNORECASE)
+    r"scores|thousands|tens|several|many|more|some))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFTER_COUNTED = re.compile(r"^\s+" + _HEAD + r"(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|"
+                            r"kidnapped|abducted)\b", re.IGNORECASE)
+_SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claimed|claims|denied|denies|"
+           r"confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|estimated|documented|insisted|"
+           r"declared|acknowledged|admitted|noted|argued|urged|called|quoted|cited)")
 _AFTER_SPEECH = re.compile(
-    r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had)\s+)?(?:said|says|added|adds|reported|reports|told|stated|"
-    r"announced|claimed|claims|denied|denies|confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|"
-    r"estimated|documented|insisted|declared|acknowledged|admitted|noted|argued|urged|called)\b", re.IGNORECASE)
+    r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had|on \w+day|in a statement)\s+)*" + _SPEECH + r"\b",
+    re.IGNORECASE)
+# "X said (that) it killed ...": the speaker claims the violence
+_SPEECH_CLAIM = re.compile(
+    r"^\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:" + _VIOLENT + r")\b", re.IGNORECASE)
+_AFTER_SOURCE = re.compile(
+    r"^[\s-]*(?:(?:military|security|media|medical|local|informed|field)\s+)?(?:source|sources|officials?|"
+    r"spokes(?:man|woman|person)|command|media|statement|correspondent|news agency|television|tv|"
+    r"website|channel|ministry|representative|envoy|minister|press office)\b", re.IGNORECASE)
+_BEFORE_SOURCE = re.compile(r"\b(?:according to|quoting|cited|citing|told)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$",
+                            re.IGNORECASE)
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
 _CLASH_BETWEEN = re.compile(
@@ -417,16 +454,60 @@ _BEFORE_SIDE = re.compile(
 _AFTER_SIDE = re.compile(
     r"^" + _APPOS + r"\s+" + _AUX + r"(?:clash(?:ed|es)?|fought|battled|skirmished|exchanged fire|engaged)\s+"
     r"(?:\w+\s+){0,2}?(?:with|against)\b", re.IGNORECASE)
+#: a sentence that leaves the perpetrator open: no agent hint is taken from it
+_UNCERTAIN = re.compile(
+    r"\b(?:not (?:immediately |yet |entirely )?clear|unclear|unknown (?:who|whether)|(?:no ?one|nobody|no group|"
+    r"no party|no faction) (?:has |had |have )?(?:immediately |yet |so far )?(?:claimed|took|taken)|"
+    r"not (?:immediately |yet )?(?:been )?claimed|either\b[^.]{1,60}\bor\b|could not (?:be )?(?:determine|confirm|"
+    r"verify|identify)|(?:denied|denies|deny|denying)\b)", re.IGNORECASE)
+#: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
+_COORD_GAP = re.compile(r"^\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
+                        r"and (?:its|their) (?:allies?|allied \w+)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: between a generic mention and the named one it belongs to ("militants from the Islamic State")
+_MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to|with)|linked to)\s+"
+                         r"(?:the\s+)?(?:so[- ]called\s+)?$", re.IGNORECASE)
+_PAREN_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)?\s*)?$")
+#: generic entries that a named actor next to them specifies ("ISIL terrorist group")
+GENERIC_NAMES = frozenset({"Unidentified armed group", "Jihadist militants", "Paramilitaries", "Military forces"})
+
+
+def _generic(m: ActorMention) -> bool:
+    return m.category == "unknown" or m.name in GENERIC_NAMES
+
+
+def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Join a named actor and the generic word that heads or precedes it into one mention
+    of the named actor: "ISIL terrorist group", "Nusra Front militants", "Islamic State (IS)
+    jihadists", "a suicide bomber from the Nusra Front", "militants of the so-called X"."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if out:
+            p = out[-1]
+            gap = text[p.end:m.start]
+            join = None
+            if len(gap) <= 45 and p.sentence == m.sentence:
+                if _PAREN_GAP.match(gap) and (p.name == m.name or (_generic(m) and not _generic(p))):
+                    join = p
+                elif _MEMBER_GAP.match(gap) and _generic(p) and not _generic(m):
+                    join = m
+            if join is not None:
+                out[-1] = ActorMention(start=p.start, end=m.end, text=text[p.start:m.end], name=join.name,
+                                       category=join.category, sentence=p.sentence)
+                continue
+        out.append(m)
+    return out
 
 
 def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[int, int]]) -> None:
-    """Set ``role_hint`` on each mention from the words around it."""
+    """Set ``role_hint`` on each mention from the words around it: ``perpetrator``,
+    ``target``, ``side``, ``source`` (a speaker: "X said", "a police source") or None."""
     def bounds(m: ActorMention) -> tuple[int, int]:
         if 0 <= m.sentence < len(sentences):
             return sentences[m.sentence]
         return max(0, m.start - 200), min(len(text), m.end + 200)
 
     sides: set[int] = set()
+    uncertain: set[int] = set()
     # "clashes between X and Y": the two mentions after "between" in the sentence
     by_sentence: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
@@ -435,6 +516,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         if si < 0:
             continue
         s, e = sentences[si]
+        if _UNCERTAIN.search(text, s, e):
+            uncertain.add(si)
         for cm in _CLASH_BETWEEN.finditer(text, s, e):
             after = [k for k in ks if mentions[k].start >= cm.end()][:2]
             if len(after) == 2:
@@ -446,21 +529,35 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         hint = None
         if k in sides or _BEFORE_SIDE.search(before) or _AFTER_SIDE.match(after):
             hint = "side"
-        elif _AFTER_PASSIVE.match(after) or (_AFTER_COUNTED.match(after) and (
+        elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (_AFTER_COUNTED.match(after) and (
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
             hint = "target"
         elif _BEFORE_TARGET.search(before):
             hint = "target"
-        elif _AFTER_SPEECH.match(after) or _AFTER_MODIFIER.match(after):
+        elif _AFTER_SOURCE.match(after) or _BEFORE_SOURCE.search(before):
+            hint = "source"
+        elif sm := _AFTER_SPEECH.match(after):
+            hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else "source"
+        elif _AFTER_MODIFIER.match(after):
             hint = None
         elif (_SELF_INSTRUMENT.search(m.text) or _AFTER_INSTRUMENT.match(after)
               or _AFTER_ACTIVE.match(after)):
+            hint = "perpetrator"
+        elif _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
             hint = "perpetrator"
         else:
             bm = _BEFORE_BY.search(before)
             if bm and (bm.group(1) is None or _AGENT_BY.fullmatch(bm.group(1))):
                 hint = "perpetrator"
+        if hint == "perpetrator" and m.sentence in uncertain:
+            hint = None
         m.role_hint = hint
+    # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role
+    for k in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.role_hint is None and b.role_hint in ("perpetrator", "target") and a.sentence == b.sentence \
+                and b.start - a.end <= 40 and _COORD_GAP.match(text, a.end, b.start):
+            a.role_hint = b.role_hint
 
 
 _COMPOUND_MODIFIER = re.compile(
@@ -480,6 +577,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
         e = dictionary.localized(entry, country)
         out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
                                 category=e.category, sentence=ctx.sentence_of(start)))
+    out = merge_mentions(text, out)
     role_hints(text, out, ctx.sentences)
     return out
 
