@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from marsad.errors import ConfigError
-from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, expand_alias, find_actors,
+from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, assign_roles, expand_alias,
+                                   find_actors,
                                    load_actor_dictionary, tokenize)
 from marsad.extract.base import Context
 
@@ -140,6 +141,84 @@ def test_sentence_index_is_set(dictionary):
 ])
 def test_role_hints(dictionary, text, phrase, role):
     assert one(text, dictionary, phrase).role_hint == role
+
+
+@pytest.mark.parametrize("text, phrase, role", [
+    # victims named with their group: the group is the target, not the perpetrator
+    ("US-led strikes killed more than 20 IS fighters in Raqa.", "IS fighters", "target"),
+    ("At least 30 Nusra Front militants were killed in the raid.", "Nusra Front militants", "target"),
+    ("31 IS militants killed in clashes near Dabiq.", "IS militants", "target"),
+    # the agent, also behind parentheses, head nouns and claims of responsibility
+    ("Kurdish-led Syrian Democratic Forces (SDF) killed 35 fighters.", "Kurdish-led Syrian Democratic Forces (SDF)",
+     "perpetrator"),
+    ("The Syrian army units eliminated 75 militants.", "Syrian army", "perpetrator"),
+    ("The Islamic State group on Monday claimed responsibility for the bombing.", "Islamic State group", "perpetrator"),
+    ("The Islamic State is believed to be behind the attack.", "Islamic State", "perpetrator"),
+    ("State media accused rebels of using chemical arms.", "rebels", "perpetrator"),
+    ("Daesh said that it killed 50 opposition fighters.", "Daesh", "perpetrator"),
+    ("An IS car bomb killed 20 people.", "IS", "perpetrator"),
+    ("Dozens were killed by US-led air strikes.", "US-led air strikes", "perpetrator"),
+    # speakers are sources, not parties
+    ("A source at Aleppo Police Command told SANA that shells fell.", "Police", "source"),
+    ("According to the Syrian army the strikes continued.", "Syrian army", "source"),
+    ("The Syrian army said rockets fell on the city.", "Syrian army", "source"),
+])
+def test_role_hints_victims_agents_and_sources(dictionary, text, phrase, role):
+    assert one(text, dictionary, phrase).role_hint == role
+
+
+def test_named_group_absorbs_the_generic_word_next_to_it(dictionary):
+    found = actors("ISIL terrorist group killed more than 50 people.", dictionary)
+    assert [(a.text, a.name, a.role_hint) for a in found] == [
+        ("ISIL terrorist group", "Islamic State", "perpetrator")]
+    found = actors("A suicide bomber from the Nusra Front blew himself up at an army post.", dictionary)
+    assert [(a.text, a.name, a.role_hint) for a in found][0] == (
+        "suicide bomber from the Nusra Front", "Nusra Front", "perpetrator")
+    found = actors("July 19 2014 Militant group Islamic State killed 270 soldiers.", dictionary)
+    assert [(a.text, a.name, a.role_hint) for a in found][0] == (
+        "Militant group Islamic State", "Islamic State", "perpetrator")
+    # two named groups side by side stay two
+    found = actors("Hezbollah and the Syrian army killed two commanders.", dictionary)
+    assert [(a.name, a.role_hint) for a in found] == [
+        ("Hezbollah", "perpetrator"), ("Syrian government forces", "perpetrator")]
+
+
+def test_uncertain_sentence_names_no_perpetrator(dictionary):
+    text = "It was not clear who carried out the raids but Russian warplanes struck the area before."
+    assert [a.role_hint for a in actors(text, dictionary)] == [None]
+    text = "No one claimed responsibility but the Islamic State group has carried out bombings there."
+    assert [a.role_hint for a in actors(text, dictionary)] == [None]
+
+
+def _roles(text, dictionary, event_type):
+    return [(r["role"], r["name"]) for r in assign_roles(event_type, actors(text, dictionary))]
+
+
+def test_assign_roles_remote_violence_needs_a_cue(dictionary):
+    text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
+    assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}
+    text = "Russian warplanes struck the market in Idlib, killing 12 civilians."
+    assert _roles(text, dictionary, "explosions_remote_violence") == [
+        ("perpetrator", "Russian forces"), ("target", "Civilians")]
+
+
+def test_assign_roles_hinted_perpetrator_beats_first_armed_actor(dictionary):
+    text = "A police source said gunmen opened fire on civilians in the market."
+    assert _roles(text, dictionary, "violence_against_civilians") == [
+        ("participant", "Police"), ("perpetrator", "Unidentified armed group"), ("target", "Civilians")]
+    # without any cue the first armed actor that is not a speaker perpetrates one-sided violence
+    text = "Soldiers and residents were seen in the village. Activists counted 12 bodies."
+    assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Syrian government forces")
+
+
+def test_assign_roles_battle_sides_skip_the_victims(dictionary):
+    text = ("At least 18 jihadists from the Islamic State group were killed in overnight clashes "
+            "with Kurdish fighters near Kobane.")
+    roles = _roles(text, dictionary, "battles")
+    assert roles == [("side_b", "Islamic State"), ("side_a", "Syrian Democratic Forces")]
+    text = "Rebels clashed with regime forces overnight."
+    assert _roles(text, dictionary, "battles") == [
+        ("side_a", "Syrian armed opposition"), ("side_b", "Syrian government forces")]
 
 
 def test_clashes_between_two_sides(dictionary):

@@ -14,7 +14,7 @@ from rich.table import Table
 from ..config import Settings, load_settings
 
 console = Console(highlight=False, soft_wrap=False)
-console_err = Console(stderr=True, highlight=False)
+console_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Format(str, Enum):

@@ -64,7 +64,9 @@ def register(app: typer.Typer) -> None:
         out, failed = [], 0
         for name, doc, err in items:
             if doc is None:
-                res = {"schema": SCHEMA, "document": {"id": name}, "events": [], "statements": [],
+                res = {"schema": SCHEMA, "document": {"id": name, "title": None, "url": None, "outlet": None,
+                                                     "published": None, "language": None},
+                       "events": [], "statements": [],
                        "error": err}
             else:
                 res = next(results)

@@ -357,7 +357,6 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
             r"tear[- ]?gass(?:ed|ing)|used|us(?:e|es|ing)|deployed|eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
-            r"thwart(?:ed|s)?|fend(?:ed)? off|retook|retak(?:e|es|ing)|expell(?:ed|s)?|"
             # claims and attributions of responsibility
             r"claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the )?(?:attack|bombing|blast|strike)|"
             r"(?:(?:is|are|was|were) )?(?:widely )?(?:believed|thought|suspected|said) to (?:be|have been) (?:behind|responsible)|"
@@ -426,16 +425,18 @@ _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
     r"scores|thousands|tens|several|many|more|some))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AFTER_COUNTED = re.compile(r"^\s+" + _HEAD + r"(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|"
-                            r"kidnapped|abducted)\b", re.IGNORECASE)
-_SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claimed|claims|denied|denies|"
+                            r"kidnapped|abducted)\b(?!\s+(?:at least|more than|over|about|around|nearly|some|"
+                            r"dozens|hundreds|scores|several|\d))", re.IGNORECASE)
+_SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claim(?:ed|s)(?! (?:the )?responsib)|"
+           r"denied|denies|"
            r"confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|estimated|documented|insisted|"
            r"declared|acknowledged|admitted|noted|argued|urged|called|quoted|cited)")
 _AFTER_SPEECH = re.compile(
     r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had|on \w+day|in a statement)\s+)*" + _SPEECH + r"\b",
     re.IGNORECASE)
 # "X said (that) it killed ...": the speaker claims the violence
-_SPEECH_CLAIM = re.compile(
-    r"^\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
+_SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
+    r"\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:" + _VIOLENT + r")\b", re.IGNORECASE)
 _AFTER_SOURCE = re.compile(
     r"^[\s-]*(?:(?:military|security|media|medical|local|informed|field)\s+)?(?:source|sources|officials?|"
@@ -461,7 +462,7 @@ _UNCERTAIN = re.compile(
     r"not (?:immediately |yet )?(?:been )?claimed|either\b[^.]{1,60}\bor\b|could not (?:be )?(?:determine|confirm|"
     r"verify|identify)|(?:denied|denies|deny|denying)\b)", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
-_COORD_GAP = re.compile(r"^\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
+_COORD_GAP = re.compile(r"\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
                         r"and (?:its|their) (?:allies?|allied \w+)\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: between a generic mention and the named one it belongs to ("militants from the Islamic State")
 _MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to|with)|linked to)\s+"
@@ -469,6 +470,16 @@ _MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to
 _PAREN_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)?\s*)?$")
 #: generic entries that a named actor next to them specifies ("ISIL terrorist group")
 GENERIC_NAMES = frozenset({"Unidentified armed group", "Jihadist militants", "Paramilitaries", "Military forces"})
+
+
+# words one of which must occur before a mention for the matching pattern to apply
+_TARGET_CUES = ("kill", "target", "attack", "shell", "bomb", "stru", "stri", "hit", "sho", "execut", "kidnap",
+                "abduct", "arrest", "detain", "massacr", "slaughter", "wound", "injur", "tortur", "murder",
+                "assassinat", "ambush", "besieg", "dispers", "beat", "rap", "eliminat", "against", "raid",
+                "assault", "offensive", "fire", "crackdown", "violence")
+_SOURCE_CUES = ("according", "quot", "cit", "told")
+_ACCUSE_CUES = ("accus", "blam", "held", "hold")
+_BY_CUES = ("by", "hands of", "blamed on", "attributed to")
 
 
 def _generic(m: ActorMention) -> bool:
@@ -488,10 +499,13 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
             if len(gap) <= 45 and p.sentence == m.sentence:
                 if _PAREN_GAP.match(gap) and (p.name == m.name or (_generic(m) and not _generic(p))):
                     join = p
+                elif not gap.strip() and _generic(p) and not _generic(m):
+                    join = m   # "militant group Islamic State"
                 elif _MEMBER_GAP.match(gap) and _generic(p) and not _generic(m):
                     join = m
             if join is not None:
-                out[-1] = ActorMention(start=p.start, end=m.end, text=text[p.start:m.end], name=join.name,
+                end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
+                out[-1] = ActorMention(start=p.start, end=end, text=text[p.start:end], name=join.name,
                                        category=join.category, sentence=p.sentence)
                 continue
         out.append(m)
@@ -526,15 +540,17 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         s, e = bounds(m)
         before = text[max(s, m.start - 60):m.start]
         after = text[m.end:min(e, m.end + 120)]
+        low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
-        if k in sides or _BEFORE_SIDE.search(before) or _AFTER_SIDE.match(after):
+        if k in sides or (("with" in low or "against" in low) and _BEFORE_SIDE.search(before)) \
+                or _AFTER_SIDE.match(after):
             hint = "side"
         elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (_AFTER_COUNTED.match(after) and (
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
             hint = "target"
-        elif _BEFORE_TARGET.search(before):
+        elif any(w in low for w in _TARGET_CUES) and _BEFORE_TARGET.search(before):
             hint = "target"
-        elif _AFTER_SOURCE.match(after) or _BEFORE_SOURCE.search(before):
+        elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"
         elif sm := _AFTER_SPEECH.match(after):
             hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else "source"
@@ -543,9 +559,9 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         elif (_SELF_INSTRUMENT.search(m.text) or _AFTER_INSTRUMENT.match(after)
               or _AFTER_ACTIVE.match(after)):
             hint = "perpetrator"
-        elif _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
+        elif any(w in low for w in _ACCUSE_CUES) and _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
             hint = "perpetrator"
-        else:
+        elif any(w in low for w in _BY_CUES):
             bm = _BEFORE_BY.search(before)
             if bm and (bm.group(1) is None or _AGENT_BY.fullmatch(bm.group(1))):
                 hint = "perpetrator"
@@ -611,6 +627,8 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
     """
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
+    if event_type == "battles":
+        return _battle_roles(mentions)
     hinted = any(a.role_hint == "perpetrator" for a in mentions)
     default = None
     if not hinted and event_type not in _CUE_ONLY:
@@ -621,18 +639,40 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
         if role == "source":
             role = "participant"
         elif role in (None, "side"):
-            if event_type == "battles":
-                if a.category not in _DEFAULT_PERPETRATOR and role is None:
-                    role = "target" if a.category in ("civilians", "protesters") else "participant"
-                else:
-                    role = "side_a" if not any(o["role"] == "side_a" for o in out) or \
-                        any(o["name"] == a.name and o["role"] == "side_a" for o in out) else "side_b"
-            elif a.category in ("civilians", "protesters"):
+            if a.category in ("civilians", "protesters"):
                 role = "target"
             elif a.name == default:
                 role = "perpetrator"
             else:
                 role = "participant"
+        key = (role, a.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
+    return out
+
+
+def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
+    """Battles have sides, not perpetrators. ``side_a`` is the first armed actor named as
+    the agent ("X attacked", "by X"), else the first armed actor that is neither a victim
+    ("20 X fighters were killed") nor only a speaker; the other armed actors are
+    ``side_b``; civilians caught in the fighting are targets."""
+    victims = {a.name for a in mentions if a.role_hint == "target"}
+    armed = [a for a in mentions if a.category in _DEFAULT_PERPETRATOR]
+    first = next((a for a in armed if a.role_hint == "perpetrator"), None) or \
+        next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
+        next((a for a in armed if a.role_hint == "side"), None)
+    side_a = first.name if first is not None else None
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for a in mentions:
+        if a.category in _DEFAULT_PERPETRATOR and a.role_hint != "source":
+            role = "side_a" if a.name == side_a else "side_b"
+        elif a.category in ("civilians", "protesters"):
+            role = "target"
+        else:
+            role = "participant"
         key = (role, a.name)
         if key in seen:
             continue

@@ -88,7 +88,7 @@ class ActorMention:
     category: str                 # state_forces | foreign_forces | rebel_group | jihadist_group |
                                   # militia | protesters | rioters | civilians | unknown
     sentence: int = -1
-    role_hint: str | None = None  # perpetrator | target | side, when the syntax says so
+    role_hint: str | None = None  # perpetrator | target | side | source, when the syntax says so
 
 
 @dataclass

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import assign_roles
+from .places import salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -288,34 +289,59 @@ def _salience(d: Draft) -> tuple:
     return (lead, d.weight >= 2.0 and lead, mentions + d.weight, -d.first)
 
 
-def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]]) -> tuple[Place | None, list[Place]]:
-    places = list(d.places)
-    for s in d.figure_sentences:
-        places.extend(p for p in place_s.get(s, []) if p not in places)
+def _reading_order(ctx: Context, d: Draft) -> list[int]:
+    """The sentences to read an event's place and date from, most telling first: the
+    sentence that first reports it, then (when that is the headline or lead) the
+    sentences right after it, then the rest of its sentences in order."""
+    order = [d.first]
+    if d.first < _LEAD_SENTENCES:
+        order += [s for s in range(d.first + 1, _LEAD_SENTENCES + 1) if s < len(ctx.sentences)]
+    rest = sorted((set(d.sentences) | set(d.figure_sentences)) - set(order))
+    return order + rest
+
+
+def _rank_place(p: Place):
+    return ({"country": 3}.get(p.feature, 0), p.precision, -p.score, p.start)
+
+
+def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
+                   is_main: bool = False) -> tuple[Place | None, list[Place]]:
+    """The event's place: the most specific place of the first sentence (in reading
+    order) that names one in the report's country, refined by a more specific place in
+    the same province elsewhere in the event; the others become extra locations."""
     if d.anchor_place is not None:
         return d.anchor_place, []
-    if not places:
-        # the lead's place, if the event has none of its own
-        for s in range(0, min(len(ctx.sentences), _LEAD_SENTENCES + 1)):
-            if place_s.get(s):
-                places = list(place_s[s])
-                break
-    if not places:
-        country_place = _country_place(ctx)
-        return country_place, []
     country = ctx.country_context
-    in_country = [p for p in places if not country or p.country == country] or places
-
-    def rank(p: Place):
-        feature_rank = {"country": 3}.get(p.feature, 0)
-        return (feature_rank, p.precision, -p.score, p.start)
-
-    best = min(in_country, key=rank)
-    extra = []
-    seen = {_place_key(best)}
-    for p in sorted(in_country, key=rank):
+    own = set(d.sentences) | set(d.figure_sentences)
+    best = None
+    for s in _reading_order(ctx, d):
+        cands = [p for p in place_s.get(s, []) if (not country or p.country == country)
+                 and p.feature != "country"]
+        if cands:
+            best = min(cands, key=_rank_place)
+            break
+    places = [p for s in sorted(own) for p in place_s.get(s, [])]
+    if best is None:
+        local = [p for p in places if p.feature != "country" and (not country or p.country == country)]
+        if local:
+            best = min(local, key=_rank_place)
+        elif is_main:
+            # the report's main event without a place of its own: the place the report
+            # is most about (a report is written about where its main event happened)
+            best = salient_place(ctx)
+            if best is not None and country and best.country != country:
+                best = None
+        if best is None:
+            return _country_place(ctx), []
+    if best.admin1_iso:
+        finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.precision < best.precision
+                 and p.feature != "country"]
+        if finer:
+            best = min(finer, key=_rank_place)
+    extra, seen = [], {_place_key(best)}
+    for p in sorted(places, key=_rank_place):
         k = _place_key(p)
-        if k in seen or p.feature == "country":
+        if k in seen or p.feature == "country" or (country and p.country != country):
             continue
         if p.admin1_iso and p.admin1_iso == best.admin1_iso and p.precision >= best.precision:
             continue
@@ -353,7 +379,8 @@ def _location_dict(p: Place | None, ctx: Context) -> dict[str, Any] | None:
 
 
 def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]:
-    sents = set(d.sentences) | set(d.figure_sentences)
+    order = _reading_order(ctx, d)
+    sents = set(order)
     cands: list[DateMention] = []
     for m in ctx.dates:
         if m.sentence not in sents or m.kind in ("dateline", "publication"):
@@ -372,7 +399,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         cands = first or recent
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
-        m = min(cands, key=lambda m: (kind_rank.get(m.kind, 3), m.sentence, m.start))
+        pos = {s: i for i, s in enumerate(order)}
+        m = min(cands, key=lambda m: (pos[m.sentence], kind_rank.get(m.kind, 3), m.start))
         return {"start": m.start_date.isoformat(), "end": m.end_date.isoformat(),
                 "precision": m.precision, "text": m.text}
     if main_date is not None:
@@ -502,7 +530,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     ok = [f for f in figs_all if f.flag is None]
     flags = [{"text": f.text, "flag": f.flag, "start": f.start, "end": f.end}
              for f in figs_all if f.flag is not None]
-    loc, extra = _pick_location(ctx, d, place_s)
+    loc, extra = _pick_location(ctx, d, place_s, is_main=n == 1)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
