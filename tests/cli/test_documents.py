@@ -100,18 +100,17 @@ def test_published_must_be_a_day(cli, tmp_path, value):
 
 def test_extraction_is_attempted_unless_no_extract(cli, tmp_path, monkeypatch):
     """Without --no-extract, ingest runs the extraction hook (or says it is unavailable)."""
-    import marsad.cli.documents as docs
+    import marsad.extract.store_hook as hook
 
     seen = []
-    monkeypatch.setattr(docs, "_extract_hook", lambda settings: (
-        lambda store, s, ids, progress=None: seen.append(list(ids)) or {"extracted": len(ids)}, None))
+    monkeypatch.setattr(hook, "extract_and_store",
+                        lambda store, s, ids, progress=None: seen.append(list(ids)) or {"extracted": len(ids)})
     (tmp_path / "a.txt").write_text("Two killed in Homs, a monitor said.")
     res = cli("ingest", tmp_path / "a.txt", db=f"sqlite:///{tmp_path}/x.sqlite")
     assert res.code == 0 and len(seen) == 1 and "extraction: extracted 1" in res.out
-    monkeypatch.setattr(docs, "_extract_hook", lambda settings: (None, "extraction not available yet"))
     (tmp_path / "b.txt").write_text("Three killed in Hama, a monitor said.")
-    res = cli("ingest", tmp_path / "b.txt", db=f"sqlite:///{tmp_path}/x.sqlite")
-    assert res.code == 0 and "note: extraction not available yet" in res.err
+    res = cli("ingest", "--no-extract", tmp_path / "b.txt", db=f"sqlite:///{tmp_path}/x.sqlite")
+    assert res.code == 0 and len(seen) == 1
     (tmp_path / "c.txt").write_text("Four killed in Hama, a monitor said.")
     monkeypatch.setenv("MARSAD_EXTRACT_ON_INGEST", "false")
     res = cli("ingest", tmp_path / "c.txt", db=f"sqlite:///{tmp_path}/x.sqlite")

@@ -69,15 +69,17 @@ def register(app: typer.Typer) -> None:
     @app.command("incidents")
     def incidents_cmd(
         ctx: typer.Context,
-        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD"),
-        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD"),
+        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD",
+                                            help="Only incidents ending on or after this date."),
+        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD",
+                                            help="Only incidents starting on or before this date."),
         country: Optional[str] = typer.Option(None, "--country", help="ISO code, e.g. SY."),
         admin1: Optional[str] = typer.Option(None, "--admin1", help="ISO 3166-2 code (SY-ID) or name."),
         type_: Optional[str] = typer.Option(None, "--type", help="Event type or sub-type."),
         source: Optional[str] = typer.Option(None, "--source", help="A claim source or outlet."),
         grade: Optional[str] = typer.Option(None, "--grade", help="confirmed | fair | weak | contested"),
         rejected: bool = typer.Option(False, "--rejected", help="Include incidents a reviewer rejected."),
-        limit: Optional[int] = typer.Option(None, "--limit", min=1),
+        limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many incidents."),
         fmt: Format = FORMAT_OPTION,
     ) -> None:
         """List incidents (table), or print them as JSON / JSON lines (docs/incidents.md)."""

@@ -70,7 +70,7 @@ def record_decision(store, action: str, targets: list[str], *, reason: str | Non
     """Validate and append one decision to the review log; returns it. It takes effect
     at the next :func:`reconcile` (the CLI runs one right away)."""
     if action not in ACTIONS:
-        raise ReviewError(f"unknown review action {action!r}; use one of {', '.join(ACTIONS)}", code="M600")
+        raise ReviewError(f"unknown review action {action!r}; use one of {', '.join(ACTIONS)}", code="M606")
     targets = [x for x in (targets or []) if x and x.strip()]
     if not targets:
         raise ReviewError(f"{action} needs a target", code="M601")
