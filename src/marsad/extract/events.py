@@ -187,13 +187,14 @@ def events(ctx: Context) -> None:
             places = place_s.get(sent, [])
             precise = _precise(places)
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
-            towns = [p for p in precise if p.name != p.admin1]
+            towns = [p for p in places if p.feature not in ("country", "admin1", "admin2")
+                     and p.name != p.admin1]
             s0, e0 = ctx.sentences[sent]
-            if plural and len({p.name for p in towns}) >= 2 and len(towns) == len(precise) \
+            if plural and len({p.name for p in towns}) >= 2 and all(p in towns for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
-                for p in precise:
+                for p in towns:
                     d = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers),
-                              [p] + [q for q in places if q.precision > 1], anchor_place=p)
+                              [p] + [q for q in places if q not in towns], anchor_place=p)
                     drafts.append(d)
                     made_here.append(d)
                 continue
@@ -434,6 +435,9 @@ def _ranges(ctx: Context, figs: list[Figure]) -> dict[str, Any]:
         by_group.setdefault(f.group, []).append(f)
     out: dict[str, Any] = {}
     for group, fs in by_group.items():
+        exact = [f for f in fs if not f.vague]
+        if exact:
+            fs = exact  # "hundreds were killed" yields to the count given later
         first = min(f.sentence for f in fs)
         primary = [f for f in fs if f.sentence == first]
         updates = [f for f in fs if f.sentence > first and

@@ -428,12 +428,57 @@ def _confidence(c: _Cand, best, country: str | None, matches: list) -> float:
     return round(max(0.05, min(1.0, s)), 2)
 
 
+_NAME = r"(?:al-|Al-|el-|El-|ad-|as-|ash-|at-|az-|ar-)?[A-Z][\w’'-]+(?:\s+(?:al-|el-|ad-|as-|ash-)?[A-Z][\w’'-]+|\s+al-[\w’'-]+){0,3}"
+_SETTLEMENTS = re.compile(
+    rf"\b(?P<kind>villages?|towns?|hamlets?|neighbou?rhoods?|districts?|suburbs?|camps?)\s+of\s+"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)")
+_SPLIT_NAMES = re.compile(r"\s*,\s*|,?\s+and\s+")
+
+
+def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
+    """Settlements the text names ("the villages of Al-Qabu and Ain al-Arus") that the
+    gazetteer does not know. Each becomes a Place with the name as written, located in the
+    province (or country) the same sentence places it in, with that province's
+    coordinates and ACLED precision 2 ("part of a district"): the village is real and
+    sourced, only its exact point is unknown. Importing a GeoNames dump makes them
+    precision 1."""
+    text = ctx.text
+    out: list[Place] = []
+    taken = [(p.start, p.end) for p in places]
+    for m in _SETTLEMENTS.finditer(text):
+        if ctx.is_masked(m.start(), m.end()):
+            continue
+        sent = ctx.sentence_of(m.start())
+        context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
+                   and p.start >= m.start() - 80]
+        if not context:
+            continue
+        host = min(context, key=lambda p: abs(p.start - m.end()))
+        kind = m.group("kind").lower()
+        feature = "village" if kind.startswith(("village", "hamlet")) else "place"
+        pos = m.start("names")
+        for name in _SPLIT_NAMES.split(m.group("names")):
+            start = text.index(name, pos)
+            end = start + len(name)
+            pos = end
+            if any(s < end and start < e for s, e in taken):
+                continue
+            out.append(Place(start=start, end=end, text=name, name=name, country=host.country,
+                             admin1=host.admin1, admin1_iso=host.admin1_iso, admin2=host.admin2,
+                             lat=host.lat, lon=host.lon, precision=2, feature=feature,
+                             score=0.4, sentence=sent))
+    return out
+
+
 @component("places", reads=("text", "sentences", "entities", "masked"),
            assigns=("places", "country_context"))
 def places_stage(ctx: Context) -> None:
     """Place mentions resolved against the gazetteer, with ACLED geo precision."""
     gaz = ctx.resources.gazetteer
     ctx.places, ctx.country_context = resolve_places(ctx, gaz)
+    extra = named_settlements(ctx, ctx.places)
+    if extra:
+        ctx.places = sorted(ctx.places + extra, key=lambda p: p.start)
 
 
 def salient_place(ctx: Context) -> Place | None:
