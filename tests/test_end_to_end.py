@@ -92,7 +92,8 @@ def test_review_decisions_survive_reextract_and_reconcile(cli, db_url, idlib_rep
     assert inc["location"]["admin1_iso"] == "SY-ID"
     assert inc["sub_type"] == "chemical_weapon"
     auto = inc["fatalities"]["total"]
-    assert auto["low"] == 58 and auto["rule"]
+    # the reports give 50 ("more than 50", a health official), 58, 72 (monitor) and 100
+    assert auto["low"] <= 58 < 72 <= auto["high"] and auto["rule"]
     assert inc["grade"] != "confirmed"
     doc_ids = set(inc["reports"])
     claims_before = len(inc["claims"])

@@ -89,6 +89,21 @@ def _by_sentence(items) -> dict[int, list]:
     return out
 
 
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:[-–—:,]|\s+[A-Z])")
+
+
+def _dateline_place(ctx: Context, p: Place) -> bool:
+    """A place that only says where the report was filed ("BEIRUT (Reuters) -", a city
+    right after the dateline): not where anything happened."""
+    if p.start > 200 or p.feature == "country":
+        return False
+    after = ctx.text[p.end:p.end + 20]
+    if p.text.isupper() and len(p.text) > 3 and _DATELINE_TAIL.match(after):
+        return True
+    dl = ctx.dateline
+    return dl is not None and 0 <= p.start - dl.end <= 3 and bool(_DATELINE_TAIL.match(after))
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention]) -> list[Frame]:
     specific = [t for t in trigs if t.type != "violence"]
@@ -167,7 +182,8 @@ def events(ctx: Context) -> None:
     taken = [(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
     taken += [(a.start, a.end) for a in ctx.actors]
     place_s = _by_sentence(p for p in ctx.places
-                           if not any(s < p.end and p.start < e for s, e in taken))
+                           if not any(s < p.end and p.start < e for s, e in taken)
+                           and not _dateline_place(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
@@ -315,11 +331,19 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
     best = None
-    for s in _reading_order(ctx, d):
-        cands = [p for p in place_s.get(s, []) if (not country or p.country == country)
-                 and p.feature != "country"]
-        if cands:
-            best = min(cands, key=_rank_place)
+    order = _reading_order(ctx, d)
+    # places in the report's country first; if the event names none there, the report's
+    # country was the wrong guess for this event ("Russia says it struck Idlib")
+    for in_country in (True, False):
+        for s in order:
+            cands = [p for p in place_s.get(s, []) if p.feature != "country"
+                     and (not in_country or not country or p.country == country)]
+            if cands:
+                best = min(cands, key=_rank_place)
+                break
+        if best is not None:
+            if best.country != country:
+                country = best.country
             break
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
     if best is None:
