@@ -72,6 +72,7 @@ class Draft:
     anchor_place: Place | None = None   # a town the event was split on
     figure_sentences: list[int] = field(default_factory=list)
     figure_groups: set[str] | None = None  # restrict figures taken from figure frames
+    distinct: bool = False              # the text says it is another event ("another strike")
 
     @property
     def last(self) -> int:
@@ -231,6 +232,8 @@ def events(ctx: Context) -> None:
                 break
             if target is None:
                 target = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers), list(places))
+                target.distinct = any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start])
+                                      for t in fr.triggers)
                 drafts.append(target)
             else:
                 target.sentences.append(sent)
@@ -243,6 +246,7 @@ def events(ctx: Context) -> None:
             made_here.append(target)
 
     _attach_figure_frames(ctx, drafts, pending_figures, fig_s)
+    drafts = _merge_same(drafts)
     if not drafts:
         ctx.events = []
         return
@@ -263,6 +267,40 @@ def events(ctx: Context) -> None:
             main_date = ev["date"]
         out.append(ev)
     ctx.events = out
+
+
+def _merge_same(drafts: list[Draft]) -> list[Draft]:
+    """One report, one event per happening: drafts of the same type in the same province
+    whose towns do not differ are one event told in several places of the report (the
+    headline, the monitor's figure, a later paragraph). Events split on towns, and
+    events the text calls another, stay apart."""
+    out: list[Draft] = []
+    for d in drafts:
+        host = None
+        if d.anchor_place is None and not d.distinct:
+            for o in out:
+                if o.type != d.type or o.anchor_place is not None:
+                    continue
+                a1 = {p.admin1_iso for p in o.places if p.admin1_iso}
+                a2 = {p.admin1_iso for p in d.places if p.admin1_iso}
+                if not (a1 and a2 and a1 & a2):
+                    continue
+                t1 = {p.name for p in _precise(o.places)}
+                t2 = {p.name for p in _precise(d.places)}
+                if t1 and t2 and not t1 & t2:
+                    continue
+                host = o
+                break
+        if host is None:
+            out.append(d)
+            continue
+        host.sentences = sorted(set(host.sentences) | set(d.sentences))
+        host.triggers.extend(d.triggers)
+        host.places.extend(p for p in d.places if p not in host.places)
+        host.figure_sentences = sorted(set(host.figure_sentences) | set(d.figure_sentences))
+        if d.figure_groups is not None or host.figure_groups is not None:
+            host.figure_groups = (host.figure_groups or set()) | (d.figure_groups or set())
+    return out
 
 
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
