@@ -147,7 +147,10 @@ def _place_key(p: Place) -> tuple:
 
 
 def _precise(places: list[Place]) -> list[Place]:
-    return [p for p in places if p.precision == 1 and p.feature not in ("country", "admin1")]
+    """Towns and villages; a city named like its province ("Idlib", "Aleppo") is left out
+    because a report naming it may mean either."""
+    return [p for p in places if p.precision == 1 and p.feature not in ("country", "admin1")
+            and not (p.admin1 and p.name.casefold() == p.admin1.casefold())]
 
 
 def _compatible_place(d: Draft, places: list[Place], sent: int) -> bool:
@@ -448,7 +451,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     for m in ctx.dates:
         if m.sentence not in sents or m.kind in ("dateline", "publication"):
             continue
-        before = ctx.text[max(0, m.start - 40):m.start]
+        before = ctx.text[max(ctx.sentences[m.sentence][0], m.start - 40):m.start]
         if _SPEECH_BEFORE.search(before) and m.kind != "range":
             continue
         cands.append(m)

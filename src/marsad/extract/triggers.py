@@ -66,9 +66,26 @@ def find_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str,
     return out
 
 
+#: words that make what follows hypothetical, feared or demanded, not reported as done:
+#: "warns against new US missile strikes", "bracing for a possible attack"
+_HYPOTHETICAL = re.compile(
+    r"\b(?:warn(?:s|ed|ing)? (?:against|of)|threat(?:en(?:s|ed|ing)?)? (?:to|of|with)|"
+    r"possib(?:le|ility of)|potential|would|could|might|may|plan(?:s|ned|ning)? (?:to|for)|"
+    r"fears? (?:of|that)|risk of|prevent(?:ing)?|avoid(?:ing)?|in case of|pretext for|"
+    r"bracing for|prepar(?:e|es|ed|ing) for|readiness for|vow(?:s|ed)? to|will|"
+    r"call(?:s|ed)? for|demand(?:s|ed)?|ban on|prohibit\w*)\b[^.;:\"]{0,30}$",
+    re.IGNORECASE)
+
+
+def hypothetical(text: str, start: int, sentence_start: int) -> bool:
+    """True when the words before a trigger, in its sentence, make it hypothetical."""
+    return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
+
+
 @component("triggers", reads=("text", "sentences", "masked"), assigns=("triggers",))
 def triggers(ctx: Context) -> None:
-    """Find event triggers (ACLED type and sub-type) outside page furniture."""
+    """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
+    hypothetical ones ("warns against new strikes", "a possible attack")."""
     lex = load_lexicon()
     found = []
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
@@ -76,6 +93,8 @@ def triggers(ctx: Context) -> None:
             continue
         sent = ctx.sentence_of(s)
         if sent < 0:
+            continue
+        if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0]):
             continue
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
