@@ -261,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="Only the first N reports.")
     ap.add_argument("--no-stages", action="store_true", help="Skip the per-stage timing.")
     ap.add_argument("--profile", action="store_true", help="cProfile the non-spaCy stages.")
+    ap.add_argument("--stages-only", action="store_true",
+                    help="Only the per-stage timing (no side-by-side measurement).")
     args = ap.parse_args(argv)
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -298,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # -- side by side -------------------------------------------------------------------
     rows: dict[str, Measure] = {}
-    for procs in ([args.processes, 1] if args.processes > 1 else [1]):
+    for procs in [] if args.stages_only else ([args.processes, 1] if args.processes > 1 else [1]):
         tag = f"{procs} proc" + ("s" if procs > 1 else "")
         print(f"\n{tag}:")
         rows[f"bare{procs}"] = m = time_spacy(bare, texts, procs, args.batch_size, f"spaCy bare model ({tag})")
@@ -317,6 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         if procs > 1:
             print(f"  ratio whole / spaCy bare, fork pool = {w / rows[f'pool{procs}'].seconds:.2f}")
 
+    if not args.stages_only:
+        report(rows, args.processes)
+    if args.stages_only or not args.no_stages:
+        where_the_time_goes(pipeline, docs, args.profile)
+    return 0
+
+
+def report(rows: dict[str, "Measure"], n: int) -> None:
     self_max = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     child_max = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     peak_tree = max(m.mem.peak_rss for m in rows.values())
@@ -324,7 +334,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmemory: peak tree RSS {mb(peak_tree)}, peak tree PSS {mb(peak_pss)} (target <= 1.5 GB; "
           f"both spaCy pipelines are loaded in this process, the whole extraction alone needs less); "
           f"getrusage max RSS: main {mb(self_max)}, largest child {mb(child_max)}")
-    n = args.processes
     wn = rows[f"whole{n}"]
     print(f"summary: whole extraction {wn.rate:.1f} docs/s with {n} process(es) (target >= 20); "
           f"ratio whole / bare spaCy: {wn.seconds / rows[f'bare{n}'].seconds:.2f} (nlp.pipe)"
@@ -332,16 +341,15 @@ def main(argv: list[str] | None = None) -> int:
           + (f", {rows['whole1'].seconds / rows['bare1'].seconds:.2f} (one process)" if n > 1 else "")
           + " (target <= 1.5)")
 
-    # -- where the time goes --------------------------------------------------------------
-    if not args.no_stages:
-        totals = stage_times(pipeline, docs, profile=args.profile)
-        whole = sum(totals.values())
-        print(f"\nper stage, one process ({len(docs)} reports, {whole:.2f} s):")
-        for name, secs in totals.items():
-            print(f"  {name:<13} {1000 * secs / len(docs):8.2f} ms/doc  {100 * secs / whole:5.1f} %")
-        non = whole - totals.get("nlp", 0.0)
-        print(f"  {'not spaCy':<13} {1000 * non / len(docs):8.2f} ms/doc  {100 * non / whole:5.1f} %")
-    return 0
+
+def where_the_time_goes(pipeline, docs: list[dict], profile: bool) -> None:
+    totals = stage_times(pipeline, docs, profile=profile)
+    whole = sum(totals.values())
+    print(f"\nper stage, one process ({len(docs)} reports, {whole:.2f} s):")
+    for name, secs in totals.items():
+        print(f"  {name:<13} {1000 * secs / len(docs):8.2f} ms/doc  {100 * secs / whole:5.1f} %")
+    non = whole - totals.get("nlp", 0.0)
+    print(f"  {'not spaCy':<13} {1000 * non / len(docs):8.2f} ms/doc  {100 * non / whole:5.1f} %")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,11 @@ when an event's claims carry no figures, from the event's own range attributed t
 first asserting claim (else to the publishing outlet). Denials and figures flagged
 implausible are never used. The rule (docs/incidents.md):
 
-* ``low``  = the lowest asserted figure (its ``low``);
-* ``high`` = the highest asserted figure (the larger of its ``best`` and a stated upper
+* credible figures are those of identified sources (a monitor, agency, outlet, government,
+  armed group, international organisation or witness); figures of sources of unknown
+  type (a name the registry does not know) count only when no identified source gives one;
+* ``low``  = the lowest credible asserted figure (its ``low``);
+* ``high`` = the highest credible asserted figure (the larger of its ``best`` and a stated upper
   bound); ``open`` is true when that highest figure is itself a lower bound ("at least
   100"): the toll may be higher. This is UCDP's high estimate;
 * ``best`` = the figure of the most authoritative independent source when one of them is
@@ -62,6 +65,7 @@ def compute_range(items: list[dict[str, Any]], names: dict[str, str]) -> dict[st
     if not items:
         return None
     stated = [a for a in items if not a["derived"]] or items
+    stated = [a for a in stated if a["type"] not in (None, "unknown")] or stated
     low = min(a["low"] for a in stated)
     low_claims = sorted({a["claim"] for a in stated if a["low"] == low})
     top = max(max(a["best"], a["high"] or 0) for a in stated)
@@ -89,7 +93,7 @@ def compute_range(items: list[dict[str, Any]], names: dict[str, str]) -> dict[st
     best = _median_low([p["best"] for p in chosen.values()])
     best = min(max(best, low), top)
     best_claims = sorted({c for p in chosen.values() if p["best"] == best for c in p["claims"]})
-    rule = (f"low: lowest asserted figure; high: highest asserted figure"
+    rule = (f"low: lowest credible asserted figure; high: highest credible asserted figure"
             f"{' (open-ended: at least)' if is_open else ''}; best: {best_rule}")
     return {"low": low, "best": best, "high": top, "open": is_open, "rule": rule,
             "sources": len(per_source),
