@@ -55,3 +55,20 @@ def test_eval_gate(name, cli):
                            f"{json.dumps(report.get('metrics'))}")
     # the gate really measured every floored metric
     assert set(floors) <= {k for k, v in report["metrics"].items() if v is not None}
+
+
+@pytest.mark.slow
+def test_cluster_gate(cli):
+    """Issue 4: reconciliation of fakes-dev into incidents, scored with B-cubed against the
+    gold clusters, never below its floors (and never below the 0.80 the issue sets)."""
+    gold = CORPUS / "fakes-dev.jsonl"
+    if not gold.is_file():
+        pytest.fail(f"the shared gold file {gold} is missing: the cluster gate cannot run")
+    floors = json.loads(BASELINE.read_text()).get("clusters", {}).get("fakes-dev.jsonl")
+    if not floors:
+        pytest.fail("eval_baseline.json has no cluster floors for fakes-dev.jsonl")
+    args = ["eval", "--clusters", gold, "--processes", "2", "--format", "json"]
+    for metric, value in sorted(floors.items()):
+        args += ["--min", f"{metric}={max(value, 0.80) if metric == 'bcubed_f1' else value}"]
+    res = cli(*args)
+    assert res.code == 0, f"cluster gate failed:\n{res.err}\n{res.out[-2000:]}"
