@@ -29,6 +29,9 @@ process, an upper bound) and the sum of PSS (shared pages divided among the proc
 sharing them: what the tree really occupies). Also the lifetime peak RSS of the main
 process and of the largest child from ``getrusage`` (target <= 1.5 GB).
 
+CPU time (user + system, the main process and its workers) is printed beside the wall
+time: on a loaded machine it is the steadier measure of the work done.
+
 Then (unless ``--no-stages``), a per-stage timing harness runs the pipeline's
 components one by one on :class:`marsad.extract.base.Context` objects, exactly as
 ``Pipeline.run`` does, in one process, and prints ms/document per stage, so the time
@@ -97,8 +100,24 @@ def _rss_pss(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and of its reaped children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _reap(timeout: float = 5.0) -> None:
+    """Join finished worker processes so that their CPU time is counted."""
+    import multiprocessing as mp
+
+    end = time.monotonic() + timeout
+    while mp.active_children() and time.monotonic() < end:
+        time.sleep(0.02)
+
+
 class TreeMemory:
-    """Samples the memory of this process and its descendants in a thread."""
+    """Samples the memory of this process and its descendants in a thread; also the CPU
+    time the tree used (less sensitive than wall time to a loaded machine)."""
 
     def __init__(self, interval: float = 0.05):
         self.interval = interval
@@ -124,6 +143,9 @@ class TreeMemory:
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "TreeMemory":
+        _reap()
+        self.cpu = 0.0
+        self._cpu0 = _cpu_seconds()
         self.sample()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
@@ -134,6 +156,8 @@ class TreeMemory:
         if self._thread:
             self._thread.join()
         self.sample()
+        _reap()
+        self.cpu = _cpu_seconds() - self._cpu0
 
 
 def mb(n: int) -> str:
@@ -151,7 +175,8 @@ class Measure:
 
     def line(self) -> str:
         return (f"  {self.label:<34} {self.seconds:8.2f} s  {self.rate:7.1f} docs/s  "
-                f"{1000 * self.seconds / self.n:7.1f} ms/doc  peak tree RSS {mb(self.mem.peak_rss):>9}"
+                f"{1000 * self.seconds / self.n:7.1f} ms/doc  cpu {1000 * self.mem.cpu / self.n:6.1f} ms/doc"
+                f"  peak tree RSS {mb(self.mem.peak_rss):>9}"
                 f"  PSS {mb(self.mem.peak_pss):>9}  ({self.mem.max_procs} procs){self.extra}")
 
 
@@ -318,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ratio whole / spaCy + entity ruler  = {w / rows[f'ruler{procs}'].seconds:.2f}")
         if procs > 1:
             print(f"  ratio whole / spaCy bare, fork pool = {w / rows[f'pool{procs}'].seconds:.2f}")
+        wc = rows[f"whole{procs}"].mem.cpu
+        print(f"  CPU-time ratio whole / bare = {wc / rows[f'bare{procs}'].mem.cpu:.2f}"
+              + (f" (nlp.pipe), {wc / rows[f'pool{procs}'].mem.cpu:.2f} (fork pool)" if procs > 1 else ""))
 
     if not args.stages_only:
         report(rows, args.processes)

@@ -58,3 +58,12 @@ def test_check_mode_reports_stale_files(tmp_path, capsys):
     (tmp_path / "cli.md").write_text("stale\n")
     assert docs.main(["--check", f"--out={tmp_path}"]) == 1
     assert "cli.md" in capsys.readouterr().err
+
+
+def test_help_renders_for_every_command(cli):
+    """`--help` works on every command and group (help text is plain, never markup)."""
+    for entry in docs.command_tree():
+        path = entry["name"].split()[1:]
+        res = cli(*path, "--help")
+        assert res.code == 0, (entry["name"], res.err[-500:])
+        assert "Usage" in res.out

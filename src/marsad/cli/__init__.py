@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - older typer uses click itself
     _TyperClickException = click.ClickException
 
 app = typer.Typer(
+    rich_markup_mode=None,
     name="marsad",
     help="marsad: an offline-first conflict-event observatory. Ingest reports, extract "
          "sourced events, reconcile them into incidents, review and export.",

@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
             emit(alts, Format.table, ["name", "country", "admin1_iso", "feature", "lat", "lon",
                                       "geonames_id"], title="alternatives")
 
-    gaz_app = typer.Typer(help="Build, extend and describe the gazetteer index.",
+    gaz_app = typer.Typer(rich_markup_mode=None, help="Build, extend and describe the gazetteer index.",
                           no_args_is_help=True)
     app.add_typer(gaz_app, name="gazetteer")
 

@@ -136,7 +136,7 @@ def register(app: typer.Typer) -> None:
                          "span": f"{s.get('start')}-{s.get('end')}"})
         emit(rows, fmt, ["source", "stance", "figures", "quote", "report", "span"], title="claims")
 
-    review = typer.Typer(help="Human decisions over incidents (append-only log, replayed by reconcile).",
+    review = typer.Typer(rich_markup_mode=None, help="Human decisions over incidents (append-only log, replayed by reconcile).",
                          no_args_is_help=True)
     app.add_typer(review, name="review")
 

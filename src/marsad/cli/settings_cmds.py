@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
                          "source": s.sources[setting.name], "help": setting.help})
         emit(rows, fmt, ["name", "value", "source"])
 
-    db = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+    db = typer.Typer(rich_markup_mode=None, help="Database maintenance.", no_args_is_help=True)
     app.add_typer(db, name="db")
 
     @db.command("upgrade")
