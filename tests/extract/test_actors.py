@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -14,20 +12,10 @@ from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, assign
                                    load_actor_dictionary, tokenize)
 from marsad.extract.base import Context
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+from .helpers import SEED, split_sentences
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+
 
 
 @pytest.fixture(scope="module")

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 
 from marsad.extract.base import Context
 from marsad.extract.dates import dates_stage, find_dateline, find_dates, resolve_weekday
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+from .helpers import SEED, split_sentences
+
 D = dt.date
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """A tiny splitter for tests: sentence ends at . ! ? or a line break."""
-    out = []
-    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
 
 
 def run(text: str, published: str | None = None) -> Context:

@@ -585,7 +585,6 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
     masked = _mask_array(len(text), ctx.masked) if ctx.masked else None
 
     found_by_sentence: dict[int, list[tuple[_Found, Source, int, int]]] = {}
-    ci = 0
     n = len(norms)
     for k in [k for k, w in enumerate(norms) if w in _CUE_KEYS]:
         w = norms[k]

@@ -36,13 +36,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .actors import assign_roles
+from .actors import ARMED_CATEGORIES, assign_roles
 from .places import salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
 _ADMIN_WORDS = re.compile(r"\b(?:provinces?|governorates?|regions?|districts?|states?|countryside)\b", re.I)
-ARMED = {"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"}
+ARMED = ARMED_CATEGORIES
 _SPEECH_BEFORE = re.compile(
     r"(?:said|says|reported|reports|told|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
@@ -584,7 +584,6 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
     figs_all = []
-    civilian_groups = {"civilians", "children", "women"}
     for s in sents:
         for f in fig_s.get(s, []):
             if s in d.figure_sentences and s not in d.sentences and d.figure_groups is not None \

@@ -96,7 +96,7 @@ def produce(sources: list[str], ctx: Context) -> Iterator[Produced]:
                     yield from _file(path, ctx)
                 else:
                     yield Produced(source, error=UnsupportedInput(
-                        f"no such file, directory or URL (URLs start with http:// or https://)"))
+                        "no such file, directory or URL (URLs start with http:// or https://)"))
         except InputError as exc:  # the source as a whole (e.g. an unreadable feed)
             yield Produced(source, error=exc)
 
