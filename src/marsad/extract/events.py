@@ -25,8 +25,9 @@ How (documented so that it can be argued with):
    a total never add up twice; implausible figures are kept in ``flags`` only.
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it.
-5. **Salience.** The event that holds the lead (headline and first sentences) comes first,
-   then by mentions, casualties and order.
+5. **Salience.** Events in the report's country come before events placed only abroad;
+   then the event that holds the lead (headline and first sentences), then by mentions,
+   strength and order.
 """
 
 from __future__ import annotations
@@ -253,7 +254,7 @@ def events(ctx: Context) -> None:
     if not drafts:
         ctx.events = []
         return
-    ordered = sorted(drafts, key=lambda d: _salience(d), reverse=True)
+    ordered = sorted(drafts, key=lambda d: _salience(d, ctx.country_context), reverse=True)
     # sentences that made both a one-sided and another violent event: route figures by group
     kinds: dict[int, set[str]] = {}
     for d in drafts:
@@ -341,10 +342,15 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         drafts.append(Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), []))
 
 
-def _salience(d: Draft) -> tuple:
+def _salience(d: Draft, country: str | None = None) -> tuple:
+    """Main event first: an event placed in the report's country before one placed only
+    abroad (a report is about its country; foreign parties are background), then the
+    event in the lead, then by mentions and strength."""
     lead = 1 if d.first < _LEAD_SENTENCES else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
-    return (lead, d.weight >= 2.0 and lead, mentions + d.weight, -d.first)
+    abroad = bool(country) and bool(d.places) and all(
+        p.country and p.country != country for p in d.places)
+    return (not abroad, lead, d.weight >= 2.0 and lead, mentions + d.weight, -d.first)
 
 
 def _reading_order(ctx: Context, d: Draft) -> list[int]:
