@@ -233,3 +233,13 @@ def test_dense_dates_stay_linear():
     assert time.process_time() - t0 < 3.0
     assert len(found) == 8000
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))   # never overlapping
+
+
+def test_a_year_alone_is_a_year_long_date_and_since_a_year_runs_to_publication():
+    pub = D(2021, 9, 2)
+    (m,) = find_dates("He was abducted in 2012 while reporting.", pub)
+    assert (m.text, m.start_date, m.end_date, m.precision) == ("in 2012", D(2012, 1, 1), D(2012, 12, 31), 3)
+    (m,) = find_dates("Since 2011 the war has killed thousands.", pub)
+    assert (m.kind, m.start_date, m.end_date) == ("range", D(2011, 1, 1), pub)
+    assert find_dates("in 2015-2016 there were raids", pub) == []
+    assert [x.text for x in find_dates("killed in March 2019", pub)] == ["in March 2019"]

@@ -95,6 +95,9 @@ _DATELINE_PREFIX = re.compile(
 # dates without a year (resolved against publication)
 _DAY_MON = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)")
 _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)")
+# a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
+_YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|throughout|early|late|mid)[\s-]+"
+                        r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/.-])(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
 _MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in)[\s-]+{_MON}(?!\s*\d)(?!\w)")
@@ -304,6 +307,16 @@ def find_dates(text: str, published: dt.date | None, *,
                 a, b = dt.date(y, mon, 1), _month_end(y, mon)
                 if pub is not None and a <= pub < b:
                     b = pub
+                add(m.start(), m.end(), a, b, 3, "absolute")
+        for m in each(_YEAR_ONLY, lo, hi):
+            # "in 2012", "since 2011": a year (ACLED has no coarser precision than 3)
+            y = int(m["year"])
+            a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            if pub is not None and b > pub:
+                b = pub
+            if m["prep"].lower() == "since" and pub is not None:
+                add(m.start(), m.end(), a, pub, 3, "range")
+            else:
                 add(m.start(), m.end(), a, b, 3, "absolute")
     if pub is None:
         return _select(cands, masked, exclude)

@@ -472,7 +472,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
         pos = {s: i for i, s in enumerate(order)}
-        m = min(cands, key=lambda m: (pos[m.sentence], kind_rank.get(m.kind, 3), m.start))
+        m = min(cands, key=lambda m: (pos[m.sentence], m.precision, kind_rank.get(m.kind, 3), m.start))
         return {"start": m.start_date.isoformat(), "end": m.end_date.isoformat(),
                 "precision": m.precision, "text": m.text}
     if main_date is not None:
