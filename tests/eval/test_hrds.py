@@ -7,7 +7,7 @@ from .helpers import event, result
 
 @pytest.mark.parametrize("text,codes", [
     ("Zimbabwe", {"ZW"}), ("USA", {"US"}), ("United States of America", {"US"}),
-    ("People's Republic of China", {"CN"}), ("England", {"GB"}), ("Yemeni", {"YE"}),
+    ("People's Republic of China", {"CN", "HK", "MO"}), ("England", {"GB"}), ("Yemeni", {"YE"}),
     ("Texas", {"US"}), ("Nigeia", {"NG"}), ("the Netherlands", {"NL"}), ("Russia", {"RU"}),
     ("Myanmar and Iran", {"MM", "IR"}), ("SY", {"SY"}),
     ("multiple (South Africa, Zimbabwe, Malawi, etc.)", {"ZA", "ZW", "MW"}),
@@ -60,3 +60,10 @@ def test_type_compatible_any_violation_and_other_only_excluded():
                result(event("violence_against_civilians", "attack")),
                result(event("strategic_developments", "arrests"))]
     assert score_hrds(golds, results).as_dict()["counts"]["type_compatible"] == [1, 2]
+
+
+def test_china_accepts_hong_kong_and_macau_as_iso_subdivisions():
+    from marsad.eval.hrds import gold_countries
+
+    assert {"CN", "HK", "MO"} <= gold_countries("China")
+    assert "HK" not in gold_countries("United Kingdom")

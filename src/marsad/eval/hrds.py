@@ -8,7 +8,8 @@ Metrics (share of articles correct; the main event is the first event):
     common names via pycountry, demonyms such as "Yemeni", constituent countries such as
     "England" -> GB, first-level subdivisions such as "Texas" -> US, misspellings within
     a close edit distance, and lists such as "Myanmar and Iran" where any listed country
-    is accepted). Articles whose gold names no country (null, "Africa") are excluded.
+    is accepted; "China" also accepts Hong Kong and Macau, which ISO 3166-2 lists as
+    CN-HK and CN-MO). Articles whose gold names no country (null, "Africa") are excluded.
 ``year``
     the main event's ``date.start`` year equals the gold ``year``, over articles with a
     gold year (years before 1900, such as ``13``, are annotation slips and excluded).
@@ -108,14 +109,18 @@ def country_code(name: str) -> str | None:
     return index[close[0]] if close else None
 
 
+#: ISO 3166-1 codes that are also ISO 3166-2 subdivisions of another country (CN-HK,
+#: CN-MO): a gold "China" accepts a place in Hong Kong or Macau, as ACLED codes them
+SUBDIVISION_CODES = {"CN": {"HK", "MO"}}
+
+
 def gold_countries(text: str | None) -> set[str]:
     """Every country a free-text gold ``country`` names (empty: none resolvable)."""
     if not text or not str(text).strip():
         return set()
     whole = country_code(str(text))
-    if whole:
-        return {whole}
-    return {c for part in _SPLIT.split(str(text)) if part and (c := country_code(part))}
+    codes = {whole} if whole else {c for part in _SPLIT.split(str(text)) if part and (c := country_code(part))}
+    return codes | {sub for c in codes for sub in SUBDIVISION_CODES.get(c, ())}
 
 
 #: gold violation -> acceptable (type, sub_type) of the main event (sub_type None: any)
