@@ -128,3 +128,22 @@ def test_empty_and_placeless_text(pipeline):
     assert run(pipeline, "").places == []
     ctx = run(pipeline, "The striker scored twice and the crowd cheered.")
     assert ctx.places == [] and ctx.country_context is None
+
+
+def test_a_settlement_named_in_full_beats_a_match_on_part_of_its_name():
+    from marsad.extract.base import Context, Place
+    from marsad.extract.places import named_settlements
+
+    text = "The bomber blew himself up in the village of Tall Tawil in the Hassakeh province."
+    ctx = Context(text=text, meta={})
+    ctx.sentences = [(0, len(text))]
+    s = text.index("Tall")
+    part = Place(s, s + 4, "Tall", "At Tall", "SY", "Rif Dimashq", "SY-RD", precision=1, feature="city",
+                 sentence=0)
+    h = text.index("Hassakeh province")
+    host = Place(h, h + 17, "Hassakeh province", "Al-Hasakah", "SY", "Al-Hasakah", "SY-HA", precision=3,
+                 feature="admin1", sentence=0)
+    places = [part, host]
+    extra = named_settlements(ctx, places)
+    assert [(p.name, p.admin1_iso, p.precision) for p in extra] == [("Tall Tawil", "SY-HA", 2)]
+    assert part not in places and host in places

@@ -437,14 +437,14 @@ _SPLIT_NAMES = re.compile(r"\s*,\s*|,?\s+and\s+")
 
 def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     """Settlements the text names ("the villages of Al-Qabu and Ain al-Arus") that the
-    gazetteer does not know. Each becomes a Place with the name as written, located in the
+    gazetteer does not know (or knows only a part of, "Tall" in "Tall Tawil"). Each becomes a Place with the name as written, located in the
     province (or country) the same sentence places it in, with that province's
     coordinates and ACLED precision 2 ("part of a district"): the village is real and
     sourced, only its exact point is unknown. Importing a GeoNames dump makes them
     precision 1."""
     text = ctx.text
     out: list[Place] = []
-    taken = [(p.start, p.end) for p in places]
+    partial: list[Place] = []
     for m in _SETTLEMENTS.finditer(text):
         if ctx.is_masked(m.start(), m.end()):
             continue
@@ -461,12 +461,19 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             start = text.index(name, pos)
             end = start + len(name)
             pos = end
-            if any(s < end and start < e for s, e in taken):
+            inside = [p for p in places if p.start < end and start < p.end]
+            if inside and not all(start <= p.start and p.end <= end and p.end - p.start < end - start
+                                  and p is not host for p in inside):
                 continue
+            # a gazetteer match on part of the name ("Tall" of "Tall Tawil") is not the place
+            partial.extend(inside)
             out.append(Place(start=start, end=end, text=name, name=name, country=host.country,
                              admin1=host.admin1, admin1_iso=host.admin1_iso, admin2=host.admin2,
                              lat=host.lat, lon=host.lon, precision=2, feature=feature,
                              score=0.4, sentence=sent))
+    for p in partial:
+        if p in places:
+            places.remove(p)
     return out
 
 
