@@ -91,7 +91,7 @@ def _by_sentence(items) -> dict[int, list]:
     return out
 
 
-_DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:[-–—:,]|\s+[A-Z])")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
 def _dateline_place(ctx: Context, p: Place) -> bool:
@@ -355,11 +355,12 @@ def _salience(d: Draft, country: str | None = None) -> tuple:
 
 def _reading_order(ctx: Context, d: Draft) -> list[int]:
     """The sentences to read an event's place and date from, most telling first: the
-    sentence that first reports it, then (when that is the headline or lead) the
+    sentence that first reports it (or its casualties), then (when that is the headline or lead) the
     sentences right after it, then the rest of its sentences in order."""
-    order = [d.first]
-    if d.first < _LEAD_SENTENCES:
-        order += [s for s in range(d.first + 1, _LEAD_SENTENCES + 1) if s < len(ctx.sentences)]
+    start = min(d.sentences + d.figure_sentences)  # a casualty sentence may come first
+    order = [start]
+    if start < _LEAD_SENTENCES:
+        order += [s for s in range(start + 1, _LEAD_SENTENCES + 1) if s < len(ctx.sentences)]
     rest = sorted((set(d.sentences) | set(d.figure_sentences)) - set(order))
     return order + rest
 
