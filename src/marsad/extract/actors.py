@@ -625,8 +625,7 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
     (explosions, strikes, shelling), whose perpetrator must be named by the syntax
     ("X shelled", "by X", "X warplanes"); anyone else participates.
     """
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
+    roles: list[tuple[str, ActorMention]] = []
     if event_type == "battles":
         return _battle_roles(mentions)
     hinted = any(a.role_hint == "perpetrator" for a in mentions)
@@ -645,11 +644,18 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
                 role = "perpetrator"
             else:
                 role = "participant"
-        key = (role, a.name)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
+        roles.append((role, a))
+    return _actor_rows(roles)
+
+
+def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
+    """The event's actor objects, one per role and name, in text order."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for role, a in roles:
+        if (role, a.name) not in seen:
+            seen.add((role, a.name))
+            out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
     return out
 
 
@@ -664,8 +670,7 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint == "side"), None)
     side_a = first.name if first is not None else None
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
+    roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
         if a.category in _DEFAULT_PERPETRATOR and a.role_hint != "source":
             role = "side_a" if a.name == side_a else "side_b"
@@ -673,9 +678,5 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
             role = "target"
         else:
             role = "participant"
-        key = (role, a.name)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
-    return out
+        roles.append((role, a))
+    return _actor_rows(roles)
