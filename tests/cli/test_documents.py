@@ -175,3 +175,18 @@ def test_stats_in_every_format(cli, db_url, tmp_path):
     assert json.loads(cli("stats", "--format", "jsonl", db=db_url).out)["documents"] == 3
     table = cli("stats", db=db_url).out
     assert "documents" in table and "by_outlet" in table
+
+
+def test_hostile_titles_are_shown_as_text_not_markup(cli, tmp_path):
+    db = f"sqlite:///{tmp_path}/x.sqlite"
+    path = tmp_path / "evil.jsonl"
+    path.write_text(json.dumps({"id": "e", "title": "[/evil] [bold red]boom[/] \x1b[31m",
+                                "text": "A report with a hostile title. \x1b]0;pwned\x07"}) + "\n",
+                    encoding="utf-8")
+    assert cli("ingest", "--no-extract", path, db=db).code == 0
+    res = cli("documents", db=db)
+    assert res.code == 0 and "evil" in res.out and "\x1b" not in res.out   # shown, not obeyed
+    res = cli("document", "e", db=db)
+    assert res.code == 0 and "\x1b" not in res.out
+    res = cli("documents", "--format", "json", db=db)
+    assert json.loads(res.out)[0]["title"] == "[/evil] [bold red]boom[/] \x1b[31m"   # scripts get it exact

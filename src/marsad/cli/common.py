@@ -10,6 +10,7 @@ from typing import Any, Iterable, Sequence
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..config import Settings, load_settings
 
@@ -63,6 +64,15 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=str)
 
 
+_CONTROL = {c: "\ufffd" for c in range(32) if chr(c) not in "\n\t"} | {127: "\ufffd"}
+
+
+def printable(value: Any) -> str:
+    """Text for a terminal: control characters (escape sequences in hostile article text)
+    replaced, so nothing a report contains can drive the user's terminal."""
+    return "" if value is None else str(value).translate(_CONTROL)
+
+
 def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], fmt: Format,
          columns: Iterable[str] | None = None, *, title: str | None = None) -> None:
     """Print ``rows`` as a table (only ``columns``), a JSON document, or JSON lines."""
@@ -80,7 +90,8 @@ def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], fmt: Format,
     for c in cols:
         table.add_column(c, overflow="fold")
     for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in cols])
+        # cells are plain text: a title with "[/x]" in it is shown, never read as markup
+        table.add_row(*[Text(printable(row.get(c))) for c in cols])
     console.print(table)
 
 
@@ -93,5 +104,5 @@ def emit_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None)
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     for k, v in data.items():
-        table.add_row(k, v if isinstance(v, str) else dumps(v))
+        table.add_row(Text(printable(k)), Text(printable(v if isinstance(v, str) else dumps(v))))
     console.print(table)

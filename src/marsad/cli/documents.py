@@ -147,12 +147,12 @@ def register(app: typer.Typer) -> None:
         if fmt != Format.table:
             emit(doc, fmt)
             return
-        from .common import console
+        from .common import console, printable
 
         text = doc.pop("text")
         emit_mapping(doc, fmt, title=f"document {doc['id'][:12]}")
         console.print()
-        console.print(text, markup=False, highlight=False, soft_wrap=True)
+        console.print(printable(text), markup=False, highlight=False, soft_wrap=True)
 
     @app.command("stats")
     def stats_cmd(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
