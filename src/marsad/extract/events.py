@@ -276,8 +276,9 @@ def events(ctx: Context) -> None:
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
     """One report, one event per happening: drafts of the same type in the same province
     whose towns do not differ are one event told in several places of the report (the
-    headline, the monitor's figure, a later paragraph). Events split on towns, and
-    events the text calls another, stay apart."""
+    headline, the monitor's figure, a later paragraph). Events split on towns, events
+    the text calls another, and a town-level account far (more than two sentences) from
+    a province-level one stay apart."""
     out: list[Draft] = []
     for d in drafts:
         host = None
@@ -293,6 +294,9 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
                 t2 = {p.name for p in _precise(d.places)}
                 if t1 and t2 and not t1 & t2:
                     continue
+                gap = min(abs(a - b) for a in o.sentences for b in d.sentences)
+                if bool(t1) != bool(t2) and gap > 2:
+                    continue  # a town far from a province-wide account: another happening
                 host = o
                 break
         if host is None:

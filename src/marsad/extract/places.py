@@ -405,14 +405,29 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         feature = entry.feature if entry.feature in ("country", "admin1", "admin2", "city", "village") else (
             "place" if entry.feature != "region" else "admin2")
         places.append(Place(
-            start=start, end=end, text=text[start:end], name=entry.name, country=entry.country,
-            admin1=entry.admin1 if entry.feature != "country" else None,
+            start=start, end=end, text=text[start:end], name=ascii_name(entry.name), country=entry.country,
+            admin1=ascii_name(entry.admin1) if entry.feature != "country" else None,
             admin1_iso=entry.admin1_iso if entry.feature != "country" else None,
-            admin2=entry.admin2, lat=entry.lat, lon=entry.lon, precision=precision,
+            admin2=ascii_name(entry.admin2), lat=entry.lat, lon=entry.lon, precision=precision,
             feature=feature, geonames_id=entry.geonames_id,
             score=_confidence(c, best, country, matches),
             sentence=ctx.sentence_of(c.start)))
     return places, country
+
+
+_MARKS = str.maketrans({"ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "‘": "'", "’": "'"})
+
+
+def ascii_name(name: str | None) -> str | None:
+    """A gazetteer name in plain Latin letters, as GeoNames' ``asciiname`` and English
+    reports write it ("Ţarţūs" -> "Tartus", "Khān Shaykhūn" -> "Khan Shaykhun"); the
+    report's own spelling stays in ``text``."""
+    if not name:
+        return name
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.translate(_MARKS))
+                   if not unicodedata.combining(ch))
 
 
 def _confidence(c: _Cand, best, country: str | None, matches: list) -> float:
