@@ -90,6 +90,16 @@ class PhraseIndex:
         self.size += 1
         return True
 
+    def add_aliases(self, value: Any, aliases: Iterable[str], cased: Iterable[str], where: str) -> None:
+        """Add every expansion of ``aliases`` (matched in any case) and of ``cased``
+        (matched only as written) for ``value``; see :func:`expand_alias`."""
+        for a in aliases:
+            for phrase in expand_alias(a, where):
+                self.add(phrase, value)
+        for a in cased:
+            for phrase in expand_alias(a, where):
+                self.add(phrase, value, cased=True)
+
     def find(self, text: str, tokens: tuple[list[str], list[int], list[int]] | None = None
              ) -> list[tuple[int, int, Any]]:
         """Non-overlapping matches ``(start, end, value)``: leftmost, then longest.
@@ -320,12 +330,7 @@ def build_actor_dictionary(entries: list[ActorEntry]) -> ActorDictionary:
         where = f"actor {e.name!r}: "
         if e.name:
             index.add(e.name, e)
-        for a in e.aliases:
-            for phrase in expand_alias(a, where):
-                index.add(phrase, e)
-        for a in e.cased:
-            for phrase in expand_alias(a, where):
-                index.add(phrase, e, cased=True)
+        index.add_aliases(e, e.aliases, e.cased, where)
         if e.national and e.country:
             national[(e.country, e.national)] = e
     return ActorDictionary(entries, index, national)

@@ -160,12 +160,7 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
         if e.kind == "source":
             by_name[e.name.lower()] = e
             index.add(e.name, e)
-        for a in e.aliases:
-            for phrase in expand_alias(a, where):
-                index.add(phrase, e)
-        for a in e.cased:
-            for phrase in expand_alias(a, where):
-                index.add(phrase, e, cased=True)
+        index.add_aliases(e, e.aliases, e.cased, where)
     for e in entries:
         if e.kind == "reference" and e.default and e.default.lower() not in by_name:
             raise ConfigError(f"reference {e.aliases[:1]}: default {e.default!r} is not a registered "
