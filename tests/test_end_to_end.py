@@ -145,8 +145,7 @@ def test_review_decisions_survive_reextract_and_reconcile(cli, db_url, idlib_rep
 
         # -- a new extractor version: new rows beside the old version's ---------------------
         monkeypatch.setattr("marsad.extract.pipeline.EXTRACTOR_VERSION", "test-next")
-        monkeypatch.setattr("marsad.extract.store_hook.EXTRACTOR_VERSION", "test-next")
-        monkeypatch.setattr("marsad.extract.EXTRACTOR_VERSION", "test-next")  # cli reextract reads it here
+        monkeypatch.setattr("marsad.extract.EXTRACTOR_VERSION", "test-next")  # the name scripts import
         res = cli("reextract", db=db_url)  # only the documents lacking a "test-next" extraction
         assert res.code == 0, res.err
         assert "extractor test-next: 7 documents extracted" in res.out

@@ -91,17 +91,17 @@ def register(app: typer.Typer) -> None:
         processes: Optional[int] = typer.Option(None, help="Worker processes (default: up to 2)."),
     ) -> None:
         """Run the current extractor over the stored archive (results kept per version)."""
-        from ..extract import EXTRACTOR_VERSION
+        from ..extract import pipeline
         from ..extract.store_hook import extract_and_store
         from .progress import progress_bar
 
         st = state(ctx)
         store = st.store
         ids = ([d["id"] for d in store.list_documents()] if all_
-               else store.documents_needing_extraction(EXTRACTOR_VERSION))
+               else store.documents_needing_extraction(pipeline.EXTRACTOR_VERSION))
         with progress_bar("extracting", len(ids)) as advance:
             counts = extract_and_store(store, st.settings, ids, processes=processes, progress=advance)
-        typer.echo(f"extractor {EXTRACTOR_VERSION}: {counts['documents']} documents extracted, "
+        typer.echo(f"extractor {pipeline.EXTRACTOR_VERSION}: {counts['documents']} documents extracted, "
                    f"{counts['events']} events, {counts['errors']} errors")
 
     @app.command("pipeline")

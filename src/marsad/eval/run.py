@@ -55,6 +55,13 @@ def _extract(gs: GoldSet, extractor: Extractor) -> list[dict[str, Any]]:
     return results
 
 
+def extractor_version() -> str:
+    """The current extractor version, read when needed (never copied at import)."""
+    from ..extract import pipeline
+
+    return pipeline.EXTRACTOR_VERSION
+
+
 def evaluate(path: str | Path, *, settings=None, extractor: Extractor | None = None,
              processes: int = 1, limit: int | None = None, baseline: bool = False) -> dict[str, Any]:
     """Evaluate extraction on one gold file: ``{gold, kind, documents, metrics, counts,
@@ -106,7 +113,6 @@ def evaluate_clusters(path: str | Path, *, settings, extractor: Extractor | None
             raise EvalError(f"--clusters needs reconciliation (marsad.reconcile.reconcile), which is "
                             f"not available: {exc}", code="M707") from None
     extractor = extractor or pipeline_extractor(settings, processes)
-    from ..extract import EXTRACTOR_VERSION
 
     t0 = time.perf_counter()
     results = _extract(gs, extractor)
@@ -122,7 +128,7 @@ def evaluate_clusters(path: str | Path, *, settings, extractor: Extractor | None
                     url=d.get("url"), outlet=d.get("outlet"), title=d.get("title"),
                     published=d.get("published"), external_id=d.get("id")))
                 item_docs[key] = added.id
-                store.save_extraction(added.id, EXTRACTOR_VERSION, result)
+                store.save_extraction(added.id, extractor_version(), result)
             reconcile(store, settings)
             pred = predicted_incidents(store, item_docs)
         finally:

@@ -132,7 +132,7 @@ class Pipeline:
             return build_result(ctx)
         except MarsadError as exc:
             return {"schema": SCHEMA, "document": meta, "events": [], "statements": [],
-                    "error": exc.as_dict()}
+                    "error": exc.as_dict(), "extractor": {"version": EXTRACTOR_VERSION}}
 
     # -- batches ---------------------------------------------------------------------
     def run_many(self, documents: Iterable[dict[str, Any]], processes: int = 1) -> Iterator[dict[str, Any]]:

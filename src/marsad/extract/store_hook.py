@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from ..config import Settings
-from .pipeline import EXTRACTOR_VERSION, Pipeline, default_processes
+from .pipeline import Pipeline, default_processes
 
 
 def _doc_objects(store, ids: Iterable[str]) -> Iterable[dict[str, Any]]:
@@ -36,7 +36,8 @@ def extract_and_store(store, settings: Settings, document_ids: list[str], *,
         store.engine.dispose(close=False)
     docs = _doc_objects(store, document_ids)
     for doc_id, result in zip(document_ids, pipeline.run_many(docs, processes=processes)):
-        store.save_extraction(doc_id, EXTRACTOR_VERSION, result)
+        # stored under the version of the pipeline that made the result
+        store.save_extraction(doc_id, result["extractor"]["version"], result)
         counts["documents"] += 1
         counts["events"] += len(result.get("events") or [])
         counts["errors"] += 1 if result.get("error") else 0
