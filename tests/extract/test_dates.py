@@ -196,8 +196,7 @@ def test_ranges():
 # -- the seed report -----------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
-def test_seed_report_dates():
+def test_seed_report_dates(shared_corpus):
     text = SEED.read_text(encoding="utf-8")
     ctx = run(text, published="2025-03-08")
     assert ctx.dateline is None

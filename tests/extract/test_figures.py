@@ -310,8 +310,7 @@ def test_empty_and_numberless_texts():
     assert figs("The match ended in a draw.") == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
-def test_seed_report_figures():
+def test_seed_report_figures(shared_corpus):
     text = SEED.read_text(encoding="utf-8")
     fs = figs(text)
     killed = [f for f in fs if f.outcome == "killed"]
