@@ -7,6 +7,8 @@ from marsad.extract.base import (ActorMention, Attribution, Context, DateMention
 from marsad.extract.events import events
 from marsad.extract.triggers import triggers
 
+from .helpers import split_sentences
+
 
 def _ctx(text, sentences, **kw):
     ctx = Context(text=text, meta={"published": "2017-04-05", "outlet": "Example News"})
@@ -123,3 +125,34 @@ def test_actors_get_roles():
     events(ctx)
     roles = {a["role"]: a["category"] for a in ctx.events[0]["actors"]}
     assert roles == {"perpetrator": "state_forces", "target": "civilians"}
+
+
+def _country_ctx(text, sents, places):
+    ctx = _ctx(text, sents, places=places)
+    ctx.country_context = "EG"
+    events(ctx)
+    return ctx
+
+
+def test_an_event_naming_the_reports_country_stays_there_not_where_a_statement_came_from():
+    text = ("Egypt's security forces shot dead the lawyer Gamal Eid on Sunday. "
+            "Rights groups meeting in Geneva said he was shot dead outside his home.")
+    sents = split_sentences(text)
+    egypt = Place(*_span(text, "Egypt", 0), "Egypt", "EG", precision=3, feature="country", sentence=0)
+    geneva = Place(*_span(text, "Geneva", 1), "Geneva", "CH", "Geneva", "CH-GE", precision=1,
+                   feature="city", sentence=1)
+    (ev,) = _country_ctx(text, sents, [egypt, geneva]).events
+    assert ev["location"]["country"] == "EG" and ev["location"]["precision"] == 3
+
+
+def test_an_event_first_told_with_a_foreign_town_is_placed_there():
+    # the event's first sentence names a town abroad: the report's country was the wrong guess
+    text = ("Egyptian agents shot dead the lawyer Gamal Eid in Geneva on Sunday. "
+            "Egypt denied it.")
+    sents = split_sentences(text)
+    geneva = Place(*_span(text, "Geneva", 0), "Geneva", "CH", "Geneva", "CH-GE", precision=1,
+                   feature="city", sentence=0)
+    s = text.index("Egypt denied")
+    egypt = Place(s, s + 5, "Egypt", "Egypt", "EG", precision=3, feature="country", sentence=1)
+    (ev,) = _country_ctx(text, sents, [geneva, egypt]).events
+    assert ev["location"]["country"] == "CH" and ev["location"]["name"] == "Geneva"

@@ -383,10 +383,19 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
     best = None
-    order = _reading_order(ctx, d)
     # places in the report's country first; if the event names none there, the report's
-    # country was the wrong guess for this event ("Russia says it struck Idlib")
-    for in_country in (True, False):
+    # country was the wrong guess for this event ("Russia says it struck Idlib") - unless
+    # the event names the country itself ("Egypt's security forces attacked ...", then a
+    # statement from Geneva): then it stays in the country, at country level
+    names_country = False
+    order = _reading_order(ctx, d)
+    for s in order if country else ():
+        here = place_s.get(s, [])
+        if here:
+            names_country = not any(p.country != country and p.feature != "country" for p in here) \
+                and any(p.feature == "country" and p.country == country for p in here)
+            break
+    for in_country in ((True,) if names_country else (True, False)):
         for s in order:
             cands = [p for p in place_s.get(s, []) if p.feature != "country"
                      and (not in_country or not country or p.country == country)]
