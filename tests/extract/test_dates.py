@@ -242,3 +242,13 @@ def test_a_year_alone_is_a_year_long_date_and_since_a_year_runs_to_publication()
     assert (m.kind, m.start_date, m.end_date) == ("range", D(2011, 1, 1), pub)
     assert find_dates("in 2015-2016 there were raids", pub) == []
     assert [x.text for x in find_dates("killed in March 2019", pub)] == ["in March 2019"]
+
+
+def test_a_year_before_the_noun_it_dates_is_a_date_but_a_count_is_not():
+    pub = D(2019, 9, 20)
+    (m,) = find_dates("They were charged in the 2012 murder case of a union leader.", pub)
+    assert (m.text, m.start_date, m.end_date, m.precision) == ("2012", D(2012, 1, 1), D(2012, 12, 31), 3)
+    (m,) = find_dates("A suspect in the 1985 TWA hijacking was held.", pub)
+    assert m.start_date == D(1985, 1, 1)
+    assert find_dates("Shelling forced the 2000 residents to flee.", pub) == []
+    assert find_dates("Of the 2015 people counted, most fled.", pub) == []

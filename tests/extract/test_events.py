@@ -156,3 +156,32 @@ def test_an_event_first_told_with_a_foreign_town_is_placed_there():
     egypt = Place(s, s + 5, "Egypt", "Egypt", "EG", precision=3, feature="country", sentence=1)
     (ev,) = _country_ctx(text, sents, [geneva, egypt]).events
     assert ev["location"]["country"] == "CH" and ev["location"]["name"] == "Geneva"
+
+
+def _dated(text, published):
+    from marsad.extract.dates import dates_stage
+
+    ctx = Context(text=text, meta={"published": published, "outlet": "Example News"})
+    ctx.sentences = split_sentences(text)
+    dates_stage(ctx)
+    triggers(ctx)
+    events(ctx)
+    return ctx.events
+
+
+def test_a_date_told_with_the_events_word_dates_it_not_the_days_other_news():
+    text = ("Union leader's murder: 27 charged. "
+            "The agency on Thursday filed a charge sheet against 27 people in the 2012 murder case.")
+    (ev,) = [e for e in _dated(text, "2019-09-20") if e["type"] == "violence_against_civilians"]
+    assert (ev["date"]["start"], ev["date"]["end"], ev["date"]["text"]) == ("2012-01-01", "2012-12-31", "2012")
+
+
+def test_an_event_told_only_with_a_past_date_gets_that_date_not_the_reports():
+    text = ("Activist still detained, family says. Her family spoke to reporters. "
+            "They asked for help. Diplomats raised the case. Nobody answered them. "
+            "She was detained in May 2018 after campaigning.")
+    (ev,) = _dated(text, "2019-09-23")
+    assert ev["date"]["start"] == "2018-05-01" and ev["date"]["text"] == "in May 2018"
+    # with nothing dated by the event's word, the report's date, said so
+    (ev,) = _dated("Activist still detained, family says. The campaign began in May 2018.", "2019-09-23")
+    assert ev["date"]["start"] == "2019-09-23" and "not stated" in ev["date"]["note"]

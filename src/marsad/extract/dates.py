@@ -17,7 +17,8 @@ call; these rules cost well under a millisecond per article).
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
   publication; a day-month more than 60 days ahead of publication is taken as last
   year's, a nearer future one is skipped), months ("in March 2025", "in March", "earlier
-  this month", "last month": precision 3), weekdays ("on Tuesday", "Saturday evening",
+  this month", "last month": precision 3), years ("in 2012", "since 2011", and a year
+  before the noun it dates: "the 2012 murder case"; precision 3), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
   Tuesday" on a Tuesday is a week before; "next Tuesday" is skipped), relative
@@ -98,6 +99,13 @@ _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)"
 # a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
 _YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|throughout|early|late|mid)[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/.-])(?!\s*[-–]\s*\d)", re.IGNORECASE)
+# a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking"),
+# not a count of people or things ("the 2000 residents")
+_YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that)\s+(?P<year>(?:19[5-9]|20[0-4])\d)"
+                        r"(?=\s+[A-Za-z])(?!\s+(?:people|persons|civilians|residents|fighters|soldiers|"
+                        r"troops|families|children|women|men|members|militants|rebels|refugees|"
+                        r"prisoners|detainees|students|workers|migrants|homes|houses|buildings|"
+                        r"others|of|to|and|or|in|on|at|were|are|was|is)\b)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
 _MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in)[\s-]+{_MON}(?!\s*\d)(?!\w)")
@@ -308,7 +316,8 @@ def find_dates(text: str, published: dt.date | None, *,
                 if pub is not None and a <= pub < b:
                     b = pub
                 add(m.start(), m.end(), a, b, 3, "absolute")
-        for m in each(_YEAR_ONLY, lo, hi):
+        # (the noun after an attributive year lies past the window: look a little further)
+        for m in (*each(_YEAR_ONLY, lo, hi), *each(_YEAR_ATTR, lo, min(n, hi + 40))):
             # "in 2012", "since 2011": a year (ACLED has no coarser precision than 3)
             y = int(m["year"])
             a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -316,8 +325,8 @@ def find_dates(text: str, published: dt.date | None, *,
                 b = pub
             if m["prep"].lower() == "since" and pub is not None:
                 add(m.start(), m.end(), a, pub, 3, "range")
-            else:
-                add(m.start(), m.end(), a, b, 3, "absolute")
+            else:  # "the 2012 murder case": the span is the year itself
+                add(m.start("year") if m.re is _YEAR_ATTR else m.start(), m.end(), a, b, 3, "absolute")
     if pub is None:
         return _select(cands, masked, exclude)
     # anchored on a month name: dates without a year, day ranges, months alone

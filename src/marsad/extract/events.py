@@ -33,6 +33,7 @@ How (documented so that it can be argued with):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -464,31 +465,60 @@ def _location_dict(p: Place | None, ctx: Context) -> dict[str, Any] | None:
     return loc
 
 
+#: a date this close to an event's word is the event's own ("the 2012 murder case",
+#: "killed on 4 April 2013"), however old
+_DATE_OWN = 12
+#: ... when told within this many sentences of the event's first sentence
+_OWN_DATE_SENTENCES = 3
+
+
+def _gap(d: Draft, m: DateMention) -> int:
+    """Characters between a date and the nearest of the event's words in its sentence
+    (a large number when the sentence has none of them): "filed charges on Thursday in
+    the 2012 murder case" dates the murder 2012."""
+    return min((max(t.start - m.end, m.start - t.end, 0) for t in d.triggers
+                if t.sentence == m.sentence), default=10**6)
+
+
+def _date_dict(m: DateMention) -> dict[str, Any]:
+    return {"start": m.start_date.isoformat(), "end": m.end_date.isoformat(),
+            "precision": m.precision, "text": m.text}
+
+
 def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]:
+    """The event's date, from the dates told in its sentences (reading order first,
+    then the date nearest the event's words). A date weeks before the report is
+    background ("in July", "since 2011") unless it is told in the sentence that first
+    reports the event, or right by the event's word near that first account ("filed
+    charges on Thursday in the 2012 murder case"); further on, an old date by such a word
+    is a past happening told as background ("the town recaptured on January 26"). An
+    event told only with past dates takes the one right by its word ("jailed in May
+    2018"); otherwise the main event's date, else the report's date, said so."""
     order = _reading_order(ctx, d)
     sents = set(order)
-    cands: list[DateMention] = []
+    told: list[DateMention] = []
     for m in ctx.dates:
         if m.sentence not in sents or m.kind in ("dateline", "publication"):
             continue
         before = ctx.text[max(ctx.sentences[m.sentence][0], m.start - 40):m.start]
         if _SPEECH_BEFORE.search(before) and m.kind != "range":
             continue
-        cands.append(m)
+        told.append(m)
     pub = ctx.published
-    if pub is not None and cands:
-        # a date weeks before the report, outside the lead, is background ("in July",
-        # "since 2011"), not the date of the event being reported
-        # (a date in the sentence that first reports the event is kept whatever its age)
-        first = [m for m in cands if m.sentence == d.first]
-        recent = [m for m in cands if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub]
-        cands = first or recent
+    cands = told
+    if pub is not None and told:
+        cands = [m for m in told if m.sentence == d.first] or [
+            m for m in told if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
+            or (_gap(d, m) <= _DATE_OWN and m.sentence - d.first <= _OWN_DATE_SENTENCES)]
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
         pos = {s: i for i, s in enumerate(order)}
-        m = min(cands, key=lambda m: (pos[m.sentence], m.precision, kind_rank.get(m.kind, 3), m.start))
-        return {"start": m.start_date.isoformat(), "end": m.end_date.isoformat(),
-                "precision": m.precision, "text": m.text}
+        gap = functools.partial(_gap, d)
+        return _date_dict(min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
+                                                    kind_rank.get(m.kind, 3), m.start)))
+    past = [m for m in told if _gap(d, m) <= _DATE_OWN]
+    if past:
+        return _date_dict(min(past, key=lambda m: (m.precision, m.sentence, m.start)))
     if main_date is not None:
         return dict(main_date, text=main_date.get("text"))
     if pub is None:
