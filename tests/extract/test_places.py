@@ -147,3 +147,12 @@ def test_a_settlement_named_in_full_beats_a_match_on_part_of_its_name():
     extra = named_settlements(ctx, places)
     assert [(p.name, p.admin1_iso, p.precision) for p in extra] == [("Tall Tawil", "SY-HA", 2)]
     assert part not in places and host in places
+
+
+def test_a_country_named_as_where_it_happened_outweighs_neighbours_and_actors(pipeline):
+    # the Turkish army is an actor and Lebanon a neighbour; the report is about Syria
+    text = ("Turkish troops said 31 militants were killed in northern Syria. "
+            "Turkish tanks fired from Turkey.")
+    assert run(pipeline, text).country_context == "SY"
+    text = "Syria troops killed 50 jihadists near Lebanon, a monitor said."
+    assert run(pipeline, text).country_context == "SY"

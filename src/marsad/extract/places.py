@@ -70,6 +70,13 @@ _AFTER_PROVINCE = re.compile(
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+#: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
+_IN_COUNTRY = re.compile(
+    r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
+    r"[NSEW]\.\s*)?$", re.IGNORECASE)
+#: a country named as a neighbour ("near Lebanon", "the border with Turkey", "from Iraq")
+_NEAR_COUNTRY = re.compile(
+    r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 
 LOCAL = frozenset({"city", "village", "place", "airbase"})
@@ -234,7 +241,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.country or not _acceptable(c, best, None, stop):
             continue
         if best.feature == "country":
-            w = 1.0
+            # "killed in northern Syria" places the report; "near Lebanon", "on the
+            # border with Turkey" name a neighbour
+            before = ctx.text[max(0, c.start - 30):c.start]
+            w = 2.0 if _IN_COUNTRY.search(before) else 0.5 if _NEAR_COUNTRY.search(before) else 1.0
         elif best.feature in ("admin1", "region"):
             w = 1.5
         elif best.population >= 100000 or c.label in ENTITY_PLACES:
