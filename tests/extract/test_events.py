@@ -185,3 +185,18 @@ def test_an_event_told_only_with_a_past_date_gets_that_date_not_the_reports():
     # with nothing dated by the event's word, the report's date, said so
     (ev,) = _dated("Activist still detained, family says. The campaign began in May 2018.", "2019-09-23")
     assert ev["date"]["start"] == "2019-09-23" and "not stated" in ev["date"]["note"]
+
+
+def test_a_press_release_dateline_is_where_it_was_written_not_where_it_happened():
+    text = ("Click to expand Image\n(Tunis, December 28, 2019) - Police in Morocco shot dead "
+            "a protester, Human Rights Watch said today.")
+    sents = split_sentences(text)
+    tunis = Place(*_span(text, "Tunis", 1), "Tunis", "TN", "Tunis", "TN-11", precision=1,
+                  feature="city", sentence=1)
+    morocco = Place(*_span(text, "Morocco", 1), "Morocco", "MA", precision=3, feature="country",
+                    sentence=1)
+    ctx = _ctx(text, sents, places=[tunis, morocco])
+    ctx.country_context = "MA"
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["location"]["country"] == "MA"

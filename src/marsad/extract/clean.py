@@ -23,16 +23,23 @@ _FURNITURE_LINE = re.compile(
       | (?:follow|like)\s+us\s+on\b.*
       | (?:sign\s+up|subscribe)\b.{0,80}(?:newsletter|updates|alerts)?.*
       | (?:read|see)\s+(?:more|also)\s*:.*
-      | related\s*(?:articles?|stories|coverage)?\s*:?.*
+      | related\s*(?:(?:articles?|stories|coverage)\b\s*:?|:|$).*    # not "Relatedly, ..."
       | advertisement
       | share\s+(?:this|on)\b.*
-      | click\s+here\b.*
+      | click\s+(?:here|to\s+expand)\b.*
+      | file\s+photo\b.*                                         # FILE PHOTO: Swaziland's King ...
+      | .*\b(?:photo|image|picture)s?\s*:\s*(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z/][\w.&'’/-]*){0,5})  # ... Photo: AFP
+      | .*\b(?:reuters|afp|ap|getty\s+images)\s*/\s*[\w .'’-]{2,60}(?:/\s*file(?:\s+photo)?)?  # REUTERS/Name
       | (?:©|copyright\b).*
       | all\s+rights\s+reserved.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CREDIT_LINE = re.compile(r"^\s*\((?:photo|video|image|picture)s?\s*:.*\)\s*$", re.IGNORECASE)
+#: a photographer's credit alone on its line ("REUTERS/Marina Depetris")
+_AGENCY_CREDIT = re.compile(r"^\s*(?:reuters|afp|ap|getty\s+images)\s*/\s*[\w .'’-]{2,60}\s*$", re.IGNORECASE)
+#: a wire caption ends with where and when the picture was taken: "..., Switzerland, September 23, 2019."
+_CAPTION_END = re.compile(r",\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+\d{4}\.?\s*$")
 _END_PUNCT = re.compile(r"[.!?:;\"'”’)]\s*$")
 
 
@@ -51,11 +58,13 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
             continue
         if _FURNITURE_LINE.match(line):
             spans.append((s, e))
-            if _CREDIT_LINE.match(line) and i > 0:
-                # a caption: the short unpunctuated line right above a credit
+            if i > 0 and (_CREDIT_LINE.match(line) or _AGENCY_CREDIT.match(line)):
+                # a caption: the short unpunctuated line right above a credit, or a wire
+                # caption ending with the picture's place and date
                 ps, pe = lines[i - 1]
                 prev = text[ps:pe]
-                if prev.strip() and len(prev) < 200 and not _END_PUNCT.search(prev):
+                if prev.strip() and (len(prev) < 200 and not _END_PUNCT.search(prev)
+                                     or len(prev) < 400 and _CAPTION_END.search(prev)):
                     spans.append((ps, pe))
     return sorted(set(spans))
 

@@ -92,13 +92,19 @@ def _by_sentence(items) -> dict[int, list]:
     return out
 
 
+_RELEASE_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}),?\s+\d{4}\)")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
 def _dateline_place(ctx: Context, p: Place) -> bool:
     """A place that only says where the report was filed ("BEIRUT (Reuters) -", a city
-    right after the dateline): not where anything happened."""
-    if p.start > 200 or p.feature == "country":
+    right after the dateline, "(Tunis, December 28, 2019) -"): not where anything happened."""
+    if p.start > 1000 or p.feature == "country":
+        return False
+    # a press release's "(Tunis, December 28, 2019) -", after a photo caption or so
+    if ctx.text[max(0, p.start - 1):p.start] == "(" and _RELEASE_DATELINE.match(ctx.text, p.end):
+        return True
+    if p.start > 200:
         return False
     after = ctx.text[p.end:p.end + 20]
     if p.text.isupper() and len(p.text) > 3 and _DATELINE_TAIL.match(after):
