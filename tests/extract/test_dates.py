@@ -241,6 +241,9 @@ def test_a_year_alone_is_a_year_long_date_and_since_a_year_runs_to_publication()
     (m,) = find_dates("Since 2011 the war has killed thousands.", pub)
     assert (m.kind, m.start_date, m.end_date) == ("range", D(2011, 1, 1), pub)
     assert find_dates("in 2015-2016 there were raids", pub) == []
+    # a year that ends the sentence is still a year; a decimal is not
+    assert [x.text for x in find_dates("He was abducted in 2002.", pub)] == ["in 2002"]
+    assert find_dates("growth in 2012.5 percent", pub) == []
     assert [x.text for x in find_dates("killed in March 2019", pub)] == ["in March 2019"]
 
 

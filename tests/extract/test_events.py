@@ -200,3 +200,10 @@ def test_a_press_release_dateline_is_where_it_was_written_not_where_it_happened(
     events(ctx)
     (ev,) = ctx.events
     assert ev["location"]["country"] == "MA"
+
+
+def test_a_past_date_in_the_events_clause_dates_it_when_nothing_recent_does():
+    text = ("Court acquits men over journalist's abduction. "
+            "He was abducted and beheaded while investigating a story in 2002.")
+    evs = _dated(text, "2021-01-30")
+    assert evs and evs[0]["date"]["start"] == "2002-01-01" and evs[0]["date"]["text"] == "in 2002"

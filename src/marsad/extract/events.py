@@ -476,6 +476,9 @@ def _location_dict(p: Place | None, ctx: Context) -> dict[str, Any] | None:
 _DATE_OWN = 12
 #: ... when told within this many sentences of the event's first sentence
 _OWN_DATE_SENTENCES = 3
+#: an event told with no recent date takes the past date nearest its word, within this
+#: many characters ("abducted and beheaded while investigating a story in 2002")
+_PAST_REACH = 60
 
 
 def _gap(d: Draft, m: DateMention) -> int:
@@ -498,7 +501,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     reports the event, or right by the event's word near that first account ("filed
     charges on Thursday in the 2012 murder case"); further on, an old date by such a word
     is a past happening told as background ("the town recaptured on January 26"). An
-    event told only with past dates takes the one right by its word ("jailed in May
+    event told only with past dates takes the one nearest its word ("jailed in May
     2018"); otherwise the main event's date, else the report's date, said so."""
     order = _reading_order(ctx, d)
     sents = set(order)
@@ -522,9 +525,9 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         gap = functools.partial(_gap, d)
         return _date_dict(min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
                                                     kind_rank.get(m.kind, 3), m.start)))
-    past = [m for m in told if _gap(d, m) <= _DATE_OWN]
+    past = [m for m in told if _gap(d, m) <= _PAST_REACH]
     if past:
-        return _date_dict(min(past, key=lambda m: (m.precision, m.sentence, m.start)))
+        return _date_dict(min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)))
     if main_date is not None:
         return dict(main_date, text=main_date.get("text"))
     if pub is None:
