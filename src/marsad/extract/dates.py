@@ -294,7 +294,7 @@ def find_dates(text: str, published: dt.date | None, *,
                 yield m
 
     # anchored on a year: full dates, month-year, day ranges with a year
-    for lo, hi in windows(_YEAR_ANCHOR, 45, 1):
+    for lo, hi in windows(_YEAR_ANCHOR, 45, 3):
         for rx in _DAY_RANGE:
             for m in each(rx, lo, hi):
                 _day_range(m, pub, add)
