@@ -207,3 +207,16 @@ def test_a_past_date_in_the_events_clause_dates_it_when_nothing_recent_does():
             "He was abducted and beheaded while investigating a story in 2002.")
     evs = _dated(text, "2021-01-30")
     assert evs and evs[0]["date"]["start"] == "2002-01-01" and evs[0]["date"]["text"] == "in 2002"
+
+
+def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
+    story = ("Police arrested three {who}, their lawyer said. They were arrested at dawn. "
+             "Their families were not told. Rights groups condemned the arrests. "
+             "The journalist was shot dead outside his home in 2018.")
+    evs = _dated(story.format(who="suspects over the killing of a journalist"), "2020-10-27")
+    assert [(e["type"], e["sub_type"]) for e in evs] == [
+        ("violence_against_civilians", "attack"), ("strategic_developments", "arrests")]
+    assert evs[0]["date"]["text"] == "in 2018"
+    # an activist's arrest is the report's event, whatever else it tells
+    evs = _dated(story.format(who="activists over a post on social media"), "2020-10-27")
+    assert evs[0]["sub_type"] == "arrests"

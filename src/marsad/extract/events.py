@@ -262,6 +262,12 @@ def events(ctx: Context) -> None:
         ctx.events = []
         return
     ordered = sorted(drafts, key=lambda d: _salience(d, ctx.country_context), reverse=True)
+    if _follow_up(ctx, ordered[0]):
+        # the report is about the act whose suspects were arrested, when it tells it too
+        act = next((d for d in ordered if d.type in VIOLENT), None)
+        if act is not None:
+            ordered.remove(act)
+            ordered.insert(0, act)
     # sentences that made both a one-sided and another violent event: route figures by group
     kinds: dict[int, set[str]] = {}
     for d in drafts:
@@ -351,6 +357,27 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         else:
             typ, sub = "violence_against_civilians", "attack"
         drafts.append(Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), []))
+
+
+#: an arrest of the suspects of some other act: "arrested three suspects", "detained in
+#: connection with the killing", "held over the murder of", "charged with murder" (not
+#: "accused of": the arrested activist is "accused of spreading false news")
+_SUSPECTS = re.compile(
+    r"\b(?:suspects?|suspected\s+(?:killers?|attackers?|kidnappers?)|"
+    r"(?:in\s+connection\s+with|over|for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
+    r"(?:killings?|murders?|assassination|abduction|kidnapping|death|attacks?|bombings?|shooting)|"
+    r"charged\s+with\s+"
+    r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?)\b", re.IGNORECASE)
+
+
+def _follow_up(ctx: Context, d: Draft) -> bool:
+    """An arrest told as the sequel of a violent act (its suspects detained): the report
+    is about the act, which comes first when the report tells it too."""
+    if d.type != "strategic_developments" or d.sub_type != "arrests":
+        return False
+    return any(_SUSPECTS.search(ctx.text[max(ctx.sentences[t.sentence][0], t.start - 60):
+                                         min(ctx.sentences[t.sentence][1], t.end + 80)])
+               for t in d.triggers)
 
 
 def _salience(d: Draft, country: str | None = None) -> tuple:
