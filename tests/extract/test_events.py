@@ -220,3 +220,19 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
     # an activist's arrest is the report's event, whatever else it tells
     evs = _dated(story.format(who="activists over a post on social media"), "2020-10-27")
     assert evs[0]["sub_type"] == "arrests"
+
+
+def test_an_agency_dateline_and_a_place_that_qualifies_someone_are_not_where_it_happened():
+    text = ("Related: Army repels attack. DAMASCUS (Sputnik) Shelling killed 51 people in "
+            "Salamiyeh, a source told Sputnik. Damascus-backed fighters shelled the town of Kafr Nabl.")
+    sents = [(0, 28), (29, text.index(" Damascus-backed") + 0), (text.index("Damascus-backed"), len(text))]
+    damascus = Place(*_span(text, "DAMASCUS", 1), "Damascus", "SY", "Dimashq", "SY-DI", precision=1,
+                     feature="city", sentence=1)
+    salamiyeh = Place(*_span(text, "Salamiyeh", 1), "As Salamiyah", "SY", "Hama", "SY-HM",
+                      precision=1, feature="city", sentence=1)
+    backed = Place(*_span(text, "Damascus", 2), "Damascus", "SY", "Dimashq", "SY-DI", precision=1,
+                   feature="city", sentence=2)
+    ctx = _ctx(text, sents, places=[damascus, salamiyeh, backed])
+    ctx.country_context = "SY"
+    events(ctx)
+    assert {e["location"]["admin1_iso"] for e in ctx.events} == {"SY-HM"}

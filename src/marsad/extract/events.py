@@ -93,6 +93,10 @@ def _by_sentence(items) -> dict[int, list]:
 
 
 _RELEASE_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}),?\s+\d{4}\)")
+#: a place name that only qualifies someone: "Damascus-backed forces", "a London-based monitor"
+_MODIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
+                       r"headquartered|sponsored|linked)\b", re.IGNORECASE)
+_AGENCY_TAIL = re.compile(r"\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
@@ -101,8 +105,11 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     right after the dateline, "(Tunis, December 28, 2019) -"): not where anything happened."""
     if p.start > 1000 or p.feature == "country":
         return False
-    # a press release's "(Tunis, December 28, 2019) -", after a photo caption or so
+    # a press release's "(Tunis, December 28, 2019) -", or "DAMASCUS (Sputnik)" after a
+    # photo caption or a related link
     if ctx.text[max(0, p.start - 1):p.start] == "(" and _RELEASE_DATELINE.match(ctx.text, p.end):
+        return True
+    if p.text.isupper() and len(p.text) > 3 and _AGENCY_TAIL.match(ctx.text, p.end):
         return True
     if p.start > 200:
         return False
@@ -195,7 +202,7 @@ def events(ctx: Context) -> None:
     taken += [(a.start, a.end) for a in ctx.actors]
     place_s = _by_sentence(p for p in ctx.places
                            if not any(s < p.end and p.start < e for s, e in taken)
-                           and not _dateline_place(ctx, p))
+                           and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end))
     actor_s = _by_sentence(ctx.actors)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
