@@ -156,3 +156,13 @@ def test_a_country_named_as_where_it_happened_outweighs_neighbours_and_actors(pi
     assert run(pipeline, text).country_context == "SY"
     text = "Syria troops killed 50 jihadists near Lebanon, a monitor said."
     assert run(pipeline, text).country_context == "SY"
+
+
+def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
+    # "Safi" is a Moroccan city, but here the end of a Syrian village's name
+    ctx = run(pipeline, "Daesh attacked the village of Aqareb es Safi near Salamiyeh in Hama province.")
+    assert "MA" not in {p.country for p in ctx.places}
+    assert "SY-HM" in {p.admin1_iso for p in ctx.places}
+    # English words between names are no particles: both places stay
+    ctx = run(pipeline, "Strikes hit Idlib as Russia and Turkey met in Moscow.")
+    assert {"Idlib", "Russia", "Turkey", "Moscow"} <= {p.text for p in ctx.places}

@@ -43,11 +43,16 @@ from .base import Context, Place, component
 # -- candidate spans ---------------------------------------------------------------------
 
 _PARTICLE = r"(?:al|el|as|ad|ar|ash|at|az|ez|an|ad-dh|adh|ath|es|ed|et|er)[-‐]"
+#: lower-case words inside a name: "Aqareb es Safi", "Tell ad Daman", "Beit ibn Yusuf"
+_LINKING = r"(?:al|el|as|ad|ar|ash|az|es|ed|ez|an|um|umm|bin|ibn|bani|abu|de|du|la)"
+#: ... of which these are never English words: after them comes the end of a longer name
+_NAME_PARTICLE = r"(?:al|el|ash|ad|ar|az|es|ed|ez|um|umm|bin|ibn|bani|abu)"
+_NAME_BEFORE = re.compile(rf"[A-Z][\w'’-]*\s+{_NAME_PARTICLE}\s+$")
 _CAPWORD = rf"(?:{_PARTICLE})?[A-Z][\w'’‘`ʿ-]*"
 _LINK = r"(?:\s+|-)"
 #: runs of capitalised words, allowing lower-case particles ("Ain al-Arus", "Deir ez-Zor")
 CAP_RUN = re.compile(
-    rf"(?<![\w-]){_CAPWORD}(?:{_LINK}(?:(?:al|el|as|ad|ar|ash|ez|an|bin|bani|abu|de|du|la|el)\s+)?{_CAPWORD}){{0,4}}")
+    rf"(?<![\w-]){_CAPWORD}(?:{_LINK}(?:{_LINKING}\s+)?{_CAPWORD}){{0,4}}")
 
 MAX_NGRAM = 5
 ENTITY_PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -180,6 +185,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         s, e = _trim(text, s, e)
         if e <= s or ctx.is_masked(s, e):
             continue
+        if _NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue    # the end of a longer name: "Safi" of "Aqareb es Safi"
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
@@ -201,6 +208,9 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
+            if i and re.fullmatch(_NAME_PARTICLE, text[words[i - 1][0]:words[i - 1][1]]):
+                i += 1    # "Safi" of "Aqareb es Safi" is no place of its own
+                continue
             found = False
             for j in range(min(len(words), i + MAX_NGRAM), i, -1):
                 s, e = _trim(text, words[i][0], words[j - 1][1])
