@@ -163,6 +163,9 @@ def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     ctx = run(pipeline, "Daesh attacked the village of Aqareb es Safi near Salamiyeh in Hama province.")
     assert "MA" not in {p.country for p in ctx.places}
     assert "SY-HM" in {p.admin1_iso for p in ctx.places}
+    # a title before a name makes it a person: Bello is also a Colombian city
+    ctx = run(pipeline, "Niger Governor Bello met the kidnapped students in Kagara, Nigeria.")
+    assert "CO" not in {p.country for p in ctx.places}
     # English words between names are no particles: both places stay
     ctx = run(pipeline, "Strikes hit Idlib as Russia and Turkey met in Moscow.")
     assert {"Idlib", "Russia", "Turkey", "Moscow"} <= {p.text for p in ctx.places}

@@ -48,6 +48,11 @@ _LINKING = r"(?:al|el|as|ad|ar|ash|az|es|ed|ez|an|um|umm|bin|ibn|bani|abu|de|du|
 #: ... of which these are never English words: after them comes the end of a longer name
 _NAME_PARTICLE = r"(?:al|el|ash|ad|ar|az|es|ed|ez|um|umm|bin|ibn|bani|abu)"
 _NAME_BEFORE = re.compile(rf"[A-Z][\w'’-]*\s+{_NAME_PARTICLE}\s+$")
+#: a title before a person's name: "Governor Bello", "President Kenya"... is a person
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:Governor|Gov\.|President|Minister|Senator|Sen\.|General|Gen\.|Colonel|Col\.|Major|"
+    r"Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|Bishop|"
+    r"Father|Judge|Justice|Commissioner|Mayor|Chief|Prince|Princess|King|Queen|Emir|Sultan|Pope)\s+$")
 _CAPWORD = rf"(?:{_PARTICLE})?[A-Z][\w'’‘`ʿ-]*"
 _LINK = r"(?:\s+|-)"
 #: runs of capitalised words, allowing lower-case particles ("Ain al-Arus", "Deir ez-Zor")
@@ -185,8 +190,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         s, e = _trim(text, s, e)
         if e <= s or ctx.is_masked(s, e):
             continue
-        if _NAME_BEFORE.search(text, max(0, s - 30), s):
-            continue    # the end of a longer name: "Safi" of "Aqareb es Safi"
+        if _NAME_BEFORE.search(text, max(0, s - 30), s) or _HONORIFIC_BEFORE.search(text, max(0, s - 30), s):
+            continue    # the end of a longer name: "Safi" of "Aqareb es Safi", "Governor Bello"
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
@@ -208,8 +213,9 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
-            if i and re.fullmatch(_NAME_PARTICLE, text[words[i - 1][0]:words[i - 1][1]]):
-                i += 1    # "Safi" of "Aqareb es Safi" is no place of its own
+            if i and re.fullmatch(_NAME_PARTICLE, text[words[i - 1][0]:words[i - 1][1]]) or \
+                    _HONORIFIC_BEFORE.search(text, max(0, words[i][0] - 30), words[i][0]):
+                i += 1    # "Safi" of "Aqareb es Safi", "Bello" of "Governor Bello": no place
                 continue
             found = False
             for j in range(min(len(words), i + MAX_NGRAM), i, -1):
