@@ -236,3 +236,15 @@ def test_an_agency_dateline_and_a_place_that_qualifies_someone_are_not_where_it_
     ctx.country_context = "SY"
     events(ctx)
     assert {e["location"]["admin1_iso"] for e in ctx.events} == {"SY-HM"}
+
+
+def test_the_place_an_events_word_names_is_where_it_happened():
+    text = "A Madras missionary was held hostage in Haiti for two months."
+    madras = Place(*_span(text, "Madras", 0), "Chennai", "IN", "Tamil Nadu", "IN-TN", precision=1,
+                   feature="city", sentence=0)
+    haiti = Place(*_span(text, "Haiti", 0), "Haiti", "HT", precision=3, feature="country", sentence=0)
+    ctx = _ctx(text, [(0, len(text))], places=[madras, haiti])
+    ctx.country_context = "IN"
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["location"]["country"] == "HT" and ev["location"]["precision"] == 3

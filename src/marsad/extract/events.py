@@ -430,13 +430,19 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     # statement from Geneva): then it stays in the country, at country level
     names_country = False
     order = _reading_order(ctx, d)
-    for s in order if country else ():
+    # "a Madras missionary held hostage in Haiti": the event is where its word says
+    attached = _attached_place(ctx, d, order, place_s)
+    if attached is not None and attached.feature != "country":
+        best, country = attached, attached.country
+    elif attached is not None:
+        country, names_country = attached.country, True
+    for s in order if country and attached is None else ():
         here = place_s.get(s, [])
         if here:
             names_country = not any(p.country != country and p.feature != "country" for p in here) \
                 and any(p.feature == "country" and p.country == country for p in here)
             break
-    for in_country in ((True,) if names_country else (True, False)):
+    for in_country in (() if best is not None else (True,) if names_country else (True, False)):
         for s in order:
             cands = [p for p in place_s.get(s, []) if p.feature != "country"
                      and (not in_country or not country or p.country == country)]
@@ -459,6 +465,8 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
             if best is not None and country and best.country != country:
                 best = None
         if best is None:
+            if attached is not None and attached.feature == "country":
+                return attached, []
             return _country_place(ctx), []
     if best.admin1_iso:
         finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.precision < best.precision
@@ -475,6 +483,29 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         seen.add(k)
         extra.append(p)
     return best, extra
+
+
+_LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
+                       r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?")
+
+
+def _attached_place(ctx: Context, d: Draft, order: list[int],
+                    place_s: dict[int, list[Place]]) -> Place | None:
+    """The place right after one of the event's words, by a locative preposition, in the
+    first sentence (in reading order) that names a place: "held hostage in Haiti"."""
+    for s in order:
+        here = place_s.get(s, [])
+        if not here:
+            continue
+        for t in d.triggers:
+            if t.sentence != s:
+                continue
+            for p in here:
+                m = _LOCATIVE.match(ctx.text, t.end)
+                if m and m.end() == p.start:
+                    return p
+        return None
+    return None
 
 
 def _country_place(ctx: Context) -> Place | None:
