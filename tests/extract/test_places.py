@@ -169,3 +169,12 @@ def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     # English words between names are no particles: both places stay
     ctx = run(pipeline, "Strikes hit Idlib as Russia and Turkey met in Moscow.")
     assert {"Idlib", "Russia", "Turkey", "Moscow"} <= {p.text for p in ctx.places}
+
+
+def test_a_neighbourhood_lies_in_the_city_just_named(pipeline):
+    # Qusour would match Al Qusayr in Homs; the report places it in Deir ez-Zor
+    text = ("A missile slammed into a besieged neighborhood in the eastern city of Deir el-Zour. "
+            "The missile hit near a school in the Qusour neighborhood.")
+    places = by_text(run(pipeline, text))
+    q = places["Qusour neighborhood"]
+    assert (q.admin1_iso, q.precision) == ("SY-DY", 1)

@@ -438,7 +438,32 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             feature=feature, geonames_id=entry.geonames_id,
             score=_confidence(c, best, country, matches),
             sentence=ctx.sentence_of(c.start)))
-    return places, country
+    return _in_host_city(ctx, places), country
+
+
+_NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
+
+
+def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
+    """A neighbourhood ("the Qusour neighborhood") lies in the city the report has just
+    named ("the eastern city of Deir el-Zour"), whatever town elsewhere shares its name:
+    it is placed in that city, at ACLED precision 1."""
+    out: list[Place] = []
+    for p in places:
+        m = _NEIGHBOURHOOD.match(ctx.text, p.end) if p.feature not in ("country", "admin1") else None
+        host = None
+        if m:
+            host = next((q for q in reversed(out) if q.feature == "city" and q.country == p.country
+                         and 0 <= p.sentence - q.sentence <= 2 and q.name != p.name), None)
+        if host is None:
+            out.append(p)
+            continue
+        end = m.end()
+        out.append(Place(start=p.start, end=end, text=ctx.text[p.start:end], name=host.name,
+                         country=host.country, admin1=host.admin1, admin1_iso=host.admin1_iso,
+                         admin2=host.admin2, lat=host.lat, lon=host.lon, precision=1, feature="place",
+                         geonames_id=host.geonames_id, score=host.score, sentence=p.sentence))
+    return out
 
 
 _MARKS = str.maketrans({"ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "‘": "'", "’": "'"})
