@@ -32,3 +32,19 @@ def test_prose_that_looks_like_furniture_is_kept():
             "He was arrested in Geneva, Switzerland, September 23, 2019.\n"
             "Related: Syria's war in numbers\n")
     assert masked_lines(text) == ["Related: Syria's war in numbers"]
+
+
+def test_inline_photo_captions_of_single_line_reports_are_furniture():
+    from marsad.extract.clean import find_inline_captions
+
+    text = ("Last updated at Jul 152015 A member of the regime forces runs near destroyed "
+            "buildings in the city of Hasakeh on Monday (AFP photo) BEIRUT Thirteen civilians "
+            "were killed in air raids on Aleppo province. A man walks by a damaged site in "
+            "Qamishli July 27 2016. (TRT World and Agencies) Two Russian airmen were killed when "
+            "their helicopter was shot down. (TRT World and Agencies) The toll rose.")
+    found = [text[s:e] for s, e in find_inline_captions(text)]
+    assert found == [
+        "A member of the regime forces runs near destroyed buildings in the city of Hasakeh "
+        "on Monday (AFP photo)",
+        "A man walks by a damaged site in Qamishli July 27 2016. (TRT World and Agencies)",
+    ]   # the dateline stays, and a past-tense sentence before a credit is the report's own

@@ -1,5 +1,6 @@
-"""Stage ``clean``: find page furniture (app adverts, photo and video credits, galleries,
-share and subscribe prompts) and mask it, keeping every offset into the stored text.
+"""Stage ``clean``: find page furniture (app adverts, photo and video credits, wire
+captions, galleries, share and subscribe prompts, and photo captions run into the text of
+single-line reports) and mask it, keeping every offset into the stored text.
 
 Masked spans are blanked with spaces of the same length in the text the model sees,
 so offsets of everything found later still point into ``Context.text``.
@@ -69,6 +70,39 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+#: a photo credit closing an inline caption: "(AFP photo)", "(TRT World and Agencies)", "(Reuters)"
+_INLINE_CREDIT = re.compile(
+    r"\((?:AFP|Reuters|AP|EPA|Getty(?:\s+Images)?|[A-Z][\w ]{0,25}\s+and\s+Agencies|"
+    r"(?:[A-Z]\w{0,12}\s+)?[Pp]hoto(?:\s+by)?[^()]{0,30}|File\s+photo)\)")
+#: a caption describes a picture in the present tense: "A man walks by ...", "People
+#: inspect ...", "Still image shows ..."
+_CAPTION_VERB = re.compile(
+    r"\b(?:walks?|runs?|carr(?:y|ies)|stands?|sits?|inspects?|shows?|(?:is|are)\s+seen|gathers?|"
+    r"helps?|search(?:es)?|reacts?|rides?|drives?|waits?|comforts?|takes?\s+a\s+position|looks?\s+on|"
+    r"salvages?|mourns?|holds?|pass(?:es)?\s+by|rests?)\b")
+#: where an inline caption begins: after a sentence's end or a dateline
+_CAPTION_START = re.compile(r"(?:[.!?\"”)]\s+|(?:19|20)\d\d\s+|^)(?=[A-Z])")
+
+
+def find_inline_captions(text: str) -> list[tuple[int, int]]:
+    """Photo captions run into the text of single-line reports ("... A man walks by a
+    damaged site in Qamishli July 27 2016. (TRT World and Agencies) A bomb blast..."):
+    from the caption's start to its credit, when it reads as a caption (present tense)."""
+    spans = []
+    for m in _INLINE_CREDIT.finditer(text):
+        lo = max(0, m.start() - 400)
+        window = text[lo:m.start()]
+        # the caption's own last full stop ("... July 27 2016.") is not its start
+        body = window.rstrip().rstrip(".")
+        starts = [x.end() for x in _CAPTION_START.finditer(body)]
+        if not starts:
+            continue
+        start = lo + starts[-1]
+        if _CAPTION_VERB.search(text, start, m.start()):
+            spans.append((start, m.end()))
+    return spans
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -83,4 +117,4 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 @component("clean", reads=("text",), assigns=("masked",))
 def clean(ctx: Context) -> None:
     """Mask page furniture; offsets stay those of the stored text."""
-    ctx.masked = find_furniture(ctx.text)
+    ctx.masked = sorted(find_furniture(ctx.text) + find_inline_captions(ctx.text))
