@@ -248,3 +248,16 @@ def test_the_place_an_events_word_names_is_where_it_happened():
     events(ctx)
     (ev,) = ctx.events
     assert ev["location"]["country"] == "HT" and ev["location"]["precision"] == 3
+
+
+def test_a_place_an_events_word_names_later_in_the_event_wins_over_the_reports_country():
+    text = "Her kidnapping was heard again in Canada. She was kidnapped near Mogadishu in 2008."
+    sents = split_sentences(text)
+    canada = Place(*_span(text, "Canada", 0), "Canada", "CA", precision=3, feature="country", sentence=0)
+    mogadishu = Place(*_span(text, "Mogadishu", 1), "Mogadishu", "SO", "Banaadir", "SO-BN",
+                      precision=1, feature="city", sentence=1)
+    ctx = _ctx(text, sents, places=[canada, mogadishu])
+    ctx.country_context = "CA"
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["location"]["name"] == "Mogadishu"

@@ -178,3 +178,9 @@ def test_a_neighbourhood_lies_in_the_city_just_named(pipeline):
     places = by_text(run(pipeline, text))
     q = places["Qusour neighborhood"]
     assert (q.admin1_iso, q.precision) == ("SY-DY", 1)
+
+
+def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
+    ctx = run(pipeline, "An explosion in the Salem Mosque in Ariha in Syria's Idlib province killed 25.")
+    assert "IN" not in {p.country for p in ctx.places}
+    assert "SY-ID" in {p.admin1_iso for p in ctx.places}

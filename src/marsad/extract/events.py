@@ -492,11 +492,9 @@ _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
 def _attached_place(ctx: Context, d: Draft, order: list[int],
                     place_s: dict[int, list[Place]]) -> Place | None:
     """The place right after one of the event's words, by a locative preposition, in the
-    first sentence (in reading order) that names a place: "held hostage in Haiti"."""
+    first sentence (in reading order) that has one: "held hostage in Haiti"."""
     for s in order:
         here = place_s.get(s, [])
-        if not here:
-            continue
         for t in d.triggers:
             if t.sentence != s:
                 continue
@@ -504,7 +502,6 @@ def _attached_place(ctx: Context, d: Draft, order: list[int],
                 m = _LOCATIVE.match(ctx.text, t.end)
                 if m and m.end() == p.start:
                     return p
-        return None
     return None
 
 

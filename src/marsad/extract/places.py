@@ -390,6 +390,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         best = matches[0]
         if not _acceptable(c, best, country, stop):
             continue
+        if country and best.country != country and _FACILITY_AFTER.match(text, c.end):
+            continue    # "the Salem Mosque in Ariha" is no Indian city
         start, end = c.start, c.end
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
@@ -441,6 +443,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     return _in_host_city(ctx, places), country
 
 
+#: a building or street named after a place or a person: "Salem Mosque", "Cairo Street"
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
+    r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
+    r"Airport|Shrine|Bakery|Clinic)\b")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 
