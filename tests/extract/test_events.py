@@ -261,3 +261,17 @@ def test_a_place_an_events_word_names_later_in_the_event_wins_over_the_reports_c
     events(ctx)
     (ev,) = ctx.events
     assert ev["location"]["name"] == "Mogadishu"
+
+
+def test_a_foreign_place_naming_whose_inmates_or_officials_places_no_event():
+    text = ("Women took to the streets to protest Afghanistan's new government of "
+            "ex-Guantanamo detainees. Protests went on in Kabul.")
+    sents = split_sentences(text)
+    afg = Place(*_span(text, "Afghanistan", 0), "Afghanistan", "AF", precision=3, feature="country",
+                sentence=0)
+    gtmo = Place(*_span(text, "Guantanamo", 0), "Guantanamo", "CU", "Guantanamo", "CU-14", precision=1,
+                 feature="city", sentence=0)
+    ctx = _ctx(text, sents, places=[afg, gtmo])
+    ctx.country_context = "AF"
+    events(ctx)
+    assert ctx.events and all(e["location"]["country"] == "AF" for e in ctx.events)

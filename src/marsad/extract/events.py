@@ -96,6 +96,22 @@ _RELEASE_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[
 #: a place name that only qualifies someone: "Damascus-backed forces", "a London-based monitor"
 _MODIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
                        r"headquartered|sponsored|linked)\b", re.IGNORECASE)
+#: a place name before the officials, institutions or inmates of that place: "ex-Guantanamo
+#: detainees", "Tehran officials", "a Geneva court" (not before a victim: "a Brooklyn
+#: journalist" was to be kidnapped in Brooklyn)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:detainees?|prisoners?|inmates?|officials?|authorities|government|diplomats?|embassy|"
+    r"consulate|court|judges?|prosecutors?|office|headquarters)\b")
+
+
+def _foreign_attribute(ctx: Context, p: Place) -> bool:
+    """A place abroad named only to say whose officials, court or inmates these are
+    ("ex-Guantanamo detainees", "a Geneva court"): the report's events happen elsewhere."""
+    if not ctx.country_context or p.country == ctx.country_context or p.feature == "country":
+        return False
+    return bool(_PEOPLE_AFTER.match(ctx.text, p.end)) or ctx.text[max(0, p.start - 3):p.start].lower() == "ex-"
+
+
 _AGENCY_TAIL = re.compile(r"\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
@@ -202,7 +218,8 @@ def events(ctx: Context) -> None:
     taken += [(a.start, a.end) for a in ctx.actors]
     place_s = _by_sentence(p for p in ctx.places
                            if not any(s < p.end and p.start < e for s, e in taken)
-                           and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end))
+                           and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
+                           and not _foreign_attribute(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
