@@ -19,7 +19,7 @@ from .base import REGISTRY, Component, Context
 
 SCHEMA = "marsad.extraction/1"
 #: Bump when a change to any stage changes results: stored extractions are keyed by it.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "clean", "language", "nlp", "places", "dates", "figures", "actors",
