@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from marsad.extract.base import (ActorMention, Attribution, Context, DateMention, Figure, Place,
                                  Source)
 from marsad.extract.events import events
@@ -127,11 +129,22 @@ def test_actors_get_roles():
     assert roles == {"perpetrator": "state_forces", "target": "civilians"}
 
 
-def _country_ctx(text, sents, places):
+def _country_ctx(text, sents, places, country="EG"):
+    """Events of a text whose places are given, in a report about ``country``."""
     ctx = _ctx(text, sents, places=places)
-    ctx.country_context = "EG"
+    ctx.country_context = country
     events(ctx)
     return ctx
+
+
+def _city(text, phrase, sentence, name, country, admin1_iso):
+    return Place(*_span(text, phrase, sentence), name, country, None, admin1_iso, precision=1,
+                 feature="city", sentence=sentence)
+
+
+def _country(text, phrase, sentence, code):
+    return Place(*_span(text, phrase, sentence), phrase, code, precision=3, feature="country",
+                 sentence=sentence)
 
 
 def test_an_event_naming_the_reports_country_stays_there_not_where_a_statement_came_from():
@@ -187,20 +200,6 @@ def test_an_event_told_only_with_a_past_date_gets_that_date_not_the_reports():
     assert ev["date"]["start"] == "2019-09-23" and "not stated" in ev["date"]["note"]
 
 
-def test_a_press_release_dateline_is_where_it_was_written_not_where_it_happened():
-    text = ("Click to expand Image\n(Tunis, December 28, 2019) - Police in Morocco shot dead "
-            "a protester, Human Rights Watch said today.")
-    sents = split_sentences(text)
-    tunis = Place(*_span(text, "Tunis", 1), "Tunis", "TN", "Tunis", "TN-11", precision=1,
-                  feature="city", sentence=1)
-    morocco = Place(*_span(text, "Morocco", 1), "Morocco", "MA", precision=3, feature="country",
-                    sentence=1)
-    ctx = _ctx(text, sents, places=[tunis, morocco])
-    ctx.country_context = "MA"
-    events(ctx)
-    (ev,) = ctx.events
-    assert ev["location"]["country"] == "MA"
-
 
 def test_a_past_date_in_the_events_clause_dates_it_when_nothing_recent_does():
     text = ("Court acquits men over journalist's abduction. "
@@ -222,56 +221,30 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
     assert evs[0]["sub_type"] == "arrests"
 
 
-def test_an_agency_dateline_and_a_place_that_qualifies_someone_are_not_where_it_happened():
-    text = ("Related: Army repels attack. DAMASCUS (Sputnik) Shelling killed 51 people in "
-            "Salamiyeh, a source told Sputnik. Damascus-backed fighters shelled the town of Kafr Nabl.")
-    sents = [(0, 28), (29, text.index(" Damascus-backed") + 0), (text.index("Damascus-backed"), len(text))]
-    damascus = Place(*_span(text, "DAMASCUS", 1), "Damascus", "SY", "Dimashq", "SY-DI", precision=1,
-                     feature="city", sentence=1)
-    salamiyeh = Place(*_span(text, "Salamiyeh", 1), "As Salamiyah", "SY", "Hama", "SY-HM",
-                      precision=1, feature="city", sentence=1)
-    backed = Place(*_span(text, "Damascus", 2), "Damascus", "SY", "Dimashq", "SY-DI", precision=1,
-                   feature="city", sentence=2)
-    ctx = _ctx(text, sents, places=[damascus, salamiyeh, backed])
-    ctx.country_context = "SY"
-    events(ctx)
-    assert {e["location"]["admin1_iso"] for e in ctx.events} == {"SY-HM"}
-
-
-def test_the_place_an_events_word_names_is_where_it_happened():
-    text = "A Madras missionary was held hostage in Haiti for two months."
-    madras = Place(*_span(text, "Madras", 0), "Chennai", "IN", "Tamil Nadu", "IN-TN", precision=1,
-                   feature="city", sentence=0)
-    haiti = Place(*_span(text, "Haiti", 0), "Haiti", "HT", precision=3, feature="country", sentence=0)
-    ctx = _ctx(text, [(0, len(text))], places=[madras, haiti])
-    ctx.country_context = "IN"
-    events(ctx)
-    (ev,) = ctx.events
-    assert ev["location"]["country"] == "HT" and ev["location"]["precision"] == 3
-
-
-def test_a_place_an_events_word_names_later_in_the_event_wins_over_the_reports_country():
-    text = "Her kidnapping was heard again in Canada. She was kidnapped near Mogadishu in 2008."
-    sents = split_sentences(text)
-    canada = Place(*_span(text, "Canada", 0), "Canada", "CA", precision=3, feature="country", sentence=0)
-    mogadishu = Place(*_span(text, "Mogadishu", 1), "Mogadishu", "SO", "Banaadir", "SO-BN",
-                      precision=1, feature="city", sentence=1)
-    ctx = _ctx(text, sents, places=[canada, mogadishu])
-    ctx.country_context = "CA"
-    events(ctx)
-    (ev,) = ctx.events
-    assert ev["location"]["name"] == "Mogadishu"
-
-
-def test_a_foreign_place_naming_whose_inmates_or_officials_places_no_event():
-    text = ("Women took to the streets to protest Afghanistan's new government of "
-            "ex-Guantanamo detainees. Protests went on in Kabul.")
-    sents = split_sentences(text)
-    afg = Place(*_span(text, "Afghanistan", 0), "Afghanistan", "AF", precision=3, feature="country",
-                sentence=0)
-    gtmo = Place(*_span(text, "Guantanamo", 0), "Guantanamo", "CU", "Guantanamo", "CU-14", precision=1,
-                 feature="city", sentence=0)
-    ctx = _ctx(text, sents, places=[afg, gtmo])
-    ctx.country_context = "AF"
-    events(ctx)
-    assert ctx.events and all(e["location"]["country"] == "AF" for e in ctx.events)
+@pytest.mark.parametrize("text, places, country, field, expected", [
+    pytest.param("Click to expand Image\n(Tunis, December 28, 2019) - Police in Morocco shot dead "
+                 "a protester, Human Rights Watch said today.",
+                 [("Tunis", 1, "TN", "TN-11"), ("Morocco", 1, "MA")], "MA", "country", {"MA"},
+                 id="a press release's dateline is where it was written"),
+    pytest.param("Related: Army repels attack. DAMASCUS (Sputnik) Shelling killed 51 people in "
+                 "Salamiyeh, a source told Sputnik. Damascus-backed fighters shelled the town of Kafr Nabl.",
+                 [("DAMASCUS", 1, "SY", "SY-DI"), ("Salamiyeh", 1, "SY", "SY-HM"), ("Damascus", 2, "SY", "SY-DI")],
+                 "SY", "admin1_iso", {"SY-HM"},
+                 id="an agency dateline, and a place qualifying someone, place nothing"),
+    pytest.param("A Madras missionary was held hostage in Haiti for two months.",
+                 [("Madras", 0, "IN", "IN-TN"), ("Haiti", 0, "HT")], "IN", "country", {"HT"},
+                 id="the place an event's word names is where it happened"),
+    pytest.param("Her kidnapping was heard again in Canada. She was kidnapped near Mogadishu in 2008.",
+                 [("Canada", 0, "CA"), ("Mogadishu", 1, "SO", "SO-BN")], "CA", "name", {"Mogadishu"},
+                 id="... also later in the event, before the report's country"),
+    pytest.param("Women took to the streets to protest Afghanistan's new government of "
+                 "ex-Guantanamo detainees. Protests went on in Kabul.",
+                 [("Afghanistan", 0, "AF"), ("Guantanamo", 0, "CU", "CU-14")], "AF", "country", {"AF"},
+                 id="a place abroad naming whose detainees these are places nothing"),
+])
+def test_where_an_event_happened(text, places, country, field, expected):
+    """``places``: (phrase, sentence, country code[, ISO 3166-2 code of a town])."""
+    made = [_city(text, p[0], p[1], p[0].title(), p[2], p[3]) if len(p) == 4 else _country(text, *p)
+            for p in places]
+    ctx = _country_ctx(text, split_sentences(text), made, country)
+    assert ctx.events and {e["location"][field] for e in ctx.events} == expected
