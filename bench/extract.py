@@ -13,9 +13,10 @@ after everything is loaded (models, gazetteer, dictionaries: loading is timed ap
   ``nlp.pipe(texts, n_process=N)``;
 * **spaCy, as marsad runs it**: ``Pipeline.resources.nlp``, the same pipeline *with*
   the gazetteer entity ruler, the one the ``nlp`` stage calls, also with ``nlp.pipe``;
-* **spaCy, bare model, fork pool** (batch mode only): the bare model called once per
-  text in a fork pool distributed as ``run_many`` does (``imap``, chunksize 4), workers
-  returning only a count. ``nlp.pipe(n_process=N)`` ships every Doc back to the parent
+* **spaCy, bare model, fork pool** (batch mode only): the bare model over the texts in
+  a fork pool distributed as ``run_many`` does (``imap`` over batches of
+  ``BATCH_SIZE`` documents, one ``nlp.pipe`` call per batch), workers returning only a
+  count. ``nlp.pipe(n_process=N)`` ships every Doc back to the parent
   (serialised), which the whole extraction does not do, so this is the like-for-like
   parallel baseline;
 * **whole extraction**: ``Pipeline(settings).run_many(docs, processes=N)``, every stage
@@ -33,8 +34,8 @@ CPU time (user + system, the main process and its workers) is printed beside the
 time: on a loaded machine it is the steadier measure of the work done.
 
 Then (unless ``--no-stages``), a per-stage timing harness runs the pipeline's
-components one by one on :class:`marsad.extract.base.Context` objects, exactly as
-``Pipeline.run`` does, in one process, and prints ms/document per stage, so the time
+components one by one on :class:`marsad.extract.base.Context` objects (one document
+at a time, as ``Pipeline.run`` does), in one process, and prints ms/document per stage, so the time
 that is not spaCy's is located. ``--profile`` adds a cProfile of the non-spaCy stages
 (top functions by own time).
 
@@ -194,22 +195,26 @@ def time_spacy(nlp, texts: list[str], processes: int, batch_size: int, label: st
 _POOL_NLP = None
 
 
-def _pool_count(text: str) -> int:
-    return len(_POOL_NLP(text))
+def _pool_count(texts: list[str]) -> int:
+    return sum(len(doc) for doc in _POOL_NLP.pipe(texts, batch_size=len(texts)))
 
 
 def time_spacy_pool(nlp, texts: list[str], processes: int, label: str) -> Measure:
     """``nlp`` over ``texts`` in a fork pool exactly as ``Pipeline.run_many`` distributes
-    documents (imap, chunksize 4), one ``nlp(text)`` call per text, workers returning only
-    the token count: the parallel baseline without spaCy's Doc serialisation."""
+    documents (imap over batches of ``BATCH_SIZE``, one ``nlp.pipe`` call per batch),
+    workers returning only the token count: the parallel baseline without spaCy's Doc
+    serialisation."""
     import multiprocessing as mp
+
+    from marsad.extract.pipeline import BATCH_SIZE
 
     global _POOL_NLP
     _POOL_NLP = nlp
+    batches = [texts[i:i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
     with TreeMemory() as mem:
         t0 = time.perf_counter()
         with mp.get_context("fork").Pool(processes) as pool:
-            n = sum(1 for _ in pool.imap(_pool_count, texts, chunksize=4))
+            n = sum(len(b) for b, _ in zip(batches, pool.imap(_pool_count, batches)))
         secs = time.perf_counter() - t0
     _POOL_NLP = None
     assert n == len(texts)

@@ -121,3 +121,33 @@ def test_batch_in_two_processes_matches_one(pipeline, shared_corpus):
     one = list(pipeline.run_many(docs, processes=1))
     two = list(pipeline.run_many(docs, processes=2))
     assert one == two
+
+
+def test_batches_give_the_results_of_one_by_one_and_bad_documents_stay_alone(pipeline, shared_corpus):
+    docs = [json.loads(line) for line in
+            (shared_corpus / "fakes-dev.jsonl").read_text(encoding="utf-8").splitlines()[:5]]
+    for d in docs:
+        d.pop("gold")
+    docs[1:1] = [{"title": "no text"}, {"text": "word " * 250_000},
+                 {"text": "قتل 12 مدنيا في غارة جوية على بلدة خان شيخون في ريف إدلب يوم الثلاثاء."},
+                 {"text": ""}]
+    one_by_one = [pipeline.run(d) for d in docs]
+    for size in (1, 3, 16):
+        assert list(pipeline.run_many(docs, batch_size=size)) == one_by_one
+    assert [r.get("error", {}).get("code") for r in one_by_one[1:3]] == ["M405", "M402"]
+    assert one_by_one[0]["events"] and one_by_one[5]["events"]
+
+
+def test_a_failing_batch_falls_back_to_one_by_one(pipeline, monkeypatch):
+    from dataclasses import replace
+
+    from marsad.errors import ExtractError
+
+    def broken(ctxs):
+        raise ExtractError("batch failed", code="M405")
+
+    docs = [{"text": "Shelling killed 5 people in Homs on Monday.", "published": "2016-05-02"}] * 3
+    expected = [pipeline.run(d) for d in docs]
+    monkeypatch.setattr(pipeline, "components",
+                        [replace(c, batch=broken) if c.batch else c for c in pipeline.components])
+    assert list(pipeline.run_many(docs, batch_size=3)) == expected

@@ -11,7 +11,7 @@ All offsets are character offsets into ``Context.text``, the stored document tex
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 # -- mentions found by the stages ------------------------------------------------------
@@ -191,6 +191,8 @@ class Component:
     reads: tuple[str, ...]
     assigns: tuple[str, ...]
     doc: str
+    #: the same stage over many contexts at once, when that is cheaper (spaCy's nlp.pipe)
+    batch: Callable[[list[Context]], None] | None = None
 
 
 REGISTRY: dict[str, Component] = {}
@@ -202,6 +204,17 @@ def component(name: str, *, reads: tuple[str, ...] = (), assigns: tuple[str, ...
     def wrap(func: Callable[[Context], None]) -> Callable[[Context], None]:
         REGISTRY[name] = Component(name, func, tuple(reads), tuple(assigns),
                                    (func.__doc__ or "").strip().split("\n")[0])
+        return func
+
+    return wrap
+
+
+def batch_of(name: str):
+    """Register ``func(ctxs)`` as the registered stage ``name`` run over many contexts at
+    once. It must assign exactly what the stage does one context at a time."""
+
+    def wrap(func: Callable[[list[Context]], None]) -> Callable[[list[Context]], None]:
+        REGISTRY[name] = replace(REGISTRY[name], batch=func)
         return func
 
     return wrap

@@ -9,9 +9,10 @@ and the source registry), each loaded once, on first use.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..config import Settings, load_settings
 from ..errors import ExtractError, MarsadError, TextTooLong
@@ -20,6 +21,11 @@ from .base import REGISTRY, Component, Context
 SCHEMA = "marsad.extraction/1"
 #: Bump when a change to any stage changes results: stored extractions are keyed by it.
 EXTRACTOR_VERSION = "0.2.0"
+
+#: documents per batch in ``run_many``: large enough for spaCy's batching to pay, small
+#: enough that a batch's results are streamed out quickly and two workers share the load
+BATCH_SIZE = 8
+
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "clean", "language", "nlp", "places", "dates", "figures", "actors",
@@ -114,32 +120,68 @@ class Pipeline:
 
         Never raises for a bad document: errors become ``result["error"]``.
         """
-        meta = _document_meta(document)
-        try:
-            text = document.get("text")
-            if not isinstance(text, str):
-                raise ExtractError("document has no text", code="M405")
-            limit = self.settings.max_extract_chars
-            if len(text) > limit:
-                raise TextTooLong(
-                    f"text has {len(text):,} characters, over the limit of {limit:,} "
-                    f"(setting max_extract_chars)")
-            ctx = Context(text=text, meta=meta, resources=self.resources)
-            for comp in self.components:
-                if ctx.skip:
-                    break
-                comp.func(ctx)
-            return build_result(ctx)
-        except MarsadError as exc:
-            return {"schema": SCHEMA, "document": meta, "events": [], "statements": [],
-                    "error": exc.as_dict(), "extractor": {"version": EXTRACTOR_VERSION}}
+        return self.run_batch([document])[0]
+
+    def _context(self, document: dict[str, Any], meta: dict[str, Any]) -> Context:
+        text = document.get("text")
+        if not isinstance(text, str):
+            raise ExtractError("document has no text", code="M405")
+        limit = self.settings.max_extract_chars
+        if len(text) > limit:
+            raise TextTooLong(
+                f"text has {len(text):,} characters, over the limit of {limit:,} "
+                f"(setting max_extract_chars)")
+        return Context(text=text, meta=meta, resources=self.resources)
 
     # -- batches ---------------------------------------------------------------------
-    def run_many(self, documents: Iterable[dict[str, Any]], processes: int = 1) -> Iterator[dict[str, Any]]:
-        """Results in input order. ``processes > 1`` forks workers sharing loaded resources."""
+    def run_batch(self, documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Results of several documents, in order: each stage runs over all of them in
+        turn, a stage that can (``nlp``: spaCy's ``nlp.pipe``) over all at once. A bad
+        document becomes its own ``result["error"]``; the others are not affected."""
+        metas = [_document_meta(d) for d in documents]
+        ctxs: list[Context | None] = []
+        errors: list[dict[str, Any] | None] = []
+        for document, meta in zip(documents, metas):
+            try:
+                ctxs.append(self._context(document, meta))
+                errors.append(None)
+            except MarsadError as exc:
+                ctxs.append(None)
+                errors.append(_error_result(meta, exc))
+        for comp in self.components:
+            live = [i for i, c in enumerate(ctxs) if c is not None and errors[i] is None and not c.skip]
+            if not live:
+                break
+            if comp.batch is not None and len(live) > 1:
+                try:
+                    comp.batch([ctxs[i] for i in live])
+                    continue
+                except MarsadError:
+                    pass    # one by one, so that only the bad document fails
+            for i in live:
+                try:
+                    comp.func(ctxs[i])
+                except MarsadError as exc:
+                    errors[i] = _error_result(metas[i], exc)
+        out = []
+        for i, ctx in enumerate(ctxs):
+            if errors[i] is None:
+                try:
+                    out.append(build_result(ctx))
+                    continue
+                except MarsadError as exc:
+                    errors[i] = _error_result(metas[i], exc)
+            out.append(errors[i])
+        return out
+
+    def run_many(self, documents: Iterable[dict[str, Any]], processes: int = 1,
+                 batch_size: int = BATCH_SIZE) -> Iterator[dict[str, Any]]:
+        """Results in input order, documents read lazily ``batch_size`` at a time.
+        ``processes > 1`` forks workers sharing loaded resources, a batch each."""
+        batches = _batches(documents, max(1, batch_size))
         if processes <= 1:
-            for d in documents:
-                yield self.run(d)
+            for batch in batches:
+                yield from self.run_batch(batch)
             return
         import multiprocessing as mp
 
@@ -148,16 +190,28 @@ class Pipeline:
         _WORKER_PIPELINE = self
         ctx = mp.get_context("fork")
         with ctx.Pool(processes) as pool:
-            yield from pool.imap(_worker_run, documents, chunksize=4)
+            for results in pool.imap(_worker_run, batches):
+                yield from results
         _WORKER_PIPELINE = None
+
+
+def _batches(documents: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(documents)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _error_result(meta: dict[str, Any], exc: MarsadError) -> dict[str, Any]:
+    return {"schema": SCHEMA, "document": meta, "events": [], "statements": [],
+            "error": exc.as_dict(), "extractor": {"version": EXTRACTOR_VERSION}}
 
 
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _worker_run(document: dict[str, Any]) -> dict[str, Any]:
+def _worker_run(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
     assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE.run(document)
+    return _WORKER_PIPELINE.run_batch(batch)
 
 
 def default_processes() -> int:
