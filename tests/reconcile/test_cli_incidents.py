@@ -36,6 +36,8 @@ def test_reconcile_and_list(cli, db_url):
     assert len(json.loads(r.out)) == 3
     r = cli("incidents", "--since", "2017-04-05", "--format", "json", db=db_url)
     assert json.loads(r.out) == []
+    r = cli("incidents", "--since", "last week", db=db_url)   # refused, not an empty list
+    assert r.code == 2 and "not a date" in r.err
     r = cli("incidents", "--admin1", "SY-HL", "--format", "json", db=db_url)
     assert json.loads(r.out) == []
     r = cli("incidents", db=db_url)

@@ -52,6 +52,19 @@ class State:
         return self._store
 
 
+def day_option(value: str | None) -> str | None:
+    """Typer callback: a ``--since``/``--until`` value checked as YYYY-MM-DD (a usage
+    error, exit 2, otherwise)."""
+    if value is None:
+        return None
+    from ..ingest.common import parse_day
+
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     if obj is None:  # invoked without the root callback (tests calling a command directly)

@@ -7,19 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import FORMAT_OPTION, Format, console_err, emit, emit_mapping, state
-
-
-def _day(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    from ..ingest.common import parse_day
-
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-
+from .common import FORMAT_OPTION, Format, console_err, day_option, emit, emit_mapping, state
 
 
 def register(app: typer.Typer) -> None:
@@ -33,7 +21,7 @@ def register(app: typer.Typer) -> None:
         outlet: Optional[str] = typer.Option(
             None, "--outlet", metavar="NAME", help="Outlet (site name) of plain-text inputs."),
         published: Optional[str] = typer.Option(
-            None, "--published", metavar="YYYY-MM-DD", callback=_day,
+            None, "--published", metavar="YYYY-MM-DD", callback=day_option,
             help="Publication date of plain-text inputs."),
         no_extract: bool = typer.Option(
             False, "--no-extract", help="Only store the documents; do not extract events "
@@ -106,9 +94,9 @@ def register(app: typer.Typer) -> None:
                                              help="Only documents of this outlet (any case)."),
         language: Optional[str] = typer.Option(None, "--language", metavar="CODE",
                                                help="Only documents in this language (ISO 639-1, e.g. en)."),
-        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", callback=_day,
+        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", callback=day_option,
                                             help="Only documents published on or after this day."),
-        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", callback=_day,
+        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", callback=day_option,
                                             help="Only documents published on or before this day."),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many documents."),
         fmt: Format = FORMAT_OPTION,

@@ -7,7 +7,6 @@ and hand them to the pure functions of :mod:`marsad.export`.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
@@ -32,12 +31,13 @@ class ReportFormat(str, Enum):
 def _day(value: Optional[str], option: str) -> Optional[str]:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        from ..errors import InputError
+    from ..errors import InputError
+    from ..ingest.common import parse_day
 
-        raise InputError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise InputError(f"{option} {exc}") from None
 
 
 def fetch_incidents(store, *, since: Optional[str] = None, until: Optional[str] = None,

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import FORMAT_OPTION, Format, console, emit, emit_mapping, state
+from .common import FORMAT_OPTION, Format, console, day_option, emit, emit_mapping, state
 
 
 def _progress_callback():
@@ -69,9 +69,9 @@ def register(app: typer.Typer) -> None:
     @app.command("incidents")
     def incidents_cmd(
         ctx: typer.Context,
-        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD",
+        since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", callback=day_option,
                                             help="Only incidents ending on or after this date."),
-        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD",
+        until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", callback=day_option,
                                             help="Only incidents starting on or before this date."),
         country: Optional[str] = typer.Option(None, "--country", help="ISO code, e.g. SY."),
         admin1: Optional[str] = typer.Option(None, "--admin1", help="ISO 3166-2 code (SY-ID) or name."),
