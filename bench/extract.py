@@ -53,8 +53,10 @@ import threading
 import time
 from pathlib import Path
 
+from marsad.eval.shared import shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fakes-dev.jsonl"
+DEFAULT_CORPUS = shared_dir(ROOT) / "corpus" / "fakes-dev.jsonl"
 DOC_KEYS = ("id", "text", "title", "published", "outlet", "url")
 
 

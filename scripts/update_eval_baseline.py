@@ -18,8 +18,10 @@ import json
 import sys
 from pathlib import Path
 
+from marsad.eval.shared import shared_dir
+
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = shared_dir(REPO) / "corpus"
 BASELINE = REPO / "eval_baseline.json"
 GOLD_FILES = ("fakes-dev.jsonl", "hrds-dev.jsonl", "seed/ynet-syria-coast.gold.json")
 #: gold files whose incident clusters are gated too (marsad eval --clusters)

@@ -18,9 +18,10 @@ import pytest
 import sqlalchemy as sa
 
 from marsad.config import load_settings
+from marsad.eval.shared import shared_dir
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = shared_dir(REPO)
 CORPUS = SHARED / "corpus"
 PG_ADMIN_URL = os.environ.get("MARSAD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -46,7 +47,8 @@ def _pg_available() -> str | None:
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
     if not CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is missing at {CORPUS}: clone the project beside shared/")
+        pytest.fail(f"the shared corpus is missing at {CORPUS}: clone the project beside shared/ "
+                    f"(or set MARSAD_SHARED)")
     return CORPUS
 
 

@@ -4,7 +4,9 @@ that a stage's tests do not depend on the spaCy stage."""
 import re
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed" / "ynet-syria-coast.txt"
+from marsad.eval.shared import shared_dir
+
+SEED = shared_dir(Path(__file__).resolve().parents[2]) / "corpus" / "seed" / "ynet-syria-coast.txt"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,9 @@ from marsad.extract.attribution import (SOURCE_TYPES, attribution_stage, find_at
                                         load_source_registry)
 from marsad.extract.base import Context
 
-SEED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed"
+from .helpers import SEED
+
+SEED_DIR = SEED.parent
 
 
 @pytest.fixture(scope="module")
