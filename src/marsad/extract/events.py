@@ -440,36 +440,24 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         return d.anchor_place, []
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
+    order = _reading_order(ctx, d)
     best = None
+    # "a Madras missionary held hostage in Haiti": the event is where its word says
+    attached = _attached_place(ctx, d, order, place_s)
+    if attached is not None:
+        country = attached.country
+        if attached.feature != "country":
+            best = attached
     # places in the report's country first; if the event names none there, the report's
     # country was the wrong guess for this event ("Russia says it struck Idlib") - unless
     # the event names the country itself ("Egypt's security forces attacked ...", then a
     # statement from Geneva): then it stays in the country, at country level
-    names_country = False
-    order = _reading_order(ctx, d)
-    # "a Madras missionary held hostage in Haiti": the event is where its word says
-    attached = _attached_place(ctx, d, order, place_s)
-    if attached is not None and attached.feature != "country":
-        best, country = attached, attached.country
-    elif attached is not None:
-        country, names_country = attached.country, True
-    for s in order if country and attached is None else ():
-        here = place_s.get(s, [])
-        if here:
-            names_country = not any(p.country != country and p.feature != "country" for p in here) \
-                and any(p.feature == "country" and p.country == country for p in here)
-            break
-    for in_country in (() if best is not None else (True,) if names_country else (True, False)):
-        for s in order:
-            cands = [p for p in place_s.get(s, []) if p.feature != "country"
-                     and (not in_country or not country or p.country == country)]
-            if cands:
-                best = min(cands, key=_rank_place)
-                break
-        if best is not None:
-            if best.country != country:
-                country = best.country
-            break
+    if best is None:
+        best = _first_place(order, place_s, country)
+    if best is None and attached is None and not _names_country(order, place_s, country):
+        best = _first_place(order, place_s, None)
+    if best is not None:
+        country = best.country
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
     if best is None:
         local = [p for p in places if p.feature != "country" and (not country or p.country == country)]
@@ -504,6 +492,28 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
 
 _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
                        r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?")
+
+
+def _first_place(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
+    """The most specific place below country level (in ``country``, if given) of the
+    first sentence, in reading order, that has one."""
+    for s in order:
+        cands = [p for p in place_s.get(s, []) if p.feature != "country"
+                 and (country is None or p.country == country)]
+        if cands:
+            return min(cands, key=_rank_place)
+    return None
+
+
+def _names_country(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> bool:
+    """The first sentence, in reading order, that names places names ``country`` itself
+    and no town abroad."""
+    for s in order if country else ():
+        here = place_s.get(s, [])
+        if here:
+            return not any(p.country != country and p.feature != "country" for p in here) \
+                and any(p.feature == "country" and p.country == country for p in here)
+    return False
 
 
 def _attached_place(ctx: Context, d: Draft, order: list[int],

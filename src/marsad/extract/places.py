@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from .base import Context, Place, component
@@ -176,6 +177,13 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     return (in_context and town) or big
 
 
+def _name_fragment(text: str, start: int) -> bool:
+    """The words from ``start`` end a longer name, and are no place of their own: "Safi"
+    of "Aqareb es Safi", "Bello" of "Governor Bello"."""
+    lo = max(0, start - 30)
+    return bool(_NAME_BEFORE.search(text, lo, start) or _HONORIFIC_BEFORE.search(text, lo, start))
+
+
 def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
     text = ctx.text
     stop = _stopwords()
@@ -190,8 +198,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         s, e = _trim(text, s, e)
         if e <= s or ctx.is_masked(s, e):
             continue
-        if _NAME_BEFORE.search(text, max(0, s - 30), s) or _HONORIFIC_BEFORE.search(text, max(0, s - 30), s):
-            continue    # the end of a longer name: "Safi" of "Aqareb es Safi", "Governor Bello"
+        if _name_fragment(text, s):
+            continue
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
@@ -213,9 +221,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
-            if i and re.fullmatch(_NAME_PARTICLE, text[words[i - 1][0]:words[i - 1][1]]) or \
-                    _HONORIFIC_BEFORE.search(text, max(0, words[i][0] - 30), words[i][0]):
-                i += 1    # "Safi" of "Aqareb es Safi", "Bello" of "Governor Bello": no place
+            if _name_fragment(text, words[i][0]):
+                i += 1
                 continue
             found = False
             for j in range(min(len(words), i + MAX_NGRAM), i, -1):
@@ -465,11 +472,8 @@ def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
         if host is None:
             out.append(p)
             continue
-        end = m.end()
-        out.append(Place(start=p.start, end=end, text=ctx.text[p.start:end], name=host.name,
-                         country=host.country, admin1=host.admin1, admin1_iso=host.admin1_iso,
-                         admin2=host.admin2, lat=host.lat, lon=host.lon, precision=1, feature="place",
-                         geonames_id=host.geonames_id, score=host.score, sentence=p.sentence))
+        out.append(replace(host, start=p.start, end=m.end(), text=ctx.text[p.start:m.end()],
+                           precision=1, feature="place", sentence=p.sentence))
     return out
 
 
