@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from marsad.eval.shared import shared_dir
+from marsad.extract.base import strip_span
 
 SEED = shared_dir(Path(__file__).resolve().parents[2]) / "corpus" / "seed" / "ynet-syria-coast.txt"
 
@@ -13,11 +14,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences end at . ! ? or a line break; spans are trimmed of white space."""
     out = []
     for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, m.start(), m.end())
         if e > s:
             out.append((s, e))
     return out

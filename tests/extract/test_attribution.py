@@ -12,7 +12,7 @@ import pytest
 from marsad.errors import ConfigError
 from marsad.extract.attribution import (SOURCE_TYPES, attribution_stage, find_attributions,
                                         load_source_registry)
-from marsad.extract.base import Context
+from marsad.extract.base import Context, strip_span
 
 from .helpers import SEED
 
@@ -37,11 +37,7 @@ def sentences(nlp, text: str) -> list[tuple[int, int]]:
     out = []
     for line_start, line in _lines(text):
         for s in nlp(line).sents:
-            a, b = line_start + s.start_char, line_start + s.end_char
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = strip_span(text, line_start + s.start_char, line_start + s.end_char)
             if b > a:
                 out.append((a, b))
     return out

@@ -198,6 +198,15 @@ class Component:
 REGISTRY: dict[str, Component] = {}
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the white space at either end (empty: ``start == end``)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def component(name: str, *, reads: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
     """Register a pipeline stage: ``func(ctx)`` reads ``reads`` and sets ``assigns``."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ModelNotInstalled
-from .base import Context, batch_of, component
+from .base import Context, batch_of, component, strip_span
 from .clean import blank
 
 EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
@@ -82,12 +82,8 @@ def _assign(ctx: Context, doc, seen: str) -> None:
     ctx.doc = doc
     sents = []
     for s in doc.sents:
-        start, end = s.start_char, s.end_char
-        # trim white space (and blanked furniture) so spans are tight
-        while start < end and seen[start].isspace():
-            start += 1
-        while end > start and seen[end - 1].isspace():
-            end -= 1
+        # without white space (and blanked furniture) so spans are tight
+        start, end = strip_span(seen, s.start_char, s.end_char)
         if end > start:
             sents.append((start, end))
     ctx.sentences = sents
