@@ -334,16 +334,21 @@ def common_words() -> frozenset[str]:
 _COMMON: frozenset[str] | None = None
 
 
-def _stored_version(path: Path) -> str | None:
+def _read_meta(path: Path, key: str) -> str | None:
+    """A value of the index's ``meta`` table, read-only; None when absent or unreadable."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'build_version'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
             con.close()
     except sqlite3.Error:
         return None
     return row[0] if row else None
+
+
+def _stored_version(path: Path) -> str | None:
+    return _read_meta(path, "build_version")
 
 
 _OPEN: dict[str, Gazetteer] = {}
@@ -385,12 +390,8 @@ def forget(path: str | Path) -> None:
 def _previous_imports(path: Path) -> list[tuple[str, list[str] | None]]:
     import json
 
+    raw = _read_meta(path, "imports_json")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'imports_json'").fetchone()
-        finally:
-            con.close()
-        return [(d["file"], d.get("countries")) for d in json.loads(row[0])] if row else []
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return [(d["file"], d.get("countries")) for d in json.loads(raw)] if raw else []
+    except (ValueError, KeyError, TypeError):
         return []
