@@ -248,3 +248,17 @@ def test_where_an_event_happened(text, places, country, field, expected):
             for p in places]
     ctx = _country_ctx(text, split_sentences(text), made, country)
     assert ctx.events and {e["location"][field] for e in ctx.events} == expected
+
+
+def test_an_event_told_without_a_date_takes_the_date_the_sentence_before_carries():
+    text = ("Ex-commander on trial in Paris. He is on trial for fraud. "
+            "Troops under his command put down an uprising in the city of Hama in 1982, "
+            "and he has been under investigation since 2014. "
+            "An estimated 20,000 people were killed in the massacre in Hama.")
+    (ev,) = [e for e in _dated(text, "2019-12-18") if e["type"] == "violence_against_civilians"]
+    # the story's date, not the span of the investigation ("since 2014") nor the report's
+    assert (ev["date"]["start"], ev["date"]["text"]) == ("1982-01-01", "in 1982")
+    # a date two sentences back carries nothing over: the report's date, said so
+    (ev,) = [e for e in _dated(text.replace("2014. ", "2014. Nobody was charged. "), "2019-12-18")
+             if e["type"] == "violence_against_civilians"]
+    assert ev["date"]["start"] == "2019-12-18" and "not stated" in ev["date"]["note"]

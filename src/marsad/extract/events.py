@@ -617,6 +617,9 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     past = [m for m in told if _gap(d, m) <= _PAST_REACH]
     if past:
         return _date_dict(min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)))
+    carried = _carried_date(ctx, d) if not told else None
+    if carried is not None:
+        return _date_dict(carried)
     if main_date is not None:
         return dict(main_date, text=main_date.get("text"))
     if pub is None:
@@ -624,6 +627,26 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
+    """The date a story carries into an event told without one: the last date of the
+    sentence right before the event's first sentence ("... put down an uprising in Hama
+    in 1982. An estimated 20,000 people were killed in the massacre ..." dates the
+    massacre 1982). Online news makes most sentences a paragraph, so a paragraph break
+    does not stop it; a sentence further back does."""
+    prev = d.first - 1
+    if prev < 0:
+        return None
+    start = ctx.sentences[prev][0]
+    cands = []
+    for m in ctx.dates:
+        if m.sentence != prev or m.kind in ("dateline", "publication", "range"):
+            continue  # a span ("since 2014") is how long something lasts, not when
+        if _SPEECH_BEFORE.search(ctx.text[max(start, m.start - 40):m.start]):
+            continue
+        cands.append(m)
+    return max(cands, key=lambda m: m.start, default=None)
 
 
 _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+\W+){0,4}?"
