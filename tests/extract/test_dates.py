@@ -255,3 +255,10 @@ def test_a_year_before_the_noun_it_dates_is_a_date_but_a_count_is_not():
     assert m.start_date == D(1985, 1, 1)
     assert find_dates("Shelling forced the 2000 residents to flee.", pub) == []
     assert find_dates("Of the 2015 people counted, most fled.", pub) == []
+
+
+def test_a_year_after_an_indefinite_article_dates_the_noun():
+    pub = D(2021, 8, 31)
+    (m,) = find_dates("Emwazi was killed in a 2015 drone strike.", pub)
+    assert (m.text, m.start_date, m.precision) == ("2015", D(2015, 1, 1), 3)
+    assert find_dates("A 2000 people fled.", pub) == []

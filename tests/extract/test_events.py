@@ -262,3 +262,15 @@ def test_an_event_told_without_a_date_takes_the_date_the_sentence_before_carries
     (ev,) = [e for e in _dated(text.replace("2014. ", "2014. Nobody was charged. "), "2019-12-18")
              if e["type"] == "violence_against_civilians"]
     assert ev["date"]["start"] == "2019-12-18" and "not stated" in ev["date"]["note"]
+
+
+def test_a_happening_told_with_a_year_of_its_own_is_another_event():
+    text = ("Gunmen took the passengers of the flight hostage in June 1985. "
+            "One of them was also wanted over a 1987 kidnapping of two Germans.")
+    evs = [e for e in _dated(text, "2019-09-21")
+           if e["sub_type"] == "abduction_forced_disappearance"]
+    # "a 1987 kidnapping" stays apart from the 1985 hostage-taking, each with its year
+    assert sorted(e["date"]["start"][:4] for e in evs) == ["1985", "1987"]
+    # hostage-taking is a kidnapping word too
+    (ev,) = _dated("The 2008 hostage-taking of a journalist ended after 15 months.", "2019-09-18")
+    assert (ev["sub_type"], ev["date"]["start"]) == ("abduction_forced_disappearance", "2008-01-01")

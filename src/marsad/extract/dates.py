@@ -99,9 +99,9 @@ _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)"
 # a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
 _YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|throughout|early|late|mid)[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-])(?!\.\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
-# a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking"),
-# not a count of people or things ("the 2000 residents")
-_YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that)\s+(?P<year>(?:19[5-9]|20[0-4])\d)"
+# a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking", "a
+# 2015 drone strike"), not a count of people or things ("the 2000 residents")
+_YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an)\s+(?P<year>(?:19[5-9]|20[0-4])\d)"
                         r"(?=\s+[A-Za-z])(?!\s+(?:people|persons|civilians|residents|fighters|soldiers|"
                         r"troops|families|children|women|men|members|militants|rebels|refugees|"
                         r"prisoners|detainees|students|workers|migrants|homes|houses|buildings|"

@@ -49,7 +49,10 @@ _SPEECH_BEFORE = re.compile(
     r"(?:said|says|reported|reports|told|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
-_ANOTHER = re.compile(r"\b(?:additional|another|separate|second|other|new|further)\s+(?:\w+\s+)?$", re.I)
+#: words before a trigger that make it another happening than the one told so far:
+#: "another strike", "a separate attack", "a 1987 kidnapping" (a year of its own)
+_ANOTHER = re.compile(r"\b(?:(?:additional|another|separate|second|other|new|further)\s+(?:\w+\s+)?|"
+                      r"an?\s+(?:19|20)\d\d\s+(?:\w+\s+)?)$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:es|s)$", re.IGNORECASE)
 _LEAD_SENTENCES = 2
 
