@@ -101,6 +101,8 @@ def test_common_words_are_not_places(pipeline):
     names = {p.text for p in ctx.places}
     assert "Homs" in names
     assert not names & {"Sunday", "Reuters", "Mercy", "May", "Date", "April"}
+    ctx = run(pipeline, "Researchers at the Southern University in Shenzhen, China, said so.")
+    assert {p.text for p in ctx.places} == {"Shenzhen", "China"}
 
 
 def test_country_context_resolves_ambiguity(pipeline):
@@ -184,3 +186,22 @@ def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     ctx = run(pipeline, "An explosion in the Salem Mosque in Ariha in Syria's Idlib province killed 25.")
     assert "IN" not in {p.country for p in ctx.places}
     assert "SY-ID" in {p.admin1_iso for p in ctx.places}
+
+
+def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline):
+    text = ("Washington wants him extradited to the United States, where he faces charges in Texas "
+            "and in New York. Supporters gathered at Westminster Magistrates' Court, and at Belmarsh "
+            "prison in London. The Westminster hearing lasted an hour. "
+            "Americans in Damascus, Maryland, and in New York protested.")
+    ctx = run(pipeline, text)
+    westminster = [p for p in ctx.places if p.text == "Westminster"]
+    assert len(westminster) == 2 and {p.country for p in westminster} == {"GB"}
+    # a far smaller namesake beside a foreign place does not replace a famous city
+    ctx = run(pipeline, "Shelling hit Damascus as US envoys met in Washington. Damascus denied it.")
+    assert {p.country for p in ctx.places if p.text == "Damascus"} == {"SY"}
+
+
+def test_a_company_or_person_named_like_a_towns_alternate_name_is_no_place(pipeline):
+    ctx = run(pipeline, "Google and Apple said the spyware was sold in the United States. "
+                        "Google said it had warned users in Texas.")
+    assert "Google" not in {p.text for p in ctx.places}

@@ -111,11 +111,12 @@ _STOP: frozenset[str] | None = None
 
 
 class _Cand:
-    __slots__ = ("start", "end", "text", "label", "matches", "demonym")
+    __slots__ = ("start", "end", "text", "label", "matches", "demonym", "free")
 
     def __init__(self, start: int, end: int, text: str, label: str | None):
         self.start, self.end, self.text, self.label = start, end, text, label
         self.matches: list = []
+        self.free: list = []        # matches without the report's country ranked first
         self.demonym: str | None = None
 
 
@@ -164,6 +165,8 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     if letters <= 5 and name.replace(".", "").isupper() and best.feature != "country":
         return False
     label = c.label
+    if label in ("ORG", "PERSON") and not best.exact and best.feature not in ("country", "admin1"):
+        return False    # a company or a person named like a town's alternate name ("Google")
     in_context = country is not None and best.country == country
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
@@ -294,6 +297,37 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     return votes.most_common(1)[0][0]
 
 
+def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
+    """A name shared by towns of several countries is the one in the country of the
+    places named beside it, when that town is no smaller ("Westminster Magistrates'
+    Court ... in London" is in England in a report about the United States; Damascus,
+    Maryland never replaces Damascus), and keeps that sense wherever the report names it
+    again (one sense per report)."""
+    sense: dict[str, Any] = {}
+    by_sent: dict[int, list[_Cand]] = {}
+    for c in cands:
+        if c.matches and not c.demonym:
+            by_sent.setdefault(ctx.sentence_of(c.start), []).append(c)
+    for sent in sorted(by_sent):
+        group = by_sent[sent]
+        for c in group:
+            key = c.text.lower()
+            if key in sense:
+                c.matches = [sense[key]] + [m for m in c.matches if m is not sense[key]]
+                continue
+            top = c.matches[0]
+            if top.feature not in LOCAL:
+                continue
+            beside = {d.matches[0].country for d in group if d is not c and d.text != c.text}
+            if not beside or top.country in beside:
+                continue
+            alt = next((m for m in c.free[:8] if m.country in beside and m.feature in LOCAL
+                        and m.population >= max(15000, top.population)), None)
+            if alt is not None:
+                c.matches = [alt] + [m for m in c.matches if m is not alt]
+                sense[key] = alt
+
+
 def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
     context would swap for a place a hundred times smaller."""
@@ -374,6 +408,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             c.matches = free    # London stays in England in a report about the United States
         if c.matches and c.matches[0].feature not in ("country",) and gaz.demonym(c.text):
             c.demonym = gaz.demonym(c.text)    # "Somali" is a people before a region
+        c.free = free
+    _sentence_sense(ctx, cands)
     admin1s = _admin1_context(cands, country)
     # words of people's full names ("Fidel Castro" ... "Castro"): not places alone
     person_words = {w for s, e, label in ctx.entities if label == "PERSON"
