@@ -274,3 +274,15 @@ def test_a_happening_told_with_a_year_of_its_own_is_another_event():
     # hostage-taking is a kidnapping word too
     (ev,) = _dated("The 2008 hostage-taking of a journalist ended after 15 months.", "2019-09-18")
     assert (ev["sub_type"], ev["date"]["start"]) == ("abduction_forced_disappearance", "2008-01-01")
+
+
+def test_a_span_that_began_weeks_ago_does_not_date_the_days_event():
+    text = ("Warplanes bombed a refugee camp in Idlib province, killing five women. "
+            "Bombs and missiles struck the camp near the village. "
+            "Last month the United Nations said in a long report to the Security Council in New "
+            "York that the warplanes were hitting camps.")
+    (ev,) = _dated(text, "2016-10-02")
+    assert ev["date"]["start"] == "2016-10-02" and "not stated" in ev["date"]["note"]
+    # a span of the last days is the event's ("this week")
+    (ev,) = _dated(text.replace("Last month", "This week"), "2016-10-05")
+    assert ev["date"]["text"] == "This week"

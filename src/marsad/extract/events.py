@@ -610,6 +610,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     if pub is not None and told:
         cands = [m for m in told if m.sentence == d.first] or [
             m for m in told if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
+            and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
             or (_gap(d, m) <= _DATE_OWN and m.sentence - d.first <= _OWN_DATE_SENTENCES)]
     if cands:
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
