@@ -286,3 +286,17 @@ def test_a_span_that_began_weeks_ago_does_not_date_the_days_event():
     # a span of the last days is the event's ("this week")
     (ev,) = _dated(text.replace("Last month", "This week"), "2016-10-05")
     assert ev["date"]["text"] == "This week"
+
+
+def test_a_date_that_starts_a_span_does_not_date_the_days_strikes():
+    text = ("Air strikes killed 70 militants in two days near Qamishli. "
+            "Warehouses were destroyed. Officials spoke. "
+            "Warplanes have been bombing militant positions since an uprising began in 2011.")
+    (ev,) = _dated(text, "2014-12-26")
+    assert ev["date"]["start"] == "2014-12-26" and "not stated" in ev["date"]["note"]
+    # the event's own word between "since" and the year: the year dates it
+    text = ("Activist still in jail, family says. Her family spoke to reporters. "
+            "They asked for help. Diplomats raised the case. Nobody answered them. "
+            "She has spent two years in prison since her arrest in 2019.")
+    (ev,) = _dated(text, "2021-12-04")
+    assert ev["date"]["start"] == "2019-01-01"

@@ -618,7 +618,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         gap = functools.partial(_gap, d)
         return _date_dict(min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
                                                     kind_rank.get(m.kind, 3), m.start)))
-    past = [m for m in told if _gap(d, m) <= _PAST_REACH]
+    past = [m for m in told if _gap(d, m) <= _PAST_REACH and not _span_start(ctx, m, d)]
     if past:
         return _date_dict(min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)))
     carried = _carried_date(ctx, d) if not told else None
@@ -633,6 +633,22 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
             "note": "not stated; the report's date"}
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
+
+
+def _span_start(ctx: Context, m: DateMention, d: Draft | None = None) -> bool:
+    """A date that starts a span rather than dating a happening: "since 2014", "fighting
+    militias since an armed uprising began in 2011" (but "since his arrest in 2019" dates
+    the event's own arrest)."""
+    if m.kind == "range":
+        return True
+    lo = max(ctx.sentences[m.sentence][0], m.start - 45) if m.sentence >= 0 else max(0, m.start - 45)
+    since = _SINCE_BEFORE.search(ctx.text, lo, m.start)
+    if since is None:
+        return False
+    return d is None or not any(since.start() < t.start and t.end <= m.start for t in d.triggers)
+
+
 def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
     """The date a story carries into an event told without one: the last date of the
     sentence right before the event's first sentence ("... put down an uprising in Hama
@@ -645,7 +661,7 @@ def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
     start = ctx.sentences[prev][0]
     cands = []
     for m in ctx.dates:
-        if m.sentence != prev or m.kind in ("dateline", "publication", "range"):
+        if m.sentence != prev or m.kind in ("dateline", "publication") or _span_start(ctx, m):
             continue  # a span ("since 2014") is how long something lasts, not when
         if _SPEECH_BEFORE.search(ctx.text[max(start, m.start - 40):m.start]):
             continue
