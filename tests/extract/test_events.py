@@ -295,7 +295,7 @@ def test_a_date_that_starts_a_span_does_not_date_the_days_strikes():
     (ev,) = _dated(text, "2014-12-26")
     assert ev["date"]["start"] == "2014-12-26" and "not stated" in ev["date"]["note"]
     # the event's own word between "since" and the year: the year dates it
-    text = ("Activist still in jail, family says. Her family spoke to reporters. "
+    text = ("Activist still detained, family says. Her family spoke to reporters. "
             "They asked for help. Diplomats raised the case. Nobody answered them. "
             "She has spent two years in prison since her arrest in 2019.")
     (ev,) = _dated(text, "2021-12-04")
