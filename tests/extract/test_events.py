@@ -300,3 +300,22 @@ def test_a_date_that_starts_a_span_does_not_date_the_days_strikes():
             "She has spent two years in prison since her arrest in 2019.")
     (ev,) = _dated(text, "2021-12-04")
     assert ev["date"]["start"] == "2019-01-01"
+
+
+def test_the_event_the_headline_tells_leads_its_towns_shares():
+    text = ("Air strikes kill 42 including 16 children in Idlib province. "
+            "The air raids killed 19 people outside Saraqeb and 23 people in Ehsim. "
+            "Rescuers said the air strikes on Ehsim hit homes. "
+            "The monitor said air strikes on Ehsim continued.")
+    sents = split_sentences(text)
+    idlib = Place(text.index("Idlib province"), text.index("Idlib province") + 14, "Idlib province",
+                  "Idlib", "SY", "Idlib", "SY-ID", None, 35.9, 36.6, 3, "admin1", None, 1.0, 0)
+    places = [idlib]
+    for name in ("Saraqeb", "Ehsim"):
+        for i in [j for j in range(len(text)) if text.startswith(name, j)]:
+            places.append(Place(i, i + len(name), name, name, "SY", "Idlib", "SY-ID", None, 35.8, 36.7,
+                                1, "city", None, 1.0, next(k for k, (a, b) in enumerate(sents) if a <= i < b)))
+    ctx = _ctx(text, sents, places=places)
+    triggers(ctx)
+    events(ctx)
+    assert ctx.events[0]["location"]["name"] == "Idlib"

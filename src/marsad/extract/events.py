@@ -26,8 +26,8 @@ How (documented so that it can be argued with):
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it.
 5. **Salience.** Events in the report's country come before events placed only abroad;
-   then the event that holds the lead (headline and first sentences), then by mentions,
-   strength and order.
+   then the event that holds the lead (headline and first sentences), the one told in the
+   very first sentence before one told in the next, then by mentions, strength and order.
 """
 
 from __future__ import annotations
@@ -410,12 +410,14 @@ def _follow_up(ctx: Context, d: Draft) -> bool:
 def _salience(d: Draft, country: str | None = None) -> tuple:
     """Main event first: an event placed in the report's country before one placed only
     abroad (a report is about its country; foreign parties are background), then the
-    event in the lead, then by mentions and strength."""
+    event in the lead (told with a strong word), then the one the headline or first
+    sentence tells (a town's share told next is a part of it), then by mentions and
+    strength."""
     lead = 1 if d.first < _LEAD_SENTENCES else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
     abroad = bool(country) and bool(d.places) and all(
         p.country and p.country != country for p in d.places)
-    return (not abroad, lead, d.weight >= 2.0 and lead, mentions + d.weight, -d.first)
+    return (not abroad, lead, d.weight >= 2.0 and lead, d.first == 0, mentions + d.weight, -d.first)
 
 
 def _reading_order(ctx: Context, d: Draft) -> list[int]:
