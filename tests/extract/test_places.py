@@ -205,3 +205,12 @@ def test_a_company_or_person_named_like_a_towns_alternate_name_is_no_place(pipel
     ctx = run(pipeline, "Google and Apple said the spyware was sold in the United States. "
                         "Google said it had warned users in Texas.")
     assert "Google" not in {p.text for p in ctx.places}
+
+
+def test_a_surname_abroad_right_after_a_persons_given_names_is_no_place(pipeline):
+    text = ("MANILA, Philippines - Police in Quezon City arrested the unionist. "
+            "He was arrested together with journalist Lady Ann Salem in Quezon City. "
+            "Salem was ordered released in March by a court in Mandaluyong.")
+    ctx = run(pipeline, text)
+    assert "IN" not in {p.country for p in ctx.places}
+    assert {p.name for p in ctx.places} >= {"Quezon City", "Mandaluyong"}

@@ -414,6 +414,13 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     # words of people's full names ("Fidel Castro" ... "Castro"): not places alone
     person_words = {w for s, e, label in ctx.entities if label == "PERSON"
                     for w in text[s:e].split()[1:] if len(text[s:e].split()) > 1}
+    # a name abroad right after a person's given names is their surname, not a place:
+    # the entity ruler labels "Salem" of "Lady Ann Salem" an Indian city
+    person_ends = {e for s, e, label in ctx.entities if label == "PERSON"}
+    for c in cands:
+        if c.start - 1 in person_ends and text[c.start - 1] == " " and c.matches \
+                and c.matches[0].feature != "country" and country and c.matches[0].country != country:
+            person_words.add(c.text)
     places: list[Place] = []
     for i, c in enumerate(cands):
         if c.demonym:
