@@ -231,6 +231,11 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("DAMASCUS", 1, "SY", "SY-DI"), ("Salamiyeh", 1, "SY", "SY-HM"), ("Damascus", 2, "SY", "SY-DI")],
                  "SY", "admin1_iso", {"SY-HM"},
                  id="an agency dateline, and a place qualifying someone, place nothing"),
+    pytest.param("Caption: rebels near the border. By A Reporter. ISTANBUL/ANKARA (Reuters) - Turkish "
+                 "shelling killed 11 civilians in Syria near Tal Abyad, the monitor said.",
+                 [("ISTANBUL", 2, "TR", "TR-34"), ("ANKARA", 2, "TR", "TR-06"), ("Syria", 2, "SY"),
+                  ("Tal Abyad", 2, "SY", "SY-RA")], "TR", "country", {"SY"},
+                 id="a dateline of two cities places nothing"),
     pytest.param("A Madras missionary was held hostage in Haiti for two months.",
                  [("Madras", 0, "IN", "IN-TN"), ("Haiti", 0, "HT")], "IN", "country", {"HT"},
                  id="the place an event's word names is where it happened"),

@@ -115,7 +115,8 @@ def _foreign_attribute(ctx: Context, p: Place) -> bool:
     return bool(_PEOPLE_AFTER.match(ctx.text, p.end)) or ctx.text[max(0, p.start - 3):p.start].lower() == "ex-"
 
 
-_AGENCY_TAIL = re.compile(r"\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
+#: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
+_AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
