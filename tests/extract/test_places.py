@@ -214,3 +214,12 @@ def test_a_surname_abroad_right_after_a_persons_given_names_is_no_place(pipeline
     ctx = run(pipeline, text)
     assert "IN" not in {p.country for p in ctx.places}
     assert {p.name for p in ctx.places} >= {"Quezon City", "Mandaluyong"}
+
+
+def test_a_country_name_before_state_is_the_state_named_like_it(pipeline):
+    text = ("Gunmen abducted 42 people from a school in Kagara, Niger State, Nigeria. "
+            "The Niger State government said the students had not been found.")
+    ctx = run(pipeline, text)
+    niger = [p for p in ctx.places if p.text.startswith("Niger ")]
+    assert niger and {(p.country, p.feature, p.precision) for p in niger} == {("NG", "admin1", 3)}
+    assert ctx.country_context == "NG"

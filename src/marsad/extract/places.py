@@ -264,6 +264,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not c.matches:
             continue
         best = c.matches[0]
+        if best.feature == "country" and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
+            best = next((m for m in c.matches if m.feature == "admin1"), best)  # "Niger State"
         if not best.country or not _acceptable(c, best, None, stop):
             continue
         if best.feature == "country":
@@ -449,6 +451,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         want_admin1 = False
         m_prov_a = _AFTER_PROVINCE.match(after)
         m_prov_b = _BEFORE_PROVINCE.search(before)
+        if best.feature == "country" and (m_prov_a or m_prov_b):
+            # "Niger State" is the Nigerian state, not the country named like it
+            best = next((m for m in matches if m.feature == "admin1"), best)
         m_area = _AFTER_AREA.match(after)
         m_near = _BEFORE_NEAR.search(before)
         if best.feature == "country":
