@@ -10,6 +10,7 @@ dictionary hit and a new one a single indexed query.
 
 from __future__ import annotations
 
+import difflib
 import math
 import sqlite3
 import threading
@@ -143,24 +144,26 @@ class Gazetteer:
         if len(sk.replace(" ", "")) < MIN_SKELETON:
             return []
         ck = ("~" + sk, country)
-        hit = self._cache.get(ck)
-        if hit is not None:
-            self._remember("~" + name, country, hit)
-            return hit
-        rows = self._con().execute(
-            "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
-            "p.geonames_id, p.population FROM skeletons s JOIN places p ON p.id = s.place_id "
-            "WHERE s.skel = ? AND p.country = ? LIMIT 50", (sk, country)).fetchall()
-        short = len(sk.replace(" ", "")) < 4
-        out = []
-        for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop) in rows:
-            if short and (pop or 0) < 15000 and feature not in ("admin1", "region"):
-                continue    # three-letter skeletons only for towns that make the news
-            s = FEATURE_WEIGHT.get(feature, 0.2) + 0.3 + math.log10((pop or 0) + 1) / 3.0 + 2.5
-            out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
-                             lat, lon, feature, gid, int(pop or 0), round(s, 3), False, pid))
-        out.sort(key=lambda m: (-m.score, m.place_id))
-        self._cache[ck] = out
+        found = self._cache.get(ck)     # every entry with this skeleton, best first
+        if found is None:
+            rows = self._con().execute(
+                "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
+                "p.geonames_id, p.population FROM skeletons s JOIN places p ON p.id = s.place_id "
+                "WHERE s.skel = ? AND p.country = ? LIMIT 50", (sk, country)).fetchall()
+            short = len(sk.replace(" ", "")) < 4
+            found = []
+            for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop) in rows:
+                if short and (pop or 0) < 15000 and feature not in ("admin1", "region"):
+                    continue    # three-letter skeletons only for towns that make the news
+                s = FEATURE_WEIGHT.get(feature, 0.2) + 0.3 + math.log10((pop or 0) + 1) / 3.0 + 2.5
+                found.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
+                                   lat, lon, feature, gid, int(pop or 0), round(s, 3), False, pid))
+            found.sort(key=lambda m: (-m.score, m.place_id))
+            self._cache[ck] = found
+        # a spelling of the name, not a word that shares its consonants ("Qureshi", "Quoting")
+        key = norm(name)
+        out = [m for m in found
+               if difflib.SequenceMatcher(None, key, norm(m.name)).ratio() >= FUZZY_SIMILARITY]
         self._remember("~" + name, country, out)
         return out
 
@@ -310,6 +313,10 @@ class Gazetteer:
             "SELECT COUNT(*), COUNT(iso) FROM admin1 WHERE country = ?", (cc,)).fetchone()
         return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
 
+
+#: least similarity (difflib ratio) of a name and the place a skeleton matched: "Khan
+#: Sheikhun" is Khan Shaykhun (0.85); "Qureshi" is not Cary (0.18) nor Ceres (0.5)
+FUZZY_SIMILARITY = 0.55
 
 RULER_MIN_POPULATION = 300000
 #: cities from this size on also give their alternate (English) spellings to the ruler
