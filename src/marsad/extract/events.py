@@ -19,7 +19,8 @@ How (documented so that it can be argued with):
 3. **Fields.** The location is the most specific place in the event's sentences (else the
    lead's, else the report's country at precision 3 with no admin1). The date is a date
    stated in the event's sentences that is not the date of the *report* ("said on
-   Sunday"); else the report's main event's date; else the publication date (precision 1
+   Sunday"); else, for an event told with no date at all, the date the sentence before it
+   carries; else the report's main event's date; else the publication date (precision 1
    if a dateline or publication date exists). Figures are grouped by outcome and victim
    group: low is the lowest, best the highest stated, high the highest or open; parts of
    a total never add up twice; implausible figures are kept in ``flags`` only.
@@ -595,9 +596,12 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     background ("in July", "since 2011") unless it is told in the sentence that first
     reports the event, or right by the event's word near that first account ("filed
     charges on Thursday in the 2012 murder case"); further on, an old date by such a word
-    is a past happening told as background ("the town recaptured on January 26"). An
-    event told only with past dates takes the one nearest its word ("jailed in May
-    2018"); otherwise the main event's date, else the report's date, said so."""
+    is a past happening told as background ("the town recaptured on January 26"), and so
+    is a span that began more than two weeks before the report ("last month"). An event
+    told only with past dates takes the one nearest its word ("jailed in May 2018"), but
+    not the start of a span ("since an uprising began in 2011"); an event told with no
+    date takes the one the sentence before it carries (:func:`_carried_date`); otherwise
+    the main event's date, else the report's date, said so."""
     order = _reading_order(ctx, d)
     sents = set(order)
     told: list[DateMention] = []

@@ -134,8 +134,10 @@ class Gazetteer:
 
     def lookup_fuzzy(self, name: str, country: str) -> list[Match]:
         """Entries of ``country`` whose transliteration skeleton equals that of ``name``
-        ("Khan Sheikhun" finds Khān Shaykhūn). A fallback for when :meth:`lookup` finds
-        nothing; the matches are marked ``exact=False`` and scored lower."""
+        ("Khan Sheikhun" finds Khān Shaykhūn) and whose name is a spelling of ``name``
+        (:data:`FUZZY_SIMILARITY`: "Qureshi" shares a skeleton with no town it spells). A
+        fallback for when :meth:`lookup` finds nothing; the matches are marked
+        ``exact=False`` and scored lower."""
         raw = self._raw.get(("~" + name, country))
         if raw is not None:
             return raw
