@@ -111,7 +111,7 @@ def test_tokens_keep_offsets():
     ("The death toll rose to 70 on Sunday.", [("killed", "total", 70, 70, 70)]),
     ("Three children from one family were killed.", [("killed", "children", 3, 3, 3)]),
     ("Five women and a child have been killed.",
-     [("killed", "women", 5, 5, 5), ("killed", "children", 1, 1, 1)]),
+     [("killed", "women", 5, 5, 5), ("killed", "children", 1, 1, 1), ("killed", "civilians", 6, 6, 6)]),
     ("killing at least three women and injuring dozens more",
      [("killed", "women", 3, 3, None), ("injured", "total", 12, 12, 12)]),
     ("The raid left at least 27 people dead.", [("killed", "total", 27, 27, None)]),
@@ -232,9 +232,25 @@ def test_part_forms(text, total, part):
     assert parts[0].outcome == tot[0].outcome == "killed"
 
 
-def test_coordinated_groups_are_separate_not_parts():
+def test_coordinated_victims_add_up_to_a_derived_total_of_which_they_are_parts():
     fs = figs("At least 16 civilians and three children have been killed in air raids.")
-    assert [(f.group, f.best, f.part_of) for f in fs] == [("civilians", 16, None), ("children", 3, None)]
+    assert [(f.group, f.best, f.high, f.part_of, f.derived) for f in fs] == [
+        ("civilians", 16, None, 2, False), ("children", 3, 3, 2, False), ("civilians", 19, None, None, True)]
+    assert fs[2].text == "At least 16 civilians and three children have been killed"
+    assert fs[0].text == "At least 16 civilians"      # each part is its own phrase
+    fs = figs("A man, a woman and a child were killed.")
+    assert [(f.group, f.best) for f in fs] == [("total", 1), ("women", 1), ("children", 1), ("total", 3)]
+    assert [f.part_of for f in fs[:3]] == [3, 3, 3]
+    fs = figs("A journalist and two soldiers were wounded.")
+    assert (fs[-1].outcome, fs[-1].group, fs[-1].best) == ("injured", "total", 3)
+    # one article, two people; a second person named without a number
+    assert [(f.group, f.best) for f in figs("A woman and child were killed.")] == [("civilians", 2)]
+    fs = figs("A man and child were killed in the shelling.")
+    assert [(f.text, f.group, f.best) for f in fs] == [
+        ("A man", "total", 1), ("child", "children", 1), ("A man and child were killed", "total", 2)]
+    # separate predicates are separate figures, not one total
+    fs = figs("Five civilians were killed and two soldiers were wounded.")
+    assert [(f.outcome, f.best, f.part_of) for f in fs] == [("killed", 5, None), ("injured", 2, None)]
 
 
 def test_the_rest_is_derived_and_never_double_counted():

@@ -622,6 +622,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     for c in cands:
         if c.fig is not None and c.parent is not None and cands[c.parent].fig is not None:
             figures[c.fig].part_of = cands[c.parent].fig
+    _coordinated_totals(d, cands, figures)
     _derive_rest(d, figures)
     # sentences and flags
     sent_flags: dict[int, bool] = {}
@@ -638,6 +639,72 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             if sent_flags[f.sentence]:
                 f.flag = "cumulative"
     return figures
+
+
+#: what joins two victims of one predicate: "two men and a woman", "a man, a woman and"
+_CONJ = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+#: a second victim named without a number: "a woman and child", "a man and his son"
+_BARE_CONJUNCT = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?([a-z]+)\b")
+
+
+def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
+    """Victims joined by "and" under one predicate add up: "two men and a woman were
+    killed" is 3 killed, "a journalist and two soldiers were wounded" 3 wounded, "a
+    woman and child were killed" 2. The sum is a ``derived`` figure over the whole
+    phrase, of the conjuncts' group when they share it, ``civilians`` when they are all
+    civilians, women or children, else ``total``; each conjunct is a part of it, so
+    nothing is counted twice."""
+    text = d.text
+    live = [c for c in cands if c.fig is not None and c.parent is None]
+    for c in live:
+        # "a woman and child": one article, two people
+        h = c.np.head
+        if h is not None and d.low(c.q.num_first) in ("a", "an") and d.low(h - 1) == "and" \
+                and d.low(h) in _SINGULAR and d.low(h - 2) in _SINGULAR:
+            f = figures[c.fig]
+            f.low = f.best = 2
+            f.high = 2 if f.high is not None else None
+    i = 0
+    while i < len(live):
+        chain = [live[i]]
+        f0 = figures[live[i].fig]
+        while i + len(chain) < len(live):
+            prev, nxt = chain[-1], live[i + len(chain)]
+            fn = figures[nxt.fig]
+            gap = text[d.toks[prev.np.end - 1].end:nxt.q.start]
+            if fn.end != f0.end or fn.outcome != f0.outcome or not _CONJ.match(gap) or len(gap) > 8:
+                break
+            chain.append(nxt)
+        i += len(chain)
+        parts = [figures[c.fig] for c in chain]
+        bare = None
+        last = chain[-1]
+        if last.np.singular:
+            m = _BARE_CONJUNCT.match(text, d.toks[last.np.end - 1].end)
+            if m and m.group(1) in _SINGULAR and m.group(1) in _VICTIMS and m.end() < f0.end:
+                bare = Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
+                              outcome=f0.outcome, group=_VICTIMS[m.group(1)])
+        if len(parts) < 2 and bare is None:
+            continue
+        if bare is not None:
+            figures.append(bare)
+            parts.append(bare)
+        groups = {f.group for f in parts}
+        group = groups.pop() if len(groups) == 1 else (
+            _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL)
+        total = Figure(
+            start=f0.start, end=f0.end, text=f0.text, low=sum(f.low for f in parts),
+            best=sum(f.best for f in parts),
+            high=None if any(f.high is None for f in parts) else sum(f.high for f in parts),
+            outcome=f0.outcome, group=group, derived=True)
+        figures.append(total)
+        for f in parts:
+            f.part_of = len(figures) - 1
+        # each conjunct's text is its own noun phrase; the last keeps the predicate
+        for c in (chain if bare is not None else chain[:-1]):
+            f = figures[c.fig]
+            f.end = max(c.q.end, d.toks[c.np.end - 1].end)
+            f.text = text[f.start:f.end]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
