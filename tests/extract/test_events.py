@@ -324,3 +324,10 @@ def test_the_event_the_headline_tells_leads_its_towns_shares():
     triggers(ctx)
     events(ctx)
     assert ctx.events[0]["location"]["name"] == "Idlib"
+
+
+def test_a_main_event_without_a_town_is_not_placed_at_the_dateline():
+    text = "BEIRUT (Reuters) - Air strikes killed 20 people in Lebanon on Monday, officials said."
+    places = [_city(text, "BEIRUT", 0, "Beirut", "LB", "LB-BA"), _country(text, "Lebanon", 0, "LB")]
+    (ev,) = _country_ctx(text, split_sentences(text), places, "LB").events
+    assert (ev["location"]["name"], ev["location"]["admin1_iso"]) == ("Lebanon", None)

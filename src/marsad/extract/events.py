@@ -473,7 +473,7 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         elif is_main:
             # the report's main event without a place of its own: the place the report
             # is most about (a report is written about where its main event happened)
-            best = salient_place(ctx)
+            best = salient_place(ctx, [p for ps in place_s.values() for p in ps])
             if best is not None and country and best.country != country:
                 best = None
         if best is None:

@@ -613,16 +613,18 @@ def places_stage(ctx: Context) -> None:
         ctx.places = sorted(ctx.places + extra, key=lambda p: p.start)
 
 
-def salient_place(ctx: Context) -> Place | None:
+def salient_place(ctx: Context, places: list[Place] | None = None) -> Place | None:
     """The place a report is most about: provinces weighted by mentions, the lead counting
     most; the first mention in that province is returned. For evaluation and the events
-    stage's fallback."""
-    if not ctx.places:
+    stage's fallback, which passes only the ``places`` where something can happen (no
+    dateline, no "Damascus-backed")."""
+    places = ctx.places if places is None else sorted(places, key=lambda p: p.start)
+    if not places:
         return None
     lead_end = ctx.sentences[1][1] if len(ctx.sentences) > 1 else len(ctx.text)
     score: Counter[str] = Counter()
     first: dict[str, Place] = {}
-    for p in ctx.places:
+    for p in places:
         if not p.admin1_iso:
             continue
         w = 1.0 + (2.0 if p.start < lead_end else 0.0)
@@ -631,7 +633,7 @@ def salient_place(ctx: Context) -> Place | None:
         score[p.admin1_iso] += w
         first.setdefault(p.admin1_iso, p)
     if not score:
-        return ctx.places[0]
+        return places[0]
     return first[score.most_common(1)[0][0]]
 
 
