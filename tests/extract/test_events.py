@@ -219,6 +219,10 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
     # an activist's arrest is the report's event, whatever else it tells
     evs = _dated(story.format(who="activists over a post on social media"), "2020-10-27")
     assert evs[0]["sub_type"] == "arrests"
+    # the men convicted of, or found guilty in, the act are its suspects too
+    for who in ("men convicted of the murder of a journalist", "men found guilty in the killing"):
+        evs = _dated(story.format(who=who), "2020-10-27")
+        assert evs[0]["sub_type"] == "attack", who
 
 
 @pytest.mark.parametrize("text, places, country, field, expected", [
@@ -236,6 +240,11 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("ISTANBUL", 2, "TR", "TR-34"), ("ANKARA", 2, "TR", "TR-06"), ("Syria", 2, "SY"),
                   ("Tal Abyad", 2, "SY", "SY-RA")], "TR", "country", {"SY"},
                  id="a dateline of two cities places nothing"),
+    pytest.param("Lindhout, raised in Red Deer, and a photographer born in Sydney were snatched "
+                 "by armed men near Mogadishu.",
+                 [("Red Deer", 0, "CA", "CA-AB"), ("Sydney", 0, "AU", "AU-NSW"), ("Mogadishu", 0, "SO", "SO-BN")],
+                 "CA", "name", {"Mogadishu"},
+                 id="where someone was raised or born places nothing"),
     pytest.param("A Madras missionary was held hostage in Haiti for two months.",
                  [("Madras", 0, "IN", "IN-TN"), ("Haiti", 0, "HT")], "IN", "country", {"HT"},
                  id="the place an event's word names is where it happened"),

@@ -117,6 +117,18 @@ def _foreign_attribute(ctx: Context, p: Place) -> bool:
 
 
 #: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
+#: words before a place that say where someone comes from, not where anything happened
+_BIOGRAPHY_BEFORE = re.compile(
+    r"\b(?:raised|born|grew\s+up|brought\s+up|native|natives|hails?|hailing|originally|hometown|"
+    r"home\s+town)\s+(?:in|of|from)\s+(?:the\s+)?$|\bhometown\s+of\s+$", re.IGNORECASE)
+
+
+def _biography(ctx: Context, p: Place) -> bool:
+    """A place that only says where someone was born, raised or comes from ("Lindhout,
+    raised in Red Deer, and a photographer were snatched"): not where the event was."""
+    return bool(_BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start))
+
+
 _AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
@@ -224,7 +236,7 @@ def events(ctx: Context) -> None:
     place_s = _by_sentence(p for p in ctx.places
                            if not any(s < p.end and p.start < e for s, e in taken)
                            and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
-                           and not _foreign_attribute(ctx, p))
+                           and not _foreign_attribute(ctx, p) and not _biography(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
@@ -395,7 +407,7 @@ _SUSPECTS = re.compile(
     r"\b(?:suspects?|suspected\s+(?:killers?|attackers?|kidnappers?)|"
     r"(?:in\s+connection\s+with|over|for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
     r"(?:killings?|murders?|assassination|abduction|kidnapping|death|attacks?|bombings?|shooting)|"
-    r"charged\s+with\s+"
+    r"(?:charged\s+with|(?:found\s+)?guilty\s+(?:of|in)|convicted\s+(?:of|in|over))\s+"
     r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?)\b", re.IGNORECASE)
 
 
