@@ -223,3 +223,14 @@ def test_a_country_name_before_state_is_the_state_named_like_it(pipeline):
     niger = [p for p in ctx.places if p.text.startswith("Niger ")]
     assert niger and {(p.country, p.feature, p.precision) for p in niger} == {("NG", "admin1", 3)}
     assert ctx.country_context == "NG"
+
+
+def test_a_town_abroad_known_only_by_an_alternate_name_needs_the_model_to_call_it_a_place(pipeline):
+    text = ("Shelling hit Aleppo on Sunday, officials in Damascus said. "
+            "A mortar shell fell on al-Furqan School for Basic Education in Aleppo. "
+            "The White House condemned the attack.")
+    ctx = run(pipeline, text)
+    assert {p.country for p in ctx.places} == {"SY"}      # no Henderson, no Casablanca
+    # a famous town's other name, called a place by the model, still resolves
+    ctx = run(pipeline, "Troops withdrew from Aleppo. Officials in Syria met envoys from Calcutta.")
+    assert "IN" in {p.country for p in ctx.places}

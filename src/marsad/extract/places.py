@@ -34,6 +34,7 @@ Each :class:`~marsad.extract.base.Place` spans the whole phrase ("Latakia's coun
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import replace
@@ -91,6 +92,9 @@ _NEAR_COUNTRY = re.compile(
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 
 LOCAL = frozenset({"city", "village", "place", "airbase"})
+#: least similarity (difflib ratio) of a name and the town abroad whose alternate name it
+#: is, for the town to be taken: "Calcutta"/Kolkata 0.40, "White House"/Casablanca 0.10
+ALT_NAME_SIMILARITY = 0.35
 REGIONAL = frozenset({"admin1", "region", "admin2"})
 
 
@@ -168,6 +172,12 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     if label in ("ORG", "PERSON") and not best.exact and best.feature not in ("country", "admin1"):
         return False    # a company or a person named like a town's alternate name ("Google")
     in_context = country is not None and best.country == country
+    if not best.exact and best.feature in LOCAL and country is not None and not in_context \
+            and difflib.SequenceMatcher(None, low, best.name.lower()).ratio() < ALT_NAME_SIMILARITY:
+        # a town abroad by an alternate name that is no spelling of its name: GeoNames
+        # lists translations and nicknames ("White House" is Casablanca, "Westside" Las
+        # Vegas, "Basic" Henderson); exonyms that are ("Calcutta", "Kiev", "Peking") stay
+        return False
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
     big = best.population >= 100000
