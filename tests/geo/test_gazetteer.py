@@ -234,3 +234,11 @@ def test_import_bad_files(index_copy, tmp_path):
     junk.write_text("hello\nworld\t1\n\n# comment\n", encoding="utf-8")
     counts = g.import_geonames(junk)
     assert counts["imported"] == 0 and counts["malformed"] == 2
+
+
+def test_a_province_of_that_name_comes_before_a_town_that_has_it_only_as_an_alternate_name(gaz):
+    # GeoNames lists "Missouri" among Bozeman's alternate names and "Henan" among Hengyang's
+    assert (gaz.lookup("Missouri")[0].feature, gaz.lookup("Missouri")[0].admin1_iso) == ("admin1", "US-MO")
+    assert gaz.lookup("Henan", "CN")[0].feature == "admin1"
+    # a town named so in its own right still comes first
+    assert (gaz.lookup("Aleppo", "SY")[0].feature, gaz.lookup("Aleppo", "SY")[0].exact) == ("city", True)

@@ -130,6 +130,16 @@ class Gazetteer:
             out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
                              lat, lon, feature, gid, int(pop or 0), round(s, 3), kind != KIND_ALT, pid))
         out.sort(key=lambda m: (-m.score, m.place_id))
+        if out and not out[0].exact and out[0].feature in LOCAL_FEATURES:
+            # a province or country of that very name before a town that has it only as
+            # an alternate name ("Missouri" is the state, not Bozeman; "Henan" the province)
+            top_home = country is not None and out[0].country == country
+            for m in out[1:]:
+                if m.exact and m.feature in ("admin1", "region", "country") and (
+                        country is None or (m.country == country) == top_home):
+                    out.remove(m)
+                    out.insert(0, m)
+                    break
         return out
 
     def lookup_fuzzy(self, name: str, country: str) -> list[Match]:
