@@ -189,13 +189,13 @@ def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
 
 
 def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline):
-    text = ("Washington wants him extradited to the United States, where he faces charges in Texas "
-            "and in New York. Supporters gathered at Westminster Magistrates' Court, and at Belmarsh "
-            "prison in London. The Westminster hearing lasted an hour. "
-            "Americans in Damascus, Maryland, and in New York protested.")
+    text = ("Hong Kong police arrested the crew in Kowloon, and officials in Hong Kong said the ship "
+            "sailed on. It had been detained in Aberdeen, Scotland, last year. "
+            "The Aberdeen harbour master spoke.")
     ctx = run(pipeline, text)
-    westminster = [p for p in ctx.places if p.text == "Westminster"]
-    assert len(westminster) == 2 and {p.country for p in westminster} == {"GB"}
+    assert ctx.country_context == "HK"
+    aberdeen = [p for p in ctx.places if p.text == "Aberdeen"]
+    assert len(aberdeen) == 2 and {p.country for p in aberdeen} == {"GB"}
     # a far smaller namesake beside a foreign place does not replace a famous city
     ctx = run(pipeline, "Shelling hit Damascus as US envoys met in Washington. Damascus denied it.")
     assert {p.country for p in ctx.places if p.text == "Damascus"} == {"SY"}
@@ -234,3 +234,11 @@ def test_a_town_abroad_known_only_by_an_alternate_name_needs_the_model_to_call_i
     # a famous town's other name, called a place by the model, still resolves
     ctx = run(pipeline, "Troops withdrew from Aleppo. Officials in Syria met envoys from Calcutta.")
     assert "IN" in {p.country for p in ctx.places}
+
+
+def test_an_alternate_name_that_is_no_spelling_of_the_town_needs_the_model_to_call_it_a_place(pipeline):
+    # GeoNames lists "Periyar" (a man's name) among Erode's alternate names
+    ctx = run(pipeline, "Police in Chennai arrested the activists in Tamil Nadu. "
+                        "Periyar followers protested in Chennai on Monday.")
+    assert "Erode" not in {p.name for p in ctx.places}
+    assert {p.name for p in ctx.places} == {"Chennai", "Tamil Nadu"}

@@ -172,12 +172,17 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     if label in ("ORG", "PERSON") and not best.exact and best.feature not in ("country", "admin1"):
         return False    # a company or a person named like a town's alternate name ("Google")
     in_context = country is not None and best.country == country
-    if not best.exact and best.feature in LOCAL and country is not None and not in_context \
-            and difflib.SequenceMatcher(None, low, best.name.lower()).ratio() < ALT_NAME_SIMILARITY:
-        # a town abroad by an alternate name that is no spelling of its name: GeoNames
-        # lists translations and nicknames ("White House" is Casablanca, "Westside" Las
-        # Vegas, "Basic" Henderson); exonyms that are ("Calcutta", "Kiev", "Peking") stay
-        return False
+    if not best.exact and best.feature in LOCAL:
+        # a town by one of its alternate names: GeoNames lists translations and nicknames
+        # ("White House" is Casablanca, "Westside" Las Vegas, "Periyar" Erode), so the name
+        # must be a spelling of the town's ("Calcutta", "Kiev", "Deir Ezour") or the model
+        # must call it a place; a town abroad needs both ("Guru" is no Gulu)
+        spelled = difflib.SequenceMatcher(None, low, best.name.lower()).ratio() >= ALT_NAME_SIMILARITY
+        if country is not None and not in_context:
+            if label not in ("GPE", "LOC") or not spelled:
+                return False
+        elif label not in ("GPE", "LOC", "FAC") and not spelled:
+            return False
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
     big = best.population >= 100000
@@ -311,10 +316,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
 
 def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
     """A name shared by towns of several countries is the one in the country of the
-    places named beside it, when that town is no smaller ("Westminster Magistrates'
-    Court ... in London" is in England in a report about the United States; Damascus,
-    Maryland never replaces Damascus), and keeps that sense wherever the report names it
-    again (one sense per report)."""
+    places named beside it, when that town is no smaller ("detained in Aberdeen,
+    Scotland" in a report about Hong Kong; Damascus, Maryland never replaces Damascus),
+    and keeps that sense wherever the report names it again (one sense per report)."""
     sense: dict[str, Any] = {}
     by_sent: dict[int, list[_Cand]] = {}
     for c in cands:
