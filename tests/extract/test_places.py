@@ -242,3 +242,8 @@ def test_an_alternate_name_that_is_no_spelling_of_the_town_needs_the_model_to_ca
                         "Periyar followers protested in Chennai on Monday.")
     assert "Erode" not in {p.name for p in ctx.places}
     assert {p.name for p in ctx.places} == {"Chennai", "Tamil Nadu"}
+
+
+def test_a_nationality_is_no_place(pipeline):
+    ctx = run(pipeline, "An Australian woman was arrested in Nantes, France, over the kidnapping.")
+    assert "AU" not in {p.country for p in ctx.places}

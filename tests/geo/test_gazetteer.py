@@ -242,3 +242,12 @@ def test_a_province_of_that_name_comes_before_a_town_that_has_it_only_as_an_alte
     assert gaz.lookup("Henan", "CN")[0].feature == "admin1"
     # a town named so in its own right still comes first
     assert (gaz.lookup("Aleppo", "SY")[0].feature, gaz.lookup("Aleppo", "SY")[0].exact) == ("city", True)
+
+
+def test_demonyms_listed_and_derived(gaz):
+    assert gaz.demonym("Syrian") == "SY"
+    assert gaz.demonym("Australian") is None          # not listed: no country context
+    assert {w: gaz.demonym(w, derive=True) for w in ("Australian", "Kenyan", "Canadian", "Malian",
+                                                     "Nepalese", "Omani")} == {
+        "Australian": "AU", "Kenyan": "KE", "Canadian": "CA", "Malian": "ML", "Nepalese": "NP", "Omani": "OM"}
+    assert [gaz.demonym(w, derive=True) for w in ("London", "Jordan", "Sudan", "Latakian")] == [None] * 4

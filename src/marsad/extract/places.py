@@ -422,8 +422,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         c.matches = _lookup(gaz, c.text, country, fuzzy=c.label in ENTITY_PLACES or " " in c.text)
         if free and c.matches and free[0].country != c.matches[0].country and _world_city(free[0], c.matches[0]):
             c.matches = free    # London stays in England in a report about the United States
-        if c.matches and c.matches[0].feature not in ("country",) and gaz.demonym(c.text):
-            c.demonym = gaz.demonym(c.text)    # "Somali" is a people before a region
+        if c.matches and c.matches[0].feature not in ("country",):
+            # "Somali" is a people before a region, "Australian" before a territory (a
+            # listed demonym also counted for the country context; a derived one does not)
+            c.demonym = gaz.demonym(c.text, derive=True)
         c.free = free
     _sentence_sense(ctx, cands)
     admin1s = _admin1_context(cands, country)

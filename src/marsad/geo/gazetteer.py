@@ -209,11 +209,24 @@ class Gazetteer:
         out["alternatives"] = [{k: getattr(m, k) for k in fields} for m in matches[1:1 + alternatives]]
         return out
 
-    def demonym(self, word: str) -> str | None:
-        """Country (alpha-2) of a demonym such as "Syrian", else None."""
+    def demonym(self, word: str, *, derive: bool = False) -> str | None:
+        """Country (alpha-2) of a demonym listed in the shipped and user aliases, such as
+        "Syrian", else None. With ``derive``, also a word made by a regular English ending
+        on a country's name ("Australian", "Kenyan", "Canadian", "Malian", "Nepalese")."""
         if word.isalpha() and word.isascii():
-            return self._demonyms.get(word.lower())
-        return self._demonyms.get(norm(word))
+            hit = self._demonyms.get(word.lower())
+        else:
+            hit = self._demonyms.get(norm(word))
+        if hit is not None or not derive or not (word.isalpha() and word[:1].isupper() and len(word) > 4):
+            return hit
+        low = word.lower()
+        for suffix, repl in _DEMONYM_ENDINGS:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                stem = low[: len(low) - len(suffix)] + repl
+                m = next((m for m in self.lookup(stem) if m.feature == "country" and m.exact), None)
+                if m is not None:
+                    return m.country
+        return None
 
     def admin1(self, country: str, iso_or_name: str) -> Match | None:
         """The admin1 entry of ``country`` given its ISO 3166-2 code or one of its names."""
@@ -325,6 +338,10 @@ class Gazetteer:
             "SELECT COUNT(*), COUNT(iso) FROM admin1 WHERE country = ?", (cc,)).fetchone()
         return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
 
+
+#: English demonym endings -> the country name's ending (tried in order)
+_DEMONYM_ENDINGS = (("ian", "ia"), ("ian", "a"), ("ian", "i"), ("ian", "y"), ("ian", ""), ("an", "a"),
+                    ("an", ""), ("n", ""), ("ese", ""), ("ese", "a"), ("i", ""))
 
 #: least similarity (difflib ratio) of a name and the place a skeleton matched: "Khan
 #: Sheikhun" is Khan Shaykhun (0.85); "Qureshi" is not Cary (0.18) nor Ceres (0.5)
