@@ -247,3 +247,12 @@ def test_an_alternate_name_that_is_no_spelling_of_the_town_needs_the_model_to_ca
 def test_a_nationality_is_no_place(pipeline):
     ctx = run(pipeline, "An Australian woman was arrested in Nantes, France, over the kidnapping.")
     assert "AU" not in {p.country for p in ctx.places}
+
+
+def test_an_agencys_name_with_its_apostrophe_stripped_and_compass_points_are_no_places(pipeline):
+    ctx = run(pipeline, "Shelling hit Aleppo on Sunday, SANAs reporter said, as fighting raged in the "
+                        "Northeast and the South East of Syria.")
+    assert {p.country for p in ctx.places} == {"SY"}
+    # a town written in capitals is still a town
+    ctx = run(pipeline, "KAJANG: A man was abducted on Saturday near his home, Malaysian police said.")
+    assert {(p.name, p.country) for p in ctx.places} == {("Kajang", "MY")}

@@ -165,8 +165,10 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     letters = sum(ch.isalpha() for ch in name)
     if letters <= 3 and not (name.isupper() and best.feature == "country"):
         return False
-    # acronyms (SANA, AFP) are places only when they are a country's (UK, USA, UAE)
-    if letters <= 5 and name.replace(".", "").isupper() and best.feature != "country":
+    # acronyms (SANA, AFP, and "SANAs" with its apostrophe stripped) are places only when
+    # they are a country's (UK, USA, UAE)
+    bare = name[:-1] if name.endswith("s") else name
+    if letters - (bare != name) <= 5 and bare.replace(".", "").isupper() and best.feature != "country":
         return False
     label = c.label
     if label in ("ORG", "PERSON") and not best.exact and best.feature not in ("country", "admin1"):
