@@ -256,3 +256,13 @@ def test_an_agencys_name_with_its_apostrophe_stripped_and_compass_points_are_no_
     # a town written in capitals is still a town
     ctx = run(pipeline, "KAJANG: A man was abducted on Saturday near his home, Malaysian police said.")
     assert {(p.name, p.country) for p in ctx.places} == {("Kajang", "MY")}
+
+
+def test_a_town_with_the_name_only_as_an_alternate_never_displaces_the_one_named_so(pipeline):
+    # GeoNames lists "Portland" among Sandusky's (Ohio) alternate names
+    # and "Oregon" (the state, not Oregon, a small town in Ohio) right after it says which
+    ctx = run(pipeline, "Federal agents arrested protesters in Portland, Oregon, on Friday. "
+                        "Portland police said 20 were held.")
+    assert {p.admin1_iso for p in ctx.places if p.text == "Portland"} == {"US-OR"}
+    assert {(p.feature, p.admin1_iso) for p in ctx.places if p.text.startswith("Oregon")} == {
+        ("admin1", "US-OR")}

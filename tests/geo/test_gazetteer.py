@@ -251,3 +251,7 @@ def test_demonyms_listed_and_derived(gaz):
                                                      "Nepalese", "Omani")} == {
         "Australian": "AU", "Kenyan": "KE", "Canadian": "CA", "Malian": "ML", "Nepalese": "NP", "Omani": "OM"}
     assert [gaz.demonym(w, derive=True) for w in ("London", "Jordan", "Sudan", "Latakian")] == [None] * 4
+    # a province before a small town of that name elsewhere; a large or its own town stays
+    assert gaz.lookup("Oregon", "US")[0].feature == "admin1"
+    assert gaz.lookup("Washington", "US")[0].feature == "city"
+    assert gaz.lookup("Idlib", "SY")[0].feature == "city"

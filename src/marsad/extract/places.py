@@ -370,12 +370,14 @@ def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
 
 def _prefer_admin1(matches: list, admin1s: Counter[str], near: str | None) -> list:
     """Among near-equal local matches of one country, the one in a province the report
-    names (the province named right after the place first: "Mallah Farms in Aleppo")."""
+    names (the province named right after the place first: "Mallah Farms in Aleppo");
+    a town named so only by an alternate name never displaces one named so in its own
+    right ("Portland" is no Sandusky, Ohio, whatever else the report says of Ohio)."""
     if len(matches) < 2 or matches[0].feature not in LOCAL:
         return matches
     top = matches[0]
     rivals = [m for m in matches[:8] if m.country == top.country and m.feature in LOCAL
-              and m.score >= top.score - 1.2 and m.admin1_iso]
+              and m.score >= top.score - 1.2 and m.admin1_iso and (m.exact or not top.exact)]
     if len(rivals) < 2:
         return matches
 

@@ -130,13 +130,17 @@ class Gazetteer:
             out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
                              lat, lon, feature, gid, int(pop or 0), round(s, 3), kind != KIND_ALT, pid))
         out.sort(key=lambda m: (-m.score, m.place_id))
-        if out and not out[0].exact and out[0].feature in LOCAL_FEATURES:
+        if out and out[0].feature in LOCAL_FEATURES:
             # a province or country of that very name before a town that has it only as
-            # an alternate name ("Missouri" is the state, not Bozeman; "Henan" the province)
-            top_home = country is not None and out[0].country == country
+            # an alternate name ("Missouri" is the state, not Bozeman; "Henan" the
+            # province), or before a small town of that name elsewhere ("Oregon" is the
+            # state, not Oregon, Ohio; "Idlib" stays the town, the province's own)
+            top = out[0]
+            top_home = country is not None and top.country == country
             for m in out[1:]:
                 if m.exact and m.feature in ("admin1", "region", "country") and (
-                        country is None or (m.country == country) == top_home):
+                        country is None or (m.country == country) == top_home) and (
+                        not top.exact or top.population < BIG_TOWN and top.admin1_iso != m.admin1_iso):
                     out.remove(m)
                     out.insert(0, m)
                     break
@@ -338,6 +342,9 @@ class Gazetteer:
             "SELECT COUNT(*), COUNT(iso) FROM admin1 WHERE country = ?", (cc,)).fetchone()
         return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
 
+
+#: a town this large keeps its name against a province of the same name elsewhere
+BIG_TOWN = 100000
 
 #: English demonym endings -> the country name's ending (tried in order)
 _DEMONYM_ENDINGS = (("ian", "ia"), ("ian", "a"), ("ian", "i"), ("ian", "y"), ("ian", ""), ("an", "a"),
