@@ -242,6 +242,10 @@ def test_a_province_of_that_name_comes_before_a_town_that_has_it_only_as_an_alte
     assert gaz.lookup("Henan", "CN")[0].feature == "admin1"
     # a town named so in its own right still comes first
     assert (gaz.lookup("Aleppo", "SY")[0].feature, gaz.lookup("Aleppo", "SY")[0].exact) == ("city", True)
+    # a province before a small town of that name elsewhere; a large or its own town stays
+    assert gaz.lookup("Oregon", "US")[0].feature == "admin1"
+    assert gaz.lookup("Washington", "US")[0].feature == "city"
+    assert gaz.lookup("Idlib", "SY")[0].feature == "city"
 
 
 def test_demonyms_listed_and_derived(gaz):
@@ -251,7 +255,3 @@ def test_demonyms_listed_and_derived(gaz):
                                                      "Nepalese", "Omani")} == {
         "Australian": "AU", "Kenyan": "KE", "Canadian": "CA", "Malian": "ML", "Nepalese": "NP", "Omani": "OM"}
     assert [gaz.demonym(w, derive=True) for w in ("London", "Jordan", "Sudan", "Latakian")] == [None] * 4
-    # a province before a small town of that name elsewhere; a large or its own town stays
-    assert gaz.lookup("Oregon", "US")[0].feature == "admin1"
-    assert gaz.lookup("Washington", "US")[0].feature == "city"
-    assert gaz.lookup("Idlib", "SY")[0].feature == "city"
