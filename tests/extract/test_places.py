@@ -205,6 +205,15 @@ def test_a_company_or_person_named_like_a_towns_alternate_name_is_no_place(pipel
     ctx = run(pipeline, "Google and Apple said the spyware was sold in the United States. "
                         "Google said it had warned users in Texas.")
     assert "Google" not in {p.text for p in ctx.places}
+    # whatever the label, an alternate name taken by an organisation, person or people
+    from marsad.extract.places import _Cand, _acceptable, _stopwords
+    from marsad.geo.gazetteer import Match
+
+    kobane = Match("'Ayn al 'Arab", "SY", "Aleppo", "SY-HL", None, 36.9, 38.4, "city", 1, 44821, 5.0,
+                   False)
+    for label, ok in (("NORP", False), ("ORG", False), ("PERSON", False), ("GPE", True)):
+        c = _Cand(0, 8, "New Arab", label)
+        assert _acceptable(c, kobane, "SY", _stopwords()) is ok, label
 
 
 def test_a_surname_abroad_right_after_a_persons_given_names_is_no_place(pipeline):

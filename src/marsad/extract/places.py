@@ -171,8 +171,9 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
     if letters - (bare != name) <= 5 and bare.replace(".", "").isupper() and best.feature != "country":
         return False
     label = c.label
-    if label in ("ORG", "PERSON") and not best.exact and best.feature not in ("country", "admin1"):
-        return False    # a company or a person named like a town's alternate name ("Google")
+    if label in ("ORG", "PERSON", "NORP") and not best.exact and best.feature not in ("country", "admin1"):
+        return False    # a company, person or people named like a town's alternate name
+                        # ("Google" is Topeka's, "The New Arab" Kobane's)
     in_context = country is not None and best.country == country
     if not best.exact and best.feature in LOCAL:
         # a town by one of its alternate names: GeoNames lists translations and nicknames
