@@ -156,6 +156,10 @@ def test_ruler_patterns(gaz):
     for word in ("sunday", "may", "reuters", "mercy", "date"):
         assert word not in lowered
     assert 5000 < len(pats) < 60000
+    # a big foreign city's alternate names only when they spell its name; a focus
+    # country's places keep every name
+    assert "Calcutta" in texts and "White House" not in texts
+    assert "Kobane" in texts
 
 
 def test_geocode_result_and_no_match(gaz):

@@ -264,7 +264,10 @@ class Gazetteer:
         (:data:`FOCUS_COUNTRIES` plus any country with imported GeoNames rows).
 
         Names that are common English words (``data/common_words.txt``) or shorter than
-        four letters are left out: the ruler matches case-insensitively.
+        four letters are left out: the ruler matches case-insensitively; so are alternate
+        names of towns outside the focus countries that are no spelling of the town's name
+        (:data:`RULER_ALT_SIMILARITY`: GeoNames lists translations and nicknames, "White
+        House" for Casablanca).
         """
         con = self._con()
         if min_population is None:
@@ -272,7 +275,7 @@ class Gazetteer:
         focus = tuple(focus) if focus is not None else self.focus_countries()
         common = common_words()
         qs = ",".join("?" for _ in focus) or "''"
-        sel = ("SELECT n.text, n.kind, p.feature, p.population FROM places p "
+        sel = ("SELECT n.text, n.kind, p.feature, p.population, p.name, p.country FROM places p "
                "JOIN names n ON n.place_id = p.id WHERE ")
         rows = con.execute(
             sel + "p.feature IN ('country','admin1','region') UNION ALL "
@@ -281,9 +284,13 @@ class Gazetteer:
             (min_population, RULER_ALT_NAMES_POPULATION, *focus)).fetchall()
         seen: set[str] = set()
         out: list[dict] = []
-        for text, kind, feature, pop in rows:
-            # alternate names of big foreign cities are mostly other languages' spellings
-            if kind == KIND_ALT and feature not in ("country", "admin1", "region") and not text.isascii():
+        for text, kind, feature, pop, main, cc in rows:
+            if kind == KIND_ALT and feature not in ("country", "admin1", "region") and cc not in focus and (
+                    # alternate names of big foreign cities are mostly other languages' spellings
+                    not text.isascii()
+                    # or translations and nicknames ("White House" is Casablanca's); a focus
+                    # country keeps every name ("Kobane" is no spelling of 'Ayn al 'Arab)
+                    or difflib.SequenceMatcher(None, norm(text), norm(main)).ratio() < RULER_ALT_SIMILARITY):
                 continue
             if not text or len(text) < 4 or not text[0].isalpha() or not text[0].isupper():
                 continue
@@ -353,6 +360,9 @@ _DEMONYM_ENDINGS = (("ian", "ia"), ("ian", "a"), ("ian", "i"), ("ian", "y"), ("i
 #: least similarity (difflib ratio) of a name and the place a skeleton matched: "Khan
 #: Sheikhun" is Khan Shaykhun (0.85); "Qureshi" is not Cary (0.18) nor Ceres (0.5)
 FUZZY_SIMILARITY = 0.55
+
+#: least similarity of an alternate name to the place's name for the ruler to take it
+RULER_ALT_SIMILARITY = 0.35
 
 RULER_MIN_POPULATION = 300000
 #: cities from this size on also give their alternate (English) spellings to the ruler
