@@ -275,3 +275,14 @@ def test_a_town_with_the_name_only_as_an_alternate_never_displaces_the_one_named
     assert {p.admin1_iso for p in ctx.places if p.text == "Portland"} == {"US-OR"}
     assert {(p.feature, p.admin1_iso) for p in ctx.places if p.text.startswith("Oregon")} == {
         ("admin1", "US-OR")}
+
+
+def test_a_town_abroad_the_model_calls_no_place_needs_words_that_make_it_one_or_a_million(pipeline):
+    for text in ("Unionists working for Vista were arrested in Manila, Philippine police said. "
+                 "Vista said the workers had struck in Quezon City.",
+                 "Police in Manila arrested the unionist. The unionist, who worked for Enterprise, "
+                 "was held in Quezon City."):
+        assert {p.country for p in run(pipeline, text).places} == {"PH"}
+    ctx = run(pipeline, "Air strikes hit Raqqa and Deir Ezzor in Syria on Sunday, as Iraqi forces "
+                        "advanced west of Kirkuk.")
+    assert "IQ" in {p.country for p in ctx.places}

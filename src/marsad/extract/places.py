@@ -92,6 +92,8 @@ _NEAR_COUNTRY = re.compile(
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 
 LOCAL = frozenset({"city", "village", "place", "airbase"})
+#: a town abroad this large is a place even when the model calls it no place
+WORLD_CITY = 1_000_000
 #: least similarity (difflib ratio) of a name and the town abroad whose alternate name it
 #: is, for the town to be taken: "Calcutta"/Kolkata 0.40, "White House"/Casablanca 0.10
 ALT_NAME_SIMILARITY = 0.35
@@ -155,7 +157,12 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
     return []
 
 
-def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bool:
+#: words before a name that make it a place: "in", "near", "west of", "outside the"
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|outside|of|to|into|towards|around|across)\s+"
+                           r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.IGNORECASE)
+
+
+def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text: str = "") -> bool:
     name = c.text
     low = name.lower()
     if low in stop or low.rstrip("s") in stop and best.feature in LOCAL:
@@ -194,7 +201,11 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str]) -> bo
         # the model (or the gazetteer's entity ruler) says it is a place
         return in_context or town or country is None and best.population >= 1000
     # a person or organisation entity, or an unlabelled capitalised run: only towns of the
-    # report's country (villages are labelled GPE by the ruler), or large cities
+    # report's country (villages are labelled GPE by the ruler), or large cities - abroad,
+    # unless the words before it make it a place ("west of Kirkuk"), cities of a million
+    # ("Orange", "Mobile" and "Vista" are no American towns in a report on the Philippines)
+    if country is not None and not in_context and not _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start):
+        return best.population >= WORLD_CITY
     return (in_context and town) or big
 
 
@@ -461,7 +472,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 break
         matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
-        if not _acceptable(c, best, country, stop):
+        if not _acceptable(c, best, country, stop, text):
             continue
         if country and best.country != country and _FACILITY_AFTER.match(text, c.end):
             continue    # "the Salem Mosque in Ariha" is no Indian city
@@ -587,7 +598,8 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     province (or country) the same sentence places it in, with that province's
     coordinates and ACLED precision 2 ("part of a district"): the village is real and
     sourced, only its exact point is unknown. Importing a GeoNames dump makes them
-    precision 1."""
+    precision 1. The host is a place of the report's country: a stray match abroad in the
+    sentence does not carry Syrian villages to Iran."""
     text = ctx.text
     out: list[Place] = []
     partial: list[Place] = []
@@ -596,7 +608,8 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             continue
         sent = ctx.sentence_of(m.start())
         context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
-                   and p.start >= m.start() - 80]
+                   and p.start >= m.start() - 80
+                   and (ctx.country_context is None or p.country == ctx.country_context)]
         if not context:
             continue
         host = min(context, key=lambda p: abs(p.start - m.end()))
