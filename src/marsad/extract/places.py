@@ -456,6 +456,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 and c.matches[0].feature != "country" and country and c.matches[0].country != country:
             person_words.add(c.text)
     places: list[Place] = []
+    taken_names: set[tuple[str, int]] = set()
     for i, c in enumerate(cands):
         if c.demonym:
             continue
@@ -472,8 +473,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 break
         matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
-        if not _acceptable(c, best, country, stop, text):
+        # a town's name the report has already taken for the town stays a place ("detained
+        # in Aberdeen, Scotland ... the Aberdeen harbour master")
+        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
             continue
+        if best.feature in LOCAL:
+            taken_names.add((c.text, best.place_id))
         if country and best.country != country and _FACILITY_AFTER.match(text, c.end):
             continue    # "the Salem Mosque in Ariha" is no Indian city
         start, end = c.start, c.end
