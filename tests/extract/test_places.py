@@ -286,3 +286,9 @@ def test_a_town_abroad_the_model_calls_no_place_needs_words_that_make_it_one_or_
     ctx = run(pipeline, "Air strikes hit Raqqa and Deir Ezzor in Syria on Sunday, as Iraqi forces "
                         "advanced west of Kirkuk.")
     assert "IQ" in {p.country for p in ctx.places}
+
+
+def test_a_world_city_is_not_swapped_for_a_small_namesake_in_the_reports_country(pipeline):
+    ctx = run(pipeline, "Police in New York and Chicago arrested the activists, US officials said. "
+                        "The dictator was born in the province of Rome and studied in Rome.")
+    assert {p.country for p in ctx.places if "Rome" in p.text} == {"IT"}

@@ -360,10 +360,10 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
 
 def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
-    context would swap for a place a hundred times smaller."""
+    context would swap for a place fifty times smaller (Rome for Rome, New York)."""
     if free.feature in ("country", "admin1") and local.feature in LOCAL:
         return free.feature == "country" or local.population < 15000
-    return free.population >= 1_000_000 and local.population * 100 < free.population
+    return free.population >= 1_000_000 and local.population * 50 < free.population
 
 
 def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
