@@ -292,3 +292,11 @@ def test_a_world_city_is_not_swapped_for_a_small_namesake_in_the_reports_country
     ctx = run(pipeline, "Police in New York and Chicago arrested the activists, US officials said. "
                         "The dictator was born in the province of Rome and studied in Rome.")
     assert {p.country for p in ctx.places if "Rome" in p.text} == {"IT"}
+
+
+def test_a_country_named_like_a_province_of_the_reports_country_is_the_province(pipeline):
+    us = run(pipeline, "Police in Atlanta arrested three men in the killing of Ahmaud Arbery, Georgia "
+                       "officials said. The US Justice Department opened a case in Georgia.")
+    assert {(p.country, p.feature) for p in us.places if p.text == "Georgia"} == {("US", "admin1")}
+    ge = run(pipeline, "Russian troops entered Georgia in 2008, officials in Tbilisi said.")
+    assert {(p.country, p.feature) for p in ge.places if p.text == "Georgia"} == {("GE", "country")}

@@ -310,6 +310,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             continue
         # a name shared by places of several countries votes for each less
         countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5}
+        if best.feature == "country":
+            # a country named like a province of another ("Niger", "Georgia") speaks for both
+            countries |= {m.country for m in c.matches[1:4] if m.feature == "admin1" and m.exact}
         votes[best.country] += lead * w / max(1, len(countries))
     if title and not ctx.text.lstrip().startswith(title[:40]):
         # a title kept apart from the text: its places vote too (no offsets needed)
@@ -473,6 +476,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 break
         matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
+        if best.feature == "country" and country and best.country != country:
+            # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
+            # United States the state
+            best = next((m for m in matches[1:4] if m.feature == "admin1" and m.exact
+                         and m.country == country), best)
         # a town's name the report has already taken for the town stays a place ("detained
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
         if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
