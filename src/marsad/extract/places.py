@@ -34,12 +34,12 @@ Each :class:`~marsad.extract.base.Place` spans the whole phrase ("Latakia's coun
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .base import Context, Place, component
 
 # -- candidate spans ---------------------------------------------------------------------
@@ -94,9 +94,6 @@ _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 LOCAL = frozenset({"city", "village", "place", "airbase"})
 #: a town abroad this large is a place even when the model calls it no place
 WORLD_CITY = 1_000_000
-#: least similarity (difflib ratio) of a name and the town abroad whose alternate name it
-#: is, for the town to be taken: "Calcutta"/Kolkata 0.40, "White House"/Casablanca 0.10
-ALT_NAME_SIMILARITY = 0.35
 REGIONAL = frozenset({"admin1", "region", "admin2"})
 
 
@@ -187,7 +184,7 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
         # ("White House" is Casablanca, "Westside" Las Vegas, "Periyar" Erode), so the name
         # must be a spelling of the town's ("Calcutta", "Kiev", "Deir Ezour") or the model
         # must call it a place; a town abroad needs both ("Guru" is no Gulu)
-        spelled = difflib.SequenceMatcher(None, low, best.name.lower()).ratio() >= ALT_NAME_SIMILARITY
+        spelled = similarity(name, best.name) >= ALT_NAME_SIMILARITY
         if country is not None and not in_context:
             if label not in ("GPE", "LOC") or not spelled:
                 return False

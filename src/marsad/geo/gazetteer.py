@@ -10,7 +10,6 @@ dictionary hit and a new one a single indexed query.
 
 from __future__ import annotations
 
-import difflib
 import math
 import sqlite3
 import threading
@@ -21,7 +20,7 @@ from typing import Any
 
 from ..errors import GazetteerError, NoPlaceMatch
 from .build import BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, build_index
-from .normalize import norm, skeleton
+from .normalize import ALT_NAME_SIMILARITY, norm, similarity, skeleton
 
 
 #: how much each kind of feature weighs when names collide (before population)
@@ -177,9 +176,7 @@ class Gazetteer:
             found.sort(key=lambda m: (-m.score, m.place_id))
             self._cache[ck] = found
         # a spelling of the name, not a word that shares its consonants ("Qureshi", "Quoting")
-        key = norm(name)
-        out = [m for m in found
-               if difflib.SequenceMatcher(None, key, norm(m.name)).ratio() >= FUZZY_SIMILARITY]
+        out = [m for m in found if similarity(name, m.name) >= FUZZY_SIMILARITY]
         self._remember("~" + name, country, out)
         return out
 
@@ -266,7 +263,7 @@ class Gazetteer:
         Names that are common English words (``data/common_words.txt``) or shorter than
         four letters are left out: the ruler matches case-insensitively; so are alternate
         names of towns outside the focus countries that are no spelling of the town's name
-        (:data:`RULER_ALT_SIMILARITY`: GeoNames lists translations and nicknames, "White
+        (:data:`~marsad.geo.normalize.ALT_NAME_SIMILARITY`: GeoNames lists translations and nicknames, "White
         House" for Casablanca).
         """
         con = self._con()
@@ -285,17 +282,17 @@ class Gazetteer:
         seen: set[str] = set()
         out: list[dict] = []
         for text, kind, feature, pop, main, cc in rows:
+            if not text or len(text) < 4 or not text[0].isalpha() or not text[0].isupper():
+                continue
+            low = text.lower()
+            if low in seen or low in common:
+                continue
             if kind == KIND_ALT and feature not in ("country", "admin1", "region") and cc not in focus and (
                     # alternate names of big foreign cities are mostly other languages' spellings
                     not text.isascii()
                     # or translations and nicknames ("White House" is Casablanca's); a focus
                     # country keeps every name ("Kobane" is no spelling of 'Ayn al 'Arab)
-                    or difflib.SequenceMatcher(None, norm(text), norm(main)).ratio() < RULER_ALT_SIMILARITY):
-                continue
-            if not text or len(text) < 4 or not text[0].isalpha() or not text[0].isupper():
-                continue
-            low = text.lower()
-            if low in seen or low in common:
+                    or similarity(text, main) < ALT_NAME_SIMILARITY):
                 continue
             seen.add(low)
             out.append({"label": "GPE", "pattern": text})
@@ -360,9 +357,6 @@ _DEMONYM_ENDINGS = (("ian", "ia"), ("ian", "a"), ("ian", "i"), ("ian", "y"), ("i
 #: least similarity (difflib ratio) of a name and the place a skeleton matched: "Khan
 #: Sheikhun" is Khan Shaykhun (0.85); "Qureshi" is not Cary (0.18) nor Ceres (0.5)
 FUZZY_SIMILARITY = 0.55
-
-#: least similarity of an alternate name to the place's name for the ruler to take it
-RULER_ALT_SIMILARITY = 0.35
 
 RULER_MIN_POPULATION = 300000
 #: cities from this size on also give their alternate (English) spellings to the ruler

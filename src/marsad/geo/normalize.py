@@ -10,6 +10,7 @@ the alternate names in the data and from ``data/aliases.tsv``.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -45,6 +46,17 @@ def norm(text: str) -> str:
     if not kept:  # a name made only of article-like tokens ("As", "En")
         kept = toks
     return " ".join(kept)
+
+
+#: least similarity (:func:`similarity`) of an alternate name to a town's name for the
+#: name to be a spelling of it, not a translation or a nickname: "Calcutta"/Kolkata 0.40,
+#: "White House"/Casablanca 0.10 (GeoNames lists both kinds among alternate names)
+ALT_NAME_SIMILARITY = 0.35
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are as spellings: difflib's ratio of their lookup keys."""
+    return difflib.SequenceMatcher(None, norm(a), norm(b)).ratio()
 
 
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u02b0-\u02ff\u2000-\u206f]")
