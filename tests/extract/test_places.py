@@ -300,3 +300,24 @@ def test_a_country_named_like_a_province_of_the_reports_country_is_the_province(
     assert {(p.country, p.feature) for p in us.places if p.text == "Georgia"} == {("US", "admin1")}
     ge = run(pipeline, "Russian troops entered Georgia in 2008, officials in Tbilisi said.")
     assert {(p.country, p.feature) for p in ge.places if p.text == "Georgia"} == {("GE", "country")}
+
+
+def test_only_places_named_so_in_their_own_right_move_a_shared_name_abroad():
+    from marsad.extract.base import Context
+    from marsad.extract.places import _Cand, _sentence_sense
+    from marsad.geo.gazetteer import Match
+
+    def town(name, cc, pop, exact=True):
+        return Match(name, cc, None, f"{cc}-X", None, 0.0, 0.0, "city", 1, pop, 5.0, exact)
+
+    text = "Reyes said the police of Leon attacked him."
+    ctx = Context(text=text, meta={})
+    ctx.sentences = [(0, len(text))]
+    leon_ni, leon_mx = town("León", "NI", 144538), town("León de los Aldama", "MX", 1579803, exact=False)
+    for reyes_exact, expected in ((False, "NI"), (True, "MX")):
+        reyes = _Cand(0, 5, "Reyes", "ORG")
+        reyes.matches = [town("Los Reyes", "MX", 20000, exact=reyes_exact)]
+        leon = _Cand(text.index("Leon"), text.index("Leon") + 4, "Leon", "GPE")
+        leon.matches, leon.free = [leon_ni, leon_mx], [leon_mx, leon_ni]
+        _sentence_sense(ctx, [reyes, leon])
+        assert leon.matches[0].country == expected

@@ -330,7 +330,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
 
 def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
     """A name shared by towns of several countries is the one in the country of the
-    places named beside it, when that town is no smaller ("detained in Aberdeen,
+    places named beside it (by their own names: "Reyes", an alternate name of a Mexican
+    town, is no evidence), when that town is no smaller ("detained in Aberdeen,
     Scotland" in a report about Hong Kong; Damascus, Maryland never replaces Damascus),
     and keeps that sense wherever the report names it again (one sense per report)."""
     sense: dict[str, Any] = {}
@@ -348,7 +349,8 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
             top = c.matches[0]
             if top.feature not in LOCAL:
                 continue
-            beside = {d.matches[0].country for d in group if d is not c and d.text != c.text}
+            beside = {d.matches[0].country for d in group
+                      if d is not c and d.text != c.text and d.matches[0].exact}
             if not beside or top.country in beside:
                 continue
             alt = next((m for m in c.free[:8] if m.country in beside and m.feature in LOCAL
