@@ -116,7 +116,6 @@ def _foreign_attribute(ctx: Context, p: Place) -> bool:
     return bool(_PEOPLE_AFTER.match(ctx.text, p.end)) or ctx.text[max(0, p.start - 3):p.start].lower() == "ex-"
 
 
-#: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
 #: words before a place that say where someone comes from, not where anything happened
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:raised|born|grew\s+up|brought\s+up|native|natives|hails?|hailing|originally|hometown|"
@@ -129,6 +128,7 @@ def _biography(ctx: Context, p: Place) -> bool:
     return bool(_BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start))
 
 
+#: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
 _AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
@@ -616,14 +616,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     the main event's date, else the report's date, said so."""
     order = _reading_order(ctx, d)
     sents = set(order)
-    told: list[DateMention] = []
-    for m in ctx.dates:
-        if m.sentence not in sents or m.kind in ("dateline", "publication"):
-            continue
-        before = ctx.text[max(ctx.sentences[m.sentence][0], m.start - 40):m.start]
-        if _SPEECH_BEFORE.search(before) and m.kind != "range":
-            continue
-        told.append(m)
+    told = [m for m in ctx.dates if m.sentence in sents and not _date_of_report(ctx, m)]
     pub = ctx.published
     cands = told
     if pub is not None and told:
@@ -677,15 +670,20 @@ def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
     prev = d.first - 1
     if prev < 0:
         return None
-    start = ctx.sentences[prev][0]
-    cands = []
-    for m in ctx.dates:
-        if m.sentence != prev or m.kind in ("dateline", "publication") or _span_start(ctx, m):
-            continue  # a span ("since 2014") is how long something lasts, not when
-        if _SPEECH_BEFORE.search(ctx.text[max(start, m.start - 40):m.start]):
-            continue
-        cands.append(m)
+    # a span ("since 2014") is how long something lasts, not when
+    cands = [m for m in ctx.dates if m.sentence == prev and not _date_of_report(ctx, m)
+             and not _span_start(ctx, m)]
     return max(cands, key=lambda m: m.start, default=None)
+
+
+def _date_of_report(ctx: Context, m: DateMention) -> bool:
+    """A date of the report, not of anything it tells: its dateline or publication date,
+    or the day someone spoke ("said on Sunday"; a range such as "since Thursday" is the
+    span of what was said, and stays)."""
+    if m.kind in ("dateline", "publication"):
+        return True
+    before = ctx.text[max(ctx.sentences[m.sentence][0], m.start - 40):m.start]
+    return m.kind != "range" and bool(_SPEECH_BEFORE.search(before))
 
 
 _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+\W+){0,4}?"
