@@ -291,7 +291,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             continue
         best = c.matches[0]
         if best.feature == "country" and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
-            best = next((m for m in c.matches if m.feature == "admin1"), best)  # "Niger State"
+            best = _province_named(c.matches) or best  # "Niger State"
         if not best.country or not _acceptable(c, best, None, stop):
             continue
         if best.feature == "country":
@@ -326,6 +326,13 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+def _province_named(matches: list, country: str | None = None):
+    """The province (of ``country``, if given) that has this very name, among the matches
+    of a name that is first a country's ("Niger State", "Georgia" in a US report)."""
+    return next((m for m in matches if m.feature == "admin1" and m.exact
+                 and (country is None or m.country == country)), None)
 
 
 def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
@@ -478,8 +485,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if best.feature == "country" and country and best.country != country:
             # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
             # United States the state
-            best = next((m for m in matches[1:4] if m.feature == "admin1" and m.exact
-                         and m.country == country), best)
+            best = _province_named(matches[1:4], country) or best
         # a town's name the report has already taken for the town stays a place ("detained
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
         if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
@@ -497,7 +503,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         m_prov_b = _BEFORE_PROVINCE.search(before)
         if best.feature == "country" and (m_prov_a or m_prov_b):
             # "Niger State" is the Nigerian state, not the country named like it
-            best = next((m for m in matches if m.feature == "admin1"), best)
+            best = _province_named(matches) or best
         m_area = _AFTER_AREA.match(after)
         m_near = _BEFORE_NEAR.search(before)
         if best.feature == "country":
