@@ -340,3 +340,34 @@ def test_a_main_event_without_a_town_is_not_placed_at_the_dateline():
     places = [_city(text, "BEIRUT", 0, "Beirut", "LB", "LB-BA"), _country(text, "Lebanon", 0, "LB")]
     (ev,) = _country_ctx(text, split_sentences(text), places, "LB").events
     assert (ev["location"]["name"], ev["location"]["admin1_iso"]) == ("Lebanon", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Jailed activist Loujain al-Hathloul appeared before a court on Thursday. "
+                 "Hathloul was arrested in May 2018 with other women activists.",
+                 ("2018-05-01", "in May 2018"), id="an attributive participle names a state"),
+    pytest.param("Vigils are held this weekend to mark the anniversary of Julian Assange being "
+                 "detained in prison. He was arrested by police on April 11 2019.",
+                 ("2019-04-11", "April 11 2019"), id="an anniversary recalls its event"),
+])
+def test_a_sentence_that_only_names_the_event_does_not_date_it(text, expected):
+    ev = next(e for e in _dated(text, "2020-12-10") if e["sub_type"] == "arrests")
+    assert (ev["date"]["start"], ev["date"]["text"]) == expected
+    # told as a happening, that sentence's date is the event's
+    told = text.replace("Jailed activist", "Police detained activist").replace(
+        "mark the anniversary of Julian Assange being detained", "protest as Julian Assange is detained")
+    ev = next(e for e in _dated(told, "2020-12-10") if e["sub_type"] == "arrests")
+    assert ev["date"]["start"] != expected[0]
+
+
+def test_a_trial_or_sentence_yields_the_main_place_to_the_crime_it_names():
+    text = ("A man found guilty in the kidnapping of a journalist has abandoned his appeals. "
+            "A judge sentenced him in June 2018 to 15 years in prison. "
+            "He took part in the 2008 hostage-taking of the journalist, who was working in Somalia.")
+    evs = _dated(text, "2019-09-18")
+    assert (evs[0]["sub_type"], evs[0]["date"]["start"]) == ("abduction_forced_disappearance", "2008-01-01")
+    # a crime named only as a charge is not dated by the day of the charging
+    text = ("She was charged with kidnapping after police detained her last month. "
+            "Officers detained her at the airport.")
+    ev = next(e for e in _dated(text, "2019-12-26") if e["sub_type"] == "abduction_forced_disappearance")
+    assert ev["date"]["text"] != "last month"

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ARMED_CATEGORIES, assign_roles
@@ -303,9 +303,12 @@ def events(ctx: Context) -> None:
         ctx.events = []
         return
     ordered = sorted(drafts, key=lambda d: _salience(d, ctx.country_context), reverse=True)
-    if _follow_up(ctx, ordered[0]):
-        # the report is about the act whose suspects were arrested, when it tells it too
-        act = next((d for d in ordered if d.type in VIOLENT), None)
+    if ordered[0].type not in VIOLENT:
+        # the report is about the act whose suspects were arrested or tried, when it tells
+        # it too: the act named as a suspect's crime, else (arrested suspects) the first act
+        act = next((d for d in ordered if d.type in VIOLENT and _crime_of_suspects(ctx, d)), None)
+        if act is None and _follow_up(ctx, ordered[0]):
+            act = next((d for d in ordered if d.type in VIOLENT), None)
         if act is not None:
             ordered.remove(act)
             ordered.insert(0, act)
@@ -419,6 +422,31 @@ def _follow_up(ctx: Context, d: Draft) -> bool:
     return any(_SUSPECTS.search(ctx.text[max(ctx.sentences[t.sentence][0], t.start - 60):
                                          min(ctx.sentences[t.sentence][1], t.end + 80)])
                for t in d.triggers)
+
+
+def _charge(ctx: Context, t: Trigger) -> bool:
+    """A trigger naming the crime someone is suspected, charged or convicted of ("found
+    guilty in the kidnapping of Amanda Lindhout")."""
+    s0 = ctx.sentences[t.sentence][0]
+    return any(m.start() <= t.start and t.end <= m.end()
+               for m in _SUSPECTS.finditer(ctx.text, max(s0, t.start - 60), t.end))
+
+
+_REMEMBERED_BEFORE = re.compile(r"\b(?:anniversary|commemorat\w+|memory|memorial)\s+(?:of|for|to)\b[^.;:]{0,80}$",
+                                re.IGNORECASE)
+
+
+def _remembered(ctx: Context, t: Trigger) -> bool:
+    """A trigger naming what an anniversary or memorial recalls ("vigils to mark the
+    second anniversary of Julian Assange being detained"): the sentence's date is the
+    remembering's."""
+    s0 = ctx.sentences[t.sentence][0]
+    return bool(_REMEMBERED_BEFORE.search(ctx.text[max(s0, t.start - 100):t.start]))
+
+
+def _crime_of_suspects(ctx: Context, d: Draft) -> bool:
+    """An act the report names as someone's crime (:func:`_charge`)."""
+    return any(_charge(ctx, t) for t in d.triggers)
 
 
 def _salience(d: Draft, country: str | None = None) -> tuple:
@@ -589,12 +617,56 @@ _OWN_DATE_SENTENCES = 3
 _PAST_REACH = 60
 
 
+#: a participle naming a state of its noun, not a happening: "Jailed Saudi activist Loujain
+#: al-Hathloul appeared before a court on Thursday", "the slain journalist's family"
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:^|\b(?:the|a|an|this|that|these|those|some|other|many|several|all|his|her|their|its|"
+    r"our|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|\d+)\s+)$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:by|in|on|at|for|from|with|after|during|over|and|or|to|as|since|near|while|"
+    r"when|under|without|because|before|into|outside|inside|amid|following|were|was|are|is)\b)"
+    r"[A-Za-z]")
+_PARTICIPLE = re.compile(r"(?:\w+ed|slain|missing)$", re.IGNORECASE)
+
+
+def _attributive(ctx: Context, t: Trigger) -> bool:
+    """A trigger used as an adjective before its noun ("jailed activist", "the slain
+    journalist"): it says the event happened, not when; the date of its sentence belongs
+    to what the noun's person did or underwent next."""
+    if not _PARTICIPLE.search(t.text) or " " in t.text:
+        return False
+    s0 = ctx.sentences[t.sentence][0]
+    return bool(_ATTRIBUTIVE_BEFORE.search(ctx.text[max(s0, t.start - 20):t.start])) and \
+        bool(_ATTRIBUTIVE_AFTER.match(ctx.text, t.end))
+
+
+def _dated_by(ctx: Context, d: Draft) -> tuple[Draft, set[int]]:
+    """The event as far as its words can date it: without the sentences where it is only
+    named by an attributive participle, as someone's charge ("was charged with
+    kidnapping after she was detained last month") or as what an anniversary recalls;
+    with the sentences that then date nothing (all of them, when no word tells it)."""
+    telling = [t for t in d.triggers
+               if not _attributive(ctx, t) and not _charge(ctx, t) and not _remembered(ctx, t)]
+    if len(telling) == len(d.triggers):
+        return d, set()
+    if not telling:
+        return d, set(d.sentences)
+    sents = sorted({t.sentence for t in telling})
+    return replace(d, sentences=[s for s in d.sentences if s in sents], triggers=telling), set()
+
+
 def _gap(d: Draft, m: DateMention) -> int:
     """Characters between a date and the nearest of the event's words in its sentence
     (a large number when the sentence has none of them): "filed charges on Thursday in
     the 2012 murder case" dates the murder 2012."""
     return min((max(t.start - m.end, m.start - t.end, 0) for t in d.triggers
                 if t.sentence == m.sentence), default=10**6)
+
+
+def _year_of_noun(d: Draft, m: DateMention) -> bool:
+    """A year right before the event's noun ("wanted over a 1987 kidnapping") dates it
+    wherever the noun is told."""
+    return any(t.sentence == m.sentence and 0 <= t.start - m.end <= 2 for t in d.triggers)
 
 
 def _date_dict(m: DateMention) -> dict[str, Any]:
@@ -613,10 +685,13 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     told only with past dates takes the one nearest its word ("jailed in May 2018"), but
     not the start of a span ("since an uprising began in 2011"); an event told with no
     date takes the one the sentence before it carries (:func:`_carried_date`); otherwise
-    the main event's date, else the report's date, said so."""
+    the main event's date, else the report's date, said so. Sentences that only name the
+    event by an attributive participle ("jailed activist") do not date it (:func:`_dated_by`)."""
+    d, silent = _dated_by(ctx, d)
     order = _reading_order(ctx, d)
-    sents = set(order)
-    told = [m for m in ctx.dates if m.sentence in sents and not _date_of_report(ctx, m)]
+    sents = set(order) - silent
+    told = [m for m in ctx.dates if (m.sentence in sents or m.sentence in silent and _year_of_noun(d, m))
+            and not _date_of_report(ctx, m)]
     pub = ctx.published
     cands = told
     if pub is not None and told:
