@@ -251,6 +251,11 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
     pytest.param("Her kidnapping was heard again in Canada. She was kidnapped near Mogadishu in 2008.",
                  [("Canada", 0, "CA"), ("Mogadishu", 1, "SO", "SO-BN")], "CA", "name", {"Mogadishu"},
                  id="... also later in the event, before the report's country"),
+    pytest.param("A man convicted in the kidnapping of a journalist dropped his appeals. "
+                 "Prosecutors of Canada said the case is now complete. "
+                 "He took part in the 2008 kidnapping of the journalist near Mogadishu.",
+                 [("Canada", 1, "CA"), ("Mogadishu", 2, "SO", "SO-BN")], "CA", "name", {"Mogadishu"},
+                 id="a country named in the lead but not in the event's own words keeps nothing"),
     pytest.param("Women took to the streets to protest Afghanistan's new government of "
                  "ex-Guantanamo detainees. Protests went on in Kabul.",
                  [("Afghanistan", 0, "AF"), ("Guantanamo", 0, "CU", "CU-14")], "AF", "country", {"AF"},

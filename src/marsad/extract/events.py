@@ -501,7 +501,8 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     # statement from Geneva): then it stays in the country, at country level
     if best is None:
         best = _first_place(order, place_s, country)
-    if best is None and attached is None and not _names_country(order, place_s, country):
+    if best is None and attached is None and not _names_country([s for s in order if s in own],
+                                                                place_s, country):
         best = _first_place(order, place_s, None)
     if best is not None:
         country = best.country
