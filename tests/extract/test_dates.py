@@ -67,6 +67,7 @@ def test_numeric_dateline_is_day_first_unless_impossible():
 @pytest.mark.parametrize("text", [
     "BEIRUT (Reuters) - Air strikes killed 12 people on Monday.",
     "Air strikes on June 5 2016 killed 20 people.",           # a prose date, not a dateline
+    "Bahrain released him. He was arrested on (July 27, 2012) in a protest.",   # ... in brackets
     "Dozens of children dead in Syria evacuees bombing.",
     "",
 ])

@@ -10,8 +10,8 @@ call; these rules cost well under a millisecond per article).
   "April 4, 2017", "Fri Sep 27 2013", "2017-04-04", "Last updated at Apr 232017" (day
   glued to the year). Numeric forms are read day first (news of this region) unless
   that is impossible ("04/23/2017" is 23 April). A date right after a preposition
-  ("on", "since", ...) is prose, not a dateline. "BEIRUT (Reuters) -" has no date: no
-  dateline. The publication date is ``meta["published"]`` when given, else the
+  ("on", "since", ...; "on (July 27, 2012)" too) is prose, not a dateline. "BEIRUT
+  (Reuters) -" has no date: no dateline. The publication date is ``meta["published"]`` when given, else the
   dateline (:attr:`Context.published`).
 * **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
@@ -87,7 +87,7 @@ _FULL_DATES = [
     re.compile(rf"(?<![\d.\-/]){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?![\d])"),
 ]
 _DATELINE_PROSE = re.compile(
-    r"\b(?:on|in|since|from|until|till|to|between|and|before|after|of|by|at|during|than)\s*$",
+    r"\b(?:on|in|since|from|until|till|to|between|and|before|after|of|by|at|during|than)\s*[(\"'“‘]?\s*$",
     re.IGNORECASE)
 _DATELINE_PREFIX = re.compile(
     r"\b(?:posted|published|updated|publication|released|dated?|issued)\s+(?:on|at|in)?\s*$",
