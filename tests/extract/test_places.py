@@ -160,6 +160,13 @@ def test_a_country_named_as_where_it_happened_outweighs_neighbours_and_actors(pi
     assert run(pipeline, text).country_context == "SY"
 
 
+def test_a_place_that_only_qualifies_someone_does_not_place_the_report(pipeline):
+    text = ("Journalists are being harassed under the new act, a UK-based media watchdog said. "
+            "Dozens were arrested last year.")
+    assert run(pipeline, text).country_context is None
+    assert run(pipeline, text.replace("a UK-based", "in the UK a")).country_context == "GB"
+
+
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     # "Safi" is a Moroccan city, but here the end of a Syrian village's name
     ctx = run(pipeline, "Daesh attacked the village of Aqareb es Safi near Salamiyeh in Hama province.")

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ARMED_CATEGORIES, assign_roles
-from .places import salient_place
+from .places import QUALIFIER as _MODIFIER, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -97,9 +97,6 @@ def _by_sentence(items) -> dict[int, list]:
 
 
 _RELEASE_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}),?\s+\d{4}\)")
-#: a place name that only qualifies someone: "Damascus-backed forces", "a London-based monitor"
-_MODIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
-                       r"headquartered|sponsored|linked)\b", re.IGNORECASE)
 #: a place name before the officials, institutions or inmates of that place: "ex-Guantanamo
 #: detainees", "Tehran officials", "a Geneva court" (not before a victim: "a Brooklyn
 #: journalist" was to be kidnapped in Brooklyn)

@@ -83,6 +83,10 @@ _AFTER_PROVINCE = re.compile(
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
 #: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
+#: after a place name that only qualifies someone: "Damascus-backed forces", "a
+#: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
+QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
+                       r"headquartered|sponsored|linked)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
     r"[NSEW]\.\s*)?$", re.IGNORECASE)
@@ -283,6 +287,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     title = (ctx.meta.get("title") or "")
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
+        if QUALIFIER.match(ctx.text, c.end):
+            continue
         if c.demonym:
             votes[c.demonym] += 0.5 * lead
             continue
