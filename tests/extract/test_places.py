@@ -328,3 +328,12 @@ def test_only_places_named_so_in_their_own_right_move_a_shared_name_abroad():
         leon.matches, leon.free = [leon_ni, leon_mx], [leon_mx, leon_ni]
         _sentence_sense(ctx, [reyes, leon])
         assert leon.matches[0].country == expected
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_places_span(pipeline):
+    text = "At Westminster Magistrates Court, the judge refused bail. In Aleppo, shelling killed five."
+    spans = {text[p.start:p.end] for p in run(pipeline, text).places}
+    assert {"Westminster", "Aleppo"} <= spans and not {"At Westminster", "In Aleppo"} & spans
+    # unless the preposition is the name's own word
+    text = "In Salah was hit by a sandstorm."
+    assert [text[p.start:p.end] for p in run(pipeline, text).places] == ["In Salah"]

@@ -127,6 +127,19 @@ class _Cand:
         self.demonym: str | None = None
 
 
+#: a preposition that opens a sentence and the model's place entity: "At Westminster"
+_LEAD_PREPOSITION = re.compile(r"(?:At|In|On|From|Near|Outside|Inside|Around|Across|Throughout)\s+")
+
+
+def _leading_preposition(seg: str, match) -> int:
+    """The length of a preposition opening ``seg`` that is not part of the place's name
+    ("At Westminster": lookup keys drop "at", an Arabic article; "In Salah" keeps "In")."""
+    lead = _LEAD_PREPOSITION.match(seg)
+    if lead is None or match.name.lower().startswith(lead.group(0).lower()):
+        return 0
+    return lead.end()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to the name: no leading "the", trailing possessive or punctuation."""
     while start < end and not text[start].isalnum():
@@ -240,10 +253,15 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
                 out.append(c)
                 take(s, e)
                 continue
-        if not _lookup(gaz, c.text, country, fuzzy=country is not None):
+        found = _lookup(gaz, c.text, country, fuzzy=country is not None)
+        if not found:
             if label == "PERSON":
                 take(s, e)    # "Daniel Pearl": no place inside a person's name
             continue    # other entities that are no known name: their words are tried as runs
+        lead = _leading_preposition(c.text, found[0])
+        if lead:
+            s += lead    # "At Westminster": the name's span
+            c = _Cand(s, e, text[s:e], label)
         out.append(c)
         take(s, e)
     # capitalised runs outside entities: the longest known sub-run wins
@@ -268,7 +286,10 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
                 if j == i + 1 and seg.lower() in stop:
                     continue
                 dem = gaz.demonym(seg) if j == i + 1 else None
-                if dem or _lookup(gaz, seg, country, fuzzy=j > i + 1):
+                hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1)
+                if hits and not dem and _leading_preposition(seg, hits[0]):
+                    continue    # "At Westminster": the name is the shorter run
+                if hits:
                     c = _Cand(s, e, seg, None)
                     c.demonym = dem
                     out.append(c)
