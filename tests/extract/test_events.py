@@ -240,6 +240,10 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("ISTANBUL", 2, "TR", "TR-34"), ("ANKARA", 2, "TR", "TR-06"), ("Syria", 2, "SY"),
                   ("Tal Abyad", 2, "SY", "SY-RA")], "TR", "country", {"SY"},
                  id="a dateline of two cities places nothing"),
+    pytest.param("Washington: The minister discussed the journalist's murder. "
+                 "He was abducted and murdered in Karachi in 2002.",
+                 [("Washington", 0, "US", "US-DC"), ("Karachi", 1, "PK", "PK-SD")], "US", "country", {"PK"},
+                 id="a city opening the report before a colon is where it was filed"),
     pytest.param("Lindhout, raised in Red Deer, and a photographer born in Sydney were snatched "
                  "by armed men near Mogadishu.",
                  [("Red Deer", 0, "CA", "CA-AB"), ("Sydney", 0, "AU", "AU-NSW"), ("Mogadishu", 0, "SO", "SO-BN")],

@@ -130,9 +130,13 @@ _AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
+_CITY_COLON = re.compile(r"\s*[:–—]\s+[A-Z]")
+
+
 def _dateline_place(ctx: Context, p: Place) -> bool:
     """A place that only says where the report was filed ("BEIRUT (Reuters) -", a city
-    right after the dateline, "(Tunis, December 28, 2019) -"): not where anything happened."""
+    right after the dateline, "(Tunis, December 28, 2019) -", "Washington: The US ..."
+    opening the report): not where anything happened."""
     if p.start > 1000 or p.feature == "country":
         return False
     # a press release's "(Tunis, December 28, 2019) -", or "DAMASCUS (Sputnik)" after a
@@ -144,6 +148,8 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     if p.start > 200:
         return False
     after = ctx.text[p.end:p.end + 20]
+    if p.sentence >= 0 and p.start == ctx.sentences[p.sentence][0] and _CITY_COLON.match(after):
+        return True     # "Washington: US Secretary of State Tony Blinken has spoken ..."
     if p.text.isupper() and len(p.text) > 3 and _DATELINE_TAIL.match(after):
         return True
     dl = ctx.dateline
