@@ -38,7 +38,7 @@ def parse_languages(value: str) -> tuple[str, ...]:
 
 def detect_language(text: str, languages: str = "en,ar,fr,ru,tr,fa") -> str | None:
     """ISO 639-1 code of ``text`` among ``languages``, or None when there is no telling."""
-    sample = text[:1500]  # a paragraph is plenty; lingua costs grow with length
+    sample = text[:600]  # a paragraph is plenty; lingua costs grow with length (2.2 ms at 1,500)
     if sum(ch.isalpha() for ch in sample[:200]) < MIN_LETTERS:
         return None
     lang = _detector(parse_languages(languages)).detect_language_of(sample)
