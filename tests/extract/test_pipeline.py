@@ -151,3 +151,11 @@ def test_a_failing_batch_falls_back_to_one_by_one(pipeline, monkeypatch):
     monkeypatch.setattr(pipeline, "components",
                         [replace(c, batch=broken) if c.batch else c for c in pipeline.components])
     assert list(pipeline.run_many(docs, batch_size=3)) == expected
+
+
+def test_warm_loads_the_language_models_before_workers_fork(pipeline):
+    from marsad import lang
+
+    lang._detector.cache_clear()
+    pipeline.warm()
+    assert lang._detector.cache_info().currsize == 1

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..config import Settings, load_settings
 from ..errors import ExtractError, MarsadError, TextTooLong
+from ..lang import load_detector
 from .base import REGISTRY, Component, Context
 
 SCHEMA = "marsad.extraction/1"
@@ -113,6 +114,7 @@ class Pipeline:
         self.resources.nlp  # noqa: B018 - loads the gazetteer too
         self.resources.actors  # noqa: B018
         self.resources.sources  # noqa: B018
+        load_detector(self.settings.languages)   # lingua's models, before workers fork
 
     # -- one document ----------------------------------------------------------------
     def run(self, document: dict[str, Any]) -> dict[str, Any]:
