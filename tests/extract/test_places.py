@@ -337,3 +337,11 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_the_places_span(pipel
     # unless the preposition is the name's own word
     text = "In Salah was hit by a sandstorm."
     assert [text[p.start:p.end] for p in run(pipeline, text).places] == ["In Salah"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANKARA (Reuters) - Shelling killed 11 civilians in a Syrian border town.", "SY"),
+    ("Washington: The minister discussed the murder of a Pakistani journalist.", "PK"),
+])
+def test_where_a_report_was_filed_does_not_place_it(pipeline, text, expected):
+    assert run(pipeline, text).country_context == expected

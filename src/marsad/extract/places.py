@@ -87,6 +87,7 @@ _BEFORE_PROVINCE = re.compile(
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
                        r"headquartered|sponsored|linked)\b", re.IGNORECASE)
+_FILED_AT = re.compile(r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
     r"[NSEW]\.\s*)?$", re.IGNORECASE)
@@ -308,8 +309,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     title = (ctx.meta.get("title") or "")
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
-        if QUALIFIER.match(ctx.text, c.end):
-            continue
+        if QUALIFIER.match(ctx.text, c.end) or _FILED_AT.match(ctx.text, c.end) and c.start < 200 and (
+                c.start == 0 or ctx.text[c.start - 1] in "\n(" or ctx.text[max(0, c.start - 2):c.start] == ". "):
+            continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -": where it was filed
         if c.demonym:
             votes[c.demonym] += 0.5 * lead
             continue
