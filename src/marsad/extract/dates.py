@@ -11,8 +11,8 @@ call; these rules cost well under a millisecond per article).
   glued to the year). Numeric forms are read day first (news of this region) unless
   that is impossible ("04/23/2017" is 23 April). A date right after a preposition
   ("on", "since", ...; "on (July 27, 2012)" too) is prose, not a dateline. "BEIRUT
-  (Reuters) -" has no date: no dateline. The publication date is ``meta["published"]`` when given, else the
-  dateline (:attr:`Context.published`).
+  (Reuters) -" has no date: no dateline. The publication date is ``meta["published"]``
+  when given, else the dateline (:attr:`Context.published`).
 * **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
   publication; a day-month more than 60 days ahead of publication is taken as last

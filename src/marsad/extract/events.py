@@ -690,7 +690,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     not the start of a span ("since an uprising began in 2011"); an event told with no
     date takes the one the sentence before it carries (:func:`_carried_date`); otherwise
     the main event's date, else the report's date, said so. Sentences that only name the
-    event by an attributive participle ("jailed activist") do not date it (:func:`_dated_by`)."""
+    event ("jailed activist", "charged with kidnapping", "the anniversary of his arrest")
+    do not date it (:func:`_dated_by`)."""
     d, silent = _dated_by(ctx, d)
     order = _reading_order(ctx, d)
     sents = set(order) - silent

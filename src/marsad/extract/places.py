@@ -82,12 +82,13 @@ _AFTER_PROVINCE = re.compile(
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
-#: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
                        r"headquartered|sponsored|linked)\b", re.IGNORECASE)
+#: after a city that says where a report was filed: "Washington: ...", "BEIRUT (Reuters) - ..."
 _FILED_AT = re.compile(r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
+#: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
     r"[NSEW]\.\s*)?$", re.IGNORECASE)
