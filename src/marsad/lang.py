@@ -51,7 +51,7 @@ def detect_language(text: str, languages: str = "en,ar,fr,ru,tr,fa") -> str | No
 _WARM_TEXT = "Clashes in the north"
 
 
-def load_detector(languages: str = "en,ar,fr,ru,tr,fa") -> None:
+def load_detector(languages: str) -> None:
     """Build the detector and load all its language models now (lingua loads them lazily,
     about a second and 120 MB): before forking workers, so that they share one copy."""
     _detector(parse_languages(languages)).detect_language_of(_WARM_TEXT)

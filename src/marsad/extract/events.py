@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ARMED_CATEGORIES, assign_roles
-from .places import QUALIFIER as _MODIFIER, salient_place
+from .places import QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -130,9 +130,6 @@ _AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
 
 
-_CITY_COLON = re.compile(r"\s*[:–—]\s+[A-Z]")
-
-
 def _dateline_place(ctx: Context, p: Place) -> bool:
     """A place that only says where the report was filed ("BEIRUT (Reuters) -", a city
     right after the dateline, "(Tunis, December 28, 2019) -", "Washington: The US ..."
@@ -148,7 +145,7 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     if p.start > 200:
         return False
     after = ctx.text[p.end:p.end + 20]
-    if p.sentence >= 0 and p.start == ctx.sentences[p.sentence][0] and _CITY_COLON.match(after):
+    if filed_at(ctx.text, p.start, p.end):
         return True     # "Washington: US Secretary of State Tony Blinken has spoken ..."
     if p.text.isupper() and len(p.text) > 3 and _DATELINE_TAIL.match(after):
         return True

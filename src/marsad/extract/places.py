@@ -310,7 +310,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     title = (ctx.meta.get("title") or "")
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
-        if QUALIFIER.match(ctx.text, c.end) or _filed_at(ctx.text, c):
+        if QUALIFIER.match(ctx.text, c.end) or filed_at(ctx.text, c.start, c.end):
             continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"
         if c.demonym:
             votes[c.demonym] += 0.5 * lead
@@ -357,12 +357,13 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     return votes.most_common(1)[0][0]
 
 
-def _filed_at(text: str, c: _Cand) -> bool:
+def filed_at(text: str, start: int, end: int) -> bool:
     """A city opening the text or a sentence near the start, before a colon, a dash or an
     agency ("Washington: US Secretary of State ...", "BEIRUT (Reuters) -"): where the
-    report was filed, no vote for where it happened."""
-    opens = c.start == 0 or text[c.start - 1] in "\n(" or text[max(0, c.start - 2):c.start] == ". "
-    return c.start < 200 and opens and bool(_FILED_AT.match(text, c.end))
+    report was filed, not where anything happened (no vote for the report's country, no
+    event's place)."""
+    opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
+    return start < 200 and opens and bool(_FILED_AT.match(text, end))
 
 
 def _province_named(matches: list, country: str | None = None):
