@@ -424,12 +424,16 @@ def _follow_up(ctx: Context, d: Draft) -> bool:
                for t in d.triggers)
 
 
+def _window_start(ctx: Context, t: Trigger, chars: int) -> int:
+    """Where the words before a trigger start: ``chars`` back, not before its sentence."""
+    return max(ctx.sentences[t.sentence][0], t.start - chars)
+
+
 def _charge(ctx: Context, t: Trigger) -> bool:
     """A trigger naming the crime someone is suspected, charged or convicted of ("found
     guilty in the kidnapping of Amanda Lindhout")."""
-    s0 = ctx.sentences[t.sentence][0]
     return any(m.start() <= t.start and t.end <= m.end()
-               for m in _SUSPECTS.finditer(ctx.text, max(s0, t.start - 60), t.end))
+               for m in _SUSPECTS.finditer(ctx.text, _window_start(ctx, t, 60), t.end))
 
 
 _REMEMBERED_BEFORE = re.compile(r"\b(?:anniversary|commemorat\w+|memory|memorial)\s+(?:of|for|to)\b[^.;:]{0,80}$",
@@ -440,8 +444,7 @@ def _remembered(ctx: Context, t: Trigger) -> bool:
     """A trigger naming what an anniversary or memorial recalls ("vigils to mark the
     second anniversary of Julian Assange being detained"): the sentence's date is the
     remembering's."""
-    s0 = ctx.sentences[t.sentence][0]
-    return bool(_REMEMBERED_BEFORE.search(ctx.text[max(s0, t.start - 100):t.start]))
+    return bool(_REMEMBERED_BEFORE.search(ctx.text[_window_start(ctx, t, 100):t.start]))
 
 
 def _crime_of_suspects(ctx: Context, d: Draft) -> bool:
@@ -636,8 +639,7 @@ def _attributive(ctx: Context, t: Trigger) -> bool:
     to what the noun's person did or underwent next."""
     if not _PARTICIPLE.search(t.text) or " " in t.text:
         return False
-    s0 = ctx.sentences[t.sentence][0]
-    return bool(_ATTRIBUTIVE_BEFORE.search(ctx.text[max(s0, t.start - 20):t.start])) and \
+    return bool(_ATTRIBUTIVE_BEFORE.search(ctx.text[_window_start(ctx, t, 20):t.start])) and \
         bool(_ATTRIBUTIVE_AFTER.match(ctx.text, t.end))
 
 
