@@ -263,3 +263,35 @@ def test_a_year_after_an_indefinite_article_dates_the_noun():
     (m,) = find_dates("Emwazi was killed in a 2015 drone strike.", pub)
     assert (m.text, m.start_date, m.precision) == ("2015", D(2015, 1, 1), 3)
     assert find_dates("A 2000 people fled.", pub) == []
+
+
+def test_months_and_years_ago_name_that_month_and_that_year():
+    pub = D(2021, 11, 5)
+    (m,) = find_dates("They were kidnapped more than a month ago.", pub)
+    assert (m.text, m.start_date, m.end_date, m.precision) == ("a month ago", D(2021, 10, 1), D(2021, 10, 31), 3)
+    (m,) = find_dates("He was jailed three months ago.", D(2022, 2, 10))   # back across a year
+    assert (m.start_date, m.end_date) == (D(2021, 11, 1), D(2021, 11, 30))
+    (m,) = find_dates("She disappeared two years ago.", pub)
+    assert (m.start_date, m.end_date, m.precision) == (D(2019, 1, 1), D(2019, 12, 31), 3)
+
+
+def test_last_year_after_a_day_or_month_names_the_year():
+    pub = D(2022, 8, 31)
+    # without "last year" January resolves to this year's; with it, to last year's
+    (m,) = find_dates("He was arrested in January last year.", pub)
+    assert (m.text, m.start_date, m.end_date) == ("in January last year", D(2021, 1, 1), D(2021, 1, 31))
+    (m,) = find_dates("He was arrested on June 5 last year.", pub)
+    assert (m.text, m.start_date, m.precision) == ("June 5 last year", D(2021, 6, 5), 1)
+    (m,) = find_dates("He was detained at the end of June last year.", pub)
+    assert (m.text, m.start_date) == ("end of June last year", D(2021, 6, 1))
+    (m,) = find_dates("Clashes in early March this year.", pub)
+    assert m.start_date == D(2022, 3, 1)
+    # "last year" alone is most often a comparison ("more than last year"): no date
+    assert find_dates("It executed more than last year.", pub) == []
+
+
+def test_a_year_after_the_part_of_it_named():
+    pub = D(2021, 9, 2)
+    for phrase in ("at the end of 2020", "in the summer of 2020", "by the beginning of 2020"):
+        (m,) = find_dates(f"He was arrested {phrase}.", pub)
+        assert (m.start_date, m.end_date, m.precision) == (D(2020, 1, 1), D(2020, 12, 31), 3), phrase

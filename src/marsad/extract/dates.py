@@ -16,9 +16,13 @@ call; these rules cost well under a millisecond per article).
 * **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
   publication; a day-month more than 60 days ahead of publication is taken as last
-  year's, a nearer future one is skipped), months ("in March 2025", "in March", "earlier
-  this month", "last month": precision 3), years ("in 2012", "since 2011", and a year
-  before the noun it dates: "the 2012 murder case"; precision 3), weekdays ("on Tuesday", "Saturday evening",
+  year's, a nearer future one is skipped; "June 5 last year", "in January last year"
+  take the year named), months ("in March 2025", "in March", "the end of June",
+  "earlier this month", "last month", "three months ago": precision 3), years ("in
+  2012", "since 2011", "the end of 2020", "the summer of 2019", "two years ago", and a
+  year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
+  "this year" alone are not dates: they are most often a comparison, "more than last
+  year", or a running count, "so far this year"), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
   Tuesday" on a Tuesday is a week before; "next Tuesday" is skipped), relative
@@ -97,7 +101,8 @@ _DATELINE_PREFIX = re.compile(
 _DAY_MON = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)")
 _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)")
 # a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
-_YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|throughout|early|late|mid)[\s-]+"
+_PART_OF = r"(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of"
+_YEAR_ONLY = re.compile(rf"\b(?P<prep>in|since|during|throughout|early|late|mid|{_PART_OF})[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-])(?!\.\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking", "a
 # 2015 drone strike"), not a count of people or things ("the 2000 residents")
@@ -108,7 +113,10 @@ _YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an)\s+(?P
                         r"others|of|to|and|or|in|on|at|were|are|was|is)\b)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
-_MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in)[\s-]+{_MON}(?!\s*\d)(?!\w)")
+_MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|{_PART_OF})"
+                       rf"[\s-]+{_MON}(?!\s*\d)(?!\w)")
+# "June 5 last year", "in January last year", "the end of June this year": the year named
+_WHICH_YEAR = re.compile(r",?\s+(?:of\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
 # day ranges: from 6 to 8 March, 6-8 March, March 6-8, between 6 and 8 March
 _DAY_RANGE = [
     re.compile(rf"\b(?:from\s+|between\s+)?{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?(?!\w)"),
@@ -140,7 +148,7 @@ _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|earlier\s+today|today|tonight|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+ago|"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago|"
     r"(?:the\s+)?(?:past|last|previous)\s+(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours|"
     r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days|few\s+days|several\s+days)|recent\s+days|"
     r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
@@ -337,26 +345,30 @@ def find_dates(text: str, published: dt.date | None, *,
         for rx in (_DAY_MON, _MON_DAY):
             for m in each(rx, lo, hi):
                 mon = _month(m["mon"])
-                d = _resolve_day_month(int(m["day"]), mon, pub) if mon else None
+                if not mon:
+                    continue
+                y, end = _which_year(text, m.end(), pub)
+                d = _safe_date(y, mon, int(m["day"])) if y else _resolve_day_month(int(m["day"]), mon, pub)
                 if d is None:
                     continue
                 s2 = _since_before(text, m.start())
                 if s2 is not None:
-                    add(s2, m.end(), d, pub, _range_precision(d, pub), "range")
+                    add(s2, end, d, pub, _range_precision(d, pub), "range")
                 else:
-                    add(m.start(), m.end(), d, d, 1, "absolute")
+                    add(m.start(), end, d, d, 1, "absolute")
         for m in each(_MON_ONLY, lo, hi):
             mon = _month(m["mon"])
             if not mon or m["mon"].rstrip(".").lower() not in _FULL_MONTHS:
                 continue  # abbreviations alone are too ambiguous ("in Mar")
-            y = pub.year if mon <= pub.month else pub.year - 1
+            y, end = _which_year(text, m.end(), pub)
+            y = y or (pub.year if mon <= pub.month else pub.year - 1)
             a, b = dt.date(y, mon, 1), _month_end(y, mon)
             if b > pub:
                 b = pub
             if m["prep"].lower() == "since":
-                add(m.start(), m.end(), a, pub, _range_precision(a, pub), "range")
+                add(m.start(), end, a, pub, _range_precision(a, pub), "range")
             else:
-                add(m.start(), m.end(), a, b, 3, "absolute")
+                add(m.start(), end, a, b, 3, "absolute")
     # anchored on a weekday name
     for lo, hi in windows(_WEEKDAY_ANCHOR, 30, 60):
         for m in each(_SINCE_WD, lo, hi):
@@ -377,6 +389,15 @@ def find_dates(text: str, published: dt.date | None, *,
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
     return _select(cands, masked, exclude)
+
+
+def _which_year(text: str, at: int, pub: dt.date) -> tuple[int | None, int]:
+    """The year a "last year" / "this year" right after ``at`` names, and where the date
+    then ends (no such words: ``None, at``)."""
+    which = _WHICH_YEAR.match(text, at)
+    if which is None:
+        return None, at
+    return pub.year - (which["which"].lower() == "last"), which.end()
 
 
 def _day_range(m: re.Match, pub: dt.date | None, add) -> None:
@@ -437,11 +458,17 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
         add(s, e, pub - day, pub, 1, "relative")
     elif m["unit"]:
         n = int(m["n"]) if m["n"].isdigit() else _NUMWORD[m["n"].lower()]
-        if m["unit"].startswith("day"):
+        unit = m["unit"].lower()
+        if unit.startswith("day"):
             add(s, e, pub - n * day, pub - n * day, 1, "relative")
-        else:
+        elif unit.startswith("week"):
             d = pub - 7 * n * day
             add(s, e, d, d, 2, "relative")
+        elif unit.startswith("month"):   # "three months ago": that month
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            add(s, e, dt.date(y, mo + 1, 1), _month_end(y, mo + 1), 3, "relative")
+        elif pub.year - n >= 1:          # "two years ago": that year, no closer
+            add(s, e, dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), 3, "relative")
     elif m["hours"]:
         h = {"twenty-four": 24, "forty-eight": 48}.get(m["hours"].lower()) or int(m["hours"])
         add(s, e, pub - (h // 24) * day, pub, 1, "range")
@@ -469,6 +496,10 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
     elif rel.endswith("last month"):
         last = pub.replace(day=1) - day
         add(s, e, last.replace(day=1), last, 3, "relative")
+    elif rel.endswith("this year"):
+        add(s, e, pub.replace(month=1, day=1), pub, 3, "relative")
+    elif rel.endswith("last year"):
+        add(s, e, dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), 3, "relative")
 
 
 # -- the stage -------------------------------------------------------------------------------
