@@ -180,6 +180,20 @@ def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     assert {"Idlib", "Russia", "Turkey", "Moscow"} <= {p.text for p in ctx.places}
 
 
+def test_a_name_a_title_gives_once_is_a_person_throughout_the_report(pipeline):
+    # the headline says "Governor Bello"; the text then says only "Bello" (a Colombian
+    # city of 390,000) twice: it must neither be a place nor carry the report to Colombia
+    text = ("Gunmen abducted 27 students of Government Science College, Kagara in Nigeria. "
+            "Bello met President Muhammadu Buhari in Abuja on Wednesday. "
+            "Bello said he would not pay ransom.")
+    ctx = run(pipeline, text, title="Niger Governor Bello promises no ransom")
+    assert "Bello" not in {p.text for p in ctx.places}
+    assert ctx.country_context == "NG"
+    # a possessive ends the name: "President Donald Trump's Delhi visit" keeps Delhi
+    ctx = run(pipeline, "President Donald Trump's Delhi visit drew protests in India.")
+    assert "Delhi" in {p.text for p in ctx.places}
+
+
 def test_a_neighbourhood_lies_in_the_city_just_named(pipeline):
     # Qusour would match Al Qusayr in Homs; the report places it in Deir ez-Zor
     text = ("A missile slammed into a besieged neighborhood in the eastern city of Deir el-Zour. "

@@ -14,7 +14,8 @@ False positives are kept out by general rules: names in ``geo/data/common_words.
 (weekdays, months, news words, given names) and English stop words are never places;
 a place smaller than a city is accepted only in the report's country (or when the
 model itself labelled it a place); person and organisation entities only when they
-resolve inside the report's country.
+resolve inside the report's country; a name a title gives anywhere in the report or its
+headline ("Governor Bello") is that person wherever it stands alone (:func:`titled_names`).
 
 Phrases around a name set the ACLED geo precision and the anchor:
 
@@ -232,11 +233,29 @@ def _name_fragment(text: str, start: int) -> bool:
     return bool(_NAME_BEFORE.search(text, lo, start) or _HONORIFIC_BEFORE.search(text, lo, start))
 
 
+#: the name after a title: "Governor Bello", "President Muhammadu Buhari"
+_NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?"     # "Buhari", "O'Brien" (not "Trump's")
+_TITLED_NAME = re.compile(_HONORIFIC_BEFORE.pattern.replace(r")\s+$", r")\s+") +
+                          rf"(?:{_NAME_WORD}\s+){{0,2}}(?P<surname>{_NAME_WORD})(?![\w-])")
+
+
+def titled_names(ctx: Context) -> frozenset[str]:
+    """Surnames a title gives anywhere in the report or its headline ("Niger Governor
+    Bello promises ..."): the same word alone elsewhere is that person ("Bello met
+    President Buhari in Abuja"), one sense per report, not the Colombian city."""
+    out = set()
+    for source in (ctx.text, ctx.meta.get("title") or ""):
+        for m in _TITLED_NAME.finditer(source):
+            out.add(m["surname"])
+    return frozenset(out)
+
+
 def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
     text = ctx.text
     stop = _stopwords()
     out: list[_Cand] = []
     taken = bytearray(len(text) + 1)    # 1 where a candidate (or a person's name) already is
+    titled = titled_names(ctx)
 
     def take(s: int, e: int) -> None:
         taken[s:e] = b"\x01" * (e - s)
@@ -246,7 +265,7 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         s, e = _trim(text, s, e)
         if e <= s or ctx.is_masked(s, e):
             continue
-        if _name_fragment(text, s):
+        if _name_fragment(text, s) or text[s:e] in titled:
             continue
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
@@ -274,7 +293,7 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
-            if _name_fragment(text, words[i][0]):
+            if _name_fragment(text, words[i][0]) or text[words[i][0]:words[i][1]] in titled:
                 i += 1
                 continue
             found = False
