@@ -380,3 +380,29 @@ def test_a_trial_or_sentence_yields_the_main_place_to_the_crime_it_names():
             "Officers detained her at the airport.")
     ev = next(e for e in _dated(text, "2019-12-26") if e["sub_type"] == "abduction_forced_disappearance")
     assert ev["date"]["text"] != "last month"
+
+
+@pytest.mark.parametrize("text, person, home, scene", [
+    ("Police arrested Antwain Fisher, 35, of Montgomery in Auburn.", "Antwain Fisher", "Montgomery", "Auburn"),
+    ("Bishop Matthew Kukah of Sokoto said the seminarian was murdered in Kaduna.",
+     "Matthew Kukah", "Sokoto", "Kaduna"),
+])
+def test_where_someone_is_of_places_nothing(text, person, home, scene):
+    made = [_city(text, home, 0, home, "US", "US-AL"), _city(text, scene, 0, scene, "US", "US-AL")]
+    ctx = _ctx(text, split_sentences(text), places=made)
+    ctx.country_context = "US"
+    s = text.index(person)
+    ctx.entities = [(s, s + len(person), "PERSON")]
+    events(ctx)
+    assert ctx.events and {e["location"]["name"] for e in ctx.events} == {scene}
+
+
+def test_of_after_anything_but_a_persons_name_still_places():
+    text = "Police arrested the mayor of Montgomery in a raid."
+    made = [_city(text, "Montgomery", 0, "Montgomery", "US", "US-AL")]
+    ctx = _ctx(text, split_sentences(text), places=made)
+    ctx.country_context = "US"
+    s = text.index("Police")
+    ctx.entities = [(s, s + 6, "ORG")]
+    events(ctx)
+    assert {e["location"]["name"] for e in ctx.events} == {"Montgomery"}

@@ -17,7 +17,9 @@ How (documented so that it can be argued with):
    first and totals and combatants to the second (ACLED codes civilian deaths under
    violence against civilians).
 3. **Fields.** The location is the most specific place in the event's sentences (else the
-   lead's, else the report's country at precision 3 with no admin1). The date is a date
+   lead's, else the report's country at precision 3 with no admin1), leaving out places
+   that only say where someone is from ("born in X", "Shamar Fisher, 35, of X"), whose
+   officials or court these are, or where the report was filed. The date is a date
    stated in the event's sentences that is not the date of the *report* ("said on
    Sunday"); else, for an event told with no date at all, the date the sentence before it
    carries; else the report's main event's date; else the publication date (precision 1
@@ -119,10 +121,19 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"home\s+town)\s+(?:in|of|from)\s+(?:the\s+)?$|\bhometown\s+of\s+$", re.IGNORECASE)
 
 
+#: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
+#: "Shamar Fisher, 35, of Montgomery"
+_OF_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$")
+
+
 def _biography(ctx: Context, p: Place) -> bool:
     """A place that only says where someone was born, raised or comes from ("Lindhout,
-    raised in Red Deer, and a photographer were snatched"): not where the event was."""
-    return bool(_BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start))
+    raised in Red Deer, and a photographer were snatched", "Shamar Fisher, 35, of
+    Montgomery"): not where the event was."""
+    if _BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
+        return True
+    of = _OF_AFTER_NAME.search(ctx.text, max(0, p.start - 20), p.start)
+    return of is not None and any(label == "PERSON" and e == of.start() for _, e, label in ctx.entities)
 
 
 #: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
