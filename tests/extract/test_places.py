@@ -359,3 +359,13 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_the_places_span(pipel
 ])
 def test_where_a_report_was_filed_does_not_place_it(pipeline, text, expected):
     assert run(pipeline, text).country_context == expected
+
+
+def test_a_full_name_the_model_calls_a_person_once_is_a_person_throughout(pipeline):
+    # the model calls the third "Aung San Suu Kyi" an organisation; "Aung San" is a
+    # Myanmar town: the name is hers there too, not a place inside an organisation's name
+    text = ("Soldiers detained Aung San Suu Kyi in Naypyidaw on Monday. Aung San Suu Kyi, the "
+            "elected leader, was held at her home. Supporters of Aung San Suu Kyi protested.")
+    ctx = run(pipeline, text)
+    assert "Aung San" not in {p.text for p in ctx.places}
+    assert {"Naypyidaw"} <= {p.text for p in ctx.places}

@@ -15,7 +15,9 @@ False positives are kept out by general rules: names in ``geo/data/common_words.
 a place smaller than a city is accepted only in the report's country (or when the
 model itself labelled it a place); person and organisation entities only when they
 resolve inside the report's country; a name a title gives anywhere in the report or its
-headline ("Governor Bello") is that person wherever it stands alone (:func:`titled_names`).
+headline ("Governor Bello") is that person wherever it stands alone (:func:`titled_names`),
+and a full name the model calls a person once is a person wherever it recurs ("Aung San
+Suu Kyi": no town "Aung San" in it).
 
 Phrases around a name set the ACLED geo precision and the anchor:
 
@@ -250,6 +252,20 @@ def titled_names(ctx: Context) -> frozenset[str]:
     return frozenset(out)
 
 
+def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
+    """Every occurrence of a full name (two words or more, no place's name: the model
+    calls "Lapu Lapu City's" a person) the model calls a person anywhere in the report:
+    one sense per report, so "Aung San Suu Kyi" is her name also where the model (or
+    the gazetteer's entity ruler) took "Aung San", a town, out of it."""
+    names = {ctx.text[slice(*_trim(ctx.text, s, e))] for s, e, label in ctx.entities if label == "PERSON"}
+    names = {n for n in names if len(n.split()) > 1 and n[:1].isupper() and not _lookup(gaz, n, None)}
+    spans = []
+    for name in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
     text = ctx.text
     stop = _stopwords()
@@ -259,6 +275,9 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
 
     def take(s: int, e: int) -> None:
         taken[s:e] = b"\x01" * (e - s)
+    people = _person_spans(ctx, gaz)
+    for s, e in people:
+        take(s, e)
     for s, e, label in ctx.entities:
         if label not in ENTITY_PLACES and label not in ENTITY_MAYBE:
             continue
@@ -267,6 +286,8 @@ def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
             continue
         if _name_fragment(text, s) or text[s:e] in titled:
             continue
+        if any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in people):
+            continue    # "Aung San" of "Aung San Suu Kyi", where the model saw her name
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
