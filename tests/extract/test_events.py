@@ -406,3 +406,15 @@ def test_of_after_anything_but_a_persons_name_still_places():
     ctx.entities = [(s, s + 6, "ORG")]
     events(ctx)
     assert {e["location"]["name"] for e in ctx.events} == {"Montgomery"}
+
+
+def test_where_a_court_sits_is_not_where_the_act_it_tries_happened():
+    text = ("A federal court in Alexandria, Virginia, heard how the journalist was shot dead. "
+            "He was shot near Raqqa.")
+    made = [_city(text, "Alexandria", 0, "Alexandria", "US", "US-VA"),
+            Place(*_span(text, "Virginia", 0), "Virginia", "US", "Virginia", "US-VA", precision=3,
+                  feature="admin1", sentence=0),
+            _city(text, "Raqqa", 1, "Raqqa", "SY", "SY-RA")]
+    ctx = _country_ctx(text, split_sentences(text), made, "US")
+    attack = [e for e in ctx.events if e["sub_type"] == "attack"]
+    assert attack and {e["location"]["country"] for e in attack} == {"SY"}

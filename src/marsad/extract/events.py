@@ -19,7 +19,8 @@ How (documented so that it can be argued with):
 3. **Fields.** The location is the most specific place in the event's sentences (else the
    lead's, else the report's country at precision 3 with no admin1), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X"), whose
-   officials or court these are, or where the report was filed. The date is a date
+   officials or court these are, or where the report was filed; a violent event is not
+   placed where the court that tries it sits ("pleaded guilty in federal court in X"). The date is a date
    stated in the event's sentences that is not the date of the *report* ("said on
    Sunday"); else, for an event told with no date at all, the date the sentence before it
    carries; else the report's main event's date; else the publication date (precision 1
@@ -492,6 +493,21 @@ def _rank_place(p: Place):
     return ({"country": 3}.get(p.feature, 0), p.precision, -p.score, p.start)
 
 
+#: a court, a trial or prosecutors before the place they sit in: "pleaded guilty in
+#: federal court in Alexandria, Virginia", "an antiterrorism court in Karachi",
+#: "Prosecutors in Germany", "U.S. attorney for the Eastern District of Virginia"
+_COURT_BEFORE = re.compile(
+    r"\b(?i:court(?:room|house)?s?|tribunal|trial|hearings?|judges?|jury|prosecutors?|"
+    r"prosecution|attorneys?)\b[^.;:!?]{0,25}?\s(?i:in|at|of)\s+(?i:the\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},\s*)?$")
+
+
+def _court_place(ctx: Context, p: Place) -> bool:
+    """A place named as where a court sits or prosecutors work ("a courtroom in
+    Alexandria, Virginia"): the act they try happened elsewhere, or the report says so
+    in its own words."""
+    return bool(_COURT_BEFORE.search(ctx.text, max(0, p.start - 60), p.start))
+
+
 def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
                    is_main: bool = False) -> tuple[Place | None, list[Place]]:
     """The event's place: the most specific place of the first sentence (in reading
@@ -499,6 +515,9 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     the same province elsewhere in the event; the others become extra locations."""
     if d.anchor_place is not None:
         return d.anchor_place, []
+    if d.type in VIOLENT:
+        # where a court sits or prosecutors work is where the act is tried, not done
+        place_s = {s: [p for p in ps if not _court_place(ctx, p)] for s, ps in place_s.items()}
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
     order = _reading_order(ctx, d)
