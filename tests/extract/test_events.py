@@ -418,3 +418,16 @@ def test_where_a_court_sits_is_not_where_the_act_it_tries_happened():
     ctx = _country_ctx(text, split_sentences(text), made, "US")
     attack = [e for e in ctx.events if e["sub_type"] == "attack"]
     assert attack and {e["location"]["country"] for e in attack} == {"SY"}
+
+
+def test_strikes_by_an_air_force_state_are_air_strikes():
+    text = "US-led strikes on the northern province of Raqqa killed more than 20 jihadists."
+    s = text.index("Raqqa")
+    raqqa = Place(s, s + 5, "Raqqa", "Raqqa", "SY", "Raqqa", "SY-RA", precision=1, feature="city", sentence=0)
+    ctx = _ctx(text, split_sentences(text), places=[raqqa])
+    events(ctx)
+    assert [(e["type"], e["sub_type"]) for e in ctx.events] == [("explosions_remote_violence", "air_drone_strike")]
+    # a workers' strike is no air strike
+    ctx = _ctx("Teachers' strikes closed schools in Raqqa.", [(0, 41)])
+    events(ctx)
+    assert ctx.events == []
