@@ -48,3 +48,19 @@ def test_inline_photo_captions_of_single_line_reports_are_furniture():
         "on Monday (AFP photo)",
         "A man walks by a damaged site in Qamishli July 27 2016. (TRT World and Agencies)",
     ]   # the dateline stays, and a past-tense sentence before a credit is the report's own
+
+
+def test_a_block_of_related_headlines_closing_a_one_line_report_is_furniture():
+    from marsad.extract.clean import find_related_tail
+
+    text = ("The SDF launched the campaign to retake Raqqa last November. ... 87 Related Turkey "
+            "Detains 49 Daesh Suspects in Showcase Operation Four Senior Daesh Commanders Killed "
+            "in Afghanistan by US Mother of All Bombs Tags militants Kurds Comment via Facebook")
+    ((s, e),) = find_related_tail(text)
+    assert text[s:e].startswith("Related Turkey Detains") and e == len(text)
+    # a "Related" block at the top, followed by the report's own sentences, stays
+    top = ("Print Tweet Views 729 Related IS group claims attack on Syrian town -A double bomb "
+           "attack killed 31 people in Qamishli on Wednesday. Rescue workers were still at work.")
+    assert find_related_tail(top) == []
+    # ... and so does a name: "Foreign Operations, and Related Programs Appropriations Act"
+    assert find_related_tail("under the State, Foreign Operations, and Related Programs Act") == []

@@ -1,6 +1,7 @@
 """Stage ``clean``: find page furniture (app adverts, photo and video credits, wire
-captions, galleries, share and subscribe prompts, and photo captions run into the text of
-single-line reports) and mask it, keeping every offset into the stored text.
+captions, galleries, share and subscribe prompts, and photo captions and related-story
+headlines run into the text of single-line reports) and mask it, keeping every offset into
+the stored text.
 
 Masked spans are blanked with spaces of the same length in the text the model sees,
 so offsets of everything found later still point into ``Context.text``.
@@ -103,6 +104,29 @@ def find_inline_captions(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a block of links to related stories run into the end of a one-line report: "... 87
+#: Related Turkey Detains 49 Daesh Suspects ... Tags militants Kurds ..."
+#: (not a name: "State, Foreign Operations, and Related Programs Appropriations Act")
+_RELATED_TAIL = re.compile(r"(?<![.!?:])(?<!\band)(?<!\bor)(?<!\bof)(?<!\bthe)\s(?:\d+\s+)?(Related)\s+(?=[A-Z\"“])")
+#: ... no longer than this: a longer "tail" is the report itself after a block at its top
+RELATED_TAIL_MAX = 1500
+
+
+_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[A-Z]")
+
+
+def find_related_tail(text: str) -> list[tuple[int, int]]:
+    """The related-stories block closing a line (from "Related" to the line's end), when
+    it is only that block: headlines, no sentence ending in it (an AFP page puts
+    "Related" and two headlines at the top, then the report)."""
+    for m in _RELATED_TAIL.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - m.start(1) <= RELATED_TAIL_MAX and not _SENTENCE_END.search(text, m.end(), end):
+            return [(m.start(1), end)]
+    return []
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -117,4 +141,5 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 @component("clean", reads=("text",), assigns=("masked",))
 def clean(ctx: Context) -> None:
     """Mask page furniture; offsets stay those of the stored text."""
-    ctx.masked = sorted(find_furniture(ctx.text) + find_inline_captions(ctx.text))
+    ctx.masked = sorted(find_furniture(ctx.text) + find_inline_captions(ctx.text)
+                        + find_related_tail(ctx.text))
