@@ -431,3 +431,10 @@ def test_strikes_by_an_air_force_state_are_air_strikes():
     ctx = _ctx("Teachers' strikes closed schools in Raqqa.", [(0, 41)])
     events(ctx)
     assert ctx.events == []
+
+
+def test_a_tunnel_bomb_is_a_remote_explosive_whatever_follows():
+    text = "A rebel tunnel blast killed 38 soldiers in Aleppo. Heavy bombardment followed."
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert ctx.events[0]["sub_type"] == "remote_explosive_landmine_ied"
