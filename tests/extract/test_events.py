@@ -438,3 +438,17 @@ def test_a_tunnel_bomb_is_a_remote_explosive_whatever_follows():
     ctx = _ctx(text, split_sentences(text))
     events(ctx)
     assert ctx.events[0]["sub_type"] == "remote_explosive_landmine_ied"
+
+
+def test_a_massacre_told_with_its_weapon_is_that_weapons_event():
+    # ACLED codes civilians killed by an air strike as an air strike; "massacre" says how
+    # many and whom, not how
+    text = "Russian warplanes committed a massacre in Aleppo, killing 35 civilians."
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == ["air_drone_strike"]
+    # told alone, with its toll, it is an attack on civilians
+    text = "Gunmen massacred 20 villagers in Aleppo."
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [(e["type"], e["sub_type"]) for e in ctx.events] == [("violence_against_civilians", "attack")]

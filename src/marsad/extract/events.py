@@ -6,7 +6,8 @@ How (documented so that it can be argued with):
    Strong and medium triggers stand alone; weak ones need support in the sentence (a
    casualty figure, an armed actor, a strong trigger). A sentence with only generic
    violence words ("killed", "wounded") and a figure is a *figure frame*: it has no type
-   of its own.
+   of its own. A massacre told in the sentence of a strike or a shelling is that
+   violence's toll ("warplanes committed a massacre"), not an attack of its own.
 2. **Events.** Frames are read in order. A typed frame joins an open event of the same
    type unless it names a different town, or a town where the event had only a province
    and it is far from the event's last sentence, or it comes from a different source and
@@ -165,6 +166,9 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     return dl is not None and 0 <= p.start - dl.end <= 3 and bool(_DATELINE_TAIL.match(after))
 
 
+_MASSACRE = re.compile(r"massacres?|massacred|slaughter(?:ed|s)?", re.IGNORECASE)
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention]) -> list[Frame]:
     specific = [t for t in trigs if t.type != "violence"]
@@ -191,6 +195,12 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                     s.type == "explosions_remote_violence" for s in specific):
                 continue
         by_type.setdefault(t.type, []).append(t)
+    # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
+    # its own (ACLED codes civilians killed by remote violence as that violence)
+    vac = by_type.get("violence_against_civilians")
+    if vac and all(_MASSACRE.fullmatch(t.text) for t in vac) and any(
+            t.strength == "strong" for t in by_type.get("explosions_remote_violence", [])):
+        del by_type["violence_against_civilians"]
     frames = []
     for typ, ts in by_type.items():
         best = max(ts, key=lambda t: (t.weight, -t.start))
