@@ -452,3 +452,13 @@ def test_a_massacre_told_with_its_weapon_is_that_weapons_event():
     ctx = _ctx(text, split_sentences(text))
     events(ctx)
     assert [(e["type"], e["sub_type"]) for e in ctx.events] == [("violence_against_civilians", "attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "France said the government was behind a chemical massacre near Damascus.",
+    "State media accused rebels of using chemical arms against troops in Jobar.",
+])
+def test_chemical_arms_and_a_chemical_massacre_are_chemical_weapons(text):
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == ["chemical_weapon"]
