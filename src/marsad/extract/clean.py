@@ -119,6 +119,8 @@ def find_related_tail(text: str) -> list[tuple[int, int]]:
     """The related-stories block closing a line (from "Related" to the line's end), when
     it is only that block: headlines, no sentence ending in it (an AFP page puts
     "Related" and two headlines at the top, then the report)."""
+    if "Related" not in text:
+        return []
     for m in _RELATED_TAIL.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
