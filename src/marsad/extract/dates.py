@@ -496,10 +496,6 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
     elif rel.endswith("last month"):
         last = pub.replace(day=1) - day
         add(s, e, last.replace(day=1), last, 3, "relative")
-    elif rel.endswith("this year"):
-        add(s, e, pub.replace(month=1, day=1), pub, 3, "relative")
-    elif rel.endswith("last year"):
-        add(s, e, dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), 3, "relative")
 
 
 # -- the stage -------------------------------------------------------------------------------

@@ -21,11 +21,11 @@ How (documented so that it can be argued with):
    lead's, else the report's country at precision 3 with no admin1), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X"), whose
    officials or court these are, or where the report was filed; a violent event is not
-   placed where the court that tries it sits ("pleaded guilty in federal court in X"). The date is a date
-   stated in the event's sentences that is not the date of the *report* ("said on
-   Sunday"); else, for an event told with no date at all, the date the sentence before it
-   carries; else the report's main event's date; else the publication date (precision 1
-   if a dateline or publication date exists). Figures are grouped by outcome and victim
+   placed where the court that tries it sits ("pleaded guilty in federal court in X").
+   The date is a date stated in the event's sentences that is not the date of the
+   *report* ("said on Sunday"); else, for an event told with no date at all, the date
+   the sentence before it carries; else the report's main event's date; else the
+   publication date (precision 1 if a dateline or publication date exists). Figures are grouped by outcome and victim
    group: low is the lowest, best the highest stated, high the highest or open; parts of
    a total never add up twice; implausible figures are kept in ``flags`` only.
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
