@@ -462,3 +462,14 @@ def test_chemical_arms_and_a_chemical_massacre_are_chemical_weapons(text):
     ctx = _ctx(text, split_sentences(text))
     events(ctx)
     assert [e["sub_type"] for e in ctx.events] == ["chemical_weapon"]
+
+
+def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_attack():
+    text = "Police arrested 20 activists in the run-up to planned nationwide protests."
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == ["arrests"]
+    text = "A well-planned ambush by gunmen killed 20 soldiers near Gao."
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["type"] for e in ctx.events] == ["battles"]
