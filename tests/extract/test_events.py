@@ -473,3 +473,15 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
     ctx = _ctx(text, split_sentences(text))
     events(ctx)
     assert [e["type"] for e in ctx.events] == ["battles"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police executed five search warrants in Toronto and recovered the cash.", []),
+    ("Islamic State militants executed five men in Raqqa.", ["attack"]),
+    ("Employers confiscated the passports of migrant workers in Doha.", []),
+    ("Police confiscated a large quantity of weapons and ammunition in Homs.", ["disrupted_weapons_use"]),
+])
+def test_warrants_are_executed_and_passports_confiscated_without_violence(text, expected):
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == expected
