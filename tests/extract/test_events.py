@@ -485,3 +485,15 @@ def test_warrants_are_executed_and_passports_confiscated_without_violence(text, 
     ctx = _ctx(text, split_sentences(text))
     events(ctx)
     assert [e["sub_type"] for e in ctx.events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He bombarded Sir Keir Starmer and Emily Thornberry with hundreds of emails.", []),
+    ("Regime forces bombarded Douma with rockets, killing 12.", ["shelling_artillery_missile_attack"]),
+    ("The technique has seen a real explosion of applications in labs.", []),
+    ("An explosion of a car bomb killed five people in Azaz.", ["remote_explosive_landmine_ied"]),
+])
+def test_a_bombardment_of_emails_and_an_explosion_of_applications_are_no_violence(text, expected):
+    ctx = _ctx(text, split_sentences(text))
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == expected
