@@ -269,6 +269,17 @@ def test_the_rest_is_derived_and_never_double_counted():
     assert sum(f.best for f in fs if f.part_of == 0) == total.best
 
 
+def test_a_kind_of_civilian_among_a_total_bounds_civilians_from_below_only():
+    # one journalist among six dead: at least one civilian, at most six (not exactly one)
+    fs = figs("A suicide bombing killed six people including a journalist, and the rest were soldiers.")
+    total, civ, rest = fs
+    assert (civ.group, civ.low, civ.best, civ.high, civ.part_of) == ("civilians", 1, 1, 6, 0)
+    assert (rest.group, rest.best, rest.high, rest.derived) == ("combatants", 5, 5, True)
+    # civilians counted as such stay exact
+    (_, civ) = figs("Strikes killed 20 people including 8 civilians.")
+    assert (civ.low, civ.best, civ.high) == (8, 8, 8)
+
+
 def test_rest_without_parts_is_not_derived():
     fs = figs("At least 20 people were killed and the rest were wounded.")
     assert [f.derived for f in fs] == [False]

@@ -40,7 +40,9 @@ children", "among them", "of whom", "N of them were children", "Ten children wer
 among at least 48 people killed" give the part ``part_of`` = index of the total in
 ``ctx.figures`` (and its outcome). "..., while the rest were combatants" after a total
 with parts gives a ``derived`` figure (total minus the parts; open-ended if the total
-is) whose text is the phrase itself.
+is) whose text is the phrase itself. A part told as a kind of civilian rather than as
+civilians ("six people including a journalist") is a lower bound: civilians 1 to 6, not
+exactly 1.
 
 Flags: ``implausible`` when a single figure is above :data:`IMPLAUSIBLE_ABOVE` (50,000:
 larger than any single incident; war-wide totals are flagged too, which is what we
@@ -99,6 +101,9 @@ for _g, _ws in (
 ):
     for _w in _ws.split():
         _VICTIMS[_w] = _g
+#: the civilians counted as such; the other civilian nouns name a kind of civilian
+#: ("journalist", "teacher"), so a part of a total told with them bounds civilians from below
+_CIVILIANS_AS_SUCH = _words("civilians civilian non-combatants noncombatants")
 _SINGULAR = _words("person individual man civilian resident villager citizen patient doctor nurse "
                    "medic student teacher journalist worker volunteer rescuer child kid minor boy girl "
                    "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
@@ -621,7 +626,13 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     # parts
     for c in cands:
         if c.fig is not None and c.parent is not None and cands[c.parent].fig is not None:
-            figures[c.fig].part_of = cands[c.parent].fig
+            part, total = figures[c.fig], figures[cands[c.parent].fig]
+            part.part_of = cands[c.parent].fig
+            head = d.toks[c.np.head].low if c.np.head is not None else ""
+            if part.group == _G_CIV and head not in _CIVILIANS_AS_SUCH and part.high is not None:
+                # "six people including a journalist": one journalist, so at least one
+                # civilian, and no more than the six
+                part.high = None if total.high is None else max(total.high, part.best)
     _coordinated_totals(d, cands, figures)
     _derive_rest(d, figures)
     # sentences and flags
@@ -892,7 +903,8 @@ def _derive_rest(d: _Doc, figures: list[Figure]) -> None:
         rest = total.best - sum(f.best for f in summed)
         if rest <= 0:
             continue
-        high = None if total.high is None else total.high - sum((f.high if f.high is not None else f.best) for f in summed)
+        # the most the rest can be: the total's most less the parts' least
+        high = None if total.high is None else total.high - sum(f.low for f in summed)
         figures.append(Figure(
             start=start, end=end, text=text[start:end], low=rest, best=rest,
             high=high if high is None or high >= rest else rest,
