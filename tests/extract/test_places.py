@@ -369,3 +369,13 @@ def test_a_full_name_the_model_calls_a_person_once_is_a_person_throughout(pipeli
     ctx = run(pipeline, text)
     assert "Aung San" not in {p.text for p in ctx.places}
     assert {"Naypyidaw"} <= {p.text for p in ctx.places}
+
+
+def test_a_village_in_a_province_of_the_reports_country_is_not_a_town_abroad(pipeline):
+    # Oban (Nigeria) is not in the gazetteer; "Oban" is an alternate name of Auburn, USA
+    text = ("Gunmen took four Chinese nationals hostage at Oban village in Cross River State, "
+            "Nigeria. The kidnappers demanded a ransom from Lagos.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "NG"
+    assert "US" not in {p.country for p in ctx.places}
+    assert "NG-CR" in {p.admin1_iso for p in ctx.places}

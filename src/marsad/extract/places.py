@@ -17,7 +17,9 @@ model itself labelled it a place); person and organisation entities only when th
 resolve inside the report's country; a name a title gives anywhere in the report or its
 headline ("Governor Bello") is that person wherever it stands alone (:func:`titled_names`),
 and a full name the model calls a person once is a person wherever it recurs ("Aung San
-Suu Kyi": no town "Aung San" in it).
+Suu Kyi": no town "Aung San" in it). A town the text puts in a province of the report's
+country ("Oban village in Cross River State") is not a town abroad that has its name
+among alternate names (Auburn, USA): left unresolved, the province places the event.
 
 Phrases around a name set the ACLED geo precision and the anchor:
 
@@ -467,6 +469,13 @@ def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
     return out
 
 
+#: between a place and the province it lies in: "Oban village in Cross River State",
+#: "Douma, Rural Damascus" - a town of the report's country missing from the gazetteer is
+#: not the town abroad that has its name among alternate names
+_IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:village|town|city|district|area|community)\s+)?"
+                          r"(?:in|of|,)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 def _prefer_admin1(matches: list, admin1s: Counter[str], near: str | None) -> list:
     """Among near-equal local matches of one country, the one in a province the report
     names (the province named right after the place first: "Mallah Farms in Aleppo");
@@ -552,14 +561,20 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if c.text in person_words and matches[0].feature != "country":
             continue
-        near = None
+        near = province = None
         for d in cands[i + 1:i + 3]:
-            if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city") \
-                    and re.match(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$", text[c.end:d.start]):
-                near = d.matches[0].admin1_iso
-                break
+            if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city"):
+                between = text[c.end:d.start]
+                if d.matches[0].feature == "admin1" and _IN_PROVINCE.match(between):
+                    province = d.matches[0].admin1_iso
+                if re.match(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$", between):
+                    near = d.matches[0].admin1_iso
+                    break
         matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
+        if province and province[:2] == country and best.feature in LOCAL \
+                and not any(m.country == country for m in matches[:8]):
+            continue    # "Oban village in Cross River State" (Nigeria) is no Auburn, USA
         if best.feature == "country" and country and best.country != country:
             # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
             # United States the state
