@@ -295,3 +295,11 @@ def test_a_year_after_the_part_of_it_named():
     for phrase in ("at the end of 2020", "in the summer of 2020", "by the beginning of 2020"):
         (m,) = find_dates(f"He was arrested {phrase}.", pub)
         assert (m.start_date, m.end_date, m.precision) == (D(2020, 1, 1), D(2020, 12, 31), 3), phrase
+
+
+def test_a_month_opening_a_sentence_is_a_date():
+    pub = D(2017, 4, 16)
+    (m,) = find_dates("In March two blasts occurred near Bab al-Saghir cemetery.", pub)
+    assert (m.text, m.start_date, m.end_date) == ("In March", D(2017, 3, 1), D(2017, 3, 31))
+    (m,) = find_dates("Since March the siege has tightened.", pub)
+    assert (m.kind, m.start_date, m.end_date) == ("range", D(2017, 3, 1), pub)

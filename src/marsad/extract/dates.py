@@ -113,7 +113,7 @@ _YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an)\s+(?P
                         r"others|of|to|and|or|in|on|at|were|are|was|is)\b)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
-_MON_ONLY = re.compile(rf"\b(?P<prep>in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|{_PART_OF})"
+_MON_ONLY = re.compile(rf"\b(?P<prep>(?i:in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|{_PART_OF}))"
                        rf"[\s-]+{_MON}(?!\s*\d)(?!\w)")
 # "June 5 last year", "in January last year", "the end of June this year": the year named
 _WHICH_YEAR = re.compile(r",?\s+(?:of\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
