@@ -483,3 +483,12 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
 ])
 def test_words_of_violence_used_for_something_else_tell_no_event(text, expected):
     assert [e["sub_type"] for e in _told(text)] == expected
+
+
+def test_a_sentence_opened_by_an_earlier_date_tells_an_earlier_happening():
+    text = ("Shelling killed a woman and a child in the centre of Damascus. "
+            "In March shelling near the Bab al-Saghir cemetery in Damascus killed 40 people.")
+    evs = _dated(text, "2017-04-16")
+    # the report's shelling (undated: the report's day) and March's, not one event of March
+    assert [e["date"]["start"] for e in evs] == ["2017-04-16", "2017-03-01"]
+    assert {e["sub_type"] for e in evs} == {"shelling_artillery_missile_attack"}

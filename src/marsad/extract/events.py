@@ -11,7 +11,8 @@ How (documented so that it can be argued with):
 2. **Events.** Frames are read in order. A typed frame joins an open event of the same
    type unless it names a different town, or a town where the event had only a province
    and it is far from the event's last sentence, or it comes from a different source and
-   names its own place; otherwise it opens a new event. A frame whose trigger is plural
+   names its own place, or its sentence opens with a date weeks before the report ("In
+   March two blasts ..."); otherwise it opens a new event. A frame whose trigger is plural
    ("two massacres") and names several towns opens one event per town. A figure frame
    joins the nearest event within two sentences before it (or the first event after it);
    when that sentence made both a one-sided and a battle event, civilian figures go to the
@@ -260,6 +261,7 @@ def events(ctx: Context) -> None:
                            and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p))
     actor_s = _by_sentence(ctx.actors)
+    date_s = _by_sentence(ctx.dates)
     att_s: dict[int, list[Attribution]] = {}
     for a in ctx.attributions:
         for i, (s, e) in enumerate(ctx.sentences):
@@ -290,8 +292,9 @@ def events(ctx: Context) -> None:
                     made_here.append(d)
                 continue
             target = None
+            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
             for d in reversed(drafts):
-                if d.type != fr.type or d in made_here:
+                if d.type != fr.type or d in made_here or earlier:
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
@@ -306,8 +309,8 @@ def events(ctx: Context) -> None:
                 break
             if target is None:
                 target = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers), list(places))
-                target.distinct = any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start])
-                                      for t in fr.triggers)
+                target.distinct = earlier or any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start])
+                                                 for t in fr.triggers)
                 drafts.append(target)
             else:
                 target.sentences.append(sent)
@@ -350,6 +353,22 @@ def events(ctx: Context) -> None:
             main_date = ev["date"]
         out.append(ev)
     ctx.events = out
+
+
+#: how long before the report a sentence's opening date must end to set it in the past
+_PAST_OPENING = dt.timedelta(days=14)
+
+
+def _set_in_the_past(ctx: Context, sent: int, dates: list[DateMention]) -> bool:
+    """A sentence opened by a date weeks before the report ("In March two blasts occurred
+    near Bab al-Saghir", "In 2013, Kayla was kidnapped") tells an earlier happening: it
+    does not join the report's event of the same kind."""
+    pub = ctx.published
+    if pub is None or not dates:
+        return False
+    m = min(dates, key=lambda m: m.start)
+    opening = ctx.text[ctx.sentences[sent][0]:m.start]
+    return not opening.strip(" \"'“‘(") and m.end_date < pub - _PAST_OPENING and not _date_of_report(ctx, m)
 
 
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
