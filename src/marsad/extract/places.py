@@ -268,16 +268,16 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
     return spans
 
 
-def _candidates(ctx: Context, gaz, country: str | None = None) -> list[_Cand]:
+def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
+                country: str | None = None) -> list[_Cand]:
+    """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
     text = ctx.text
     stop = _stopwords()
     out: list[_Cand] = []
     taken = bytearray(len(text) + 1)    # 1 where a candidate (or a person's name) already is
-    titled = titled_names(ctx)
 
     def take(s: int, e: int) -> None:
         taken[s:e] = b"\x01" * (e - s)
-    people = _person_spans(ctx, gaz)
     for s, e in people:
         take(s, e)
     for s, e, label in ctx.entities:
@@ -469,7 +469,9 @@ def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
     return out
 
 
-#: between a place and the province it lies in: "Oban village in Cross River State",
+#: between a place and the province or city named right after it: "Mallah Farms in Aleppo"
+_NEXT_TO = re.compile(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$")
+#: ... and between a place and the province it lies in: "Oban village in Cross River State",
 #: "Douma, Rural Damascus" - a town of the report's country missing from the gazetteer is
 #: not the town abroad that has its name among alternate names
 _IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:village|town|city|district|area|community)\s+)?"
@@ -521,11 +523,12 @@ def _anchor(gaz, best, matches, want_admin1: bool):
 
 def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     stop = _stopwords()
-    cands = _candidates(ctx, gaz)
+    titled, people = titled_names(ctx), _person_spans(ctx, gaz)   # once: they need no country
+    cands = _candidates(ctx, gaz, titled, people)
     country = _country_context(ctx, cands, gaz, stop)
     if country:
         # again, now that transliteration variants can be matched inside the country
-        cands = _candidates(ctx, gaz, country)
+        cands = _candidates(ctx, gaz, titled, people, country)
     text = ctx.text
     for c in cands:
         if c.demonym:
@@ -567,7 +570,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 between = text[c.end:d.start]
                 if d.matches[0].feature == "admin1" and _IN_PROVINCE.match(between):
                     province = d.matches[0].admin1_iso
-                if re.match(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$", between):
+                if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
                     break
         matches = _prefer_admin1(matches, admin1s, near)
