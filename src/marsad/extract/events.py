@@ -26,9 +26,10 @@ How (documented so that it can be argued with):
    The date is a date stated in the event's sentences that is not the date of the
    *report* ("said on Sunday"); else, for an event told with no date at all, the date
    the sentence before it carries; else the report's main event's date; else the
-   publication date (precision 1 if a dateline or publication date exists). Figures are grouped by outcome and victim
-   group: low is the lowest, best the highest stated, high the highest or open; parts of
-   a total never add up twice; implausible figures are kept in ``flags`` only.
+   publication date (precision 1 if a dateline or publication date exists). Figures are
+   grouped by outcome and victim group: low is the lowest, best the highest stated, high
+   the highest or open; parts of a total never add up twice; implausible figures are kept
+   in ``flags`` only.
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it.
 5. **Salience.** Events in the report's country come before events placed only abroad;
@@ -293,8 +294,8 @@ def events(ctx: Context) -> None:
                 continue
             target = None
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
-            for d in reversed(drafts):
-                if d.type != fr.type or d in made_here or earlier:
+            for d in () if earlier else reversed(drafts):
+                if d.type != fr.type or d in made_here:
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
