@@ -263,8 +263,8 @@ class Gazetteer:
         Names that are common English words (``data/common_words.txt``) or shorter than
         four letters are left out: the ruler matches case-insensitively; so are alternate
         names of towns outside the focus countries that are no spelling of the town's name
-        (:data:`~marsad.geo.normalize.ALT_NAME_SIMILARITY`: GeoNames lists translations and nicknames, "White
-        House" for Casablanca).
+        (:data:`~marsad.geo.normalize.ALT_NAME_SIMILARITY`: GeoNames lists translations
+        and nicknames, "White House" for Casablanca).
         """
         con = self._con()
         if min_population is None:
