@@ -379,3 +379,13 @@ def test_a_village_in_a_province_of_the_reports_country_is_not_a_town_abroad(pip
     assert ctx.country_context == "NG"
     assert "US" not in {p.country for p in ctx.places}
     assert "NG-CR" in {p.admin1_iso for p in ctx.places}
+
+
+def test_a_county_of_the_reports_country_is_the_county_not_a_town_abroad(pipeline):
+    # no British town is called Somerset; American ones are
+    text = ("A man was arrested in London today, while a man was detained in Somerset under the "
+            "Terrorism Act, British police said.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "GB"
+    somerset = next(p for p in ctx.places if p.text == "Somerset")
+    assert (somerset.country, somerset.admin1_iso, somerset.precision) == ("GB", "GB-ENG", 2)

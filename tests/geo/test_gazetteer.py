@@ -114,6 +114,21 @@ def test_admin1_subdivisions_promote_only_groupings_of_admin1_units():
     assert {"FR-IDF", "GB-ENG", "IT-82"} <= codes and not {"FR-75", "GB-KEN", "IT-PA"} & codes
 
 
+
+def test_subdivisions_below_admin1_are_admin2_places(gaz):
+    """A county or province of ISO 3166-2's second level is a place of its country: "Kent"
+    in a British report is the county, not Kent, Washington."""
+    kent = gaz.lookup("Kent", "GB")[0]
+    assert (kent.feature, kent.country, kent.admin1_iso, kent.admin2) == ("admin2", "GB", "GB-ENG", "Kent")
+    somerset = gaz.lookup("Somerset", "GB")[0]
+    assert (somerset.feature, somerset.admin1_iso) == ("admin2", "GB-ENG")
+    # placed at the town it is named after, when there is one
+    palermo = next(m for m in gaz.lookup("Palermo", "IT") if m.feature == "admin2")
+    assert palermo.admin1_iso == "IT-82" and palermo.lat is not None
+    # without a country, the big town of the name still comes first
+    assert gaz.lookup("Kent")[0].feature == "city"
+    assert gaz.lookup("Palermo", "IT")[0].feature == "city"
+
 @pytest.mark.parametrize("name,iso", [
     ("Deir Ezzor", "SY-DY"), ("Deir al-Zour", "SY-DY"), ("Idleb", "SY-ID"), ("Hasakeh", "SY-HA"),
     ("Deraa", "SY-DR"), ("Sweida", "SY-SU"), ("Rural Damascus", "SY-RD"),

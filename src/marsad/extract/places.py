@@ -378,9 +378,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             continue
         # a name shared by places of several countries votes for each less
         countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5}
-        if best.feature == "country":
-            # a country named like a province of another ("Niger", "Georgia") speaks for both
-            countries |= {m.country for m in c.matches[1:4] if m.feature == "admin1" and m.exact}
+        # a country or town named like a province or county of another ("Niger", "Georgia",
+        # Somerset, New Jersey and the English county) speaks for both
+        countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
         votes[best.country] += lead * w / max(1, len(countries))
     if title and not ctx.text.lstrip().startswith(title[:40]):
         # a title kept apart from the text: its places vote too (no offsets needed)

