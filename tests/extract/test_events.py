@@ -480,6 +480,14 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
     ("Regime forces bombarded Douma with rockets, killing 12.", ["shelling_artillery_missile_attack"]),
     ("The technique has seen a real explosion of applications in labs.", []),
     ("An explosion of a car bomb killed five people in Azaz.", ["remote_explosive_landmine_ied"]),
+    # a law is executed, a war of independence is a name
+    ("The execution of the Digital Security Act worries editors in Dhaka.", []),
+    ("Lawyers criticised the execution of the new counter-terrorism law.", []),
+    ("The execution of the death sentence against three men was carried out in Riyadh.", ["attack"]),
+    ("Rights groups condemned the executions of five prisoners under the anti-terror law.", ["attack"]),
+    ("Propaganda against the Liberation War or the Liberation Tigers is a crime.", []),
+    ("The army announced the liberation of Palmyra from Islamic State fighters.",
+     ["government_regains_territory"]),
 ])
 def test_words_of_violence_used_for_something_else_tell_no_event(text, expected):
     assert [e["sub_type"] for e in _told(text)] == expected
