@@ -220,6 +220,12 @@ def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline)
     # a far smaller namesake beside a foreign place does not replace a famous city
     ctx = run(pipeline, "Shelling hit Damascus as US envoys met in Washington. Damascus denied it.")
     assert {p.country for p in ctx.places if p.text == "Damascus"} == {"SY"}
+    # a neighbour that has its sense only from the report's country is no evidence: in an
+    # American report, "Preston" (Preston, England without it) does not keep Seville in Ohio
+    ctx = run(pipeline, "Washington and New York officials met in Chicago. According to Preston, "
+                        "the column marched from Seville to Madrid.")
+    assert ctx.country_context == "US"
+    assert {p.country for p in ctx.places if p.text == "Seville"} == {"ES"}
 
 
 def test_a_company_or_person_named_like_a_towns_alternate_name_is_no_place(pipeline):

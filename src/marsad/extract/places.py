@@ -417,10 +417,11 @@ def _province_named(matches: list, country: str | None = None):
 
 def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
     """A name shared by towns of several countries is the one in the country of the
-    places named beside it (by their own names: "Reyes", an alternate name of a Mexican
-    town, is no evidence), when that town is no smaller ("detained in Aberdeen,
-    Scotland" in a report about Hong Kong; Damascus, Maryland never replaces Damascus),
-    and keeps that sense wherever the report names it again (one sense per report)."""
+    places named beside it (by their own names, in a sense they have whatever the
+    report's country: "Reyes", an alternate name of a Mexican town, is no evidence),
+    when that town is no smaller ("detained in Aberdeen, Scotland" in a report about
+    Hong Kong; Damascus, Maryland never replaces Damascus), and keeps that sense
+    wherever the report names it again (one sense per report)."""
     sense: dict[str, Any] = {}
     by_sent: dict[int, list[_Cand]] = {}
     for c in cands:
@@ -436,8 +437,12 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
             top = c.matches[0]
             if top.feature not in LOCAL:
                 continue
+            # neighbours named by their own names, in a sense that owes nothing to the
+            # report's country ("According to Preston" is Preston, Idaho only because
+            # the report is American: no evidence)
             beside = {d.matches[0].country for d in group
-                      if d is not c and d.text != c.text and d.matches[0].exact}
+                      if d is not c and d.text != c.text and d.matches[0].exact
+                      and (not d.free or d.free[0].country == d.matches[0].country)}
             if not beside or top.country in beside:
                 continue
             alt = next((m for m in c.free[:8] if m.country in beside and m.feature in LOCAL
