@@ -493,6 +493,15 @@ def test_words_of_violence_used_for_something_else_tell_no_event(text, expected)
     assert [e["sub_type"] for e in _told(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "The SSS invasion of a court and the re-arrest of Omoyele Sowore angered lawyers.",
+    "Police rearrested the activist in Abuja on Friday.",
+    "The blogger was re-detained after his release.",
+])
+def test_a_second_arrest_is_an_arrest(text):
+    assert "arrests" in [e["sub_type"] for e in _told(text)]
+
+
 def test_a_sentence_opened_by_an_earlier_date_tells_an_earlier_happening():
     text = ("Shelling killed a woman and a child in the centre of Damascus. "
             "In March shelling near the Bab al-Saghir cemetery in Damascus killed 40 people.")
