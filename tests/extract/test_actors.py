@@ -53,6 +53,8 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("security forces aligned with the new regime", "Syrian government forces", "state_forces"),
     ("Russian warplanes", "Russian forces", "foreign_forces"),
     ("US-led coalition", "International coalition", "foreign_forces"),
+    ("U.S.-led military coalition", "International coalition", "foreign_forces"),
+    ("American-led international coalition", "International coalition", "foreign_forces"),
     ("Daesh", "Islamic State", "jihadist_group"),
     ("ISIL", "Islamic State", "jihadist_group"),
     ("Jabhat Fateh al-Sham", "Nusra Front", "jihadist_group"),
