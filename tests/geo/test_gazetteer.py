@@ -105,6 +105,41 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     assert len({iso for iso in rows.values() if iso} - {"IQ-KR"}) == 18
 
 
+
+@pytest.mark.parametrize("town, country, iso", [
+    # GeoNames names the group as ISO does in other words, or in another language
+    ("Tripoli", "LB", "LB-AS"), ("Sidon", "LB", "LB-JA"), ("Zahle", "LB", "LB-BI"),
+    ("Mashhad", "IR", "IR-09"), ("Kismayo", "SO", "SO-JH"), ("Lviv", "UA", "UA-46"),
+    ("Bogota", "CO", "CO-DC"), ("Srinagar", "IN", "IN-JK"), ("Tobruk", "LY", "LY-BU"),
+    # a numeric code equal to the ISO number by chance is no evidence (IR-01 is Gilan)
+    ("Tabriz", "IR", "IR-03"), ("Rasht", "IR", "IR-01"), ("Urmia", "IR", "IR-04"),
+    # a name that fits two groups settles nothing alone ("Mexico City" / "Mexico")
+    ("Ecatepec de Morelos", "MX", "MX-MEX"), ("Mexico City", "MX", "MX-CMX"),
+    ("Washington", "US", "US-DC"), ("Seattle", "US", "US-WA"),
+    # GeoNames calls the province around Kyiv "Kiev": the name stays the city's
+    ("Kiev", "UA", "UA-30"), ("Kiev Oblast", "UA", "UA-32"),
+])
+def test_towns_carry_their_province(gaz, town, country, iso):
+    assert gaz.best(town, country).admin1_iso == iso
+
+
+def test_province_name_similarity():
+    from marsad.geo.build import name_similarity
+
+    assert name_similarity("Kashmir", "Jammu and Kashmīr") >= 0.9
+    assert name_similarity("Razavi Khorasan", "Khorāsān-e Raẕavī") >= 0.9
+    assert name_similarity("Sha`biyat al Butnan", "Al Buţnān") >= 0.9
+    assert name_similarity("Lviv", "Lvivska oblast") >= 0.9
+    assert name_similarity("North", "North Kordofan") < 0.75      # a compass word alone
+    assert name_similarity("Gilan", "Āz̄ārbāyjān-e Ghārbī") < 0.5
+
+
+
+def test_lebanese_and_kurdish_provinces_have_english_names(gaz):
+    assert gaz.admin1("LB", "LB-JL").name == "Mount Lebanon"
+    assert gaz.best("South Lebanon").admin1_iso == "LB-JA"
+    assert gaz.admin1("IQ", "IQ-AR").name == "Erbil"
+
 def test_admin1_subdivisions_promote_only_groupings_of_admin1_units():
     import pycountry
 

