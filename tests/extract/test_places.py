@@ -209,6 +209,15 @@ def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     assert "SY-ID" in {p.admin1_iso for p in ctx.places}
 
 
+def test_a_foreign_towns_name_that_goes_on_with_an_arabic_article_is_a_local_name(pipeline):
+    # "Mashhad al-Kallasa" is a district of Aleppo, not the Iranian city
+    text = ("Warplanes targeted the districts of Bustan al-Qasr Mashhad al-Kallasa and Salihiya "
+            "in Aleppo killing 12 civilians.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "SY"
+    assert "IR" not in {p.country for p in ctx.places}
+
+
 def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline):
     text = ("Hong Kong police arrested the crew in Kowloon, and officials in Hong Kong said the ship "
             "sailed on. It had been detained in Aberdeen, Scotland, last year. "

@@ -352,8 +352,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     title = (ctx.meta.get("title") or "")
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
-        if QUALIFIER.match(ctx.text, c.end) or filed_at(ctx.text, c.start, c.end):
-            continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"
+        if QUALIFIER.match(ctx.text, c.end) or filed_at(ctx.text, c.start, c.end) \
+                or _NAME_GOES_ON.match(ctx.text, c.end):
+            continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"; "Mashhad
+                        # al-Kallasa", a longer name
         if c.demonym:
             votes[c.demonym] += 0.5 * lead
             continue
@@ -593,8 +595,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if best.feature in LOCAL:
             taken_names.add((c.text, best.place_id))
-        if country and best.country != country and _FACILITY_AFTER.match(text, c.end):
-            continue    # "the Salem Mosque in Ariha" is no Indian city
+        if country and best.country != country and (
+                _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)):
+            continue    # "the Salem Mosque in Ariha" is no Indian city, nor "Mashhad
+                        # al-Kallasa" (a district of Aleppo) an Iranian one
         start, end = c.start, c.end
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
@@ -654,6 +658,8 @@ _FACILITY_AFTER = re.compile(
     r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
     r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
     r"Airport|Shrine|Bakery|Clinic)\b")
+#: an Arabic article and a name after a name: the name goes on ("Mashhad al-Kallasa")
+_NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 
