@@ -404,3 +404,12 @@ def test_a_county_of_the_reports_country_is_the_county_not_a_town_abroad(pipelin
     assert ctx.country_context == "GB"
     somerset = next(p for p in ctx.places if p.text == "Somerset")
     assert (somerset.country, somerset.admin1_iso, somerset.precision) == ("GB", "GB-ENG", 2)
+
+
+def test_a_word_known_only_as_a_towns_alternate_name_casts_no_country_vote(pipeline):
+    # "Ching" (a surname) is an alternate name of Jing'an, a Chinese district of 900,000
+    text = ("Marc Ching, a Los Angeles resident, filmed dogs at markets in Indonesia. Ching said "
+            "the videos were real. Ching showed them in Washington. Ching told reporters more. "
+            "Ching added that Ching had paid the butchers.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context in ("US", "ID")

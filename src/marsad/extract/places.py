@@ -367,6 +367,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             best = _province_named(c.matches) or best  # "Niger State"
         if not best.country or not _acceptable(c, best, None, stop):
             continue
+        if not best.exact and c.label not in ENTITY_PLACES:
+            continue    # a word the model calls no place, known only as a town's alternate
+                        # name, is no evidence ("Ching", a surname, is Jing'an)
         if best.feature == "country":
             # "killed in northern Syria" places the report; "near Lebanon", "on the
             # border with Turkey" name a neighbour
