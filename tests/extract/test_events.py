@@ -182,6 +182,15 @@ def _dated(text, published):
     return ctx.events
 
 
+@pytest.mark.parametrize("text", [
+    "Warplanes backed by Russia since September 2015 bombed a market in Ashara on Monday, killing 17.",
+    "Air strikes by forces backed by Russia since September 2015 killed 17 people in Ashara on Monday.",
+])
+def test_the_start_of_a_span_does_not_date_the_event_told_beside_it(text):
+    (ev,) = _dated(text, "2016-06-07")
+    assert (ev["date"]["start"], ev["date"]["text"]) == ("2016-06-06", "on Monday")
+
+
 def test_a_date_told_with_the_events_word_dates_it_not_the_days_other_news():
     text = ("Union leader's murder: 27 charged. "
             "The agency on Thursday filed a charge sheet against 27 people in the 2012 murder case.")

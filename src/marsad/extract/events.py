@@ -739,9 +739,11 @@ def _date_dict(m: DateMention) -> dict[str, Any]:
 
 def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]:
     """The event's date, from the dates told in its sentences (reading order first,
-    then the date nearest the event's words). A date weeks before the report is
-    background ("in July", "since 2011") unless it is told in the sentence that first
-    reports the event, or right by the event's word near that first account ("filed
+    then the date nearest the event's words). A date told as the start of a span
+    ("supported by Russia since September 2015") is how long something lasts, never the
+    event's date. A date weeks before the report is background ("in July") unless it is
+    told in the sentence that first reports the event (or its casualties), or right by
+    the event's word near that first account ("filed
     charges on Thursday in the 2012 murder case"); further on, an old date by such a word
     is a past happening told as background ("the town recaptured on January 26"), and so
     is a span that began more than two weeks before the report ("last month"). An event
@@ -759,8 +761,11 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     pub = ctx.published
     cands = told
     if pub is not None and told:
-        cands = [m for m in told if m.sentence == d.first] or [
-            m for m in told if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
+        # the start of a span ("supported by Russia since September 2015") is how long
+        # something lasts, not when the event happened
+        dating = [m for m in told if m.kind == "range" or not _SINCE.match(m.text)]
+        cands = [m for m in dating if m.sentence == order[0]] or [
+            m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
             and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
             or (_gap(d, m) <= _DATE_OWN and m.sentence - d.first <= _OWN_DATE_SENTENCES)]
     if cands:
@@ -785,13 +790,15 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
+#: a date told as a span's start: "since September 2015"
+_SINCE = re.compile(r"since\s", re.IGNORECASE)
 
 
 def _span_start(ctx: Context, m: DateMention, d: Draft | None = None) -> bool:
     """A date that starts a span rather than dating a happening: "since 2014", "fighting
     militias since an armed uprising began in 2011" (but "since his arrest in 2019" dates
     the event's own arrest)."""
-    if m.kind == "range":
+    if m.kind == "range" or _SINCE.match(m.text):
         return True
     lo = max(ctx.sentences[m.sentence][0], m.start - 45) if m.sentence >= 0 else max(0, m.start - 45)
     since = _SINCE_BEFORE.search(ctx.text, lo, m.start)
