@@ -191,6 +191,23 @@ def test_the_start_of_a_span_does_not_date_the_event_told_beside_it(text):
     assert (ev["date"]["start"], ev["date"]["text"]) == ("2016-06-06", "on Monday")
 
 
+def test_the_sentence_that_first_tells_the_toll_dates_the_event():
+    from marsad.extract.dates import dates_stage
+    from marsad.extract.figures import figures_stage
+
+    # the strike's own word is misspelt where its toll is told; the event's word comes
+    # next, beside a span's start and another happening's "last week"
+    text = ("Observers said air stikes by Syrian and Russian forces killed at least 17 people in a "
+            "market in Ashara on Monday. The regime, supported by Russia in aerial strikes across "
+            "the country since September 2015, began attacking the group last week.")
+    ctx = Context(text=text, meta={"published": "2016-06-07", "outlet": "Example News"})
+    ctx.sentences = split_sentences(text)
+    for stage in (dates_stage, figures_stage, triggers, events):
+        stage(ctx)
+    (ev,) = ctx.events
+    assert (ev["date"]["start"], ev["fatalities"]["total"]["best"]) == ("2016-06-06", 17)
+
+
 def test_a_date_told_with_the_events_word_dates_it_not_the_days_other_news():
     text = ("Union leader's murder: 27 charged. "
             "The agency on Thursday filed a charge sheet against 27 people in the 2012 murder case.")
