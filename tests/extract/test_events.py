@@ -453,6 +453,9 @@ def test_strikes_by_an_air_force_state_are_air_strikes():
     ctx = _ctx(text, split_sentences(text), places=[raqqa])
     events(ctx)
     assert [(e["type"], e["sub_type"]) for e in ctx.events] == [("explosions_remote_violence", "air_drone_strike")]
+    # the coalition's strikes, also with the apostrophe stripped upstream
+    for told in ("The coalition's strikes killed 10 civilians.", "US-led coalitions strikes killed 10 civilians."):
+        assert [e["sub_type"] for e in _told(told)] == ["air_drone_strike"], told
     # a workers' strike is no air strike
     ctx = _ctx("Teachers' strikes closed schools in Raqqa.", [(0, 41)])
     events(ctx)
