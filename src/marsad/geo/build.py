@@ -99,7 +99,8 @@ FOCUS_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "YE", "PS")
 MIN_SKELETON = 3
 #: least similarity of a GeoNames admin1 name and an ISO subdivision name to pair them
 NAME_SIMILARITY = 0.75
-#: a town at least this big keeps its other spellings when a province has them as names
+#: a town this large keeps its names against a province that has them: one of the same
+#: name elsewhere (at lookup), or one GeoNames calls by another spelling of the town's
 BIG_TOWN = 100000
 #: similarity of those names that settles a pair before any other evidence
 STRONG_NAME_SIMILARITY = 0.9
@@ -289,6 +290,15 @@ def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
     return out
 
 
+def _admin1_ancestor(s: Any, by_code: dict[str, Any], level: set[str]) -> tuple[Any, int]:
+    """A subdivision's ancestor at the admin1 ``level`` (itself when it is one), and how
+    many steps up it is; the top of its chain when none is."""
+    top, depth = s, 0
+    while top.code not in level and top.parent_code in by_code and depth < 5:
+        top, depth = by_code[top.parent_code], depth + 1
+    return top, depth
+
+
 def _unambiguous(pairs: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
     """The (score, group, subdivision) pairs that are the one best of both their group
     and their subdivision: "Mexico City" is as much México (without the type word) as
@@ -326,9 +336,7 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     tops: dict[str, set[str]] = defaultdict(set)
     sub_keys: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(lambda: defaultdict(list))
     for s in pycountry.subdivisions:
-        top, depth = s, 0
-        while top.code not in level and top.parent_code in by_code and depth < 5:
-            top, depth = by_code[top.parent_code], depth + 1
+        top, depth = _admin1_ancestor(s, by_code, level)
         tops[s.country_code].add(top.code)
         for k in _subdivision_keys(s.name):
             sub_keys[s.country_code][k].append((top.code, 1.0 if depth == 0 else 0.5))
@@ -433,9 +441,7 @@ def _write_admin2(w: "_Writer", subdivisions: Iterable[Any], level: set[str], ci
     for s in subs:
         if s.code in level:
             continue
-        top, depth = s, 0
-        while top.code not in level and top.parent_code in by_code and depth < 5:
-            top, depth = by_code[top.parent_code], depth + 1
+        top, _depth = _admin1_ancestor(s, by_code, level)
         if top.code not in level:
             continue
         name = clean_subdivision_name(s.name)

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GazetteerError, NoPlaceMatch
-from .build import BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, build_index
+from .build import (BIG_TOWN, BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON,
+                    build_index)
 from .normalize import ALT_NAME_SIMILARITY, norm, similarity, skeleton
 
 
@@ -346,9 +347,6 @@ class Gazetteer:
             "SELECT COUNT(*), COUNT(iso) FROM admin1 WHERE country = ?", (cc,)).fetchone()
         return {"country": cc, "by_feature": by_feature, "admin1_codes_mapped": f"{n_mapped}/{n_groups}"}
 
-
-#: a town this large keeps its name against a province of the same name elsewhere
-BIG_TOWN = 100000
 
 #: English demonym endings -> the country name's ending (tried in order)
 _DEMONYM_ENDINGS = (("ian", "ia"), ("ian", "a"), ("ian", "i"), ("ian", "y"), ("ian", ""), ("an", "a"),
