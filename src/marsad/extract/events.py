@@ -24,12 +24,12 @@ How (documented so that it can be argued with):
    officials or court these are, or where the report was filed; a violent event is not
    placed where the court that tries it sits ("pleaded guilty in federal court in X").
    The date is a date stated in the event's sentences that is not the date of the
-   *report* ("said on Sunday"); else, for an event told with no date at all, the date
-   the sentence before it carries; else the report's main event's date; else the
-   publication date (precision 1 if a dateline or publication date exists). Figures are
-   grouped by outcome and victim group: low is the lowest, best the highest stated, high
-   the highest or open; parts of a total never add up twice; implausible figures are kept
-   in ``flags`` only.
+   *report* ("said on Sunday") nor the start of a span ("since September 2015"); else,
+   for an event told with no date at all, the date the sentence before it carries; else
+   the report's main event's date; else the publication date (precision 1 if a dateline
+   or publication date exists). Figures are grouped by outcome and victim group: low is
+   the lowest, best the highest stated, high the highest or open; parts of a total never
+   add up twice; implausible figures are kept in ``flags`` only.
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it.
 5. **Salience.** Events in the report's country come before events placed only abroad;
@@ -738,21 +738,21 @@ def _date_dict(m: DateMention) -> dict[str, Any]:
 
 
 def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]:
-    """The event's date, from the dates told in its sentences (reading order first,
-    then the date nearest the event's words). A date told as the start of a span
-    ("supported by Russia since September 2015") is how long something lasts, never the
-    event's date. A date weeks before the report is background ("in July") unless it is
-    told in the sentence that first reports the event (or its casualties), or right by
-    the event's word near that first account ("filed
-    charges on Thursday in the 2012 murder case"); further on, an old date by such a word
-    is a past happening told as background ("the town recaptured on January 26"), and so
-    is a span that began more than two weeks before the report ("last month"). An event
-    told only with past dates takes the one nearest its word ("jailed in May 2018"), but
-    not the start of a span ("since an uprising began in 2011"); an event told with no
-    date takes the one the sentence before it carries (:func:`_carried_date`); otherwise
-    the main event's date, else the report's date, said so. Sentences that only name the
-    event ("jailed activist", "charged with kidnapping", "the anniversary of his arrest")
-    do not date it (:func:`_dated_by`)."""
+    """The event's date, from the dates told in its sentences (reading order first, then
+    the date nearest the event's words). A date told as the start of a span ("supported
+    by Russia since September 2015") is how long something lasts, never the event's
+    date. A date weeks before the report is background ("in July") unless it is told in
+    the sentence that first reports the event (or its casualties), or right by the
+    event's word near that first account ("filed charges on Thursday in the 2012 murder
+    case"); further on, an old date by such a word is a past happening told as
+    background ("the town recaptured on January 26"), and so is a span that began more
+    than two weeks before the report ("last month"). An event told only with past dates
+    takes the one nearest its word ("jailed in May 2018"), but not the start of a span
+    ("since an uprising began in 2011"); an event told with no date takes the one the
+    sentence before it carries (:func:`_carried_date`); otherwise the main event's date,
+    else the report's date, said so. Sentences that only name the event ("jailed
+    activist", "charged with kidnapping", "the anniversary of his arrest") do not date
+    it (:func:`_dated_by`)."""
     d, silent = _dated_by(ctx, d)
     order = _reading_order(ctx, d)
     sents = set(order) - silent
