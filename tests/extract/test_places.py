@@ -411,3 +411,16 @@ def test_a_word_known_only_as_a_towns_alternate_name_casts_no_country_vote(pipel
             "Ching added that Ching had paid the butchers.")
     ctx = run(pipeline, text)
     assert ctx.country_context in ("US", "ID")
+
+
+def test_a_town_abroad_after_a_given_name_is_a_surname(pipeline):
+    # the entity ruler takes "Phoenix" and "Mara" for Phoenix, Arizona and the Tanzanian
+    # region before the model can see the actors; a qualifier or a place before a name
+    # abroad keeps it a place
+    text = ("The charity's film features Matt Damon, Joaquin Phoenix and Rooney Mara, its "
+            "director said in London. Police in Manchester, Leeds and Birmingham made arrests. "
+            "The charity also works in Northern Aleppo.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "GB"
+    assert not {"Phoenix", "Mara"} & {p.text for p in ctx.places}
+    assert {"London", "Aleppo"} <= {p.name for p in ctx.places}

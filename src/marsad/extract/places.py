@@ -457,6 +457,35 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
                 sense[key] = alt
 
 
+#: capitalised words before a place's name that belong to it or qualify it
+_PLACE_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern greater old new upper lower downtown rural coastal occupied metro "
+    "inner outer saint san santa port fort mount lake cape al el".split())
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
+
+
+def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
+    """The name follows a capitalised word inside its sentence that is no place, people,
+    title or qualifier: a given name ("Joaquin Phoenix", "Rooney Mara", where the entity
+    ruler took the surname for the town before the model could see the person)."""
+    m = _WORD_BEFORE.search(ctx.text, max(0, c.start - 20), c.start)
+    if m is None:
+        return False
+    sent = ctx.sentence_of(c.start)
+    if sent < 0 or ctx.text[ctx.sentences[sent][0]:m.start(1)].strip() == "":
+        return False    # the word opens the sentence: capitalised anyway
+    word = m.group(1)
+    low = word.lower()
+    if low in stop or low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
+        return False
+    if gaz.demonym(word):
+        return False
+    # a word that is a province or a town's own name qualifies the place ("Sinai Arish")
+    return not any(m.exact and (m.feature not in LOCAL or m.population >= 15000)
+                   for m in _lookup(gaz, word, None))
+
+
 def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
     context would swap for a place fifty times smaller (Rome for Rome, New York)."""
@@ -561,8 +590,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     # the entity ruler labels "Salem" of "Lady Ann Salem" an Indian city
     person_ends = {e for s, e, label in ctx.entities if label == "PERSON"}
     for c in cands:
-        if c.start - 1 in person_ends and text[c.start - 1] == " " and c.matches \
-                and c.matches[0].feature != "country" and country and c.matches[0].country != country:
+        if c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country \
+                and (c.start - 1 in person_ends and text[c.start - 1] == " " or _given_name_before(ctx, gaz, c, stop)):
             person_words.add(c.text)
     places: list[Place] = []
     taken_names: set[tuple[str, int]] = set()
