@@ -424,3 +424,13 @@ def test_a_town_abroad_after_a_given_name_is_a_surname(pipeline):
     assert ctx.country_context == "GB"
     assert not {"Phoenix", "Mara"} & {p.text for p in ctx.places}
     assert {"London", "Aleppo"} <= {p.name for p in ctx.places}
+
+
+@pytest.mark.parametrize("owner", ["Aleppo's", "Aleppos"])
+def test_a_name_abroad_after_a_place_of_the_reports_country_in_the_possessive_is_part_of_it(pipeline, owner):
+    # "Old City" is also Hebron's; FA-KES strips the apostrophe ("Aleppos Old City")
+    text = (f"A tunnel blast brought down a building used by the regime in {owner} Old City, "
+            "killing 38 soldiers in Aleppo, Syria.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "SY"
+    assert {p.country for p in ctx.places} == {"SY"}

@@ -457,6 +457,20 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
                 sense[key] = alt
 
 
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]+?)(['’]s?|s) $")
+
+
+def _owner_in(gaz, text: str, start: int, country: str) -> bool:
+    """The name at ``start`` follows a place of ``country`` in the possessive: "Aleppo's
+    Old City", or "Aleppos Old City" with the apostrophe stripped (when the word with its
+    "s" is no place of its own)."""
+    m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(2) == "s" and gaz.lookup(m.group(1) + "s"):
+        return False
+    found = gaz.lookup(m.group(1), country)
+    return bool(found) and found[0].exact and found[0].country == country
 #: capitalised words before a place's name that belong to it or qualify it
 _PLACE_MODIFIERS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern "
@@ -593,6 +607,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country \
                 and (c.start - 1 in person_ends and text[c.start - 1] == " " or _given_name_before(ctx, gaz, c, stop)):
             person_words.add(c.text)
+    # a name abroad right after a place of the report's country and its possessive is a
+    # part of that place: "Aleppo's Old City" (also "Aleppos", apostrophe stripped) is not
+    # Hebron's
+    part_of = {c.start for c in cands
+               if country and c.matches and not c.demonym and c.matches[0].country != country
+               and c.matches[0].feature != "country" and _owner_in(gaz, text, c.start, country)}
     places: list[Place] = []
     taken_names: set[tuple[str, int]] = set()
     for i, c in enumerate(cands):
@@ -601,7 +621,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         matches = c.matches
         if not matches:
             continue
-        if c.text in person_words and matches[0].feature != "country":
+        if c.text in person_words and matches[0].feature != "country" or c.start in part_of:
             continue
         near = province = None
         for d in cands[i + 1:i + 3]:
