@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from ..geo.build import BIG_TOWN
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .base import Context, Place, component
 
@@ -207,16 +208,18 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
         # a town by one of its alternate names: GeoNames lists translations and nicknames
         # ("White House" is Casablanca, "Westside" Las Vegas, "Periyar" Erode), so the name
         # must be a spelling of the town's ("Calcutta", "Kiev", "Deir Ezour") or the model
-        # must call it a place; a town abroad needs both ("Guru" is no Gulu)
+        # must call it a place; a town abroad needs both ("Guru" is no Gulu), and must be
+        # a city known abroad by other spellings (a Syrian report's "Madira", a village of
+        # Damascus countryside, is not Madhira, India, nor its "Zafarana" Zaafarana, Egypt)
         spelled = similarity(name, best.name) >= ALT_NAME_SIMILARITY
         if country is not None and not in_context:
-            if label not in ("GPE", "LOC") or not spelled:
+            if label not in ("GPE", "LOC") or not spelled or best.population < BIG_TOWN:
                 return False
         elif label not in ("GPE", "LOC", "FAC") and not spelled:
             return False
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
-    big = best.population >= 100000
+    big = best.population >= BIG_TOWN
     town = best.population >= 15000
     if label in ("GPE", "LOC", "FAC"):
         # the model (or the gazetteer's entity ruler) says it is a place
