@@ -439,3 +439,22 @@ def test_a_name_abroad_after_a_place_of_the_reports_country_in_the_possessive_is
     ctx = run(pipeline, text)
     assert ctx.country_context == "SY"
     assert {p.country for p in ctx.places} == {"SY"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Police in Lagos and Abuja arrested Chima in a Toyota Camry owned by his employer, a "
+     "Nigerian court heard.", "Toyota"),
+    ("One of the defendants in Michigan referred to Adam Fox, the alleged plot leader, FBI "
+     "agents in Detroit said.", "Adam"),
+    ("Algerians in Algiers and Oran denounced the crackdown on the so-called “Hirak” movement.",
+     "Hirak"),
+])
+def test_a_name_abroad_that_begins_a_longer_name_or_a_term_is_no_place(pipeline, text, word):
+    ctx = run(pipeline, text)
+    assert word not in {p.text for p in ctx.places}
+
+
+def test_a_country_a_day_or_a_kind_of_place_after_a_name_abroad_keeps_it_a_place(pipeline):
+    ctx = run(pipeline, "US envoys met in Geneva Tuesday and in Kabul Afghanistan on Monday, "
+                        "officials in Washington and New York said, and visited the Gaza Strip.")
+    assert {"Geneva", "Kabul", "Gaza Strip"} <= {p.text for p in ctx.places}

@@ -496,11 +496,15 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
     low = word.lower()
     if low in stop or low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
         return False
-    if gaz.demonym(word):
-        return False
-    # a word that is a province or a town's own name qualifies the place ("Sinai Arish")
-    return not any(m.exact and (m.feature not in LOCAL or m.population >= 15000)
-                   for m in _lookup(gaz, word, None))
+    # a people, a province or a town qualifies the place ("Sinai Arish", "Aleppos Old City")
+    return not gaz.demonym(word) and not _place_word(gaz, word)
+
+
+def _place_word(gaz, word: str) -> bool:
+    """The word is by its own name a country, a province or a town of 15,000 or more
+    (not a hamlet that happens to be called "Fox")."""
+    return any(m.exact and (m.feature not in LOCAL or m.population >= 15000)
+               for m in _lookup(gaz, word, None))
 
 
 def _world_city(free, local) -> bool:
@@ -651,9 +655,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if best.feature in LOCAL:
             taken_names.add((c.text, best.place_id))
         if country and best.country != country and (
-                _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)):
+                _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)
+                or _SO_CALLED.search(text, max(0, c.start - 15), c.start)
+                or _longer_name(gaz, text, c.end)):
             continue    # "the Salem Mosque in Ariha" is no Indian city, nor "Mashhad
-                        # al-Kallasa" (a district of Aleppo) an Iranian one
+                        # al-Kallasa" (a district of Aleppo) an Iranian one, nor "Adam Fox",
+                        # "Toyota Camry", "the Delta Company", "the so-called Hirak" towns
         start, end = c.start, c.end
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
@@ -713,6 +720,33 @@ _FACILITY_AFTER = re.compile(
     r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
     r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
     r"Airport|Shrine|Bakery|Clinic)\b")
+#: a capitalised word right after a name
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
+#: ... that leaves the name a place: days and months, kinds of place, the place's own
+#: institutions ("Toronto Police", "Westminster Magistrates Court")
+_NOT_A_NAME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december city town village province "
+    "governorate state region district county countryside valley river mountain mountains "
+    "heights strip bay island islands border area desert plain plains lake sea gulf coast "
+    "peninsula crossing basin oblast prefecture municipality suburbs outskirts metropolitan "
+    "metro police council government authorities mayor governor court courts magistrates "
+    "crown tribunal".split())
+#: a term, not a place: "the so-called “Hirak” movement"
+_SO_CALLED = re.compile(r"\bso-called\s+[\"“'‘]?$", re.IGNORECASE)
+
+
+def _longer_name(gaz, text: str, end: int) -> bool:
+    """A capitalised word that is no place, people, day, month or kind of place follows
+    the name: the name begins a longer one ("Adam Fox", "Toyota Camry", "Delta Company",
+    "Charlotte Fakes"; not "Kabul Afghanistan", "Gaza Strip", "London Tuesday")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() not in _NOT_A_NAME and not gaz.demonym(word) and not _place_word(gaz, word)
+
+
 #: an Arabic article and a name after a name: the name goes on ("Mashhad al-Kallasa")
 _NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
