@@ -448,6 +448,8 @@ def test_a_name_abroad_after_a_place_of_the_reports_country_in_the_possessive_is
      "agents in Detroit said.", "Adam"),
     ("Algerians in Algiers and Oran denounced the crackdown on the so-called “Hirak” movement.",
      "Hirak"),
+    ("Union leaders in London, Manchester and Leeds said Adam Gray’s arrest was an attack on "
+     "the British press, police in London said.", "Adam"),
 ])
 def test_a_name_abroad_that_begins_a_longer_name_or_a_term_is_no_place(pipeline, text, word):
     ctx = run(pipeline, text)

@@ -721,7 +721,7 @@ _FACILITY_AFTER = re.compile(
     r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
     r"Airport|Shrine|Bakery|Clinic)\b")
 #: a capitalised word right after a name
-_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!-)")
 #: ... that leaves the name a place: days and months, kinds of place, the place's own
 #: institutions ("Toronto Police", "Westminster Magistrates Court")
 _NOT_A_NAME = frozenset(
