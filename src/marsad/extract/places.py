@@ -460,8 +460,7 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
                 sense[key] = alt
 
 
-
-
+#: a possessive name before another: "Aleppo's ", "Aleppos " (apostrophe stripped)
 _OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]+?)(['’]s?|s) $")
 
 
@@ -474,6 +473,8 @@ def _owner_in(gaz, text: str, start: int, country: str) -> bool:
         return False
     found = gaz.lookup(m.group(1), country)
     return bool(found) and found[0].exact and found[0].country == country
+
+
 #: capitalised words before a place's name that belong to it or qualify it
 _PLACE_MODIFIERS = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern "
