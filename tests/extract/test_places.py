@@ -381,21 +381,27 @@ def test_a_full_name_the_model_calls_a_person_once_is_a_person_throughout(pipeli
     # Oban (Nigeria) is not in the gazetteer; "Oban" is an alternate name of Auburn, USA:
     # a village in a province of the report's country is not a town abroad
     ("Gunmen took four Chinese nationals hostage at Oban village in Cross River State, "
-     "Nigeria. The kidnappers demanded a ransom from Lagos.", "NG", "US", "NG-CR"),
+     "Nigeria. The kidnappers demanded a ransom from Lagos.", "NG", {"US"}, "NG-CR"),
     # a foreign town's name that goes on with an Arabic article is a local name:
     # "Mashhad al-Kallasa" is a district of Aleppo, not the Iranian city
     ("Warplanes targeted the districts of Bustan al-Qasr Mashhad al-Kallasa and Salihiya "
-     "in Aleppo killing 12 civilians.", "SY", "IR", "SY-HL"),
+     "in Aleppo killing 12 civilians.", "SY", {"IR"}, "SY-HL"),
     # a Syrian village the gazetteer lacks is no small town abroad that has its name only
     # as an alternate spelling (Madhira, India)
     ("Eastern Ghouta is under a regime siege. On Sunday regime air strikes on the areas of "
      "Mesraba and Madira killed 17 civilians while artillery fire on the town of Douma killed "
-     "another two.", "SY", "IN", "SY-RD"),
+     "another two.", "SY", {"IN"}, "SY-RD"),
+    # a town abroad after a given name is a surname: the entity ruler takes "Phoenix" and
+    # "Mara" for Phoenix, Arizona and the Tanzanian region before the model can see the
+    # actors; a qualifier before a name abroad keeps it a place ("Northern Aleppo")
+    ("The charity's film features Matt Damon, Joaquin Phoenix and Rooney Mara, its director "
+     "said in London. Police in Manchester, Leeds and Birmingham made arrests. The charity also "
+     "works in Northern Aleppo.", "GB", {"US", "TZ"}, "SY-HL"),
 ])
 def test_a_local_name_is_not_a_town_abroad(pipeline, text, country, abroad, admin1):
     ctx = run(pipeline, text)
     assert ctx.country_context == country
-    assert abroad not in {p.country for p in ctx.places}
+    assert not abroad & {p.country for p in ctx.places}
     assert admin1 in {p.admin1_iso for p in ctx.places}
 
 
@@ -416,19 +422,6 @@ def test_a_word_known_only_as_a_towns_alternate_name_casts_no_country_vote(pipel
             "Ching added that Ching had paid the butchers.")
     ctx = run(pipeline, text)
     assert ctx.country_context in ("US", "ID")
-
-
-def test_a_town_abroad_after_a_given_name_is_a_surname(pipeline):
-    # the entity ruler takes "Phoenix" and "Mara" for Phoenix, Arizona and the Tanzanian
-    # region before the model can see the actors; a qualifier or a place before a name
-    # abroad keeps it a place
-    text = ("The charity's film features Matt Damon, Joaquin Phoenix and Rooney Mara, its "
-            "director said in London. Police in Manchester, Leeds and Birmingham made arrests. "
-            "The charity also works in Northern Aleppo.")
-    ctx = run(pipeline, text)
-    assert ctx.country_context == "GB"
-    assert not {"Phoenix", "Mara"} & {p.text for p in ctx.places}
-    assert {"London", "Aleppo"} <= {p.name for p in ctx.places}
 
 
 @pytest.mark.parametrize("owner", ["Aleppo's", "Aleppos"])
