@@ -453,3 +453,20 @@ def test_a_country_a_day_or_a_kind_of_place_after_a_name_abroad_keeps_it_a_place
     ctx = run(pipeline, "US envoys met in Geneva Tuesday and in Kabul Afghanistan on Monday, "
                         "officials in Washington and New York said, and visited the Gaza Strip.")
     assert {"Geneva", "Kabul", "Gaza Strip"} <= {p.text for p in ctx.places}
+
+
+def test_a_small_town_abroad_must_lie_near_the_reports_places_or_in_a_country_it_names(pipeline):
+    # "Zahra" (a district of Aleppo the gazetteer lacks) is not Ez Zahra, Tunisia;
+    # Ceylanpinar, across the border from Ras al-Ain, stays a Turkish town
+    text = ("Air strikes killed 45 civilians in and around Aleppo and 22 in Idlib province. Rebels "
+            "began an offensive on the regime-held district of Zahra on Aleppos western outskirts. "
+            "A car bomb exploded in Zahra on Sunday. The wounded were taken to hospitals in "
+            "Ceylanpinar, Syrian activists said.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "SY"
+    assert "TN" not in {p.country for p in ctx.places}
+    assert "Ceylanpinar" in {p.text for p in ctx.places}
+    # a town far away stays when the report names its country
+    text = ("Los Angeles police said Marc Ching, who lives in Los Angeles, California, filmed dog "
+            "markets in Tomohon, Indonesia, for his foundation in Los Angeles.")
+    assert "Tomohon" in {p.text for p in run(pipeline, text).places}

@@ -45,6 +45,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..geo.build import BIG_TOWN
+from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .base import Context, Place, component
 
@@ -106,6 +107,8 @@ _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 LOCAL = frozenset({"city", "village", "place", "airbase"})
 #: a town abroad this large is a place even when the model calls it no place
 WORLD_CITY = 1_000_000
+#: how far from the report's own places a town abroad smaller than a city may lie
+NEAR_ABROAD_KM = 500
 REGIONAL = frozenset({"admin1", "region", "admin2"})
 
 
@@ -508,6 +511,17 @@ def _place_word(gaz, word: str) -> bool:
                for m in _lookup(gaz, word, None))
 
 
+def _far_small_town(best, anchors: list[tuple[float, float]]) -> bool:
+    """A town abroad smaller than a city, far (over :data:`NEAR_ABROAD_KM`) from every
+    place of the report's country that the report names: when the report does not name
+    the town's country either, a name of a village the gazetteer lacks, not the town
+    ("Zahra" in a Syrian report is Nubl and Zahraa, not Ez Zahra, Tunisia; Reyhanli, 50
+    km from Idlib, stays; Tomohon stays in a report that names Indonesia)."""
+    if best.feature not in LOCAL or best.population >= BIG_TOWN or best.lat is None or not anchors:
+        return False
+    return all(haversine_km(best.lat, best.lon, lat, lon) > NEAR_ABROAD_KM for lat, lon in anchors)
+
+
 def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
     context would swap for a place fifty times smaller (Rome for Rome, New York)."""
@@ -621,6 +635,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     part_of = {c.start for c in cands
                if country and c.matches and not c.demonym and c.matches[0].country != country
                and c.matches[0].feature != "country" and _owner_in(gaz, text, c.start, country)}
+    # a small town abroad needs its country named in the report, or to lie near one of
+    # the report's own places
+    named = {c.demonym for c in cands if c.demonym} | {
+        c.matches[0].country for c in cands if c.matches and c.matches[0].feature == "country"}
+    anchors = [(m.lat, m.lon) for c in cands if c.matches and not c.demonym
+               for m in c.matches[:1] if m.country == country and m.lat is not None]
     places: list[Place] = []
     taken_names: set[tuple[str, int]] = set()
     for i, c in enumerate(cands):
@@ -656,7 +676,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if best.feature in LOCAL:
             taken_names.add((c.text, best.place_id))
         if country and best.country != country and (
-                _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)
+                best.country not in named and _far_small_town(best, anchors)
+                or _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)
                 or _SO_CALLED.search(text, max(0, c.start - 15), c.start)
                 or _longer_name(gaz, text, c.end)):
             continue    # "the Salem Mosque in Ariha" is no Indian city, nor "Mashhad

@@ -21,9 +21,9 @@
 
 from __future__ import annotations
 
-import math
 from typing import Iterable
 
+from ..geo.distance import haversine_km
 from .features import Ev
 
 THRESHOLD = 3.0
@@ -38,13 +38,6 @@ FAMILY = {
 }
 # a delivery mode that a chemical attack report may also name
 _CHEM_DELIVERY = {"air_drone_strike", "shelling_artillery_missile_attack"}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def type_score(a: Ev, b: Ev) -> float | None:
