@@ -44,7 +44,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..geo.build import BIG_TOWN
+from ..geo.build import BIG_TOWN, TOWN
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .base import Context, Place, component
@@ -174,7 +174,7 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
         return m
     if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
         m = gaz.lookup(text[:-1], country)
-        m = [x for x in m if x.feature not in LOCAL or x.population >= 15000]
+        m = [x for x in m if x.feature not in LOCAL or x.population >= TOWN]
         if m:
             return m
     if fuzzy and country:
@@ -223,7 +223,7 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
     big = best.population >= BIG_TOWN
-    town = best.population >= 15000
+    town = best.population >= TOWN
     if label in ("GPE", "LOC", "FAC"):
         # the model (or the gazetteer's entity ruler) says it is a place
         return in_context or town or country is None and best.population >= 1000
@@ -383,8 +383,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             w = 2.0 if _IN_COUNTRY.search(before) else 0.5 if _NEAR_COUNTRY.search(before) else 1.0
         elif best.feature in ("admin1", "region"):
             w = 1.5
-        elif best.population >= 100000 or c.label in ENTITY_PLACES:
-            w = 1.5 if best.population >= 15000 else 0.75
+        elif best.population >= BIG_TOWN or c.label in ENTITY_PLACES:
+            w = 1.5 if best.population >= TOWN else 0.75
         else:
             continue
         # a name shared by places of several countries votes for each less
@@ -403,7 +403,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 continue
             found = _lookup(gaz, seg, None)
             if found and found[0].country and seg.lower() not in stop and (
-                    found[0].feature in ("country", "admin1") or found[0].population >= 100000):
+                    found[0].feature in ("country", "admin1") or found[0].population >= BIG_TOWN):
                 votes[found[0].country] += 1.5
     if not votes:
         return None
@@ -457,7 +457,7 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
             if not beside or top.country in beside:
                 continue
             alt = next((m for m in c.free[:8] if m.country in beside and m.feature in LOCAL
-                        and m.population >= max(15000, top.population)), None)
+                        and m.population >= max(TOWN, top.population)), None)
             if alt is not None:
                 c.matches = [alt] + [m for m in c.matches if m is not alt]
                 sense[key] = alt
@@ -505,9 +505,9 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
 
 
 def _place_word(gaz, word: str) -> bool:
-    """The word is by its own name a country, a province or a town of 15,000 or more
-    (not a hamlet that happens to be called "Fox")."""
-    return any(m.exact and (m.feature not in LOCAL or m.population >= 15000)
+    """The word is by its own name a country, a province or a town (at least
+    :data:`~marsad.geo.build.TOWN` people; not a hamlet that happens to be called "Fox")."""
+    return any(m.exact and (m.feature not in LOCAL or m.population >= TOWN)
                for m in _lookup(gaz, word, None))
 
 
@@ -515,8 +515,9 @@ def _far_small_town(best, anchors: list[tuple[float, float]]) -> bool:
     """A town abroad smaller than a city, far (over :data:`NEAR_ABROAD_KM`) from every
     place of the report's country that the report names: when the report does not name
     the town's country either, a name of a village the gazetteer lacks, not the town
-    ("Zahra" in a Syrian report is Nubl and Zahraa, not Ez Zahra, Tunisia; Reyhanli, 50
-    km from Idlib, stays; Tomohon stays in a report that names Indonesia)."""
+    ("Zahra", a district of Aleppo in a Syrian report, is not Ez Zahra, Tunisia;
+    Ceylanpinar, across the border from Ras al-Ain, stays; Tomohon stays in a report
+    that names Indonesia)."""
     if best.feature not in LOCAL or best.population >= BIG_TOWN or best.lat is None or not anchors:
         return False
     return all(haversine_km(best.lat, best.lon, lat, lon) > NEAR_ABROAD_KM for lat, lon in anchors)
@@ -526,7 +527,7 @@ def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
     context would swap for a place fifty times smaller (Rome for Rome, New York)."""
     if free.feature in ("country", "admin1") and local.feature in LOCAL:
-        return free.feature == "country" or local.population < 15000
+        return free.feature == "country" or local.population < TOWN
     return free.population >= 1_000_000 and local.population * 50 < free.population
 
 
@@ -591,7 +592,7 @@ def _anchor(gaz, best, matches, want_admin1: bool):
     # a bare name of both a province and its chief town: the town (ACLED codes the city)
     if best.feature == "admin1":
         for m in matches[1:4]:
-            if m.feature in LOCAL and m.admin1_iso == best.admin1_iso and m.population >= 15000:
+            if m.feature in LOCAL and m.admin1_iso == best.admin1_iso and m.population >= TOWN:
                 return m
     return best
 

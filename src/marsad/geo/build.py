@@ -99,8 +99,11 @@ FOCUS_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "LB", "YE", "PS")
 MIN_SKELETON = 3
 #: least similarity of a GeoNames admin1 name and an ISO subdivision name to pair them
 NAME_SIMILARITY = 0.75
-#: a town this large keeps its names against a province that has them: one of the same
-#: name elsewhere (at lookup), or one GeoNames calls by another spelling of the town's
+#: a populated place this large is a town ("city" in the index), a smaller one a village
+TOWN = 15000
+#: a town this large is a city: it keeps its names against a province that has them (one
+#: of the same name elsewhere, at lookup, or one GeoNames calls by another spelling of the
+#: town's), and it is the only kind of town abroad that may be named by another spelling
 BIG_TOWN = 100000
 #: similarity of those names that settles a pair before any other evidence
 STRONG_NAME_SIMILARITY = 0.9
@@ -109,7 +112,7 @@ PROMINENT_PER_GROUP = 5
 
 
 def city_feature(population: int) -> str:
-    return "city" if population >= 15000 else ("village" if population > 0 else "place")
+    return "city" if population >= TOWN else ("village" if population > 0 else "place")
 
 
 # -- reading the PyPI data ------------------------------------------------------------------
@@ -641,7 +644,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
         skel_rows = set()
         for key, pid in con.execute(
                 "SELECT n.key, n.place_id FROM names n JOIN places p ON p.id = n.place_id WHERE "
-                f"p.population >= 15000 OR p.feature IN ('admin1', 'region') OR p.country IN ({focus})"):
+                f"p.population >= {TOWN} OR p.feature IN ('admin1', 'region') OR p.country IN ({focus})"):
             sk = skeleton(key)
             if len(sk.replace(" ", "")) >= MIN_SKELETON:
                 skel_rows.add((sk, pid))

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import GazetteerError, NoPlaceMatch
 from .build import (BIG_TOWN, BUILD_VERSION, FOCUS_COUNTRIES, KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON,
-                    build_index)
+                    TOWN, build_index)
 from .normalize import ALT_NAME_SIMILARITY, norm, similarity, skeleton
 
 
@@ -169,7 +169,7 @@ class Gazetteer:
             short = len(sk.replace(" ", "")) < 4
             found = []
             for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop) in rows:
-                if short and (pop or 0) < 15000 and feature not in ("admin1", "region"):
+                if short and (pop or 0) < TOWN and feature not in ("admin1", "region"):
                     continue    # three-letter skeletons only for towns that make the news
                 s = FEATURE_WEIGHT.get(feature, 0.2) + 0.3 + math.log10((pop or 0) + 1) / 3.0 + 2.5
                 found.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
