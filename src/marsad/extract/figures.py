@@ -504,6 +504,17 @@ def _toll_before(d: _Doc, first: int) -> int | None:
     return None
 
 
+def _toll_group(d: _Doc, toll: int) -> str:
+    """Whose toll: "the civilian (death) toll", "the number of civilians killed", "the
+    toll of civilians"; anyone's otherwise ("the death toll from the children's hospital")."""
+    k = toll - 1 if d.low(toll - 1) in ("death", "fatality") else toll
+    if d.low(toll) == "toll" and d.low(k - 1) in _VICTIMS:
+        return _VICTIMS[d.low(k - 1)]
+    if d.low(toll + 1) == "of" and d.low(toll + 2) in _VICTIMS:
+        return _VICTIMS[d.low(toll + 2)]
+    return _G_TOTAL
+
+
 _PART_LAST = frozenset(w[-1] for w in _PART_CUES)
 
 
@@ -840,6 +851,8 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     if toll is not None:
         c.outcome, c.how = "killed", "toll"
         c.start = toll - 1 if d.low(toll - 1) in ("death", "civilian", "fatality") else toll
+        if np.group in (None, _G_TOTAL):  # "a toll of 34 civilians" names its own group
+            c.group = _toll_group(d, toll)
         return c
     return None
 
