@@ -538,3 +538,31 @@ def test_a_sentence_opened_by_an_earlier_date_tells_an_earlier_happening():
     # the report's shelling (undated: the report's day) and March's, not one event of March
     assert [e["date"]["start"] for e in evs] == ["2017-04-16", "2017-03-01"]
     assert {e["sub_type"] for e in evs} == {"shelling_artillery_missile_attack"}
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator_of_the_attack_before_it():
+    text = ("A twin bombing struck a crowd in Qamishli on Wednesday, killing 44 people. "
+            "The Daesh group claimed responsibility for the attack.")
+    sents = split_sentences(text)
+    claimant = ActorMention(*_span(text, "Daesh group", 1), "Islamic State", "jihadist_group", sentence=1,
+                            role_hint="perpetrator")
+    toll = Figure(*_span(text, "killing 44 people", 0), low=44, best=44, high=44, outcome="killed",
+                  group="total", sentence=0)
+    ctx = _ctx(text, sents, actors=[claimant], figures=[toll])
+    events(ctx)
+    bombing = next(e for e in ctx.events if e["sub_type"] == "remote_explosive_landmine_ied")
+    assert {"role": "perpetrator", "name": "Islamic State", "category": "jihadist_group",
+            "text": "Daesh group"} in bombing["actors"]
+    assert [sents[1][0], sents[1][1]] in bombing["sentences"]   # the claim is the evidence
+
+
+def test_a_claim_of_responsibility_with_no_attack_before_it_names_no_perpetrator():
+    text = ("The Daesh group claimed responsibility for the attack. "
+            "A twin bombing struck a crowd in Qamishli on Wednesday, killing 44 people.")
+    claimant = ActorMention(*_span(text, "Daesh group", 0), "Islamic State", "jihadist_group", sentence=0,
+                            role_hint="perpetrator")
+    toll = Figure(*_span(text, "killing 44 people", 1), low=44, best=44, high=44, outcome="killed",
+                  group="total", sentence=1)
+    ctx = _ctx(text, split_sentences(text), actors=[claimant], figures=[toll])
+    events(ctx)
+    assert [e["actors"] for e in ctx.events] == [[]]

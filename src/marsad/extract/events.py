@@ -31,7 +31,9 @@ How (documented so that it can be argued with):
    the lowest, best the highest stated, high the highest or open; parts of a total never
    add up twice; implausible figures are kept in ``flags`` only.
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
-   that published the report asserts it.
+   that published the report asserts it. A sentence that tells no event but a claim of
+   responsibility ("The Daesh group claimed responsibility for the attack.") gives the
+   violent event told last before it its perpetrator, and is part of its evidence.
 5. **Salience.** Events in the report's country come before events placed only abroad;
    then the event that holds the lead (headline and first sentences), the one told in the
    very first sentence before one told in the next, then by mentions, strength and order.
@@ -85,6 +87,7 @@ class Draft:
     figure_sentences: list[int] = field(default_factory=list)
     figure_groups: set[str] | None = None  # restrict figures taken from figure frames
     distinct: bool = False              # the text says it is another event ("another strike")
+    claim_sentences: list[int] = field(default_factory=list)  # "X claimed responsibility for the attack"
 
     @property
     def last(self) -> int:
@@ -325,6 +328,7 @@ def events(ctx: Context) -> None:
 
     _attach_figure_frames(ctx, drafts, pending_figures, fig_s)
     drafts = _merge_same(drafts)
+    _attach_responsibility(ctx, drafts, actor_s)
     if not drafts:
         ctx.events = []
         return
@@ -370,6 +374,26 @@ def _set_in_the_past(ctx: Context, sent: int, dates: list[DateMention]) -> bool:
     m = min(dates, key=lambda m: m.start)
     opening = ctx.text[ctx.sentences[sent][0]:m.start]
     return not opening.strip(" \"'“‘(") and m.end_date < pub - _PAST_OPENING and not _date_of_report(ctx, m)
+
+
+_RESPONSIBILITY = re.compile(r"\b(?:claim(?:ed|s|ing)?|took|takes|taking|assumed|admitted) (?:the )?"
+                             r"responsibility\b", re.IGNORECASE)
+
+
+def _attach_responsibility(ctx: Context, drafts: list[Draft], actor_s: dict[int, list[ActorMention]]) -> None:
+    """A sentence that only claims an attack ("The Daesh group claimed responsibility for
+    the attack.") names the perpetrator of the violent event told last before it."""
+    told = {s for d in drafts for s in d.sentences + d.figure_sentences}
+    for sent, mentions in actor_s.items():
+        if sent in told or not any(m.role_hint == "perpetrator" for m in mentions):
+            continue
+        s, e = ctx.sentences[sent]
+        if not _RESPONSIBILITY.search(ctx.text, s, e):
+            continue
+        before = [(max(x for x in d.sentences if x < sent), d) for d in drafts
+                  if d.type in VIOLENT and any(x < sent for x in d.sentences)]
+        if before:
+            max(before, key=lambda b: b[0])[1].claim_sentences.append(sent)
 
 
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
@@ -937,6 +961,7 @@ def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
+    told = sorted(set(sents) | set(d.claim_sentences))  # the claimant's sentence is evidence too
     figs_all = []
     for s in sents:
         for f in fig_s.get(s, []):
@@ -960,12 +985,12 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "date": _pick_date(ctx, d, main_date),
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
-        "actors": _actors(d, actor_s, sents),
+        "actors": _actors(d, actor_s, told),
         "fatalities": _ranges(ctx, [f for f in ok if f.outcome == "killed"]) or {},
         "injured": _ranges(ctx, [f for f in ok if f.outcome == "injured"]) or {},
         "claims": _claims(ctx, d, sents, att_s, ok),
         "triggers": [{"text": t.text, "start": t.start, "end": t.end} for t in d.triggers[:5]],
-        "sentences": [[ctx.sentences[s][0], ctx.sentences[s][1]] for s in sents],
+        "sentences": [[ctx.sentences[s][0], ctx.sentences[s][1]] for s in told],
     }
     if flags:
         event["flags"] = flags
