@@ -138,6 +138,10 @@ def test_role_hints(dictionary, text, phrase, role):
     ("US-led strikes killed more than 20 IS fighters in Raqa.", "IS fighters", "target"),
     ("At least 30 Nusra Front militants were killed in the raid.", "Nusra Front militants", "target"),
     ("31 IS militants killed in clashes near Dabiq.", "IS militants", "target"),
+    ("Two Nusra Front commanders have been killed in Idlib.", "Nusra Front", "target"),
+    # a perfect tense is active: "has killed" is not "has been killed"
+    ("The Syrian army has killed 70 Islamic State fighters.", "Syrian army", "perpetrator"),
+    ("Police have arrested five activists.", "Police", "perpetrator"),
     # the agent, also behind parentheses, head nouns and claims of responsibility
     ("Kurdish-led Syrian Democratic Forces (SDF) killed 35 fighters.", "Kurdish-led Syrian Democratic Forces (SDF)",
      "perpetrator"),
@@ -171,6 +175,10 @@ def test_named_group_absorbs_the_generic_word_next_to_it(dictionary):
     found = actors("Hezbollah and the Syrian army killed two commanders.", dictionary)
     assert [(a.name, a.role_hint) for a in found] == [
         ("Hezbollah", "perpetrator"), ("Syrian government forces", "perpetrator")]
+    found = actors("The Syrian Army alongside a volunteer militia has killed 70 Islamic State fighters.", dictionary)
+    assert [(a.name, a.role_hint) for a in found] == [
+        ("Syrian government forces", "perpetrator"), ("Paramilitaries", "perpetrator"),
+        ("Islamic State", "target")]
 
 
 def test_uncertain_sentence_names_no_perpetrator(dictionary):

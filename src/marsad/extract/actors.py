@@ -378,7 +378,9 @@ _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|mil
 
 _AFTER_PASSIVE = re.compile(
     r"^" + _APPOS + r"\s*" + _HEAD +
-    r"(?:(?:were|was|have|has|had|are|is|being|been|got|to|be|also|all|both|later|then|\w+ly)\s+){1,4}"
+    # a passive needs its "be" ("were killed", "have been killed"): "has killed" is active
+    r"(?:(?:have|has|had|to|also|all|both|later|then|\w+ly)\s+){0,3}(?:were|was|are|is|being|been|got|be)\s+"
+    r"(?:(?:also|all|both|later|then|being|\w+ly)\s+){0,2}"
     r"(?:killed|slain|wounded|injured|slaughtered|massacred|executed|kidnapped|abducted|arrested|detained|"
     r"targeted|attacked|shot|hit|besieged|tortured|murdered|raped|beaten|displaced|evacuated|trapped|"
     r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage|"
@@ -468,7 +470,8 @@ _UNCERTAIN = re.compile(
     r"verify|identify)|(?:denied|denies|deny|denying)\b)", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
 _COORD_GAP = re.compile(r"\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
-                        r"and (?:its|their) (?:allies?|allied \w+)\s+)?(?:the\s+)?$", re.IGNORECASE)
+                        r"and (?:its|their) (?:allies?|allied \w+)\s+|"
+                        r"alongside\s+(?:(?:a|an|its|their)\s+)?(?:[a-z-]+\s+)?)?(?:the\s+)?$", re.IGNORECASE)
 #: between a generic mention and the named one it belongs to ("militants from the Islamic State")
 _MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to|with)|linked to)\s+"
                          r"(?:the\s+)?(?:so[- ]called\s+)?$", re.IGNORECASE)
@@ -674,11 +677,11 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     first = next((a for a in armed if a.role_hint == "perpetrator"), None) or \
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint == "side"), None)
-    side_a = first.name if first is not None else None
+    side_a = {first.name} if first is not None else set()
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
         if a.category in _DEFAULT_PERPETRATOR and a.role_hint != "source":
-            role = "side_a" if a.name == side_a else "side_b"
+            role = "side_a" if a.name in side_a else "side_b"
         elif a.category in ("civilians", "protesters"):
             role = "target"
         else:
