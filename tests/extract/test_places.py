@@ -94,6 +94,14 @@ def test_villages_from_import_and_mislabels(pipeline):
     assert any(p.name.startswith("Hmeimim") and p.precision == 2 for p in ctx.places)
 
 
+def test_a_name_after_town_of_is_a_place_whatever_the_model_calls_it(pipeline):
+    # the model calls "Ras al-Ain" a person here; "the town of" says otherwise
+    text = ("The assault on the strategic border town of Ras al-Ain was part of a wider offensive "
+            "by Al-Qaeda against Kurdish areas of northern Syria.")
+    ctx = run(pipeline, text)
+    assert ("Ras al-Ain", "SY-HA") in {(p.text, p.admin1_iso) for p in ctx.places}
+
+
 def test_common_words_are_not_places(pipeline):
     text = ("On Sunday, Reuters reported that Mercy Corps staff left Homs in May. "
             "Date of publication 4 April 2017.")

@@ -1,8 +1,10 @@
 """Stage ``places``: find place mentions and resolve them against the gazetteer.
 
 Candidates are the model's GPE/LOC/FAC entities, its ORG/PERSON/NORP entities whose
-text is a gazetteer name (the model mislabels Syrian villages), and runs of capitalised
-words (with Arabic article particles such as ``al-``/``ez-``) looked up in the gazetteer.
+text is a gazetteer name (the model mislabels Syrian villages; after "the town / village
+/ city / district ... of" such an entity counts as a place entity), and runs of
+capitalised words (with Arabic article particles such as ``al-``/``ez-``) looked up in
+the gazetteer.
 
 Resolution has two passes. The first finds the report's country context: countries,
 provinces and sizeable cities named without a country hint, and demonyms ("Syrian"),
@@ -274,6 +276,12 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
     return spans
 
 
+#: "the town of X": X is a place even where the model calls it a person or an organisation
+_KIND_OF_PLACE_BEFORE = re.compile(
+    r"\b(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|camp|"
+    r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -296,6 +304,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             continue
         if any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in people):
             continue    # "Aung San" of "Aung San Suu Kyi", where the model saw her name
+        if label in ("PERSON", "ORG") and _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s):
+            label = "GPE"   # "the strategic border town of Ras al-Ain", whatever the model says
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
