@@ -216,6 +216,12 @@ def test_vague_figures_are_flagged_vague():
 # -- parts of a total ---------------------------------------------------------------
 
 
+def test_a_part_in_an_aside_shares_the_outcome_of_its_total():
+    # "hundreds of others, including 15 policemen, injured": the policemen were injured
+    assert summary("Three people were killed and hundreds of others, including 15 policemen, injured.") == [
+        ("killed", "total", 3, 3, 3), ("injured", "total", 100, 100, 100), ("injured", "combatants", 15, 15, 15)]
+
+
 def test_including_part():
     fs = figs("Air strikes killed 20 people including 8 children on Friday.")
     assert [(f.group, f.best, f.part_of) for f in fs] == [("total", 20, None), ("children", 8, 0)]
@@ -229,6 +235,10 @@ def test_including_part():
     ("Ten children were among at least 48 people killed in a village.", 48, ("children", 10)),
     ("A blast killed 16 people of whom 5 were women.", 16, ("women", 5)),
     ("Two people one of them a child killed in rocket attacks.", 2, ("children", 1)),
+    # a part told as an aside between the figure and its predicate
+    ("Clashes left 23 civilians - including nine children - dead.", 23, ("children", 9)),
+    ("At least 20 people, including eight children, were killed on Monday.", 20, ("children", 8)),
+    ("20 people (including eight children) were killed.", 20, ("children", 8)),
 ])
 def test_part_forms(text, total, part):
     fs = figs(text)

@@ -354,11 +354,28 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
     return None
 
 
+_ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
+_ASIDE_CLOSE = frozenset({",", "-", "–", "—", ")"})
+
+
 def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> tuple[str, int] | None:
     """(outcome, last token index) of a predicate after the noun phrase, or ('neg', i)."""
     steps = 0
+    aside = False
     while k < d.n and steps < 12 and d.same_sentence(origin, k):
         w = d.low(k)
+        # an aside naming a part: "23 civilians - including nine children - dead",
+        # "20 people, including 8 children, were killed"
+        if aside and w in _ASIDE_CLOSE:
+            k, aside = k + 1, False
+            steps += 1
+            continue
+        if w in _ASIDE_MARKS:
+            j = _skip_apposition(d, k + 1)
+            if j is not None:
+                k, aside = j, True
+                steps += 1
+                continue
         # coordinated noun phrase sharing the predicate: "16 civilians and three children were killed"
         if w in ("and", "or", ",") and k + 1 < d.n:
             q2 = parse_quantity(d.toks, k + 1, d.text)
