@@ -517,6 +517,13 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
     ("Propaganda against the Liberation War or the Liberation Tigers is a crime.", []),
     ("The army announced the liberation of Palmyra from Islamic State fighters.",
      ["government_regains_territory"]),
+    # one man's gesture, a government's note, a defendant's plea are no protest
+    ("In protest, he attempted to slit his wrists in front of an investigator.", []),
+    ("The minister resigned in protest at the ruling.", []),
+    ("China lodged a formal protest with the embassy in Beijing.", []),
+    ("He protested his innocence throughout the trial in Minsk.", []),
+    ("In protest, thousands of people took to the streets of Minsk.", ["peaceful_protest"]),
+    ("Thousands joined the protest in Minsk.", ["peaceful_protest"]),
 ])
 def test_words_of_violence_used_for_something_else_tell_no_event(text, expected):
     assert [e["sub_type"] for e in _told(text)] == expected
