@@ -275,6 +275,12 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("Red Deer", 0, "CA", "CA-AB"), ("Sydney", 0, "AU", "AU-NSW"), ("Mogadishu", 0, "SO", "SO-BN")],
                  "CA", "name", {"Mogadishu"},
                  id="where someone was raised or born places nothing"),
+    pytest.param("Mueller, an aid worker from Prescott, was kidnapped in Syria. "
+                 "Kassig was a former Army Ranger from Indianapolis who was kidnapped in Syria too.",
+                 [("Prescott", 0, "US", "US-AZ"), ("Syria", 0, "SY"), ("Indianapolis", 1, "US", "US-IN"),
+                  ("Syria", 1, "SY")],
+                 "US", "country", {"SY"},
+                 id="where someone is from places nothing"),
     pytest.param("A Madras missionary was held hostage in Haiti for two months.",
                  [("Madras", 0, "IN", "IN-TN"), ("Haiti", 0, "HT")], "IN", "country", {"HT"},
                  id="the place an event's word names is where it happened"),

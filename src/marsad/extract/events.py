@@ -125,7 +125,14 @@ def _foreign_attribute(ctx: Context, p: Place) -> bool:
 #: words before a place that say where someone comes from, not where anything happened
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:raised|born|grew\s+up|brought\s+up|native|natives|hails?|hailing|originally|hometown|"
-    r"home\s+town)\s+(?:in|of|from)\s+(?:the\s+)?$|\bhometown\s+of\s+$", re.IGNORECASE)
+    r"home\s+town)\s+(?:in|of|from)\s+(?:the\s+)?$|\bhometown\s+of\s+$|"
+    # "a humanitarian aid worker from Arizona", "a journalist from Lyon": where a person is from
+    r"\b(?:man|woman|men|women|boy|girl|teenager|worker|workers|journalist|journalists|reporter|activist|"
+    r"activists|student|students|teacher|doctor|nurse|lawyer|farmer|blogger|photographer|filmmaker|"
+    r"priest|pastor|missionary|businessman|businesswoman|tourist|tourists|pilgrims?|volunteer|"
+    r"couple|family|native|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
+    r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$",   # "was a former Army Ranger from"
+    re.IGNORECASE)
 
 
 #: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
@@ -136,7 +143,7 @@ _OF_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$")
 def _biography(ctx: Context, p: Place) -> bool:
     """A place that only says where someone was born, raised or comes from ("Lindhout,
     raised in Red Deer, and a photographer were snatched", "Shamar Fisher, 35, of
-    Montgomery"): not where the event was."""
+    Montgomery", "an aid worker from Arizona"): not where the event was."""
     if _BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return True
     of = _OF_AFTER_NAME.search(ctx.text, max(0, p.start - 20), p.start)
