@@ -394,6 +394,9 @@ def test_a_full_name_the_model_calls_a_person_once_is_a_person_throughout(pipeli
     # "Mashhad al-Kallasa" is a district of Aleppo, not the Iranian city
     ("Warplanes targeted the districts of Bustan al-Qasr Mashhad al-Kallasa and Salihiya "
      "in Aleppo killing 12 civilians.", "SY", {"IR"}, "SY-HL"),
+    # ... and so does one that goes on with a linking particle: "Praia da Luz" is no Praia
+    ("German prosecutors in Braunschweig said the girl vanished from Praia da Luz while the suspect "
+     "lived in Germany.", "DE", {"CV"}, "DE-NI"),
     # a Syrian village the gazetteer lacks is no small town abroad that has its name only
     # as an alternate spelling (Madhira, India)
     ("Eastern Ghouta is under a regime siege. On Sunday regime air strikes on the areas of "

@@ -780,8 +780,10 @@ def _longer_name(gaz, text: str, end: int) -> bool:
     return word.lower() not in _NOT_A_NAME and not gaz.demonym(word) and not _place_word(gaz, word)
 
 
-#: an Arabic article and a name after a name: the name goes on ("Mashhad al-Kallasa")
-_NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]")
+#: an Arabic article and a name after a name, or a linking particle and a name: the name
+#: goes on ("Mashhad al-Kallasa", "Praia da Luz")
+_NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|"
+                           r"\s+(?:da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y)\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 
