@@ -118,6 +118,14 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     ("Washington", "US", "US-DC"), ("Seattle", "US", "US-WA"),
     # GeoNames calls the province around Kyiv "Kiev": the name stays the city's
     ("Kiev", "UA", "UA-30"), ("Kiev Oblast", "UA", "UA-32"),
+    # Indonesia's provinces lie under ISO's "geographical units"; compass words in
+    # Indonesian and Dutch, Russian adjectival names, words in another order
+    ("Surabaya", "ID", "ID-JI"), ("Bandung", "ID", "ID-JB"), ("Medan", "ID", "ID-SU"),
+    ("Palu", "ID", "ID-ST"), ("Rotterdam", "NL", "NL-ZH"), ("Rostov-on-Don", "RU", "RU-ROS"),
+    ("Voronezh", "RU", "RU-VOR"), ("Santiago", "CL", "CL-RM"),
+    # English names from the shipped aliases (ISO gives German, Polish, Greek ones)
+    ("Munich", "DE", "DE-BY"), ("Braunschweig", "DE", "DE-NI"), ("Cologne", "DE", "DE-NW"),
+    ("Warsaw", "PL", "PL-14"), ("Athens", "GR", "GR-I"), ("Hohhot", "CN", "CN-NM"),
 ])
 def test_towns_carry_their_province(gaz, town, country, iso):
     assert gaz.best(town, country).admin1_iso == iso
@@ -132,6 +140,11 @@ def test_province_name_similarity():
     assert name_similarity("Lviv", "Lvivska oblast") >= 0.9
     assert name_similarity("North", "North Kordofan") < 0.75      # a compass word alone
     assert name_similarity("Gilan", "Āz̄ārbāyjān-e Ghārbī") < 0.5
+    assert name_similarity("Central Sulawesi", "Sulawesi Tengah") >= 0.9
+    assert name_similarity("South Holland", "Zuid-Holland") >= 0.9
+    assert name_similarity("Rostov", "Rostovskaya oblast'") >= 0.9
+    assert name_similarity("Santiago Metropolitan", "Región Metropolitana de Santiago") >= 0.9
+    assert name_similarity("Central Sulawesi", "Sulawesi Utara") < 0.75
 
 
 
@@ -145,6 +158,8 @@ def test_admin1_subdivisions_promote_only_groupings_of_admin1_units():
 
     codes = {s.code for s in admin1_subdivisions(pycountry.subdivisions)}
     assert {"IQ-AR", "IQ-DA", "IQ-SU", "IQ-BG", "IQ-KR"} <= codes
+    # the provinces under Indonesia's geographical units
+    assert {"ID-JB", "ID-JI", "ID-ST", "ID-PB"} <= codes
     # a region's departments, a nation's counties stay below admin1
     assert {"FR-IDF", "GB-ENG", "IT-82"} <= codes and not {"FR-75", "GB-KEN", "IT-PA"} & codes
 

@@ -43,7 +43,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-17"
+BUILD_VERSION = "geo-18"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -234,7 +234,7 @@ def geonames_admin1_names(cities: Iterable[dict]) -> dict[tuple[str, str], str]:
 
 _NAME_TYPE_WORDS = re.compile(
     r"\b(?:province|governorate|region|state|oblast|kray|krai|republic|department|district|"
-    r"county|prefecture|municipality|territory|division|city|autonomous|capital|federal|of|"
+    r"county|prefecture|municipality|territory|division|city|autonomous|capital|federal|of|voivodeship|"
     r"the|muhafazat|sheng|okrug|mayorality|shabiyat|shabiyah|wilayat|distrito|d c)\b")
 #: words that name no province by themselves ("North" is not "North Kordofan")
 _GENERIC_NAME_WORDS = frozenset(
@@ -242,15 +242,27 @@ _GENERIC_NAME_WORDS = frozenset(
     "new greater and de del la le".split())
 
 
+#: compass words of province names in other languages ("Jawa Barat" is West Java,
+#: "Zuid-Holland" South Holland, "Sumatera Utara" North Sumatra)
+_COMPASS = {"barat": "west", "timur": "east", "tengah": "central", "utara": "north", "selatan": "south",
+            "noord": "north", "zuid": "south", "oost": "east", "norte": "north", "sur": "south",
+            "sul": "south", "oeste": "west", "leste": "east", "nord": "north", "sud": "south",
+            "ouest": "west", "est": "east", "ovest": "west"}
+#: Slavic adjectival endings: "Lvivska oblast" is Lviv's, "Rostovskaya oblast'" Rostov's
+_SLAVIC_ENDING = re.compile(r"(?:s?kaya|s?kiy|s?koye|s?ka)$")
+
+
 def _name_key(name: str) -> str:
     words = _NAME_TYPE_WORDS.sub(" ", norm(name)).split()
-    # Slavic adjectival forms: "Lvivska oblast" is Lviv's
-    return " ".join(w[:-3] if len(w) > 6 and w.endswith("ska") else w for w in words)
+    words = [_COMPASS.get(w, w) for w in words]
+    return " ".join(_SLAVIC_ENDING.sub("", w) if len(w) > 6 and _SLAVIC_ENDING.search(w) else w
+                    for w in words)
 
 
 def name_similarity(a: str, b: str) -> float:
     """How alike two names of a province are, 0 to 1, without type words ("Province",
-    "Sha'biyat") and Slavic adjectival endings: the string ratio, or 0.9 when every
+    "Sha'biyat") and Slavic adjectival endings, with compass words in English: the string
+    ratio (of the words in order or sorted), or 0.9 when every
     telling word of one is a word of the other ("Kashmir" and "Jammu and Kashmir",
     "Razavi Khorasan" and "Khorasan-e Razavi", "Bogota D.C." and "Distrito Capital de
     Bogota")."""
@@ -260,6 +272,8 @@ def name_similarity(a: str, b: str) -> float:
     if not ka or not kb:
         return 0.0
     r = difflib.SequenceMatcher(None, ka, kb).ratio()
+    if " " in ka or " " in kb:  # "Sulawesi Tengah" and "Central Sulawesi": the words in any order
+        r = max(r, difflib.SequenceMatcher(None, " ".join(sorted(ka.split())), " ".join(sorted(kb.split()))).ratio())
     ta, tb = set(ka.split()), set(kb.split())
     small = ta if len(ta) <= len(tb) else tb
     if (ta <= tb or tb <= ta) and small - _GENERIC_NAME_WORDS:
@@ -272,9 +286,11 @@ def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
     and the children of a top-level grouping whose children are all of the type that
     most of the country's top-level subdivisions share. ISO puts Iraq's Erbil, Duhok and
     Sulaymaniyah under the Kurdistan Region, but they are governorates like the other
-    fifteen (GeoNames and ACLED give them as admin1); France's departments (children of
-    regions, which are of another type) stay below. The grouping itself stays too: a
-    GeoNames admin1 that is the grouping (Serbia's Vojvodina) still finds it."""
+    fifteen (GeoNames and ACLED give them as admin1); so are the children of a
+    geographical grouping (Indonesia's provinces under its seven "geographical units",
+    Cabo Verde's municipalities). France's departments (children of regions, which are
+    of another type) stay below. The grouping itself stays too: a GeoNames admin1 that is
+    the grouping (Serbia's Vojvodina, Uganda's four regions) still finds it."""
     subs = list(subdivisions)
     by_country: dict[str, list[Any]] = defaultdict(list)
     for s in subs:
@@ -288,7 +304,8 @@ def admin1_subdivisions(subdivisions: Iterable[Any]) -> list[Any]:
         common = Counter(s.type for s in tops).most_common(1)[0][0]
         for top in tops:
             kids = [s for s in country_subs if s.parent_code == top.code]
-            if kids and top.type != common and all(k.type == common for k in kids):
+            if kids and (top.type != common and all(k.type == common for k in kids)
+                         or top.type.lower().startswith("geographical")):
                 out += kids
     return out
 
