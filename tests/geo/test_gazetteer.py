@@ -126,6 +126,9 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     # English names from the shipped aliases (ISO gives German, Polish, Greek ones)
     ("Munich", "DE", "DE-BY"), ("Braunschweig", "DE", "DE-NI"), ("Cologne", "DE", "DE-NW"),
     ("Warsaw", "PL", "PL-14"), ("Athens", "GR", "GR-I"), ("Hohhot", "CN", "CN-NM"),
+    ("Kherson", "UA", "UA-65"), ("Odesa", "UA", "UA-51"), ("Zaporizhzhia", "UA", "UA-23"),
+    ("Dnipro", "UA", "UA-12"), ("Mykolaiv", "UA", "UA-48"), ("Gomel", "BY", "BY-HO"),
+    ("El Obeid", "SD", "SD-KN"), ("Wad Medani", "SD", "SD-GZ"),
 ])
 def test_towns_carry_their_province(gaz, town, country, iso):
     assert gaz.best(town, country).admin1_iso == iso

@@ -43,7 +43,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-18"
+BUILD_VERSION = "geo-19"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -235,6 +235,7 @@ def geonames_admin1_names(cities: Iterable[dict]) -> dict[tuple[str, str], str]:
 _NAME_TYPE_WORDS = re.compile(
     r"\b(?:province|governorate|region|state|oblast|kray|krai|republic|department|district|"
     r"county|prefecture|municipality|territory|division|city|autonomous|capital|federal|of|voivodeship|"
+    r"teukbyeoljachido|"
     r"the|muhafazat|sheng|okrug|mayorality|shabiyat|shabiyah|wilayat|distrito|d c)\b")
 #: words that name no province by themselves ("North" is not "North Kordofan")
 _GENERIC_NAME_WORDS = frozenset(
@@ -243,11 +244,13 @@ _GENERIC_NAME_WORDS = frozenset(
 
 
 #: compass words of province names in other languages ("Jawa Barat" is West Java,
-#: "Zuid-Holland" South Holland, "Sumatera Utara" North Sumatra)
+#: "Zuid-Holland" South Holland, "Sumatera Utara" North Sumatra, "Shamal Kurdufan" North
+#: Kordofan)
 _COMPASS = {"barat": "west", "timur": "east", "tengah": "central", "utara": "north", "selatan": "south",
             "noord": "north", "zuid": "south", "oost": "east", "norte": "north", "sur": "south",
             "sul": "south", "oeste": "west", "leste": "east", "nord": "north", "sud": "south",
-            "ouest": "west", "est": "east", "ovest": "west"}
+            "ouest": "west", "est": "east", "ovest": "west",
+            "shamal": "north", "janub": "south", "sharq": "east", "gharb": "west"}
 #: Slavic adjectival endings: "Lvivska oblast" is Lviv's, "Rostovskaya oblast'" Rostov's
 _SLAVIC_ENDING = re.compile(r"(?:s?kaya|s?kiy|s?koye|s?ka)$")
 
