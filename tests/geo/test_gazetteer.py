@@ -126,6 +126,11 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     # English names from the shipped aliases (ISO gives German, Polish, Greek ones)
     ("Munich", "DE", "DE-BY"), ("Braunschweig", "DE", "DE-NI"), ("Cologne", "DE", "DE-NW"),
     ("Warsaw", "PL", "PL-14"), ("Athens", "GR", "GR-I"), ("Hohhot", "CN", "CN-NM"),
+    # GeoNames has one group for the West Bank and one for Gaza: each place lies in the
+    # governorate of its nearest anchor town (a village near Nablus in Nablus), not all in
+    # one governorate; Taiwan likewise
+    ("Nablus", "PS", "PS-NBS"), ("Huwara", "PS", "PS-NBS"), ("Jericho", "PS", "PS-JRH"),
+    ("Khan Yunis", "PS", "PS-KYS"), ("Beit Hanoun", "PS", "PS-GZA"), ("Kaohsiung", "TW", "TW-KHH"),
     ("Kherson", "UA", "UA-65"), ("Odesa", "UA", "UA-51"), ("Zaporizhzhia", "UA", "UA-23"),
     ("Dnipro", "UA", "UA-12"), ("Mykolaiv", "UA", "UA-48"), ("Gomel", "BY", "BY-HO"),
     ("El Obeid", "SD", "SD-KN"), ("Wad Medani", "SD", "SD-GZ"),
@@ -305,6 +310,18 @@ def test_import_fixture(index_copy):
     n = sqlite3.connect(index_copy).execute("SELECT COUNT(*) FROM places").fetchone()[0]
     g.import_geonames(SAMPLE)
     assert sqlite3.connect(index_copy).execute("SELECT COUNT(*) FROM places").fetchone()[0] == n
+
+
+def test_import_into_a_group_coarser_than_iso_takes_the_nearest_anchor(index_copy, tmp_path):
+    # invented villages of the GeoNames "West Bank" group, one near Jenin, one near Hebron
+    rows = [("99100001", "Kafr Testa", "32.42", "35.21"), ("99100002", "Khirbet Testa", "31.50", "35.15")]
+    dump = tmp_path / "PS.txt"
+    dump.write_text("".join(f"{gid}\t{n}\t{n}\t\t{lat}\t{lon}\tP\tPPL\tPS\t\tWE\t\t\t\t500\t\t\t"
+                            f"Asia/Hebron\t2024-01-01\n" for gid, n, lat, lon in rows), encoding="utf-8")
+    g = Gazetteer(index_copy)
+    assert g.import_geonames(dump)["imported"] == 2
+    assert g.best("Kafr Testa", "PS").admin1_iso == "PS-JEN"
+    assert g.best("Khirbet Testa", "PS").admin1_iso == "PS-HBN"
 
 
 def test_import_country_filter_and_zip(index_copy, tmp_path):

