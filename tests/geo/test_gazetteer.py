@@ -130,6 +130,9 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     # governorate of its nearest anchor town (a village near Nablus in Nablus), not all in
     # one governorate; Taiwan likewise
     ("Nablus", "PS", "PS-NBS"), ("Huwara", "PS", "PS-NBS"), ("Jericho", "PS", "PS-JRH"),
+    # groups GeoNames leaves unnamed, placed by the shipped aliases of kind "town"
+    ("Wau", "SS", "SS-BW"), ("Nyala", "SD", "SD-DS"), ("Owerri", "NG", "NG-IM"), ("Yola", "NG", "NG-AD"),
+    ("Jacmel", "HT", "HT-SE"), ("Goz Beida", "TD", "TD-SI"),
     ("Khan Yunis", "PS", "PS-KYS"), ("Beit Hanoun", "PS", "PS-GZA"), ("Kaohsiung", "TW", "TW-KHH"),
     ("Kherson", "UA", "UA-65"), ("Odesa", "UA", "UA-51"), ("Zaporizhzhia", "UA", "UA-23"),
     ("Dnipro", "UA", "UA-12"), ("Mykolaiv", "UA", "UA-48"), ("Gomel", "BY", "BY-HO"),
@@ -279,8 +282,28 @@ def test_alias_file_errors(tmp_path):
         read_aliases([bad])
     assert "a.tsv:1" in e.value.message
     bad.write_text("SY-LA\tLatakia\tcapital\n", encoding="utf-8")
-    with pytest.raises(GazetteerError):
+    with pytest.raises(GazetteerError) as e:
         read_aliases([bad])
+    assert "(region, demonym, town)" in e.value.message
+
+
+def test_a_geonames_province_name_of_type_and_compass_words_names_nothing(gaz):
+    # GeoNames calls Caracas's district "Capital": a report's "the Capital" is no province
+    assert gaz.best("Caracas", "VE").admin1_iso == "VE-A"
+    assert not [m for m in gaz.lookup("Capital") if m.feature == "admin1"]
+
+
+def test_a_town_alias_maps_the_group_it_lies_in():
+    """GeoNames leaves some admin1 groups unnamed (South Sudan's): an alias of kind
+    ``town`` says which province a town lies in, and its group follows it."""
+    from marsad.geo.build import map_admin1
+
+    cities = [{"countrycode": "SS", "admin1code": "09", "name": "Wau", "alternatenames": [], "population": 127384},
+              {"countrycode": "SS", "admin1code": "09", "name": "Raga", "alternatenames": [], "population": 3000},
+              {"countrycode": "SS", "admin1code": "03", "name": "Bor", "alternatenames": [], "population": 26782}]
+    assert map_admin1(cities, {}, []) == {}
+    got = map_admin1(cities, {}, [("SS-BW", "Wau", "town"), ("SS-JG", "Bor", "town")])
+    assert {k: v[0] for k, v in got.items()} == {("SS", "09"): "SS-BW", ("SS", "03"): "SS-JG"}
 
 
 # -- GeoNames dumps -------------------------------------------------------------------

