@@ -677,11 +677,11 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     first = next((a for a in armed if a.role_hint == "perpetrator"), None) or \
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint == "side"), None)
-    side_a = {first.name} if first is not None else set()
+    side_a = first.name if first is not None else None
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
         if a.category in _DEFAULT_PERPETRATOR and a.role_hint != "source":
-            role = "side_a" if a.name in side_a else "side_b"
+            role = "side_a" if a.name == side_a else "side_b"
         elif a.category in ("civilians", "protesters"):
             role = "target"
         else:

