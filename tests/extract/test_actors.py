@@ -139,6 +139,9 @@ def test_role_hints(dictionary, text, phrase, role):
     ("At least 30 Nusra Front militants were killed in the raid.", "Nusra Front militants", "target"),
     ("31 IS militants killed in clashes near Dabiq.", "IS militants", "target"),
     ("Two Nusra Front commanders have been killed in Idlib.", "Nusra Front", "target"),
+    # a headline without punctuation counts two tolls, it does not make the dead the killers
+    ("At Least 10 Civilians killed 40 injured in Rocket Fire in Daraa.", "Civilians", "target"),
+    ("25 ISIS Terrorists killed 10 wounded in Army Raid.", "ISIS Terrorists", "target"),
     # a perfect tense is active: "has killed" is not "has been killed"
     ("The Syrian army has killed 70 Islamic State fighters.", "Syrian army", "perpetrator"),
     ("Police have arrested five activists.", "Police", "perpetrator"),

@@ -434,6 +434,10 @@ _COUNT_BEFORE = re.compile(
 _AFTER_COUNTED = re.compile(r"^\s+" + _HEAD + r"(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|"
                             r"kidnapped|abducted)\b(?!\s+(?:at least|more than|over|about|around|nearly|some|"
                             r"dozens|hundreds|scores|several|\d))", re.IGNORECASE)
+# a headline without punctuation: "10 Civilians killed 40 injured" counts two tolls
+_AFTER_HEADLINE_TOLLS = re.compile(
+    r"^\s+" + _HEAD + r"(?:killed|dead)\s+(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:others\s+)?"
+    r"(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claim(?:ed|s)(?! (?:the )?responsib)|"
            r"denied|denies|"
            r"confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|estimated|documented|insisted|"
@@ -553,7 +557,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         if k in sides or (("with" in low or "against" in low) and _BEFORE_SIDE.search(before)) \
                 or _AFTER_SIDE.match(after):
             hint = "side"
-        elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (_AFTER_COUNTED.match(after) and (
+        elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (
+                (_AFTER_COUNTED.match(after) or _AFTER_HEADLINE_TOLLS.match(after)) and (
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
             hint = "target"
         elif any(w in low for w in _TARGET_CUES) and _BEFORE_TARGET.search(before):
