@@ -275,6 +275,10 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("Red Deer", 0, "CA", "CA-AB"), ("Sydney", 0, "AU", "AU-NSW"), ("Mogadishu", 0, "SO", "SO-BN")],
                  "CA", "name", {"Mogadishu"},
                  id="where someone was raised or born places nothing"),
+    pytest.param("Militias loyal to Damascus shelled the village of Kafr Nabudah, killing 12.",
+                 [("Damascus", 0, "SY", "SY-DI"), ("Kafr Nabudah", 0, "SY", "SY-HM")],
+                 "SY", "admin1_iso", {"SY-HM"},
+                 id="a capital named for its government places nothing"),
     pytest.param("Mueller, an aid worker from Prescott, was kidnapped in Syria. "
                  "Kassig was a former Army Ranger from Indianapolis who was kidnapped in Syria too.",
                  [("Prescott", 0, "US", "US-AZ"), ("Syria", 0, "SY"), ("Indianapolis", 1, "US", "US-IN"),

@@ -20,8 +20,9 @@ How (documented so that it can be argued with):
    violence against civilians).
 3. **Fields.** The location is the most specific place in the event's sentences (else the
    lead's, else the report's country at precision 3 with no admin1), leaving out places
-   that only say where someone is from ("born in X", "Shamar Fisher, 35, of X"), whose
-   officials or court these are, or where the report was filed; a violent event is not
+   that only say where someone is from ("born in X", "Shamar Fisher, 35, of X", "an aid
+   worker from X"), whose officials or court these are, whose government a capital stands
+   for ("militias loyal to Damascus"), or where the report was filed; a violent event is not
    placed where the court that tries it sits ("pleaded guilty in federal court in X").
    The date is a date stated in the event's sentences that is not the date of the
    *report* ("said on Sunday") nor the start of a span ("since September 2015"); else,
@@ -133,6 +134,11 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"couple|family|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
     r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$",   # "was a former Army Ranger from"
     re.IGNORECASE)
+
+
+#: a capital named for its government: "militias loyal to Damascus", "backed by Tehran"
+_LOYAL_TO = re.compile(r"\b(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with)\s+"
+                       r"(?:the\s+)?$|\bbacked\s+by\s+$", re.IGNORECASE)
 
 
 #: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
@@ -270,7 +276,8 @@ def events(ctx: Context) -> None:
     place_s = _by_sentence(p for p in ctx.places
                            if not any(s < p.end and p.start < e for s, e in taken)
                            and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
-                           and not _foreign_attribute(ctx, p) and not _biography(ctx, p))
+                           and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
+                           and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start))
     actor_s = _by_sentence(ctx.actors)
     date_s = _by_sentence(ctx.dates)
     att_s: dict[int, list[Attribution]] = {}
