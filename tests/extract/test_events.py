@@ -583,3 +583,54 @@ def test_a_claim_of_responsibility_with_no_attack_before_it_names_no_perpetrator
     ctx = _ctx(text, split_sentences(text), actors=[claimant], figures=[toll])
     events(ctx)
     assert [e["actors"] for e in ctx.events] == [[]]
+
+
+@pytest.mark.parametrize("sentences, kept, dropped", [
+    # the lead's civilians, then "seven others" killed elsewhere: the smaller total gives way
+    ((("Air raids killed 18 civilians in Aleppo.", "killed 18 civilians", "civilians", 18, False),
+      ("Seven others were killed in the strikes.", "Seven others were killed", "total", 7, False)),
+     {"civilians": 18}, "total"),
+    # the lead's total, then a month's civilian toll: the later count gives way
+    ((("At least seven people died in rebel shelling of Aleppo.", "seven people died", "total", 7, False),
+      ("Shelling has killed 132 civilians this month.", "killed 132 civilians", "civilians", 132, False)),
+     {"total": 7}, "civilians"),
+    # "dozens" is a vague count: 45 civilians do not contradict it
+    ((("Air strikes on Aleppo killed dozens.", "killed dozens", "total", 12, True),
+      ("The strikes killed 45 civilians.", "killed 45 civilians", "civilians", 45, False)),
+     {"total": 12, "civilians": 45}, None),
+])
+def test_a_part_larger_than_the_total_is_not_the_same_count(sentences, kept, dropped):
+    text = " ".join(s[0] for s in sentences)
+    sents, figs, at = [], [], 0
+    for n, (sentence, phrase, group, best, vague) in enumerate(sentences):
+        sents.append((at, at + len(sentence)))
+        s = text.index(phrase, at)
+        figs.append(Figure(s, s + len(phrase), phrase, low=best, best=best, high=best, outcome="killed",
+                           group=group, sentence=n, vague=vague))
+        at += len(sentence) + 1
+    ctx = _ctx(text, sents, figures=figs)
+    events(ctx)
+    (ev,) = ctx.events
+    assert {g: r["best"] for g, r in ev["fatalities"].items()} == kept
+    gone = [f for f in ev.get("flags", []) if f["flag"] == "inconsistent"]
+    if dropped:   # the figure left out is kept, flagged, with its span
+        (flag,) = gone
+        assert text[flag["start"]:flag["end"]] == flag["text"]
+        assert flag["text"] == next(s[1] for s in sentences if s[2] == dropped)
+    else:
+        assert gone == []
+
+
+def test_a_figure_left_out_of_the_event_is_flagged_in_its_claim_too():
+    # reconciliation reads claims' figures: the one the event left out must not count there
+    text = "Air raids killed 18 civilians in Aleppo, and seven others were killed in the strikes."
+    civ = Figure(*_span(text, "killed 18 civilians", 0), low=18, best=18, high=18, outcome="killed",
+                 group="civilians", sentence=0)
+    tot = Figure(*_span(text, "seven others were killed", 0), low=7, best=7, high=7, outcome="killed",
+                 group="total", sentence=0)
+    ctx = _ctx(text, [(0, len(text))], figures=[civ, tot])
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["fatalities"]["civilians"]["best"] == 18 and "total" not in ev["fatalities"]
+    rows = {f["text"]: f.get("flag") for c in ev["claims"] for f in c.get("figures", [])}
+    assert rows == {"killed 18 civilians": None, "seven others were killed": "inconsistent"}

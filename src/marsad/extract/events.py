@@ -30,7 +30,9 @@ How (documented so that it can be argued with):
    the report's main event's date; else the publication date (precision 1 if a dateline
    or publication date exists). Figures are grouped by outcome and victim group: low is
    the lowest, best the highest stated, high the highest or open; parts of a total never
-   add up twice; implausible figures are kept in ``flags`` only.
+   add up twice; implausible figures, and a part larger than the total that the report
+   tells after it (or a total smaller than a part told before it), are kept in ``flags``
+   only (``implausible``, ``cumulative``, ``inconsistent``).
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it. A sentence that tells no event but a claim of
    responsibility ("The Daesh group claimed responsibility for the attack.") gives the
@@ -876,7 +878,7 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
                      re.IGNORECASE)
 
 
-def _ranges(ctx: Context, figs: list[Figure]) -> dict[str, Any]:
+def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
     """Per victim group, the Range this report gives for the event.
 
     A report states its toll where it first reports the event (headline, lead); later
@@ -884,18 +886,24 @@ def _ranges(ctx: Context, figs: list[Figure]) -> dict[str, Any]:
     the earliest sentence that gives one for the group (the largest there), unless a later
     sentence updates the toll ("the death toll rose to 72"); ``low`` and ``high`` span
     those same figures (``high`` None when the figure is open-ended, "at least").
-    When a report gives only women and children, they are civilians: ``civilians`` is
-    their sum, marked ``derived``.
+    A part larger than an exact total (civilians, combatants, children or women above it)
+    cannot belong to the same count: the one told later is left out, into ``set_aside``
+    ("killing dozens" and then "45 civilians" is no contradiction). When a report gives
+    only women and children, they are civilians: ``civilians`` is their sum, marked
+    ``derived``.
     """
     by_group: dict[str, list[Figure]] = {}
     for f in figs:
         by_group.setdefault(f.group, []).append(f)
     out: dict[str, Any] = {}
+    told_in: dict[str, int] = {}
+    chosen_of: dict[str, Figure] = {}
     for group, fs in by_group.items():
         exact = [f for f in fs if not f.vague]
         if exact:
             fs = exact  # "hundreds were killed" yields to the count given later
         first = min(f.sentence for f in fs)
+        told_in[group] = first if not all(f.vague for f in fs) else -1   # "dozens" is any count
         primary = [f for f in fs if f.sentence == first]
         updates = [f for f in fs if f.sentence > first and
                    _UPDATE.search(ctx.text[max(0, f.start - 80):f.start + max(0, f.text.find(str(f.best)))])]
@@ -908,8 +916,20 @@ def _ranges(ctx: Context, figs: list[Figure]) -> dict[str, Any]:
         if high is not None and high < chosen.best:
             high = chosen.best
         out[group] = {"low": min(lows + [chosen.best]), "best": chosen.best, "high": high, "text": chosen.text}
+        chosen_of[group] = chosen
         if chosen.derived:
             out[group]["derived"] = True
+    # a part larger than the total: one of the two counts something else ("Air raids kill
+    # 18 civilians ... seven others were killed" elsewhere; a lead's "seven people died" and
+    # a month's "more than 132 civilians"). The one the report tells later gives way; its
+    # figure stays with its claim's evidence.
+    for group in ("civilians", "combatants", "children", "women"):
+        if group in out and "total" in out and out[group]["best"] > out["total"]["best"] \
+                and told_in["total"] >= 0:
+            later = group if told_in[group] > told_in["total"] else "total"
+            del out[later]
+            if set_aside is not None:
+                set_aside.append(chosen_of[later])
     if "civilians" not in out and "total" not in out and ("women" in out or "children" in out):
         parts = [out[g] for g in ("women", "children") if g in out]
         out["civilians"] = {
@@ -925,7 +945,7 @@ def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) 
 
 
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
-            figs: list[Figure]) -> list[dict[str, Any]]:
+            figs: list[Figure], aside: list[Figure] = ()) -> list[dict[str, Any]]:
     claims, seen = [], set()
     for s in sents:
         for a in att_s.get(s, []):
@@ -933,17 +953,17 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
             if key in seen or a.stance not in ("asserts", "alleges", "denies"):
                 continue
             seen.add(key)
-            claims.append(_claim(ctx, a.source.name, a.source.type, a.stance, a.start, a.end, figs))
+            claims.append(_claim(ctx, a.source.name, a.source.type, a.stance, a.start, a.end, figs, aside=aside))
     if not claims and sents:
         s, e = ctx.sentences[min(sents)]
         outlet = ctx.meta.get("outlet")
         claims.append(_claim(ctx, outlet or "unknown", "media" if outlet else "unknown",
-                             "asserts", s, e, figs, outlet_itself=True))
+                             "asserts", s, e, figs, outlet_itself=True, aside=aside))
     return claims
 
 
 def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
-           figs: list[Figure], outlet_itself: bool = False) -> dict[str, Any]:
+           figs: list[Figure], outlet_itself: bool = False, aside: list[Figure] = ()) -> dict[str, Any]:
     for ms, me in sorted(ctx.masked):
         if start <= ms < end:
             end = ms  # evidence never runs into page furniture
@@ -956,6 +976,9 @@ def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
     if inside:
         c["figures"] = [{"outcome": f.outcome, "group": f.group, "low": f.low, "best": f.best,
                          "high": f.high, "text": f.text, "derived": f.derived} for f in inside]
+        for f, row in zip(inside, c["figures"]):
+            if any(f is g for g in aside):
+                row["flag"] = "inconsistent"   # left out of the event: reconciliation skips it too
     if outlet_itself:
         c["unattributed"] = True
     return c
@@ -991,6 +1014,10 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     ok = [f for f in figs_all if f.flag is None]
     flags = [{"text": f.text, "flag": f.flag, "start": f.start, "end": f.end}
              for f in figs_all if f.flag is not None]
+    set_aside: list[Figure] = []
+    fatalities = _ranges(ctx, [f for f in ok if f.outcome == "killed"], set_aside) or {}
+    injured = _ranges(ctx, [f for f in ok if f.outcome == "injured"], set_aside) or {}
+    flags += [{"text": f.text, "flag": "inconsistent", "start": f.start, "end": f.end} for f in set_aside]
     loc, extra = _pick_location(ctx, d, place_s, is_main=n == 1)
     event: dict[str, Any] = {
         "id": f"e{n}",
@@ -1000,9 +1027,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
         "actors": _actors(d, actor_s, told),
-        "fatalities": _ranges(ctx, [f for f in ok if f.outcome == "killed"]) or {},
-        "injured": _ranges(ctx, [f for f in ok if f.outcome == "injured"]) or {},
-        "claims": _claims(ctx, d, sents, att_s, ok),
+        "fatalities": fatalities,
+        "injured": injured,
+        "claims": _claims(ctx, d, sents, att_s, ok, set_aside),
         "triggers": [{"text": t.text, "start": t.start, "end": t.end} for t in d.triggers[:5]],
         "sentences": [[ctx.sentences[s][0], ctx.sentences[s][1]] for s in told],
     }
