@@ -598,6 +598,14 @@ def test_a_claim_of_responsibility_with_no_attack_before_it_names_no_perpetrator
     ((("Air strikes on Aleppo killed dozens.", "killed dozens", "total", 12, True),
       ("The strikes killed 45 civilians.", "killed 45 civilians", "civilians", 45, False)),
      {"total": 12, "civilians": 45}, None),
+    # a civilian count told after a larger count of children counts some of them
+    ((("Air strikes killed seven children in Haas.", "killed seven children", "children", 7, False),
+      ("The strikes also killed at least one teacher.", "killed at least one teacher", "civilians", 1, False)),
+     {"children": 7, "civilians": 7}, "civilians"),   # the children are the civilians counted (derived)
+    # ... but children told after the civilians are not always civilians: both stay
+    ((("Shelling killed three civilians in Douma.", "killed three civilians", "civilians", 3, False),
+      ("Elsewhere 14 children were killed.", "14 children were killed", "children", 14, False)),
+     {"civilians": 3, "children": 14}, None),
 ])
 def test_a_part_larger_than_the_total_is_not_the_same_count(sentences, kept, dropped):
     text = " ".join(s[0] for s in sentences)

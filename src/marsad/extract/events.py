@@ -886,9 +886,10 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     the earliest sentence that gives one for the group (the largest there), unless a later
     sentence updates the toll ("the death toll rose to 72"); ``low`` and ``high`` span
     those same figures (``high`` None when the figure is open-ended, "at least").
-    A part larger than an exact total (civilians, combatants, children or women above it)
-    cannot belong to the same count: the one told later is left out, into ``set_aside``
-    ("killing dozens" and then "45 civilians" is no contradiction). When a report gives
+    A part larger than an exact whole (civilians, combatants, children or women above the
+    total) cannot belong to the same count: the one told later is left out, into
+    ``set_aside`` ("killing dozens" and then "45 civilians" is no contradiction); so is a
+    civilian count told after a larger count of children or women. When a report gives
     only women and children, they are civilians: ``civilians`` is their sum, marked
     ``derived``.
     """
@@ -923,10 +924,14 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     # 18 civilians ... seven others were killed" elsewhere; a lead's "seven people died" and
     # a month's "more than 132 civilians"). The one the report tells later gives way; its
     # figure stays with its claim's evidence.
-    for group in ("civilians", "combatants", "children", "women"):
-        if group in out and "total" in out and out[group]["best"] > out["total"]["best"] \
-                and told_in["total"] >= 0:
-            later = group if told_in[group] > told_in["total"] else "total"
+    for whole, part in (("total", "civilians"), ("total", "combatants"), ("total", "children"),
+                        ("total", "women"), ("civilians", "children"), ("civilians", "women")):
+        if part in out and whole in out and out[part]["best"] > out[whole]["best"] \
+                and told_in[whole] >= 0:
+            later = part if told_in[part] > told_in[whole] else whole
+            if whole == "civilians" and later == part:
+                continue    # children are not always civilians: only a civilian count told
+                            # after them ("at least one teacher") gives way
             del out[later]
             if set_aside is not None:
                 set_aside.append(chosen_of[later])
