@@ -507,6 +507,9 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
     assert [e["sub_type"] for e in _told(text)] == ["arrests"]
     text = "A well-planned ambush by gunmen killed 20 soldiers near Gao."
     assert [e["type"] for e in _told(text)] == ["battles"]
+    # strikes a city anticipates have not happened
+    text = "Residents of Damascus tried to anticipate where American missiles might strike."
+    assert _told(text) == []
 
 
 @pytest.mark.parametrize("text, expected", [
