@@ -645,3 +645,9 @@ def test_a_figure_left_out_of_the_event_is_flagged_in_its_claim_too():
     assert ev["fatalities"]["civilians"]["best"] == 18 and "total" not in ev["fatalities"]
     rows = {f["text"]: f.get("flag") for c in ev["claims"] for f in c.get("figures", [])}
     assert rows == {"killed 18 civilians": None, "seven others were killed": "inconsistent"}
+
+
+def test_a_capital_in_a_governments_dealings_places_nothing():
+    text = "He was detained for two weeks and released after a diplomatic contest with London."
+    ctx = _country_ctx(text, split_sentences(text), [_city(text, "London", 0, "London", "GB", "GB-ENG")], "CN")
+    assert ctx.events and [e["location"] for e in ctx.events] == [None]

@@ -22,8 +22,9 @@ How (documented so that it can be argued with):
    lead's, else the report's country at precision 3 with no admin1), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X", "an aid
    worker from X"), whose officials or court these are, whose government a capital stands
-   for ("militias loyal to Damascus"), or where the report was filed; a violent event is not
-   placed where the court that tries it sits ("pleaded guilty in federal court in X").
+   for ("militias loyal to Damascus", "a diplomatic contest with London"), or where the
+   report was filed; a violent event is not placed where the court that tries it sits
+   ("pleaded guilty in federal court in X").
    The date is a date stated in the event's sentences that is not the date of the
    *report* ("said on Sunday") nor the start of a span ("since September 2015"); else,
    for an event told with no date at all, the date the sentence before it carries; else
@@ -138,9 +139,13 @@ _BIOGRAPHY_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-#: a capital named for its government: "militias loyal to Damascus", "backed by Tehran"
+#: a capital named for its government: "militias loyal to Damascus", "backed by Tehran",
+#: "a diplomatic contest with London", "talks between Kabul and ..."
 _LOYAL_TO = re.compile(r"\b(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with)\s+"
-                       r"(?:the\s+)?$|\bbacked\s+by\s+$", re.IGNORECASE)
+                       r"(?:the\s+)?$|\bbacked\s+by\s+$|"
+                       r"\b(?:talks|contest|dispute|row|tensions?|relations|negotiations|deal|agreement|"
+                       r"spat|standoff|rift|ties)\s+(?:\w+\s+){0,2}?(?:with|between)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 
 
 #: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
