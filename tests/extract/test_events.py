@@ -651,3 +651,19 @@ def test_a_capital_in_a_governments_dealings_places_nothing():
     text = "He was detained for two weeks and released after a diplomatic contest with London."
     ctx = _country_ctx(text, split_sentences(text), [_city(text, "London", 0, "London", "GB", "GB-ENG")], "CN")
     assert ctx.events and [e["location"] for e in ctx.events] == [None]
+
+
+def test_a_part_within_reach_of_an_open_ended_total_is_part_of_it():
+    # "more than 500" and then "523 civilians" agree (the seed report); "at least seven"
+    # and then 132 civilians do not
+    for total, part, kept in ((500, 523, {"total", "civilians"}), (7, 132, {"total"})):
+        text = (f"More than {total} people have been slaughtered in Latakia. "
+                f"Monitors counted {part} civilians killed.")
+        sents = split_sentences(text)
+        tot = Figure(*_span(text, f"More than {total} people have been slaughtered", 0), low=total, best=total,
+                     high=None, outcome="killed", group="total", sentence=0)
+        civ = Figure(*_span(text, f"{part} civilians killed", 1), low=part, best=part, high=part,
+                     outcome="killed", group="civilians", sentence=1)
+        ctx = _ctx(text, sents, figures=[tot, civ])
+        events(ctx)
+        assert set(ctx.events[0]["fatalities"]) == kept, (total, part)

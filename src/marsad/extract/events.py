@@ -892,9 +892,10 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     sentence updates the toll ("the death toll rose to 72"); ``low`` and ``high`` span
     those same figures (``high`` None when the figure is open-ended, "at least").
     A part larger than an exact whole (civilians, combatants, children or women above the
-    total) cannot belong to the same count: the one told later is left out, into
-    ``set_aside`` ("killing dozens" and then "45 civilians" is no contradiction); so is a
-    civilian count told after a larger count of children or women. When a report gives
+    total), or more than twice an open-ended one ("more than 500" and "523 civilians" agree),
+    cannot belong to the same count: the one told later is left out, into ``set_aside``
+    ("killing dozens" and then "45 civilians" is no contradiction); so is a civilian count
+    told after a larger count of children or women. When a report gives
     only women and children, they are civilians: ``civilians`` is their sum, marked
     ``derived``.
     """
@@ -931,8 +932,8 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     # figure stays with its claim's evidence.
     for whole, part in (("total", "civilians"), ("total", "combatants"), ("total", "children"),
                         ("total", "women"), ("civilians", "children"), ("civilians", "women")):
-        if part in out and whole in out and out[part]["best"] > out[whole]["best"] \
-                and told_in[whole] >= 0:
+        if part in out and whole in out and told_in[whole] >= 0 and out[part]["best"] > (
+                out[whole]["best"] * _OPEN_REACH if out[whole]["high"] is None else out[whole]["best"]):
             later = part if told_in[part] > told_in[whole] else whole
             if whole == "civilians" and later == part:
                 continue    # children are not always civilians: only a civilian count told
@@ -948,6 +949,11 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
             "text": "; ".join(p["text"] for p in parts), "derived": True,
         }
     return out
+
+
+#: how far beyond an open-ended whole ("more than 500") a part may go and still be part
+#: of it ("including 523 civilians"); "at least seven people died" is no count of 132 civilians
+_OPEN_REACH = 2
 
 
 def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
