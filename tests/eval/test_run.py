@@ -167,3 +167,15 @@ def test_clusters_count_every_gold_line_even_with_a_repeated_id(tmp_path, settin
     r = evaluate_clusters(p, settings=settings, extractor=naive, reconcile=lambda store, s: None)
     assert r["reports"] == 2 and r["predicted_incidents"] == 2
     assert r["metrics"]["bcubed_recall"] == 0.5
+
+
+def test_keep_floors_never_lowers_a_floor_that_is_still_met():
+    from marsad.eval import keep_floors
+
+    achieved = {"admin1": 0.93, "killed": 0.80, "date": 0.50}
+    new = floors_from(achieved)                      # admin1 0.91, killed 0.78, date 0.48
+    old = {"admin1": 0.92, "killed": 0.70, "date": 0.55}
+    floors, lowered = keep_floors(new, old, achieved)
+    # admin1's old floor is still met: it stays; killed rises; date fell below its floor
+    assert floors == {"admin1": 0.92, "killed": 0.78, "date": 0.48}
+    assert len(lowered) == 1 and lowered[0].startswith("date: achieved 0.5000 is below the old floor 0.55")

@@ -12,11 +12,11 @@ from .clusters import bcubed, score_clusters
 from .fakes import score_fakes
 from .gold import GoldItem, GoldSet, load_gold
 from .hrds import score_hrds
-from .run import check_floors, evaluate, evaluate_clusters, floors_from, parse_min, score
+from .run import check_floors, evaluate, evaluate_clusters, floors_from, keep_floors, parse_min, score
 from .seed import score_seed
 
 __all__ = [
-    "GoldItem", "GoldSet", "bcubed", "check_floors", "evaluate", "evaluate_clusters", "floors_from",
+    "GoldItem", "GoldSet", "bcubed", "check_floors", "evaluate", "evaluate_clusters", "floors_from", "keep_floors",
     "load_gold", "naive_result", "parse_min", "score", "score_clusters", "score_fakes", "score_hrds",
     "score_seed",
 ]

@@ -176,3 +176,21 @@ def floors_from(metrics: dict[str, float | None], margin: float = 0.02) -> dict[
     """Floors just under what was achieved: ``achieved - margin``, rounded down to 0.01."""
     return {k: max(0.0, math.floor(round((v - margin) * 100, 6)) / 100)
             for k, v in metrics.items() if v is not None}
+
+
+def keep_floors(new: dict[str, float], old: dict[str, float],
+                achieved: dict[str, float | None]) -> tuple[dict[str, float], list[str]]:
+    """New floors that never go down while the old floor is still met: ``(floors,
+    lowered)``, where ``lowered`` names each metric whose achieved value fell below its old
+    floor (accuracy fell), with the new floor taken anyway."""
+    floors, lowered = dict(new), []
+    for k, prev in old.items():
+        if k not in floors or floors[k] >= prev:
+            continue
+        value = achieved.get(k)
+        if value is not None and value >= prev:
+            floors[k] = prev
+        else:
+            lowered.append(f"{k}: achieved {'-' if value is None else f'{value:.4f}'} is below the old floor "
+                           f"{prev:.2f} (new floor {floors[k]:.2f})")
+    return floors, lowered
