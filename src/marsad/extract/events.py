@@ -883,6 +883,11 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
                      re.IGNORECASE)
 
 
+#: how far beyond an open-ended whole ("more than 500") a part may go and still be part
+#: of it ("including 523 civilians"); "at least seven people died" is no count of 132 civilians
+_OPEN_REACH = 2
+
+
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
     """Per victim group, the Range this report gives for the event.
 
@@ -895,9 +900,8 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     total), or more than twice an open-ended one ("more than 500" and "523 civilians" agree),
     cannot belong to the same count: the one told later is left out, into ``set_aside``
     ("killing dozens" and then "45 civilians" is no contradiction); so is a civilian count
-    told after a larger count of children or women. When a report gives
-    only women and children, they are civilians: ``civilians`` is their sum, marked
-    ``derived``.
+    told after a larger count of children or women. When a report gives only women and
+    children, they are civilians: ``civilians`` is their sum, marked ``derived``.
     """
     by_group: dict[str, list[Figure]] = {}
     for f in figs:
@@ -928,8 +932,8 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
             out[group]["derived"] = True
     # a part larger than the total: one of the two counts something else ("Air raids kill
     # 18 civilians ... seven others were killed" elsewhere; a lead's "seven people died" and
-    # a month's "more than 132 civilians"). The one the report tells later gives way; its
-    # figure stays with its claim's evidence.
+    # a month's "more than 132 civilians"). The one the report tells later gives way; the
+    # caller keeps its figure in the event's flags and flags it in its claim.
     for whole, part in (("total", "civilians"), ("total", "combatants"), ("total", "children"),
                         ("total", "women"), ("civilians", "children"), ("civilians", "women")):
         if part in out and whole in out and told_in[whole] >= 0 and out[part]["best"] > (
@@ -949,11 +953,6 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
             "text": "; ".join(p["text"] for p in parts), "derived": True,
         }
     return out
-
-
-#: how far beyond an open-ended whole ("more than 500") a part may go and still be part
-#: of it ("including 523 civilians"); "at least seven people died" is no count of 132 civilians
-_OPEN_REACH = 2
 
 
 def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
