@@ -190,3 +190,14 @@ def test_hostile_titles_are_shown_as_text_not_markup(cli, tmp_path):
     assert res.code == 0 and "\x1b" not in res.out
     res = cli("documents", "--format", "json", db=db)
     assert json.loads(res.out)[0]["title"] == "[/evil] [bold red]boom[/] \x1b[31m"   # scripts get it exact
+
+
+def test_a_table_written_to_a_pipe_is_wide_enough_for_its_cells(cli, db_url, tmp_path):
+    # rich folds a table to 80 columns off a terminal; `marsad documents | less` keeps a
+    # title (shown up to 70 characters) on one line beside the other columns
+    title = "Gas attack kills 58 in Idlib as rescuers search the rubble of the town"
+    (tmp_path / "page.html").write_bytes(PAGE.replace(b'content="Gas attack kills 58 in Idlib"',
+                                                      f'content="{title}"'.encode()))
+    assert cli("ingest", "--no-extract", tmp_path / "page.html", db=db_url).code == 0
+    out = cli("documents", db=db_url).out
+    assert title in out, out

@@ -16,6 +16,17 @@ from ..config import Settings, load_settings
 
 console = Console(highlight=False, soft_wrap=False)
 console_err = Console(stderr=True, highlight=False, soft_wrap=True)
+#: the width of a table written to a file or a pipe (a terminal gives its own): rich's 80
+#: columns folded every cell of `marsad incidents | less`
+PIPE_WIDTH = 200
+
+
+def print_table(table: Table) -> None:
+    """Print a table: at the terminal's width, or at least :data:`PIPE_WIDTH` into a file or pipe."""
+    if console.is_terminal:
+        console.print(table)
+    else:   # rich can only narrow a console's width when printing: a console for the pipe
+        Console(highlight=False, soft_wrap=False, width=max(console.width, PIPE_WIDTH)).print(table)
 
 
 class Format(str, Enum):
@@ -105,7 +116,7 @@ def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], fmt: Format,
     for row in rows:
         # cells are plain text: a title with "[/x]" in it is shown, never read as markup
         table.add_row(*[Text(printable(row.get(c))) for c in cols])
-    console.print(table)
+    print_table(table)
 
 
 def emit_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
@@ -118,4 +129,4 @@ def emit_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None)
     table.add_column("value", overflow="fold")
     for k, v in data.items():
         table.add_row(Text(printable(k)), Text(printable(v if isinstance(v, str) else dumps(v))))
-    console.print(table)
+    print_table(table)

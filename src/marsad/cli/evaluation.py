@@ -7,7 +7,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from .common import FORMAT_OPTION, Format, console, console_err, dumps, state
+from .common import FORMAT_OPTION, Format, console, console_err, dumps, print_table, state
 
 
 def _fmt(v: Any) -> str:
@@ -51,7 +51,7 @@ def _print_report(report: dict[str, Any], show_errors: bool) -> None:
             cells.append(_fmt(base["metrics"].get(name)))
         cells.append(f"{c} / {n}" if n is not None else "")
         table.add_row(*cells)
-    console.print(table)
+    print_table(table)
     if report["kind"] == "clusters":
         console.print(f"gold clusters: {report['gold_clusters']}   predicted incidents: "
                       f"{report['predicted_incidents']}   reports: {report['reports']}")
@@ -91,7 +91,7 @@ def _print_seed_rows(report: dict[str, Any]) -> None:
         table.add_row(str(row["gold"]), "yes" if row["required"] else "", row["type"].rpartition("/")[2],
                       "[red]no[/]" if matched in (None, False) else ("yes" if matched is True else str(matched)),
                       ", ".join(checks))
-    console.print(table)
+    print_table(table)
     for m in report.get("must_not") or []:
         mark = {True: "ok", False: "[red]VIOLATED[/]", None: "not checked"}[m["ok"]]
         console.print(f"must not: {m['rule']} -> {mark}")
