@@ -637,8 +637,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     # the entity ruler labels "Salem" of "Lady Ann Salem" an Indian city
     person_ends = {e for s, e, label in ctx.entities if label == "PERSON"}
     for c in cands:
-        if c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country \
-                and (c.start - 1 in person_ends and text[c.start - 1] == " " or _given_name_before(ctx, gaz, c, stop)):
+        abroad = c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country
+        if abroad and (c.start - 1 in person_ends and text[c.start - 1] == " "
+                       or _given_name_before(ctx, gaz, c, stop)):
             person_words.add(c.text)
     # a name abroad right after a place of the report's country and its possessive is a
     # part of that place: "Aleppo's Old City" (also "Aleppos", apostrophe stripped) is not

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import GazetteerError
+from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
@@ -377,7 +378,8 @@ def _unambiguous(pairs: list[tuple[float, str, str]]) -> list[tuple[float, str, 
 
 
 def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] | None = None,
-               aliases: Iterable[tuple[str, str, str]] = ()) -> dict[tuple[str, str], tuple[str, float]]:
+               aliases: Iterable[tuple[str, str, str]] = (), level_subdivisions: list[Any] | None = None
+               ) -> dict[tuple[str, str], tuple[str, float]]:
     """``{(country, geonames_admin1_code): (iso_3166_2, score)}`` derived from names.
 
     ``admin1_names`` (GeoNames admin1 names, see :func:`geonames_admin1_names`) are
@@ -387,17 +389,20 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     ISO suffix (US "CA"); the group of a town that an alias of kind ``town`` places in a
     subdivision (South Sudan's unnamed groups: Wau is in Western Bahr el Ghazal); names
     that agree (at least :data:`STRONG_NAME_SIMILARITY`), each pair the one best of both
-    its group and its subdivision; then the place names
-    of each group (above: a numeric GeoNames code equal to the ISO suffix counts only
-    beside such evidence); then names alike (at least :data:`NAME_SIMILARITY`). When
-    exactly one group and one subdivision of a country are left over they are paired.
+    its group and its subdivision; then the place names of each group (above: a numeric
+    GeoNames code equal to the ISO suffix counts only beside such evidence); then names
+    alike (at least :data:`NAME_SIMILARITY`). When exactly one group and one subdivision
+    of a country are left over they are paired. ``level_subdivisions`` is
+    :func:`admin1_subdivisions` of pycountry's subdivisions, computed when not given.
     """
     import pycountry
 
     # admin1-level subdivisions per country, and every subdivision's keys -> its
     # admin1-level ancestor (itself when it is one)
     by_code = {s.code: s for s in pycountry.subdivisions}
-    level = {s.code for s in admin1_subdivisions(pycountry.subdivisions)}
+    if level_subdivisions is None:
+        level_subdivisions = admin1_subdivisions(pycountry.subdivisions)
+    level = {s.code for s in level_subdivisions}
     tops: dict[str, set[str]] = defaultdict(set)
     sub_keys: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(lambda: defaultdict(list))
     for s in pycountry.subdivisions:
@@ -500,17 +505,19 @@ Anchor = tuple[str, float, float]   # (ISO 3166-2 code, lat, lon)
 
 
 def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tuple[str, float]],
-                  aliases: Iterable[tuple[str, str, str]] = ()) -> dict[tuple[str, str], list[Anchor]]:
+                  aliases: Iterable[tuple[str, str, str]] = (), level_subdivisions: list[Any] | None = None
+                  ) -> dict[tuple[str, str], list[Anchor]]:
     """``{(country, geonames_admin1_code): anchors}`` of the GeoNames groups that span
     several ISO admin1 subdivisions. GeoNames has one group for the West Bank and one
     for Gaza, where ISO has sixteen governorates; mapped as a whole, the West Bank
     became Hebron. The anchors are the group's towns (of :data:`TOWN` or more) that
-    have a subdivision's name among their own (Nablus, Qalqilya, Ramallah), and a place of the group lies
-    in the subdivision of its nearest anchor (:func:`nearest_anchor`). A group mapped to a
-    grouping above those subdivisions (Uganda's Central Region) keeps its mapping."""
+    have a subdivision's name among their own (Nablus, Qalqilya, Ramallah), and a place of
+    the group lies in the subdivision of its nearest anchor (:func:`nearest_anchor`). A
+    group mapped to a grouping above those subdivisions (Uganda's Central Region) keeps
+    its mapping. ``level_subdivisions`` as for :func:`map_admin1`."""
     import pycountry
 
-    level = admin1_subdivisions(pycountry.subdivisions)
+    level = level_subdivisions if level_subdivisions is not None else admin1_subdivisions(pycountry.subdivisions)
     codes = {s.code for s in level}
     keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for sub in level:
@@ -545,8 +552,6 @@ def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tupl
 
 def nearest_anchor(anchors: list[Anchor], lat: float, lon: float) -> str:
     """The ISO code of the anchor nearest to (lat, lon)."""
-    from .distance import haversine_km
-
     return min(anchors, key=lambda a: (haversine_km(lat, lon, a[1], a[2]), a[0]))[0]
 
 
@@ -622,8 +627,9 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     cities = list(cities_by_id.values())
     aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
     gn_admin1 = geonames_admin1_names(cities)
-    admin1_map = map_admin1(cities, gn_admin1, aliases)
-    coarse = coarse_groups(cities, admin1_map, aliases)
+    admin1_level = admin1_subdivisions(pycountry.subdivisions)   # computed once, used thrice
+    admin1_map = map_admin1(cities, gn_admin1, aliases, admin1_level)
+    coarse = coarse_groups(cities, admin1_map, aliases, admin1_level)
     for group in coarse:
         admin1_map.pop(group, None)     # no one subdivision: each place takes its anchor's
 
@@ -687,7 +693,6 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if "-" in target and not kind and target not in display:
                 display[target] = alias
         admin1_place: dict[str, int] = {}
-        admin1_level = admin1_subdivisions(pycountry.subdivisions)
         for s in admin1_level:
             lat, lon = iso_coords.get(s.code, (None, None))
             name = display.get(s.code, clean_subdivision_name(s.name))
