@@ -107,6 +107,29 @@ def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     assert (atts[0].start, atts[0].end) == (0, len(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an office other bodies have too stands for the registered one only when no other owner
+    # is named right before it
+    ("The UN Security Council said the raid was a crime.", [("United Nations", "international_org")]),
+    ("Later the Security Council said the raid was a crime.", [("United Nations", "international_org")]),
+    ("The United Nations' special rapporteur said the raid was a crime.",
+     [("United Nations", "international_org")]),
+    ("In a statement, ZCTU acting secretary general Sylvester Mutindindi said the raid was a crime.",
+     [("Sylvester Mutindindi", "unknown")]),
+    ("Reuters was told that the party's secretary-general said the raid was a crime.", []),
+    ("Reuters was told by the party that the raid was a crime.", []),   # the recipient is no source
+    ("Officials of Iran's Supreme National Security Council said the raid was a crime.", []),
+    ("The Iraqi Red Crescent said 12 people were killed.", [("Iraqi Red Crescent", "unknown")]),
+    ("The Red Crescent said 12 people were killed.", [("Syrian Arab Red Crescent", "international_org")]),
+    ("Syria's civil defence said 12 people were killed.", [("White Helmets", "witness")]),
+])
+def test_offices_stand_for_their_owner(nlp, registry, text, expected):
+    ents = [entity(text, p, lab) for p, lab in (("Sylvester Mutindindi", "PERSON"), ("ZCTU", "ORG"),
+                                                ("The Iraqi Red Crescent", "ORG")) if p in text]
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert [(a.source.name, a.source.type) for a in atts] == expected
+
+
 def test_according_to(nlp, registry):
     text = "Rebels shelled the city. Twelve people were killed, according to SANA."
     _, atts, _ = attribute(nlp, registry, text)

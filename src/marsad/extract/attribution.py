@@ -49,6 +49,7 @@ class SourceEntry:
     type: str = ""
     aliases: list[str] = field(default_factory=list)
     cased: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)   # [[source]] only: see _owned_elsewhere
     types: list[str] = field(default_factory=list)
     default: str | None = None
     default_countries: list[str] = field(default_factory=list)
@@ -58,6 +59,7 @@ class SourceEntry:
 class SourceRegistry:
     entries: list[SourceEntry]
     index: PhraseIndex
+    offices: PhraseIndex
     by_name: dict[str, SourceEntry]
     adjectives: dict[str, str]
     outlet_cache: dict[str, Source] = field(default_factory=dict)
@@ -77,7 +79,7 @@ class SourceRegistry:
 
 
 _KEYS = {
-    "source": {"name", "type", "aliases", "cased", "replace"},
+    "source": {"name", "type", "aliases", "cased", "offices", "replace"},
     "generic": {"type", "aliases", "cased"},
     "reference": {"types", "aliases", "cased", "default", "default_countries"},
 }
@@ -134,9 +136,10 @@ def parse_source_tables(data: dict[str, Any], origin: str
                                                                     "default_countries")]
             e.aliases = _str_list(item.get("aliases"), where, "aliases")
             e.cased = _str_list(item.get("cased"), where, "cased")
+            e.offices = _str_list(item.get("offices"), where, "offices")
             if kind != "source" and not (e.aliases or e.cased):
                 raise ConfigError(f"{where}needs 'aliases'", code="M105")
-            for a in e.aliases + e.cased:
+            for a in e.aliases + e.cased + e.offices:
                 expand_alias(a, where)
             if kind == "source":
                 named.append((e, bool(item.get("replace", False))))
@@ -153,6 +156,7 @@ def parse_source_tables(data: dict[str, Any], origin: str
 def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
                           adjectives: dict[str, str]) -> SourceRegistry:
     index = PhraseIndex()
+    offices = PhraseIndex()
     entries = list(others) + list(named)   # named sources win a shared alias
     by_name: dict[str, SourceEntry] = {}
     for e in entries:
@@ -161,11 +165,12 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
             by_name[e.name.lower()] = e
             index.add(e.name, e)
         index.add_aliases(e, e.aliases, e.cased, where)
+        offices.add_aliases(e, e.offices, [], where)
     for e in entries:
         if e.kind == "reference" and e.default and e.default.lower() not in by_name:
             raise ConfigError(f"reference {e.aliases[:1]}: default {e.default!r} is not a registered "
                               f"[[source]] name", code="M105")
-    return SourceRegistry(entries, index, by_name, adjectives)
+    return SourceRegistry(entries, index, offices, by_name, adjectives)
 
 
 def load_source_registry(settings: Any = None) -> SourceRegistry:
@@ -297,6 +302,9 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             cands.append(_Cand(s, e, "generic", Source(_strip_article(text[s:e]), entry.type), entry))
         else:
             cands.append(_Cand(s, e, "reference", None, entry))
+    for s, e, entry in reg.offices.find(text, tokens):
+        if not _owned_elsewhere(text, s, entry, reg):
+            cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
     norms, starts, ends = tokens
     for k in [k for k, w in enumerate(norms) if w in _CAND_HOOKS]:
         w = norms[k]
@@ -324,6 +332,38 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     keep.sort(key=lambda c: c.start)
     _fix_titled(text, keep, reg)
     return keep
+
+
+_OFFICE_MODIFIERS = {"acting", "deputy", "former", "assistant", "under", "interim", "outgoing", "then",
+                     "new", "current", "executive", "general", "the"}
+_WORD_BEFORE = re.compile(r"([\w.-]+?)([’']s|[’'])?\s*$")
+
+
+def _owned_elsewhere(text: str, start: int, entry: SourceEntry, reg: SourceRegistry) -> bool:
+    """Whether an office ("secretary general", "security council") that other bodies have too
+    belongs to an owner named right before it that is not ``entry``: "the party's
+    secretary-general", "ZCTU acting secretary general", "the National Security Council", "the
+    ILO Commission of Inquiry" (but "the UN Security Council", "U.N. Under Secretary General")."""
+    head = text[max(0, start - 80):start]
+    while True:
+        m = _WORD_BEFORE.search(head)
+        if m is None:
+            return False
+        word, possessive = m.group(1), m.group(2)
+        if possessive is None and word.lower() in _OFFICE_MODIFIERS:
+            head = head[:m.start()]
+            continue
+        break
+    before = head[:m.start()].rstrip()
+    if not possessive and (not word[:1].isupper() or (word.endswith(".") and "." not in word[:-1])):
+        return False        # "told the", or a sentence's last word
+    if not possessive and (not before or before[-1] in ".!?:\"“”\n"):
+        return False        # a capital that starts a sentence owns nothing
+    if possessive and word.lower() in ("its", "their", "his", "her"):
+        return False
+    owner = head[max(0, m.start() - 60):m.end(1)]
+    hits = reg.index.find(owner)
+    return not any(e is entry and end >= len(owner.rstrip(".")) for _, end, e in hits)
 
 
 def _mask_array(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
@@ -702,7 +742,7 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     prev, _pstart = _prev_word(text, cs, ss)
     if prev in _NO_ACT:   # "will deny", "did not deny", "to condemn": not an act of the source
         return None
-    if w.endswith("ed") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs]) or text.startswith(" of", ce)):
+    if (w.endswith("ed") or w == "told") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs]) or text.startswith(" of", ce)):
         return None   # "was accused", "Assad accused of": the subject is not the source
     if prev in _PRONOUNS and quoted is None:
         return None, prev
