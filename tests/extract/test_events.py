@@ -69,6 +69,22 @@ def test_unattributed_event_is_claimed_by_the_outlet():
     assert ev["date"]["start"] == "2017-04-05" and "not stated" in ev["date"]["note"]
 
 
+def test_an_outlet_in_the_source_registry_claims_under_its_registered_name():
+    from types import SimpleNamespace
+
+    from marsad.extract.attribution import load_source_registry
+
+    text = "A car bomb exploded in Azaz killing five people."
+    ctx = _ctx(text, [(0, len(text))])
+    ctx.meta["outlet"] = "sana"
+    ctx.resources = SimpleNamespace(sources=load_source_registry())
+    events(ctx)
+    assert ctx.events[0]["claims"][0]["source"] == {"name": "SANA", "type": "state_media"}
+    ctx.meta["outlet"] = "ahram"        # not registered: the outlet's own name, a medium
+    events(ctx)
+    assert ctx.events[0]["claims"][0]["source"] == {"name": "ahram", "type": "media"}
+
+
 def test_a_sports_story_has_no_event():
     text = "Barcelona's attack was relentless and the battle for the title goes on."
     ctx = _ctx(text, [(0, len(text))])

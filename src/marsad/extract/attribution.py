@@ -77,6 +77,13 @@ class SourceRegistry:
                 return Source(e.name, e.type)
         return self.source(text.strip()) if text.strip() else None
 
+    def outlet(self, outlet: str) -> Source | None:
+        """The registered source an outlet's name (document metadata) stands for, cached."""
+        o = self.outlet_cache.get(outlet)
+        if o is None:
+            o = self.outlet_cache[outlet] = self.normalise(outlet) or Source("", "")
+        return o if o.name else None
+
 
 _KEYS = {
     "source": {"name", "type", "aliases", "cased", "offices", "replace"},
@@ -668,10 +675,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
     outlet_names = set()
     if isinstance(outlet, str) and outlet.strip():
         outlet_names.add(outlet.strip().lower())
-        o = reg.outlet_cache.get(outlet)
-        if o is None:
-            o = reg.outlet_cache[outlet] = reg.normalise(outlet) or Source("", "")
-        if o.name:
+        o = reg.outlet(outlet)
+        if o is not None:
             outlet_names.add(o.name.lower())
 
     attributions: list[Attribution] = []

@@ -972,8 +972,13 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
     if not claims and sents:
         s, e = ctx.sentences[min(sents)]
         outlet = ctx.meta.get("outlet")
-        claims.append(_claim(ctx, outlet or "unknown", "media" if outlet else "unknown",
-                             "asserts", s, e, figs, outlet_itself=True, aside=aside))
+        registry = getattr(ctx.resources, "sources", None)
+        known = registry.outlet(outlet) if registry is not None and isinstance(outlet, str) else None
+        if known is not None:      # "sana" is SANA, a state outlet
+            name, typ = known.name, known.type
+        else:
+            name, typ = (outlet, "media") if outlet else ("unknown", "unknown")
+        claims.append(_claim(ctx, name, typ, "asserts", s, e, figs, outlet_itself=True, aside=aside))
     return claims
 
 
