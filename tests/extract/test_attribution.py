@@ -99,6 +99,9 @@ def test_shipped_registry_is_valid(registry):
     ("A military source", "military source", "government"),
     ("An Alawite source", "Alawite source", "witness"),
     ("Official sources", "Official sources", "government"),
+    ("The SPA", "Saudi Press Agency", "state_media"),
+    ("Lebanon's National News Agency", "National News Agency (Lebanon)", "state_media"),
+    ("The FBI", "US government", "government"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
@@ -122,6 +125,7 @@ def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     ("The Iraqi Red Crescent said 12 people were killed.", [("Iraqi Red Crescent", "unknown")]),
     ("The Red Crescent said 12 people were killed.", [("Syrian Arab Red Crescent", "international_org")]),
     ("Syria's civil defence said 12 people were killed.", [("White Helmets", "witness")]),
+    ("Nigeria's National News Agency said 12 people were killed.", []),
 ])
 def test_offices_stand_for_their_owner(nlp, registry, text, expected):
     ents = [entity(text, p, lab) for p, lab in (("Sylvester Mutindindi", "PERSON"), ("ZCTU", "ORG"),

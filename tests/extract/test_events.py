@@ -80,9 +80,13 @@ def test_an_outlet_in_the_source_registry_claims_under_its_registered_name():
     ctx.resources = SimpleNamespace(sources=load_source_registry())
     events(ctx)
     assert ctx.events[0]["claims"][0]["source"] == {"name": "SANA", "type": "state_media"}
-    ctx.meta["outlet"] = "ahram"        # not registered: the outlet's own name, a medium
+    ctx.meta["outlet"] = "nna"          # an acronym written in lower case
     events(ctx)
-    assert ctx.events[0]["claims"][0]["source"] == {"name": "ahram", "type": "media"}
+    assert ctx.events[0]["claims"][0]["source"] == {"name": "National News Agency (Lebanon)",
+                                                    "type": "state_media"}
+    ctx.meta["outlet"] = "Example News"  # not registered: the outlet's own name, a medium
+    events(ctx)
+    assert ctx.events[0]["claims"][0]["source"] == {"name": "Example News", "type": "media"}
 
 
 def test_a_sports_story_has_no_event():

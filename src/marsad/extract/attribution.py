@@ -81,7 +81,10 @@ class SourceRegistry:
         """The registered source an outlet's name (document metadata) stands for, cached."""
         o = self.outlet_cache.get(outlet)
         if o is None:
-            o = self.outlet_cache[outlet] = self.normalise(outlet) or Source("", "")
+            # metadata often writes an acronym in lower case ("nna", "afp")
+            short = outlet.strip().upper() if outlet.islower() and len(outlet.strip()) <= 5 else None
+            o = self.normalise(outlet) or (short and self.normalise(short)) or Source("", "")
+            self.outlet_cache[outlet] = o
         return o if o.name else None
 
 
