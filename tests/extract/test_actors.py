@@ -222,6 +222,15 @@ def test_assign_roles_battle_sides_skip_the_victims(dictionary):
         ("side_a", "Syrian armed opposition"), ("side_b", "Syrian government forces")]
 
 
+def test_the_side_that_gives_way_is_not_the_agent(dictionary):
+    text = "Pro-Assad militants surrendered to security forces following clashes in the city."
+    assert _roles(text, dictionary, "battles") == [
+        ("side_b", "Assad loyalists"), ("side_a", "Syrian government forces")]
+    text = "Rebels retreated from the town after clashes with regime forces."
+    assert _roles(text, dictionary, "battles") == [
+        ("side_b", "Syrian armed opposition"), ("side_a", "Syrian government forces")]
+
+
 def test_clashes_between_two_sides(dictionary):
     text = ("Fighting raged amid clashes between security forces aligned with the new regime "
             "and loyalists of ousted dictator Bashar Assad.")

@@ -466,6 +466,12 @@ _BEFORE_SIDE = re.compile(
 _AFTER_SIDE = re.compile(
     r"^" + _APPOS + r"\s+" + _AUX + r"(?:clash(?:ed|es)?|fought|battled|skirmished|exchanged fire|engaged)\s+"
     r"(?:\w+\s+){0,2}?(?:with|against)\b", re.IGNORECASE)
+#: the side that gives way ("X surrendered to Y", "X retreated") is not the battle's agent;
+#: the one it gives way to is
+_YIELDS = r"(?:surrender(?:ed|s)?|capitulat(?:ed|es)|retreat(?:ed|s)?|withdr[ea]w|fled)"
+_AFTER_YIELDS = re.compile(r"^" + _APPOS + r"\s+" + _AUX + _YIELDS + r"\b", re.IGNORECASE)
+_BEFORE_YIELDED_TO = re.compile(r"\b(?:surrender(?:ed|s|ing)?|capitulat(?:ed|es|ing))\s+to\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 #: a sentence that leaves the perpetrator open: no agent hint is taken from it
 _UNCERTAIN = re.compile(
     r"\b(?:not (?:immediately |yet |entirely )?clear|unclear|unknown (?:who|whether)|(?:no ?one|nobody|no group|"
@@ -526,7 +532,9 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
 
 def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[int, int]]) -> None:
     """Set ``role_hint`` on each mention from the words around it: ``perpetrator``,
-    ``target``, ``side``, ``source`` (a speaker: "X said", "a police source") or None."""
+    ``target``, ``side``, ``yields`` (a side that gives way: "X surrendered", "X retreated"),
+    ``prevails`` (the side given way to: "surrendered to X"),
+    ``source`` (a speaker: "X said", "a police source") or None."""
     def bounds(m: ActorMention) -> tuple[int, int]:
         if 0 <= m.sentence < len(sentences):
             return sentences[m.sentence]
@@ -554,9 +562,13 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         after = text[m.end:min(e, m.end + 120)]
         low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
-        if k in sides or (("with" in low or "against" in low) and _BEFORE_SIDE.search(before)) \
+        if " to" in low and _BEFORE_YIELDED_TO.search(before):
+            hint = "prevails"
+        elif k in sides or (("with" in low or "against" in low) and _BEFORE_SIDE.search(before)) \
                 or _AFTER_SIDE.match(after):
             hint = "side"
+        elif _AFTER_YIELDS.match(after):
+            hint = "yields"
         elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (
                 (_AFTER_COUNTED.match(after) or _AFTER_HEADLINE_TOLLS.match(after)) and (
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
@@ -626,6 +638,10 @@ _DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}
 _CUE_ONLY = frozenset({"explosions_remote_violence"})
 
 
+#: hints that only matter in battles: elsewhere they are no hint
+_SIDE_HINTS = (None, "side", "yields", "prevails")
+
+
 def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str, Any]]:
     """The actors of one event with their roles (perpetrator, target, side_a/side_b,
     participant), from the mentions in the event's sentences, in text order.
@@ -644,13 +660,13 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
     hinted = any(a.role_hint == "perpetrator" for a in mentions)
     default = None
     if not hinted and event_type not in _CUE_ONLY:
-        default = next((a.name for a in mentions if a.role_hint in (None, "side")
+        default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
                         and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
         role = a.role_hint
         if role == "source":
             role = "participant"
-        elif role in (None, "side"):
+        elif role in _SIDE_HINTS:
             if a.category in ("civilians", "protesters"):
                 role = "target"
             elif a.name == default:
@@ -674,14 +690,15 @@ def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
 
 def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     """Battles have sides, not perpetrators. ``side_a`` is the first armed actor named as
-    the agent ("X attacked", "by X"), else the first armed actor that is neither a victim
-    ("20 X fighters were killed") nor only a speaker; the other armed actors are
-    ``side_b``; civilians caught in the fighting are targets."""
-    victims = {a.name for a in mentions if a.role_hint == "target"}
+    the agent ("X attacked", "by X", "surrendered to X"), else the first armed actor that is
+    neither a victim ("20 X fighters were killed") nor gave way ("X retreated") nor only a
+    speaker; the other armed actors are ``side_b``; civilians caught in the fighting are
+    targets."""
+    victims = {a.name for a in mentions if a.role_hint in ("target", "yields")}
     armed = [a for a in mentions if a.category in _DEFAULT_PERPETRATOR]
-    first = next((a for a in armed if a.role_hint == "perpetrator"), None) or \
+    first = next((a for a in armed if a.role_hint in ("perpetrator", "prevails")), None) or \
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
-        next((a for a in armed if a.role_hint == "side"), None)
+        next((a for a in armed if a.role_hint in ("side", "yields")), None)
     side_a = first.name if first is not None else None
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
