@@ -89,6 +89,26 @@ def test_an_outlet_in_the_source_registry_claims_under_its_registered_name():
     assert ctx.events[0]["claims"][0]["source"] == {"name": "Example News", "type": "media"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Warplanes struck the town at dawn.", [("explosions_remote_violence", "air_drone_strike")]),
+    ("Rebels fired rockets at the airport.", [("explosions_remote_violence", "shelling_artillery_missile_attack")]),
+    ("Mortars killed three children in the market.",
+     [("explosions_remote_violence", "shelling_artillery_missile_attack")]),
+    # a weapon named without an act is no event
+    ("He arrived by plane on Tuesday and was held at the county jail.", []),
+    ("Drones with cameras chase walkers down rural roads.", []),
+    ("The two governments discussed missile defence cooperation.", []),
+    ("Police found a pistol and a hand grenade in his possession.", []),
+    # stun grenades disperse a crowd: no explosion
+    ("Police fired stun grenades to disperse the crowd.", []),
+])
+def test_a_weapon_makes_an_event_only_beside_an_act(text, expected):
+    ctx = _ctx(text, [(0, len(text))])
+    events(ctx)
+    assert [(e["type"], e["sub_type"]) for e in ctx.events
+            if e["type"] == "explosions_remote_violence"] == expected
+
+
 def test_a_sports_story_has_no_event():
     text = "Barcelona's attack was relentless and the battle for the title goes on."
     ctx = _ctx(text, [(0, len(text))])

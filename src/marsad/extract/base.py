@@ -123,7 +123,7 @@ class Trigger:
     sub_type: str
     sentence: int = -1
     weight: float = 1.0
-    strength: str = "strong"      # strong | medium | weak | generic (see triggers.py)
+    strength: str = "strong"      # strong | medium | weak | generic | instrument (see triggers.py)
 
 
 # -- the per-document context ---------------------------------------------------------

@@ -4,7 +4,8 @@ How (documented so that it can be argued with):
 
 1. **Frames.** Every sentence with a trigger yields a frame per event type it signals.
    Strong and medium triggers stand alone; weak ones need support in the sentence (a
-   casualty figure, an armed actor, a strong trigger). A sentence with only generic
+   casualty figure, an armed actor, a strong trigger); a weapon ("warplanes", "rockets")
+   needs an act (another trigger, "struck", "fired", a casualty figure). A sentence with only generic
    violence words ("killed", "wounded") and a figure is a *figure frame*: it has no type
    of its own. A massacre told in the sentence of a strike or a shelling is that
    violence's toll ("warplanes committed a massacre"), not an attack of its own.
@@ -198,8 +199,11 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                      actors: list[ActorMention]) -> list[Frame]:
     specific = [t for t in trigs if t.type != "violence"]
     generic = [t for t in trigs if t.type == "violence"]
-    has_strong = any(t.strength in ("strong", "medium") for t in specific)
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
+    # a weapon named without an act ("arrived by plane", "drones with cameras") is no event
+    if not (has_figure or generic or any(t.strength != "instrument" for t in specific)):
+        specific = [t for t in specific if t.strength != "instrument"]
+    has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
     has_armed = any(a.category in ARMED for a in actors)
     has_generic_kill = any(t.sub_type == "generic" for t in generic)
     violent = any(t.type in VIOLENT for t in specific)
@@ -224,7 +228,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
     if vac and all(_MASSACRE.fullmatch(t.text) for t in vac) and any(
-            t.strength == "strong" for t in by_type.get("explosions_remote_violence", [])):
+            t.strength in ("strong", "instrument") for t in by_type.get("explosions_remote_violence", [])):
         del by_type["violence_against_civilians"]
     frames = []
     for typ, ts in by_type.items():

@@ -5,6 +5,9 @@ ACLED ``type`` and ``sub_type``, and a ``strength``: ``strong`` triggers (air st
 massacre, car bomb) make an event on their own; ``weak`` ones (attack, fighting,
 killed) need support in the same sentence (a casualty figure, an armed actor or a
 strong trigger) so that a football "attack" or a "battle" for votes is not an event.
+``instrument`` triggers (warplanes, drones, rockets, grenades) name a weapon, not an act:
+they make an event only beside an act in their sentence ("warplanes struck", "fired
+rockets", a casualty figure), so that "arrived by plane" or "missile defence" is none.
 ``generic`` triggers (killed, dead) say that violence happened without saying which
 kind; the events stage gives them the type of the nearest specific trigger.
 """
@@ -20,7 +23,7 @@ from importlib import resources as ir
 from ..errors import ConfigError
 from .base import Context, Trigger, component
 
-STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5}
+STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5, "instrument": 3.0}
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         except KeyError as exc:
             raise ConfigError(f"trigger entry {i} lacks {exc}", code="M106") from None
         strength = entry.get("strength", "strong")
+        if strength not in STRENGTH_WEIGHT:
+            raise ConfigError(f"trigger entry {i} has strength {strength!r}; expected one of "
+                              f"{', '.join(STRENGTH_WEIGHT)}", code="M106")
         try:
             re.compile(regex)
         except re.error as exc:
