@@ -553,6 +553,17 @@ def test_a_planned_protest_is_no_protest_yet_but_a_well_planned_attack_is_an_att
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what a condition supposes has not happened; what is unclear about did
+    ("If the regime bombed the hospital in Homs, it was a war crime.", []),
+    ("The truce holds only if the army stops the air strikes on rebel areas.", []),
+    ("It is unclear if the regime bombed the hospital in Homs.", ["shelling_artillery_missile_attack"]),
+    ("It is not known if the regime bombed the hospital in Homs.", ["shelling_artillery_missile_attack"]),
+])
+def test_a_condition_makes_violence_hypothetical(text, expected):
+    assert [e["sub_type"] for e in _told(text) if e["type"] != "strategic_developments"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a warrant is executed, passports are confiscated, an inbox is bombarded
     ("Police executed five search warrants in Toronto and recovered the cash.", []),
     ("Islamic State militants executed five men in Raqqa.", ["attack"]),
