@@ -265,6 +265,17 @@ def test_a_year_after_an_indefinite_article_dates_the_noun():
     assert find_dates("A 2000 people fled.", pub) == []
 
 
+def test_a_year_after_a_preposition_of_time_dates_the_noun_that_follows():
+    pub = D(2021, 5, 17)
+    (m,) = find_dates("The union was founded after 2019 labor protests in Matamoros.", pub)
+    assert (m.text, m.start_date, m.precision) == ("2019", D(2019, 1, 1), 3)
+    (m,) = find_dates("Arrests rose following 2018 elections.", pub)
+    assert m.start_date == D(2018, 1, 1)
+    # a year that ends the phrase says when something began or ended, not what it dates
+    assert find_dates("After 2019 the group split.", pub) == []
+    assert find_dates("Before 2000 people had fled.", pub) == []
+
+
 def test_months_and_years_ago_name_that_month_and_that_year():
     pub = D(2021, 11, 5)
     (m,) = find_dates("They were kidnapped more than a month ago.", pub)

@@ -105,12 +105,15 @@ _PART_OF = r"(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+o
 _YEAR_ONLY = re.compile(rf"\b(?P<prep>in|since|during|throughout|early|late|mid|{_PART_OF})[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-])(?!\.\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking", "a
-# 2015 drone strike"), not a count of people or things ("the 2000 residents")
-_YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an)\s+(?P<year>(?:19[5-9]|20[0-4])\d)"
+# 2015 drone strike", "after 2019 labor protests"), not a count of people or things ("the
+# 2000 residents") nor a year that ends a phrase ("after 2019 the group split")
+_YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an|after|before|following|amid|"
+                        r"despite)\s+(?P<year>(?:19[5-9]|20[0-4])\d)"
                         r"(?=\s+[A-Za-z])(?!\s+(?:people|persons|civilians|residents|fighters|soldiers|"
                         r"troops|families|children|women|men|members|militants|rebels|refugees|"
                         r"prisoners|detainees|students|workers|migrants|homes|houses|buildings|"
-                        r"others|of|to|and|or|in|on|at|were|are|was|is)\b)", re.IGNORECASE)
+                        r"others|of|to|and|or|in|on|at|were|are|was|is|the|a|an|he|she|it|they|we|his|"
+                        r"her|its|their|when|as|but)\b)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
 _MON_ONLY = re.compile(rf"\b(?P<prep>(?i:in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|{_PART_OF}))"
