@@ -99,6 +99,9 @@ def test_an_outlet_in_the_source_registry_claims_under_its_registered_name():
     ("Drones with cameras chase walkers down rural roads.", []),
     ("The two governments discussed missile defence cooperation.", []),
     ("Police found a pistol and a hand grenade in his possession.", []),
+    ("A fighter jet escorted the plane and the journalist on board was arrested.", []),
+    ("The arms sale includes 12 attack helicopters and hundreds of missiles.", []),
+    ("The US announced targeted sanctions after the plane incident.", []),
     # stun grenades disperse a crowd: no explosion
     ("Police fired stun grenades to disperse the crowd.", []),
 ])

@@ -200,8 +200,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     specific = [t for t in trigs if t.type != "violence"]
     generic = [t for t in trigs if t.type == "violence"]
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
-    # a weapon named without an act ("arrived by plane", "drones with cameras") is no event
-    if not (has_figure or generic or any(t.strength != "instrument" for t in specific)):
+    # a weapon named without a violent act ("arrived by plane", "drones with cameras", "a
+    # passenger jet diverted to arrest a dissident") is no event
+    if not (has_figure or generic or any(t.strength != "instrument" and t.type in VIOLENT for t in specific)):
         specific = [t for t in specific if t.strength != "instrument"]
     has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
     has_armed = any(a.category in ARMED for a in actors)
