@@ -25,3 +25,14 @@ def test_a_bad_lexicon_entry_is_a_config_error(tmp_path, entry, message):
     with pytest.raises(ConfigError, match=message) as exc:
         load_lexicon(str(path))
     assert exc.value.code == "M106"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Officials were implicated in the looting of Covid-19 funds.", []),
+    ("The governor plundered state coffers for a decade.", []),
+    ("Militias were looting homes in the old city.", ["looting"]),
+    ("Shops were looted overnight.", ["looted"]),
+])
+def test_looting_money_is_no_property_destruction(text, found):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "looting_property_destruction"] == found
