@@ -750,8 +750,9 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     prev, _pstart = _prev_word(text, cs, ss)
     if prev in _NO_ACT:   # "will deny", "did not deny", "to condemn": not an act of the source
         return None
-    if (w.endswith("ed") or w == "told") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs]) or text.startswith(" of", ce)):
-        return None   # "was accused", "Assad accused of": the subject is not the source
+    if (w.endswith("ed") or w == "told") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs])
+                                              or text.startswith(" of", ce)):
+        return None   # "was accused", "Assad accused of", "X was told": the subject is not the source
     if prev in _PRONOUNS and quoted is None:
         return None, prev
     back = _subject_before(text, w, cs, ss, cands, allowed)

@@ -5,10 +5,11 @@ How (documented so that it can be argued with):
 1. **Frames.** Every sentence with a trigger yields a frame per event type it signals.
    Strong and medium triggers stand alone; weak ones need support in the sentence (a
    casualty figure, an armed actor, a strong trigger); a weapon ("warplanes", "rockets")
-   needs an act (another trigger, "struck", "fired", a casualty figure). A sentence with only generic
-   violence words ("killed", "wounded") and a figure is a *figure frame*: it has no type
-   of its own. A massacre told in the sentence of a strike or a shelling is that
-   violence's toll ("warplanes committed a massacre"), not an attack of its own.
+   needs a violent act beside it (a violent trigger, "struck", "fired", "killed", a
+   casualty figure). A sentence with only generic violence words ("killed", "wounded")
+   and a figure is a *figure frame*: it has no type of its own. A massacre told in the
+   sentence of a strike or a shelling is that violence's toll ("warplanes committed a
+   massacre"), not an attack of its own.
 2. **Events.** Frames are read in order. A typed frame joins an open event of the same
    type unless it names a different town, or a town where the event had only a province
    and it is far from the event's last sentence, or it comes from a different source and
@@ -202,7 +203,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
     # a weapon named without a violent act ("arrived by plane", "drones with cameras", "a
     # passenger jet diverted to arrest a dissident") is no event
-    if not (has_figure or generic or any(t.strength != "instrument" and t.type in VIOLENT for t in specific)):
+    violent_act = has_figure or generic or any(t.strength != "instrument" and t.type in VIOLENT
+                                               for t in specific)
+    if not violent_act:
         specific = [t for t in specific if t.strength != "instrument"]
     has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
     has_armed = any(a.category in ARMED for a in actors)
