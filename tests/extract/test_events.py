@@ -84,6 +84,9 @@ def test_an_outlet_in_the_source_registry_claims_under_its_registered_name():
     events(ctx)
     assert ctx.events[0]["claims"][0]["source"] == {"name": "National News Agency (Lebanon)",
                                                     "type": "state_media"}
+    ctx.meta["outlet"] = "manar"        # a name without its Arabic article
+    events(ctx)
+    assert ctx.events[0]["claims"][0]["source"] == {"name": "Al-Manar", "type": "media"}
     ctx.meta["outlet"] = "Example News"  # not registered: the outlet's own name, a medium
     events(ctx)
     assert ctx.events[0]["claims"][0]["source"] == {"name": "Example News", "type": "media"}

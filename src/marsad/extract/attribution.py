@@ -81,9 +81,12 @@ class SourceRegistry:
         """The registered source an outlet's name (document metadata) stands for, cached."""
         o = self.outlet_cache.get(outlet)
         if o is None:
-            # metadata often writes an acronym in lower case ("nna", "afp")
-            short = outlet.strip().upper() if outlet.islower() and len(outlet.strip()) <= 5 else None
-            o = self.normalise(outlet) or (short and self.normalise(short)) or Source("", "")
+            # metadata often writes an acronym in lower case ("nna", "afp") and leaves out the
+            # Arabic article of a name ("manar" for Al-Manar)
+            name = outlet.strip()
+            short = name.upper() if name.islower() and len(name) <= 5 else None
+            o = (self.normalise(name) or (short and self.normalise(short))
+                 or (name and self.normalise(f"al {name}")) or Source("", ""))
             self.outlet_cache[outlet] = o
         return o if o.name else None
 
