@@ -134,6 +134,18 @@ def test_offices_stand_for_their_owner(nlp, registry, text, expected):
     assert [(a.source.name, a.source.type) for a in atts] == expected
 
 
+def test_a_place_speaks_for_its_government_but_an_unknown_name_does_not(nlp, registry):
+    class Gazetteer:                      # knows Beijing, not Karapatan
+        def lookup(self, name, country=None):
+            return [name] if name == "Beijing" else []
+
+    text = "Beijing said it supported the arrest. Karapatan said 424 people were killed."
+    ctx = context(nlp, text, entities=[entity(text, "Beijing", "GPE"), entity(text, "Karapatan", "GPE")])
+    ctx.resources = SimpleNamespace(gazetteer=Gazetteer())
+    atts, _ = find_attributions(ctx, registry)
+    assert sources(atts) == [("Beijing", "government", "asserts"), ("Karapatan", "unknown", "asserts")]
+
+
 def test_according_to(nlp, registry):
     text = "Rebels shelled the city. Twelve people were killed, according to SANA."
     _, atts, _ = attribute(nlp, registry, text)

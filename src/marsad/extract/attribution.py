@@ -327,12 +327,19 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             _titled(text, norms, starts, ends, k, cands)
         elif w == "ministry":
             _ministry(text, norms, starts, ends, k, cands)
+    places = [(p.start, p.end) for p in ctx.places]
+    gazetteer = getattr(ctx.resources, "gazetteer", None)
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             t = text[s:e]
             name = _strip_article(t)
-            cands.append(_Cand(s, e, "ner", Source(name, "government" if label == "GPE" else "unknown"),
-                               label=label))
+            # a place that speaks is its government ("Beijing said"); a name the model took
+            # for a place that the gazetteer does not know is not ("Karapatan has documented")
+            typ = "unknown"
+            if label == "GPE" and (any(ps < e and s < pe for ps, pe in places)
+                                   or gazetteer is None or gazetteer.lookup(name)):
+                typ = "government"
+            cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     # resolve overlaps: by priority, then length
     cands.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
     occupied = _mask_array(len(text), ctx.masked)   # masked furniture counts as taken
@@ -886,7 +893,7 @@ def _statements(text: str, attributions: list[Attribution], abouts: list[str]) -
     return out
 
 
-@component("attribution", reads=("text", "sentences", "masked", "entities"),
+@component("attribution", reads=("text", "sentences", "masked", "entities", "places"),
            assigns=("attributions", "statements"))
 def attribution_stage(ctx: Context) -> None:
     """Who claims what: sources (registry-typed), stances and document-level statements."""
