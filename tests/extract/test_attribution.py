@@ -146,6 +146,18 @@ def test_a_place_speaks_for_its_government_but_an_unknown_name_does_not(nlp, reg
     assert sources(atts) == [("Beijing", "government", "asserts"), ("Karapatan", "unknown", "asserts")]
 
 
+@pytest.mark.parametrize("org, typ", [
+    ("Philippine Coast Guard Police", "government"),
+    ("The Plain Dealer", "media"),
+    ("Belarusian Association of Journalists", "monitor"),
+    ("Karapatan", "unknown"),
+])
+def test_an_unregistered_organisation_is_typed_by_its_name(nlp, registry, org, typ):
+    text = f"{org} said 12 people were killed."
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, org, "ORG")])
+    assert [(a.source.type) for a in atts] == [typ]
+
+
 def test_according_to(nlp, registry):
     text = "Rebels shelled the city. Twelve people were killed, according to SANA."
     _, atts, _ = attribute(nlp, registry, text)

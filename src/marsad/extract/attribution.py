@@ -339,6 +339,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             if label == "GPE" and (any(ps < e and s < pe for ps, pe in places)
                                    or gazetteer is None or gazetteer.lookup(name)):
                 typ = "government"
+            elif label == "ORG":
+                typ = _org_type(name)
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     # resolve overlaps: by priority, then length
     cands.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
@@ -384,6 +386,26 @@ def _owned_elsewhere(text: str, start: int, entry: SourceEntry, reg: SourceRegis
     owner = head[max(0, m.start() - 60):m.end(1)]
     hits = reg.index.find(owner)
     return not any(e is entry and end >= len(owner.rstrip(".")) for _, end, e in hits)
+
+
+#: what an unregistered organisation is, by the words of its name ("Philippine National
+#: Police", "Treasury Department", "Interfax news agency", "Belarusian Association of
+#: Journalists", "Assistance Association for Political Prisoners")
+_ORG_TYPES = (
+    ("government", re.compile(r"\b(?:police|ministry|army|military|armed forces|department|government|"
+                              r"embassy|prosecutor(?:'s|’s)? office|presidency|parliament|gendarmerie|"
+                              r"national guard|command)\b", re.IGNORECASE)),
+    ("media", re.compile(r"\b(?:news|daily|times|post|gazette|gazeta|tribune|herald|journal|television|tv|"
+                         r"radio|broadcasting|broadcaster|newspaper|magazine|press agency|news agency|"
+                         r"dealer|chronicle|telegraph|observer)\b", re.IGNORECASE)),
+    ("monitor", re.compile(r"\b(?:human rights|rights watch|political prisoners|association of journalists|"
+                           r"union of journalists|press freedom|civil liberties|documentation (?:center|centre))\b",
+                           re.IGNORECASE)),
+)
+
+
+def _org_type(name: str) -> str:
+    return next((typ for typ, rx in _ORG_TYPES if rx.search(name)), "unknown")
 
 
 def _mask_array(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
