@@ -158,6 +158,15 @@ def test_an_unregistered_organisation_is_typed_by_its_name(nlp, registry, org, t
     assert [(a.source.type) for a in atts] == [typ]
 
 
+def test_a_nationality_before_its_noun_is_no_speaker(nlp, registry):
+    text = "The newspaper which is close to the regime reported Russian airstrikes on the province."
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Russian", "NORP")])
+    assert sources(atts) == []
+    text = "The Israelis said the raid was over."
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Israelis", "NORP")])
+    assert sources(atts) == [("Israelis", "unknown", "asserts")]
+
+
 def test_according_to(nlp, registry):
     text = "Rebels shelled the city. Twelve people were killed, according to SANA."
     _, atts, _ = attribute(nlp, registry, text)

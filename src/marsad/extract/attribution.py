@@ -292,6 +292,9 @@ class _Cand:
 _PRIORITY = {"named": 0, "titled": 1, "ministry": 2, "asource": 3, "generic": 4, "reference": 5, "ner": 6}
 
 
+#: a nationality followed by the noun it qualifies
+_NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
+                            r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
@@ -331,6 +334,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     gazetteer = getattr(ctx.resources, "gazetteer", None)
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
+            if label == "NORP" and _NORP_MODIFIER.match(text, e):
+                continue    # "Russian airstrikes", "Russian news agencies": no speaker
             t = text[s:e]
             name = _strip_article(t)
             # a place that speaks is its government ("Beijing said"); a name the model took
