@@ -167,6 +167,15 @@ def test_a_nationality_before_its_noun_is_no_speaker(nlp, registry):
     assert sources(atts) == [("Israelis", "unknown", "asserts")]
 
 
+def test_a_cue_used_as_a_noun_is_no_cue(nlp, registry):
+    text = "The trail of broken promises by the Obama administration goes on."
+    _, atts, statements = attribute(nlp, registry, text, entities=[entity(text, "Obama", "PERSON")])
+    assert sources(atts) == [] and statements == []
+    text = "According to a recent report by the United Nations, 40 people were killed."
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == [("United Nations", "international_org", "asserts")]
+
+
 def test_according_to(nlp, registry):
     text = "Rebels shelled the city. Twelve people were killed, according to SANA."
     _, atts, _ = attribute(nlp, registry, text)

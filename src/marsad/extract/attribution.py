@@ -223,6 +223,11 @@ CUES: dict[str, str] = {
     **_cues("accuses", "accused accuses accusing blamed blames blaming"),
 }
 _RELAY = {"citing", "quoting", "cited", "quoted"}
+#: cues that are also nouns, and the words that make them nouns
+_NOUN_CUES = {"claims", "claim", "reports", "report", "promises", "pledges", "vows", "estimates", "notes"}
+_NOUN_BEFORE = set("""the a an these those such its his her their our my your of broken empty false unconfirmed
+new recent earlier previous many several some conflicting media news initial preliminary latest first no any
+official press""".split())
 _CUE_KEYS = set(CUES) | _RELAY | {"according"}
 _NOT_FINITE = re.compile(r"ing$")
 _INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "explained", "wrote",
@@ -249,7 +254,8 @@ _APPOSITIVE = re.compile(r",[^,\"“”]{1,90},")
 _GAP_WORD = re.compile(r"[\w’']+|[^\w\s]")
 _ACCORDING_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|figures|data|statement|report|reports|tally|count|toll|information|estimates?|"
-    r"latest|preliminary|initial|new|issued|released|published|compiled|gathered|provided|from|by|of)\s+)*$",
+    r"latest|recent|annual|joint|final|preliminary|initial|new|issued|released|published|compiled|gathered|"
+    r"provided|from|by|of)\s+)*$",
     re.IGNORECASE)
 _BY_GAP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.IGNORECASE)
 _INVERT_GAP = re.compile(r"^\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$",
@@ -681,6 +687,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
             stance = "asserts"
         if relay:
             stance = "asserts"
+        if w in _NOUN_CUES and k > 0 and norms[k - 1] in _NOUN_BEFORE:
+            continue    # "broken promises by X", "media reports", "these claims": nouns
         if masked is not None and masked.find(1, cs, ce) >= 0:
             continue
         if covered[cs]:
