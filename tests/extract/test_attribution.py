@@ -299,6 +299,13 @@ def test_denial_statement(nlp, registry):
                            "text": text}]
 
 
+def test_a_passive_accusation_is_about_what_follows_its_agent(nlp, registry):
+    text = "Rebels battled the Syrian regime, accused by Washington of using starvation as a weapon."
+    _, _, statements = attribute(nlp, registry, text)
+    assert [(s["source"]["name"], s["stance"], s["about"]) for s in statements] == [
+        ("US government", "accuses", "of using starvation")]
+
+
 def test_condemnation_by_a_possessive_ministry(nlp, registry):
     text = ('The United Arab Emirates joined in the condemnations Saturday, with its Foreign Ministry '
             'denouncing "attacks against Syrian security forces" and affirming support.')

@@ -872,6 +872,7 @@ def _relayed(ctx: Context, cands: list[_Cand], resolver: _Resolver, cs: int, ss:
 
 
 _RECIPIENT = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){1,3}")
+_BY_AGENT = re.compile(r"\s+by\s+[^,.;:\"“”]{1,60}?(?=\s(?:of|for)\s+[a-z])")
 
 
 def _about(text: str, f: _Found, stance: str, limit: int, quotes) -> str:
@@ -884,6 +885,10 @@ def _about(text: str, f: _Found, stance: str, limit: int, quotes) -> str:
     begin = f.cue_end
     if f.cue.lower() == "told":      # "told Ynet that ...": skip the recipient
         m = _RECIPIENT.match(text, begin)
+        if m:
+            begin = m.end()
+    else:                            # "accused by Washington of using starvation": skip the agent
+        m = _BY_AGENT.match(text, begin)
         if m:
             begin = m.end()
     about = _clip(text[begin:limit])
