@@ -306,6 +306,15 @@ def test_a_passive_accusation_is_about_what_follows_its_agent(nlp, registry):
         ("US government", "accuses", "of using starvation")]
 
 
+@pytest.mark.parametrize("text", [
+    "Russia and the Syrian government rejected a US plea to halt the flights.",
+    "The Interior Ministry denied him access to a lawyer for a month.",
+])
+def test_a_refusal_is_no_denial(nlp, registry, text):
+    _, atts, statements = attribute(nlp, registry, text)
+    assert [a.stance for a in atts if a.stance == "denies"] == [] and statements == []
+
+
 def test_condemnation_by_a_possessive_ministry(nlp, registry):
     text = ('The United Arab Emirates joined in the condemnations Saturday, with its Foreign Ministry '
             'denouncing "attacks against Syrian security forces" and affirming support.')

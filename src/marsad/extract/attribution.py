@@ -223,6 +223,11 @@ CUES: dict[str, str] = {
     **_cues("accuses", "accused accuses accusing blamed blames blaming"),
 }
 _RELAY = {"citing", "quoting", "cited", "quoted"}
+#: what a "denial" refuses rather than denies: no statement about what happened
+_REFUSED = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:pleas?|calls?|offers?|proposals?|demands?|requests?|invitations?|appeals?|"
+    r"deals?|plans?|resolutions?|bail|access|entry|visas?|permission|permits?|applications?|ceasefire|"
+    r"truce)\b", re.IGNORECASE)
 #: cues that are also nouns, and the words that make them nouns
 _NOUN_CUES = {"claims", "claim", "reports", "report", "promises", "pledges", "vows", "estimates", "notes"}
 _NOUN_BEFORE = set("""the a an these those such its his her their our my your of broken empty false unconfirmed
@@ -689,6 +694,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
             stance = "asserts"
         if w in _NOUN_CUES and k > 0 and norms[k - 1] in _NOUN_BEFORE:
             continue    # "broken promises by X", "media reports", "these claims": nouns
+        if stance == "denies" and _REFUSED.match(text, ends[k]):
+            continue    # "rejected a US plea", "denied him access to a lawyer": a refusal
         if masked is not None and masked.find(1, cs, ce) >= 0:
             continue
         if covered[cs]:
