@@ -388,7 +388,8 @@ _AFTER_PASSIVE = re.compile(
     r"|^\s*" + _HEAD + r"(?:died|perished|lost their lives|were among the dead)\b", re.IGNORECASE)
 # "militants killed in clashes": a participle with no object is a reduced passive
 _AFTER_REDUCED = re.compile(
-    r"^" + _APPOS + r"\s*" + _HEAD + r"(?:killed|wounded|injured|slain|executed|dead)\s*(?:$|[.;:\"”]|"
+    r"^" + _APPOS + r"\s*" + _HEAD + r"(?:killed|wounded|injured|slain|executed|dead|arrested|detained|abducted|"
+    r"kidnapped|jailed|imprisoned|tortured|beaten|sentenced)\s*(?:$|[.,;:\"”]|"
     r"(?:in|during|by|as|when|after|while|near|on|since|amid|following|overnight|last|yesterday|today|"
     r"including|among)\b)", re.IGNORECASE)
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
