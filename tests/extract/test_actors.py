@@ -198,6 +198,16 @@ def _roles(text, dictionary, event_type):
     return [(r["role"], r["name"]) for r in assign_roles(event_type, actors(text, dictionary))]
 
 
+def test_a_peaceful_protest_has_participants_not_targets_or_a_default_perpetrator(dictionary):
+    text = "Students and activists rallied in Idlib as regime forces looked on."
+    found = actors(text, dictionary)
+    roles = [(r["role"], r["name"]) for r in assign_roles("protests", found, "peaceful_protest")]
+    assert roles == [("participant", "Civilians"), ("participant", "Syrian government forces")]
+    # police who beat the marchers make it a protest with intervention: they are the perpetrator
+    roles = [(r["role"], r["name"]) for r in assign_roles("protests", found, "protest_with_intervention")]
+    assert ("perpetrator", "Syrian government forces") in roles and ("target", "Civilians") in roles
+
+
 def test_assign_roles_remote_violence_needs_a_cue(dictionary):
     text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
     assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}

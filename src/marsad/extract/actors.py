@@ -643,7 +643,8 @@ _CUE_ONLY = frozenset({"explosions_remote_violence"})
 _SIDE_HINTS = (None, "side", "yields", "prevails")
 
 
-def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str, Any]]:
+def assign_roles(event_type: str, mentions: list[ActorMention],
+                 sub_type: str | None = None) -> list[dict[str, Any]]:
     """The actors of one event with their roles (perpetrator, target, side_a/side_b,
     participant), from the mentions in the event's sentences, in text order.
 
@@ -653,14 +654,16 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
     mention is hinted perpetrator, the first armed (or unidentified armed) actor is
     the perpetrator of violence against civilians, but never of remote violence
     (explosions, strikes, shelling), whose perpetrator must be named by the syntax
-    ("X shelled", "by X", "X warplanes"); anyone else participates.
+    ("X shelled", "by X", "X warplanes"); anyone else participates. A peaceful protest
+    has no default perpetrator, and its protesters (and the civilians who protest) are
+    its participants, not anyone's targets.
     """
     roles: list[tuple[str, ActorMention]] = []
     if event_type == "battles":
         return _battle_roles(mentions)
     hinted = any(a.role_hint == "perpetrator" for a in mentions)
     default = None
-    if not hinted and event_type not in _CUE_ONLY:
+    if not hinted and event_type not in _CUE_ONLY and sub_type != "peaceful_protest":
         default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
                         and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
@@ -669,7 +672,7 @@ def assign_roles(event_type: str, mentions: list[ActorMention]) -> list[dict[str
             role = "participant"
         elif role in _SIDE_HINTS:
             if a.category in ("civilians", "protesters"):
-                role = "target"
+                role = "participant" if sub_type == "peaceful_protest" else "target"
             elif a.name == default:
                 role = "perpetrator"
             else:

@@ -964,7 +964,7 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
 
 
 def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
-    return assign_roles(d.type, [a for s in sents for a in actor_s.get(s, [])])
+    return assign_roles(d.type, [a for s in sents for a in actor_s.get(s, [])], d.sub_type)
 
 
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
