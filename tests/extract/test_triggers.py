@@ -36,3 +36,16 @@ def test_a_bad_lexicon_entry_is_a_config_error(tmp_path, entry, message):
 def test_looting_money_is_no_property_destruction(text, found):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "looting_property_destruction"] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Police in riot gear and riot police with riot shields lined the bridge.", []),
+    ("The Riot Act has been opposed by the presidency.", []),
+    ("Riots broke out in the capital.", ["Riots"]),
+    ("The Taliban busted a kidnapping gang in Kabul.", []),
+    ("Gunmen were kidnapping travellers on the highway.", ["kidnapping"]),
+])
+def test_equipment_and_gangs_are_no_riot_or_kidnapping(text, found):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, typ, sub, *_ in hits
+            if typ == "riots" or sub == "abduction_forced_disappearance"] == found
