@@ -137,6 +137,11 @@ def test_grouped_governorates_stand_at_admin1(gaz):
     ("Kherson", "UA", "UA-65"), ("Odesa", "UA", "UA-51"), ("Zaporizhzhia", "UA", "UA-23"),
     ("Dnipro", "UA", "UA-12"), ("Mykolaiv", "UA", "UA-48"), ("Gomel", "BY", "BY-HO"),
     ("El Obeid", "SD", "SD-KN"), ("Wad Medani", "SD", "SD-GZ"),
+    # the DR Congo's old provinces (Orientale, Katanga, ...) hold several of its new ones:
+    # the new capitals anchor them, and a town lies in the province of the nearest
+    ("Bunia", "CD", "CD-IT"), ("Djugu", "CD", "CD-IT"), ("Kisangani", "CD", "CD-TO"),
+    ("Likasi", "CD", "CD-HK"), ("Kabalo", "CD", "CD-TA"), ("Mwene-Ditu", "CD", "CD-LO"),
+    ("Bondo", "CD", "CD-BU"), ("Idiofa", "CD", "CD-KL"),
 ])
 def test_towns_carry_their_province(gaz, town, country, iso):
     assert gaz.best(town, country).admin1_iso == iso
