@@ -158,6 +158,17 @@ def test_an_unregistered_organisation_is_typed_by_its_name(nlp, registry, org, t
     assert [(a.source.type) for a in atts] == [typ]
 
 
+@pytest.mark.parametrize("text, nat, expected", [
+    ("The Iraqi government said 12 people were killed in Mosul.", "Iraqi", ("Iraqi government", "government")),
+    ("Nigerian police said the gunmen fled.", "Nigerian", ("Nigerian police", "government")),
+    ("Egyptian state television reported 12 deaths in Arish.", "Egyptian",
+     ("Egyptian state television", "state_media")),
+])
+def test_a_nationality_with_a_state_body_or_media_speaks(nlp, registry, text, nat, expected):
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, nat, "NORP")])
+    assert [(a.source.name, a.source.type) for a in atts] == [expected]
+
+
 def test_a_nationality_before_its_noun_is_no_speaker(nlp, registry):
     text = "The newspaper which is close to the regime reported Russian airstrikes on the province."
     _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Russian", "NORP")])

@@ -303,6 +303,14 @@ class _Cand:
 _PRIORITY = {"named": 0, "titled": 1, "ministry": 2, "asource": 3, "generic": 4, "reference": 5, "ner": 6}
 
 
+#: a nationality followed by a state body or by media ("Iraqi government", "Egyptian state
+#: television", "Turkish news agencies")
+_NORP_BODY = re.compile(
+    r"[ \t]+(?P<state>(?:state|state-run|official)\s+)?(?:(?:local|federal|interim|transitional|military|"
+    r"security|border|riot)\s+)?(?:(?P<media>news agenc(?:y|ies)|media|newspapers?|television|tv|"
+    r"broadcaster|press)|government|authorities|officials?|army|military|police|security forces|forces|"
+    r"troops|(?:foreign|interior|defen[cs]e|justice|health) ministry|ministry|embassy|president|"
+    r"prime minister|junta|prosecutors?|spokes(?:man|woman|person))\b", re.IGNORECASE)
 #: a nationality followed by the noun it qualifies
 _NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
                             r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
@@ -346,7 +354,15 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             if label == "NORP" and _NORP_MODIFIER.match(text, e):
-                continue    # "Russian airstrikes", "Russian news agencies": no speaker
+                # "the Iraqi government", "Nigerian police": a state body speaks; "Russian
+                # airstrikes" is no speaker
+                m = _NORP_BODY.match(text, e)
+                if m:
+                    typ = "media" if m.group("media") else "government"
+                    if typ == "media" and m.group("state"):
+                        typ = "state_media"
+                    cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], typ)))
+                continue
             t = text[s:e]
             name = _strip_article(t)
             # a place that speaks is its government ("Beijing said"); a name the model took
