@@ -102,6 +102,20 @@ def test_a_name_after_town_of_is_a_place_whatever_the_model_calls_it(pipeline):
     assert ("Ras al-Ain", "SY-HA") in {(p.text, p.admin1_iso) for p in ctx.places}
 
 
+@pytest.mark.parametrize("text, place, iso", [
+    # a name the text calls a town or a region is matched by its spelling variants, whatever
+    # the model calls it (it takes "Izraa" for a nationality)
+    ("Three civilians were injured in rocket attacks on Izraa town in the countryside of Daraa.",
+     "Izraa", "SY-DR"),
+    ("Jihadists clashed through the night with Syrian troops in the Qalamun region of Syria.",
+     "Qalamun region", "SY-RD"),
+])
+def test_a_name_the_text_calls_a_place_is_matched_by_its_spelling(pipeline, text, place, iso):
+    ctx = run(pipeline, text)
+    got = [(p.text, p.admin1_iso) for p in ctx.places]
+    assert any(t.startswith(place) and i == iso for t, i in got), got
+
+
 def test_common_words_are_not_places(pipeline):
     text = ("On Sunday, Reuters reported that Mercy Corps staff left Homs in May. "
             "Date of publication 4 April 2017.")

@@ -277,6 +277,8 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
 
 
 #: "the town of X": X is a place even where the model calls it a person or an organisation
+_KIND_OF_PLACE_AFTER = re.compile(
+    r"\s+(?:town|village|city|district|neighbou?rhood|suburb|region|camp|area|countryside|hamlet)\b")
 _KIND_OF_PLACE_BEFORE = re.compile(
     r"\b(?:town|village|city|district|neighbou?rhood|suburb|province|governorate|region|camp|"
     r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -304,8 +306,11 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             continue
         if any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in people):
             continue    # "Aung San" of "Aung San Suu Kyi", where the model saw her name
-        if label in ("PERSON", "ORG") and _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s):
-            label = "GPE"   # "the strategic border town of Ras al-Ain", whatever the model says
+        if label in ("PERSON", "ORG", "NORP") and (
+                _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) or _KIND_OF_PLACE_AFTER.match(text, e)) \
+                and not (label == "NORP" and gaz.demonym(text[s:e])):
+            label = "GPE"   # "the strategic border town of Ras al-Ain", "Izraa town", whatever the
+                            # model says ("the Kurdish town of" keeps its demonym)
         c = _Cand(s, e, text[s:e], label)
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
@@ -346,11 +351,15 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 if j == i + 1 and seg.lower() in stop:
                     continue
                 dem = gaz.demonym(seg) if j == i + 1 else None
-                hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1)
+                # a word the text calls a place ("Izraa town", "the Qalamun region", "the
+                # village of X") may be matched by its spelling variants, as a place entity is
+                kind = j == i + 1 and (_KIND_OF_PLACE_AFTER.match(text, e) is not None or
+                                       _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) is not None)
+                hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1 or kind)
                 if hits and not dem and _leading_preposition(seg, hits[0]):
                     continue    # "At Westminster": the name is the shorter run
                 if hits:
-                    c = _Cand(s, e, seg, None)
+                    c = _Cand(s, e, seg, "GPE" if kind and not dem else None)
                     c.demonym = dem
                     out.append(c)
                     i = j
