@@ -115,6 +115,23 @@ def test_a_weapon_makes_an_event_only_beside_an_act(text, expected):
             if e["type"] == "explosions_remote_violence"] == expected
 
 
+def test_a_sentence_listing_several_provinces_gives_way_to_the_one_that_names_one():
+    text = ("Ten civilians injured in rocket attacks in Daraa countryside, Aleppo, Damascus. "
+            "Three civilians were injured in rocket attacks on Izraa town.")
+    sents = [(0, text.index(" Three")), (text.index("Three"), len(text))]
+
+    def place(phrase, name, iso, precision, sentence):
+        return Place(*_span(text, phrase, sentence), name, "SY", name, iso, precision=precision,
+                     feature="city" if precision == 1 else "admin1", sentence=sentence)
+
+    places = [place("Daraa countryside", "Daraa", "SY-DR", 2, 0), place("Aleppo", "Aleppo", "SY-HL", 1, 0),
+              place("Damascus", "Damascus", "SY-DI", 1, 0), place("Izraa", "Izra", "SY-DR", 1, 1)]
+    ctx = _ctx(text, sents, places=places)
+    ctx.country_context = "SY"
+    events(ctx)
+    assert ctx.events[0]["location"]["name"] == "Izra"
+
+
 def test_a_sports_story_has_no_event():
     text = "Barcelona's attack was relentless and the battle for the title goes on."
     ctx = _ctx(text, [(0, len(text))])

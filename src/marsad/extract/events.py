@@ -660,12 +660,24 @@ _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
 
 def _first_place(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
-    first sentence, in reading order, that has one."""
-    for s in order:
-        cands = [p for p in place_s.get(s, []) if p.feature != "country"
-                 and (country is None or p.country == country)]
-        if cands:
-            return min(cands, key=_rank_place)
+    first sentence, in reading order, that has one. A sentence that lists places in
+    several provinces ("attacks in Daraa countryside Aleppo Damascus") gives way to the
+    next sentence that names places in one of them only."""
+    def here(s: int) -> list[Place]:
+        return [p for p in place_s.get(s, []) if p.feature != "country"
+                and (country is None or p.country == country)]
+
+    for k, s in enumerate(order):
+        cands = here(s)
+        if not cands:
+            continue
+        provinces = {p.admin1_iso for p in cands if p.admin1_iso}
+        if len(provinces) > 1:
+            for s2 in order[k + 1:]:
+                later = here(s2)
+                if later and len({p.admin1_iso for p in later}) == 1 and later[0].admin1_iso in provinces:
+                    return min(later, key=_rank_place)
+        return min(cands, key=_rank_place)
     return None
 
 
