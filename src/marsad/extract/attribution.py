@@ -7,6 +7,14 @@ merged with the user's file named by the ``sources_file`` setting: named sources
 ("the organization", "the monitor", "state media") that stand for the last source of a
 fitting type.
 
+Candidate sources are the registry's matches (an office such as "secretary general" only
+when no other owner is named right before it), titled persons ("Foreign Minister X"),
+ministries, "a military source" phrases, a nationality with a state body or media ("the
+Iraqi government", "Egyptian state television"), and the model's entities: a place entity
+is a government only when it is a place, an organisation is typed by the words of its
+name ("Philippine National Police", "the Plain Dealer"), a nationality before the noun it
+qualifies ("Russian airstrikes") is none.
+
 For each speech cue ("said", "reported", "according to", "denied", "vowed", ...) the
 source is found by cheap local rules over word tokens: the subject right before the cue
 (appositives skipped: "Hezbollah, a longtime ally of Assad, ... denying"), the phrase
@@ -18,7 +26,9 @@ published the document is never the source of a claim it attributes to someone e
 Each :class:`~marsad.extract.base.Attribution` covers its evidence sentence (extended
 to the start of a quotation the cue closes) with the source's registry name and type
 and a stance: asserts | alleges | denies | condemns | vows | accuses. Denials,
-condemnations, vows and accusations also become document-level statements.
+condemnations, vows and accusations also become document-level statements. A cue used
+as a noun ("broken promises by X", "media reports") is none, and rejecting a plea or
+denying someone access is a refusal, not a denial.
 """
 
 from __future__ import annotations
