@@ -102,6 +102,8 @@ def test_shipped_registry_is_valid(registry):
     ("The SPA", "Saudi Press Agency", "state_media"),
     ("Lebanon's National News Agency", "National News Agency (Lebanon)", "state_media"),
     ("The FBI", "US government", "government"),
+    ("PEN America", "PEN", "monitor"),
+    ("The World Organisation Against Torture", "OMCT", "monitor"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
