@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from marsad.errors import ConfigError
-from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, assign_roles, expand_alias,
+from marsad.extract.actors import (CATEGORIES, PhraseIndex, actors_stage, as_in, assign_roles, expand_alias,
                                    find_actors,
                                    load_actor_dictionary, tokenize)
 from marsad.extract.base import Context
@@ -97,7 +97,88 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     assert one("Security forces opened fire.", dictionary, "Security forces").name == "Syrian government forces"
     generic = one("Security forces opened fire.", dictionary, "Security forces", country=None)
     assert (generic.name, generic.category) == ("Military forces", "state_forces")
-    assert one("Police beat the marchers.", dictionary, "Police", country="NG").name == "Police"
+    # no dictionary entry for Nigeria's forces: ACLED's names
+    assert one("Police beat the marchers.", dictionary, "Police", country="NG").name == "Police Forces of Nigeria"
+    army = one("The army shelled the village.", dictionary, "The army", country="NG")
+    assert (army.name, army.category, army.country) == ("Military Forces of Nigeria", "state_forces", "NG")
+    assert one("The military seized power.", dictionary, "The military", country="EG").name == "Military Forces of Egypt"
+    # a dictionary entry marked national takes the generic words in its country
+    assert one("The army shelled the village.", dictionary, "The army", country="MM").name == "Military Forces of Myanmar"
+    assert one("Troops fired on the crowd.", dictionary, "Troops", country="TR").name == "Turkish forces"
+    # in Palestine, reports' "the army" is mostly Israel's: the generic name stays
+    assert one("The army raided the camp.", dictionary, "The army", country="PS").name == "Military forces"
+
+
+@pytest.mark.parametrize("text, phrase, country, name", [
+    ("The rebels took the town.", "rebels", "SY", "Syrian armed opposition"),
+    ("The rebels took the town.", "rebels", "YE", "Rebel forces"),
+    ("The rebels took the town.", "rebels", None, "Rebel forces"),
+    ("Iran-backed Houthi rebels fired missiles.", "Houthi rebels", "SA", "Houthis"),
+    ("The opposition shelled the town.", "The opposition", "SY", "Syrian armed opposition"),
+    ("State Security raided his house.", "State Security", "SY", "Syrian government forces"),
+    ("Hamas fighters fired rockets.", "Hamas fighters", "IL", "Hamas"),
+])
+def test_generic_rebels_and_local_words_follow_the_report_country(dictionary, text, phrase, country, name):
+    found = [a for a in actors(text, dictionary, country=country) if phrase in a.text]
+    assert [a.name for a in found] == [name]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The opposition said the vote was rigged.", "BY"),   # a political opposition
+    ("State Security raided his house.", "EG"),
+    ("The new government cut wages.", "AU"),
+    ("The new government cut wages.", None),
+])
+def test_local_words_name_no_actor_elsewhere(dictionary, text, country):
+    assert actors(text, dictionary, country=country) == []
+
+
+def test_a_name_before_a_place_noun_is_the_place_possessive(dictionary):
+    # FA-KES strips apostrophes: "Hamas countryside" is Hama's
+    text = "Army units killed 40 terrorists in Kafr Zita in Hamas northern countryside."
+    assert "Hamas" not in [a.name for a in actors(text, dictionary)]
+    assert [a.name for a in actors("Hamas gunmen opened fire.", dictionary, country="PS")] == ["Hamas"]
+
+
+def test_local_only_needs_localize(tmp_path):
+    f = tmp_path / "actors.toml"
+    f.write_text('[[actor]]\nname = "X"\ncategory = "militia"\nlocal_only = true\naliases = ["x men"]\n')
+    with pytest.raises(ConfigError, match="local_only"):
+        load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
+
+
+def _mention(dictionary, text, phrase, country):
+    return one(text, dictionary, phrase, country=country)
+
+
+@pytest.mark.parametrize("text, phrase, report, event, name, category", [
+    # a country's forces are state forces at home and foreign forces abroad
+    ("Turkish troops fired.", "Turkish troops", "SY", "TR", "Turkish forces", "state_forces"),
+    ("Turkish troops fired.", "Turkish troops", "SY", "SY", "Turkish forces", "foreign_forces"),
+    ("Regime forces shelled the border.", "Regime forces", "SY", "LB", "Syrian government forces", "foreign_forces"),
+    ("Iraqi forces advanced.", "Iraqi forces", "IQ", "IQ", "Iraqi forces", "state_forces"),
+    # the police are the event's country's, whatever the report's country
+    ("Police arrested him.", "Police", "NG", "GB", "Police Forces of the United Kingdom", "state_forces"),
+    # an army acts abroad: in a report on Syria "the army" stays Syria's
+    ("The army shelled the town.", "The army", "SY", "LB", "Syrian government forces", "foreign_forces"),
+    # a report of no one country: the event's country names them
+    ("The army shelled the town.", "The army", None, "NG", "Military Forces of Nigeria", "state_forces"),
+    ("Rebels attacked.", "Rebels", None, "SY", "Syrian armed opposition", "rebel_group"),
+    # non-state actors keep their category wherever they are
+    ("Hezbollah fighters attacked.", "Hezbollah fighters", "LB", "SY", "Hezbollah", "militia"),
+])
+def test_actors_as_named_in_the_events_country(dictionary, text, phrase, report, event, name, category):
+    m = _mention(dictionary, text, phrase, report)
+    [a] = as_in([m], dictionary, event, report)
+    assert (a.name, a.category) == (name, category)
+    assert (a.start, a.end, a.text) == (m.start, m.end, m.text)
+
+
+def test_local_words_are_dropped_in_an_event_of_another_country(dictionary):
+    m = _mention(dictionary, "The new regime arrested him.", "The new regime", "SY")
+    assert m.name == "Syrian government forces"
+    assert as_in([m], dictionary, "SY", "SY") == [m]
+    assert as_in([m], dictionary, None, "SY") == [m]
 
 
 def test_masked_furniture_is_skipped(dictionary):
@@ -219,7 +300,7 @@ def test_assign_roles_remote_violence_needs_a_cue(dictionary):
 def test_assign_roles_hinted_perpetrator_beats_first_armed_actor(dictionary):
     text = "A police source said gunmen opened fire on civilians in the market."
     assert _roles(text, dictionary, "violence_against_civilians") == [
-        ("participant", "Police"), ("perpetrator", "Unidentified armed group"), ("target", "Civilians")]
+        ("participant", "Police Forces of Syria"), ("perpetrator", "Unidentified armed group"), ("target", "Civilians")]
     # without any cue the first armed actor that is not a speaker perpetrates one-sided violence
     text = "Soldiers and residents were seen in the village. Activists counted 12 bodies."
     assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Syrian government forces")

@@ -159,3 +159,19 @@ def test_warm_loads_the_language_models_before_workers_fork(pipeline):
     lang._detector.cache_clear()
     pipeline.warm()
     assert lang._detector.cache_info().currsize == 1
+
+
+def test_actors_are_named_for_the_country_where_the_event_is(pipeline):
+    """A report's generic forces take ACLED's name for that country's forces; police in
+    an event abroad are that country's; a country's own forces are state forces at home."""
+    text = ("Police in Lagos arrested three journalists on Monday, their lawyer said. "
+            "Soldiers later fired on protesters in Abuja, killing two people.\n\n"
+            "In London, police detained a Nigerian activist outside the embassy on Tuesday.")
+    r = pipeline.run({"text": text, "published": "2021-06-08"})
+    by_place = {e["location"]["name"]: e for e in r["events"]}
+    lagos = {(a["name"], a["category"]) for a in by_place["Lagos"]["actors"]}
+    assert ("Police Forces of Nigeria", "state_forces") in lagos
+    abuja = {(a["name"], a["category"]) for a in by_place["Abuja"]["actors"]}
+    assert ("Military Forces of Nigeria", "state_forces") in abuja
+    london = {a["name"] for a in by_place["London"]["actors"]}
+    assert "Police Forces of the United Kingdom" in london and "Police Forces of Nigeria" not in london

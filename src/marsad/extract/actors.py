@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 from pathlib import Path
 from typing import Any, Iterable
@@ -205,6 +205,7 @@ class ActorEntry:
     cased: list[str] = field(default_factory=list)
     national: str | None = None
     localize: str | None = None
+    local_only: bool = False
 
 
 @dataclass
@@ -216,11 +217,51 @@ class ActorDictionary:
     def find(self, text: str, tokens=None) -> list[tuple[int, int, ActorEntry]]:
         return self.index.find(text, tokens)
 
+    synthesized: dict[tuple[str, str], ActorEntry] = field(default_factory=dict)
+
     def localized(self, entry: ActorEntry, country: str | None) -> ActorEntry:
-        """The national entry standing for a generic one in ``country``, else ``entry``."""
-        if entry.localize and country:
-            return self.national.get((country.upper(), entry.localize), entry)
-        return entry
+        """The national entry standing for a generic one in ``country``: the dictionary's
+        own (``national``), else ACLED's name for a country's forces ("Military Forces of
+        Nigeria", "Police Forces of Nigeria"; not for a ``local_only`` entry), else
+        ``entry`` itself."""
+        if not entry.localize or not country:
+            return entry
+        key = (country.upper(), entry.localize)
+        found = self.national.get(key)
+        if found is not None or entry.local_only:
+            return found or entry
+        found = self.synthesized.get(key)
+        if found is None and entry.localize in NATIONAL_NAMES and key[0] not in NO_NATIONAL_FORCES:
+            name = country_display_name(key[0])
+            if name is None:
+                return entry
+            found = ActorEntry(name=NATIONAL_NAMES[entry.localize].format(name), category=entry.category,
+                               country=key[0], national=entry.localize)
+            self.synthesized[key] = found
+        return found or entry
+
+
+#: ACLED's names for a country's own forces, used when the dictionary names none
+NATIONAL_NAMES = {"military": "Military Forces of {}", "police": "Police Forces of {}"}
+#: countries where reports' "the army", "security forces" are more often another state's
+#: (Palestine: the Israeli army): the generic words keep their generic name there
+NO_NATIONAL_FORCES = frozenset({"PS"})
+#: ACLED's short country names where ISO 3166's differ ("Russian Federation", "Türkiye")
+_SHORT_NAMES = {"RU": "Russia", "TR": "Turkey", "CD": "Democratic Republic of Congo",
+                "CG": "Republic of Congo", "PS": "Palestine", "TW": "Taiwan", "US": "the United States",
+                "GB": "the United Kingdom", "CZ": "Czech Republic", "VA": "Vatican City"}
+
+
+def country_display_name(code: str) -> str | None:
+    """A country's short English name ("Iran", not "Iran, Islamic Republic of")."""
+    if code in _SHORT_NAMES:
+        return _SHORT_NAMES[code]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name.split(",")[0]
 
 
 def _shipped(name: str) -> Path:
@@ -249,7 +290,7 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     return list(value)
 
 
-_ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "localize", "replace"}
+_ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "localize", "local_only", "replace"}
 
 
 def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEntry, bool]]:
@@ -285,13 +326,16 @@ def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEn
             v = item.get(key)
             if v is not None and not isinstance(v, str):
                 raise ConfigError(f"{where}{key!r} must be a string", code="M105")
+        local_only = item.get("local_only", False)
+        if not isinstance(local_only, bool) or (local_only and not item.get("localize")):
+            raise ConfigError(f"{where}'local_only' must be true or false, and needs 'localize'", code="M105")
         aliases = _str_list(item.get("aliases"), where, "aliases")
         cased = _str_list(item.get("cased"), where, "cased")
         for a in aliases:
             expand_alias(a, where)  # validates syntax early
         entry = ActorEntry(name=name.strip(), category=cat or "", country=country.upper() if country else None,
                            aliases=aliases, cased=cased, national=item.get("national"),
-                           localize=item.get("localize"))
+                           localize=item.get("localize"), local_only=local_only)
         out.append((entry, bool(item.get("replace", False))))
     return out
 
@@ -525,7 +569,8 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
             if join is not None:
                 end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
                 out[-1] = ActorMention(start=p.start, end=end, text=text[p.start:end], name=join.name,
-                                       category=join.category, sentence=p.sentence)
+                                       category=join.category, sentence=p.sentence,
+                                       country=join.country, generic=join.generic)
                 continue
         out.append(m)
     return out
@@ -607,6 +652,10 @@ _COMPOUND_MODIFIER = re.compile(
     r"leaning|friendly|dominated|occupied|besieged|inspired|owned|appointed|imposed|style)\b", re.IGNORECASE)
 
 
+#: a place noun after a name makes the name a place's possessive ("Hamas countryside")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
+
+
 def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:
     text = ctx.text
     country = getattr(ctx, "country_context", None)
@@ -616,9 +665,14 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue
         if text.startswith("-", end) and _COMPOUND_MODIFIER.match(text, end):
             continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
+        if _PLACE_NOUN_AFTER.match(text, end):
+            continue   # "in Hamas countryside": Hama's, its apostrophe stripped
         e = dictionary.localized(entry, country)
+        if e is entry and entry.local_only:
+            continue   # "the opposition" names an armed actor only where the report's country has one
         out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
-                                category=e.category, sentence=ctx.sentence_of(start)))
+                                category=e.category, sentence=ctx.sentence_of(start),
+                                country=e.country, generic=entry if entry.localize else None))
     out = merge_mentions(text, out)
     role_hints(text, out, ctx.sentences)
     return out
@@ -628,6 +682,40 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
 def actors_stage(ctx: Context) -> None:
     """Actor mentions from the dictionary, normalised, with role hints from local syntax."""
     ctx.actors = find_actors(ctx, ctx.resources.actors)
+
+
+_STATE_CATEGORIES = ("state_forces", "foreign_forces")
+#: generic forces that are the ones of the country where the event is, whatever the
+#: report's country: police do not act abroad
+_WHERE_THEY_ACT = frozenset({"police"})
+
+
+def as_in(mentions: list[ActorMention], dictionary: ActorDictionary | None, country: str | None,
+          report_country: str | None) -> list[ActorMention]:
+    """The mentions as named in an event in ``country``: a generic force ("security
+    forces") in a report of no one country, and the generic police in an event outside
+    the report's country, take the name of the event's country's forces (an army, "the
+    regime", acts abroad: in a report on Syria it stays Syria's), and a country's forces are its state forces at home ("Turkish troops" in
+    Turkey) and foreign forces abroad ("Syrian government forces" shelling Lebanon),
+    as ACLED codes them."""
+    if not country:
+        return mentions
+    out = []
+    for m in mentions:
+        name, category, own = m.name, m.category, m.country
+        if m.generic is not None and dictionary is not None and country != report_country \
+                and country not in NO_NATIONAL_FORCES \
+                and (report_country is None or m.generic.localize in _WHERE_THEY_ACT):
+            e = dictionary.localized(m.generic, country)
+            if e is m.generic and e.local_only:
+                continue
+            name, category, own = e.name, e.category, e.country
+        if own and category in _STATE_CATEGORIES:
+            category = "state_forces" if own == country else "foreign_forces"
+        if (name, category) != (m.name, m.category):
+            m = replace(m, name=name, category=category, country=own)
+        out.append(m)
+    return out
 
 
 ARMED_CATEGORIES = frozenset({"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"})

@@ -89,6 +89,9 @@ class ActorMention:
                                   # militia | protesters | rioters | civilians | unknown
     sentence: int = -1
     role_hint: str | None = None  # perpetrator | target | side | source, when the syntax says so
+    country: str | None = None    # the country whose actor this is (the entry's ``country``)
+    generic: Any = None           # the generic dictionary entry a country's name stands for
+                                  # ("security forces"), so an event abroad can rename it
 
 
 @dataclass

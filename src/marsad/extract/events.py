@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .actors import ARMED_CATEGORIES, assign_roles
+from .actors import ARMED_CATEGORIES, as_in, assign_roles
 from .places import QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
@@ -975,8 +975,12 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     return out
 
 
-def _actors(d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int]) -> list[dict[str, Any]]:
-    return assign_roles(d.type, [a for s in sents for a in actor_s.get(s, [])], d.sub_type)
+def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int],
+            country: str | None) -> list[dict[str, Any]]:
+    dictionary = getattr(ctx.resources, "actors", None)
+    mentions = as_in([a for s in sents for a in actor_s.get(s, [])], dictionary, country,
+                     ctx.country_context)
+    return assign_roles(d.type, mentions, d.sub_type)
 
 
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
@@ -1066,7 +1070,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "date": _pick_date(ctx, d, main_date),
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
-        "actors": _actors(d, actor_s, told),
+        "actors": _actors(ctx, d, actor_s, told, loc.country if loc is not None else None),
         "fatalities": fatalities,
         "injured": injured,
         "claims": _claims(ctx, d, sents, att_s, ok, set_aside),
