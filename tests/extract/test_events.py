@@ -741,3 +741,31 @@ def test_a_part_within_reach_of_an_open_ended_total_is_part_of_it():
         ctx = _ctx(text, sents, figures=[tot, civ])
         events(ctx)
         assert set(ctx.events[0]["fatalities"]) == kept, (total, part)
+
+
+def _told_with_actors(text, country=None):
+    """The events of a one-paragraph text with its actors found by the shipped dictionary."""
+    from marsad.extract.actors import find_actors, load_actor_dictionary
+
+    ctx = _ctx(text, split_sentences(text))
+    ctx.country_context = country
+    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+    events(ctx)
+    return [(e["type"], e["sub_type"]) for e in ctx.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # demonstrators fighting the police: a violent demonstration, not a battle, and not a
+    # peaceful protest as well
+    ("Demonstrators clashed with police in the capital on Friday.", [("riots", "violent_demonstration")]),
+    ("Riot police clashed with protesters near the square.", [("riots", "violent_demonstration")]),
+    # two armed parties fight a battle, whoever else is named
+    ("Police clashed with gunmen in the capital on Friday.", [("battles", "armed_clash")]),
+])
+def test_a_clash_of_demonstrators_with_the_police_is_a_violent_demonstration(text, expected):
+    assert _told_with_actors(text) == expected
+
+
+def test_a_clash_of_two_armed_parties_stays_a_battle_beside_demonstrators():
+    found = _told_with_actors("Rebels clashed with government forces near the square where protesters gathered.")
+    assert ("battles", "armed_clash") in found and ("riots", "violent_demonstration") not in found

@@ -9,7 +9,9 @@ How (documented so that it can be argued with):
    casualty figure). A sentence with only generic violence words ("killed", "wounded")
    and a figure is a *figure frame*: it has no type of its own. A massacre told in the
    sentence of a strike or a shelling is that violence's toll ("warplanes committed a
-   massacre"), not an attack of its own.
+   massacre"), not an attack of its own. A clash whose parties are demonstrators and at
+   most one armed actor ("protesters clashed with police") is a violent demonstration,
+   not a battle, and not a peaceful protest as well.
 2. **Events.** Frames are read in order. A typed frame joins an open event of the same
    type unless it names a different town, or a town where the event had only a province
    and it is far from the event's last sentence, or it comes from a different source and
@@ -35,7 +37,8 @@ How (documented so that it can be argued with):
    the lowest, best the highest stated, high the highest or open; parts of a total never
    add up twice; implausible figures, and a part larger than the total that the report
    tells after it (or a total smaller than a part told before it), are kept in ``flags``
-   only (``implausible``, ``cumulative``, ``inconsistent``).
+   only (``implausible``, ``cumulative``, ``inconsistent``). Actors are named as in the
+   event's country (:func:`~marsad.extract.actors.as_in`).
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it. A sentence that tells no event but a claim of
    responsibility ("The Daesh group claimed responsibility for the attack.") gives the
@@ -228,6 +231,16 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                     s.type == "explosions_remote_violence" for s in specific):
                 continue
         by_type.setdefault(t.type, []).append(t)
+    # "protesters clashed with police": demonstrators fighting the forces facing them make
+    # a violent demonstration, not a battle (ACLED's battles are between armed groups)
+    if "battles" in by_type and _demonstrators_clash(actors):
+        by_type["riots"] = by_type.get("riots", []) + [
+            replace(t, type="riots", sub_type="violent_demonstration") for t in by_type.pop("battles")]
+        calm = [t for t in by_type.get("protests", []) if t.sub_type != "peaceful_protest"]
+        if "protests" in by_type:
+            by_type["protests"] = calm
+            if not calm:
+                del by_type["protests"]
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
@@ -243,6 +256,12 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if has_figure or (attack_words and has_armed and has_generic_kill):
             frames.append(Frame(sent, None, None, 0.0, generic))
     return frames
+
+
+def _demonstrators_clash(actors: list[ActorMention]) -> bool:
+    """The sentence's parties are demonstrators (or rioters) and at most one armed actor."""
+    return any(a.category in ("protesters", "rioters") for a in actors) and \
+        len({a.name for a in actors if a.category in ARMED}) <= 1
 
 
 def _place_key(p: Place) -> tuple:
