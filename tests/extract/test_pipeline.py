@@ -175,3 +175,11 @@ def test_actors_are_named_for_the_country_where_the_event_is(pipeline):
     assert ("Military Forces of Nigeria", "state_forces") in abuja
     london = {a["name"] for a in by_place["London"]["actors"]}
     assert "Police Forces of the United Kingdom" in london and "Police Forces of Nigeria" not in london
+
+
+def test_a_nationality_names_the_generic_force_after_it(pipeline):
+    text = ("ANKARA - Turkey said on Saturday that Syrian border guards shot dead two smugglers "
+            "near Kilis. Turkish officials in Ankara condemned the killing in Turkey's south.")
+    r = pipeline.run({"text": text, "published": "2019-10-26"})
+    names = {a["name"] for e in r["events"] for a in e["actors"]}
+    assert "Police Forces of Syria" in names and "Police Forces of Turkey" not in names

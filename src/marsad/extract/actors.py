@@ -219,11 +219,12 @@ class ActorDictionary:
 
     synthesized: dict[tuple[str, str], ActorEntry] = field(default_factory=dict)
 
-    def localized(self, entry: ActorEntry, country: str | None) -> ActorEntry:
+    def localized(self, entry: ActorEntry, country: str | None, named: bool = False) -> ActorEntry:
         """The national entry standing for a generic one in ``country``: the dictionary's
         own (``national``), else ACLED's name for a country's forces ("Military Forces of
         Nigeria", "Police Forces of Nigeria"; not for a ``local_only`` entry), else
-        ``entry`` itself."""
+        ``entry`` itself. ``named``: the text names the country ("Palestinian security
+        forces"), so that no country is left generic."""
         if not entry.localize or not country:
             return entry
         key = (country.upper(), entry.localize)
@@ -231,7 +232,7 @@ class ActorDictionary:
         if found is not None or entry.local_only:
             return found or entry
         found = self.synthesized.get(key)
-        if found is None and entry.localize in NATIONAL_NAMES and key[0] not in NO_NATIONAL_FORCES:
+        if found is None and entry.localize in NATIONAL_NAMES and (named or key[0] not in NO_NATIONAL_FORCES):
             name = country_display_name(key[0])
             if name is None:
                 return entry
@@ -652,6 +653,16 @@ _COMPOUND_MODIFIER = re.compile(
     r"leaning|friendly|dominated|occupied|besieged|inspired|owned|appointed|imposed|style)\b", re.IGNORECASE)
 
 
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _nationality_before(text: str, start: int, gaz) -> str | None:
+    """The country a nationality right before a generic force names ("Syrian border
+    guards", "Nigerian police"), else None."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 25), start)
+    return gaz.demonym(m.group(1)) if m else None
+
+
 #: a place noun after a name makes the name a place's possessive ("Hamas countryside")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
@@ -659,6 +670,7 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:count
 def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:
     text = ctx.text
     country = getattr(ctx, "country_context", None)
+    gaz = getattr(ctx.resources, "gazetteer", None)
     out: list[ActorMention] = []
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
@@ -667,20 +679,24 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
         if _PLACE_NOUN_AFTER.match(text, end):
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
-        e = dictionary.localized(entry, country)
+        named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
+        e = dictionary.localized(entry, named or country, named=named is not None)
         if e is entry and entry.local_only:
             continue   # "the opposition" names an armed actor only where the report's country has one
         out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
-                                category=e.category, sentence=ctx.sentence_of(start),
-                                country=e.country, generic=entry if entry.localize else None))
+                                category=e.category, sentence=ctx.sentence_of(start), country=e.country,
+                                generic=entry if entry.localize and named is None else None))
     out = merge_mentions(text, out)
     role_hints(text, out, ctx.sentences)
     return out
 
 
-@component("actors", reads=("text", "sentences", "masked", "entities"), assigns=("actors",))
+@component("actors", reads=("text", "sentences", "masked", "entities", "country_context"),
+           assigns=("actors",))
 def actors_stage(ctx: Context) -> None:
-    """Actor mentions from the dictionary, normalised, with role hints from local syntax."""
+    """Actor mentions from the dictionary, normalised (generic forces named for the
+    nationality before them, else the report's country), with role hints from local
+    syntax."""
     ctx.actors = find_actors(ctx, ctx.resources.actors)
 
 
