@@ -212,12 +212,12 @@ class ActorEntry:
 class ActorDictionary:
     entries: list[ActorEntry]
     index: PhraseIndex
-    national: dict[tuple[str, str], ActorEntry]   # (country, "military"|"police") -> entry
+    national: dict[tuple[str, str], ActorEntry]   # (country, "military"|"police"|"rebels") -> entry
+    #: entries made on first use for countries the dictionary has no ``national`` entry of
+    synthesized: dict[tuple[str, str], ActorEntry] = field(default_factory=dict)
 
     def find(self, text: str, tokens=None) -> list[tuple[int, int, ActorEntry]]:
         return self.index.find(text, tokens)
-
-    synthesized: dict[tuple[str, str], ActorEntry] = field(default_factory=dict)
 
     def localized(self, entry: ActorEntry, country: str | None, named: bool = False) -> ActorEntry:
         """The national entry standing for a generic one in ``country``: the dictionary's
@@ -708,12 +708,14 @@ _WHERE_THEY_ACT = frozenset({"police"})
 
 def as_in(mentions: list[ActorMention], dictionary: ActorDictionary | None, country: str | None,
           report_country: str | None) -> list[ActorMention]:
-    """The mentions as named in an event in ``country``: a generic force ("security
-    forces") in a report of no one country, and the generic police in an event outside
-    the report's country, take the name of the event's country's forces (an army, "the
-    regime", acts abroad: in a report on Syria it stays Syria's), and a country's forces are its state forces at home ("Turkish troops" in
-    Turkey) and foreign forces abroad ("Syrian government forces" shelling Lebanon),
-    as ACLED codes them."""
+    """The mentions as named in an event in ``country``.
+
+    A generic force ("security forces") in a report of no one country, and the generic
+    police in an event outside the report's country, take the name of the event's
+    country's forces (an army, "the regime", acts abroad: in a report on Syria it stays
+    Syria's). A country's forces are its state forces at home ("Turkish troops" in
+    Turkey) and foreign forces abroad ("Syrian government forces" shelling Lebanon), as
+    ACLED codes them."""
     if not country:
         return mentions
     out = []

@@ -236,11 +236,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     if "battles" in by_type and _demonstrators_clash(actors):
         by_type["riots"] = by_type.get("riots", []) + [
             replace(t, type="riots", sub_type="violent_demonstration") for t in by_type.pop("battles")]
-        calm = [t for t in by_type.get("protests", []) if t.sub_type != "peaceful_protest"]
-        if "protests" in by_type:
+        calm = [t for t in by_type.pop("protests", []) if t.sub_type != "peaceful_protest"]
+        if calm:
             by_type["protests"] = calm
-            if not calm:
-                del by_type["protests"]
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
