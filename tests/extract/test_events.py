@@ -769,3 +769,15 @@ def test_a_clash_of_demonstrators_with_the_police_is_a_violent_demonstration(tex
 def test_a_clash_of_two_armed_parties_stays_a_battle_beside_demonstrators():
     found = _told_with_actors("Rebels clashed with government forces near the square where protesters gathered.")
     assert ("battles", "armed_clash") in found and ("riots", "violent_demonstration") not in found
+
+
+def test_a_place_near_another_locates_it_and_opens_no_event_of_its_own():
+    # "the Hmeimim airbase near Jableh": one strike, at the base; not one per place
+    text = "Drones attacked the Hmeimim airbase near Jableh on Sunday."
+    base = Place(*_span(text, "Hmeimim airbase", 0), "Hmeimim Air Base", "SY", "Latakia", "SY-LA",
+                 precision=1, feature="place", sentence=0)
+    near = Place(*_span(text, "near Jableh", 0), "Jablah", "SY", "Latakia", "SY-LA", precision=2,
+                 feature="city", sentence=0)
+    ctx = _ctx(text, split_sentences(text), places=[base, near])
+    events(ctx)
+    assert [e["location"]["name"] for e in ctx.events] == ["Hmeimim Air Base"]

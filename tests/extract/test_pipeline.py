@@ -183,3 +183,21 @@ def test_a_nationality_names_the_generic_force_after_it(pipeline):
     r = pipeline.run({"text": text, "published": "2019-10-26"})
     names = {a["name"] for e in r["events"] for a in e["actors"]}
     assert "Police Forces of Syria" in names and "Police Forces of Turkey" not in names
+
+
+def test_an_air_base_is_placed_at_the_base(pipeline):
+    text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
+            "ministry said. Two drones were shot down.")
+    r = pipeline.run({"text": text, "published": "2018-01-08"})
+    loc = r["events"][0]["location"]
+    assert (loc["name"], loc["admin1_iso"], loc["precision"]) == ("Hmeimim Air Base", "SY-LA", 1)
+    assert text[text.index("Hmeimim"):].startswith(loc["text"])
+
+
+def test_a_word_of_a_place_name_is_no_actor(pipeline):
+    text = ("Four ISIS terrorists were killed in an army operation in the vicinity of Deir Ezzor "
+            "military airport on Monday.")
+    r = pipeline.run({"text": text, "published": "2016-05-03"})
+    ev = r["events"][0]
+    assert ev["location"]["name"] == "Deir ez-Zor Airport" and ev["location"]["admin1_iso"] == "SY-DY"
+    assert not [a for a in ev["actors"] if a["text"] == "military"]

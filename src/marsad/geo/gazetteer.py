@@ -26,10 +26,10 @@ from .normalize import ALT_NAME_SIMILARITY, norm, similarity, skeleton
 
 #: how much each kind of feature weighs when names collide (before population)
 FEATURE_WEIGHT = {"country": 3.0, "admin1": 2.0, "region": 1.6, "admin2": 1.2, "city": 1.0,
-                  "airbase": 0.6, "village": 0.4, "place": 0.2}
+                  "site": 0.8, "airbase": 0.6, "village": 0.4, "place": 0.2}
 NAME_WEIGHT = {KIND_MAIN: 1.0, KIND_ALIAS: 1.0, KIND_ALT: 0.6}
 #: features that are "places" (a town or smaller): ACLED geo precision 1
-LOCAL_FEATURES = frozenset({"city", "village", "place", "airbase"})
+LOCAL_FEATURES = frozenset({"city", "village", "place", "airbase", "site"})
 
 
 @dataclass(frozen=True)
@@ -255,11 +255,11 @@ class Gazetteer:
     # -- spaCy -----------------------------------------------------------------------
     def ruler_patterns(self, min_population: int | None = None,
                        focus: tuple[str, ...] | None = None) -> list[dict]:
-        """EntityRuler patterns (label GPE): every country and admin1 name, the main names of
-        cities of at least ``min_population`` worldwide (and the alternate spellings of
-        cities over :data:`RULER_ALT_NAMES_POPULATION`), and every name of every place of
-        the focus countries
-        (:data:`FOCUS_COUNTRIES` plus any country with imported GeoNames rows).
+        """EntityRuler patterns (label GPE): every country, admin1, region and site name,
+        the main names of cities of at least ``min_population`` worldwide (and the
+        alternate spellings of cities over :data:`RULER_ALT_NAMES_POPULATION`), and every
+        name of every place of the focus countries (:data:`FOCUS_COUNTRIES` plus any
+        country with imported GeoNames rows).
 
         Names that are common English words (``data/common_words.txt``) or shorter than
         four letters are left out: the ruler matches case-insensitively; so are alternate
@@ -276,7 +276,7 @@ class Gazetteer:
         sel = ("SELECT n.text, n.kind, p.feature, p.population, p.name, p.country FROM places p "
                "JOIN names n ON n.place_id = p.id WHERE ")
         rows = con.execute(
-            sel + "p.feature IN ('country','admin1','region') UNION ALL "
+            sel + "p.feature IN ('country','admin1','region','site') UNION ALL "
             + sel + "p.population >= ? AND (n.kind < 2 OR p.population >= ?) UNION ALL "
             + sel + f"p.country IN ({qs})",
             (min_population, RULER_ALT_NAMES_POPULATION, *focus)).fetchall()
