@@ -54,9 +54,11 @@ from .base import Context, Place, component
 # -- candidate spans ---------------------------------------------------------------------
 
 _PARTICLE = r"(?:al|el|as|ad|ar|ash|at|az|ez|an|ad-dh|adh|ath|es|ed|et|er)[-‐]"
-#: words before a place: "in", "on", "the town of", "outside the"
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|on|from|outside|of|to|into|towards|around|across)\s+"
-                              r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.IGNORECASE)
+#: prepositions before a place ("in", "west of", "outside the")
+_PLACE_PREPOSITIONS = r"in|near|at|from|outside|of|to|into|towards|around|across"
+_COMPASS_TAIL = r"\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$"
+#: ... and "on": the words before a lower-case "al-Bab" that make it a place
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:on|{_PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
 #: a name after an Arabic article written in lower case: "al-Bab", "ar-Raqqa"
 _PARTICLE_NAME = re.compile(_PARTICLE + r"[A-Z]")
 #: lower-case words inside a name: "Aqareb es Safi", "Tell ad Daman", "Beit ibn Yusuf"
@@ -190,8 +192,7 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
 
 
 #: words before a name that make it a place: "in", "near", "west of", "outside the"
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|outside|of|to|into|towards|around|across)\s+"
-                           r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
 
 
 def _site(best) -> bool:
@@ -827,9 +828,9 @@ def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
             # "al-Qusour neighborhood in Deir Ezzor city", else the city named before it
             after = _IN_AFTER.match(ctx.text, m.end())
             host = next((q for q in places if after and q.start == after.end() and (
-                q.feature == "city" or q.feature == "admin1" and _CITY_AFTER.match(ctx.text, q.end))), None) \
-                or next((q for q in reversed(out) if q.feature == "city" and q.country == p.country
-                         and 0 <= p.sentence - q.sentence <= 2 and q.name != p.name), None)
+                q.feature == "city" or (q.feature == "admin1" and _CITY_AFTER.match(ctx.text, q.end)))), None)
+            host = host or next((q for q in reversed(out) if q.feature == "city" and q.country == p.country
+                                 and 0 <= p.sentence - q.sentence <= 2 and q.name != p.name), None)
         if host is None:
             out.append(p)
             continue
