@@ -781,3 +781,26 @@ def test_a_place_near_another_locates_it_and_opens_no_event_of_its_own():
     ctx = _ctx(text, split_sentences(text), places=[base, near])
     events(ctx)
     assert [e["location"]["name"] for e in ctx.events] == ["Hmeimim Air Base"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Air strikes hit a market, killing 12 people. Moscow has denied any role in the air strikes.", "Moscow"),
+    ("Air strikes hit a market, killing 12 people, after Moscow and Damascus had rejected a truce.", "Damascus"),
+    ("Air strikes hit a market, killing 12 people. Ankara views the strikes as a provocation.", "Ankara"),
+])
+def test_a_city_that_stands_for_its_government_is_not_where_the_event_was(text, city):
+    s, e, t = _span(text, city, 0)
+    p = Place(s, e, t, city, "XX", "Somewhere", "XX-01", precision=1, feature="city",
+              sentence=0 if s < text.index(".") else 1)
+    ctx = _ctx(text, split_sentences(text), places=[p])
+    events(ctx)
+    assert ctx.events and all(ev["location"] is None or ev["location"]["name"] != city for ev in ctx.events)
+
+
+def test_a_city_after_a_preposition_is_a_place_whatever_verb_follows():
+    text = "Gunmen shot dead a journalist as a council meeting in Islamabad demanded protection."
+    s, e, t = _span(text, "Islamabad", 0)
+    p = Place(s, e, t, "Islamabad", "PK", "Islamabad", "PK-IS", precision=1, feature="city", sentence=0)
+    ctx = _ctx(text, split_sentences(text), places=[p])
+    events(ctx)
+    assert ctx.events[0]["location"]["name"] == "Islamabad"

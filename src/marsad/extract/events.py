@@ -26,7 +26,8 @@ How (documented so that it can be argued with):
    lead's, else the report's country at precision 3 with no admin1), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X", "an aid
    worker from X"), whose officials or court these are, whose government a capital stands
-   for ("militias loyal to Damascus", "a diplomatic contest with London"), or where the
+   for ("militias loyal to Damascus", "a diplomatic contest with London", "Moscow has
+   denied", "Ankara views", "Moscow's planned truce"), or where the
    report was filed; a violent event is not placed where the court that tries it sits
    ("pleaded guilty in federal court in X").
    The date is a date stated in the event's sentences that is not the date of the
@@ -151,6 +152,30 @@ _LOYAL_TO = re.compile(r"\b(?:loyal|allied|close|linked|aligned|affiliated|answe
                        r"\b(?:talks|contest|dispute|row|tensions?|relations|negotiations|deal|agreement|"
                        r"spat|standoff|rift|ties)\s+(?:\w+\s+){0,2}?(?:with|between)\s+(?:the\s+)?$",
                        re.IGNORECASE)
+
+
+#: a city named for its government, as the subject of a verb of saying or deciding
+#: ("Moscow and Damascus had rejected a plea", "Ankara views the YPG as ...", "Washington
+#: said") or the owner of a policy ("Moscow's planned truce")
+_GOVERNS_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|had|have|would|will|also|again|has\s+also|had\s+already)\s+)?"
+    r"(?:said|says|rejected|rejects|accused|accuses|denied|denies|insisted|insists|announced|announces|"
+    r"warned|warns|vowed|vows|demanded|demands|refused|refuses|views?|viewed|considers?|considered|"
+    r"condemned|condemns|welcomed|welcomes|urged|urges|blamed|blames|agreed|agrees|"
+    r"wants?|wanted|responded|responds|threatened|threatens|maintains|maintained|called\s+for|calls\s+for|"
+    r"backs|backed|supports|supported|hopes|hoped|fears|feared|insists|argued|argues|believes|believed)\b|"
+    r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
+    r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
+_CITY_FEATURES = ("city", "place", "village")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|on|with|against|by|towards?)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+
+
+def _government_named(ctx: Context, p: Place) -> bool:
+    """A city that stands for its government ("Moscow has denied", "Ankara views"), not
+    one where something happened ("a meeting in Islamabad demanded ...")."""
+    return p.feature in _CITY_FEATURES and bool(_GOVERNS_AFTER.match(ctx.text, p.end)) \
+        and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
 
 
 #: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
@@ -323,7 +348,8 @@ def events(ctx: Context) -> None:
                            if not any(s < p.end and p.start < e and not _holds(p, s, e) for s, e in taken)
                            and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
-                           and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start))
+                           and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
+                           and not _government_named(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     date_s = _by_sentence(ctx.dates)
     att_s: dict[int, list[Attribution]] = {}
