@@ -49,3 +49,33 @@ def test_equipment_and_gangs_are_no_riot_or_kidnapping(text, found):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, typ, sub, *_ in hits
             if typ == "riots" or sub == "abduction_forced_disappearance"] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The footage released on Friday shows soldiers fleeing.", []),
+    ("No casualty figure has been released by civil defence teams.", []),
+    ("Rebels released 20 prisoners under the deal.", ["released 20 prisoners", "deal"]),
+    ("The journalist was released from prison on Monday.", ["released from prison"]),
+])
+def test_a_release_is_of_people_not_of_footage(text, found):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "agreement"] == found
+
+
+@pytest.mark.parametrize("text, agreements", [
+    ("Several attempts at securing a long-lasting truce have faltered.", 0),
+    ("A U.N. mediator has been struggling to broker a ceasefire in Aleppo.", 0),
+    ("Russia rejected a US plea, burying any hope for the revival of the ceasefire.", 0),
+    ("The army declared the week-long ceasefire over on Monday.", 0),
+    ("Fighters left Homs on Thursday under an agreement with the government.", 1),
+])
+def test_an_agreement_that_failed_or_is_sought_is_none(text, agreements):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    assert sum(t.sub_type == "agreement" for t in ctx.triggers) == agreements

@@ -87,6 +87,20 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE)
 
 
+#: a sentence that tells an agreement failed, was sought or broken tells no agreement:
+#: "attempts at securing a truce have faltered", "struggling to broker a ceasefire",
+#: "rejected a plea ... burying any hope for the revival of the ceasefire"
+_NO_AGREEMENT = re.compile(
+    r"\b(?:collaps\w*|falter\w*|fail\w*|broke down|break(?:s|ing)? down|violat\w*|breach\w*|"
+    r"struggl\w*|attempts?|efforts? to|hopes? (?:for|of)|revival|rejected|declared [\w\s-]{0,30} over|"
+    r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|ended|expired|scrapped|rescinded)\b", re.IGNORECASE)
+
+
+def failed_agreement(text: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence tells that an agreement failed, was sought or was broken."""
+    return bool(_NO_AGREEMENT.search(text, sentence[0], sentence[1]))
+
+
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
     """True when the words before a trigger, in its sentence, make it hypothetical."""
     return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
@@ -95,7 +109,8 @@ def hypothetical(text: str, start: int, sentence_start: int) -> bool:
 @component("triggers", reads=("text", "sentences", "masked"), assigns=("triggers",))
 def triggers(ctx: Context) -> None:
     """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
-    hypothetical ones ("warns against new strikes", "a possible attack")."""
+    hypothetical ones ("warns against new strikes", "a possible attack") and agreements
+    that failed or are only sought ("attempts at a truce have faltered")."""
     lex = load_lexicon()
     found = []
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
@@ -105,6 +120,8 @@ def triggers(ctx: Context) -> None:
         if sent < 0:
             continue
         if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0]):
+            continue
+        if sub == "agreement" and failed_agreement(ctx.text, ctx.sentences[sent]):
             continue
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
