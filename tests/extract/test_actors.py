@@ -105,6 +105,9 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     # a dictionary entry marked national takes the generic words in its country
     assert one("The army shelled the village.", dictionary, "The army", country="MM").name == "Military Forces of Myanmar"
     assert one("Troops fired on the crowd.", dictionary, "Troops", country="TR").name == "Turkish forces"
+    # who arrests, detains and charges ("the authorities") is the police, as ACLED codes arrests
+    assert one("The authorities detained him.", dictionary, "The authorities", country="BY").name \
+        == "Police Forces of Belarus"
     # in Palestine, reports' "the army" is mostly Israel's: the generic name stays
     assert one("The army raided the camp.", dictionary, "The army", country="PS").name == "Military forces"
 
