@@ -79,3 +79,14 @@ def test_an_agreement_that_failed_or_is_sought_is_none(text, agreements):
     ctx.sentences = split_sentences(text)
     triggers(ctx)
     assert sum(t.sub_type == "agreement" for t in ctx.triggers) == agreements
+
+
+@pytest.mark.parametrize("text, is_hypothetical", [
+    ("Residents were bracing for a possible attack", True),
+    ("Parliament condemns in the strongest possible terms the murder", False),
+])
+def test_the_strongest_possible_terms_make_nothing_hypothetical(text, is_hypothetical):
+    from marsad.extract.triggers import hypothetical
+
+    start = text.rindex(" ") + 1
+    assert hypothetical(text, start, 0) is is_hypothetical

@@ -78,7 +78,7 @@ def find_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str,
 #: well-planned attack", "unclear if he was shot")
 _HYPOTHETICAL = re.compile(
     r"\b(?:warn(?:s|ed|ing)? (?:against|of)|threat(?:en(?:s|ed|ing)?)? (?:to|of|with)|"
-    r"possib(?:le|ility of)|potential|would|could|might|may|plan(?:s|ned|ning)? (?:to|for)|"
+    r"possib(?:le(?! terms)|ility of)|potential|would|could|might|may|plan(?:s|ned|ning)? (?:to|for)|"
     r"fears? (?:of|that)|risk of|prevent(?:ing)?|avoid(?:ing)?|in case of|pretext for|"
     r"bracing for|prepar(?:e|es|ed|ing) for|readiness for|vow(?:s|ed)? to|will|anticipat\w*|"
     r"call(?:s|ed)? for|demand(?:s|ed)?|ban on|prohibit\w*|"
