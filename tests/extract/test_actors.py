@@ -118,6 +118,8 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     ("The rebels took the town.", "rebels", None, "Rebel forces"),
     ("Iran-backed Houthi rebels fired missiles.", "Houthi rebels", "SA", "Houthis"),
     ("The kingdom fights Iran-backed Huthi rebels.", "Huthi rebels", "SA", "Houthis"),
+    ("Saudi-led coalition warplanes struck Sanaa.", "Saudi-led coalition warplanes", "YE", "Saudi-led coalition"),
+    ("The US-led coalition struck Raqqa.", "US-led coalition", "SY", "International coalition"),
     ("The opposition shelled the town.", "The opposition", "SY", "Syrian armed opposition"),
     ("State Security raided his house.", "State Security", "SY", "Syrian government forces"),
     ("Hamas fighters fired rockets.", "Hamas fighters", "IL", "Hamas"),

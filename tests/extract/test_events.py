@@ -787,6 +787,7 @@ def test_a_place_near_another_locates_it_and_opens_no_event_of_its_own():
     ("Air strikes hit a market, killing 12 people. Moscow has denied any role in the air strikes.", "Moscow"),
     ("Air strikes hit a market, killing 12 people, after Moscow and Damascus had rejected a truce.", "Damascus"),
     ("Air strikes hit a market, killing 12 people. Ankara views the strikes as a provocation.", "Ankara"),
+    ("Air strikes hit a market, killing 12 people, years after Moscow intervened in the war.", "Moscow"),
 ])
 def test_a_city_that_stands_for_its_government_is_not_where_the_event_was(text, city):
     s, e, t = _span(text, city, 0)
