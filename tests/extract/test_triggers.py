@@ -90,3 +90,22 @@ def test_the_strongest_possible_terms_make_nothing_hypothetical(text, is_hypothe
 
     start = text.rindex(" ") + 1
     assert hypothetical(text, start, 0) is is_hypothetical
+
+
+@pytest.mark.parametrize("text, found", [
+    ("More than 330000 people have been killed in Syria since the conflict began in March 2011 "
+     "with anti-government protests.", []),
+    ("Millions have been displaced since Syria's civil war started in 2011 with the brutal repression "
+     "of anti-government protests.", []),
+    ("Thousands joined protests in Homs on Friday, since the army began shelling the city.", ["protests"]),
+])
+def test_how_a_war_began_is_background(text, found):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    assert [t.text for t in ctx.triggers if t.type == "protests"] == found

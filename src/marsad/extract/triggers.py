@@ -96,6 +96,20 @@ _NO_AGREEMENT = re.compile(
     r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|ended|expired|scrapped|rescinded)\b", re.IGNORECASE)
 
 
+#: the start of a war told as background: what follows it in the sentence ("since the
+#: conflict began in March 2011 with anti-government protests") is no event of the report
+_WAR_BEGAN = re.compile(
+    r"\b(?:since|when|after)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:conflict|war|civil war|uprising|crisis|revolt|revolution|insurgency)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:began|begun|erupted|broke out|started|flared)\b", re.IGNORECASE)
+
+
+def war_background(text: str, start: int, sentence_start: int) -> bool:
+    """True when the trigger follows, in its sentence, the start of a war told as
+    background ("... since the conflict began in March 2011 with anti-government protests")."""
+    return bool(_WAR_BEGAN.search(text, sentence_start, start))
+
+
 def failed_agreement(text: str, sentence: tuple[int, int]) -> bool:
     """True when the sentence tells that an agreement failed, was sought or was broken."""
     return bool(_NO_AGREEMENT.search(text, sentence[0], sentence[1]))
@@ -109,8 +123,9 @@ def hypothetical(text: str, start: int, sentence_start: int) -> bool:
 @component("triggers", reads=("text", "sentences", "masked"), assigns=("triggers",))
 def triggers(ctx: Context) -> None:
     """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
-    hypothetical ones ("warns against new strikes", "a possible attack") and agreements
-    that failed or are only sought ("attempts at a truce have faltered")."""
+    hypothetical ones ("warns against new strikes", "a possible attack"), agreements
+    that failed or are only sought ("attempts at a truce have faltered"), and what a
+    sentence tells of how a war began ("since the conflict began with protests")."""
     lex = load_lexicon()
     found = []
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
@@ -122,6 +137,8 @@ def triggers(ctx: Context) -> None:
         if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0]):
             continue
         if sub == "agreement" and failed_agreement(ctx.text, ctx.sentences[sent]):
+            continue
+        if war_background(ctx.text, s, ctx.sentences[sent][0]):
             continue
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
