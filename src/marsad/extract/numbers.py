@@ -22,7 +22,8 @@ Conventions (ACLED's conservative coding, made explicit):
   "hundreds" = 100, "thousands" = 1000, "tens of thousands" = 10000,
   "hundreds of thousands" = 100000, "several" = 3, "a few" = 3, "a handful" = 3,
   "a couple" = 2 (ACLED names dozens/hundreds/scores/tens; the small ones are our
-  conservative choice). "A number of", "many", "multiple" carry no number: no quantity.
+  conservative choice). The plural words ("dozens", "hundreds", "tens of thousands")
+  are open-ended, high = None: they give a floor, not a ceiling. "A number of", "many", "multiple" carry no number: no quantity.
 * words: "seven", "twenty-three", "Thirty one", "one hundred and twenty", "a dozen",
   "two dozen", "half a dozen", "a hundred". Digits: "745", "1,400", "1 400"
   (thousands groups), "1.5 million", "3 thousand".
@@ -84,6 +85,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000}
 
+#: plural vague words give a floor, not a ceiling: their ranges are open (high None)
+OPEN_VAGUE = frozenset({"dozens", "scores", "tens", "hundreds", "thousands"})
 VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
          "several": 3}
 _VAGUE_ARTICLE = {("a", "few"): 3, ("a", "handful"): 3, ("a", "couple"): 2}
@@ -274,6 +277,8 @@ def parse_quantity(tokens: list[Token], i: int, text: str) -> Quantity | None:
     first = i
     low, best, high = value, value, value
     qualifier = None
+    if vague and w in OPEN_VAGUE:
+        high = None     # "dozens" says at least 12, not at most
     q = _qualifier_before(tokens, i)
     if q is not None:
         first, kind, qualifier = q
