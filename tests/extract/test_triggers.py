@@ -109,3 +109,13 @@ def test_how_a_war_began_is_background(text, found):
     ctx.sentences = split_sentences(text)
     triggers(ctx)
     assert [t.text for t in ctx.triggers if t.type == "protests"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "He died of cardiac arrest in custody.",
+    "She suffered a heart attack in prison.",
+    "The witness had a panic attack.",
+])
+def test_medical_words_are_no_arrest_or_attack(text):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub in ("arrests", "generic_attack")] == []
