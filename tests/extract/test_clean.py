@@ -15,6 +15,8 @@ def test_wire_captions_and_credits_are_furniture():
             "REUTERS/Marina Depetris\n"
             "The former minister speaks in Tunis on June 25, 2012. Photo: AFP\n"
             "Click to expand Image Journalist Omar Radi in Casablanca, Morocco, 2018.\n"
+            "Show Caption Hide Caption Apple Daily to print final edition The paper began printing "
+            "Wednesday evening.\n"
             "The raids took place as anger swelled.\n")
     assert masked_lines(text) == [
         "FILE PHOTO: The King greets journalists in Jakarta, Indonesia, October 20, 2019. "
@@ -23,6 +25,8 @@ def test_wire_captions_and_credits_are_furniture():
         "REUTERS/Marina Depetris",
         "The former minister speaks in Tunis on June 25, 2012. Photo: AFP",
         "Click to expand Image Journalist Omar Radi in Casablanca, Morocco, 2018.",
+        "Show Caption Hide Caption Apple Daily to print final edition The paper began printing "
+        "Wednesday evening.",
     ]
 
 

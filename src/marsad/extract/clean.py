@@ -29,6 +29,7 @@ _FURNITURE_LINE = re.compile(
       | advertisement
       | share\s+(?:this|on)\b.*
       | click\s+(?:here|to\s+expand)\b.*
+      | show\s+caption\s+hide\s+caption\b.*                       # a caption widget and its caption
       | file\s+photo\b.*                                         # FILE PHOTO: Swaziland's King ...
       | .*\b(?:photo|image|picture)s?\s*:\s*(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z/][\w.&'’/-]*){0,5})  # ... Photo: AFP
       | .*\b(?:reuters|afp|ap|getty\s+images)\s*/\s*[\w .'’-]{2,60}(?:/\s*file(?:\s+photo)?)?  # REUTERS/Name
