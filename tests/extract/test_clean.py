@@ -68,3 +68,17 @@ def test_a_block_of_related_headlines_closing_a_one_line_report_is_furniture():
     assert find_related_tail(top) == []
     # ... and so does a name: "Foreign Operations, and Related Programs Appropriations Act"
     assert find_related_tail("under the State, Foreign Operations, and Related Programs Act") == []
+
+
+def test_the_other_stories_a_page_appends_are_furniture():
+    from marsad.extract.clean import find_other_stories
+
+    report = "Police arrested the publisher on Monday, his lawyer said. " * 6
+    other = "Court Threatens To Revoke Senator's Bail\n\nThe court said on Monday it would revoke the bail."
+    text = report + "\nYOU SHOULD NOT MISS THESE HEADLINES FROM NIGERIAN TRIBUNE\n\n" + other
+    [(s, e)] = find_other_stories(text)
+    assert text[s:].startswith("YOU SHOULD NOT MISS") and e == len(text)
+    # at the top of a page such a line is navigation, not the end of the report
+    assert find_other_stories("Read Next\n" + report) == []
+    # a sentence that mentions what to read next is no such line
+    assert find_other_stories(report + "\nRead next week's report on the trial.\n" + report) == []

@@ -130,6 +130,26 @@ def find_related_tail(text: str) -> list[tuple[int, int]]:
     return []
 
 
+#: a line that opens the other stories a page appends after the report ("YOU SHOULD NOT
+#: MISS THESE HEADLINES FROM NIGERIAN TRIBUNE", "Read Next", "More stories"): it and
+#: everything after it are furniture
+_OTHER_STORIES = re.compile(
+    r"^[ \t]*(?:you\s+(?:should\s+not|shouldn't|may\s+have)\s+miss(?:ed)?\b[^\n]*|read\s+next|"
+    r"more\s+(?:stories|top\s+stories)|recommended(?:\s+(?:stories|for\s+you))?|"
+    r"trending(?:\s+(?:now|stories))?)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: ... after this share of the text at least (a page's top navigation is no such block)
+OTHER_STORIES_AFTER = 0.3
+
+
+def find_other_stories(text: str) -> list[tuple[int, int]]:
+    """The other stories a page appends after the report, from the line that opens them
+    to the end of the text."""
+    for m in _OTHER_STORIES.finditer(text):
+        if m.start() >= OTHER_STORIES_AFTER * len(text):
+            return [(m.start(), len(text))]
+    return []
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -145,4 +165,4 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 def clean(ctx: Context) -> None:
     """Mask page furniture; offsets stay those of the stored text."""
     ctx.masked = sorted(find_furniture(ctx.text) + find_inline_captions(ctx.text)
-                        + find_related_tail(ctx.text))
+                        + find_related_tail(ctx.text) + find_other_stories(ctx.text))
