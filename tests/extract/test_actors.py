@@ -462,3 +462,16 @@ def test_tokenize_offsets():
     norms, starts, ends = tokenize(text)
     assert norms == ["syrias", "state", "run", "agency"]
     assert [text[s:e] for s, e in zip(starts, ends)] == ["Syria’s", "state", "run", "agency"]
+
+
+def test_civilians_and_protesters_are_never_perpetrators(dictionary):
+    # a cue that would make them the agent ("civilians ... killed" read as "X killed") only
+    # makes them participants; the armed actor named is the default perpetrator
+    text = "Civilians killed 3 gunmen who had stormed the village, and Nusra Front fighters were nearby."
+    ms = actors(text, dictionary)
+    for m in ms:
+        if m.category == "civilians":
+            m.role_hint = "perpetrator"
+    roles = {(r["role"], r["name"]) for r in assign_roles("violence_against_civilians", ms)}
+    assert ("perpetrator", "Civilians") not in roles and ("participant", "Civilians") in roles
+    assert ("perpetrator", "Unidentified armed group") in roles or ("perpetrator", "Nusra Front") in roles

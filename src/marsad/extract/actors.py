@@ -748,6 +748,9 @@ _DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}
 _CUE_ONLY = frozenset({"explosions_remote_violence"})
 
 
+#: ACLED's civilians (and peaceful protesters) are victims or participants, never the
+#: perpetrators of political violence: those who commit it are coded as rioters or militias
+_NEVER_PERPETRATORS = frozenset({"civilians", "protesters"})
 #: hints that only matter in battles: elsewhere they are no hint
 _SIDE_HINTS = (None, "side", "yields", "prevails")
 
@@ -758,9 +761,11 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     participant), from the mentions in the event's sentences, in text order.
 
     A mention's ``role_hint`` (from local syntax) wins; mentions hinted ``source``
-    (speakers, "a police source") only participate. Otherwise: in battles the first
-    two armed actors are the sides; civilians and protesters are targets. When no
-    mention is hinted perpetrator, the first armed (or unidentified armed) actor is
+    (speakers, "a police source") only participate, and so do civilians and protesters
+    hinted perpetrator (ACLED codes civilians as victims, never as perpetrators).
+    Otherwise: in battles the first two armed actors are the sides; civilians and
+    protesters are targets. When no mention is hinted perpetrator, the first armed (or
+    unidentified armed) actor is
     the perpetrator of violence against civilians, but never of remote violence
     (explosions, strikes, shelling), whose perpetrator must be named by the syntax
     ("X shelled", "by X", "X warplanes"); anyone else participates. A peaceful protest
@@ -770,14 +775,14 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     roles: list[tuple[str, ActorMention]] = []
     if event_type == "battles":
         return _battle_roles(mentions)
-    hinted = any(a.role_hint == "perpetrator" for a in mentions)
+    hinted = any(a.role_hint == "perpetrator" and a.category not in _NEVER_PERPETRATORS for a in mentions)
     default = None
     if not hinted and event_type not in _CUE_ONLY and sub_type != "peaceful_protest":
         default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
                         and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
         role = a.role_hint
-        if role == "source":
+        if role == "source" or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):
             role = "participant"
         elif role in _SIDE_HINTS:
             if a.category in ("civilians", "protesters"):
