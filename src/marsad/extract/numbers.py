@@ -23,7 +23,8 @@ Conventions (ACLED's conservative coding, made explicit):
   "hundreds of thousands" = 100000, "several" = 3, "a few" = 3, "a handful" = 3,
   "a couple" = 2 (ACLED names dozens/hundreds/scores/tens; the small ones are our
   conservative choice). The plural words ("dozens", "hundreds", "tens of thousands")
-  are open-ended, high = None: they give a floor, not a ceiling. "A number of", "many", "multiple" carry no number: no quantity.
+  are open-ended, high = None: they give a floor, not a ceiling. "A number of",
+  "many", "multiple" carry no number: no quantity.
 * words: "seven", "twenty-three", "Thirty one", "one hundred and twenty", "a dozen",
   "two dozen", "half a dozen", "a hundred". Digits: "745", "1,400", "1 400"
   (thousands groups), "1.5 million", "3 thousand".

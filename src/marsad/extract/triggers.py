@@ -93,7 +93,12 @@ _HYPOTHETICAL = re.compile(
 _NO_AGREEMENT = re.compile(
     r"\b(?:collaps\w*|falter\w*|fail\w*|broke down|break(?:s|ing)? down|violat\w*|breach\w*|"
     r"struggl\w*|attempts?|efforts? to|hopes? (?:for|of)|revival|rejected|declared [\w\s-]{0,30} over|"
-    r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|ended|expired|scrapped|rescinded)\b", re.IGNORECASE)
+    r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|expired|scrapped|rescinded)\b", re.IGNORECASE)
+
+
+def failed_agreement(text: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence tells that an agreement failed, was sought or was broken."""
+    return bool(_NO_AGREEMENT.search(text, sentence[0], sentence[1]))
 
 
 #: the start of a war told as background: what follows it in the sentence ("since the
@@ -108,11 +113,6 @@ def war_background(text: str, start: int, sentence_start: int) -> bool:
     """True when the trigger follows, in its sentence, the start of a war told as
     background ("... since the conflict began in March 2011 with anti-government protests")."""
     return bool(_WAR_BEGAN.search(text, sentence_start, start))
-
-
-def failed_agreement(text: str, sentence: tuple[int, int]) -> bool:
-    """True when the sentence tells that an agreement failed, was sought or was broken."""
-    return bool(_NO_AGREEMENT.search(text, sentence[0], sentence[1]))
 
 
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
