@@ -256,6 +256,22 @@ def test_a_shipped_site_is_a_place_even_outside_the_report_country(pipeline):
     assert (p.name, p.admin1_iso, p.precision) == ("Hmeimim Air Base", "SY-LA", 1)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Police arrested a suspect in the home invasion on Roosevelt Avenue in Springfield, Massachusetts.",
+     "Roosevelt"),
+    ("Soldiers in Myanmar detained leader Aung San Suu Kyi in Naypyidaw on Monday.", "Aung San"),
+])
+def test_a_street_or_a_person_named_like_a_town_is_no_place(pipeline, text, name):
+    names = {p.name for p in run(pipeline, text).places}
+    assert name not in names and names
+
+
+def test_a_place_the_model_calls_a_person_stays_a_place_beside_another_place(pipeline):
+    text = "Tags Syria Idlib regime airstrikes Kafr Takharim Khan Sheikhun Sixteen civilians were killed."
+    names = {p.name for p in run(pipeline, text).places}
+    assert "Khan Shaykhun" in names
+
+
 def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     ctx = run(pipeline, "An explosion in the Salem Mosque in Ariha in Syria's Idlib province killed 25.")
     assert "IN" not in {p.country for p in ctx.places}

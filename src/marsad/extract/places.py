@@ -50,6 +50,7 @@ from ..geo.build import BIG_TOWN, TOWN
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .base import Context, Place, component
+from .numbers import words_value
 
 # -- candidate spans ---------------------------------------------------------------------
 
@@ -680,6 +681,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                for m in c.matches[:1] if m.country == country and m.lat is not None]
     places: list[Place] = []
     taken_names: set[tuple[str, int]] = set()
+    place_starts = {s for s, _e, label in ctx.entities if label in ("GPE", "LOC", "FAC")}
     for i, c in enumerate(cands):
         if c.demonym:
             continue
@@ -710,6 +712,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
         if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
             continue
+        if best.feature in LOCAL and not _site(best) and (
+                _STREET_AFTER.match(text, c.end)
+                or (c.label == "PERSON" and _name_continues(text, c.end, place_starts))):
+            continue    # "on Roosevelt Avenue" is a street, "leader Aung San Suu Kyi" a person
         if best.feature in LOCAL:
             taken_names.add((c.text, best.place_id))
         if country and best.country != country and not _site(best) and (
@@ -775,6 +781,22 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
 
 
 #: a building or street named after a place or a person: "Salem Mosque", "Cairo Street"
+#: a street named after a place or a person: no place of its own ("Roosevelt Avenue")
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive)(?![\w-])")
+#: a person's name going on after a part the model took for a name ("Aung San Suu Kyi")
+_NAME_CONTINUES = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _name_continues(text: str, end: int, place_starts: set[int]) -> bool:
+    """A capitalised word follows that is no number word and begins no place the model
+    found ("Aung San Suu Kyi"; not "Khan Sheikhun Sixteen civilians", nor the tags "Kafr
+    Takharim Khan Sheikhun")."""
+    m = _NAME_CONTINUES.match(text, end)
+    return m is not None and words_value([m.group(1).lower()]) is None and m.group(1) not in _VAGUE_CAPS \
+        and m.start(1) not in place_starts
+
+
+_VAGUE_CAPS = frozenset({"Dozens", "Hundreds", "Thousands", "Scores", "Tens", "Several", "Many", "Some"})
 _FACILITY_AFTER = re.compile(
     r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
     r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
