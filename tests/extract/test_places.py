@@ -266,6 +266,14 @@ def test_a_street_or_a_person_named_like_a_town_is_no_place(pipeline, text, name
     assert name not in names and names
 
 
+def test_a_plural_is_no_town_by_an_alternate_spelling(pipeline):
+    # "Marshals" without its "s" is an alternate spelling of Marshall, Texas: no place;
+    # "Aleppos" (apostrophe stripped) is Aleppo's own name: a place
+    assert "Marshall" not in {p.name for p in run(pipeline, "Officers of the U.S. Marshals Service "
+                                                  "detained him in South Dakota.").places}
+    assert "Aleppo" in {p.name for p in run(pipeline, "Shelling hit Aleppos old city.").places}
+
+
 def test_a_place_the_model_calls_a_person_stays_a_place_beside_another_place(pipeline):
     text = "Tags Syria Idlib regime airstrikes Kafr Takharim Khan Sheikhun Sixteen civilians were killed."
     names = {p.name for p in run(pipeline, text).places}

@@ -183,8 +183,9 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
     if m:
         return m
     if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+        # by a name of its own, not an alternate spelling ("Marshals" is no Marshall)
         m = gaz.lookup(text[:-1], country)
-        m = [x for x in m if x.feature not in LOCAL or x.population >= TOWN]
+        m = [x for x in m if (x.feature not in LOCAL or x.population >= TOWN) and x.exact]
         if m:
             return m
     if fuzzy and country:
