@@ -475,3 +475,10 @@ def test_civilians_and_protesters_are_never_perpetrators(dictionary):
     roles = {(r["role"], r["name"]) for r in assign_roles("violence_against_civilians", ms)}
     assert ("perpetrator", "Civilians") not in roles and ("participant", "Civilians") in roles
     assert ("perpetrator", "Unidentified armed group") in roles or ("perpetrator", "Nusra Front") in roles
+
+
+def test_the_perpetrator_has_no_second_role_in_its_event(dictionary):
+    text = "Police arrested 12 activists during police raids, the police said."
+    roles = _roles(text, dictionary, "strategic_developments")
+    names = [name for role, name in roles if name.startswith("Police")]
+    assert [(role, name) for role, name in roles if name in names] == [("perpetrator", names[0])]

@@ -119,3 +119,10 @@ def test_how_a_war_began_is_background(text, found):
 def test_medical_words_are_no_arrest_or_attack(text):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub in ("arrests", "generic_attack")] == []
+
+
+def test_a_violent_protest_is_a_violent_demonstration():
+    text = "A weekend of unrest saw violent protests grip towns nationwide."
+    hits = find_triggers(text, load_lexicon())
+    assert [(text[s:e], typ, sub) for s, e, typ, sub, *_ in hits] == [
+        ("violent protests", "riots", "violent_demonstration")]

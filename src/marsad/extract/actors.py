@@ -792,7 +792,10 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
             else:
                 role = "participant"
         roles.append((role, a))
-    return _actor_rows(roles)
+    # one actor has one role: the perpetrator's other mentions ("arrested during police
+    # raids", "the police said") add no target or participant of the same name
+    perpetrators = {a.name for role, a in roles if role == "perpetrator"}
+    return _actor_rows([(role, a) for role, a in roles if role == "perpetrator" or a.name not in perpetrators])
 
 
 def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
