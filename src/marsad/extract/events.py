@@ -163,13 +163,13 @@ _GOVERNS_AFTER = re.compile(
     r"warned|warns|vowed|vows|demanded|demands|refused|refuses|views?|viewed|considers?|considered|"
     r"condemned|condemns|welcomed|welcomes|urged|urges|blamed|blames|agreed|agrees|"
     r"wants?|wanted|responded|responds|threatened|threatens|maintains|maintained|called\s+for|calls\s+for|"
-    r"backs|backed|supports|supported|hopes|hoped|fears|feared|insists|argued|argues|believes|believed|"
+    r"backs|backed|supports|supported|hopes|hoped|fears|feared|argued|argues|believes|believed|"
     r"intervened|intervenes)\b|"
     r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
     r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 _CITY_FEATURES = ("city", "place", "village")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to|into|outside|on|with|against|by|towards?)\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|of|to|into|outside|on|with|against|by|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _government_named(ctx: Context, p: Place) -> bool:

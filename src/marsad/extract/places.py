@@ -786,6 +786,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive)(?![\w-])")
 #: a person's name going on after a part the model took for a name ("Aung San Suu Kyi")
 _NAME_CONTINUES = re.compile(r"\s+([A-Z][a-z]+)\b")
+#: capitalised words that open a figure, not a name ("Dozens of civilians")
+_VAGUE_CAPS = frozenset({"Dozens", "Hundreds", "Thousands", "Scores", "Tens", "Several", "Many", "Some"})
 
 
 def _name_continues(text: str, end: int, place_starts: set[int]) -> bool:
@@ -793,11 +795,11 @@ def _name_continues(text: str, end: int, place_starts: set[int]) -> bool:
     found ("Aung San Suu Kyi"; not "Khan Sheikhun Sixteen civilians", nor the tags "Kafr
     Takharim Khan Sheikhun")."""
     m = _NAME_CONTINUES.match(text, end)
-    return m is not None and words_value([m.group(1).lower()]) is None and m.group(1) not in _VAGUE_CAPS \
-        and m.start(1) not in place_starts
+    if m is None or m.start(1) in place_starts:
+        return False
+    word = m.group(1)
+    return word not in _VAGUE_CAPS and words_value([word.lower()]) is None
 
-
-_VAGUE_CAPS = frozenset({"Dozens", "Hundreds", "Thousands", "Scores", "Tens", "Several", "Many", "Some"})
 _FACILITY_AFTER = re.compile(
     r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
     r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
