@@ -58,7 +58,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ARMED_CATEGORIES, as_in, assign_roles
-from .places import QUALIFIER as _MODIFIER, filed_at, salient_place
+from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -168,8 +168,9 @@ _GOVERNS_AFTER = re.compile(
     r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
     r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 _CITY_FEATURES = ("city", "place", "village")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|of|to|into|outside|on|with|against|by|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+#: the place prepositions, and those that put a city in a relation ("at war with Damascus")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:on|with|against|by|toward|{PLACE_PREPOSITIONS})\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 
 
 def _government_named(ctx: Context, p: Place) -> bool:

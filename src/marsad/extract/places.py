@@ -56,10 +56,10 @@ from .numbers import words_value
 
 _PARTICLE = r"(?:al|el|as|ad|ar|ash|at|az|ez|an|ad-dh|adh|ath|es|ed|et|er)[-‐]"
 #: prepositions before a place ("in", "west of", "outside the")
-_PLACE_PREPOSITIONS = r"in|near|at|from|outside|of|to|into|towards|around|across"
+PLACE_PREPOSITIONS = r"in|near|at|from|outside|of|to|into|towards|around|across"
 _COMPASS_TAIL = r"\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$"
 #: ... and "on": the words before a lower-case "al-Bab" that make it a place
-_LOCATIVE_BEFORE = re.compile(rf"\b(?:on|{_PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:on|{PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
 #: a name after an Arabic article written in lower case: "al-Bab", "ar-Raqqa"
 _PARTICLE_NAME = re.compile(_PARTICLE + r"[A-Z]")
 #: lower-case words inside a name: "Aqareb es Safi", "Tell ad Daman", "Beit ibn Yusuf"
@@ -194,7 +194,7 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
 
 
 #: words before a name that make it a place: "in", "near", "west of", "outside the"
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
 
 
 def _site(best) -> bool:
