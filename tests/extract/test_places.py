@@ -406,6 +406,26 @@ def test_a_country_named_like_a_province_of_the_reports_country_is_the_province(
     assert {(p.country, p.feature) for p in ge.places if p.text == "Georgia"} == {("GE", "country")}
 
 
+def test_a_country_iso_also_lists_as_a_subdivision_of_the_reports_country_stays_the_country(pipeline):
+    # ISO 3166-2 lists Taiwan as CN-TW; unlike Niger State, it is no other place than the
+    # country itself, as ACLED codes it
+    ctx = run(pipeline, "Police in Beijing and Shanghai arrested 12 activists at sea as they attempted "
+                        "to flee to Taiwan, Chinese state media said.")
+    assert ctx.country_context == "CN"
+    assert {(p.country, p.feature) for p in ctx.places if p.text == "Taiwan"} == {("TW", "country")}
+
+
+def test_the_first_word_of_a_persons_name_alone_is_no_town_by_an_alternate_name(pipeline):
+    # a Chinese name puts the surname first; "Zhang" is only an alternate name of
+    # Chang'an, a village in the report's country
+    text = ("Police in Wuhan detained the citizen journalist Zhang Zhan in May. Because of the "
+            "persecution in China, Zhang was 37 years old. Zhang had reported from Wuhan.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "CN"
+    assert not {p.text for p in ctx.places} & {"Zhang"}
+    assert {"Wuhan", "China"} <= {p.text for p in ctx.places}
+
+
 def test_only_places_named_so_in_their_own_right_move_a_shared_name_abroad():
     from marsad.extract.base import Context
     from marsad.extract.places import _Cand, _sentence_sense

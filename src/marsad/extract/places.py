@@ -660,6 +660,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     # words of people's full names ("Fidel Castro" ... "Castro"): not places alone
     person_words = {w for s, e, label in ctx.entities if label == "PERSON"
                     for w in text[s:e].split()[1:] if len(text[s:e].split()) > 1}
+    # ... and a name's first word, which in Chinese, Korean or Hungarian names is the
+    # surname ("Zhang Zhan" ... "Zhang was sentenced"), unless it is the town's own name
+    # and not only one GeoNames lists among its alternates (Chang'an's "Zhang")
+    first_words = {text[s:e].split()[0] for s, e, label in ctx.entities if label == "PERSON"
+                   and len(text[s:e].split()) > 1}
     # a name abroad right after a person's given names is their surname, not a place:
     # the entity ruler labels "Salem" of "Lady Ann Salem" an Indian city
     person_ends = {e for s, e, label in ctx.entities if label == "PERSON"}
@@ -691,6 +696,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if c.text in person_words and matches[0].feature != "country" or c.start in part_of:
             continue
+        if c.text in first_words and not matches[0].exact and matches[0].feature in LOCAL:
+            continue
         near = province = None
         for d in cands[i + 1:i + 3]:
             if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city"):
@@ -707,8 +714,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue    # "Oban village in Cross River State" (Nigeria) is no Auburn, USA
         if best.feature == "country" and country and best.country != country:
             # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
-            # United States the state
-            best = _province_named(matches[1:4], country) or best
+            # United States the state; but a subdivision that ISO 3166-1 also lists as
+            # this very country (CN-TW, US-PR, NL-AW) is no other place: "Taiwan" in a
+            # report on China stays Taiwan
+            named_so = _province_named(matches[1:4], country)
+            if named_so is not None and named_so.admin1_iso != f"{country}-{best.country}":
+                best = named_so
         # a town's name the report has already taken for the town stays a place ("detained
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
         if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
