@@ -280,6 +280,15 @@ def test_geocode_result_and_no_match(gaz):
         gaz.geocode("   ")
 
 
+def test_geocode_in_a_country_tries_spellings_there_but_not_over_a_country_or_big_citys_name(gaz):
+    # a spelling the gazetteer lacks is looked for inside the country asked for ...
+    assert gaz.geocode("Khan Sheikhoon", "SY")["admin1_iso"] == "SY-ID"
+    # ... but a country's own name is that country wherever it is asked: Huanggang, CN,
+    # shares the consonants of "Hong Kong"
+    r = gaz.geocode("Hong Kong", "CN")
+    assert (r["country"], r["feature"]) == ("HK", "country")
+
+
 def test_shipped_sites_are_places_of_their_own_with_coordinates(gaz):
     # an air base, a prison or a camp that cities500 lacks: ACLED precision 1, in its province
     best = gaz.best("Hmeimim airbase")

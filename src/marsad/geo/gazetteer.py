@@ -189,7 +189,9 @@ class Gazetteer:
         """The ``marsad geocode`` result: best match and alternatives, or :class:`NoPlaceMatch`.
 
         With ``country``, entries of that country come first; when it has none, the
-        transliteration skeleton is tried inside it before falling back to the world.
+        transliteration skeleton is tried inside it before falling back to the world,
+        unless the name is a country's own or a big city's ("Hong Kong" asked in China is
+        Hong Kong, not Huanggang, which shares its consonants).
         """
         name = (name or "").strip()
         if not name:
@@ -197,7 +199,9 @@ class Gazetteer:
         if len(name) > 200:
             raise NoPlaceMatch(f"no match: a place name of {len(name)} characters is not a name")
         matches = self.lookup(name, country)
-        if country and not any(m.country == country.upper() for m in matches):
+        if country and not any(m.country == country.upper() for m in matches) and not (
+                matches and matches[0].exact
+                and (matches[0].feature == "country" or matches[0].population >= BIG_TOWN)):
             matches = self.lookup_fuzzy(name, country) + matches
         if not matches:
             where = f" in {country.upper()}" if country else ""
