@@ -363,6 +363,12 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  "ex-Guantanamo detainees. Protests went on in Kabul.",
                  [("Afghanistan", 0, "AF"), ("Guantanamo", 0, "CU", "CU-14")], "AF", "country", {"AF"},
                  id="a place abroad naming whose detainees these are places nothing"),
+    pytest.param("ANKARA (Reuters) - Turkey shelled Kurdish militia in northeast Syria if Russia "
+                 "failed to act, Turkish officials said. Ankara has long accused its "
+                 "allies. Erdogan spoke in Istanbul.",
+                 [("ANKARA", 0, "TR", "TR-06"), ("Turkey", 0, "TR"), ("Syria", 0, "SY"), ("Russia", 0, "RU"),
+                  ("Istanbul", 2, "TR", "TR-34")], "TR", "country", {"SY"},
+                 id="a compass word before another country's name points where the event is"),
 ])
 def test_where_an_event_happened(text, places, country, field, expected):
     """``places``: (phrase, sentence, country code[, ISO 3166-2 code of a town])."""

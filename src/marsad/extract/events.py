@@ -670,6 +670,13 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         country = attached.country
         if attached.feature != "country":
             best = attached
+    # "Turkey will clear northeast Syria of Kurdish YPG militia ... a Turkish offensive in
+    # the region": the event is where its first sentence points
+    if best is None and attached is None:
+        region = _country_region(ctx, [s for s in order if s in own], place_s, country)
+        if region is not None:
+            country = region.country
+            best = _first_place(order, place_s, country) or region
     # places in the report's country first; if the event names none there, the report's
     # country was the wrong guess for this event ("Russia says it struck Idlib") - unless
     # the event names the country itself ("Egypt's security forces attacked ...", then a
@@ -749,6 +756,28 @@ def _names_country(order: list[int], place_s: dict[int, list[Place]], country: s
             return not any(p.country != country and p.feature != "country" for p in here) \
                 and any(p.feature == "country" and p.country == country for p in here)
     return False
+
+
+#: a compass word before a country's name: "northeast Syria", "in southern Lebanon"
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                             r"(?:ern)?\s+$", re.IGNORECASE)
+
+
+def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Place]],
+                    country: str | None) -> Place | None:
+    """A part of another country, named by a compass word before that country's name
+    ("northeast Syria", "southern Lebanon"), in the first of the event's sentences that
+    names places and no town of the report's country: a region where things happen,
+    not a country that acts or speaks."""
+    for s in order:
+        here = place_s.get(s, [])
+        if not here:
+            continue
+        if any(p.country == country and p.feature != "country" for p in here):
+            return None
+        return next((p for p in here if p.feature == "country" and p.country != country
+                     and _COMPASS_BEFORE.search(ctx.text, max(0, p.start - 16), p.start)), None)
+    return None
 
 
 def _attached_place(ctx: Context, d: Draft, order: list[int],
