@@ -50,6 +50,8 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("regime forces", "Syrian government forces", "state_forces"),
     ("Syrian Arab Army", "Syrian government forces", "state_forces"),
     ("regime-aligned security forces", "Syrian government forces", "state_forces"),
+    ("Syria's government", "Syrian government forces", "state_forces"),
+    ("Syrias government", "Syrian government forces", "state_forces"),    # FA-KES strips apostrophes
     ("security forces aligned with the new regime", "Syrian government forces", "state_forces"),
     ("Russian warplanes", "Russian forces", "foreign_forces"),
     ("US-led coalition", "International coalition", "foreign_forces"),
