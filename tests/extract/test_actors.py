@@ -122,6 +122,12 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     ("The kingdom fights Iran-backed Huthi rebels.", "Huthi rebels", "SA", "Houthis"),
     ("Saudi-led coalition warplanes struck Sanaa.", "Saudi-led coalition warplanes", "YE", "Saudi-led coalition"),
     ("The US-led coalition struck Raqqa.", "US-led coalition", "SY", "International coalition"),
+    # "the coalition" is the one fighting in the report's country
+    ("The coalition struck Raqqa.", "The coalition", "SY", "International coalition"),
+    ("Coalition warplanes struck Mosul.", "Coalition warplanes", "IQ", "International coalition"),
+    ("The coalition struck Sanaa.", "The coalition", "YE", "Saudi-led coalition"),
+    ("Coalition air strikes hit Saada.", "Coalition air strikes", "YE", "Saudi-led coalition"),
+    ("Coalition air strikes hit Tripoli.", "Coalition air strikes", "LY", "Coalition forces"),
     ("The opposition shelled the town.", "The opposition", "SY", "Syrian armed opposition"),
     ("State Security raided his house.", "State Security", "SY", "Syrian government forces"),
     ("Hamas fighters fired rockets.", "Hamas fighters", "IL", "Hamas"),
@@ -136,6 +142,8 @@ def test_generic_rebels_and_local_words_follow_the_report_country(dictionary, te
     ("State Security raided his house.", "EG"),
     ("The new government cut wages.", "AU"),
     ("The new government cut wages.", None),
+    ("The coalition passed the budget.", "MY"),   # a coalition government
+    ("The coalition passed the budget.", None),
 ])
 def test_local_words_name_no_actor_elsewhere(dictionary, text, country):
     assert actors(text, dictionary, country=country) == []
@@ -146,6 +154,19 @@ def test_a_name_before_a_place_noun_is_the_place_possessive(dictionary):
     text = "Army units killed 40 terrorists in Kafr Zita in Hamas northern countryside."
     assert "Hamas" not in [a.name for a in actors(text, dictionary)]
     assert [a.name for a in actors("Hamas gunmen opened fire.", dictionary, country="PS")] == ["Hamas"]
+
+
+def test_national_in_names_more_countries_and_needs_national(tmp_path):
+    f = tmp_path / "actors.toml"
+    f.write_text('[[actor]]\nname = "Joint Force"\ncategory = "foreign_forces"\nnational = "coalition"\n'
+                 'national_in = ["ml", "BF"]\naliases = ["joint force"]\n')
+    d = load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
+    assert [a.name for a in actors("The coalition shelled the town.", d, country="ML")] == ["Joint Force"]
+    assert [a.name for a in actors("The coalition shelled the town.", d, country="BF")] == ["Joint Force"]
+    for bad in ('national_in = ["ML"]', 'national = "coalition"\nnational_in = ["Mali"]'):
+        f.write_text(f'[[actor]]\nname = "X"\ncategory = "militia"\n{bad}\naliases = ["x men"]\n')
+        with pytest.raises(ConfigError, match="national_in"):
+            load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
 
 
 def test_local_only_needs_localize(tmp_path):

@@ -206,6 +206,9 @@ class ActorEntry:
     national: str | None = None
     localize: str | None = None
     local_only: bool = False
+    #: more countries where the generic words of the ``national`` kind mean this entry
+    #: ("the coalition" in Yemen is the Saudi-led coalition)
+    national_in: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -291,7 +294,8 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     return list(value)
 
 
-_ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "localize", "local_only", "replace"}
+_ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "national_in", "localize",
+               "local_only", "replace"}
 
 
 def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEntry, bool]]:
@@ -332,11 +336,16 @@ def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEn
             raise ConfigError(f"{where}'local_only' must be true or false, and needs 'localize'", code="M105")
         aliases = _str_list(item.get("aliases"), where, "aliases")
         cased = _str_list(item.get("cased"), where, "cased")
+        national_in = _str_list(item.get("national_in"), where, "national_in")
+        if national_in and not item.get("national") or any(len(c) != 2 or not c.isalpha() for c in national_in):
+            raise ConfigError(f"{where}'national_in' must list ISO 3166-1 alpha-2 codes, and needs 'national'",
+                              code="M105")
         for a in aliases:
             expand_alias(a, where)  # validates syntax early
         entry = ActorEntry(name=name.strip(), category=cat or "", country=country.upper() if country else None,
                            aliases=aliases, cased=cased, national=item.get("national"),
-                           localize=item.get("localize"), local_only=local_only)
+                           localize=item.get("localize"), local_only=local_only,
+                           national_in=[c.upper() for c in national_in])
         out.append((entry, bool(item.get("replace", False))))
     return out
 
@@ -376,8 +385,9 @@ def build_actor_dictionary(entries: list[ActorEntry]) -> ActorDictionary:
         if e.name:
             index.add(e.name, e)
         index.add_aliases(e, e.aliases, e.cased, where)
-        if e.national and e.country:
-            national[(e.country, e.national)] = e
+        if e.national:
+            for country in ([e.country] if e.country else []) + e.national_in:
+                national[(country, e.national)] = e
     return ActorDictionary(entries, index, national)
 
 
