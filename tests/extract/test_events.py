@@ -290,6 +290,16 @@ def test_an_event_told_only_with_a_past_date_gets_that_date_not_the_reports():
 
 
 
+def test_a_weak_word_goes_on_telling_the_event_of_its_kind_the_sentence_before_told():
+    text = ("A court sentenced two men for attempted murder in a hammer attack on a blogger. "
+            "The pair assaulted the blogger on 26 February 2020 in his home.")
+    evs = [e for e in _dated(text, "2021-01-11") if e["type"] == "violence_against_civilians"]
+    assert [e["date"]["start"] for e in evs] == ["2020-02-26"]
+    assert "assaulted" in {t["text"] for t in evs[0]["triggers"]}
+    # alone, the weak word makes no event
+    assert _dated("The pair assaulted the blogger on 26 February 2020 in his home.", "2021-01-11") == []
+
+
 def test_a_past_date_in_the_events_clause_dates_it_when_nothing_recent_does():
     text = ("Court acquits men over journalist's abduction. "
             "He was abducted and beheaded while investigating a story in 2002.")

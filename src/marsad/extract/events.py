@@ -227,7 +227,12 @@ _MASSACRE = re.compile(r"massacres?|massacred|slaughter(?:ed|s)?", re.IGNORECASE
 
 
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
-                     actors: list[ActorMention]) -> list[Frame]:
+                     actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
+    """The frames (one per event type) a sentence's triggers make. A weak word ("assaulted",
+    "threats") needs support in its sentence (a strong word, a toll, an armed actor), or
+    a strong word of its type in the sentence before (``told_before``): "... in a hammer
+    attack on a blogger. The pair assaulted him on 26 February 2020 in his home" goes on
+    telling that attack."""
     specific = [t for t in trigs if t.type != "violence"]
     generic = [t for t in trigs if t.type == "violence"]
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
@@ -247,7 +252,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             continue  # "surrendered following clashes": the clash is the event
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
-            supported = between or has_strong or has_figure or has_armed or has_generic_kill
+            supported = between or has_strong or has_figure or has_armed or has_generic_kill \
+                or t.type in told_before
             if not supported:
                 continue
             # a one-sided weak word beside a strong trigger of another type adds nothing
@@ -363,7 +369,8 @@ def events(ctx: Context) -> None:
     drafts: list[Draft] = []
     pending_figures: list[Frame] = []
     for sent in sorted(trig_s):
-        frames = _sentence_frames(ctx, sent, trig_s[sent], fig_s.get(sent, []), actor_s.get(sent, []))
+        before = frozenset(t.type for t in trig_s.get(sent - 1, []) if t.strength == "strong")
+        frames = _sentence_frames(ctx, sent, trig_s[sent], fig_s.get(sent, []), actor_s.get(sent, []), before)
         made_here: list[Draft] = []
         for fr in frames:
             if fr.type is None:
