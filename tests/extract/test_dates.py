@@ -165,6 +165,13 @@ def test_absolute_dates():
     assert find_dates("talks on April 20 in Geneva", pub) == []
 
 
+def test_a_day_told_with_its_year_keeps_it_when_told_again_without():
+    text = ("Workers lost their lives in the inferno on Sept 11, 2012. Families still mourn. "
+            "The fire of Sept 11 killed 260. A court ruled on Sept 22.")
+    got = [(d.text, d.start_date) for d in find_dates(text, D(2020, 9, 27))]
+    assert got == [("Sept 11, 2012", D(2012, 9, 11)), ("Sept 11", D(2012, 9, 11)), ("Sept 22", D(2020, 9, 22))]
+
+
 def test_month_precision():
     d = one("Fighting broke out in March 2025 near Latakia.", None)
     assert (d.start_date, d.end_date, d.precision) == (D(2025, 3, 1), D(2025, 3, 31), 3)

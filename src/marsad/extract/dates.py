@@ -17,7 +17,8 @@ call; these rules cost well under a millisecond per article).
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
   publication; a day-month more than 60 days ahead of publication is taken as last
   year's, a nearer future one is skipped; "June 5 last year", "in January last year"
-  take the year named), months ("in March 2025", "in March", "the end of June",
+  take the year named, and a day the report has told with its year takes that year
+  again: "on Sept 11, 2012" ... "on Sept 11"), months ("in March 2025", "in March", "the end of June",
   "earlier this month", "last month", "three months ago": precision 3), years ("in
   2012", "since 2011", "the end of 2020", "the summer of 2019", "two years ago", and a
   year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
@@ -340,6 +341,12 @@ def find_dates(text: str, published: dt.date | None, *,
                 add(m.start("year") if m.re is _YEAR_ATTR else m.start(), m.end(), a, b, 3, "absolute")
     if pub is None:
         return _select(cands, masked, exclude)
+    # a day told with its year elsewhere in the report keeps that year when told again
+    # without it ("the inferno on Sept 11, 2012" ... "the fire of Sept 11")
+    told_years: dict[tuple[int, int], set[int]] = {}
+    for _s, _e, dm in cands:
+        if dm.kind == "absolute" and dm.precision == 1:
+            told_years.setdefault((dm.start_date.month, dm.start_date.day), set()).add(dm.start_date.year)
     # anchored on a month name: dates without a year, day ranges, months alone
     for lo, hi in windows(_MONTH_ANCHOR, 25, 30):
         for rx in _DAY_RANGE:
@@ -351,6 +358,9 @@ def find_dates(text: str, published: dt.date | None, *,
                 if not mon:
                     continue
                 y, end = _which_year(text, m.end(), pub)
+                years = told_years.get((mon, int(m["day"])), ())
+                if not y and len(years) == 1:
+                    y = next(iter(years))
                 d = _safe_date(y, mon, int(m["day"])) if y else _resolve_day_month(int(m["day"]), mon, pub)
                 if d is None:
                     continue
