@@ -201,3 +201,14 @@ def test_a_word_of_a_place_name_is_no_actor(pipeline):
     ev = r["events"][0]
     assert ev["location"]["name"] == "Deir ez-Zor Airport" and ev["location"]["admin1_iso"] == "SY-DY"
     assert not [a for a in ev["actors"] if a["text"] == "military"]
+
+
+def test_an_event_of_a_report_on_hong_kong_without_a_place_is_hong_kongs(pipeline):
+    # Hong Kong is indexed as a province of China (as ACLED codes it); an event that names
+    # no place of its own is Hong Kong's, not all China's
+    result = pipeline.run({"text": "Hong Kong police arrested 10 journalists at the offices of Apple Daily "
+                                   "in Kowloon on Thursday. In a separate attack on Friday, gunmen shot dead "
+                                   "a pro-democracy lawmaker.", "published": "2021-06-20"})
+    got = [(e["sub_type"], e["location"]["country"], e["location"]["admin1_iso"], e["location"]["precision"])
+           for e in result["events"]]
+    assert got == [("arrests", "CN", "CN-HK", 1), ("attack", "CN", "CN-HK", 3)]

@@ -291,7 +291,7 @@ def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline)
             "sailed on. It had been detained in Aberdeen, Scotland, last year. "
             "The Aberdeen harbour master spoke.")
     ctx = run(pipeline, text)
-    assert ctx.country_context == "HK"
+    assert ctx.country_context == "CN"      # Hong Kong is indexed as China's, as ACLED codes it
     aberdeen = [p for p in ctx.places if p.text == "Aberdeen"]
     assert len(aberdeen) == 2 and {p.country for p in aberdeen} == {"GB"}
     # a far smaller namesake beside a foreign place does not replace a famous city
@@ -404,6 +404,15 @@ def test_a_country_named_like_a_province_of_the_reports_country_is_the_province(
     assert {(p.country, p.feature) for p in us.places if p.text == "Georgia"} == {("US", "admin1")}
     ge = run(pipeline, "Russian troops entered Georgia in 2008, officials in Tbilisi said.")
     assert {(p.country, p.feature) for p in ge.places if p.text == "Georgia"} == {("GE", "country")}
+
+
+def test_hong_kong_and_macau_are_provinces_of_china_as_acled_codes_them(pipeline):
+    ctx = run(pipeline, "Police in Beijing detained two lawyers. Police in Hong Kong arrested 53 activists "
+                        "in Kowloon, and a journalist was held in Macau.")
+    assert ctx.country_context == "CN"
+    got = {p.text: (p.country, p.admin1_iso, p.precision) for p in ctx.places}
+    assert got["Hong Kong"] == ("CN", "CN-HK", 1) and got["Kowloon"] == ("CN", "CN-HK", 1)
+    assert got["Macau"] == ("CN", "CN-MO", 1)
 
 
 def test_a_country_iso_also_lists_as_a_subdivision_of_the_reports_country_stays_the_country(pipeline):

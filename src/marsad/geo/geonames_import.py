@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from ..errors import GazetteerError
-from .build import KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, city_feature, nearest_anchor
+from .build import KIND_ALIAS, KIND_ALT, KIND_MAIN, MIN_SKELETON, as_part, city_feature, nearest_anchor
 from .normalize import is_code, is_latin, norm, skeleton
 
 S_CODES = frozenset({"AIRB", "AIRF", "AIRP", "MILB", "INSM"})
@@ -129,6 +129,7 @@ def import_geonames(index_path: str | Path, file: str | Path, *,
                 if keep is not None and cc not in keep:
                     counts["skipped"] += 1
                     continue
+                cc, a1 = as_part(cc, a1)      # Hong Kong's rows are China's, in CN-HK
                 population = int(pop) if pop.strip() else 0
                 names = [name, asciiname, *[a for a in alts.split(",") if a]]
                 spelled: dict[str, str] = {}
