@@ -392,6 +392,17 @@ def test_import_into_a_group_coarser_than_iso_takes_the_nearest_anchor(index_cop
     assert g.best("Khirbet Testa", "PS").admin1_iso == "PS-HBN"
 
 
+def test_import_of_a_territory_indexed_as_a_province_puts_its_places_there(index_copy, tmp_path):
+    # an invented village in Hong Kong's dump (HK.txt): China's, in Hong Kong (PART_OF)
+    dump = tmp_path / "HK.txt"
+    dump.write_text("99100003\tTesta Wan\tTesta Wan\t\t22.40\t114.10\tP\tPPL\tHK\t\tNTW\t\t\t\t800\t\t\t"
+                    "Asia/Hong_Kong\t2024-01-01\n", encoding="utf-8")
+    g = Gazetteer(index_copy)
+    assert g.import_geonames(dump, countries=["HK"])["imported"] == 1
+    m = g.best("Testa Wan")
+    assert (m.country, m.admin1_iso) == ("CN", "CN-HK")
+
+
 def test_import_country_filter_and_zip(index_copy, tmp_path):
     z = tmp_path / "SY.zip"
     with zipfile.ZipFile(z, "w") as zf:
