@@ -415,6 +415,13 @@ def test_hong_kong_and_macau_are_provinces_of_china_as_acled_codes_them(pipeline
     assert got["Macau"] == ("CN", "CN-MO", 1)
 
 
+def test_a_peoples_name_of_two_words_is_no_town(pipeline):
+    # "Hong" is an alternate name of Hong'an, a town of the report's country
+    ctx = run(pipeline, "Police in Beijing said the 12 Hong Kongers had tried to leave for Taiwan.")
+    assert ctx.country_context == "CN"
+    assert not {p.text for p in ctx.places} & {"Hong", "Hong Kongers"}
+
+
 def test_a_country_iso_also_lists_as_a_subdivision_of_the_reports_country_stays_the_country(pipeline):
     # ISO 3166-2 lists Taiwan as CN-TW; unlike Niger State, it is no other place than the
     # country itself, as ACLED codes it

@@ -368,7 +368,10 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                     continue
                 if j == i + 1 and seg.lower() in stop:
                     continue
-                dem = gaz.demonym(seg) if j == i + 1 else None
+                # a people's name: "Syrian"; of two words also in the plural, so that no word
+                # of "Hong Kongers" or "South Africans" is taken for a town ("Hong" is Hong'an's)
+                dem = gaz.demonym(seg) if j == i + 1 else (
+                    gaz.demonym(seg) or (gaz.demonym(seg[:-1]) if seg.endswith("s") else None))
                 # a word the text calls a place ("Izraa town", "the Qalamun region", "the
                 # village of X") may be matched by its spelling variants, as a place entity is
                 kind = j == i + 1 and (_KIND_OF_PLACE_AFTER.match(text, e) is not None or
