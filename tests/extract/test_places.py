@@ -415,6 +415,19 @@ def test_hong_kong_and_macau_are_provinces_of_china_as_acled_codes_them(pipeline
     assert got["Macau"] == ("CN", "CN-MO", 1)
 
 
+def test_a_word_of_a_registered_outlets_name_is_no_place(pipeline):
+    # "Masr" is an Arabic name of Cairo, "America" the United States
+    ctx = run(pipeline, "Egypt's security forces arrested 400 protesters in Suez, according to a report "
+                        "by Mada Masr. PEN America counted 238 writers detained worldwide.")
+    assert {p.text for p in ctx.places} == {"Egypt", "Suez"}
+    # an outlet named just like a town may be the town, and a people's name in an outlet's
+    # name still tells the report's country
+    ctx = run(pipeline, "Strikes hit the town of Al Mayadeen near the Lebanese border, the Syrian "
+                        "Observatory for Human Rights said. Lebanon's army was on alert.")
+    assert ctx.country_context == "SY"
+    assert "Al Mayadeen" in {p.text for p in ctx.places}
+
+
 def test_a_peoples_name_of_two_words_is_no_town(pipeline):
     # "Hong" is an alternate name of Hong'an, a town of the report's country
     ctx = run(pipeline, "Police in Beijing said the 12 Hong Kongers had tried to leave for Taiwan.")

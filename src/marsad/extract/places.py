@@ -637,14 +637,43 @@ def _anchor(gaz, best, matches, want_admin1: bool):
     return best
 
 
+#: kinds of registered source whose names are no places: "Mada Masr" (Masr is Cairo's
+#: Arabic name), "Jordan Times", "Kurdistan 24", "Syria TV"; a government's name is its
+#: country's ("the Turkish government")
+_OUTLET_TYPES = frozenset({"media", "state_media", "monitor", "international_org"})
+
+
+def _outlet_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the names of registered outlets, monitors and international bodies (the
+    source registry's ``[[source]]`` entries of :data:`_OUTLET_TYPES`)."""
+    reg = getattr(ctx.resources, "sources", None)
+    if reg is None:
+        return []
+    from .actors import context_tokens
+
+    return [(s, e) for s, e, entry in reg.index.find(ctx.text, context_tokens(ctx))
+            if entry.kind == "source" and entry.type in _OUTLET_TYPES]
+
+
 def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     stop = _stopwords()
     titled, people = titled_names(ctx), _person_spans(ctx, gaz)   # once: they need no country
-    cands = _candidates(ctx, gaz, titled, people)
+    outlets = _outlet_spans(ctx)
+
+    def candidates(country: str | None = None) -> list[_Cand]:
+        # a word of an outlet's longer name is no place ("Masr" of "Mada Masr", "America"
+        # of "PEN America"); an outlet named just like a place may be the place ("the town
+        # of Al Mayadeen"), and a people's name in it still tells what the report is about
+        # ("the Syrian Observatory")
+        return [c for c in _candidates(ctx, gaz, titled, people, country)
+                if c.demonym or not any(s <= c.start and c.end <= e and e - s > c.end - c.start
+                                        for s, e in outlets)]
+
+    cands = candidates()
     country = _country_context(ctx, cands, gaz, stop)
     if country:
         # again, now that transliteration variants can be matched inside the country
-        cands = _candidates(ctx, gaz, titled, people, country)
+        cands = candidates(country)
     text = ctx.text
     for c in cands:
         if c.demonym:
