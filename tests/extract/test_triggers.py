@@ -126,3 +126,14 @@ def test_a_violent_protest_is_a_violent_demonstration():
     hits = find_triggers(text, load_lexicon())
     assert [(text[s:e], typ, sub) for s, e, typ, sub, *_ in hits] == [
         ("violent protests", "riots", "violent_demonstration")]
+
+
+@pytest.mark.parametrize("text, word, sub_type", [
+    # a headline's present tense
+    ("Israel tortures female prisoners, a commission says.", "tortures", "attack"),
+    ("Saudi Arabia executes 37 men.", "executes", "attack"),
+    ("Egypt imprisons a journalist for a tweet.", "imprisons", "arrests"),
+])
+def test_the_present_tense_of_a_headline_is_a_trigger(text, word, sub_type):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == sub_type] == [word]
