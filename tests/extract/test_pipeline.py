@@ -212,3 +212,15 @@ def test_an_event_of_a_report_on_hong_kong_without_a_place_is_hong_kongs(pipelin
     got = [(e["sub_type"], e["location"]["country"], e["location"]["admin1_iso"], e["location"]["precision"])
            for e in result["events"]]
     assert got == [("arrests", "CN", "CN-HK", 1), ("attack", "CN", "CN-HK", 3)]
+
+
+def test_a_generic_force_is_the_force_of_that_kind_the_event_names(pipeline):
+    # in Palestine "the police" keep their generic name (NO_NATIONAL_FORCES); in an event
+    # that names Israel's border police, they are those
+    result = pipeline.run({"text": "On May 30, Israeli border police in Jerusalem's Old City fatally shot an "
+                                   "unarmed Palestinian man in the West Bank, police said.",
+                           "published": "2020-06-02"})
+    (ev,) = [e for e in result["events"] if e["type"] == "violence_against_civilians"]
+    assert ev["location"]["country"] == "PS"
+    police = [(a["name"], a["role"]) for a in ev["actors"] if "olice" in a["name"]]
+    assert police == [("Police Forces of Israel", "perpetrator")]

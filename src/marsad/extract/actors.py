@@ -749,6 +749,25 @@ def as_in(mentions: list[ActorMention], dictionary: ActorDictionary | None, coun
     return out
 
 
+def same_force(mentions: list[ActorMention], dictionary: ActorDictionary | None) -> list[ActorMention]:
+    """An event's generic force left without a country's name ("the police" in a report
+    on Palestine, or of no one country) is the force of that kind the event names
+    ("Israeli border police ... fatally shot ... police said"), when it names one only."""
+    if dictionary is None or not any(m.generic is not None and m.name == m.generic.name for m in mentions):
+        return mentions
+    kind_of = {e.name: kind for (_c, kind), e in [*dictionary.national.items(), *dictionary.synthesized.items()]}
+    out = []
+    for m in mentions:
+        if m.generic is not None and m.name == m.generic.name:
+            named = {(n.name, n.category, n.country) for n in mentions
+                     if n.generic is None and kind_of.get(n.name) == m.generic.localize}
+            if len(named) == 1:
+                name, category, country = next(iter(named))
+                m = replace(m, name=name, category=category, country=country)
+        out.append(m)
+    return out
+
+
 ARMED_CATEGORIES = frozenset({"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"})
 #: categories that can be the default perpetrator of one-sided violence
 _DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}

@@ -58,7 +58,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..geo.build import PART_OF
-from .actors import ARMED_CATEGORIES, as_in, assign_roles
+from .actors import ARMED_CATEGORIES, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
 
@@ -1096,7 +1096,7 @@ def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sent
     dictionary = getattr(ctx.resources, "actors", None)
     mentions = as_in([a for s in sents for a in actor_s.get(s, [])], dictionary, country,
                      ctx.country_context)
-    return assign_roles(d.type, mentions, d.sub_type)
+    return assign_roles(d.type, same_force(mentions, dictionary), d.sub_type)
 
 
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
