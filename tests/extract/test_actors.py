@@ -131,6 +131,9 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     ("The opposition shelled the town.", "The opposition", "SY", "Syrian armed opposition"),
     ("State Security raided his house.", "State Security", "SY", "Syrian government forces"),
     ("Hamas fighters fired rockets.", "Hamas fighters", "IL", "Hamas"),
+    ("PA forces detained a journalist.", "PA forces", "PS", "Palestinian Authority security forces"),
+    ("Palestinian security forces detained him.", "Palestinian security forces", "PS",
+     "Palestinian Authority security forces"),
 ])
 def test_generic_rebels_and_local_words_follow_the_report_country(dictionary, text, phrase, country, name):
     found = [a for a in actors(text, dictionary, country=country) if phrase in a.text]
