@@ -107,6 +107,13 @@ def test_interaction_codes():
     assert interaction(6, 0) == 60 and interaction(0, 0) == 0 and interaction(2, 2) == 22
 
 
+def test_countries_are_exported_by_the_names_the_gazetteer_shows():
+    from marsad.export.common import country_info
+
+    assert country_info("PS")["name"] == "Palestine" and country_info("Palestine")["iso3"] == "PSE"
+    assert country_info("TR")["name"] == "Turkey" and country_info("Russia")["iso2"] == "RU"
+
+
 def test_missing_everything_still_exports():
     rows = _rows(acled_csv([{"id": 1}, {"id": 2, "location": None, "actors": None,
                                         "fatalities": None, "claims": None}], now=0))

@@ -450,3 +450,13 @@ def test_demonyms_listed_and_derived(gaz):
                                                      "Nepalese", "Omani")} == {
         "Australian": "AU", "Kenyan": "KE", "Canadian": "CA", "Malian": "ML", "Nepalese": "NP", "Omani": "OM"}
     assert [gaz.demonym(w, derive=True) for w in ("London", "Jordan", "Sudan", "Latakian")] == [None] * 4
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Russian Federation", "Russia"), ("Türkiye", "Turkey"), ("Turkey", "Turkey"),
+    ("State of Palestine", "Palestine"), ("Palestine", "Palestine"),
+    ("Congo, The Democratic Republic of the", "Democratic Republic of Congo"), ("Syria", "Syria"),
+])
+def test_a_country_is_shown_by_acleds_short_name_and_found_by_its_others(gaz, name, shown):
+    m = gaz.best(name)
+    assert (m.feature, m.name) == ("country", shown)

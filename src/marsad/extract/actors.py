@@ -250,22 +250,17 @@ NATIONAL_NAMES = {"military": "Military Forces of {}", "police": "Police Forces 
 #: countries where reports' "the army", "security forces" are more often another state's
 #: (Palestine: the Israeli army): the generic words keep their generic name there
 NO_NATIONAL_FORCES = frozenset({"PS"})
-#: ACLED's short country names where ISO 3166's differ ("Russian Federation", "Türkiye")
-_SHORT_NAMES = {"RU": "Russia", "TR": "Turkey", "CD": "Democratic Republic of Congo",
-                "CG": "Republic of Congo", "PS": "Palestine", "TW": "Taiwan", "US": "the United States",
-                "GB": "the United Kingdom", "CZ": "Czech Republic", "VA": "Vatican City"}
+#: countries ACLED's force names give with the article ("Military Forces of the United States")
+_WITH_THE = frozenset({"US", "GB"})
 
 
 def country_display_name(code: str) -> str | None:
-    """A country's short English name ("Iran", not "Iran, Islamic Republic of")."""
-    if code in _SHORT_NAMES:
-        return _SHORT_NAMES[code]
-    import pycountry
+    """A country's short English name as a force's name takes it ("Iran", "the United
+    States"); :func:`marsad.geo.countries.country_display_name` without the article."""
+    from ..geo.countries import country_display_name as short
 
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return None
-    return getattr(c, "common_name", None) or c.name.split(",")[0]
+    name = short(code)
+    return f"the {name}" if name and code.upper() in _WITH_THE else name
 
 
 def _shipped(name: str) -> Path:

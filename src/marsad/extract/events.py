@@ -58,6 +58,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..geo.build import PART_OF
+from ..geo.countries import country_display_name
 from .actors import ARMED_CATEGORIES, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
@@ -835,11 +836,8 @@ def _country_place(ctx: Context) -> Place | None:
     countries = [p for p in mentions if p.feature == "country"]
     if countries:
         return countries[0]
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=ctx.country_context)
     p = mentions[0]
-    return Place(p.start, p.end, p.text, getattr(c, "common_name", None) or (c.name if c else p.country),
+    return Place(p.start, p.end, p.text, country_display_name(ctx.country_context) or p.country,
                  p.country, precision=3, feature="country", sentence=p.sentence)
 
 

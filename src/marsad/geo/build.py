@@ -46,11 +46,12 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import GazetteerError
+from .countries import country_display_name
 from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-25"
+BUILD_VERSION = "geo-26"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -699,9 +700,10 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
         for country in pycountry.countries:
             cc = country.alpha_2
             info = gnc.get(cc, {})
-            names = [getattr(country, "common_name", None), country.name,
+            # the first name is the one shown: ACLED's short name ("Russia", "Turkey")
+            names = [country_display_name(cc), getattr(country, "common_name", None), country.name,
                      getattr(country, "official_name", None), info.get("name")]
-            names = [n for n in names if n]
+            names = list(dict.fromkeys(n for n in names if n))
             if cc in PART_OF:
                 part_names[f"{PART_OF[cc]}-{cc}"] = names   # the province's names (below)
                 continue

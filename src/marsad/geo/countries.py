@@ -1,0 +1,29 @@
+"""Countries' display names: the short English names ACLED uses ("Russia", "Turkey",
+"Palestine"), not ISO 3166's long or recent forms ("Russian Federation", "Türkiye",
+"Palestine, State of"). The gazetteer shows them as a country's name; the other names
+stay names it is found by."""
+
+from __future__ import annotations
+
+#: ACLED's short names where ISO 3166's (pycountry's name or common name) differ
+SHORT_NAMES: dict[str, str] = {
+    "RU": "Russia", "TR": "Turkey", "PS": "Palestine", "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo", "TW": "Taiwan", "CZ": "Czech Republic", "VA": "Vatican City",
+    "BN": "Brunei", "FM": "Micronesia", "CI": "Ivory Coast", "CV": "Cape Verde", "TL": "East Timor",
+    "SZ": "eSwatini", "VG": "British Virgin Islands", "VI": "United States Virgin Islands",
+    "BQ": "Caribbean Netherlands", "SH": "Saint Helena",
+}
+
+
+def country_display_name(code: str) -> str | None:
+    """A country's short English name ("Iran", not "Iran, Islamic Republic of"), or None
+    for an unknown code."""
+    code = code.upper()
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name.split(",")[0]
