@@ -359,7 +359,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             _titled(text, norms, starts, ends, k, cands)
         elif w == "ministry":
             _ministry(text, norms, starts, ends, k, cands)
-    places = [(p.start, p.end) for p in ctx.places]
+    places = _mask_array(len(text), ((p.start, p.end) for p in ctx.places))
     gazetteer = getattr(ctx.resources, "gazetteer", None)
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
@@ -378,7 +378,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             # a place that speaks is its government ("Beijing said"); a name the model took
             # for a place that the gazetteer does not know is not ("Karapatan has documented")
             typ = "unknown"
-            if label == "GPE" and (any(ps < e and s < pe for ps, pe in places)
+            if label == "GPE" and (places.find(1, s, e) >= 0
                                    or gazetteer is None or gazetteer.lookup(name)):
                 typ = "government"
             elif label == "ORG":

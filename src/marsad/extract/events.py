@@ -400,10 +400,10 @@ def events(ctx: Context) -> None:
                 if not _compatible_place(d, places, sent):
                     continue
                 srcs_new = _source_names(att_s.get(sent, []))
-                srcs_old = {n for s in d.sentences for n in _source_names(att_s.get(s, []))}
-                if srcs_new and srcs_old and not srcs_new & srcs_old and (
-                        sent - d.last > 2 or (precise and sent - d.last > 1)):
-                    continue
+                if srcs_new and (sent - d.last > 2 or (precise and sent - d.last > 1)):
+                    srcs_old = {n for s in d.sentences for n in _source_names(att_s.get(s, []))}
+                    if srcs_old and not srcs_new & srcs_old:
+                        continue
                 if any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start]) for t in fr.triggers):
                     continue
                 target = d
@@ -793,11 +793,10 @@ def _attached_place(ctx: Context, d: Draft, order: list[int],
                     place_s: dict[int, list[Place]]) -> Place | None:
     """The place right after one of the event's words, by a locative preposition, in the
     first sentence (in reading order) that has one: "held hostage in Haiti"."""
+    trig_s = _by_sentence(d.triggers)
     for s in order:
         here = place_s.get(s, [])
-        for t in d.triggers:
-            if t.sentence != s:
-                continue
+        for t in trig_s.get(s, ()):
             for p in here:
                 m = _LOCATIVE.match(ctx.text, t.end)
                 if m and m.end() == p.start:

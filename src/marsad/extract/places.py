@@ -41,6 +41,7 @@ Each :class:`~marsad.extract.base.Place` spans the whole phrase ("Latakia's coun
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -302,6 +303,29 @@ _KIND_OF_PLACE_BEFORE = re.compile(
     r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+class _Within:
+    """Whether a span lies inside a longer one of ``spans`` (which may overlap), in
+    logarithmic time: a text of one name repeated thousands of times stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _e in spans]
+        self.reach = []             # the furthest end of the spans starting at or before each
+        far = -1
+        for _s, e in spans:
+            far = max(far, e)
+            self.reach.append(far)
+        self.first_start_by_end: dict[int, int] = {}
+        for s, e in spans:
+            self.first_start_by_end.setdefault(e, s)
+
+    def __call__(self, s: int, e: int) -> bool:
+        k = bisect.bisect_right(self.starts, s) - 1
+        if k < 0:
+            return False
+        return self.reach[k] > e or (self.reach[k] == e and self.first_start_by_end.get(e, s) < s)
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -314,6 +338,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
         taken[s:e] = b"\x01" * (e - s)
     for s, e in people:
         take(s, e)
+    inside_person = _Within(people)
     for s, e, label in ctx.entities:
         if label not in ENTITY_PLACES and label not in ENTITY_MAYBE:
             continue
@@ -322,7 +347,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             continue
         if _name_fragment(text, s) or text[s:e] in titled:
             continue
-        if any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in people):
+        if inside_person(s, e):
             continue    # "Aung San" of "Aung San Suu Kyi", where the model saw her name
         if label in ("PERSON", "ORG", "NORP") and (
                 _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) or _KIND_OF_PLACE_AFTER.match(text, e)) \
@@ -480,26 +505,37 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
             by_sent.setdefault(ctx.sentence_of(c.start), []).append(c)
     for sent in sorted(by_sent):
         group = by_sent[sent]
+        # neighbours named by their own names, in a sense that owes nothing to the
+        # report's country ("According to Preston" is Preston, Idaho only because the
+        # report is American: no evidence): the names in each country
+        # (kept up to date as senses change, so that no name is compared with every other)
+        named_in: dict[str, Counter[str]] = {}
+
+        def count(d: _Cand, n: int) -> None:
+            if d.matches[0].exact and (not d.free or d.free[0].country == d.matches[0].country):
+                named_in.setdefault(d.matches[0].country, Counter())[d.text] += n
+
+        for d in group:
+            count(d, 1)
         for c in group:
             key = c.text.lower()
             if key in sense:
+                count(c, -1)
                 c.matches = [sense[key]] + [m for m in c.matches if m is not sense[key]]
+                count(c, 1)
                 continue
             top = c.matches[0]
             if top.feature not in LOCAL:
                 continue
-            # neighbours named by their own names, in a sense that owes nothing to the
-            # report's country ("According to Preston" is Preston, Idaho only because
-            # the report is American: no evidence)
-            beside = {d.matches[0].country for d in group
-                      if d is not c and d.text != c.text and d.matches[0].exact
-                      and (not d.free or d.free[0].country == d.matches[0].country)}
+            beside = {cc for cc, texts in named_in.items() if texts.total() - texts[c.text] > 0}
             if not beside or top.country in beside:
                 continue
             alt = next((m for m in c.free[:8] if m.country in beside and m.feature in LOCAL
                         and m.population >= max(TOWN, top.population)), None)
             if alt is not None:
+                count(c, -1)
                 c.matches = [alt] + [m for m in c.matches if m is not alt]
+                count(c, 1)
                 sense[key] = alt
 
 
@@ -658,16 +694,19 @@ def _outlet_spans(ctx: Context) -> list[tuple[int, int]]:
 def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     stop = _stopwords()
     titled, people = titled_names(ctx), _person_spans(ctx, gaz)   # once: they need no country
-    outlets = _outlet_spans(ctx)
+    outlets = _outlet_spans(ctx)          # in text order, none inside another
+    outlet_starts = [s for s, _e in outlets]
+
+    def in_outlet(c: _Cand) -> bool:
+        k = bisect.bisect_right(outlet_starts, c.start) - 1
+        return k >= 0 and c.end <= outlets[k][1] and outlets[k][1] - outlets[k][0] > c.end - c.start
 
     def candidates(country: str | None = None) -> list[_Cand]:
         # a word of an outlet's longer name is no place ("Masr" of "Mada Masr", "America"
         # of "PEN America"); an outlet named just like a place may be the place ("the town
         # of Al Mayadeen"), and a people's name in it still tells what the report is about
         # ("the Syrian Observatory")
-        return [c for c in _candidates(ctx, gaz, titled, people, country)
-                if c.demonym or not any(s <= c.start and c.end <= e and e - s > c.end - c.start
-                                        for s, e in outlets)]
+        return [c for c in _candidates(ctx, gaz, titled, people, country) if c.demonym or not in_outlet(c)]
 
     cands = candidates()
     country = _country_context(ctx, cands, gaz, stop)

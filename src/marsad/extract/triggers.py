@@ -109,10 +109,15 @@ _WAR_BEGAN = re.compile(
     r"(?:began|begun|erupted|broke out|started|flared)\b", re.IGNORECASE)
 
 
+#: how far before a trigger the start of a war is looked for (a bound, so that a text
+#: of one endless sentence costs no more than one of many)
+_WAR_BEGAN_REACH = 300
+
+
 def war_background(text: str, start: int, sentence_start: int) -> bool:
     """True when the trigger follows, in its sentence, the start of a war told as
     background ("... since the conflict began in March 2011 with anti-government protests")."""
-    return bool(_WAR_BEGAN.search(text, sentence_start, start))
+    return bool(_WAR_BEGAN.search(text, max(sentence_start, start - _WAR_BEGAN_REACH), start))
 
 
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
@@ -128,6 +133,7 @@ def triggers(ctx: Context) -> None:
     sentence tells of how a war began ("since the conflict began with protests")."""
     lex = load_lexicon()
     found = []
+    no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
         if ctx.is_masked(s, e):
             continue
@@ -136,8 +142,11 @@ def triggers(ctx: Context) -> None:
             continue
         if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0]):
             continue
-        if sub == "agreement" and failed_agreement(ctx.text, ctx.sentences[sent]):
-            continue
+        if sub == "agreement":
+            if sent not in no_agreement:
+                no_agreement[sent] = failed_agreement(ctx.text, ctx.sentences[sent])
+            if no_agreement[sent]:
+                continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]):
             continue
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
