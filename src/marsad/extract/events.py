@@ -795,12 +795,13 @@ def _attached_place(ctx: Context, d: Draft, order: list[int],
     first sentence (in reading order) that has one: "held hostage in Haiti"."""
     trig_s = _by_sentence(d.triggers)
     for s in order:
-        here = place_s.get(s, [])
+        starting = {}
+        for p in place_s.get(s, []):
+            starting.setdefault(p.start, p)
         for t in trig_s.get(s, ()):
-            for p in here:
-                m = _LOCATIVE.match(ctx.text, t.end)
-                if m and m.end() == p.start:
-                    return p
+            m = _LOCATIVE.match(ctx.text, t.end)
+            if m and m.end() in starting:
+                return starting[m.end()]
     return None
 
 

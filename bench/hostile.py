@@ -1,0 +1,65 @@
+"""Benchmark of extraction on hostile texts: how long each stage takes on texts built to
+make a careless loop quadratic (issue 3, "Bad input": a long text is processed in
+bounded time or refused above a documented limit).
+
+    .venv/bin/python bench/hostile.py [--chars N]
+
+Each text repeats one short phrase up to ``--chars`` characters (default: 95% of the
+``max_extract_chars`` setting, the largest text extraction accepts) and has no sentence
+break or one every few words: one endless sentence full of places, people's names,
+outlets, triggers or actors. Each stage of the pipeline runs in turn on the text, in one
+process, after everything is loaded; printed: the seconds of each stage and the total,
+beside the seconds of spaCy (the ``nlp`` stage), which no rule of marsad's can make
+faster. A stage that takes more than spaCy on such a text is worth a look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+#: (label, phrase repeated): each aims at one stage's comparisons of mentions
+PHRASES = (
+    ("places: a people's name", "Hong Kongers "),
+    ("places: an outlet's name", "Mada Masr "),
+    ("places: a person's name", "Zhang Zhan Zhang "),
+    ("places+attribution: a region", "northeast Syria "),
+    ("dates: a day with and without its year", "Sept 11, 2012 Sept 11 "),
+    ("actors: a generic force", "police "),
+    ("actors: the coalition", "The coalition "),
+    ("triggers: a long sentence of killings", "Israeli border police fatally shot "),
+    ("events: weak and strong words", "assaulted. murder. "),
+    ("events: one event per town", "Air strikes hit Aleppo and Idlib, killing 5. "),
+)
+
+
+def main() -> None:
+    from marsad.config import load_settings
+    from marsad.extract import Pipeline
+    from marsad.extract.pipeline import _document_meta
+
+    settings = load_settings()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--chars", type=int, default=int(settings.max_extract_chars * 0.95),
+                    help="length of each hostile text (default: 95%% of max_extract_chars)")
+    args = ap.parse_args()
+    pipeline = Pipeline(settings=settings)
+    pipeline.warm()
+    print(f"hostile texts of {args.chars:,} characters (max_extract_chars {settings.max_extract_chars:,})")
+    print(f"{'text':42} {'total s':>8} {'spaCy s':>8}  slowest other stage")
+    for label, phrase in PHRASES:
+        text = (phrase * (args.chars // len(phrase) + 1))[:args.chars]
+        doc = {"text": text, "published": "2021-01-01"}
+        ctx = pipeline._context(doc, _document_meta(doc))
+        times = {}
+        for comp in pipeline.components:
+            t0 = time.perf_counter()
+            comp.func(ctx)
+            times[comp.name] = time.perf_counter() - t0
+        other = max((n for n in times if n != "nlp"), key=times.get)
+        print(f"{label:42} {sum(times.values()):8.2f} {times.get('nlp', 0.0):8.2f}  "
+              f"{other} {times[other]:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
