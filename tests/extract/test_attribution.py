@@ -469,3 +469,12 @@ def test_invalid_sources_file_is_a_config_error(tmp_path, content, message):
     with pytest.raises(ConfigError) as exc:
         load_source_registry(SimpleNamespace(sources_file=str(user)))
     assert message in str(exc.value)
+
+
+def test_in_spans_finds_the_span_around_a_position():
+    from marsad.extract.attribution import _in_spans
+
+    spans = [(0, 5), (10, 20), (30, 31)]
+    assert [_in_spans(p, spans) for p in (0, 3, 5, 9, 15, 20, 30, 40)] == [
+        None, (0, 5), None, None, (10, 20), None, None, None]
+    assert _in_spans(3, []) is None

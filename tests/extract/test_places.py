@@ -605,12 +605,12 @@ def test_within_agrees_with_the_plain_definition():
     # the logarithmic test of "inside a longer span" used for people's names
     import random
 
-    from marsad.extract.places import _Within
+    from marsad.extract.base import Within
 
     rnd = random.Random(3)
     for _ in range(500):
         spans = [(a, a + rnd.randint(1, 8)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
-        within = _Within(spans)
+        within = Within(spans)
         for s in range(45):
             for e in range(s + 1, s + 9):
                 assert within(s, e) == any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)

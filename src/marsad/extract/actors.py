@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import ActorMention, Context, component
+from .base import ActorMention, Context, Within, component
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
@@ -677,6 +677,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     country = getattr(ctx, "country_context", None)
     gaz = getattr(ctx.resources, "gazetteer", None)
     places = getattr(ctx, "places", None) or ()
+    in_place = Within([(p.start, p.end) for p in places])
     out: list[ActorMention] = []
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
@@ -685,7 +686,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
         if _PLACE_NOUN_AFTER.match(text, end):
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
-        if any(p.start <= start and end <= p.end and p.end - p.start > end - start for p in places):
+        if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
         e = dictionary.localized(entry, named or country, named=named is not None)

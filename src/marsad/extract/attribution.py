@@ -576,12 +576,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s < pos < e:
-            return (s, e)
-        if s > pos:
-            break
+    """The span of ``spans`` (in text order, none overlapping) strictly around ``pos``."""
+    k = bisect.bisect_left(spans, pos, key=lambda sp: sp[0]) - 1
+    if k >= 0 and spans[k][0] < pos < spans[k][1]:
+        return spans[k]
     return None
+
+
+def _first_from(cands: list[_Cand], pos: int) -> _Cand | None:
+    """The first candidate (in text order) that starts at or after ``pos``."""
+    k = bisect.bisect_left(cands, pos, key=lambda c: c.start)
+    return cands[k] if k < len(cands) else None
 
 
 _LOCATIVE = re.compile(
@@ -649,9 +654,8 @@ class _Resolver:
                     continue
                 if src.type in types and src.name != _strip_article(self.ctx.text[cand.start:cand.end]):
                     return src
-            for c in reversed(self.cands):
-                if c.start >= cand.start:
-                    continue
+            before = bisect.bisect_left(self.cands, cand.start, key=lambda c: c.start)
+            for c in reversed(self.cands[:before]):
                 if c.kind in ("named", "titled") and c.source and c.source.type in types:
                     return c.source
             e = cand.entry
@@ -809,21 +813,16 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
             return c.kind == "named" and quoted[0] < c.start < quoted[1]
         return _in_spans(c.start, quotes) is None
 
+    nxt = _first_from(cands, ce)
+    if nxt is not None and nxt.start >= se:
+        nxt = None
     if forward_only:
-        for c in cands:
-            if c.start < ce or c.start >= se:
-                continue
-            if _ACCORDING_GAP.match(text[ce:c.start]) and allowed(c):
-                return c, None
-            break
+        if nxt is not None and _ACCORDING_GAP.match(text[ce:nxt.start]) and allowed(nxt):
+            return nxt, None
         return None
     # passive: "reported by X", "claimed by X", "denied by X"
-    for c in cands:
-        if c.start < ce or c.start >= se:
-            continue
-        if _BY_GAP.match(text[ce:c.start]) and allowed(c):
-            return c, None
-        break
+    if nxt is not None and _BY_GAP.match(text[ce:nxt.start]) and allowed(nxt):
+        return nxt, None
     # a pronoun right before the cue: '"...," he said'
     prev, _pstart = _prev_word(text, cs, ss)
     if prev in _NO_ACT:   # "will deny", "did not deny", "to condemn": not an act of the source
@@ -844,9 +843,10 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
 
 def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], allowed) -> _Cand | None:
     """The candidate right before the cue that can be its subject."""
-    for c in reversed(cands):
-        if c.end > cs:
-            continue
+    # candidates are in text order and do not overlap: their ends are in order too
+    last = bisect.bisect_right(cands, cs, key=lambda c: c.end) - 1
+    for i in range(last, -1, -1):
+        c = cands[i]
         if c.start < ss or cs - c.end > 160:
             break
         if not allowed(c):
@@ -855,7 +855,6 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
             continue
         if c.kind == "ner":
             # "Amnesty International UK": a registered source right before wins
-            i = cands.index(c)
             if i > 0 and cands[i - 1].kind == "named" and not text[cands[i - 1].end:c.start].strip():
                 c = cands[i - 1]
         pw, pstart = _prev_word(text, c.start, ss)
@@ -877,12 +876,9 @@ def _inverted(text: str, w: str, ce: int, se: int, cands: list[_Cand], allowed, 
     m = _PRONOUN_AFTER.match(text, ce, se)
     if m:
         return None, m.group(1)
-    for c in cands:
-        if c.start < ce or c.start >= se:
-            continue
-        if _INVERT_GAP.match(text[ce:c.start]) and allowed(c):
-            return c, None
-        break
+    c = _first_from(cands, ce)
+    if c is not None and c.start < se and _INVERT_GAP.match(text[ce:c.start]) and allowed(c):
+        return c, None
     return None
 
 
@@ -891,16 +887,11 @@ def _relayed(ctx: Context, cands: list[_Cand], resolver: _Resolver, cs: int, ss:
     text = ctx.text
     for m in _RELAY_RE.finditer(text, ss, se):
         pos = m.end()
-        for c in cands:
-            if c.start < pos:
-                continue
-            if c.start >= se:
-                break
-            if _ACCORDING_GAP.match(text[pos:c.start]):
-                src = resolver.resolve(c)
-                if src is not None:
-                    return src
-            break
+        c = _first_from(cands, pos)
+        if c is not None and c.start < se and _ACCORDING_GAP.match(text[pos:c.start]):
+            src = resolver.resolve(c)
+            if src is not None:
+                return src
     return None
 
 

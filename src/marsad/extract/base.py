@@ -10,6 +10,7 @@ All offsets are character offsets into ``Context.text``, the stored document tex
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
@@ -181,7 +182,48 @@ class Context:
         return -1
 
     def is_masked(self, start: int, end: int) -> bool:
-        return any(s <= start < e or s < end <= e for s, e in self.masked)
+        """Whether the span [start, end) begins or ends inside furniture (``masked``)."""
+        index = self.__dict__.get("_masked_index")
+        if index is None or index[0] is not self.masked or index[1] != len(self.masked):
+            spans = sorted(self.masked)
+            index = (self.masked, len(self.masked), [s for s, _e in spans], _reach(spans))
+            self.__dict__["_masked_index"] = index
+        _m, _n, starts, reach = index
+        k = bisect.bisect_right(starts, start) - 1          # spans with s <= start
+        if k >= 0 and reach[k] > start:
+            return True
+        k = bisect.bisect_left(starts, end) - 1             # spans with s < end
+        return k >= 0 and reach[k] >= end
+
+
+def _reach(spans: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start: the furthest end among each span and those before it."""
+    out, far = [], -1
+    for _s, e in spans:
+        far = max(far, e)
+        out.append(far)
+    return out
+
+
+class Within:
+    """Whether a span lies inside a longer one of ``spans`` (which may overlap), in
+    logarithmic time, so that a text of one name repeated thousands of times stays
+    linear: "Aung San" inside "Aung San Suu Kyi", "Deir Ezzor" inside "Deir Ezzor
+    military airport"."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _e in spans]
+        self.reach = _reach(spans)
+        self.first_start_by_end: dict[int, int] = {}
+        for s, e in spans:
+            self.first_start_by_end.setdefault(e, s)
+
+    def __call__(self, s: int, e: int) -> bool:
+        k = bisect.bisect_right(self.starts, s) - 1
+        if k < 0:
+            return False
+        return self.reach[k] > e or (self.reach[k] == e and self.first_start_by_end.get(e, s) < s)
 
 
 # -- the registry ---------------------------------------------------------------------

@@ -51,6 +51,7 @@ How (documented so that it can be argued with):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -187,6 +188,37 @@ def _government_named(ctx: Context, p: Place) -> bool:
 _OF_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$")
 
 
+class _Taken:
+    """Spans of names that are claims' sources or actors (sorted; they may overlap)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.reach: list[int] = []      # the furthest end of the spans starting at or before each
+        far = -1
+        for _s, e in self.spans:
+            far = max(far, e)
+            self.reach.append(far)
+
+    def overlaps(self, p: Place) -> bool:
+        """A span overlaps the place and is not a shorter part of its name (:func:`_holds`):
+        "Al-Mayadeen network" is no place, "Deir Ezzor military airport" still is."""
+        left = bisect.bisect_left(self.starts, p.start)     # spans starting before the place
+        if left and self.reach[left - 1] > p.start:
+            return True
+        right = bisect.bisect_left(self.starts, p.end)      # ... and those starting inside it
+        return any(not _holds(p, s, e) for s, e in self.spans[left:right])
+
+
+def _person_ends(ctx: Context) -> frozenset[int]:
+    """Where the names the model calls people end (computed once per document)."""
+    cached = ctx.__dict__.get("_marsad_person_ends")
+    if cached is None or cached[0] is not ctx.entities:
+        cached = (ctx.entities, frozenset(e for _, e, label in ctx.entities if label == "PERSON"))
+        ctx.__dict__["_marsad_person_ends"] = cached
+    return cached[1]
+
+
 def _biography(ctx: Context, p: Place) -> bool:
     """A place that only says where someone was born, raised or comes from ("Lindhout,
     raised in Red Deer, and a photographer were snatched", "Shamar Fisher, 35, of
@@ -194,7 +226,7 @@ def _biography(ctx: Context, p: Place) -> bool:
     if _BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return True
     of = _OF_AFTER_NAME.search(ctx.text, max(0, p.start - 20), p.start)
-    return of is not None and any(label == "PERSON" and e == of.start() for _, e, label in ctx.entities)
+    return of is not None and of.start() in _person_ends(ctx)
 
 
 #: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
@@ -352,11 +384,10 @@ def events(ctx: Context) -> None:
     trig_s = _by_sentence(ctx.triggers)
     fig_s = _by_sentence(ctx.figures)
     # a name that is a claim's source or an actor is not a place ("Al-Mayadeen network")
-    taken = [(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
-    taken += [(a.start, a.end) for a in ctx.actors]
+    taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
+                   + [(a.start, a.end) for a in ctx.actors])
     place_s = _by_sentence(p for p in ctx.places
-                           if not any(s < p.end and p.start < e and not _holds(p, s, e) for s, e in taken)
-                           and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
+                           if not taken.overlaps(p) and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
                            and not _government_named(ctx, p))

@@ -50,7 +50,7 @@ from typing import Any
 from ..geo.build import BIG_TOWN, TOWN
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
-from .base import Context, Place, component
+from .base import Context, Place, Within, component
 from .numbers import words_value
 
 # -- candidate spans ---------------------------------------------------------------------
@@ -303,29 +303,6 @@ _KIND_OF_PLACE_BEFORE = re.compile(
     r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-class _Within:
-    """Whether a span lies inside a longer one of ``spans`` (which may overlap), in
-    logarithmic time: a text of one name repeated thousands of times stays linear."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        spans = sorted(spans)
-        self.starts = [s for s, _e in spans]
-        self.reach = []             # the furthest end of the spans starting at or before each
-        far = -1
-        for _s, e in spans:
-            far = max(far, e)
-            self.reach.append(far)
-        self.first_start_by_end: dict[int, int] = {}
-        for s, e in spans:
-            self.first_start_by_end.setdefault(e, s)
-
-    def __call__(self, s: int, e: int) -> bool:
-        k = bisect.bisect_right(self.starts, s) - 1
-        if k < 0:
-            return False
-        return self.reach[k] > e or (self.reach[k] == e and self.first_start_by_end.get(e, s) < s)
-
-
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -338,7 +315,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
         taken[s:e] = b"\x01" * (e - s)
     for s, e in people:
         take(s, e)
-    inside_person = _Within(people)
+    inside_person = Within(people)
     for s, e, label in ctx.entities:
         if label not in ENTITY_PLACES and label not in ENTITY_MAYBE:
             continue
