@@ -821,19 +821,3 @@ def test_a_city_after_a_preposition_is_a_place_whatever_verb_follows():
     ctx = _ctx(text, split_sentences(text), places=[p])
     events(ctx)
     assert ctx.events[0]["location"]["name"] == "Islamabad"
-
-
-def test_taken_agrees_with_the_plain_definition():
-    # the logarithmic test of "a source's or an actor's name overlaps the place"
-    import random
-
-    from marsad.extract.events import _holds, _Taken
-
-    rnd = random.Random(5)
-    for _ in range(500):
-        spans = [(a, a + rnd.randint(1, 8)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
-        taken = _Taken(spans)
-        for s in range(45):
-            for e in range(s + 1, s + 9):
-                p = Place(s, e, "x", "x", "SY")
-                assert taken.overlaps(p) == any(a < e and s < b and not _holds(p, a, b) for a, b in spans)

@@ -224,20 +224,3 @@ def test_a_generic_force_is_the_force_of_that_kind_the_event_names(pipeline):
     assert ev["location"]["country"] == "PS"
     police = [(a["name"], a["role"]) for a in ev["actors"] if "olice" in a["name"]]
     assert police == [("Police Forces of Israel", "perpetrator")]
-
-
-def test_is_masked_agrees_with_the_plain_definition():
-    # the logarithmic test of "a span begins or ends inside furniture"
-    import random
-
-    from marsad.extract.base import Context
-
-    rnd = random.Random(9)
-    for _ in range(300):
-        spans = [(a, a + rnd.randint(1, 8)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
-        ctx = Context(text="x" * 60, meta={}, masked=list(spans))
-        for s in range(45):
-            for e in range(s + 1, s + 9):
-                assert ctx.is_masked(s, e) == any(a <= s < b or a < e <= b for a, b in spans)
-        ctx.masked = [(0, 60)]      # a new list is indexed anew
-        assert ctx.is_masked(50, 55)

@@ -599,18 +599,3 @@ def test_a_small_town_abroad_must_lie_near_the_reports_places_or_in_a_country_it
     text = ("Los Angeles police said Marc Ching, who lives in Los Angeles, California, filmed dog "
             "markets in Tomohon, Indonesia, for his foundation in Los Angeles.")
     assert "Tomohon" in {p.text for p in run(pipeline, text).places}
-
-
-def test_within_agrees_with_the_plain_definition():
-    # the logarithmic test of "inside a longer span" used for people's names
-    import random
-
-    from marsad.extract.base import Within
-
-    rnd = random.Random(3)
-    for _ in range(500):
-        spans = [(a, a + rnd.randint(1, 8)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
-        within = Within(spans)
-        for s in range(45):
-            for e in range(s + 1, s + 9):
-                assert within(s, e) == any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)

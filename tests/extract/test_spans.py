@@ -1,0 +1,50 @@
+"""The logarithmic span tests that keep hostile input linear agree with their plain
+definitions on every small case: random sets of (possibly overlapping) spans, every
+query span near them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from marsad.extract.base import Context, Place, Within
+from marsad.extract.events import _holds, _Taken
+
+
+def _cases(seed: int, sets: int = 400):
+    rnd = random.Random(seed)
+    for _ in range(sets):
+        spans = [(a, a + rnd.randint(1, 8)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 6)))]
+        yield spans, [(s, e) for s in range(45) for e in range(s + 1, s + 9)]
+
+
+def _within_plain(spans, s, e):
+    return any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)
+
+
+def _taken_plain(spans, s, e):
+    return any(a < e and s < b and not _holds(Place(s, e, "x", "x", "SY"), a, b) for a, b in spans)
+
+
+def _masked_plain(spans, s, e):
+    return any(a <= s < b or a < e <= b for a, b in spans)
+
+
+@pytest.mark.parametrize("fast, plain", [
+    (lambda spans: Within(spans), _within_plain),          # a name inside a longer name
+    (lambda spans: (lambda s, e, t=_Taken(spans): t.overlaps(Place(s, e, "x", "x", "SY"))), _taken_plain),
+    (lambda spans: Context(text="x" * 60, meta={}, masked=list(spans)).is_masked, _masked_plain),
+], ids=["Within", "events._Taken", "Context.is_masked"])
+def test_the_fast_span_tests_agree_with_their_plain_definitions(fast, plain):
+    for spans, queries in _cases(7):
+        test = fast(spans)
+        for s, e in queries:
+            assert test(s, e) == plain(spans, s, e), (spans, s, e)
+
+
+def test_is_masked_indexes_a_new_list_of_furniture_anew():
+    ctx = Context(text="x" * 60, meta={}, masked=[(0, 5)])
+    assert not ctx.is_masked(50, 55)
+    ctx.masked = [(0, 60)]
+    assert ctx.is_masked(50, 55)
