@@ -186,7 +186,7 @@ class Context:
         index = self.__dict__.get("_masked_index")
         if index is None or index[0] is not self.masked or index[1] != len(self.masked):
             spans = sorted(self.masked)
-            index = (self.masked, len(self.masked), [s for s, _e in spans], _reach(spans))
+            index = (self.masked, len(self.masked), [s for s, _e in spans], span_reach(spans))
             self.__dict__["_masked_index"] = index
         _m, _n, starts, reach = index
         k = bisect.bisect_right(starts, start) - 1          # spans with s <= start
@@ -196,7 +196,7 @@ class Context:
         return k >= 0 and reach[k] >= end
 
 
-def _reach(spans: list[tuple[int, int]]) -> list[int]:
+def span_reach(spans: list[tuple[int, int]]) -> list[int]:
     """For spans sorted by start: the furthest end among each span and those before it."""
     out, far = [], -1
     for _s, e in spans:
@@ -214,7 +214,7 @@ class Within:
     def __init__(self, spans: list[tuple[int, int]]):
         spans = sorted(spans)
         self.starts = [s for s, _e in spans]
-        self.reach = _reach(spans)
+        self.reach = span_reach(spans)
         self.first_start_by_end: dict[int, int] = {}
         for s, e in spans:
             self.first_start_by_end.setdefault(e, s)

@@ -62,7 +62,8 @@ from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
 from .actors import ARMED_CATEGORIES, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
-from .base import ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component
+from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
+                   span_reach)
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
 _ADMIN_WORDS = re.compile(r"\b(?:provinces?|governorates?|regions?|districts?|states?|countryside)\b", re.I)
@@ -194,11 +195,7 @@ class _Taken:
     def __init__(self, spans: list[tuple[int, int]]):
         self.spans = sorted(spans)
         self.starts = [s for s, _e in self.spans]
-        self.reach: list[int] = []      # the furthest end of the spans starting at or before each
-        far = -1
-        for _s, e in self.spans:
-            far = max(far, e)
-            self.reach.append(far)
+        self.reach = span_reach(self.spans)
 
     def overlaps(self, p: Place) -> bool:
         """A span overlaps the place and is not a shorter part of its name (:func:`_holds`):
@@ -387,7 +384,8 @@ def events(ctx: Context) -> None:
     taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
     place_s = _by_sentence(p for p in ctx.places
-                           if not taken.overlaps(p) and not _dateline_place(ctx, p) and not _MODIFIER.match(ctx.text, p.end)
+                           if not taken.overlaps(p) and not _dateline_place(ctx, p)
+                           and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
                            and not _government_named(ctx, p))

@@ -41,7 +41,6 @@ Each :class:`~marsad.extract.base.Place` spans the whole phrase ("Latakia's coun
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -671,19 +670,15 @@ def _outlet_spans(ctx: Context) -> list[tuple[int, int]]:
 def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     stop = _stopwords()
     titled, people = titled_names(ctx), _person_spans(ctx, gaz)   # once: they need no country
-    outlets = _outlet_spans(ctx)          # in text order, none inside another
-    outlet_starts = [s for s, _e in outlets]
-
-    def in_outlet(c: _Cand) -> bool:
-        k = bisect.bisect_right(outlet_starts, c.start) - 1
-        return k >= 0 and c.end <= outlets[k][1] and outlets[k][1] - outlets[k][0] > c.end - c.start
+    in_outlet = Within(_outlet_spans(ctx))
 
     def candidates(country: str | None = None) -> list[_Cand]:
         # a word of an outlet's longer name is no place ("Masr" of "Mada Masr", "America"
         # of "PEN America"); an outlet named just like a place may be the place ("the town
         # of Al Mayadeen"), and a people's name in it still tells what the report is about
         # ("the Syrian Observatory")
-        return [c for c in _candidates(ctx, gaz, titled, people, country) if c.demonym or not in_outlet(c)]
+        return [c for c in _candidates(ctx, gaz, titled, people, country)
+                if c.demonym or not in_outlet(c.start, c.end)]
 
     cands = candidates()
     country = _country_context(ctx, cands, gaz, stop)
