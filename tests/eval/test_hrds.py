@@ -67,3 +67,11 @@ def test_china_accepts_hong_kong_and_macau_as_iso_subdivisions():
 
     assert {"CN", "HK", "MO"} <= gold_countries("China")
     assert "HK" not in gold_countries("United Kingdom")
+
+
+def test_a_gold_hong_kong_accepts_a_place_in_chinas_province_cn_hk():
+    # marsad indexes Hong Kong as China's (country CN, admin1 CN-HK), as ACLED codes it
+    golds = [hg("Hong Kong"), hg("Hong Kong"), hg("Hong Kong")]
+    results = [result(event(country="CN", admin1="CN-HK")), result(event(country="HK")),
+               result(event(country="CN", admin1="CN-BJ"))]
+    assert score_hrds(golds, results).as_dict()["counts"]["country"] == [2, 3]
