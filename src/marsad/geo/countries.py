@@ -5,6 +5,8 @@ stay names it is found by."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: ACLED's short names where ISO 3166's (pycountry's name or common name) differ
 SHORT_NAMES: dict[str, str] = {
     "RU": "Russia", "TR": "Turkey", "PS": "Palestine", "CD": "Democratic Republic of Congo",
@@ -15,6 +17,7 @@ SHORT_NAMES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=512)
 def country_display_name(code: str) -> str | None:
     """A country's short English name ("Iran", not "Iran, Islamic Republic of"), or None
     for an unknown code."""
