@@ -460,3 +460,46 @@ def test_demonyms_listed_and_derived(gaz):
 def test_a_country_is_shown_by_acleds_short_name_and_found_by_its_others(gaz, name, shown):
     m = gaz.best(name)
     assert (m.feature, m.name) == ("country", shown)
+
+
+def test_admin1_display_name_drops_local_type_words_and_takes_the_english_name_of_its_town():
+    from marsad.geo.build import admin1_display_name
+
+    cairo = {"name": "Cairo", "population": 9606916, "alternatenames": ["Al Qahirah", "Le Caire"]}
+    salvador = {"name": "Salvador", "population": 2711840, "alternatenames": ["Bahia", "Sao Salvador"]}
+    nyc = {"name": "New York City", "population": 8804190, "alternatenames": ["New York", "NYC"]}
+    washington = {"name": "Washington", "population": 689545, "alternatenames": ["District of Columbia"]}
+    geneva = {"name": "Geneva", "population": 183981, "alternatenames": ["Geneve", "Genf"]}
+    assert admin1_display_name("Henan Sheng") == "Henan"
+    assert admin1_display_name("Xinjiang Uygur Zizhiqu") == "Xinjiang"
+    assert admin1_display_name("Dagestan, Respublika") == "Dagestan"
+    assert admin1_display_name("Madrid, Comunidad de") == "Madrid"
+    assert admin1_display_name("Busan-gwangyeoksi") == "Busan"
+    assert admin1_display_name("Southern Nations, Nationalities and Peoples") == \
+        "Southern Nations, Nationalities and Peoples"
+    # the capital's English name; a town GeoNames names the province after
+    assert admin1_display_name("Al Qāhirah", [cairo], english="Muhafazat al Qahirah", capital="Cairo") == "Cairo"
+    assert admin1_display_name("Genève", [geneva], english="Geneva", capital="Bern") == "Geneva"
+    assert admin1_display_name("Genève", [geneva], english=None, capital="Bern") == "Genève"
+    # a province that is only among its seat's alternate names keeps its own
+    assert admin1_display_name("Bahia", [salvador], english="Bahia", capital="Brasilia") == "Bahia"
+    assert admin1_display_name("New York", [nyc], english="New York", capital="Washington") == "New York"
+    assert admin1_display_name("District of Columbia", [washington], capital="Washington") == \
+        "District of Columbia"
+    small = dict(cairo, population=5000)
+    assert admin1_display_name("Al Qāhirah", [small], capital="Cairo") == "Al Qāhirah"
+
+
+@pytest.mark.parametrize("country, iso, shown", [
+    ("EG", "EG-C", "Cairo"), ("BY", "BY-HM", "Minsk"), ("CN", "CN-HA", "Henan"),
+    ("RU", "RU-MOW", "Moscow"), ("CH", "CH-GE", "Geneva"), ("US", "US-NY", "New York"),
+    ("BR", "BR-BA", "Bahia"), ("SY", "SY-HL", "Aleppo"),
+])
+def test_provinces_are_shown_by_english_names_and_found_by_their_iso_ones(gaz, country, iso, shown):
+    assert gaz.admin1(country, iso).name == shown
+
+
+def test_a_province_is_still_found_by_its_iso_name(gaz):
+    m = gaz.best("Henan Sheng")
+    assert (m.admin1_iso, m.name) == ("CN-HA", "Henan")
+    assert gaz.best("Al Qahirah", country="EG").admin1 == "Cairo"

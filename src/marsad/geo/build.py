@@ -51,7 +51,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-26"
+BUILD_VERSION = "geo-27"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -238,6 +238,55 @@ _TYPE_WORDS = re.compile(
 def clean_subdivision_name(name: str) -> str:
     """'Wales [Cymru GB-CYM]' -> 'Wales'."""
     return " ".join(re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", name).split()) or name
+
+
+#: an ISO 3166-2 name written "Name, Type" in the local language ("Dagestan, Respublika",
+#: "Madrid, Comunidad de", "Praha, Hlavni mesto"): the part after the comma is dropped
+#: when it holds one of these words
+_INVERTED_TYPE = re.compile(r"^([A-Z][^,]*),\s+(?=[^,]*\b(?:Respublika|R[ée]gion|Comunidad|Principado|"
+                            r"m[ěe]sto|[Uu]nitatea)\b)[^,]*$")
+#: type words ISO 3166-2 writes into a name in the local language, before or after it:
+#: "Henan Sheng", "Beijing Shi", "Xinjiang Uygur Zizhiqu" (China), "Horad Minsk"
+#: (Belarus), "Busan-gwangyeoksi" (Korea)
+_LOCAL_TYPE_AFFIX = re.compile(r"\s+(?:(?:Uygur|Zhuangzu|Huizu)\s+)?(?:Sheng|Shi|Zizhiqu)$|"
+                               r"-gwangyeoksi$|^Horad\s+")
+
+
+def admin1_display_name(iso_name: str, towns: Iterable[dict] = (), *, english: str | None = None,
+                        capital: str | None = None) -> str:
+    """The English name shown for a province that the shipped aliases name no better.
+
+    The ISO 3166-2 name loses the type words it carries in the local language ("Henan
+    Sheng" -> "Henan", "Dagestan, Respublika" -> "Dagestan"). When what is left is
+    another name of a big town of the province (``towns``: cities500 rows), that is the
+    town's English (GeoNames) name, shown instead, if GeoNames' own English name of the
+    province (``english``) is the town's ("Genève" -> "Geneva", "Wien" -> "Vienna") or
+    the town is the country's ``capital`` ("Al Qāhirah" -> "Cairo", "Horad Minsk" ->
+    "Minsk"), unless GeoNames calls the province by its ISO name too, or that name has
+    type words of its own ("District of Columbia"). Provinces merely
+    named among their seat's alternate names stay as they are (Bahia is no "Salvador",
+    New York no "New York City"). Only the name shown changes: lookups keep the ISO name.
+    """
+    name = clean_subdivision_name(iso_name)
+    m = _INVERTED_TYPE.match(name)
+    if m:
+        name = m.group(1).strip()
+    name = _LOCAL_TYPE_AFFIX.sub("", name).strip() or clean_subdivision_name(iso_name)
+    key, words = norm(name), set(norm(name).split())
+    en = _name_key(english) if english else None
+    if _name_key(name) != key:
+        return name     # "District of Columbia" names the province as one, not its town
+    for town in sorted(towns, key=lambda c: -(c.get("population") or 0)):
+        if (town.get("population") or 0) < BIG_TOWN or key not in _place_keys(town):
+            continue
+        tw = set(norm(town["name"]).split())
+        if tw <= words or words <= tw:
+            break       # "New York City", "Johor Bahru", "Rio Grande": the same name, longer or shorter
+        if en is not None and en == _name_key(town["name"]) or (
+                town["name"] == capital and not (name.isascii() and en == _name_key(name))):
+            return town["name"]
+        break
+    return name
 
 
 def _subdivision_keys(name: str) -> set[str]:
@@ -746,10 +795,21 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
             if "-" in target and not kind and target not in display:
                 display[target] = alias
         admin1_place: dict[str, int] = {}
+        big_towns: dict[str, list[dict]] = defaultdict(list)
+        for c in cities:
+            if (c.get("population") or 0) >= BIG_TOWN:
+                iso = admin1_map.get((c["countrycode"], c["admin1code"]), (None, 0))[0]
+                if iso:
+                    big_towns[iso].append(c)
+        english = {iso: gn_admin1[group] for group, (iso, _s) in admin1_map.items()
+                   if iso and group in gn_admin1 and group not in coarse}
         for s in admin1_level:
             lat, lon = iso_coords.get(s.code, (None, None))
             name = display.get(s.code, clean_subdivision_name(s.name))
-            pid = w.place(name=name, country=s.country_code, admin1_iso=s.code,
+            shown = display.get(s.code) or admin1_display_name(
+                s.name, big_towns.get(s.code, ()), english=english.get(s.code),
+                capital=gnc.get(s.country_code, {}).get("capital"))
+            pid = w.place(name=shown, country=s.country_code, admin1_iso=s.code,
                           admin1_code=None, lat=lat, lon=lon, feature="admin1",
                           population=0, source="pycountry")
             admin1_place[s.code] = pid
