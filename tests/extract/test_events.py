@@ -234,6 +234,28 @@ def test_an_event_first_told_with_a_foreign_town_is_placed_there():
     assert ev["location"]["country"] == "CH" and ev["location"]["name"] == "Geneva"
 
 
+@pytest.mark.parametrize("sentence, country", [
+    pytest.param("Parliament condemned the murder of the teacher Raman Bandarenka in Belarus.", "BY",
+                 id="a country after a locative places the event there"),
+    pytest.param("Parliament condemned the murder of the teacher Raman Bandarenka, said Belarus.", "ET",
+                 id="a country named otherwise is a party, not a place"),
+    pytest.param("Parliament condemned the murder of activists of a group banned in Belarus.", "ET",
+                 id="where a law bans something is no place of the event"),
+    pytest.param("Parliament condemned the murder of a refugee in Belarus's embassy in Addis Ababa.", "ET",
+                 id="a country that owns the next name is no place of the event"),
+])
+def test_an_event_that_names_only_another_country_is_placed_there(sentence, country):
+    # a report mostly on Ethiopia with a section on Belarus: not every event is Ethiopia's
+    text = ("Ethiopia faces war. The situation in Ethiopia worries Ethiopia's neighbours. "
+            "The army of Ethiopia is in Tigray. " + sentence)
+    sents = split_sentences(text)
+    places = [_country(text, "Ethiopia", i, "ET") for i in (0, 1)]
+    i = text.index("Belarus")
+    places.append(Place(i, i + 7, "Belarus", "Belarus", "BY", precision=3, feature="country", sentence=3))
+    (ev,) = _country_ctx(text, sents, places, country="ET").events
+    assert ev["location"]["country"] == country
+
+
 def _dated(text, published):
     from marsad.extract.dates import dates_stage
 
@@ -533,6 +555,11 @@ def test_where_a_court_sits_is_not_where_the_act_it_tries_happened():
     ctx = _country_ctx(text, split_sentences(text), made, "US")
     attack = [e for e in ctx.events if e["sub_type"] == "attack"]
     assert attack and {e["location"]["country"] for e in attack} == {"SY"}
+    # nor where a verdict was given
+    text = "The verdict in Riyadh on the murder of the journalist in Istanbul angered his fiancee."
+    made = [_city(text, "Riyadh", 0, "Riyadh", "SA", "SA-01"), _city(text, "Istanbul", 0, "Istanbul", "TR", "TR-34")]
+    (ev,) = _country_ctx(text, split_sentences(text), made, "SA").events
+    assert ev["location"]["name"] == "Istanbul"
 
 
 def test_strikes_by_an_air_force_state_are_air_strikes():

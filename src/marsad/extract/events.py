@@ -675,9 +675,10 @@ def _rank_place(p: Place):
 
 #: a court, a trial or prosecutors before the place they sit in: "pleaded guilty in
 #: federal court in Alexandria, Virginia", "an antiterrorism court in Karachi",
-#: "Prosecutors in Germany", "U.S. attorney for the Eastern District of Virginia"
+#: "Prosecutors in Germany", "U.S. attorney for the Eastern District of Virginia", "the
+#: verdict in Saudi Arabia"
 _COURT_BEFORE = re.compile(
-    r"\b(?i:court(?:room|house)?s?|tribunal|trial|hearings?|judges?|jury|prosecutors?|"
+    r"\b(?i:court(?:room|house)?s?|tribunal|trial|verdicts?|hearings?|judges?|jury|prosecutors?|"
     r"prosecution|attorneys?)\b[^.;:!?]{0,25}?\s(?i:in|at|of)\s+(?i:the\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},\s*)?$")
 
 
@@ -729,8 +730,14 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
     if best is None:
         local = [p for p in places if p.feature != "country" and (not country or p.country == country)]
+        named = None if attached is not None else _named_country(
+            ctx, [s for s in order if s in own], place_s, country)
         if local:
             best = min(local, key=_rank_place)
+        elif named is not None:
+            # "the murder of Raman Bandarenka in Belarus", in a report mostly on Ethiopia:
+            # the event is in the country its first sentence with a place names
+            return named, []
         elif is_main:
             # the report's main event without a place of its own: the place the report
             # is most about (a report is written about where its main event happened)
@@ -794,6 +801,37 @@ def _names_country(order: list[int], place_s: dict[int, list[Place]], country: s
             return not any(p.country != country and p.feature != "country" for p in here) \
                 and any(p.feature == "country" and p.country == country for p in here)
     return False
+
+
+#: a locative before a country's name: "in Belarus", "in neighbouring Iraq", "across Zambia"
+_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|into|across|throughout|within)\s+(?:the\s+)?"
+                                r"(?:neighbou?ring\s+|[a-z]+ern\s+)?$", re.IGNORECASE)
+
+
+#: "a group banned in Russia": a law's reach, not a place where something happened
+_BANNED_BEFORE = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed|illegal)\s+in\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+#: "in Ecuador's London embassy": the country owns what is named next
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _named_country(ctx: Context, order: list[int], place_s: dict[int, list[Place]],
+                   country: str | None) -> Place | None:
+    """The country the first of ``order``'s sentences that names places names, when that
+    sentence names one country only, at country level, not ``country``, and after a
+    locative ("in Belarus"): a country named otherwise ("the US-Russia truce", "accuses
+    Israel", "a coalition led by the United States") is a party, not a place."""
+    for s in order:
+        here = place_s.get(s, [])
+        if here:
+            named = {p.country for p in here}
+            if len(named) == 1 and all(p.feature == "country" for p in here) and country not in named:
+                return next((p for p in here
+                             if _IN_COUNTRY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start)
+                             and not _BANNED_BEFORE.search(ctx.text, max(0, p.start - 30), p.start)
+                             and not _POSSESSIVE_AFTER.match(ctx.text, p.end)), None)
+            return None
+    return None
 
 
 #: a compass word before a country's name: "northeast Syria", "in southern Lebanon"
