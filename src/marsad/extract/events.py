@@ -804,6 +804,8 @@ def _names_country(order: list[int], place_s: dict[int, list[Place]], country: s
 
 
 #: a locative before a country's name: "in Belarus", "in neighbouring Iraq", "across Zambia"
+#: (wider than the places stage's ``_IN_COUNTRY``, which weighs what a report is about: "in
+#: neighbouring Iraq" names a neighbour of the report's country, and there the event)
 _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|into|across|throughout|within)\s+(?:the\s+)?"
                                 r"(?:neighbou?ring\s+|[a-z]+ern\s+)?$", re.IGNORECASE)
 
