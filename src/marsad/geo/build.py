@@ -272,20 +272,20 @@ def admin1_display_name(iso_name: str, towns: Iterable[dict] = (), *, english: s
     if m:
         name = m.group(1).strip()
     name = _LOCAL_TYPE_AFFIX.sub("", name).strip() or clean_subdivision_name(iso_name)
-    key, words = norm(name), set(norm(name).split())
-    en = _name_key(english) if english else None
-    if _name_key(name) != key:
+    key = norm(name)
+    if _NAME_TYPE_WORDS.search(key):
         return name     # "District of Columbia" names the province as one, not its town
-    for town in sorted(towns, key=lambda c: -(c.get("population") or 0)):
-        if (town.get("population") or 0) < BIG_TOWN or key not in _place_keys(town):
-            continue
-        tw = set(norm(town["name"]).split())
-        if tw <= words or words <= tw:
-            break       # "New York City", "Johor Bahru", "Rio Grande": the same name, longer or shorter
-        if en is not None and en == _name_key(town["name"]) or (
-                town["name"] == capital and not (name.isascii() and en == _name_key(name))):
-            return town["name"]
-        break
+    town = next((t for t in sorted(towns, key=lambda c: -(c.get("population") or 0))
+                 if (t.get("population") or 0) >= BIG_TOWN and key in _place_keys(t)), None)
+    if town is None:
+        return name
+    words, town_words = set(key.split()), set(norm(town["name"]).split())
+    if town_words <= words or words <= town_words:
+        return name     # "New York City", "Johor Bahru", "Rio Grande": the same name, longer or shorter
+    en = _name_key(english) if english else None
+    if en is not None and en == _name_key(town["name"]) or (
+            town["name"] == capital and not (name.isascii() and en == _name_key(name))):
+        return town["name"]
     return name
 
 
@@ -802,7 +802,7 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 if iso:
                     big_towns[iso].append(c)
         english = {iso: gn_admin1[group] for group, (iso, _s) in admin1_map.items()
-                   if iso and group in gn_admin1 and group not in coarse}
+                   if iso and group in gn_admin1}
         for s in admin1_level:
             lat, lon = iso_coords.get(s.code, (None, None))
             name = display.get(s.code, clean_subdivision_name(s.name))
