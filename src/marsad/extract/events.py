@@ -682,11 +682,19 @@ _COURT_BEFORE = re.compile(
     r"prosecution|attorneys?)\b[^.;:!?]{0,25}?\s(?i:in|at|of)\s+(?i:the\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},\s*)?$")
 
 
+#: a court or prosecutors named after the place they sit in: "the Braunschweig state
+#: prosecutor", "Karachi's anti-terrorism court", "a Paris criminal court"
+_COURT_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?i:(?:state|public|federal|district|regional|high|supreme|criminal|military|"
+    r"anti-?terrorism)\s+){0,2}(?i:court(?:room|house)?s?|tribunal|prosecutors?(?:['’]s?)?|prosecution)\b")
+
+
 def _court_place(ctx: Context, p: Place) -> bool:
     """A place named as where a court sits or prosecutors work ("a courtroom in
-    Alexandria, Virginia"): the act they try happened elsewhere, or the report says so
-    in its own words."""
-    return bool(_COURT_BEFORE.search(ctx.text, max(0, p.start - 60), p.start))
+    Alexandria, Virginia", "the Braunschweig state prosecutor"): the act they try
+    happened elsewhere, or the report says so in its own words."""
+    return bool(_COURT_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+                or _COURT_AFTER.match(ctx.text, p.end))
 
 
 def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
