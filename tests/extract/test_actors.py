@@ -329,6 +329,20 @@ def test_assign_roles_remote_violence_needs_a_cue(dictionary):
         ("perpetrator", "Russian forces"), ("target", "Civilians")]
 
 
+def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
+    for text in ("A journalist was found shot dead, and police are investigating the killing.",
+                 "A journalist was found shot dead; police have launched an investigation.",
+                 "A journalist was found shot dead. Police are hunting for the gunmen."):
+        roles = _roles(text, dictionary, "violence_against_civilians")
+        assert ("participant", "Police Forces of Syria") in roles
+        assert ("perpetrator", "Police Forces of Syria") not in roles
+    # the gunmen they hunt are
+    assert ("perpetrator", "Unidentified armed group") in roles
+    # police who kill stay the perpetrators
+    text = "Police shot dead a protester, and investigators are examining the footage."
+    assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Police Forces of Syria")
+
+
 def test_assign_roles_hinted_perpetrator_beats_first_armed_actor(dictionary):
     text = "A police source said gunmen opened fire on civilians in the market."
     assert _roles(text, dictionary, "violence_against_civilians") == [

@@ -557,12 +557,15 @@ def test_where_a_court_sits_is_not_where_the_act_it_tries_happened():
     assert attack and {e["location"]["country"] for e in attack} == {"SY"}
     # nor where a court or prosecutors named after it sit
     text = "A Karachi anti-terrorism court sentenced two men for the murder of the reporter in Hyderabad."
-    made = [_city(text, "Karachi", 0, "Karachi", "PK", "PK-SD"), _city(text, "Hyderabad", 0, "Hyderabad", "PK", "PK-SD")]
-    (ev,) = [e for e in _country_ctx(text, split_sentences(text), made, "PK").events if e["type"] != "strategic_developments"]
+    made = [_city(text, "Karachi", 0, "Karachi", "PK", "PK-SD"),
+            _city(text, "Hyderabad", 0, "Hyderabad", "PK", "PK-SD")]
+    (ev,) = [e for e in _country_ctx(text, split_sentences(text), made, "PK").events
+             if e["type"] != "strategic_developments"]
     assert ev["location"]["name"] == "Hyderabad"
     # nor where a verdict was given
     text = "The verdict in Riyadh on the murder of the journalist in Istanbul angered his fiancee."
-    made = [_city(text, "Riyadh", 0, "Riyadh", "SA", "SA-01"), _city(text, "Istanbul", 0, "Istanbul", "TR", "TR-34")]
+    made = [_city(text, "Riyadh", 0, "Riyadh", "SA", "SA-01"),
+            _city(text, "Istanbul", 0, "Istanbul", "TR", "TR-34")]
     (ev,) = _country_ctx(text, split_sentences(text), made, "SA").events
     assert ev["location"]["name"] == "Istanbul"
 

@@ -500,6 +500,13 @@ _AFTER_SPEECH = re.compile(
 _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
     r"\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:" + _VIOLENT + r")\b", re.IGNORECASE)
+#: an actor that investigates or hunts for the culprits of the act: "police are
+#: investigating the killing", "German police treating the case as a murder probe"
+_AFTER_INVESTIGATES = re.compile(
+    r"^" + _APPOS + r"\s+" + _AUX + r"(?:(?:now|still|currently)\s+)?"
+    r"(?:investigat(?:e|es|ed|ing)|probing|treating|"
+    r"searching\s+for|hunting\s+for|looking\s+for|appeal(?:ed|ing|s)?\s+for|(?:opened|launched)\s+"
+    r"(?:an?\s+)?(?:investigation|probe|inquiry))\b", re.IGNORECASE)
 _AFTER_SOURCE = re.compile(
     r"^[\s-]*(?:(?:military|security|media|medical|local|informed|field)\s+)?(?:source|sources|officials?|"
     r"spokes(?:man|woman|person)|command|media|statement|correspondent|news agency|television|tv|"
@@ -629,6 +636,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "target"
         elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"
+        elif _AFTER_INVESTIGATES.match(after):
+            hint = "investigator"
         elif sm := _AFTER_SPEECH.match(after):
             hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else "source"
         elif _AFTER_MODIFIER.match(after):
@@ -780,13 +789,18 @@ _NEVER_PERPETRATORS = frozenset({"civilians", "protesters"})
 _SIDE_HINTS = (None, "side", "yields", "prevails")
 
 
+#: role hints of mentions that only take part: speakers and investigators
+_ONLY_PARTICIPATE = frozenset({"source", "investigator"})
+
+
 def assign_roles(event_type: str, mentions: list[ActorMention],
                  sub_type: str | None = None) -> list[dict[str, Any]]:
     """The actors of one event with their roles (perpetrator, target, side_a/side_b,
     participant), from the mentions in the event's sentences, in text order.
 
     A mention's ``role_hint`` (from local syntax) wins; mentions hinted ``source``
-    (speakers, "a police source") only participate, and so do civilians and protesters
+    (speakers, "a police source") or ``investigator`` ("police are investigating") only
+    participate, and so do civilians and protesters
     hinted perpetrator (ACLED codes civilians as victims, never as perpetrators).
     Otherwise: in battles the first two armed actors are the sides; civilians and
     protesters are targets. When no mention is hinted perpetrator, the first armed (or
@@ -807,7 +821,7 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
                         and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
         role = a.role_hint
-        if role == "source" or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):
+        if role in _ONLY_PARTICIPATE or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):
             role = "participant"
         elif role in _SIDE_HINTS:
             if a.category in ("civilians", "protesters"):
@@ -848,7 +862,7 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     side_a = first.name if first is not None else None
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
-        if a.category in _DEFAULT_PERPETRATOR and a.role_hint != "source":
+        if a.category in _DEFAULT_PERPETRATOR and a.role_hint not in _ONLY_PARTICIPATE:
             role = "side_a" if a.name == side_a else "side_b"
         elif a.category in ("civilians", "protesters"):
             role = "target"

@@ -89,7 +89,7 @@ class ActorMention:
     category: str                 # state_forces | foreign_forces | rebel_group | jihadist_group |
                                   # militia | protesters | rioters | civilians | unknown
     sentence: int = -1
-    role_hint: str | None = None  # perpetrator | target | side | source, when the syntax says so
+    role_hint: str | None = None  # perpetrator | target | side | source | investigator ..., from syntax
     country: str | None = None    # the country whose actor this is (the entry's ``country``)
     generic: Any = None           # the generic dictionary entry a country's name stands for
                                   # ("security forces"), so an event abroad can rename it
