@@ -332,15 +332,19 @@ def test_assign_roles_remote_violence_needs_a_cue(dictionary):
 def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
     for text in ("A journalist was found shot dead, and police are investigating the killing.",
                  "A journalist was found shot dead; police have launched an investigation.",
-                 "A journalist was found shot dead. Police are hunting for the gunmen."):
+                 "A journalist was found shot dead. Police are hunting for the gunmen.",
+                 "A journalist was found shot dead. Police are treating his death as a murder."):
         roles = _roles(text, dictionary, "violence_against_civilians")
         assert ("participant", "Police Forces of Syria") in roles
         assert ("perpetrator", "Police Forces of Syria") not in roles
     # the gunmen they hunt are
+    roles = _roles("A journalist was found shot dead. Police are hunting for the gunmen.", dictionary,
+                   "violence_against_civilians")
     assert ("perpetrator", "Unidentified armed group") in roles
     # police who kill stay the perpetrators
-    text = "Police shot dead a protester, and investigators are examining the footage."
-    assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Police Forces of Syria")
+    for text in ("Police shot dead a protester, and investigators are examining the footage.",
+                 "Police treating detainees brutally beat a protester to death."):
+        assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Police Forces of Syria")
 
 
 def test_assign_roles_hinted_perpetrator_beats_first_armed_actor(dictionary):

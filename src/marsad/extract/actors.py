@@ -504,7 +504,7 @@ _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
 #: investigating the killing", "German police treating the case as a murder probe"
 _AFTER_INVESTIGATES = re.compile(
     r"^" + _APPOS + r"\s+" + _AUX + r"(?:(?:now|still|currently)\s+)?"
-    r"(?:investigat(?:e|es|ed|ing)|probing|treating|"
+    r"(?:investigat(?:e|es|ed|ing)|probing|treating\s+(?:[\w'’-]+\s+){1,5}?as|"
     r"searching\s+for|hunting\s+for|looking\s+for|appeal(?:ed|ing|s)?\s+for|(?:opened|launched)\s+"
     r"(?:an?\s+)?(?:investigation|probe|inquiry))\b", re.IGNORECASE)
 _AFTER_SOURCE = re.compile(
