@@ -125,6 +125,15 @@ def test_next_weekday_and_lowercase_words_are_not_dates():
     assert find_dates("a sunday school", D(2025, 3, 8)) == []
 
 
+def test_a_named_day_is_not_the_last_such_weekday():
+    for text in ("Since the deadly 2019 Easter Sunday bombings the law has been abused.",
+                 "Nine activists were killed on a “Bloody Sunday” in Negros.",
+                 "Shops were looted after Black Friday sales.", "Protests on Good Friday"):
+        assert [m.text for m in find_dates(text, D(2025, 3, 8)) if m.kind == "weekday"] == [], text
+    # the weekday told as such stays one
+    assert [m.text for m in find_dates("Troops fired on mourners on Sunday.", D(2025, 3, 8))] == ["on Sunday"]
+
+
 # -- relative expressions ------------------------------------------------------------------
 
 

@@ -26,7 +26,8 @@ call; these rules cost well under a millisecond per article).
   year", or a running count, "so far this year"), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
-  Tuesday" on a Tuesday is a week before; "next Tuesday" is skipped), relative
+  Tuesday" on a Tuesday is a week before; "next Tuesday" and named days, "Easter
+  Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
   24 hours", "last week" and "this week": precision 2), and ranges ("since Thursday" =
   that Thursday to publication; "between Monday and Wednesday"; "from 6 to 8 March";
@@ -145,6 +146,10 @@ _RELATIVE_ANCHOR = re.compile(
     r"yesterday|Yesterday|today|Today|tonight|Tonight|this|This|last|Last|overnight|Overnight|"
     r" ago|past|Past|previous|Previous|recent|Recent|YESTERDAY|TODAY")
 _SINCE_DATE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+#: a word that makes a weekday's name a named day, not the last such weekday: "Bloody
+#: Sunday", "Easter Sunday", "Good Friday", "Black Friday", "Super Tuesday", "Ash Wednesday"
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Bloody|Black|Good|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Orthodox)"
+                               r"[\s“”\"'‘’]+$")
 
 
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -393,8 +398,9 @@ def find_dates(text: str, published: dt.date | None, *,
             add(m.start(), m.end(), d1, d2, _range_precision(d1, d2), "range")
         for m in each(_WEEKDAY, lo, hi):
             mod = (m["mod"] or "").lower()
-            if "next" in mod or "coming" in mod:
-                continue
+            if "next" in mod or "coming" in mod or (
+                    not mod and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                continue    # "Bloody Sunday", "the 2019 Easter Sunday bombings": a day of its own
             d = resolve_weekday(WEEKDAYS[m["wd"].lower()], pub, last="last" in mod)
             add(m.start() if mod else m.start("wd"), m.end(), d, d, 1, "weekday")
     # anchored on a relative word
