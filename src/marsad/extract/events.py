@@ -738,7 +738,7 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
     if best is None:
         local = [p for p in places if p.feature != "country" and (not country or p.country == country)]
-        named = None if attached is not None else _named_country(
+        named = None if local or attached is not None else _named_country(
             ctx, [s for s in order if s in own], place_s, country)
         if local:
             best = min(local, key=_rank_place)
