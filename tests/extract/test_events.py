@@ -448,6 +448,18 @@ def test_a_span_that_began_weeks_ago_does_not_date_the_days_event():
     assert ev["date"]["text"] == "This week"
 
 
+def test_a_dateline_line_does_not_push_the_first_sentence_out_of_the_lead():
+    text = ("29.10.2017 (updated 17:31 29.10.2017)\nMOSCOW (Sputnik)\n"
+            "More than 30 Nusra Front militants were killed in clashes with the army near Hama.\n"
+            "The troops took the villages following the clashes, the statement added.\n"
+            "In a separate operation, troops freed 19 civilians abducted by Daesh terrorists.\n"
+            "The civilians were kidnapped on October 11 during a terrorist attack on a bus.")
+    evs = _dated(text, "2017-10-29")
+    assert [e["sub_type"] for e in evs][0] == "armed_clash"
+    # told with no date of its own, the clash is the report's, not the kidnapping's
+    assert evs[0]["date"]["start"] == "2017-10-29"
+
+
 def test_a_date_that_starts_a_span_does_not_date_the_days_strikes():
     text = ("Air strikes killed 70 militants in two days near Qamishli. "
             "Warehouses were destroyed. Officials spoke. "

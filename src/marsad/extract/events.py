@@ -77,7 +77,13 @@ _SPEECH_BEFORE = re.compile(
 _ANOTHER = re.compile(r"\b(?:(?:additional|another|separate|second|other|new|further)\s+(?:\w+\s+)?|"
                       r"an?\s+(?:19|20)\d\d\s+(?:\w+\s+)?)$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:es|s)$", re.IGNORECASE)
+#: the lead: the report's first sentences that say something (its headline and first
+#: sentence, or its first two sentences)
 _LEAD_SENTENCES = 2
+#: a line of fewer words than this that tells no event is no sentence of the lead but a
+#: dateline or page furniture: "MOSCOW (Sputnik)", "29.10.2017(updated 1731 29.10.2017)"
+_LEAD_MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -458,7 +464,7 @@ def events(ctx: Context) -> None:
     if not drafts:
         ctx.events = []
         return
-    ordered = sorted(drafts, key=lambda d: _salience(d, ctx.country_context), reverse=True)
+    ordered = sorted(drafts, key=lambda d: _salience(ctx, d), reverse=True)
     if ordered[0].type not in VIOLENT:
         # the report is about the act whose suspects were arrested or tried, when it tells
         # it too: the act named as a suspect's crime, else (arrested suspects) the first act
@@ -644,27 +650,56 @@ def _crime_of_suspects(ctx: Context, d: Draft) -> bool:
     return any(_charge(ctx, t) for t in d.triggers)
 
 
-def _salience(d: Draft, country: str | None = None) -> tuple:
+def _lead(ctx: Context) -> tuple[int, int, int]:
+    """Where the report's lead lies, as sentence indices: its first sentence that says
+    something, the end (exclusive) of the lead (:data:`_LEAD_SENTENCES` such sentences),
+    and the end of the sentence after the lead. A short line that tells no event (a
+    dateline, "MOSCOW (Sputnik)") is skipped, so that it does not push the report's first
+    sentence out of the lead. Without such lines: ``(0, 2, 3)``."""
+    cached = ctx.__dict__.get("_lead")
+    if cached is not None and cached[0] is ctx.sentences and cached[1] is ctx.triggers:
+        return cached[2]
+    told = {t.sentence for t in ctx.triggers}
+    saying: list[int] = []
+    for i, (s, e) in enumerate(ctx.sentences):
+        if i in told or len(_WORD.findall(ctx.text, s, e)) >= _LEAD_MIN_WORDS:
+            saying.append(i)
+            if len(saying) > _LEAD_SENTENCES:
+                break
+    n = len(ctx.sentences)
+    first = saying[0] if saying else 0
+    lead_end = saying[_LEAD_SENTENCES - 1] + 1 if len(saying) >= _LEAD_SENTENCES else n
+    after = saying[_LEAD_SENTENCES] + 1 if len(saying) > _LEAD_SENTENCES else n
+    bounds = (first, lead_end, after)
+    ctx.__dict__["_lead"] = (ctx.sentences, ctx.triggers, bounds)
+    return bounds
+
+
+def _salience(ctx: Context, d: Draft) -> tuple:
     """Main event first: an event placed in the report's country before one placed only
     abroad (a report is about its country; foreign parties are background), then the
-    event in the lead (told with a strong word), then the one the headline or first
-    sentence tells (a town's share told next is a part of it), then by mentions and
-    strength."""
-    lead = 1 if d.first < _LEAD_SENTENCES else 0
+    event in the lead (:func:`_lead`, told with a strong word), then the one the headline
+    or first sentence tells (a town's share told next is a part of it), then by mentions
+    and strength."""
+    country = ctx.country_context
+    first, lead_end, _after = _lead(ctx)
+    lead = 1 if d.first < lead_end else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
     abroad = bool(country) and bool(d.places) and all(
         p.country and p.country != country for p in d.places)
-    return (not abroad, lead, d.weight >= 2.0 and lead, d.first == 0, mentions + d.weight, -d.first)
+    return (not abroad, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
 
 
 def _reading_order(ctx: Context, d: Draft) -> list[int]:
     """The sentences to read an event's place and date from, most telling first: the
-    sentence that first reports it (or its casualties), then (when that is the headline or lead) the
-    sentences right after it, then the rest of its sentences in order."""
+    sentence that first reports it (or its casualties), then (when that is in the lead)
+    the sentences right after it up to the one after the lead, then the rest of its
+    sentences in order."""
     start = min(d.sentences + d.figure_sentences)  # a casualty sentence may come first
     order = [start]
-    if start < _LEAD_SENTENCES:
-        order += [s for s in range(start + 1, _LEAD_SENTENCES + 1) if s < len(ctx.sentences)]
+    _first, lead_end, after = _lead(ctx)
+    if start < lead_end:
+        order += [s for s in range(start + 1, after) if s < len(ctx.sentences)]
     rest = sorted((set(d.sentences) | set(d.figure_sentences)) - set(order))
     return order + rest
 
