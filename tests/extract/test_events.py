@@ -460,6 +460,22 @@ def test_a_dateline_line_does_not_push_the_first_sentence_out_of_the_lead():
     assert evs[0]["date"]["start"] == "2017-10-29"
 
 
+def test_a_long_span_told_away_from_the_events_word_is_what_something_else_lasts():
+    text = ("Regime air strikes killed eight civilians in Douma on Sunday. "
+             "The conflict began when the Baath regime in power since 1963 responded with military "
+             "force to peaceful protests demanding reforms.")
+    (protest,) = [e for e in _dated(text, "2017-11-27") if e["type"] == "protests"]
+    assert protest["date"]["start"] != "1963-01-01" and protest["date"]["text"] != "since 1963"
+    # a span by the event's own word is its date, however long ago it began
+    text = "Journalist still held, family says. He has been detained since 2016 without trial."
+    (ev,) = _dated(text, "2020-05-20")
+    assert (ev["date"]["start"], ev["date"]["text"]) == ("2016-01-01", "since 2016")
+    # and a span of the last days is told anywhere in the event's first sentence
+    text = "Since Thursday, warplanes and artillery have pounded the town of Douma, killing 40."
+    (ev,) = _dated(text, "2017-11-20")
+    assert (ev["date"]["start"], ev["date"]["end"]) == ("2017-11-16", "2017-11-20")
+
+
 def test_a_date_that_starts_a_span_does_not_date_the_days_strikes():
     text = ("Air strikes killed 70 militants in two days near Qamishli. "
             "Warehouses were destroyed. Officials spoke. "

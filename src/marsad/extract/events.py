@@ -1054,7 +1054,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     if pub is not None and told:
         # the start of a span ("supported by Russia since September 2015") is how long
         # something lasts, not when the event happened
-        dating = [m for m in told if m.kind == "range" or not _SINCE.match(m.text)]
+        dating = [m for m in told if m.kind == "range" and not _long_span_elsewhere(d, m, pub)
+                  or m.kind != "range" and not _SINCE.match(m.text)]
         cands = [m for m in dating if m.sentence == order[0]] or [
             m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
             and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
@@ -1078,6 +1079,20 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+#: a span ("since X") that began longer than this before the report is a state that lasts
+#: ("the Baath regime in power since 1963"), the event's own only right by its word
+_LONG_SPAN = dt.timedelta(days=60)
+#: ... within this many characters ("detained since 2016", "held without trial since May")
+_SPAN_REACH = 30
+
+
+def _long_span_elsewhere(d: Draft, m: DateMention, pub: dt.date) -> bool:
+    """A span that began long before the report and is told away from the event's words:
+    how long something else lasts ("the Baath regime in power since 1963 ... responded
+    with military force to peaceful protests" does not date the protests 1963-2017)."""
+    return m.start_date < pub - _LONG_SPAN and _gap(d, m) > _SPAN_REACH
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
