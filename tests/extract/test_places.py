@@ -189,6 +189,18 @@ def test_a_place_that_only_qualifies_someone_does_not_place_the_report(pipeline)
     assert run(pipeline, text.replace("a UK-based", "in the UK a")).country_context == "GB"
 
 
+@pytest.mark.parametrize("text, side", [
+    ("Pro-Damascus media outlets said a car bomb killed 22 people near Aleppo.", "Damascus"),
+    ("Pro-Ankara rebels shelled villages near Aleppo on Monday, a monitor said.", "Ankara"),
+    ("Anti-Moscow protesters marched in Aleppo on Friday.", "Moscow"),
+])
+def test_a_side_taken_is_no_place(pipeline, text, side):
+    names = {p.name for p in run(pipeline, text).places}
+    assert side not in names and "Aleppo" in names
+    # the same name where something happened stays a place
+    assert side in {p.name for p in run(pipeline, f"A car bomb killed 22 people in {side} on Monday.").places}
+
+
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     # "Safi" is a Moroccan city, but here the end of a Syrian village's name
     ctx = run(pipeline, "Daesh attacked the village of Aqareb es Safi near Salamiyeh in Hama province.")

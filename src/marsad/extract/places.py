@@ -257,6 +257,17 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     return (in_context and town) or big
 
 
+#: "pro-" or "anti-" right before a name: the name is a side taken, not a place
+_ALLEGIANCE_BEFORE = re.compile(r"\b(?:pro|anti)\s?[-\u2010\u2011\u2013]\s?$", re.IGNORECASE)
+
+
+def _allegiance(text: str, start: int) -> bool:
+    """The name at ``start`` says whose side someone is on, not where anything happened:
+    "Pro-Damascus media outlets said", "pro-Ankara rebels shelled Tal Rifaat", "anti-Moscow
+    protests"."""
+    return bool(_ALLEGIANCE_BEFORE.search(text, max(0, start - 6), start))
+
+
 def _name_fragment(text: str, start: int) -> bool:
     """The words from ``start`` end a longer name, and are no place of their own: "Safi"
     of "Aqareb es Safi", "Bello" of "Governor Bello"."""
@@ -324,6 +335,9 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             continue
         if _name_fragment(text, s) or text[s:e] in titled:
             continue
+        if _allegiance(text, s):
+            take(s, e)
+            continue
         if inside_person(s, e):
             continue    # "Aung San" of "Aung San Suu Kyi", where the model saw her name
         if label in ("PERSON", "ORG", "NORP") and (
@@ -357,7 +371,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
-            if _name_fragment(text, words[i][0]) or text[words[i][0]:words[i][1]] in titled:
+            if _name_fragment(text, words[i][0]) or text[words[i][0]:words[i][1]] in titled \
+                    or _allegiance(text, words[i][0]):
                 i += 1
                 continue
             found = False
