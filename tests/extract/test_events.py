@@ -741,6 +741,59 @@ def test_a_claim_of_responsibility_with_no_attack_before_it_names_no_perpetrator
     assert [e["actors"] for e in ctx.events] == [[]]
 
 
+def _strike_with_doer_unknown(cue: str, between: str = "", claim: str = ""):
+    from types import SimpleNamespace
+
+    from marsad.extract.actors import load_actor_dictionary
+
+    text = ("Russian warplanes struck a market in Idlib on Saturday, killing 24 people. "
+            + between + cue + claim)
+    sents = split_sentences(text)
+    pilots = ActorMention(*_span(text, "Russian warplanes", 0), "Russian forces", "foreign_forces",
+                          sentence=0, role_hint="perpetrator")
+    toll = Figure(*_span(text, "killing 24 people", 0), low=24, best=24, high=24, outcome="killed",
+                  group="total", sentence=0)
+    actors = [pilots]
+    if claim:
+        k = len(sents) - 1
+        actors.append(ActorMention(*_span(text, "The Daesh group", k), "Islamic State", "jihadist_group",
+                                   sentence=k, role_hint="perpetrator"))
+    ctx = _ctx(text, sents, actors=actors, figures=[toll])
+    ctx.resources = SimpleNamespace(actors=load_actor_dictionary())
+    events(ctx)
+    (strike,) = [e for e in ctx.events if e["sub_type"] == "air_drone_strike"]
+    return {(a["role"], a["name"]): a["text"] for a in strike["actors"]}
+
+
+@pytest.mark.parametrize("cue, said", [
+    ("It was not immediately clear who carried out the raids.", "not immediately clear who carried out"),
+    ("It was unclear who was behind the attack.", "unclear who was behind"),
+    ("No group has claimed responsibility for the attack.", "No group has claimed responsibility"),
+    ("There was no immediate claim of responsibility.", "no immediate claim of responsibility"),
+])
+def test_a_report_that_says_nobody_knows_the_doer_codes_an_unidentified_perpetrator(cue, said):
+    actors = _strike_with_doer_unknown(cue)
+    # the dictionary's unidentified armed group, told by the very words; whoever was taken
+    # for the perpetrator only takes part
+    assert actors == {("perpetrator", "Unidentified armed group"): said,
+                      ("participant", "Russian forces"): "Russian warplanes"}
+
+
+def test_nobody_knowing_the_doer_is_said_of_the_attack_just_told_and_yields_to_a_claim():
+    assert _strike_with_doer_unknown("") == {("perpetrator", "Russian forces"): "Russian warplanes"}
+    # a sentence about something else is no cue ("who was in the vehicle")
+    assert _strike_with_doer_unknown("It was not clear who was in the car.") == \
+        {("perpetrator", "Russian forces"): "Russian warplanes"}
+    # three sentences later, it is said of nothing told just before
+    far = "Rescuers searched the rubble. Shops stayed closed. Families left the town. "
+    assert ("perpetrator", "Russian forces") in _strike_with_doer_unknown(
+        "No group has claimed responsibility for it.", between=far)
+    # a claim of responsibility told for the attack outweighs it
+    actors = _strike_with_doer_unknown("It was not immediately clear who carried out the raids. ",
+                                       claim="The Daesh group claimed responsibility for the attack.")
+    assert ("perpetrator", "Unidentified armed group") not in actors and ("perpetrator", "Islamic State") in actors
+
+
 @pytest.mark.parametrize("sentences, kept, dropped", [
     # the lead's civilians, then "seven others" killed elsewhere: the smaller total gives way
     ((("Air raids killed 18 civilians in Aleppo.", "killed 18 civilians", "civilians", 18, False),

@@ -43,10 +43,15 @@ How (documented so that it can be argued with):
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
    that published the report asserts it. A sentence that tells no event but a claim of
    responsibility ("The Daesh group claimed responsibility for the attack.") gives the
-   violent event told last before it its perpetrator, and is part of its evidence.
+   violent event told last before it its perpetrator, and is part of its evidence. A
+   sentence saying that nobody knows who did it ("It was not immediately clear who carried
+   out the raids", "No group has claimed responsibility") makes the one-sided event it
+   tells (or the one told within two sentences before it) the act of unidentified
+   perpetrators, as ACLED codes it, unless a claim of responsibility is told for it.
 5. **Salience.** Events in the report's country come before events placed only abroad;
-   then the event that holds the lead (headline and first sentences), the one told in the
-   very first sentence before one told in the next, then by mentions, strength and order.
+   then the event that holds the lead (headline and first sentences that say something:
+   a dateline line is skipped), the one told in the very first sentence before one told
+   in the next, then by mentions, strength and order.
 """
 
 from __future__ import annotations
@@ -108,6 +113,7 @@ class Draft:
     figure_groups: set[str] | None = None  # restrict figures taken from figure frames
     distinct: bool = False              # the text says it is another event ("another strike")
     claim_sentences: list[int] = field(default_factory=list)  # "X claimed responsibility for the attack"
+    unknown_doer: tuple[int, int] | None = None  # "it was not clear who carried out the raids"
 
     @property
     def last(self) -> int:
@@ -461,6 +467,7 @@ def events(ctx: Context) -> None:
     _attach_figure_frames(ctx, drafts, pending_figures, fig_s)
     drafts = _merge_same(drafts)
     _attach_responsibility(ctx, drafts, actor_s)
+    _attach_unknown_doer(ctx, drafts)
     if not drafts:
         ctx.events = []
         return
@@ -526,6 +533,66 @@ def _attach_responsibility(ctx: Context, drafts: list[Draft], actor_s: dict[int,
                   if d.type in VIOLENT and any(x < sent for x in d.sentences)]
         if before:
             max(before, key=lambda b: b[0])[1].claim_sentences.append(sent)
+
+
+#: the report says nobody knows who did it: "It was not immediately clear who carried out
+#: the raids", "unclear who was behind the blast", "No group has claimed responsibility",
+#: "There was no immediate claim of responsibility"
+_UNKNOWN_DOER = re.compile(
+    r"\b(?:(?:not|un)\s*(?:yet\s+|immediately\s+)?clear\s+who\s+(?:had\s+|has\s+)?(?:carried\s+out|"
+    r"(?:was|is|were|are)\s+(?:behind|responsible)|fired|launched|conducted|planted|staged|attacked)|"
+    r"(?:no|none)\s+(?:one|group|party|faction|side|organi[sz]ation)?\s*(?:has\s+|had\s+)?(?:yet\s+|"
+    r"immediately\s+)?claimed\s+(?:the\s+)?(?:responsibility|it|the\s+attack)|"
+    r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
+    r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
+#: the kinds of event a perpetrator is unknown of (battles have sides, not perpetrators)
+_ONE_SIDED = ("explosions_remote_violence", "violence_against_civilians")
+
+
+def _attach_unknown_doer(ctx: Context, drafts: list[Draft]) -> None:
+    """A sentence saying that nobody knows who did it ("It was not immediately clear who
+    carried out the raids", "No group has claimed responsibility for the attack") is said
+    of the one-sided violent event it tells, else of the one told last before it, within
+    two sentences."""
+    told: dict[int, Draft] = {}         # sentence -> the first one-sided event it tells
+    counted: dict[int, Draft] = {}      # sentence -> the first one whose toll it tells
+    for d in drafts:
+        if d.type in _ONE_SIDED:
+            for x in d.sentences:
+                told.setdefault(x, d)
+            for x in d.figure_sentences:
+                counted.setdefault(x, d)
+    if not told:
+        return
+    for sent, (s, e) in enumerate(ctx.sentences):
+        m = _UNKNOWN_DOER.search(ctx.text, s, e)
+        if m is None:
+            continue
+        target = told.get(sent) or counted.get(sent) or told.get(sent - 1) or told.get(sent - 2)
+        if target is not None and target.unknown_doer is None:
+            target.unknown_doer = (m.start(), m.end())
+
+
+def _unidentified(ctx: Context, d: Draft, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actors of an event the report says nobody knows the doer of: whoever was taken
+    for its perpetrator only takes part, and the dictionary's unidentified perpetrators
+    (ACLED's "Unidentified Armed Group") are the perpetrator, told by that very sentence.
+    A claim of responsibility told for the event outweighs it."""
+    if d.unknown_doer is None or d.claim_sentences:
+        return rows
+    out = [dict(r, role="participant") if r["role"] == "perpetrator" else r for r in rows]
+    dictionary = getattr(ctx.resources, "actors", None)
+    found = dictionary.find("unidentified perpetrators") if dictionary is not None else []
+    if found:
+        entry = found[0][2]
+        s, e = d.unknown_doer
+        out = [r for r in out if r["name"] != entry.name]
+        out.insert(0, {"role": "perpetrator", "name": entry.name, "category": entry.category,
+                       "text": ctx.text[s:e]})
+    unique: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in out:
+        unique.setdefault((r["role"], r["name"]), r)
+    return list(unique.values())
 
 
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
@@ -1311,7 +1378,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "date": _pick_date(ctx, d, main_date),
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
-        "actors": _actors(ctx, d, actor_s, told, loc.country if loc is not None else None),
+        "actors": _unidentified(ctx, d, _actors(ctx, d, actor_s, told, loc.country if loc is not None else None)),
         "fatalities": fatalities,
         "injured": injured,
         "claims": _claims(ctx, d, sents, att_s, ok, set_aside),
