@@ -92,6 +92,16 @@ def test_the_strongest_possible_terms_make_nothing_hypothetical(text, is_hypothe
     assert hypothetical(text, start, 0) is is_hypothetical
 
 
+@pytest.mark.parametrize("text, is_hypothetical", [
+    ("AFP Friday 23 May 2014 Syrian Islamist rebels bombarded", False),   # the month
+    ("Officials said the army may soon have bombarded", True),            # the modal verb
+])
+def test_the_month_of_may_makes_nothing_hypothetical(text, is_hypothetical):
+    from marsad.extract.triggers import hypothetical
+
+    assert hypothetical(text, text.rindex(" ") + 1, 0) is is_hypothetical
+
+
 @pytest.mark.parametrize("text, found", [
     ("More than 330000 people have been killed in Syria since the conflict began in March 2011 "
      "with anti-government protests.", []),
