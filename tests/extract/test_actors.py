@@ -271,6 +271,11 @@ def test_role_hints(dictionary, text, phrase, role):
     ("Daesh said that it killed 50 opposition fighters.", "Daesh", "perpetrator"),
     ("An IS car bomb killed 20 people.", "IS", "perpetrator"),
     ("Dozens were killed by US-led air strikes.", "US-led air strikes", "perpetrator"),
+    # the actor's aircraft, vehicle or post is what was hit: it is the target
+    ("A Russian military helicopter was shot down over Syria on Monday.", "Russian military", "target"),
+    ("Russian military helicopter downed in Syria, five dead.", "Russian military", "target"),
+    ("A Syrian army convoy was ambushed near Palmyra.", "Syrian army", "target"),
+    ("Syrian warplanes hit a market in Idlib.", "Syrian warplanes", "perpetrator"),
     # speakers are sources, not parties
     ("A source at Aleppo Police Command told SANA that shells fell.", "Police", "source"),
     ("According to the Syrian army the strikes continued.", "Syrian army", "source"),

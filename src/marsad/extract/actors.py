@@ -442,6 +442,16 @@ _AFTER_REDUCED = re.compile(
     r"kidnapped|jailed|imprisoned|tortured|beaten|sentenced)\s*(?:$|[.,;:\"”]|"
     r"(?:in|during|by|as|when|after|while|near|on|since|amid|following|overnight|last|yesterday|today|"
     r"including|among)\b)", re.IGNORECASE)
+#: the actor's aircraft, vehicle or post is what was hit: "a Russian military helicopter was
+#: shot down", "an army convoy was ambushed", "Russian military helicopter downed in Syria"
+#: (a passive needs its "be", else "Syrian warplanes hit a market" would be the same)
+_AFTER_HIT_INSTRUMENT = re.compile(
+    r"^" + _APPOS + r"[\s-]*(?:(?:military|transport|attack|fighter|army|police|cargo|reconnaissance)\s+){0,2}"
+    r"(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|drones?|tanks?|convoys?|"
+    r"vehicles?|patrols?|checkpoints?|air ?bases?|bases?|outposts?|headquarters|barracks)\s+"
+    r"(?:(?:was|were|is|are|being|has been|have been|had been)\s+(?:\w+ly\s+)?(?:shot down|downed|destroyed|hit|"
+    r"struck|targeted|attacked|ambushed|bombed|shelled|overrun|blown up)|(?:shot down|downed)\s+"
+    r"(?:in|over|near|by|outside|on|after)\b)", re.IGNORECASE)
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
     r"^" + _APPOS + r"\s+(?i:" + _HEAD + r")" + _PLACE_GAP + r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
 _AFTER_INSTRUMENT = re.compile(
@@ -628,7 +638,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "side"
         elif _AFTER_YIELDS.match(after):
             hint = "yields"
-        elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or (
+        elif _AFTER_PASSIVE.match(after) or _AFTER_REDUCED.match(after) or _AFTER_HIT_INSTRUMENT.match(after) or (
                 (_AFTER_COUNTED.match(after) or _AFTER_HEADLINE_TOLLS.match(after)) and (
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
             hint = "target"
