@@ -546,6 +546,18 @@ _UNCERTAIN = re.compile(
     r"no party|no faction) (?:has |had |have )?(?:immediately |yet |so far )?(?:claimed|took|taken)|"
     r"not (?:immediately |yet )?(?:been )?claimed|either\b[^.]{1,60}\bor\b|could not (?:be )?(?:determine|confirm|"
     r"verify|identify)|(?:denied|denies|deny|denying)\b)", re.IGNORECASE)
+#: the report says nobody knows who did it: "It was not immediately clear who carried out
+#: the raids", "unclear who was behind the blast", "No group has claimed responsibility",
+#: "There was no immediate claim of responsibility" (narrower than :data:`_UNCERTAIN`, which only
+#: withholds an agent hint in its sentence: "either X or Y", a denial, "not clear" of anything).
+#: The events stage makes the event it is said of the act of unidentified perpetrators.
+UNKNOWN_PERPETRATOR = re.compile(
+    r"\b(?:(?:not|un)\s*(?:yet\s+|immediately\s+)?clear\s+who\s+(?:had\s+|has\s+)?(?:carried\s+out|"
+    r"(?:was|is|were|are)\s+(?:behind|responsible)|fired|launched|conducted|planted|staged|attacked)|"
+    r"(?:no|none)\s+(?:one|group|party|faction|side|organi[sz]ation)?\s*(?:has\s+|had\s+)?(?:yet\s+|"
+    r"immediately\s+)?claimed\s+(?:the\s+)?(?:responsibility|it|the\s+attack)|"
+    r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
+    r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
 _COORD_GAP = re.compile(r"\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
                         r"and (?:its|their) (?:allies?|allied \w+)\s+|"

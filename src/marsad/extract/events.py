@@ -65,7 +65,7 @@ from typing import Any
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import ARMED_CATEGORIES, as_in, assign_roles, same_force
+from .actors import ARMED_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -535,16 +535,6 @@ def _attach_responsibility(ctx: Context, drafts: list[Draft], actor_s: dict[int,
             max(before, key=lambda b: b[0])[1].claim_sentences.append(sent)
 
 
-#: the report says nobody knows who did it: "It was not immediately clear who carried out
-#: the raids", "unclear who was behind the blast", "No group has claimed responsibility",
-#: "There was no immediate claim of responsibility"
-_UNKNOWN_DOER = re.compile(
-    r"\b(?:(?:not|un)\s*(?:yet\s+|immediately\s+)?clear\s+who\s+(?:had\s+|has\s+)?(?:carried\s+out|"
-    r"(?:was|is|were|are)\s+(?:behind|responsible)|fired|launched|conducted|planted|staged|attacked)|"
-    r"(?:no|none)\s+(?:one|group|party|faction|side|organi[sz]ation)?\s*(?:has\s+|had\s+)?(?:yet\s+|"
-    r"immediately\s+)?claimed\s+(?:the\s+)?(?:responsibility|it|the\s+attack)|"
-    r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
-    r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
 #: the kinds of event a perpetrator is unknown of (battles have sides, not perpetrators)
 _ONE_SIDED = ("explosions_remote_violence", "violence_against_civilians")
 
@@ -565,7 +555,7 @@ def _attach_unknown_doer(ctx: Context, drafts: list[Draft]) -> None:
     if not told:
         return
     for sent, (s, e) in enumerate(ctx.sentences):
-        m = _UNKNOWN_DOER.search(ctx.text, s, e)
+        m = UNKNOWN_PERPETRATOR.search(ctx.text, s, e)
         if m is None:
             continue
         target = told.get(sent) or counted.get(sent) or told.get(sent - 1) or told.get(sent - 2)
