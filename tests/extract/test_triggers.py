@@ -131,6 +131,17 @@ def test_medical_words_are_no_arrest_or_attack(text):
     assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub in ("arrests", "generic_attack")] == []
 
 
+@pytest.mark.parametrize("text, arrests", [
+    ("Will the pact arrest a deteriorating human rights record?", []),
+    ("The reforms failed to arrest the decline of the currency.", []),
+    ("Video of the activist's arrest spread quickly online.", ["arrest"]),
+    ("Police arrest the protest leaders.", ["arrest"]),
+])
+def test_to_halt_something_is_no_arrest(text, arrests):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "arrests"] == arrests
+
+
 def test_a_violent_protest_is_a_violent_demonstration():
     text = "A weekend of unrest saw violent protests grip towns nationwide."
     hits = find_triggers(text, load_lexicon())
