@@ -158,3 +158,15 @@ def test_a_violent_protest_is_a_violent_demonstration():
 def test_the_present_tense_of_a_headline_is_a_trigger(text, word, sub_type):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == sub_type] == [word]
+
+
+@pytest.mark.parametrize("text, air", [
+    ("The bomber blew himself up at the checkpoint.", []),
+    ("Police said the bomber was a teenager.", []),
+    ("Six long-range Tu-22M3 bombers struck targets near Deir Ezzor.", ["Tu-22M3 bombers"]),
+    ("Russian bombers pounded the town.", ["Russian bombers"]),
+    ("B-52 bombers flew over the region.", ["B-52 bombers"]),
+])
+def test_a_bomber_is_an_aircraft_only_when_named_as_one(text, air):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "air_drone_strike"] == air
