@@ -937,3 +937,15 @@ def test_a_city_after_a_preposition_is_a_place_whatever_verb_follows():
     ctx = _ctx(text, split_sentences(text), places=[p])
     events(ctx)
     assert ctx.events[0]["location"]["name"] == "Islamabad"
+
+
+def test_a_crime_someone_is_suspected_of_is_not_dated_by_the_arrest():
+    text = ("A man suspected of involvement in the hijacking of a plane and the murder of a diver "
+            "was arrested on Thursday, police said. The murder was committed in 1985.")
+    ev = next(e for e in _dated(text, "2019-09-21") if e["type"] == "violence_against_civilians")
+    assert ev["date"]["text"] == "in 1985"
+    # accused of the act itself, the act is the report's news: its sentence dates it
+    text = "Warplanes were accused of bombing a market on Thursday. Nine people died."
+    (ev,) = _dated(text, "2019-09-21")
+    assert ev["date"]["start"] == "2019-09-19"
+

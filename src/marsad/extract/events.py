@@ -659,14 +659,21 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
 
 
 #: an arrest of the suspects of some other act: "arrested three suspects", "detained in
-#: connection with the killing", "held over the murder of", "charged with murder" (not
-#: "accused of": the arrested activist is "accused of spreading false news")
+#: connection with the killing", "held over the murder of", "charged with murder",
+#: "suspected of involvement in the hijacking of a plane and the murder of a diver" (not
+#: "accused of" alone: the arrested activist is "accused of spreading false news", and
+#: "jets accused of bombing a market" tell the day's bombing)
 _SUSPECTS = re.compile(
     r"\b(?:suspects?|suspected\s+(?:killers?|attackers?|kidnappers?)|"
     r"(?:in\s+connection\s+with|over|for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
     r"(?:killings?|murders?|assassination|abduction|kidnapping|death|attacks?|bombings?|shooting)|"
     r"(?:charged\s+with|(?:found\s+)?guilty\s+(?:of|in)|convicted\s+(?:of|in|over))\s+"
-    r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?)\b", re.IGNORECASE)
+    r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?|"
+    r"(?:(?:suspected|wanted)\s+(?:of|for|over|in)\s+(?:(?:involvement|complicity|participation|"
+    r"taking\s+part|participating)\s+in\s+)?|accused\s+of\s+(?:involvement|complicity|participation|"
+    r"taking\s+part|participating)\s+in\s+)(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,7}"
+    r"(?:murders?|killings?|kidnappings?|abductions?|assassinations?|hijackings?|bombings?|massacres?|"
+    r"torture))\b", re.IGNORECASE)
 
 
 def _follow_up(ctx: Context, d: Draft) -> bool:
@@ -688,7 +695,7 @@ def _charge(ctx: Context, t: Trigger) -> bool:
     """A trigger naming the crime someone is suspected, charged or convicted of ("found
     guilty in the kidnapping of Amanda Lindhout")."""
     return any(m.start() <= t.start and t.end <= m.end()
-               for m in _SUSPECTS.finditer(ctx.text, _window_start(ctx, t, 60), t.end))
+               for m in _SUSPECTS.finditer(ctx.text, _window_start(ctx, t, 100), t.end))
 
 
 _REMEMBERED_BEFORE = re.compile(r"\b(?:anniversary|commemorat\w+|memory|memorial)\s+(?:of|for|to)\b[^.;:]{0,80}$",
