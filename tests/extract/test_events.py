@@ -949,3 +949,15 @@ def test_a_crime_someone_is_suspected_of_is_not_dated_by_the_arrest():
     (ev,) = _dated(text, "2019-09-21")
     assert ev["date"]["start"] == "2019-09-19"
 
+
+def test_a_suicide_bombing_and_air_strikes_are_two_events():
+    text = ("A suicide bomber blew himself up at a checkpoint in the town, killing 15 people. "
+            "Warplanes later carried out air strikes on nearby villages, killing 26 people.")
+    evs = _told(text)
+    assert sorted(e["sub_type"] for e in evs) == ["air_drone_strike", "suicide_bomb"]
+    # a suicide bomber's car bomb is one explosion
+    (ev,) = _told("A suicide bomber drove a car bomb into the checkpoint. The car bomb killed 15 people.")
+    assert ev["sub_type"] == "suicide_bomb"
+    # and a vague word after air strikes goes on telling them
+    (ev,) = _told("Warplanes carried out air strikes on the town. The bombing killed 26 people.")
+    assert ev["sub_type"] == "air_drone_strike"

@@ -436,7 +436,7 @@ def events(ctx: Context) -> None:
             target = None
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
             for d in () if earlier else reversed(drafts):
-                if d.type != fr.type or d in made_here:
+                if d.type != fr.type or d in made_here or _other_delivery(d.sub_type, d.weight, fr.sub_type, fr.weight):
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
@@ -585,6 +585,19 @@ def _unidentified(ctx: Context, d: Draft, rows: list[dict[str, Any]]) -> list[di
     return list(unique.values())
 
 
+#: explosions delivered from the air and those planted or carried on the ground
+_AIR, _GROUND = frozenset({"air_drone_strike"}), frozenset({"suicide_bomb", "remote_explosive_landmine_ied"})
+
+
+def _other_delivery(sub1: str, w1: float, sub2: str, w2: float) -> bool:
+    """Two explosions told with specific words, one from the air and one planted or
+    carried ("a suicide bomber struck the market" and "Syrian jets bombed several
+    villages"), are two happenings."""
+    if min(w1, w2) < 2.0:
+        return False
+    return sub1 in _AIR and sub2 in _GROUND or sub1 in _GROUND and sub2 in _AIR
+
+
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
     """One report, one event per happening: drafts of the same type in the same province
     whose towns do not differ are one event told in several places of the report (the
@@ -596,7 +609,8 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
         host = None
         if d.anchor_place is None and not d.distinct:
             for o in out:
-                if o.type != d.type or o.anchor_place is not None:
+                if o.type != d.type or o.anchor_place is not None \
+                        or _other_delivery(o.sub_type, o.weight, d.sub_type, d.weight):
                     continue
                 a1 = {p.admin1_iso for p in o.places if p.admin1_iso}
                 a2 = {p.admin1_iso for p in d.places if p.admin1_iso}
