@@ -786,6 +786,11 @@ def test_nobody_knowing_the_doer_is_said_of_the_attack_just_told_and_yields_to_a
         {("perpetrator", "Russian forces"): "Russian warplanes"}
     # three sentences later, it is said of nothing told just before
     far = "Rescuers searched the rubble. Shops stayed closed. Families left the town. "
+    # and said paragraphs later of strikes told on, it does not undo the doer the report
+    # named where it first told them
+    on = "The strikes hit a bakery. The raids went on. Air strikes also hit a school. "
+    assert _strike_with_doer_unknown("It was not immediately clear who carried out the strikes.",
+                                     between=on) == {("perpetrator", "Russian forces"): "Russian warplanes"}
     assert ("perpetrator", "Russian forces") in _strike_with_doer_unknown(
         "No group has claimed responsibility for it.", between=far)
     # a claim of responsibility told for the attack outweighs it

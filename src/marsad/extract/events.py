@@ -563,13 +563,25 @@ def _attach_unknown_doer(ctx: Context, drafts: list[Draft]) -> None:
             target.unknown_doer = (m.start(), m.end())
 
 
+#: how many sentences after the event's first a "not clear who" still undoes the doer it named
+_DOER_NAMED_REACH = 2
+
+
 def _unidentified(ctx: Context, d: Draft, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The actors of an event the report says nobody knows the doer of: whoever was taken
     for its perpetrator only takes part, and the dictionary's unidentified perpetrators
     (ACLED's "Unidentified Armed Group") are the perpetrator, told by that very sentence.
-    A claim of responsibility told for the event outweighs it."""
+    A claim of responsibility told for the event outweighs it, and so does a doer named by
+    the sentence that first tells the event when the doubt comes more than
+    :data:`_DOER_NAMED_REACH` sentences later."""
     if d.unknown_doer is None or d.claim_sentences:
         return rows
+    if ctx.sentences[min(d.first + _DOER_NAMED_REACH, len(ctx.sentences) - 1)][1] <= d.unknown_doer[0]:
+        # the doer named where the event is first told ("Jet strikes blamed on the Syrian
+        # regime hit ...") is not undone by a "not clear who" said paragraphs later
+        named = {m.name for m in ctx.actors if m.sentence == d.first and m.role_hint == "perpetrator"}
+        if any(r["role"] == "perpetrator" and r["name"] in named for r in rows):
+            return rows
     out = [dict(r, role="participant") if r["role"] == "perpetrator" else r for r in rows]
     dictionary = getattr(ctx.resources, "actors", None)
     found = dictionary.find("unidentified perpetrators") if dictionary is not None else []
