@@ -966,3 +966,12 @@ def test_a_suicide_bombing_and_air_strikes_are_two_events():
     # and a vague word after air strikes goes on telling them
     (ev,) = _told("Warplanes carried out air strikes on the town. The bombing killed 26 people.")
     assert ev["sub_type"] == "air_drone_strike"
+
+
+def test_an_undated_second_event_takes_the_main_events_date_and_says_so():
+    text = ("Air strikes killed 12 civilians in the town on Monday. Rescuers searched the rubble. "
+            "Elsewhere, gunmen kidnapped two aid workers.")
+    main, other = _dated(text, "2020-03-04")
+    assert main["date"]["start"] == "2020-03-02" and "note" not in main["date"]
+    assert other["date"]["start"] == "2020-03-02"
+    assert other["date"]["note"] == "not stated; the main event's date"

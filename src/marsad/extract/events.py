@@ -1131,7 +1131,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     takes the one nearest its word ("jailed in May 2018"), but not the start of a span
     ("since an uprising began in 2011"); an event told with no date takes the one the
     sentence before it carries (:func:`_carried_date`); otherwise the main event's date,
-    else the report's date, said so. Sentences that only name the event ("jailed
+    else the report's date, each said so in a ``note``. Sentences that only name the event ("jailed
     activist", "charged with kidnapping", "the anniversary of his arrest") do not date
     it (:func:`_dated_by`)."""
     d, silent = _dated_by(ctx, d)
@@ -1163,7 +1163,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     if carried is not None:
         return _date_dict(carried)
     if main_date is not None:
-        return dict(main_date, text=main_date.get("text"))
+        return dict(main_date, text=main_date.get("text"),
+                    note=main_date.get("note") or "not stated; the main event's date")
     if pub is None:
         return {"start": None, "end": None, "precision": None, "text": None}
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
