@@ -975,3 +975,21 @@ def test_an_undated_second_event_takes_the_main_events_date_and_says_so():
     assert main["date"]["start"] == "2020-03-02" and "note" not in main["date"]
     assert other["date"]["start"] == "2020-03-02"
     assert other["date"]["note"] == "not stated; the main event's date"
+
+
+def test_an_event_the_lead_tells_abroad_comes_before_one_told_later_without_a_place():
+    text = ("A man charged with conspiring to torture and behead hostages in Syria will plead guilty. "
+            "A hearing is set for Thursday. His lawyer declined comment. Prosecutors filed papers. "
+            "A drone strike killed his accomplice in 2015. The air strike hit his car. "
+            "The drone strike was ordered by the Pentagon.")
+    sents = split_sentences(text)
+    syria = _country(text, "Syria", 0, "SY")
+    ctx = _country_ctx(text, sents, [syria], country="US")
+    assert ctx.events[0]["location"]["country"] == "SY"
+    assert {"torture", "behead"} <= {t["text"] for t in ctx.events[0]["triggers"]}
+    # placed in the report's country, the strike told later would come first
+    s = text.index("his car")
+    car = Place(s, s + 7, "his car", "Arlington", "US", "Virginia", "US-VA", precision=1,
+                feature="city", sentence=5)
+    ctx = _country_ctx(text, sents, [syria, car], country="US")
+    assert ctx.events[0]["sub_type"] == "air_drone_strike"

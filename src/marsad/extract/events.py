@@ -471,7 +471,8 @@ def events(ctx: Context) -> None:
     if not drafts:
         ctx.events = []
         return
-    ordered = sorted(drafts, key=lambda d: _salience(ctx, d), reverse=True)
+    lead_abroad = any(_abroad(ctx, d) and d.first < _lead(ctx)[1] for d in drafts)
+    ordered = sorted(drafts, key=lambda d: _salience(ctx, d, lead_abroad), reverse=True)
     if ordered[0].type not in VIOLENT:
         # the report is about the act whose suspects were arrested or tried, when it tells
         # it too: the act named as a suspect's crime, else (arrested suspects) the first act
@@ -765,19 +766,27 @@ def _lead(ctx: Context) -> tuple[int, int, int]:
     return bounds
 
 
-def _salience(ctx: Context, d: Draft) -> tuple:
+def _abroad(ctx: Context, d: Draft) -> bool:
+    """An event whose places are all in other countries than the report's."""
+    country = ctx.country_context
+    return bool(country) and bool(d.places) and all(p.country and p.country != country for p in d.places)
+
+
+def _salience(ctx: Context, d: Draft, lead_abroad: bool = False) -> tuple:
     """Main event first: an event placed in the report's country before one placed only
     abroad (a report is about its country; foreign parties are background), then the
     event in the lead (:func:`_lead`, told with a strong word), then the one the headline
     or first sentence tells (a town's share told next is a part of it), then by mentions
-    and strength."""
-    country = ctx.country_context
+    and strength. An event told without a place of its own counts as in the report's
+    country, except beside an event the lead tells abroad, when only its own place in the
+    lead counts ("One of two British nationals charged with ... torture and behead
+    hostages in Syria" leads a report from a Virginia court before the hostages'
+    captivity told paragraphs later)."""
     first, lead_end, _after = _lead(ctx)
     lead = 1 if d.first < lead_end else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
-    abroad = bool(country) and bool(d.places) and all(
-        p.country and p.country != country for p in d.places)
-    return (not abroad, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
+    home = not _abroad(ctx, d) if d.places or not lead_abroad else bool(lead)
+    return (home, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
 
 
 def _reading_order(ctx: Context, d: Draft) -> list[int]:
