@@ -170,3 +170,16 @@ def test_the_present_tense_of_a_headline_is_a_trigger(text, word, sub_type):
 def test_a_bomber_is_an_aircraft_only_when_named_as_one(text, air):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "air_drone_strike"] == air
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Islamic State militants crucified five civilians in the town on Sunday.", [("violence_against_civilians", "attack")]),
+    ("A woman was stoned to death by Taliban fighters on Sunday.", [("violence_against_civilians", "attack")]),
+    ("Christians remember that Jesus was crucified on Good Friday.", []),
+    ("Police accused him of stoning houses and patrols of the National Police.", []),
+])
+def test_crucifixion_and_stoning_are_killings_told_beside_their_doers(text, events):
+    from marsad.extract import Pipeline
+
+    result = Pipeline().run({"id": "t", "text": text, "published": "2015-08-31"})
+    assert [(e["type"], e["sub_type"]) for e in result["events"]] == events
