@@ -104,6 +104,8 @@ def test_tokens_keep_offsets():
     ("At least 48 people dead over 100 injured after truck bomb.",
      [("killed", "total", 48, 48, None), ("injured", "total", 100, 100, None)]),
     ("Jihadists executed three officers.", [("killed", "combatants", 3, 3, 3)]),
+    ("Militants killed a Syrian army officer in Daraa.", [("killed", "combatants", 1, 1, 1)]),
+    ("A blast killed at least 25 Syrian Army soldiers.", [("killed", "combatants", 25, 25, None)]),
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),
     ("65 bodies of civilians were found.", [("killed", "total", 65, 65, 65)]),

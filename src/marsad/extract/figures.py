@@ -254,7 +254,13 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
                 group = group or _G_TOTAL
                 k += 1
             break
-        if head is not None or w in ("a", "an", "the"):
+        if head is not None:
+            # a nationality before the force and its rank: "a Syrian army officer"
+            if w in _MODIFIERS and w != "and" and d.low(k + 1) in _VICTIMS and d.same_sentence(start, k + 1):
+                k += 1
+                continue
+            break
+        if w in ("a", "an", "the"):
             break
         if w in _CASUALTIES:
             return None
