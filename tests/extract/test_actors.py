@@ -276,6 +276,11 @@ def test_role_hints(dictionary, text, phrase, role):
     ("Russian military helicopter downed in Syria, five dead.", "Russian military", "target"),
     ("A Syrian army convoy was ambushed near Palmyra.", "Syrian army", "target"),
     ("Syrian warplanes hit a market in Idlib.", "Syrian warplanes", "perpetrator"),
+    # one member of the force, maybe named, was the victim
+    ("US Navy diver Robert Stethem was beaten and shot dead in Beirut.", "US Navy", "target"),
+    ("A US Navy diver, Robert Stethem, was beaten by the hijackers.", "US Navy", "target"),
+    ("A Syrian army officer was shot dead in Daraa.", "Syrian army", "target"),
+    ("A Syrian army officer shot dead a protester in Daraa.", "Syrian army", "perpetrator"),
     # speakers are sources, not parties
     ("A source at Aleppo Police Command told SANA that shells fell.", "Police", "source"),
     ("According to the Syrian army the strikes continued.", "Syrian army", "source"),

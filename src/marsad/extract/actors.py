@@ -426,8 +426,11 @@ _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|mil
          r"soldiers|elements|terrorists|loyalists|militiamen|personnel|officers|commanders?|leaders?|"
          r"field commanders|men|cells?|brigades?|battalions?|rebels|insurgents)\s+)?")
 
+#: one member of a force, maybe named: "a Turkish soldier", "US Navy diver Robert Stethem, 23,"
+_MEMBER = (r"(?:(?:soldier|officer|commander|pilot|diver|sailor|marine|guard|policeman|serviceman|"
+           r"member|fighter|militant|contractor|advis[eo]r|agent)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}" + _APPOS + r"\s+)")
 _AFTER_PASSIVE = re.compile(
-    r"^" + _APPOS + r"\s*" + _HEAD +
+    r"^" + _APPOS + r"\s*(?:" + _MEMBER + "|" + _HEAD + ")" +
     # a passive needs its "be" ("were killed", "have been killed"): "has killed" is active
     r"(?:(?:have|has|had|to|also|all|both|later|then|\w+ly)\s+){0,3}(?:were|was|are|is|being|been|got|be)\s+"
     r"(?:(?:also|all|both|later|then|being|\w+ly)\s+){0,2}"
@@ -453,7 +456,7 @@ _AFTER_HIT_INSTRUMENT = re.compile(
     r"struck|targeted|attacked|ambushed|bombed|shelled|overrun|blown up)|(?:shot down|downed)\s+"
     r"(?:in|over|near|by|outside|on|after)\b)", re.IGNORECASE)
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
-    r"^" + _APPOS + r"\s+(?i:" + _HEAD + r")" + _PLACE_GAP + r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
+    r"^" + _APPOS + r"\s+(?i:" + _MEMBER + "|" + _HEAD + r")" + _PLACE_GAP + r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
 _AFTER_INSTRUMENT = re.compile(
     r"^" + _APPOS + r"[\s-]*(?:(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|"
     r"air ?strikes?|strikes|(?:air )?raids?|shelling|artillery|rockets?|missiles?|mortars?|bombardment|bombing|"
