@@ -183,3 +183,15 @@ def test_crucifixion_and_stoning_are_killings_told_beside_their_doers(text, even
 
     result = Pipeline().run({"id": "t", "text": text, "published": "2015-08-31"})
     assert [(e["type"], e["sub_type"]) for e in result["events"]] == events
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed at least 38 protesters on Wednesday.",
+    "Police shot dead two anti-government protesters in Lagos.",
+    "Soldiers opened fire on demonstrators, killing five.",
+    "Protesters were shot by police in Minsk.",
+])
+def test_killing_or_shooting_protesters_is_excessive_force(text):
+    hits = find_triggers(text, load_lexicon())
+    subs = {sub for _s, _e, _typ, sub, *_ in hits}
+    assert "excessive_force_against_protesters" in subs and "attack" not in subs
