@@ -174,7 +174,7 @@ _CUMULATIVE = re.compile(
 # an outcome word must be in a sentence for it to hold a figure (searched in lower case)
 _OUTCOME_HINT = re.compile(
     r"kill|dead|death|die|wound|injur|hurt|execut|massac|slaught|slain|martyr|bodies|murder|lives|"
-    r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim")
+    r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim|gunned|mowed")
 
 
 class _Doc:
@@ -330,6 +330,12 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
     return False
 
 
+_SHOT = _words("shot shoot shoots shooting")
+_GUNNED = _words("gunned gunning guns mowed mowing")
+_TO_DEATH = _words("stabbed stabbing beaten beat beating hacked hacking burned burnt burning stoned stoning "
+                   "tortured torturing bludgeoned clubbed lynched")
+
+
 def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
     """(outcome, token index) of an active verb governing the quantity, or ('neg', i)."""
     p = first - 1
@@ -349,6 +355,14 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
         return (out, p)
     if w in _NEG_ACTIVE:
         return ("neg", p)
+    # verbs of two or three words: "shot dead two protesters", "gunned down a teacher",
+    # "stabbed to death three men"
+    if w == "dead" and d.low(p - 1) in _SHOT:
+        return ("killed", p - 1)
+    if w == "down" and d.low(p - 1) in _GUNNED:
+        return ("killed", p - 1)
+    if w == "death" and d.low(p - 1) == "to" and d.low(p - 2) in _TO_DEATH:
+        return ("killed", p - 2)
     if w == "of":
         w2 = d.low(p - 1)
         if w2 in _DEATH_OF:
