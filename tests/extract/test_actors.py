@@ -255,6 +255,7 @@ def test_role_hints(dictionary, text, phrase, role):
     ("At least 30 Nusra Front militants were killed in the raid.", "Nusra Front militants", "target"),
     ("31 IS militants killed in clashes near Dabiq.", "IS militants", "target"),
     ("Two Nusra Front commanders have been killed in Idlib.", "Nusra Front", "target"),
+    ("Drones hit a car, killing three members of the Syrian Democratic Forces.", "Syrian Democratic Forces", "target"),
     # a headline without punctuation counts two tolls, it does not make the dead the killers
     ("At Least 10 Civilians killed 40 injured in Rocket Fire in Daraa.", "Civilians", "target"),
     ("25 ISIS Terrorists killed 10 wounded in Army Raid.", "ISIS Terrorists", "target"),
@@ -536,3 +537,8 @@ def test_the_perpetrator_has_no_second_role_in_its_event(dictionary):
     roles = _roles(text, dictionary, "strategic_developments")
     names = [name for role, name in roles if name.startswith("Police")]
     assert [(role, name) for role, name in roles if name in names] == [("perpetrator", names[0])]
+
+
+def test_an_actor_with_a_part_in_the_event_is_not_also_a_participant(dictionary):
+    text = "Drones hit a car, killing three members of the Asayish. The Asayish said the car burned."
+    assert _roles(text, dictionary, "explosions_remote_violence") == [("target", "Asayish")]

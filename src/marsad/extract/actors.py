@@ -490,6 +490,7 @@ _BEFORE_TARGET = re.compile(
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
     r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d[\d,.]*\s+|"
+    r"(?:members?|fighters?|soldiers?|officers?|commanders?|leaders?|militants?|elements|personnel)\s+of\s+|"
     r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}$",
     re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
@@ -863,10 +864,15 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
 
 
 def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
-    """The event's actor objects, one per role and name, in text order."""
+    """The event's actor objects, one per role and name, in text order; an actor that has
+    a part in the event (perpetrator, target, side) is not also listed as a participant
+    for its other mentions ("killing three members of the Asayish ... the Asayish said")."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
+    cast = {a.name for role, a in roles if role != "participant"}
     for role, a in roles:
+        if role == "participant" and a.name in cast:
+            continue
         if (role, a.name) not in seen:
             seen.add((role, a.name))
             out.append({"role": role, "name": a.name, "category": a.category, "text": a.text})
