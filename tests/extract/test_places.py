@@ -201,6 +201,15 @@ def test_a_side_taken_is_no_place(pipeline, text, side):
     assert side in {p.name for p in run(pipeline, f"A car bomb killed 22 people in {side} on Monday.").places}
 
 
+def test_a_place_entity_that_is_part_of_a_longer_name_is_that_name(pipeline):
+    # the model sees "Oriental" (alone a Moroccan region) in "Negros Oriental"
+    ctx = run(pipeline, "Philippine police shot dead a land rights activist in a raid in Negros Oriental on Monday.")
+    assert [(p.text, p.country) for p in ctx.places if p.feature != "country"] == [("Negros Oriental", "PH")]
+    # a word before that gives the same place, or a village named like a person, does not
+    ctx = run(pipeline, "Protesters marched in An Indiana town as Cesar Chavez Day began.")
+    assert "Cesar Chavez" not in {p.text for p in ctx.places}
+
+
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):
     # "Safi" is a Moroccan city, but here the end of a Syrian village's name
     ctx = run(pipeline, "Daesh attacked the village of Aqareb es Safi near Salamiyeh in Hama province.")

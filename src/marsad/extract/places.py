@@ -314,6 +314,39 @@ _KIND_OF_PLACE_BEFORE = re.compile(
     r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_PROVINCE_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+_CAPS_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,2}$")
+_CAPS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*\b){1,2}")
+
+
+def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[int, int] | None:
+    """The span of a longer place name of which a place entity is a part: the capitalised
+    words right before or after it make, with it, a name the gazetteer knows exactly, of a
+    province or a town, in another country than the entity alone names ("Negros Oriental",
+    where the model saw "Oriental", which alone is a Moroccan region)."""
+    before = _CAPS_BEFORE.search(text, max(0, s - 40), s)
+    after = _CAPS_AFTER.match(text, e)
+    if before is None and after is None:
+        return None
+    starts = [s] + ([before.start() + m.start() for m in re.finditer(r"\b[A-Z]", before.group(0))]
+                    if before else [])
+    ends = [e] + ([e + m.end() for m in re.finditer(r"[A-Z][\w'’-]*", after.group(0))] if after else [])
+    alone = gaz.lookup(text[s:e], country)
+    alone_country = alone[0].country if alone and alone[0].exact else None
+    best = None
+    for a in starts:
+        for b in ends:
+            if (a, b) == (s, e) or (best is not None and b - a <= best[1] - best[0]):
+                continue
+            found = gaz.lookup(text[a:b], country)
+            if not found or not found[0].exact or found[0].country == alone_country:
+                continue    # "An Indiana", "Washington D.C": no other country than the entity alone's
+            top = found[0]
+            if top.feature in _PROVINCE_FEATURES or top.population >= TOWN:
+                best = (a, b)   # not a village named like a person ("Cesar Chavez")
+    return best
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -352,6 +385,11 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 out.append(c)
                 take(s, e)
                 continue
+        if label in ENTITY_PLACES:
+            longer = _whole_name(gaz, text, s, e, country)
+            if longer is not None:
+                s, e = longer    # "Negros Oriental", of which the model saw "Oriental"
+                c = _Cand(s, e, text[s:e], label)
         found = _lookup(gaz, c.text, country, fuzzy=country is not None)
         if not found:
             if label == "PERSON":
