@@ -993,3 +993,16 @@ def test_an_event_the_lead_tells_abroad_comes_before_one_told_later_without_a_pl
                 feature="city", sentence=5)
     ctx = _country_ctx(text, sents, [syria, car], country="US")
     assert ctx.events[0]["sub_type"] == "air_drone_strike"
+
+
+@pytest.mark.parametrize("doers, told", [
+    ("Gunmen", True), ("Armed men", True), ("Militants", True),
+    ("The attackers", False), ("Assailants", False),     # a football report has attackers too
+])
+def test_unidentified_doers_named_by_their_arms_support_a_weak_word(doers, told):
+    text = f"{doers} attacked the village on Monday."
+    s = text.index(doers)
+    doer = ActorMention(s, s + len(doers), doers, "Unidentified armed group", "unknown", sentence=0)
+    ctx = _ctx(text, split_sentences(text), actors=[doer])
+    events(ctx)
+    assert bool(ctx.events) is told

@@ -269,6 +269,12 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
 _MASSACRE = re.compile(r"massacres?|massacred|slaughter(?:ed|s)?", re.IGNORECASE)
 
 
+#: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
+#: what they did ("attackers", "assailants", which a football report has too)
+_ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|hit ?men|militants?|terrorists?|kidnappers|abductors|"
+                            r"snipers?|bombers?)\b", re.IGNORECASE)
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make. A weak word ("assaulted",
@@ -286,7 +292,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     if not violent_act:
         specific = [t for t in specific if t.strength != "instrument"]
     has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
-    has_armed = any(a.category in ARMED for a in actors)
+    has_armed = any(a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text)
+                    for a in actors)
     has_generic_kill = any(t.sub_type == "generic" for t in generic)
     violent = any(t.type in VIOLENT for t in specific)
     by_type: dict[str, list[Trigger]] = {}
