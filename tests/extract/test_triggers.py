@@ -195,3 +195,13 @@ def test_killing_or_shooting_protesters_is_excessive_force(text):
     hits = find_triggers(text, load_lexicon())
     subs = {sub for _s, _e, _typ, sub, *_ in hits}
     assert "excessive_force_against_protesters" in subs and "attack" not in subs
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The army launched an offensive on the town.", ["offensive"]),
+    ("Offensive and abusive online content is posted every day.", []),
+    ("He was fined for posting offensive remarks.", []),
+])
+def test_offensive_words_are_no_offensive(text, found):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, typ, *_ in hits if typ == "battles"] == found
