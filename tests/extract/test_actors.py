@@ -309,6 +309,11 @@ def test_named_group_absorbs_the_generic_word_next_to_it(dictionary):
     assert [(a.name, a.role_hint) for a in found] == [
         ("Syrian government forces", "perpetrator"), ("Paramilitaries", "perpetrator"),
         ("Islamic State", "target")]
+    # the authorities a non-state group runs are that group; a country's are its police
+    found = actors("Hamas authorities in Gaza detained three activists.", dictionary, country="PS")
+    assert [(a.text, a.name, a.role_hint) for a in found][0] == ("Hamas authorities", "Hamas", "perpetrator")
+    found = actors("Iranian authorities executed the wrestler in Shiraz.", dictionary, country="IR")
+    assert [(a.name, a.role_hint) for a in found] == [("Police Forces of Iran", "perpetrator")]
 
 
 def test_uncertain_sentence_names_no_perpetrator(dictionary):

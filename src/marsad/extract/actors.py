@@ -588,10 +588,14 @@ def _generic(m: ActorMention) -> bool:
     return m.category == "unknown" or m.name in GENERIC_NAMES
 
 
+_NON_STATE = frozenset({"rebel_group", "jihadist_group", "militia"})
+
+
 def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Join a named actor and the generic word that heads or precedes it into one mention
     of the named actor: "ISIL terrorist group", "Nusra Front militants", "Islamic State (IS)
-    jihadists", "a suicide bomber from the Nusra Front", "militants of the so-called X"."""
+    jihadists", "a suicide bomber from the Nusra Front", "militants of the so-called X"; the
+    authorities a non-state group runs are that group: "Hamas authorities in Gaza"."""
     out: list[ActorMention] = []
     for m in mentions:
         if out:
@@ -605,6 +609,8 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
                     join = m   # "militant group Islamic State"
                 elif _MEMBER_GAP.match(gap) and _generic(p) and not _generic(m):
                     join = m
+                elif not gap.strip() and m.text.lower() == "authorities" and p.category in _NON_STATE:
+                    join = p   # "Hamas authorities in Gaza", "Houthi authorities"
             if join is not None:
                 end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
                 out[-1] = ActorMention(start=p.start, end=end, text=text[p.start:end], name=join.name,
