@@ -1006,3 +1006,21 @@ def test_unidentified_doers_named_by_their_arms_support_a_weak_word(doers, told)
     ctx = _ctx(text, split_sentences(text), actors=[doer])
     events(ctx)
     assert bool(ctx.events) is told
+
+
+@pytest.mark.parametrize("text, told", [
+    ("The storm killed 12 people in the province, officials said.", False),
+    ("A bus crash killed 20 passengers on Sunday.", False),
+    ("The virus has killed 13,540 people, and a cholera epidemic killed 2,500 more.", False),
+    ("Gunmen killed 12 people in the province, officials said.", True),
+    ("Air strikes killed 12 people; the storm hampered rescuers.", True),
+])
+def test_deaths_told_with_a_cause_that_is_no_violence_make_no_event(text, told):
+    from marsad.extract.figures import figures_stage
+
+    ctx = _ctx(text, split_sentences(text))
+    figures_stage(ctx)
+    if "Gunmen" in text:
+        ctx.actors = [ActorMention(0, 6, "Gunmen", "Unidentified armed group", "unknown", sentence=0)]
+    events(ctx)
+    assert bool(ctx.events) is told

@@ -269,6 +269,15 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
 _MASSACRE = re.compile(r"massacres?|massacred|slaughter(?:ed|s)?", re.IGNORECASE)
 
 
+#: deaths told with a cause that is no political violence: a storm, a crash, a disease
+#: ("The storm killed 12 people", "A bus crash in Peru killed 20 passengers"): a sentence
+#: that tells casualties with no word of violence and one of these makes no event
+_OTHER_CAUSE = re.compile(
+    r"\b(?:storms?|floods?|flooding|earthquakes?|quakes?|tremors?|landslides?|mudslides?|avalanches?|"
+    r"hurricanes?|cyclones?|typhoons?|tornado(?:e)?s?|tsunamis?|heat ?waves?|droughts?|famine|wildfires?|"
+    r"bush ?fires?|forest fires?|lightning|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment)|capsized?|"
+    r"shipwrecks?|drown(?:ed|ing)|accidents?|accidental(?:ly)?|stampedes?|covid(?:-19)?|coronavirus|"
+    r"pandemic|epidemic|cholera|ebola|malaria|measles|overdoses?|gas leaks?|carbon monoxide)\b", re.IGNORECASE)
 #: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
 #: what they did ("attackers", "assailants", which a football report has too)
 _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|hit ?men|militants?|terrorists?|kidnappers|abductors|"
@@ -334,7 +343,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         frames.append(Frame(sent, typ, best.sub_type, best.weight, ts))
     if not frames:
         attack_words = [t for t in generic if t.sub_type == "generic_attack"]
-        if has_figure or (attack_words and has_armed and has_generic_kill):
+        if (has_figure or (attack_words and has_armed and has_generic_kill)) \
+                and not _OTHER_CAUSE.search(ctx.text, *ctx.sentences[sent]):
             frames.append(Frame(sent, None, None, 0.0, generic))
     return frames
 
