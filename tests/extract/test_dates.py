@@ -330,3 +330,17 @@ def test_a_month_opening_a_sentence_is_a_date():
     assert (m.text, m.start_date, m.end_date) == ("In March", D(2017, 3, 1), D(2017, 3, 31))
     (m,) = find_dates("Since March the siege has tightened.", pub)
     assert (m.kind, m.start_date, m.end_date) == ("range", D(2017, 3, 1), pub)
+
+
+def test_a_wire_dateline_without_its_year_is_the_reports_day_not_the_events():
+    text = ("DAMASCUS, March 8 (Reuters) - Syrian forces shelled the town on Sunday, killing nine. "
+            "The shelling went on.")
+    ctx = run(text, published="2021-03-08")
+    assert (ctx.dateline.text, ctx.dateline.kind, ctx.dateline.start_date) == ("March 8", "dateline", D(2021, 3, 8))
+    assert [(d.text, d.start_date) for d in ctx.dates] == [("on Sunday", D(2021, 3, 7))]
+    # without a publication date it is no date at all, and still no event's
+    ctx = run(text)
+    assert ctx.dateline is None and ctx.dates == []
+    # "ALEPPO, Syria, July 3 (Xinhua) --" too
+    ctx = run("ALEPPO, Syria, July 3 (Xinhua) -- Rebels fired shells on Wednesday.", published="2019-07-03")
+    assert ctx.dateline.start_date == D(2019, 7, 3) and [d.text for d in ctx.dates] == ["on Wednesday"]

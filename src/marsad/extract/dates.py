@@ -266,6 +266,26 @@ def find_dateline(text: str, masked: Iterable[tuple[int, int]] = (),
     return DateMention(s, e, text[s:e], d, d, 1, "dateline")
 
 
+#: a wire dateline without its year: "DAMASCUS, March 8 (Reuters) -", "ALEPPO, Syria, July 3
+#: (Xinhua) --": the day the report was filed, never the day of what it tells
+_WIRE_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’/-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,30}})?,\s+{_MON}\s+{_DAY}\s*"
+    r"\([A-Z][\w .&'’-]{0,30}\)\s*(?:[-–—]+|:)")
+
+
+def find_wire_dateline(text: str, published: dt.date | None) -> tuple[int, int, dt.date | None] | None:
+    """A wire dateline without its year at the start of the text: its span and its day
+    (the most recent such day on or before ``published``; None without a publication date)."""
+    m = _WIRE_DATELINE.match(text)
+    if m is None:
+        return None
+    mon = _month(m["mon"])
+    if not mon:
+        return None
+    day = _resolve_day_month(int(m["day"]), mon, published) if published is not None else None
+    return m.start("mon"), m.end("day"), day
+
+
 # -- dates in the text ------------------------------------------------------------------------
 
 
@@ -525,6 +545,14 @@ def dates_stage(ctx: Context) -> None:
     """The dateline and every date expression, resolved against the publication date."""
     ctx.dateline = find_dateline(ctx.text, ctx.masked)
     excl = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
+    if ctx.dateline is None:
+        pub = ctx.published     # the metadata's: no dateline yet
+        wire = find_wire_dateline(ctx.text, pub)
+        if wire is not None:
+            s, e, day = wire
+            excl = (s, e)
+            if day is not None:
+                ctx.dateline = DateMention(s, e, ctx.text[s:e], day, day, 1, "dateline")
     ctx.dates = find_dates(ctx.text, ctx.published, masked=ctx.masked, exclude=excl)
     if ctx.sentences:
         if ctx.dateline is not None:
