@@ -106,6 +106,8 @@ def test_tokens_keep_offsets():
     ("Jihadists executed three officers.", [("killed", "combatants", 3, 3, 3)]),
     ("Militants killed a Syrian army officer in Daraa.", [("killed", "combatants", 1, 1, 1)]),
     ("Gunmen shot dead a local journalist in Karachi.", [("killed", "civilians", 1, 1, 1)]),
+    ("At least 12 people, including a district governor, were killed.", [("killed", "total", 12, 12, None)]),
+    ("At least 12 people, including the mayor, were killed.", [("killed", "total", 12, 12, None)]),
     ("Gunmen gunned down two civilians.", [("killed", "civilians", 2, 2, 2)]),
     ("A mob stabbed to death three men.", [("killed", "total", 3, 3, 3)]),
     ("A blast killed at least 25 Syrian Army soldiers.", [("killed", "combatants", 25, 25, None)]),

@@ -506,6 +506,16 @@ def _skip_apposition(d: _Doc, k: int) -> int | None:
             m = q.last
     np = _noun_phrase(d, m, True)
     if np is None or np.head is None:
+        if cue is None:
+            return None
+        # "including a district governor," "including the mayor,": a part that is no count
+        # of a victim group still closes an aside
+        for t in range(m, min(d.n, m + 8)):
+            w = d.low(t)
+            if w in _ASIDE_CLOSE:
+                return t if t > m else None
+            if w[:1].isdigit() or w in _KILL_PRED or w in _INJ_PRED or w in _AUX or not d.same_sentence(k, t):
+                return None
         return None
     return np.end
 
