@@ -277,6 +277,8 @@ def test_role_hints(dictionary, text, phrase, role):
     ("Russian military helicopter downed in Syria, five dead.", "Russian military", "target"),
     ("A Syrian army convoy was ambushed near Palmyra.", "Syrian army", "target"),
     ("Syrian warplanes hit a market in Idlib.", "Syrian warplanes", "perpetrator"),
+    ("An Israeli strike on a car in southern Lebanon killed two men.", "Israeli strike", "perpetrator"),
+    ("A US drone strike killed a commander in Somalia.", "US drone strike", "perpetrator"),
     # one member of the force, maybe named, was the victim
     ("US Navy diver Robert Stethem was beaten and shot dead in Beirut.", "US Navy", "target"),
     ("A US Navy diver, Robert Stethem, was beaten by the hijackers.", "US Navy", "target"),

@@ -465,8 +465,8 @@ _AFTER_INSTRUMENT = re.compile(
     r"bombers?|explosives?|(?:roadside )?bombs?|ieds?|landmines?|mines?|massacres?|chemical (?:attacks?|weapons)|"
     r"gas attacks?|ambush|executions?|fighters (?:attacked|killed|shelled|stormed))\b)", re.IGNORECASE)
 _SELF_INSTRUMENT = re.compile(
-    r"\b(?:war ?planes?|jets?|aircraft|planes|helicopters?|gunships|air ?strikes?|strikes|raids|shelling|"
-    r"artillery|missiles?|bombers|drones|bombing)\b", re.IGNORECASE)
+    r"\b(?:war ?planes?|jets?|aircraft|planes|helicopters?|gunships|air ?strikes?|strikes?|raids?|shelling|"
+    r"artillery|missiles?|bombers|drones?|bombing)\b", re.IGNORECASE)
 _BEFORE_BY = re.compile(
     r"(?:\b(?:at the hands of|blamed on|attributed to|carried out by|launched by|committed by|perpetrated by|"
     r"conducted by|claimed by|fired by|dropped by|planted by)|\b(\w+)\s+by)\s+(?:the\s+|a\s+|an\s+)?"
