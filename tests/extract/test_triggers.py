@@ -205,3 +205,15 @@ def test_killing_or_shooting_protesters_is_excessive_force(text):
 def test_offensive_words_are_no_offensive(text, found):
     hits = find_triggers(text, load_lexicon())
     assert [text[s:e] for s, e, typ, *_ in hits if typ == "battles"] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Troops massacred 40 villagers.", ["massacred"]),
+    ("The massacre of civilians in Srebrenica.", ["massacre"]),
+    ("The senator accused ministers of a massacre of public services.", []),
+    ("Activists filmed the slaughter of animals at the farm.", []),
+    ("Farmers slaughtered livestock for the feast.", []),
+])
+def test_a_massacre_of_animals_or_of_services_is_no_massacre(text, found):
+    hits = find_triggers(text, load_lexicon())
+    assert [text[s:e] for s, e, _typ, sub, *_ in hits if sub == "attack"] == found
