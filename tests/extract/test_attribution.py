@@ -264,6 +264,14 @@ def test_a_monitor_defaults_by_country(nlp, registry):
     assert sources(attribute(nlp, registry, text, country="RU")[1]) == [("State media", "state_media", "asserts")]
 
 
+def test_a_local_alias_names_its_source_only_in_a_report_on_its_countries(nlp, registry):
+    text = "Houthi rebels fired a missile at Jizan on Sunday, the coalition said."
+    assert sources(attribute(nlp, registry, text, country="SA")[1]) == [
+        ("Saudi-led coalition", "government", "asserts")]
+    assert sources(attribute(nlp, registry, text, country="YE")[1])[0][0] == "Saudi-led coalition"
+    assert sources(attribute(nlp, registry, text, country="SY")[1])[0][0] == "US-led coalition"
+
+
 def test_outlet_is_not_a_source_of_what_it_attributes(nlp, registry):
     text = "Reuters reported that the strike hit a school. Ynet reported that two died."
     _, atts, _ = attribute(nlp, registry, text, outlet="Ynetnews")
@@ -461,6 +469,7 @@ cased = ["AAPP"]
     ("[[reference]]\ntypes = ['monitor']\naliases = ['the x']\ndefault = 'Nobody'", "not a registered"),
     ("[[reference]]\naliases = ['the x']", "needs 'types'"),
     ("[adjectives]\nmilitary = 'army'", "[adjectives]"),
+    ("[[source]]\nname = 'X'\ntype = 'media'\nlocal_aliases = ['the x']", "go together"),
     ("[[outlet]]\nname = 'X'", "unknown top-level"),
 ])
 def test_invalid_sources_file_is_a_config_error(tmp_path, content, message):
@@ -478,3 +487,13 @@ def test_in_spans_finds_the_span_around_a_position():
     assert [_in_spans(p, spans) for p in (0, 3, 5, 9, 15, 20, 30, 40)] == [
         None, (0, 5), None, None, (10, 20), None, None, None]
     assert _in_spans(3, []) is None
+
+
+def test_the_coalition_is_the_last_coalition_named(nlp, registry):
+    text = ("The Syrian Coalition condemned the massacre in Khan Sheikhoun. "
+            "The coalition said 86 people were killed.")
+    assert sources(attribute(nlp, registry, text, country="SY")[1])[-1][0] == "Syrian National Coalition"
+    # none named: the US-led one in a report on Syria, itself in a report on Israel
+    text = "The coalition said 20 militants were killed."
+    assert sources(attribute(nlp, registry, text, country="SY")[1])[0][0] == "US-led coalition"
+    assert sources(attribute(nlp, registry, text, country="IL")[1])[0][0] == "coalition"

@@ -63,6 +63,9 @@ class SourceEntry:
     types: list[str] = field(default_factory=list)
     default: str | None = None
     default_countries: list[str] = field(default_factory=list)
+    antecedent_word: str | None = None  # [[reference]]: the antecedent's name has this word
+    local_aliases: list[str] = field(default_factory=list)   # [[source]]: only in a report on
+    countries: list[str] = field(default_factory=list)       # ... one of these countries
 
 
 @dataclass
@@ -73,6 +76,7 @@ class SourceRegistry:
     by_name: dict[str, SourceEntry]
     adjectives: dict[str, str]
     outlet_cache: dict[str, Source] = field(default_factory=dict)
+    local: PhraseIndex | None = None     # local aliases: see SourceEntry.local_aliases
 
     def source(self, name: str) -> Source | None:
         e = self.by_name.get(name.lower())
@@ -102,9 +106,9 @@ class SourceRegistry:
 
 
 _KEYS = {
-    "source": {"name", "type", "aliases", "cased", "offices", "replace"},
+    "source": {"name", "type", "aliases", "cased", "offices", "replace", "local_aliases", "countries"},
     "generic": {"type", "aliases", "cased"},
-    "reference": {"types", "aliases", "cased", "default", "default_countries"},
+    "reference": {"types", "aliases", "cased", "default", "default_countries", "antecedent_word"},
 }
 
 
@@ -155,14 +159,23 @@ def parse_source_tables(data: dict[str, Any], origin: str
                 if d is not None and not isinstance(d, str):
                     raise ConfigError(f"{where}'default' must be a source name", code="M105")
                 e.default = d
+                w = item.get("antecedent_word")
+                if w is not None and (not isinstance(w, str) or not w.strip() or " " in w.strip()):
+                    raise ConfigError(f"{where}'antecedent_word' must be one word", code="M105")
+                e.antecedent_word = w.strip().lower() if w else None
                 e.default_countries = [c.upper() for c in _str_list(item.get("default_countries"), where,
                                                                     "default_countries")]
             e.aliases = _str_list(item.get("aliases"), where, "aliases")
             e.cased = _str_list(item.get("cased"), where, "cased")
             e.offices = _str_list(item.get("offices"), where, "offices")
+            e.local_aliases = _str_list(item.get("local_aliases"), where, "local_aliases")
+            e.countries = [c.upper() for c in _str_list(item.get("countries"), where, "countries")]
+            if bool(e.local_aliases) != bool(e.countries):
+                raise ConfigError(f"{where}'local_aliases' and 'countries' go together: the aliases name "
+                                  f"this source only in a report on one of the countries", code="M105")
             if kind != "source" and not (e.aliases or e.cased):
                 raise ConfigError(f"{where}needs 'aliases'", code="M105")
-            for a in e.aliases + e.cased + e.offices:
+            for a in e.aliases + e.cased + e.offices + e.local_aliases:
                 expand_alias(a, where)
             if kind == "source":
                 named.append((e, bool(item.get("replace", False))))
@@ -180,6 +193,7 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
                           adjectives: dict[str, str]) -> SourceRegistry:
     index = PhraseIndex()
     offices = PhraseIndex()
+    local = PhraseIndex()
     entries = list(others) + list(named)   # named sources win a shared alias
     by_name: dict[str, SourceEntry] = {}
     for e in entries:
@@ -189,11 +203,12 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
             index.add(e.name, e)
         index.add_aliases(e, e.aliases, e.cased, where)
         offices.add_aliases(e, e.offices, [], where)
+        local.add_aliases(e, e.local_aliases, [], where)
     for e in entries:
         if e.kind == "reference" and e.default and e.default.lower() not in by_name:
             raise ConfigError(f"reference {e.aliases[:1]}: default {e.default!r} is not a registered "
                               f"[[source]] name", code="M105")
-    return SourceRegistry(entries, index, offices, by_name, adjectives)
+    return SourceRegistry(entries, index, offices, by_name, adjectives, local=local)
 
 
 def load_source_registry(settings: Any = None) -> SourceRegistry:
@@ -340,7 +355,14 @@ def _strip_article(text: str) -> str:
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     text = ctx.text
     cands: list[_Cand] = []
-    for s, e, entry in reg.index.find(text, tokens):
+    country = (getattr(ctx, "country_context", None) or "").upper()
+    # a source's local aliases, in a report on one of its countries, win their words
+    # ("the coalition" is the Saudi-led one in a report on Yemen)
+    local = [(s, e, entry) for s, e, entry in (reg.local.find(text, tokens) if reg.local else [])
+             if country in entry.countries]
+    hits = [h for h in reg.index.find(text, tokens)
+            if not any(s < h[1] and h[0] < e for s, e, _ in local)] + local
+    for s, e, entry in sorted(hits, key=lambda h: h[0]):
         if entry.kind == "source":
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
         elif entry.kind == "generic":
@@ -648,15 +670,20 @@ class _Resolver:
     def resolve(self, cand: _Cand) -> Source | None:
         if cand.kind == "reference":
             types = cand.entry.types
+            word = cand.entry.antecedent_word
+
+            def fits(src: Source) -> bool:
+                # "the coalition" stands for the last coalition named, not any government
+                return src.type in types and (word is None or word in src.name.lower().split())
             for _, src, kind in reversed(self.attributed):
                 # generic sources ("officials") are no antecedents of "the ministry"
                 if kind == "generic":
                     continue
-                if src.type in types and src.name != _strip_article(self.ctx.text[cand.start:cand.end]):
+                if fits(src) and src.name != _strip_article(self.ctx.text[cand.start:cand.end]):
                     return src
             before = bisect.bisect_left(self.cands, cand.start, key=lambda c: c.start)
             for c in reversed(self.cands[:before]):
-                if c.kind in ("named", "titled") and c.source and c.source.type in types:
+                if c.kind in ("named", "titled") and c.source and fits(c.source):
                     return c.source
             e = cand.entry
             if e.default and (not e.default_countries or self.country is None
