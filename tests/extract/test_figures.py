@@ -277,6 +277,13 @@ def test_coordinated_victims_add_up_to_a_derived_total_of_which_they_are_parts()
     # separate predicates are separate figures, not one total
     fs = figs("Five civilians were killed and two soldiers were wounded.")
     assert [(f.outcome, f.best, f.part_of) for f in fs] == [("killed", 5, None), ("injured", 2, None)]
+    # after one verb too
+    fs = figs("Fighting killed 30 rebels and 12 soldiers near Hama.")
+    assert [(f.group, f.best, f.part_of, f.derived) for f in fs] == [
+        ("combatants", 30, 2, False), ("combatants", 12, 2, False), ("combatants", 42, None, True)]
+    assert fs[2].text == "killed 30 rebels and 12 soldiers"
+    fs = figs("The raid killed 12 civilians and wounded 20 others.")
+    assert [(f.outcome, f.best, f.part_of) for f in fs] == [("killed", 12, None), ("injured", 20, None)]
 
 
 def test_the_rest_is_derived_and_never_double_counted():

@@ -692,6 +692,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                 # civilian, and no more than the six
                 part.high = None if total.high is None else max(total.high, part.best)
     _coordinated_totals(d, cands, figures)
+    _coordinated_after_verb(d, cands, figures)
     _derive_rest(d, figures)
     # sentences and flags
     sent_flags: dict[int, bool] = {}
@@ -774,6 +775,43 @@ def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> N
             f = figures[c.fig]
             f.end = max(c.q.end, d.toks[c.np.end - 1].end)
             f.text = text[f.start:f.end]
+
+
+def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
+    """Victims joined by "and" after one verb add up as they do before one predicate:
+    "killed 30 rebels and 12 soldiers" is 42 combatants killed, a ``derived`` figure over the
+    whole phrase of which each conjunct is a part (see :func:`_coordinated_totals`)."""
+    text = d.text
+    live = [c for c in cands if c.fig is not None and c.parent is None and figures[c.fig].part_of is None
+            and not figures[c.fig].derived]
+    i = 0
+    while i < len(live):
+        chain = [live[i]]
+        if live[i].how == "verb":
+            while i + len(chain) < len(live):
+                prev, nxt = chain[-1], live[i + len(chain)]
+                fp, fn = figures[prev.fig], figures[nxt.fig]
+                gap = text[fp.end:fn.start]
+                # the next conjunct begins with its number: it shares the verb before it
+                if nxt.how != "verb" or nxt.start != nxt.q.first or fn.outcome != fp.outcome \
+                        or not _CONJ.match(gap) or len(gap) > 8:
+                    break
+                chain.append(nxt)
+        i += len(chain)
+        if len(chain) < 2:
+            continue
+        parts = [figures[c.fig] for c in chain]
+        groups = {f.group for f in parts}
+        group = groups.pop() if len(groups) == 1 else (
+            _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL)
+        f0, fl = parts[0], parts[-1]
+        figures.append(Figure(
+            start=f0.start, end=fl.end, text=text[f0.start:fl.end], low=sum(f.low for f in parts),
+            best=sum(f.best for f in parts),
+            high=None if any(f.high is None for f in parts) else sum(f.high for f in parts),
+            outcome=f0.outcome, group=group, derived=True))
+        for f in parts:
+            f.part_of = len(figures) - 1
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
