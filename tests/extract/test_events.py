@@ -1024,3 +1024,16 @@ def test_deaths_told_with_a_cause_that_is_no_violence_make_no_event(text, told):
         ctx.actors = [ActorMention(0, 6, "Gunmen", "Unidentified armed group", "unknown", sentence=0)]
     events(ctx)
     assert bool(ctx.events) is told
+
+
+def test_casualties_told_beside_an_arrest_are_a_violent_events():
+    from marsad.extract.figures import figures_stage
+
+    text = "Two days after the attack, which killed 14 worshippers at a mosque, police arrested five suspects."
+    ctx = _ctx(text, split_sentences(text))
+    figures_stage(ctx)
+    events(ctx)
+    kinds = {e["sub_type"]: e["fatalities"] for e in ctx.events}
+    assert kinds["attack"]["civilians"]["best"] == 14
+    assert kinds["arrests"] == {}       # a strategic development has no fatalities
+    assert ctx.events[0]["sub_type"] == "attack"    # the suspects' act leads

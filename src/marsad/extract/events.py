@@ -341,7 +341,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     for typ, ts in by_type.items():
         best = max(ts, key=lambda t: (t.weight, -t.start))
         frames.append(Frame(sent, typ, best.sub_type, best.weight, ts))
-    if not frames:
+    if all(f.type == "strategic_developments" for f in frames):
+        # casualties told beside an arrest are a violent act's, not the arrest's ("the
+        # attack, which killed 14 worshippers ... police arrested five suspects")
         attack_words = [t for t in generic if t.sub_type == "generic_attack"]
         if (has_figure or (attack_words and has_armed and has_generic_kill)) \
                 and not _OTHER_CAUSE.search(ctx.text, *ctx.sentences[sent]):
@@ -670,8 +672,10 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
                           fig_s: dict[int, list[Figure]]) -> None:
     for fr in frames:
-        prev = {id(d): max((s for s in d.sentences if s <= fr.sentence), default=None) for d in drafts}
-        before = [d for d in drafts if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
+        # casualties go to a violent event or a protest, never to an arrest or an agreement
+        takers = [d for d in drafts if d.type != "strategic_developments"]
+        prev = {id(d): max((s for s in d.sentences if s <= fr.sentence), default=None) for d in takers}
+        before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
             nearest = max(prev[id(d)] for d in before)
             near = [d for d in before if prev[id(d)] == nearest]
@@ -686,7 +690,7 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
                     continue
             near[0].figure_sentences.append(fr.sentence)
             continue
-        after = [d for d in drafts if d.first > fr.sentence and d.first - fr.sentence <= 2]
+        after = [d for d in takers if d.first > fr.sentence and d.first - fr.sentence <= 2]
         if after:
             after[0].figure_sentences.append(fr.sentence)
             continue
@@ -1413,6 +1417,10 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     if d.anchor_place is not None:
         # a figure in a sentence naming several towns belongs to none of them alone
         figs_all = [f for f in figs_all if f.sentence not in d.sentences]
+    if d.type == "strategic_developments":
+        # ACLED's strategic developments have no fatalities: the dead told beside an arrest
+        # are a violent event's
+        figs_all = [f for f in figs_all if f.outcome not in ("killed", "injured")]
     ok = [f for f in figs_all if f.flag is None]
     flags = [{"text": f.text, "flag": f.flag, "start": f.start, "end": f.end}
              for f in figs_all if f.flag is not None]

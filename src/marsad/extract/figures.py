@@ -86,7 +86,9 @@ for _g, _ws in (
              "workers worker volunteers volunteer rescuers rescuer evacuees evacuee refugees refugee "
              "shoppers farmers farmer shepherds worshippers worshipers passengers passenger pedestrians "
              "mourners guests protesters protester demonstrators demonstrator prisoners prisoner "
-             "detainees staff employees employee engineers pilgrims"),
+             "detainees staff employees employee engineers pilgrims activists activist lawyers lawyer "
+             "priests priest pastors pastor imams imam clerics cleric monks monk nuns nun judges judge "
+             "politicians politician traders trader drivers driver businessmen businessman"),
     (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant "
@@ -108,7 +110,8 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "medic student teacher journalist worker volunteer rescuer child kid minor boy girl "
                    "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
                    "jihadist gunman policeman officer member terrorist commander leader guard pilot "
-                   "protester prisoner farmer youth")
+                   "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
+                   "politician trader driver businessman")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
