@@ -286,11 +286,13 @@ _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|hit ?men|militants?|terrorists
 
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
-    """The frames (one per event type) a sentence's triggers make. A weak word ("assaulted",
-    "threats") needs support in its sentence (a strong word, a toll, an armed actor), or
-    a strong word of its type in the sentence before (``told_before``): "... in a hammer
-    attack on a blogger. The pair assaulted him on 26 February 2020 in his home" goes on
-    telling that attack."""
+    """The frames (one per event type) a sentence's triggers make (casualties told with no
+    violent word make a frame without a type, which the events stage gives to the event told
+    near them, unless the sentence names a cause that is no violence: :data:`_OTHER_CAUSE`).
+    A weak word ("assaulted", "threats") needs support in its sentence (a strong word, a
+    toll, an armed actor, gunmen), or a strong word of its type in the sentence before
+    (``told_before``): "... in a hammer attack on a blogger. The pair assaulted him on 26
+    February 2020 in his home" goes on telling that attack."""
     specific = [t for t in trigs if t.type != "violence"]
     generic = [t for t in trigs if t.type == "violence"]
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
@@ -455,7 +457,8 @@ def events(ctx: Context) -> None:
             target = None
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
             for d in () if earlier else reversed(drafts):
-                if d.type != fr.type or d in made_here or _other_delivery(d.sub_type, d.weight, fr.sub_type, fr.weight):
+                if d.type != fr.type or d in made_here \
+                        or _other_delivery(d.sub_type, d.weight, fr.sub_type, fr.weight):
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
