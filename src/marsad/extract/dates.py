@@ -11,7 +11,9 @@ call; these rules cost well under a millisecond per article).
   glued to the year). Numeric forms are read day first (news of this region) unless
   that is impossible ("04/23/2017" is 23 April). A date right after a preposition
   ("on", "since", ...; "on (July 27, 2012)" too) is prose, not a dateline. "BEIRUT
-  (Reuters) -" has no date: no dateline. The publication date is ``meta["published"]``
+  (Reuters) -" has no date: no dateline. A wire dateline without its year ("DAMASCUS, March
+  8 (Reuters) -") is the dateline when the metadata give the publication date, and no date
+  of anything either way. The publication date is ``meta["published"]``
   when given, else the dateline (:attr:`Context.published`).
 * **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before

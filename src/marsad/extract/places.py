@@ -387,7 +387,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 continue
         if label in ENTITY_PLACES:
             longer = _whole_name(gaz, text, s, e, country)
-            if longer is not None:
+            if longer is not None and taken.find(1, longer[0], longer[1]) == -1 \
+                    and not ctx.is_masked(*longer):
                 s, e = longer    # "Negros Oriental", of which the model saw "Oriental"
                 c = _Cand(s, e, text[s:e], label)
         found = _lookup(gaz, c.text, country, fuzzy=country is not None)
