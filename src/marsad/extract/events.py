@@ -458,7 +458,7 @@ def events(ctx: Context) -> None:
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
             for d in () if earlier else reversed(drafts):
                 if d.type != fr.type or d in made_here \
-                        or _other_delivery(d.sub_type, d.weight, fr.sub_type, fr.weight):
+                        or _other_delivery(d, fr):
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
@@ -624,13 +624,14 @@ def _unidentified(ctx: Context, d: Draft, rows: list[dict[str, Any]]) -> list[di
 _AIR, _GROUND = frozenset({"air_drone_strike"}), frozenset({"suicide_bomb", "remote_explosive_landmine_ied"})
 
 
-def _other_delivery(sub1: str, w1: float, sub2: str, w2: float) -> bool:
+def _other_delivery(a: Draft | Frame, b: Draft | Frame) -> bool:
     """Two explosions told with specific words, one from the air and one planted or
     carried ("a suicide bomber struck the market" and "Syrian jets bombed several
     villages"), are two happenings."""
-    if min(w1, w2) < 2.0:
+    if min(a.weight, b.weight) < 2.0:
         return False
-    return sub1 in _AIR and sub2 in _GROUND or sub1 in _GROUND and sub2 in _AIR
+    subs = {a.sub_type, b.sub_type}
+    return bool(subs & _AIR) and bool(subs & _GROUND)
 
 
 def _merge_same(drafts: list[Draft]) -> list[Draft]:
@@ -645,7 +646,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
         if d.anchor_place is None and not d.distinct:
             for o in out:
                 if o.type != d.type or o.anchor_place is not None \
-                        or _other_delivery(o.sub_type, o.weight, d.sub_type, d.weight):
+                        or _other_delivery(o, d):
                     continue
                 a1 = {p.admin1_iso for p in o.places if p.admin1_iso}
                 a2 = {p.admin1_iso for p in d.places if p.admin1_iso}
@@ -674,9 +675,9 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
 
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
                           fig_s: dict[int, list[Figure]]) -> None:
+    # casualties go to a violent event or a protest, never to an arrest or an agreement
+    takers = [d for d in drafts if d.type != "strategic_developments"]
     for fr in frames:
-        # casualties go to a violent event or a protest, never to an arrest or an agreement
-        takers = [d for d in drafts if d.type != "strategic_developments"]
         prev = {id(d): max((s for s in d.sentences if s <= fr.sentence), default=None) for d in takers}
         before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
@@ -706,7 +707,9 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
             typ, sub = "battles", "armed_clash"
         else:
             typ, sub = "violence_against_civilians", "attack"
-        drafts.append(Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), []))
+        made = Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), [])
+        drafts.append(made)
+        takers.append(made)
 
 
 #: an arrest of the suspects of some other act: "arrested three suspects", "detained in
