@@ -762,22 +762,27 @@ def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> N
         if bare is not None:
             figures.append(bare)
             parts.append(bare)
-        groups = {f.group for f in parts}
-        group = groups.pop() if len(groups) == 1 else (
-            _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL)
-        total = Figure(
-            start=f0.start, end=f0.end, text=f0.text, low=sum(f.low for f in parts),
-            best=sum(f.best for f in parts),
-            high=None if any(f.high is None for f in parts) else sum(f.high for f in parts),
-            outcome=f0.outcome, group=group, derived=True)
-        figures.append(total)
-        for f in parts:
-            f.part_of = len(figures) - 1
+        _add_sum(figures, parts, f0.start, f0.end, f0.text)
         # each conjunct's text is its own noun phrase; the last keeps the predicate
         for c in (chain if bare is not None else chain[:-1]):
             f = figures[c.fig]
             f.end = max(c.q.end, d.toks[c.np.end - 1].end)
             f.text = text[f.start:f.end]
+
+
+def _add_sum(figures: list[Figure], parts: list[Figure], start: int, end: int, text: str) -> None:
+    """Append the ``derived`` sum of coordinated ``parts`` (over ``text``) and make each a
+    part of it: of the parts' group when they share it, ``civilians`` when they are all
+    civilians, women or children, else ``total``."""
+    groups = {f.group for f in parts}
+    group = groups.pop() if len(groups) == 1 else (
+        _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL)
+    figures.append(Figure(
+        start=start, end=end, text=text, low=sum(f.low for f in parts), best=sum(f.best for f in parts),
+        high=None if any(f.high is None for f in parts) else sum(f.high for f in parts),
+        outcome=parts[0].outcome, group=group, derived=True))
+    for f in parts:
+        f.part_of = len(figures) - 1
 
 
 def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
@@ -804,17 +809,7 @@ def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) 
         if len(chain) < 2:
             continue
         parts = [figures[c.fig] for c in chain]
-        groups = {f.group for f in parts}
-        group = groups.pop() if len(groups) == 1 else (
-            _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL)
-        f0, fl = parts[0], parts[-1]
-        figures.append(Figure(
-            start=f0.start, end=fl.end, text=text[f0.start:fl.end], low=sum(f.low for f in parts),
-            best=sum(f.best for f in parts),
-            high=None if any(f.high is None for f in parts) else sum(f.high for f in parts),
-            outcome=f0.outcome, group=group, derived=True))
-        for f in parts:
-            f.part_of = len(figures) - 1
+        _add_sum(figures, parts, parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end])
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
