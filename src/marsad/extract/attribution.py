@@ -77,6 +77,7 @@ class SourceRegistry:
     adjectives: dict[str, str]
     outlet_cache: dict[str, Source] = field(default_factory=dict)
     local: PhraseIndex | None = None     # local aliases: see SourceEntry.local_aliases
+    local_countries: frozenset[str] = frozenset()   # ... the countries they apply in
 
     def source(self, name: str) -> Source | None:
         e = self.by_name.get(name.lower())
@@ -208,7 +209,8 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
         if e.kind == "reference" and e.default and e.default.lower() not in by_name:
             raise ConfigError(f"reference {e.aliases[:1]}: default {e.default!r} is not a registered "
                               f"[[source]] name", code="M105")
-    return SourceRegistry(entries, index, offices, by_name, adjectives, local=local)
+    return SourceRegistry(entries, index, offices, by_name, adjectives, local=local,
+                          local_countries=frozenset(c for e in entries for c in e.countries))
 
 
 def load_source_registry(settings: Any = None) -> SourceRegistry:
@@ -358,8 +360,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     country = (getattr(ctx, "country_context", None) or "").upper()
     # a source's local aliases, in a report on one of its countries, win their words
     # ("the coalition" is the Saudi-led one in a report on Yemen)
-    local = [(s, e, entry) for s, e, entry in (reg.local.find(text, tokens) if reg.local else [])
-             if country in entry.countries]
+    local = [(s, e, entry) for s, e, entry in reg.local.find(text, tokens)
+             if country in entry.countries] if reg.local and country in reg.local_countries else []
     hits = [h for h in reg.index.find(text, tokens)
             if not any(s < h[1] and h[0] < e for s, e, _ in local)] + local
     for s, e, entry in sorted(hits, key=lambda h: h[0]):
