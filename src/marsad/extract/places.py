@@ -314,7 +314,6 @@ _KIND_OF_PLACE_BEFORE = re.compile(
     r"municipality|hamlet|settlement|countryside|outskirts)s? of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_PROVINCE_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 _CAPS_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,2}$")
 _CAPS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*\b){1,2}")
 
@@ -331,19 +330,23 @@ def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[in
     starts = [s] + ([before.start() + m.start() for m in re.finditer(r"\b[A-Z]", before.group(0))]
                     if before else [])
     ends = [e] + ([e + m.end() for m in re.finditer(r"[A-Z][\w'’-]*", after.group(0))] if after else [])
-    alone = gaz.lookup(text[s:e], country)
-    alone_country = alone[0].country if alone and alone[0].exact else None
+    alone: list | None = None     # the entity's own matches, looked up only when needed
     best = None
     for a in starts:
         for b in ends:
             if (a, b) == (s, e) or (best is not None and b - a <= best[1] - best[0]):
                 continue
             found = gaz.lookup(text[a:b], country)
-            if not found or not found[0].exact or found[0].country == alone_country:
-                continue    # "An Indiana", "Washington D.C": no other country than the entity alone's
+            if not found or not found[0].exact:
+                continue
             top = found[0]
-            if top.feature in _PROVINCE_FEATURES or top.population >= TOWN:
-                best = (a, b)   # not a village named like a person ("Cesar Chavez")
+            if top.feature in LOCAL and top.population < TOWN:
+                continue    # a village named like a person ("Cesar Chavez")
+            if alone is None:
+                alone = gaz.lookup(text[s:e], country)
+            if alone and alone[0].exact and alone[0].country == top.country:
+                continue    # "An Indiana": no other country than the entity alone's
+            best = (a, b)
     return best
 
 
