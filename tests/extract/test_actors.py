@@ -140,6 +140,19 @@ def test_generic_rebels_and_local_words_follow_the_report_country(dictionary, te
     assert [a.name for a in found] == [name]
 
 
+@pytest.mark.parametrize("text, country, name", [
+    # "the coalition" is the last coalition the report named, before its country's
+    ("The Syrian Coalition condemned the strike. The coalition called for a probe.", "SY",
+     "Syrian National Coalition"),
+    ("The Saudi-led coalition bombed Hodeidah. The coalition said it hit rebels.", "SY", "Saudi-led coalition"),
+    ("The Syrian Coalition met in Istanbul. The US-led coalition struck Raqqa. The coalition said it hit IS.",
+     "SY", "International coalition"),
+])
+def test_the_coalition_is_the_last_coalition_named(dictionary, text, country, name):
+    found = [a for a in actors(text, dictionary, country=country) if a.text == "The coalition"]
+    assert [a.name for a in found] == [name]
+
+
 @pytest.mark.parametrize("text, country", [
     ("The opposition said the vote was rigged.", "BY"),   # a political opposition
     ("State Security raided his house.", "EG"),
@@ -288,6 +301,14 @@ def test_role_hints(dictionary, text, phrase, role):
     ("A source at Aleppo Police Command told SANA that shells fell.", "Police", "source"),
     ("According to the Syrian army the strikes continued.", "Syrian army", "source"),
     ("The Syrian army said rockets fell on the city.", "Syrian army", "source"),
+    ("The Syrian Coalition strongly condemns the massacre in Atareb.", "Syrian Coalition", "source"),
+    ("The Syrian Coalition denounced the massacre in Ghouta.", "Syrian Coalition", "source"),
+    ("The coalition described the attack as a horrifying massacre.", "The coalition", "source"),
+    # a headline's speaker, after a dateline too
+    ("Wednesday 24 August 2016 16:58 Syrian Coalition: Assad Used Chemical Weapons in Ghouta.",
+     "Syrian Coalition", "source"),
+    # "described as" names, it does not speak: "by" still makes the agent
+    ("Killings were carried out by unknown armed men described as militia.", "unknown armed men", "perpetrator"),
 ])
 def test_role_hints_victims_agents_and_sources(dictionary, text, phrase, role):
     assert one(text, dictionary, phrase).role_hint == role

@@ -506,10 +506,18 @@ _AFTER_HEADLINE_TOLLS = re.compile(
 _SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claim(?:ed|s)(?! (?:the )?responsib)|"
            r"denied|denies|"
            r"confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|estimated|documented|insisted|"
-           r"declared|acknowledged|admitted|noted|argued|urged|called|quoted|cited)")
+           r"declared|acknowledged|admitted|noted|argued|urged|called|quoted|cited|stressed|emphasi[sz]ed|"
+           r"denounced|demanded|affirmed|reiterated|asserted|explained|pointed out|alleged|"
+           r"(?:call|condemn|denounce|stresse|demand|urge|warn|insist|vow|announce|confirm|deplore)s|deplored|"
+           r"describe[ds](?!\s+as\b))")   # "men described as 'militia'" are not speaking
 _AFTER_SPEECH = re.compile(
-    r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had|on \w+day|in a statement)\s+)*" + _SPEECH + r"\b",
+    r"^" + _APPOS + r"\s+(?:(?:also|later|earlier|has|have|had|on \w+day|in a statement|strongly|firmly|again|"
+    r"repeatedly)\s+)*" + _SPEECH + r"\b",
     re.IGNORECASE)
+#: a headline's speaker: "Syrian Coalition: Assad Used Chemical Weapons 136 Times"
+_HEADLINE_SPEAKER = re.compile(r"^\s*:\s+\S")
+#: what may come before it in its sentence: nothing, or a dateline ("Wednesday 24 August 2016 16:58")
+_HEADLINE_START = re.compile(r"[\W\d]{0,20}(?:(?:[A-Z][a-z]+|\d[\d:./-]*)[\s,]+){0,6}(?:the\s+)?")
 # "X said (that) it killed ...": the speaker claims the violence
 _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
     r"\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
@@ -670,6 +678,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "source"
         elif _AFTER_INVESTIGATES.match(after):
             hint = "investigator"
+        elif _HEADLINE_SPEAKER.match(after) and _HEADLINE_START.fullmatch(text, s, m.start):
+            hint = "source"   # "Syrian Coalition: Assad Used Chemical Weapons ..."
         elif sm := _AFTER_SPEECH.match(after):
             hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else "source"
         elif _AFTER_MODIFIER.match(after):
@@ -720,6 +730,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     places = getattr(ctx, "places", None) or ()
     in_place = Within([(p.start, p.end) for p in places])
     out: list[ActorMention] = []
+    coalition: ActorMention | None = None   # the last coalition named: what "the coalition" is
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
             continue
@@ -730,12 +741,22 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
+        if entry.local_only and entry.localize == "coalition" and named is None and coalition is not None:
+            # "the coalition" is the last coalition the report named (the Syrian National
+            # Coalition in its own statements), as for sources (sources.toml's
+            # ``antecedent_word``); only a report that named none takes its country's
+            out.append(replace(coalition, start=start, end=end, text=text[start:end],
+                               sentence=ctx.sentence_of(start), role_hint=None))
+            continue
         e = dictionary.localized(entry, named or country, named=named is not None)
         if e is entry and entry.local_only:
             continue   # "the opposition" names an armed actor only where the report's country has one
-        out.append(ActorMention(start=start, end=end, text=text[start:end], name=e.name,
-                                category=e.category, sentence=ctx.sentence_of(start), country=e.country,
-                                generic=entry if entry.localize and named is None else None))
+        m = ActorMention(start=start, end=end, text=text[start:end], name=e.name,
+                         category=e.category, sentence=ctx.sentence_of(start), country=e.country,
+                         generic=entry if entry.localize and named is None else None)
+        if not entry.local_only and "coalition" in e.name.lower().split():
+            coalition = m
+        out.append(m)
     out = merge_mentions(text, out)
     role_hints(text, out, ctx.sentences)
     return out
