@@ -144,6 +144,12 @@ def test_tokens_keep_offsets():
      [("killed", "total", 14, 14, None), ("injured", "total", 25, 25, 25)]),
     ("An attack killed two patients injured eight others.",
      [("killed", "civilians", 2, 2, 2), ("injured", "total", 8, 8, 8)]),
+    # people named by nationality: a singular one where its noun phrase ends
+    ("An airstrike killed a Syrian in Idlib.", [("killed", "total", 1, 1, 1)]),
+    ("A Pakistani was killed in the blast.", [("killed", "total", 1, 1, 1)]),
+    ("Gunmen killed a man and two Nigerians in Lagos.",
+     [("killed", "total", 1, 1, 1), ("killed", "total", 2, 2, 2), ("killed", "total", 3, 3, 3)]),
+    ("The shelling killed two Syrian soldiers.", [("killed", "combatants", 2, 2, 2)]),
 ])
 def test_outcomes(text, expected):
     assert summary(text) == expected
@@ -173,6 +179,8 @@ def test_outcomes(text, expected):
     "Views 458 Related Lebanon charges 43 Syrians with belonging to terrorist groups",
     "Nearly 50 air strikes hit rebel-held areas.",
     "A man walks by a damaged site.",
+    "Shells hit two Nigerian villages and killed livestock.",
+    "The strike killed a Syrian army mule.",
     "Posted 16-04-2017 Several people were seen.",
 ])
 def test_not_fatalities(text):

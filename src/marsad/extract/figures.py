@@ -103,6 +103,18 @@ for _g, _ws in (
 ):
     for _w in _ws.split():
         _VICTIMS[_w] = _g
+#: people named by their nationality or community: "two Nigerians", "a Pakistani". A
+#: singular one is a person only where its noun phrase ends ("killed a Syrian in Idlib");
+#: before a noun it is an adjective ("a Syrian soldier", "two Nigerian villages")
+_NATIONALS_SG = _words(
+    "syrian iraqi lebanese palestinian israeli turk russian american iranian afghan egyptian jordanian "
+    "saudi libyan yemeni pakistani indian chinese briton nigerian filipino burmese belarusian mexican "
+    "zimbabwean ukrainian ugandan somali haitian colombian vietnamese venezuelan bahraini cuban "
+    "nicaraguan kenyan bangladeshi cameroonian thai malaysian indonesian ethiopian sudanese brazilian "
+    "tanzanian tunisian algerian moroccan german kurd alawite yazidi")
+_NATIONALS_PL = frozenset(w if w.endswith("ese") else w + "s" for w in _NATIONALS_SG)
+for _w in _NATIONALS_SG | _NATIONALS_PL:
+    _VICTIMS.setdefault(_w, _G_TOTAL)
 #: the civilians counted as such; the other civilian nouns name a kind of civilian
 #: ("journalist", "teacher"), so a part of a total told with them bounds civilians from below
 _CIVILIANS_AS_SUCH = _words("civilians civilian non-combatants noncombatants")
@@ -245,6 +257,9 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     limit = j + 6
     while k < d.n and k < limit and d.same_sentence(start, k):
         w = d.low(k)
+        if w in _NATIONALS_SG and w not in _NATIONALS_PL and not _np_ends(d, k + 1):
+            k += 1    # "two Syrian soldiers", "two Nigerian villages": an adjective
+            continue
         if w in _VICTIMS:
             head, group = k, _VICTIMS[w]
             k += 1
@@ -294,7 +309,17 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         if other != group:
             group = _G_CIV if other in (_G_WOMEN, _G_CHILD, _G_CIV) else _G_TOTAL
             head += 2
-    return _NP(head + 1, head, group, outcome, hw in _SINGULAR)
+    return _NP(head + 1, head, group, outcome, hw in _SINGULAR or (hw in _NATIONALS_SG and hw not in _NATIONALS_PL))
+
+
+def _np_ends(d: _Doc, k: int) -> bool:
+    """The noun phrase ends before token ``k``: the sentence ends, or punctuation or a
+    function word, verb or auxiliary follows ("a Syrian in Idlib", "a Pakistani and two
+    Nigerians", "a Syrian was killed")."""
+    if k >= d.n or not d.same_sentence(k - 1, k):
+        return True
+    w = d.low(k)
+    return not w[:1].isalnum() or w in _FUNCTION or w in _AUX or w in _KILL_PRED or w in _INJ_PRED
 
 
 _FUNCTION = _words(
@@ -585,7 +610,7 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     k = i + 1
     while k < d.n and k < i + 4:
         w = d.low(k)
-        if w in _SINGULAR:
+        if w in _SINGULAR or (w in _NATIONALS_SG and _np_ends(d, k + 1)):
             t = d.toks[i]
             return Quantity(i, i, i + 1, t.start, t.end, 1, 1, 1)
         if w in _MODIFIERS or (w.isalpha() and d.toks[k].text[0].isupper()) or "-" in w:
