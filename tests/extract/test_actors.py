@@ -307,6 +307,11 @@ def test_role_hints(dictionary, text, phrase, role):
     # a headline's speaker, after a dateline too
     ("Wednesday 24 August 2016 16:58 Syrian Coalition: Assad Used Chemical Weapons in Ghouta.",
      "Syrian Coalition", "source"),
+    # those who find or free the victims are not their captors or killers
+    ("The police had on Monday in Kano discovered workers held against their will.", "The police", "investigator"),
+    ("126 workers were rescued by police in Kano.", "police", "investigator"),
+    ("Police found the bodies of three men in Kano.", "Police", "investigator"),
+    ("The policemen were rescued from the mob.", "policemen", None),
     # "described as" names, it does not speak: "by" still makes the agent
     ("Killings were carried out by unknown armed men described as militia.", "unknown armed men", "perpetrator"),
 ])

@@ -44,6 +44,10 @@ def test_looting_money_is_no_property_destruction(text, found):
     ("Riots broke out in the capital.", ["Riots"]),
     ("The Taliban busted a kidnapping gang in Kabul.", []),
     ("Gunmen were kidnapping travellers on the highway.", ["kidnapping"]),
+    # captivity told without the word kidnap
+    ("Workers were being held against their will in a rice mill.", ["held against their will"]),
+    ("The girl was held captive for a week.", ["held captive"]),
+    ("He was held in custody for a week.", []),
 ])
 def test_equipment_and_gangs_are_no_riot_or_kidnapping(text, found):
     hits = find_triggers(text, load_lexicon())

@@ -529,6 +529,15 @@ _AFTER_INVESTIGATES = re.compile(
     r"(?:investigat(?:e|es|ed|ing)|probing|treating\s+(?:[\w'’-]+\s+){1,5}?as|"
     r"searching\s+for|hunting\s+for|looking\s+for|appeal(?:ed|ing|s)?\s+for|(?:opened|launched)\s+"
     r"(?:an?\s+)?(?:investigation|probe|inquiry))\b", re.IGNORECASE)
+#: those who find or free the victims, not their captors or killers: "police discovered the
+#: workers held against their will", "The police had on Monday in Kano rescued ..." (active
+#: only: "the policemen were rescued from the mob" were the victims)
+_AFTER_FINDS = re.compile(
+    r"^" + _APPOS + r"\s+(?:(?:have|has|had|also|later|then|reportedly|on \w+day|yesterday|today)\s+)*"
+    + _PLACE_GAP + r"(?:discover(?:ed|s)|uncover(?:ed|s)|found|rescu(?:ed|es)|freed)\b", re.IGNORECASE)
+#: "126 workers rescued by police": the rescuers, not the captors
+_BEFORE_RESCUERS = re.compile(r"\b(?:rescued|freed|discovered|found|located)\s+by\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
+                              re.IGNORECASE)
 _AFTER_SOURCE = re.compile(
     r"^[\s-]*(?:(?:military|security|media|medical|local|informed|field)\s+)?(?:source|sources|officials?|"
     r"spokes(?:man|woman|person)|command|media|statement|correspondent|news agency|television|tv|"
@@ -676,7 +685,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "target"
         elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"
-        elif _AFTER_INVESTIGATES.match(after):
+        elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or (
+                " by" in low and _BEFORE_RESCUERS.search(before)):
             hint = "investigator"
         elif _HEADLINE_SPEAKER.match(after) and _HEADLINE_START.fullmatch(text, s, m.start):
             hint = "source"   # "Syrian Coalition: Assad Used Chemical Weapons ..."
