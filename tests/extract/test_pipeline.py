@@ -224,3 +224,22 @@ def test_a_generic_force_is_the_force_of_that_kind_the_event_names(pipeline):
     assert ev["location"]["country"] == "PS"
     police = [(a["name"], a["role"]) for a in ev["actors"] if "olice" in a["name"]]
     assert police == [("Police Forces of Israel", "perpetrator")]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # ACLED's peaceful protests and protests with intervention have no dead
+    ("Thousands protested in Minsk on Saturday as police fired live rounds, killing 18 people.",
+     "excessive_force_against_protesters"),
+    ("Police dispersed the protest in Minsk on Sunday. Three people were killed.",
+     "excessive_force_against_protesters"),
+    ("Police dispersed the protest in Minsk on Sunday.", "protest_with_intervention"),
+    # who killed is not said and no force was there: the protest is not made a killing
+    ("Protests erupted in Khartoum on Friday in which 7 people were killed.", "peaceful_protest"),
+])
+def test_protesters_killed_where_the_states_forces_were_is_excessive_force(pipeline, text, sub_type):
+    r = pipeline.run({"text": text, "published": "2021-03-10"})
+    protests = [e for e in r["events"] if e["type"] == "protests"]
+    assert [e["sub_type"] for e in protests] == [sub_type]
+    if sub_type == "excessive_force_against_protesters":
+        assert [a["name"] for a in protests[0]["actors"] if a["role"] == "perpetrator"] == \
+            ["Police Forces of Belarus"]

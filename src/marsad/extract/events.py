@@ -1407,6 +1407,10 @@ def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
     return default_type if default_type != "violence_against_civilians" else "battles"
 
 
+_NONLETHAL_PROTESTS = frozenset({"peaceful_protest", "protest_with_intervention"})
+_STATE_FORCES = frozenset({"state_forces", "foreign_forces"})
+
+
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
@@ -1435,6 +1439,15 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     injured = _ranges(ctx, [f for f in ok if f.outcome == "injured"], set_aside) or {}
     flags += [{"text": f.text, "flag": "inconsistent", "start": f.start, "end": f.end} for f in set_aside]
     loc, extra = _pick_location(ctx, d, place_s, is_main=n == 1)
+    country = loc.country if loc is not None else None
+    actors = _actors(ctx, d, actor_s, told, country)
+    if d.sub_type in _NONLETHAL_PROTESTS and any(r.get("best") for r in fatalities.values()) \
+            and any(a["category"] in _STATE_FORCES for a in actors):
+        # ACLED's peaceful protests and protests with intervention have no dead: protesters
+        # killed where the state's forces were are excessive force against protesters (who
+        # killed whom is left to the words: the forces are its perpetrator only by default)
+        d.sub_type = "excessive_force_against_protesters"
+        actors = _actors(ctx, d, actor_s, told, country)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
@@ -1442,7 +1455,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         "date": _pick_date(ctx, d, main_date),
         "location": _location_dict(loc, ctx),
         "extra_locations": [_location_dict(p, ctx) for p in extra],
-        "actors": _unidentified(ctx, d, _actors(ctx, d, actor_s, told, loc.country if loc is not None else None)),
+        "actors": _unidentified(ctx, d, actors),
         "fatalities": fatalities,
         "injured": injured,
         "claims": _claims(ctx, d, sents, att_s, ok, set_aside),
