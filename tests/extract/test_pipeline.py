@@ -233,10 +233,14 @@ def test_a_generic_force_is_the_force_of_that_kind_the_event_names(pipeline):
     ("Police dispersed the protest in Minsk on Sunday. Three people were killed.",
      "excessive_force_against_protesters"),
     ("Police dispersed the protest in Minsk on Sunday.", "protest_with_intervention"),
+    # the state's forces acting against a protest make it one with intervention
+    ("Hundreds of people marched in Minsk on Sunday against the election result, and police detained dozens.",
+     "protest_with_intervention"),
+    ("Hundreds of people marched in Minsk on Sunday against the election result.", "peaceful_protest"),
     # who killed is not said and no force was there: the protest is not made a killing
     ("Protests erupted in Khartoum on Friday in which 7 people were killed.", "peaceful_protest"),
 ])
-def test_protesters_killed_where_the_states_forces_were_is_excessive_force(pipeline, text, sub_type):
+def test_a_protest_the_states_forces_acted_against(pipeline, text, sub_type):
     r = pipeline.run({"text": text, "published": "2021-03-10"})
     protests = [e for e in r["events"] if e["type"] == "protests"]
     assert [e["sub_type"] for e in protests] == [sub_type]

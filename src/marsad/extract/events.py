@@ -1448,6 +1448,11 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         # killed whom is left to the words: the forces are its perpetrator only by default)
         d.sub_type = "excessive_force_against_protesters"
         actors = _actors(ctx, d, actor_s, told, country)
+    elif d.sub_type == "peaceful_protest" and any(a["role"] == "perpetrator" and a["category"] in _STATE_FORCES
+                                                  for a in actors):
+        # a protest the state's forces acted against ("as police fired tear gas", "police
+        # detained dozens") is no longer ACLED's peaceful protest: it is one with intervention
+        d.sub_type = "protest_with_intervention"
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
