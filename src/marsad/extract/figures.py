@@ -113,6 +113,7 @@ _NATIONALS_SG = _words(
     "nicaraguan kenyan bangladeshi cameroonian thai malaysian indonesian ethiopian sudanese brazilian "
     "tanzanian tunisian algerian moroccan german kurd alawite yazidi")
 _NATIONALS_PL = frozenset(w if w.endswith("ese") else w + "s" for w in _NATIONALS_SG)
+_NATIONAL_ONE = _NATIONALS_SG - _NATIONALS_PL   # singular only ("Lebanese" is both)
 for _w in _NATIONALS_SG | _NATIONALS_PL:
     _VICTIMS.setdefault(_w, _G_TOTAL)
 #: the civilians counted as such; the other civilian nouns name a kind of civilian
@@ -257,7 +258,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     limit = j + 6
     while k < d.n and k < limit and d.same_sentence(start, k):
         w = d.low(k)
-        if w in _NATIONALS_SG and w not in _NATIONALS_PL and not _np_ends(d, k + 1):
+        if w in _NATIONAL_ONE and not _np_ends(d, k + 1):
             k += 1    # "two Syrian soldiers", "two Nigerian villages": an adjective
             continue
         if w in _VICTIMS:
@@ -309,7 +310,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         if other != group:
             group = _G_CIV if other in (_G_WOMEN, _G_CHILD, _G_CIV) else _G_TOTAL
             head += 2
-    return _NP(head + 1, head, group, outcome, hw in _SINGULAR or (hw in _NATIONALS_SG and hw not in _NATIONALS_PL))
+    return _NP(head + 1, head, group, outcome, hw in _SINGULAR or hw in _NATIONAL_ONE)
 
 
 def _np_ends(d: _Doc, k: int) -> bool:
