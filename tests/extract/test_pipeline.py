@@ -237,6 +237,7 @@ def test_a_generic_force_is_the_force_of_that_kind_the_event_names(pipeline):
     ("Hundreds of people marched in Minsk on Sunday against the election result, and police detained dozens.",
      "protest_with_intervention"),
     ("Hundreds of people marched in Minsk on Sunday against the election result.", "peaceful_protest"),
+    ("Protesters marched in Minsk on Sunday, and police detained dozens.", "protest_with_intervention"),
     # who killed is not said and no force was there: the protest is not made a killing
     ("Protests erupted in Khartoum on Friday in which 7 people were killed.", "peaceful_protest"),
 ])
@@ -247,3 +248,6 @@ def test_a_protest_the_states_forces_acted_against(pipeline, text, sub_type):
     if sub_type == "excessive_force_against_protesters":
         assert [a["name"] for a in protests[0]["actors"] if a["role"] == "perpetrator"] == \
             ["Police Forces of Belarus"]
+    # the roles follow the sub-type: protesters a force acted against are its targets
+    roles = {a["role"] for a in protests[0]["actors"] if a["category"] == "protesters"}
+    assert roles <= ({"participant"} if sub_type == "peaceful_protest" else {"target"})

@@ -28,6 +28,11 @@ from .base import ActorMention, Context, Within, component
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
+#: a state's forces, at home or abroad
+STATE_CATEGORIES = frozenset({"state_forces", "foreign_forces"})
+_NON_STATE = frozenset({"rebel_group", "jihadist_group", "militia"})
+#: those who bear arms
+ARMED_CATEGORIES = STATE_CATEGORIES | _NON_STATE
 MAX_EXPANSIONS = 512
 
 # -- tokens and the phrase trie ------------------------------------------------------
@@ -605,9 +610,6 @@ def _generic(m: ActorMention) -> bool:
     return m.category == "unknown" or m.name in GENERIC_NAMES
 
 
-_NON_STATE = frozenset({"rebel_group", "jihadist_group", "militia"})
-
-
 def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Join a named actor and the generic word that heads or precedes it into one mention
     of the named actor: "ISIL terrorist group", "Nusra Front militants", "Islamic State (IS)
@@ -781,7 +783,6 @@ def actors_stage(ctx: Context) -> None:
     ctx.actors = find_actors(ctx, ctx.resources.actors)
 
 
-_STATE_CATEGORIES = ("state_forces", "foreign_forces")
 #: generic forces that are the ones of the country where the event is, whatever the
 #: report's country: police do not act abroad
 _WHERE_THEY_ACT = frozenset({"police"})
@@ -809,7 +810,7 @@ def as_in(mentions: list[ActorMention], dictionary: ActorDictionary | None, coun
             if e is m.generic and e.local_only:
                 continue
             name, category, own = e.name, e.category, e.country
-        if own and category in _STATE_CATEGORIES:
+        if own and category in STATE_CATEGORIES:
             category = "state_forces" if own == country else "foreign_forces"
         if (name, category) != (m.name, m.category):
             m = replace(m, name=name, category=category, country=own)
@@ -836,7 +837,6 @@ def same_force(mentions: list[ActorMention], dictionary: ActorDictionary | None)
     return out
 
 
-ARMED_CATEGORIES = frozenset({"state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia"})
 #: categories that can be the default perpetrator of one-sided violence
 _DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}
 #: event types whose perpetrator needs a syntactic cue: an explosion or a strike is

@@ -65,7 +65,7 @@ from typing import Any
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import ARMED_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
+from .actors import ARMED_CATEGORIES, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -1408,7 +1408,21 @@ def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
 
 
 _NONLETHAL_PROTESTS = frozenset({"peaceful_protest", "protest_with_intervention"})
-_STATE_FORCES = frozenset({"state_forces", "foreign_forces"})
+
+
+def _protest_sub_type(sub_type: str | None, fatalities: dict[str, Any], actors: list[dict[str, Any]]) -> str | None:
+    """A protest's sub-type kept to ACLED's definitions: peaceful protests and protests with
+    intervention have no dead, so protesters killed where the state's forces were are
+    excessive force against protesters (who killed whom is left to the words: the forces are
+    its perpetrator only by default); a peaceful protest the state's forces acted against
+    ("as police fired tear gas", "police detained dozens") is one with intervention."""
+    if sub_type in _NONLETHAL_PROTESTS and any(r.get("best") for r in fatalities.values()) \
+            and any(a["category"] in STATE_CATEGORIES for a in actors):
+        return "excessive_force_against_protesters"
+    if sub_type == "peaceful_protest" and any(a["role"] == "perpetrator" and a["category"] in STATE_CATEGORIES
+                                              for a in actors):
+        return "protest_with_intervention"
+    return sub_type
 
 
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
@@ -1441,18 +1455,11 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     loc, extra = _pick_location(ctx, d, place_s, is_main=n == 1)
     country = loc.country if loc is not None else None
     actors = _actors(ctx, d, actor_s, told, country)
-    if d.sub_type in _NONLETHAL_PROTESTS and any(r.get("best") for r in fatalities.values()) \
-            and any(a["category"] in _STATE_FORCES for a in actors):
-        # ACLED's peaceful protests and protests with intervention have no dead: protesters
-        # killed where the state's forces were are excessive force against protesters (who
-        # killed whom is left to the words: the forces are its perpetrator only by default)
-        d.sub_type = "excessive_force_against_protesters"
-        actors = _actors(ctx, d, actor_s, told, country)
-    elif d.sub_type == "peaceful_protest" and any(a["role"] == "perpetrator" and a["category"] in _STATE_FORCES
-                                                  for a in actors):
-        # a protest the state's forces acted against ("as police fired tear gas", "police
-        # detained dozens") is no longer ACLED's peaceful protest: it is one with intervention
-        d.sub_type = "protest_with_intervention"
+    if d.type == "protests":
+        sub_type = _protest_sub_type(d.sub_type, fatalities, actors)
+        if sub_type != d.sub_type:
+            d.sub_type = sub_type   # the roles depend on it: protesters are targets now
+            actors = _actors(ctx, d, actor_s, told, country)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
