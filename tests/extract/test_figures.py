@@ -150,6 +150,8 @@ def test_tokens_keep_offsets():
     ("Gunmen killed a man and two Nigerians in Lagos.",
      [("killed", "total", 1, 1, 1), ("killed", "total", 2, 2, 2), ("killed", "total", 3, 3, 3)]),
     ("The shelling killed two Syrian soldiers.", [("killed", "combatants", 2, 2, 2)]),
+    ("Gunmen hijacked a plane and killed a passenger.", [("killed", "civilians", 1, 1, 1)]),
+    ("The blast killed a paramedic.", [("killed", "civilians", 1, 1, 1)]),
 ])
 def test_outcomes(text, expected):
     assert summary(text) == expected

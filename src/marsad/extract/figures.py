@@ -124,7 +124,9 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
                    "jihadist gunman policeman officer member terrorist commander leader guard pilot "
                    "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
-                   "politician trader driver businessman")
+                   "politician trader driver businessman passenger refugee evacuee paramedic employee "
+                   "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
+                   "attacker sniper mercenary")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
