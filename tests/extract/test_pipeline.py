@@ -251,3 +251,9 @@ def test_a_protest_the_states_forces_acted_against(pipeline, text, sub_type):
     # the roles follow the sub-type: protesters a force acted against are its targets
     roles = {a["role"] for a in protests[0]["actors"] if a["category"] == "protesters"}
     assert roles <= ({"participant"} if sub_type == "peaceful_protest" else {"target"})
+
+
+def test_the_plane_of_a_hijacking_is_no_air_strike(pipeline):
+    text = "Gunmen hijacked a passenger plane in Athens on Friday. The hijackers of the TWA plane murdered a diver."
+    r = pipeline.run({"text": text, "published": "2021-03-10"})
+    assert [e["sub_type"] for e in r["events"]] == ["abduction_forced_disappearance"]

@@ -53,6 +53,7 @@ def test_looting_money_is_no_property_destruction(text, found):
     ("Workers were being held against their will in a rice mill.", ["held against their will"]),
     ("The girl was held captive for a week.", ["held captive"]),
     ("He was held in custody for a week.", []),
+    ("Gunmen hijacked a bus; the hijackers freed the driver.", ["hijacked", "hijackers"]),
 ])
 def test_equipment_and_gangs_are_no_riot_or_kidnapping(text, found):
     assert words(text, "abduction_forced_disappearance", types=("riots",)) == found
@@ -217,3 +218,14 @@ def test_offensive_words_are_no_offensive(text, found):
 ])
 def test_a_massacre_of_animals_or_of_services_is_no_massacre(text, found):
     assert words(text, "attack") == found
+
+
+@pytest.mark.parametrize("text, air", [
+    # a civil aircraft is no weapon
+    ("The passenger plane landed in Athens.", []),
+    ("A commercial jet and a private jet were grounded.", []),
+    ("Warplanes and jets struck the town.", ["Warplanes", "jets"]),
+    ("Regime aircraft carried out raids.", ["aircraft"]),
+])
+def test_a_civil_aircraft_is_no_instrument(text, air):
+    assert words(text, "air_drone_strike") == air

@@ -278,6 +278,7 @@ _OTHER_CAUSE = re.compile(
     r"bush ?fires?|forest fires?|lightning|crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment)|capsized?|"
     r"shipwrecks?|drown(?:ed|ing)|accidents?|accidental(?:ly)?|stampedes?|covid(?:-19)?|coronavirus|"
     r"pandemic|epidemic|cholera|ebola|malaria|measles|overdoses?|gas leaks?|carbon monoxide)\b", re.IGNORECASE)
+_HIJACK = re.compile(r"hijack", re.IGNORECASE)
 #: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
 #: what they did ("attackers", "assailants", which a football report has too)
 _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|hit ?men|militants?|terrorists?|kidnappers|abductors|"
@@ -300,7 +301,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     # passenger jet diverted to arrest a dissident") is no event
     violent_act = has_figure or generic or any(t.strength != "instrument" and t.type in VIOLENT
                                                for t in specific)
-    if not violent_act:
+    if not violent_act or any(_HIJACK.match(t.text) for t in specific):
+        # the aircraft told with a hijacking is the one hijacked ("the hijacking of a TWA
+        # plane and the murder of a US navy diver"), not a strike's
         specific = [t for t in specific if t.strength != "instrument"]
     has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
     has_armed = any(a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text)
