@@ -125,6 +125,19 @@ def test_next_weekday_and_lowercase_words_are_not_dates():
     assert find_dates("a sunday school", D(2025, 3, 8)) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    # a day still to come is not the last such weekday
+    ("A change of plea hearing has been scheduled for Thursday.", []),
+    ("The vote is set for Monday.", []),
+    ("The newspaper will be published on Tuesday.", []),
+    ("Supporters demanding his release will join events on Sunday.", []),
+    # told as done, it is
+    ("He was arrested on Thursday and will appear in court soon.", ["on Thursday"]),
+])
+def test_a_day_still_to_come_is_not_a_date(text, found):
+    assert [m.text for m in find_dates(text, D(2025, 3, 8)) if m.kind == "weekday"] == found
+
+
 def test_a_named_day_is_not_the_last_such_weekday():
     for text in ("Since the deadly 2019 Easter Sunday bombings the law has been abused.",
                  "Nine activists were killed on a “Bloody Sunday” in Negros.",

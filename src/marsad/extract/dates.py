@@ -28,7 +28,8 @@ call; these rules cost well under a millisecond per article).
   year", or a running count, "so far this year"), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
-  Tuesday" on a Tuesday is a week before; "next Tuesday" and named days, "Easter
+  Tuesday" on a Tuesday is a week before; "next Tuesday", a day still to come
+  ("scheduled for Thursday", "will appear in court on Friday") and named days, "Easter
   Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
   24 hours", "last week" and "this week": precision 2), and ranges ("since Thursday" =
@@ -152,6 +153,12 @@ _SINCE_DATE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: Sunday", "Easter Sunday", "Good Friday", "Black Friday", "Super Tuesday", "Ash Wednesday"
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Bloody|Black|Good|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Orthodox)"
                                r"[\s“”\"'‘’]+$")
+
+#: a day still to come: "a hearing has been scheduled for Thursday", "the vote is set for
+#: Monday", "he will appear in court on Friday" (a weekday alone is read as the last one)
+_FUTURE_BEFORE = re.compile(
+    r"(?:\b(?:scheduled|set|slated|planned|due|postponed|adjourned|deferred|rescheduled)\s+(?:for|to|until|till)\s+"
+    r"|\bdue\s+(?:on\s+)?|\bwill\s+(?:[\w-]+\s+){1,3}?)(?:on\s+)?(?:this\s+)?$", re.IGNORECASE)
 
 
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -423,6 +430,8 @@ def find_dates(text: str, published: dt.date | None, *,
             if "next" in mod or "coming" in mod or (
                     not mod and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
                 continue    # "Bloody Sunday", "the 2019 Easter Sunday bombings": a day of its own
+            if _FUTURE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue    # "scheduled for Thursday": a day to come, not the last one
             d = resolve_weekday(WEEKDAYS[m["wd"].lower()], pub, last="last" in mod)
             add(m.start() if mod else m.start("wd"), m.end(), d, d, 1, "weekday")
     # anchored on a relative word
