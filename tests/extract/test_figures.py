@@ -152,6 +152,8 @@ def test_tokens_keep_offsets():
     ("The shelling killed two Syrian soldiers.", [("killed", "combatants", 2, 2, 2)]),
     ("Gunmen hijacked a plane and killed a passenger.", [("killed", "civilians", 1, 1, 1)]),
     ("The blast killed a paramedic.", [("killed", "civilians", 1, 1, 1)]),
+    # the French spelling some wires keep
+    ("The clashes left 16 combattants dead.", [("killed", "combatants", 16, 16, 16)]),
 ])
 def test_outcomes(text, expected):
     assert summary(text) == expected

@@ -229,3 +229,14 @@ def test_a_massacre_of_animals_or_of_services_is_no_massacre(text, found):
 ])
 def test_a_civil_aircraft_is_no_instrument(text, air):
     assert words(text, "air_drone_strike") == air
+
+
+@pytest.mark.parametrize("text, found", [
+    # a fighting force, the fight against corruption: no fighting
+    ("Washington regards them as the most effective fighting force on the ground.", []),
+    ("Ashurkov heads the Foundation for Fighting Corruption.", []),
+    ("Fighting against corruption is his priority.", []),
+    ("Fighting raged in the city for a second day.", ["Fighting"]),
+])
+def test_a_fighting_force_is_no_fighting(text, found):
+    assert words(text, types=("battles",)) == found

@@ -91,7 +91,7 @@ for _g, _ws in (
              "politicians politician traders trader drivers driver businessmen businessman"),
     (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
-              "policewomen officers officer servicemen serviceman personnel combatants combatant "
+              "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
               "members member terrorists terrorist extremists extremist militiamen militiaman guards "
               "guard commanders commander leaders leader attackers attacker assailants bombers "
               "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
