@@ -30,6 +30,22 @@ def test_wire_captions_and_credits_are_furniture():
     ]
 
 
+def test_captions_closed_by_a_photographers_credit_are_furniture():
+    captions = [
+        "Police in Khabarovsk (Igor Volkov/AP)",
+        "A boy lights a candle for the protesters who have been killed, at a sit-in in Tahrir Square, "
+        "Baghdad, Iraq, 26 December 2019, Ameer Al Mohmmedaw/picture alliance via Getty Images",
+        "Kashmiri protesters run for cover in Srinagar on August 23, 2019. Adnan Abidi/Reuters",
+        "One of the reported Uyghur detention camps in China. (Getty Images)",
+        "Ching speaks at a festival in Los Angeles. (Tommaso Boddi / Getty Images)",
+        "Kamilla Seidler in La Paz, Bolivia. Photograph: Aizar Raldes/AFP via Getty",
+    ]
+    prose = ["Police detained 20 protesters in Khabarovsk on Saturday, the AP reported.",
+             "The agency's reporter was beaten by police (AP)."]
+    text = "\n".join(captions + prose) + "\n"
+    assert masked_lines(text) == captions
+
+
 def test_prose_that_looks_like_furniture_is_kept():
     text = ("Relatedly, the government regulates private arms sales abroad.\n"
             "Police said the photo: it was staged and the video was fake.\n"

@@ -31,7 +31,10 @@ _FURNITURE_LINE = re.compile(
       | click\s+(?:here|to\s+expand)\b.*
       | show\s+caption\s+hide\s+caption\b.*                       # a caption widget and its caption
       | file\s+photo\b.*                                         # FILE PHOTO: Swaziland's King ...
-      | .*\b(?:photo|image|picture)s?\s*:\s*(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z/][\w.&'’/-]*){0,5})  # ... Photo: AFP
+      | .*\b(?:photo|image|picture|photograph)s?\s*:\s*(?-i:[A-Z][\w.&'’/-]*(?:\s+[A-Z/][\w.&'’/-]*){0,5})  # ... Photo: AFP
+      | .*\bphotograph\s*:\s*[\w .'’-]{2,40}/\s*[\w .'’-]{2,40}         # ... Photograph: Aizar Raldes/AFP via Getty
+      | .*[\w.'’-]\s*/\s*(?-i:AP|AFP|Reuters|REUTERS|EPA|Getty\s+Images|picture\s+alliance)(?:\s+via\s+Getty(?:\s+Images)?)?\)?\.?  # ... (Igor Volkov/AP)
+      | .*\((?:Getty\s+Images|[\w.'’ -]{2,40}\s*/\s*Getty\s+Images)\)\.?                    # ... (Getty Images)
       | .*\b(?:reuters|afp|ap|getty\s+images)\s*/\s*[\w .'’-]{2,60}(?:/\s*file(?:\s+photo)?)?  # REUTERS/Name
       | (?:©|copyright\b).*
       | all\s+rights\s+reserved.*
