@@ -307,6 +307,17 @@ def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     assert "SY-ID" in {p.admin1_iso for p in ctx.places}
 
 
+def test_a_harbour_known_as_one_towns_alternate_name_is_the_harbour_of_the_town_the_report_means(pipeline):
+    # GeoNames lists "Aberdeen Harbour" only as a name of Hong Kong's Aberdeen: in a report on
+    # Scotland it is the Scottish city's harbour, in one on Hong Kong still Hong Kong's
+    ctx = run(pipeline, "Police in Glasgow and Edinburgh said the ship was detained in Aberdeen "
+                        "Harbour in October.")
+    assert ctx.country_context == "GB"
+    assert [(p.text, p.country) for p in ctx.places if "Aberdeen" in p.text] == [("Aberdeen", "GB")]
+    ctx = run(pipeline, "Hong Kong police said the boat sank in Aberdeen Harbour near Kowloon.")
+    assert {p.country for p in ctx.places if "Aberdeen" in p.text} == {"CN"}
+
+
 def test_a_name_takes_the_country_of_the_places_beside_it_and_keeps_it(pipeline):
     text = ("Hong Kong police arrested the crew in Kowloon, and officials in Hong Kong said the ship "
             "sailed on. It had been detained in Aberdeen, Scotland, last year. "

@@ -181,6 +181,12 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
     ("Aleppos outskirts", "Syrias Idlib province") when the form itself is unknown, then
     (``fuzzy``, with a country) its transliteration skeleton inside the country."""
     m = gaz.lookup(text, country)
+    if m and not m[0].exact and _FACILITY_END.search(text):
+        head = text[:_FACILITY_END.search(text).start()]
+        if any(x.exact for x in gaz.lookup(head, None)[:1]):
+            # "Aberdeen Harbour", an alternate name of Hong Kong's Aberdeen only: the
+            # harbour of an Aberdeen, which the report's context tells like any other
+            return []
     if m:
         return m
     if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
@@ -910,10 +916,13 @@ def _name_continues(text: str, end: int, place_starts: set[int]) -> bool:
     word = m.group(1)
     return word not in _VAGUE_CAPS and words_value([word.lower()]) is None
 
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:Mosque|Hospital|School|Church|Cathedral|University|"
-    r"College|Stadium|Prison|Hotel|Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|"
-    r"Airport|Shrine|Bakery|Clinic)\b")
+#: a building or site named after its town: "Salem Mosque", "Aberdeen Harbour"
+_FACILITY_WORDS = (r"Mosque|Hospital|School|Church|Cathedral|University|College|Stadium|Prison|Hotel|"
+                   r"Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|Airport|Shrine|"
+                   r"Bakery|Clinic")
+_FACILITY_AFTER = re.compile(rf"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:{_FACILITY_WORDS})\b")
+#: ... ending a name looked up whole, harbours too
+_FACILITY_END = re.compile(rf"\s+(?:{_FACILITY_WORDS}|Harbou?r|Port|Docks?|Station)$")
 #: a capitalised word right after a name
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!-)")
 #: ... that leaves the name a place: days and months, kinds of place, the place's own
@@ -925,7 +934,7 @@ _NOT_A_NAME = frozenset(
     "heights strip bay island islands border area desert plain plains lake sea gulf coast "
     "peninsula crossing basin oblast prefecture municipality suburbs outskirts metropolitan "
     "metro police council government authorities mayor governor court courts magistrates "
-    "crown tribunal".split())
+    "crown tribunal harbour harbor port docks airport".split())
 #: a term, not a place: "the so-called “Hirak” movement"
 _SO_CALLED = re.compile(r"\bso-called\s+[\"“'‘]?$", re.IGNORECASE)
 
