@@ -69,6 +69,8 @@ def test_countryside_is_province_precision_2(pipeline):
 @pytest.mark.parametrize("phrase,iso,precision", [
     ("Idlib province", "SY-ID", 3),
     ("the province of Hama", "SY-HM", 3),
+    ("the northwestern state of Idlib", "SY-ID", 3),
+    ("the region of Raqqa", "SY-RA", 3),
     ("Homs countryside", "SY-HI", 2),
     ("the outskirts of Douma", "SY-RD", 2),
     ("eastern Deir ez-Zor", "SY-DY", 2),

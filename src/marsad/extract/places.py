@@ -99,7 +99,7 @@ _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
-    r"(?:\b(?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+    r"(?:\b(?:the\s+)?(?:province|governorate|state|region)\s+of\s+)$", re.IGNORECASE)
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
