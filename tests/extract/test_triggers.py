@@ -240,3 +240,18 @@ def test_a_civil_aircraft_is_no_instrument(text, air):
 ])
 def test_a_fighting_force_is_no_fighting(text, found):
     assert words(text, types=("battles",)) == found
+
+
+@pytest.mark.parametrize("text, disrupted, attack", [
+    # drones and missiles shot down are an interception (ACLED's disrupted weapons use),
+    # not a shooting nor a missile strike; an aircraft shot down stays as it was
+    ("Ukraine's air force said it shot down 24 of 31 drones launched overnight.",
+     ["shot down 24 of 31 drones"], []),
+    ("Two missiles were shot down over Kyiv on Saturday.", ["missiles were shot down"], []),
+    ("A Russian military helicopter was shot down over Syria.", [], ["shot"]),
+])
+def test_drones_or_missiles_shot_down_are_an_interception(text, disrupted, attack):
+    assert words(text, "disrupted_weapons_use") == disrupted
+    assert words(text, "attack") == attack
+    if disrupted:
+        assert words(text, "shelling_artillery_missile_attack") == []
