@@ -633,3 +633,50 @@ def test_a_small_town_abroad_must_lie_near_the_reports_places_or_in_a_country_it
     text = ("Los Angeles police said Marc Ching, who lives in Los Angeles, California, filmed dog "
             "markets in Tomohon, Indonesia, for his foundation in Los Angeles.")
     assert "Tomohon" in {p.text for p in run(pipeline, text).places}
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    # a capital named by what it is: the people's, the country's or the report's country's
+    ("At least 20 people were killed when a car bomb exploded in the Somali capital on Sunday.",
+     "Mogadishu", "SO-BN"),
+    ("Protesters gathered in Syria's capital on Friday as security forces fired on them.",
+     "Damascus", "SY-DI"),
+    ("A suicide bomber killed 12 people in the capital on Monday, Afghan officials said, "
+     "as fighting went on in Helmand and Kandahar.", "Kabul", "AF-KAB"),
+])
+def test_a_capital_named_by_what_it_is_is_the_capital_city(pipeline, text, name, iso):
+    ctx = run(pipeline, text)
+    caps = [p for p in ctx.places if p.name == name]
+    assert caps and caps[0].admin1_iso == iso and caps[0].precision == 1 and "capital" in caps[0].text
+
+
+@pytest.mark.parametrize("text", [
+    # near the capital is outside it; a capital named, or a capital of something else, is no
+    # capital of the report's country
+    "Air strikes hit Douma, a suburb northeast of the capital, Syrian activists in Idlib said.",
+    "Fighters attacked Raqqa, the capital of the IS caliphate, a Syrian monitor said.",
+    "Rebels shelled the provincial capital of Idlib province, Syrian activists said.",
+])
+def test_near_the_capital_or_a_capital_of_something_else_is_no_capital_city(pipeline, text):
+    assert "Damascus" not in {p.name for p in run(pipeline, text).places}
+
+
+def test_somali_before_a_noun_is_the_people_not_ethiopias_somali_region(pipeline):
+    ctx = run(pipeline, "MOGADISHU (Reuters) - A car bomb exploded near the Somali parliament, "
+                        "Somali police said.")
+    assert ctx.country_context == "SO"
+    assert "ET" not in {p.country for p in ctx.places}
+    ctx = run(pipeline, "Ethiopian troops clashed with militias in Somali region, near Jijiga.")
+    assert "ET-SO" in {p.admin1_iso for p in ctx.places}
+
+
+@pytest.mark.parametrize("text, country", [
+    # wire copy's "Congo" is either Congo; the report's places decide
+    ("Suspected ADF rebels killed 35 civilians in eastern Congo's North Kivu province.", "CD"),
+    ("Clashes in Congo's capital Brazzaville killed 12 people, officials in Congo said.", "CG"),
+    ("Fighting near Brazzaville in the Congo Republic killed 12 people.", "CG"),
+])
+def test_congo_is_the_congo_its_places_say(pipeline, text, country):
+    ctx = run(pipeline, text)
+    assert ctx.country_context == country
+    assert {p.country for p in ctx.places} == {country}

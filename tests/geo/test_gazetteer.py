@@ -452,6 +452,19 @@ def test_demonyms_listed_and_derived(gaz):
     assert [gaz.demonym(w, derive=True) for w in ("London", "Jordan", "Sudan", "Latakian")] == [None] * 4
 
 
+def test_capitals_come_from_the_country_data(gaz):
+    caps = {cc: gaz.capital(cc) for cc in ("SY", "SO", "NG", "CD")}
+    assert {cc: (m.name, m.admin1_iso, m.feature) for cc, m in caps.items()} == {
+        "SY": ("Damascus", "SY-DI", "city"), "SO": ("Mogadishu", "SO-BN", "city"),
+        "NG": ("Abuja", "NG-FC", "city"), "CD": ("Kinshasa", "CD-KN", "city")}
+    assert gaz.capital("AQ") is None and gaz.capital("XX") is None
+
+
+def test_congo_alone_names_both_congos_and_the_larger_first(gaz):
+    assert [m.country for m in gaz.lookup("Congo") if m.feature == "country"] == ["CD", "CG"]
+    assert gaz.lookup("Congo Republic")[0].country == "CG"
+
+
 @pytest.mark.parametrize("name, shown", [
     ("Russian Federation", "Russia"), ("Türkiye", "Turkey"), ("Turkey", "Turkey"),
     ("State of Palestine", "Palestine"), ("Palestine", "Palestine"),

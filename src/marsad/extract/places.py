@@ -313,6 +313,8 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
 
 
 #: "the town of X": X is a place even where the model calls it a person or an organisation
+#: a lower-case word right after a name: it qualifies a noun ("the Somali capital")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _KIND_OF_PLACE_AFTER = re.compile(
     r"\s+(?:town|village|city|district|neighbou?rhood|suburb|region|camp|area|countryside|hamlet)\b")
 _KIND_OF_PLACE_BEFORE = re.compile(
@@ -388,6 +390,9 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             label = "GPE"   # "the strategic border town of Ras al-Ain", "Izraa town", whatever the
                             # model says ("the Kurdish town of" keeps its demonym)
         c = _Cand(s, e, text[s:e], label)
+        if label in ENTITY_PLACES and _NOUN_AFTER.match(text, e) and not _KIND_OF_PLACE_AFTER.match(text, e) \
+                and not _AFTER_PROVINCE.match(text[e:e + 40]) and gaz.demonym(c.text):
+            label = "NORP"  # "the Somali capital": the people's word, not Ethiopia's Somali region
         if label == "NORP":
             c.demonym = gaz.demonym(c.text)
             if c.demonym:
@@ -497,7 +502,13 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # a country or town named like a province or county of another ("Niger", "Georgia",
         # Somerset, New Jersey and the English county) speaks for both
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
-        votes[best.country] += lead * w / max(1, len(countries))
+        share = lead * w / max(1, len(countries))
+        votes[best.country] += share
+        if best.feature == "country":
+            # a name two countries go by ("Congo") speaks for both; their places decide
+            for m in c.matches[1:4]:
+                if m.feature == "country" and m.exact and m.country in countries and m.country != best.country:
+                    votes[m.country] += share
     if title and not ctx.text.lstrip().startswith(title[:40]):
         # a title kept apart from the text: its places vote too (no offsets needed)
         for m in CAP_RUN.finditer(title[:300]):
@@ -894,7 +905,59 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             feature=feature, geonames_id=entry.geonames_id,
             score=_confidence(c, best, country, matches),
             sentence=ctx.sentence_of(c.start)))
+    places = _capital_places(ctx, gaz, cands, places, country)
     return _in_host_city(ctx, places), country
+
+
+#: "capital" after a people's word or a country's possessive ("the Somali capital",
+#: "Syria's capital"), not when the capital's name follows ("Congo's capital Brazzaville")
+#: nor a capital of something else ("the capital of Raqqa province")
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!['’]s)(?!,?\s+(?:city\s+)?(?:of\b|[A-Z]))")
+#: "the capital" alone: the capital of the report's country ("a bomb exploded in the
+#: capital"), not a provincial or rebel capital ("the provincial capital", "the IS capital")
+_THE_CAPITAL = re.compile(r"\b(?:in|into|inside|near|outside|around|across|throughout|of|at)\s+the\s+(capital)\b"
+                          r"(?!['’]s)(?!,?\s+(?:city\s+)?(?:of\b|[A-Z]))")
+
+
+def _capital_places(ctx: Context, gaz, cands: list[_Cand], places: list[Place],
+                    country: str | None) -> list[Place]:
+    """Capitals named by what they are: "the Somali capital", "Syria's capital" (that
+    country's), "in the capital" (the report's country's), each the capital city at
+    precision 1; the country's own mention gives way to it. "North of the capital", "30km
+    from the capital" name no place of the event."""
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for c in cands:
+        m = _CAPITAL_AFTER.match(text, c.end)
+        if m is None:
+            continue
+        if c.demonym:
+            found.append((c.start, m.end(), c.demonym))
+        elif "'" in m.group(0)[:2] or "’" in m.group(0)[:2]:
+            home = next((p for p in places if p.start == c.start and p.feature == "country"), None)
+            if home is not None:
+                found.append((c.start, m.end(), home.country))
+    if country:
+        for m in _THE_CAPITAL.finditer(text):
+            found.append((m.start(1), m.end(1), country))
+    if not found:
+        return places
+    out = list(places)
+    for s, e, cc in found:
+        cap = gaz.capital(cc)
+        if cap is None or ctx.is_masked(s, e) or any(p.start < e and s < p.end and p.feature != "country"
+                                                     for p in out):
+            continue
+        out = [p for p in out if not (p.start < e and s < p.end)]
+        if _BEFORE_NEAR.search(text, max(0, s - 60), s):
+            continue    # "a suburb northeast of the capital" lies outside it, often in another province
+        out.append(Place(start=s, end=e, text=text[s:e], name=ascii_name(cap.name), country=cap.country,
+                         admin1=ascii_name(cap.admin1), admin1_iso=cap.admin1_iso,
+                         admin2=ascii_name(cap.admin2), lat=cap.lat, lon=cap.lon, precision=1,
+                         feature="city", geonames_id=cap.geonames_id,
+                         score=0.75 if cc == country else 0.6, sentence=ctx.sentence_of(s)))
+    out.sort(key=lambda p: p.start)
+    return out
 
 
 #: a building or street named after a place or a person: "Salem Mosque", "Cairo Street"

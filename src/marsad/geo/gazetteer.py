@@ -10,6 +10,7 @@ dictionary hit and a new one a single indexed query.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 import threading
@@ -67,6 +68,8 @@ class Gazetteer:
         self._admin1_names = {row[0]: row[1] for row in con.execute(
             "SELECT admin1_iso, name FROM places WHERE feature = 'admin1'")}
         self._demonyms = dict(con.execute("SELECT key, country FROM demonyms"))
+        row = con.execute("SELECT value FROM meta WHERE key = 'capitals'").fetchone()
+        self._capitals: dict[str, str] = json.loads(row[0]) if row else {}
 
     # -- connection ------------------------------------------------------------------
     def _con(self) -> sqlite3.Connection:
@@ -214,6 +217,14 @@ class Gazetteer:
         out["population"] = best.population
         out["alternatives"] = [{k: getattr(m, k) for k in fields} for m in matches[1:1 + alternatives]]
         return out
+
+    def capital(self, country: str) -> Match | None:
+        """The capital city of ``country`` (ISO alpha-2), None when the data name none."""
+        name = self._capitals.get(country)
+        if not name:
+            return None
+        return next((m for m in self.lookup(name, country)
+                     if m.country == country and m.feature == "city"), None)
 
     def demonym(self, word: str, *, derive: bool = False) -> str | None:
         """Country (alpha-2) of a demonym listed in the shipped and user aliases, such as
