@@ -257,3 +257,23 @@ def test_the_plane_of_a_hijacking_is_no_air_strike(pipeline):
     text = "Gunmen hijacked a passenger plane in Athens on Friday. The hijackers of the TWA plane murdered a diver."
     r = pipeline.run({"text": text, "published": "2021-03-10"})
     assert [e["sub_type"] for e in r["events"]] == ["abduction_forced_disappearance"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # ACLED's violence against civilians is against the unarmed: armed on armed is a battle
+    ("Taliban fighters stormed a police checkpoint in the Andar district of Ghazni province "
+     "overnight, killing seven policemen, police said.", ("battles", "armed_clash")),
+    ("Israeli troops shot dead two Palestinian gunmen during a raid in Jenin on Monday.",
+     ("battles", "armed_clash")),
+    # ... but not captives executed, nor an attack whose dead include civilians
+    ("Islamic State militants executed seven captured soldiers near Raqqa on Monday.",
+     ("violence_against_civilians", "attack")),
+    ("Gunmen attacked a police station in Kano on Monday, killing two officers and three civilians.",
+     ("violence_against_civilians", "attack")),
+])
+def test_an_attack_by_armed_men_on_armed_men_is_a_battle(pipeline, text, kind):
+    r = pipeline.run({"text": text, "published": "2021-03-10"})
+    ev = r["events"][0]
+    assert (ev["type"], ev["sub_type"]) == kind
+    if kind[0] == "battles":
+        assert {a["role"] for a in ev["actors"]} <= {"side_a", "side_b", "participant"}

@@ -1428,6 +1428,30 @@ def _protest_sub_type(sub_type: str | None, fatalities: dict[str, Any], actors: 
     return sub_type
 
 
+#: words of violence against people who cannot fight back, whoever they are: captured
+#: soldiers executed, a policeman abducted, detainees tortured
+_DEFENCELESS = re.compile(r"\b(?:execut\w*|behead\w*|tortur\w*|abduct\w*|kidnap\w*|captur\w*|"
+                          r"hostages?|captives?|detainees?|prisoners?|off-duty|unarmed)\b", re.IGNORECASE)
+
+
+def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: list[dict[str, Any]]) -> bool:
+    """An attack whose doers and targets all bear arms is a battle, as ACLED defines violence
+    against civilians as violence against the unarmed: "Taliban fighters stormed a police
+    checkpoint, killing seven policemen", "Israeli troops shot dead two Palestinian
+    gunmen". Not when civilians are among its dead, nor when its words tell of captives or
+    executions (violence against the defenceless is violence against civilians)."""
+    if d.type != "violence_against_civilians" or d.sub_type != "attack":
+        return False
+    targets = [a for a in actors if a["role"] == "target"]
+    doers = [a for a in actors if a["role"] == "perpetrator"]
+    armed = ARMED_CATEGORIES | {"unknown"}
+    if not targets or not doers or not all(a["category"] in armed for a in targets + doers):
+        return False
+    if any((fatalities.get(g) or {}).get("best") for g in ("civilians", "children", "women")):
+        return False
+    return not any(_DEFENCELESS.search(ctx.text, *ctx.sentences[s]) for s in d.sentences)
+
+
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
@@ -1463,6 +1487,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         if sub_type != d.sub_type:
             d.sub_type = sub_type   # the roles depend on it: protesters are targets now
             actors = _actors(ctx, d, actor_s, told, country)
+    if _armed_on_armed(ctx, d, fatalities, actors):
+        d.type, d.sub_type = "battles", "armed_clash"   # sides now, not perpetrator and target
+        actors = _actors(ctx, d, actor_s, told, country)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
