@@ -406,3 +406,45 @@ def test_hostile_text_stays_linear():
     fs = find_figures(text, split_sentences(text))
     assert time.process_time() - t0 < 3.0
     assert len(fs) >= 5000
+
+
+def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]]:
+    """Figures of the stage, the named ``people`` marked as the model marks a PERSON."""
+    ctx = Context(text=text, meta={}, masked=list(masked))
+    ctx.sentences = split_sentences(text)
+    ctx.entities = [(text.index(p), text.index(p) + len(p), "PERSON") for p in people]
+    figures_stage(ctx)
+    return [(f.outcome, f.group, f.best) for f in ctx.figures]
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # a named person the text says was killed is one dead, of the group of their title
+    ("Colombian social leader Maria Rodriguez was shot dead outside her home.", ["Maria Rodriguez"],
+     [("killed", "total", 1)]),
+    ("Journalist Jacinto Romero, 45, was shot dead in Veracruz.", ["Jacinto Romero"],
+     [("killed", "civilians", 1)]),
+    ("Jamal Khashoggi, a Saudi journalist, was murdered in Istanbul.", ["Jamal Khashoggi"],
+     [("killed", "civilians", 1)]),
+    ("Soldier Ahmed Ali was killed and 12 civilians were wounded.", ["Soldier Ahmed Ali"],
+     [("killed", "combatants", 1), ("injured", "civilians", 12)]),
+    ("Activist Ali Reza was seriously injured in the attack.", ["Ali Reza"], [("injured", "civilians", 1)]),
+    # a count in the sentence already holds the person; what a name did or underwent
+    # otherwise is no casualty
+    ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],
+     [("killed", "total", 12)]),
+    ("Maria Rodriguez was arrested on Monday.", ["Maria Rodriguez"], []),
+    ("Maria Rodriguez said three people were killed.", ["Maria Rodriguez"], [("killed", "total", 3)]),
+])
+def test_a_named_person_killed_is_one_dead(text, people, expected):
+    assert _named(text, people) == expected
+
+
+def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
+    text = ("Maria Rodriguez was shot dead on Monday. Gunmen killed 20 people, including 8 children, "
+            "in Cauca.")
+    ctx = Context(text=text, meta={}, masked=[])
+    ctx.sentences = split_sentences(text)
+    ctx.entities = [(0, 15, "PERSON")]
+    figures_stage(ctx)
+    assert [f.best for f in ctx.figures] == [1, 20, 8]
+    assert ctx.figures[2].part_of == 1

@@ -62,7 +62,7 @@ import re
 from .base import Context, Figure, component
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
-__all__ = ["find_figures", "figures_stage", "IMPLAUSIBLE_ABOVE"]
+__all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
 
 #: a single reported figure above this is flagged ``implausible``
 IMPLAUSIBLE_ABOVE = 50_000
@@ -1049,7 +1049,72 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
     return None
 
 
-@component("figures", reads=("text", "sentences", "masked"), assigns=("figures",))
+#: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
+#: was reportedly killed" (the name's own verb, after an aside between commas)
+_NAMED_FATE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
+    r"(?P<kill>shot\s+dead|shot\s+and\s+killed|killed|murdered|assassinated|gunned\s+down|beheaded|executed|"
+    r"lynched|(?:stabbed|beaten|hacked|burned|tortured)\s+to\s+death|found\s+dead)?"
+    r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b")
+#: a title right before the name that says which group the person is of
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
+
+
+def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
+                  figures: list[Figure], masked: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """One killed (or injured) for a named person the text says was killed ("Colombian
+    social leader Maria Rodriguez was shot dead"), in a sentence that gives no count of its
+    own for that outcome (a count told beside the name already holds the person: "X was
+    killed along with five others" stays five, conservatively). The group is the title's
+    before the name ("journalist" civilians, "soldier" combatants), else ``total``."""
+    inside = _SpanSet(list(masked or []))
+    starts = [a for a, _ in sentences]
+    counted = {(f.sentence, f.outcome) for f in figures}
+    out: list[Figure] = []
+    for s, e, label in entities:
+        if label != "PERSON" or inside.overlaps(s, e):
+            continue
+        m = _NAMED_FATE.match(text, e)
+        if m is None or not (m["kill"] or m["hurt"]):
+            continue
+        outcome = "killed" if m["kill"] else "injured"
+        sent = _sentence_of(sentences, starts, s)
+        if (sent, outcome) in counted:
+            continue
+        # the title before the name, or the entity's own first word ("Soldier Ahmed Ali")
+        title = _TITLE_BEFORE.search(text, max(0, s - 40), s)
+        word = title.group(1).lower() if title else ""
+        first = text[s:e].split()[0].lower()
+        if _VICTIMS.get(first) in (_G_CIV, _G_COMB):
+            word = first
+        # ... or the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
+        for w in reversed((m["aside"] or "").lower().split()):
+            if _VICTIMS.get(w) in (_G_CIV, _G_COMB):
+                word = w
+                break
+        group = _VICTIMS.get(word, _G_TOTAL)
+        if group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
+            group = _G_TOTAL    # a social leader, a party member: not said to bear arms
+        counted.add((sent, outcome))
+        out.append(Figure(start=s, end=m.end(), text=text[s:m.end()], low=1, best=1, high=1,
+                          outcome=outcome, group=group, sentence=sent))
+    return out
+
+
+@component("figures", reads=("text", "sentences", "masked", "entities"), assigns=("figures",))
 def figures_stage(ctx: Context) -> None:
-    """Casualty figures (killed, injured) with qualifiers, groups and parts of totals."""
-    ctx.figures = find_figures(ctx.text, ctx.sentences, ctx.masked)
+    """Casualty figures (killed, injured) with qualifiers, groups and parts of totals; one
+    for a named person the text says was killed or injured (:func:`named_victims`)."""
+    figures = find_figures(ctx.text, ctx.sentences, ctx.masked)
+    extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
+    if extra:
+        # in text order, the parts' links to their totals kept
+        order = sorted(range(len(figures) + len(extra)),
+                       key=lambda i: (figures + extra)[i].start)
+        new_index = {old: new for new, old in enumerate(order)}
+        merged = figures + extra
+        for f in figures:
+            if f.part_of is not None:
+                f.part_of = new_index[f.part_of]
+        figures = [merged[i] for i in order]
+    ctx.figures = figures
