@@ -448,3 +448,13 @@ def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
     figures_stage(ctx)
     assert [f.best for f in ctx.figures] == [1, 20, 8]
     assert ctx.figures[2].part_of == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # suspects shot dead are dead people (ACLED counts them); arrested ones are no casualty
+    ("Police said they shot dead three drug suspects who opened fire on officers.", [("killed", "total", 3)]),
+    ("Police killed a suspect in Cavite on Friday.", [("killed", "total", 1)]),
+    ("Police arrested three suspects on Friday.", []),
+])
+def test_suspects_killed_are_counted(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figures_ctx(text)] == expected

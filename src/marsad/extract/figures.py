@@ -79,7 +79,7 @@ for _g, _ws in (
     (_G_TOTAL, "people persons person individuals individual others men man syrians syrian kurds "
                "alawites druze christians sunnis shiites iraqis lebanese palestinians israelis turks "
                "russians americans iranians afghans egyptians jordanians nationals relatives victims "
-               "victim bystanders souls youths youth elderly"),
+               "victim bystanders souls youths youth elderly suspects suspect"),
     (_G_CIV, "civilians civilian residents resident villagers villager citizens citizen inhabitants "
              "non-combatants noncombatants patients patient doctors doctor nurses nurse medics medic "
              "paramedics paramedic students student teachers teacher journalists journalist reporters "
@@ -126,7 +126,7 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
                    "politician trader driver businessman passenger refugee evacuee paramedic employee "
                    "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
-                   "attacker sniper mercenary")
+                   "attacker sniper mercenary suspect")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
@@ -139,7 +139,7 @@ _MODIFIERS = _words(
     "alawite sunni shiite christian druze jihadist rebel police militia terrorist civilian child "
     "female male unidentified unknown fellow ordinary displaced besieged trapped emergency health "
     "humanitarian un airport border elite special republican national defense regular auxiliary "
-    "and")
+    "drug criminal gang and")
 _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
