@@ -160,10 +160,19 @@ def test_a_named_day_is_not_the_last_such_weekday():
     ("Earlier this week the army advanced.", D(2025, 3, 3), D(2025, 3, 8), 2),
     ("Earlier this month rebels attacked.", D(2025, 3, 1), D(2025, 3, 8), 3),
     ("The siege began last month.", D(2025, 2, 1), D(2025, 2, 28), 3),
+    # 8 March 2025 is a Saturday: this weekend is that day so far, last weekend the one before
+    ("Gangs killed 20 people over the weekend.", D(2025, 3, 8), D(2025, 3, 8), 1),
+    ("Fighting went on last weekend.", D(2025, 3, 1), D(2025, 3, 2), 1),
 ])
 def test_relative(phrase, start, end, precision):
     d = one(phrase, D(2025, 3, 8))
     assert (d.start_date, d.end_date, d.precision) == (start, end, precision)
+
+
+def test_over_the_weekend_is_the_last_saturday_and_sunday():
+    for phrase in ("over the weekend", "during the weekend", "at the weekend"):
+        d = one(f"Gangs killed 20 people {phrase} in Port-au-Prince.", D(2023, 5, 8))   # a Monday
+        assert (d.text, d.start_date, d.end_date) == (phrase, D(2023, 5, 6), D(2023, 5, 7))
 
 
 def test_relative_needs_a_publication_date():

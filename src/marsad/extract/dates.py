@@ -32,7 +32,8 @@ call; these rules cost well under a millisecond per article).
   ("scheduled for Thursday", "will appear in court on Friday") and named days, "Easter
   Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
-  24 hours", "last week" and "this week": precision 2), and ranges ("since Thursday" =
+  24 hours", "last week" and "this week": precision 2; "over the weekend": the last Saturday
+  and Sunday), and ranges ("since Thursday" =
   that Thursday to publication; "between Monday and Wednesday"; "from 6 to 8 March";
   "6-8 March"; "March 6-8").
 * Precision is ACLED's time precision: 1 the day is known, 2 the week, 3 the month.
@@ -147,7 +148,7 @@ _WEEKDAY_ANCHOR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY")
 _RELATIVE_ANCHOR = re.compile(
     r"yesterday|Yesterday|today|Today|tonight|Tonight|this|This|last|Last|overnight|Overnight|"
-    r" ago|past|Past|previous|Previous|recent|Recent|YESTERDAY|TODAY")
+    r" ago|past|Past|previous|Previous|recent|Recent|YESTERDAY|TODAY|weekend")
 _SINCE_DATE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: a word that makes a weekday's name a named day, not the last such weekday: "Bloody
 #: Sunday", "Easter Sunday", "Good Friday", "Black Friday", "Super Tuesday", "Ash Wednesday"
@@ -170,6 +171,7 @@ _RELATIVE = re.compile(
     r"(?:the\s+)?(?:past|last|previous)\s+(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours|"
     r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days|few\s+days|several\s+days)|recent\s+days|"
     r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
+    r"(?:over|during|at|on)\s+the\s+weekend|"
     r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month)\b",
     re.IGNORECASE)
 
@@ -532,7 +534,7 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
         if (pub - sat).days < 2:
             sat -= 7 * day
         add(s, e, sat, sat + day, 1, "range")
-    elif rel.endswith("this weekend"):
+    elif rel.endswith("this weekend") or rel.endswith("the weekend"):   # "over the weekend" too
         sat = resolve_weekday(5, pub)
         add(s, e, sat, min(sat + day, pub), 1, "range")
     elif rel.endswith("last week"):
