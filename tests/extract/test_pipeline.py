@@ -277,3 +277,14 @@ def test_an_attack_by_armed_men_on_armed_men_is_a_battle(pipeline, text, kind):
     assert (ev["type"], ev["sub_type"]) == kind
     if kind[0] == "battles":
         assert {a["role"] for a in ev["actors"]} <= {"side_a", "side_b", "participant"}
+
+
+def test_mob_violence_has_no_default_perpetrator(pipeline):
+    # the forces near a mob were most often sent to stop it
+    r = pipeline.run({"text": "Mob violence in Churachandpur district of Manipur left 54 people dead on "
+                              "Saturday, as police were deployed across the district.",
+                      "published": "2023-05-09"})
+    ev = r["events"][0]
+    assert (ev["type"], ev["sub_type"]) == ("riots", "mob_violence")
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == []
+    assert "Police Forces of India" in {a["name"] for a in ev["actors"]}

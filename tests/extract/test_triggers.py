@@ -255,3 +255,13 @@ def test_drones_or_missiles_shot_down_are_an_interception(text, disrupted, attac
     assert words(text, "attack") == attack
     if disrupted:
         assert words(text, "shelling_artillery_missile_attack") == []
+
+
+@pytest.mark.parametrize("text, mob", [
+    # a mob's violence outside a demonstration is ACLED's mob violence
+    ("Mob violence in Churachandpur district left 54 people dead.", ["Mob violence"]),
+    ("A lynch mob attacked the police station.", ["lynch mob"]),
+    ("Protesters rioted in the capital.", []),
+])
+def test_a_mob_is_mob_violence(text, mob):
+    assert words(text, "mob_violence") == mob

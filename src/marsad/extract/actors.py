@@ -415,7 +415,8 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"overr(?:an|un|uns)|advanc(?:ed|es|ing)|took control|took over|recaptur(?:e|ed|es|ing)|"
             r"took|tak(?:e|es|ing) control|shot dead|gunned down|blew up|set fire|"
             r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
-            r"tear[- ]?gass(?:ed|ing)|used|us(?:e|es|ing)|deployed|eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|"
+            r"tear[- ]?gass(?:ed|ing)|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:used|deployed)|us(?:e|es|ing)|"
+            r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
             # claims and attributions of responsibility
             r"claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the )?(?:attack|bombing|blast|strike)|"
@@ -872,14 +873,15 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     (explosions, strikes, shelling), whose perpetrator must be named by the syntax
     ("X shelled", "by X", "X warplanes"); anyone else participates. A peaceful protest
     has no default perpetrator, and its protesters (and the civilians who protest) are
-    its participants, not anyone's targets.
+    its participants, not anyone's targets; nor has mob violence (the mob's: the forces
+    around it were most often sent to stop it).
     """
     roles: list[tuple[str, ActorMention]] = []
     if event_type == "battles":
         return _battle_roles(mentions)
     hinted = any(a.role_hint == "perpetrator" and a.category not in _NEVER_PERPETRATORS for a in mentions)
     default = None
-    if not hinted and event_type not in _CUE_ONLY and sub_type != "peaceful_protest":
+    if not hinted and event_type not in _CUE_ONLY and sub_type not in ("peaceful_protest", "mob_violence"):
         default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
                         and a.category in _DEFAULT_PERPETRATOR), None)
     for a in mentions:
