@@ -680,3 +680,14 @@ def test_congo_is_the_congo_its_places_say(pipeline, text, country):
     ctx = run(pipeline, text)
     assert ctx.country_context == country
     assert {p.country for p in ctx.places} == {country}
+
+
+def test_a_town_a_peoples_word_names_is_in_that_peoples_country(pipeline):
+    # "Moura" is a Portuguese village in the gazetteer; "the central Malian town of Moura"
+    # is in Mali, at country level when the gazetteer has no Malian Moura
+    ctx = run(pipeline, "Soldiers executed around 500 people in the central Malian town of Moura.")
+    assert ctx.country_context == "ML"
+    assert [(p.text, p.country, p.feature, p.precision) for p in ctx.places] == [
+        ("Malian town of Moura", "ML", "country", 3)]
+    ctx = run(pipeline, "Turkish troops shelled the Syrian border town of Kobani on Monday.")
+    assert {p.admin1_iso for p in ctx.places if p.country == "SY"} == {"SY-HL"}

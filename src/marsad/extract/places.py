@@ -486,6 +486,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.exact and c.label not in ENTITY_PLACES:
             continue    # a word the model calls no place, known only as a town's alternate
                         # name, is no evidence ("Ching", a surname, is Jing'an)
+        owner = _owner_named_before(gaz, ctx.text, c.start)
+        if owner is not None and best.feature != "country":
+            votes[owner] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
+            continue
         if best.feature == "country":
             # "killed in northern Syria" places the report; "near Lebanon", "on the
             # border with Turkey" name a neighbour
@@ -823,6 +827,24 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
                     break
+        owner = _owner_named_before(gaz, text, c.start)
+        if owner is not None and owner != matches[0].country and matches[0].feature != "country":
+            # "the central Malian town of Moura" is Mali's Moura, not Portugal's; when the
+            # gazetteer has none there the people's word still placed the report
+            matches = [m for m in matches if m.country == owner]
+            if not matches:
+                # a town the gazetteer lacks: the country, at precision 3, from the
+                # people's word to the name
+                home = gaz.country(owner)
+                m_own = _OWNER_KIND_BEFORE.search(text, max(0, c.start - 60), c.start)
+                whole = sum(ch.isalpha() for ch in c.text) >= 4 and text[c.end:c.end + 1] not in ("-", "‐", "'", "’")
+                if home is not None and m_own is not None and whole:
+                    s0 = m_own.start(1)
+                    places.append(Place(
+                        start=s0, end=c.end, text=text[s0:c.end], name=ascii_name(home.name),
+                        country=home.country, lat=home.lat, lon=home.lon, precision=3, feature="country",
+                        geonames_id=home.geonames_id, score=0.5, sentence=ctx.sentence_of(c.start)))
+                continue
         matches = _prefer_admin1(matches, admin1s, near)
         best = matches[0]
         if province and province[:2] == country and best.feature in LOCAL \
@@ -907,6 +929,19 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             sentence=ctx.sentence_of(c.start)))
     places = _capital_places(ctx, gaz, cands, places, country)
     return _in_host_city(ctx, places), country
+
+
+#: a people's word before the kind of place a name is: "the central Malian town of",
+#: "the Syrian border town of", "a Kurdish-majority city of"
+_OWNER_KIND_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:town|village|city|district|province|region|governorate|state|"
+    r"county|port|hamlet|municipality)\s+of\s+$")
+
+
+def _owner_named_before(gaz, text: str, start: int) -> str | None:
+    """The country a people's word right before "town of" gives the name after it."""
+    m = _OWNER_KIND_BEFORE.search(text, max(0, start - 60), start)
+    return gaz.demonym(m.group(1), derive=True) if m else None
 
 
 #: "capital" after a people's word or a country's possessive ("the Somali capital",

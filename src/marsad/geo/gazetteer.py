@@ -218,6 +218,12 @@ class Gazetteer:
         out["alternatives"] = [{k: getattr(m, k) for k in fields} for m in matches[1:1 + alternatives]]
         return out
 
+    def country(self, code: str) -> Match | None:
+        """The entry of the country ``code`` (ISO alpha-2), None when unknown."""
+        row = self._con().execute("SELECT id FROM places WHERE feature = 'country' AND country = ?",
+                                  (code,)).fetchone()
+        return self._by_id(row[0]) if row else None
+
     def capital(self, country: str) -> Match | None:
         """The capital city of ``country`` (ISO alpha-2), None when the data name none."""
         name = self._capitals.get(country)
