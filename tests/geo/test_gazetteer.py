@@ -458,6 +458,8 @@ def test_capitals_come_from_the_country_data(gaz):
         "SY": ("Damascus", "SY-DI", "city"), "SO": ("Mogadishu", "SO-BN", "city"),
         "NG": ("Abuja", "NG-FC", "city"), "CD": ("Kinshasa", "CD-KN", "city")}
     assert gaz.capital("AQ") is None and gaz.capital("XX") is None
+    assert (gaz.country("ML").name, gaz.country("ML").feature) == ("Mali", "country")
+    assert gaz.country("XX") is None
 
 
 def test_congo_alone_names_both_congos_and_the_larger_first(gaz):
