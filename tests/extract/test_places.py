@@ -691,3 +691,13 @@ def test_a_town_a_peoples_word_names_is_in_that_peoples_country(pipeline):
         ("Malian town of Moura", "ML", "country", 3)]
     ctx = run(pipeline, "Turkish troops shelled the Syrian border town of Kobani on Monday.")
     assert {p.admin1_iso for p in ctx.places if p.country == "SY"} == {"SY-HL"}
+
+
+def test_a_surname_the_ruler_took_for_a_town_abroad_casts_no_country_vote(pipeline):
+    # "Santos" (a Brazilian city) is the surname of "environmental activist Jose Santos";
+    # "the department of Colon" is Honduras's province
+    ctx = run(pipeline, "Unknown assailants abducted environmental activist Jose Santos from his home "
+                        "in the northern Honduran department of Colon on Tuesday night.")
+    assert ctx.country_context == "HN"
+    assert [(p.name, p.admin1_iso, p.precision) for p in ctx.places if p.country == "HN"] == [
+        ("Colon", "HN-CL", 3)]

@@ -99,7 +99,7 @@ _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
-    r"(?:\b(?:the\s+)?(?:province|governorate|state|region)\s+of\s+)$", re.IGNORECASE)
+    r"(?:\b(?:the\s+)?(?:province|governorate|state|region|department)\s+of\s+)$", re.IGNORECASE)
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
@@ -486,6 +486,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.exact and c.label not in ENTITY_PLACES:
             continue    # a word the model calls no place, known only as a town's alternate
                         # name, is no evidence ("Ching", a surname, is Jing'an)
+        if best.feature in LOCAL and _given_name_before(ctx, gaz, c, stop):
+            continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
         if owner is not None and best.feature != "country":
             votes[owner] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
@@ -935,7 +937,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
 #: "the Syrian border town of", "a Kurdish-majority city of"
 _OWNER_KIND_BEFORE = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:town|village|city|district|province|region|governorate|state|"
-    r"county|port|hamlet|municipality)\s+of\s+$")
+    r"department|county|port|hamlet|municipality)\s+of\s+$")
 
 
 def _owner_named_before(gaz, text: str, start: int) -> str | None:
