@@ -428,6 +428,11 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("Soldier Ahmed Ali was killed and 12 civilians were wounded.", ["Soldier Ahmed Ali"],
      [("killed", "combatants", 1), ("injured", "civilians", 12)]),
     ("Activist Ali Reza was seriously injured in the attack.", ["Ali Reza"], [("injured", "civilians", 1)]),
+    ("A Filipino labour organiser, Jude Fernandez, was shot dead by police.", ["Jude Fernandez"],
+     [("killed", "total", 1)]),
+    ("The body of Mexican journalist Luis Sanchez, who had been missing since Wednesday, was found "
+     "on Saturday.", ["Luis Sanchez"], [("killed", "civilians", 1)]),
+    ("The body of Luis Sanchez has not been found.", ["Luis Sanchez"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty
     ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],

@@ -288,3 +288,13 @@ def test_mob_violence_has_no_default_perpetrator(pipeline):
     assert (ev["type"], ev["sub_type"]) == ("riots", "mob_violence")
     assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == []
     assert "Police Forces of India" in {a["name"] for a in ev["actors"]}
+
+
+def test_the_body_of_a_named_person_found_is_a_killing(pipeline):
+    r = pipeline.run({"text": "The body of Mexican journalist Luis Martin Sanchez, who had been missing since "
+                              "Wednesday, was found on Saturday near the town of Tepic in the state of "
+                              "Nayarit, prosecutors said.", "published": "2023-04-10"})
+    [ev] = r["events"]
+    assert (ev["type"], ev["sub_type"], ev["location"]["admin1_iso"]) == \
+        ("violence_against_civilians", "attack", "MX-NAY")
+    assert ev["fatalities"]["civilians"]["best"] == 1

@@ -1052,10 +1052,15 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
 #: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
 #: was reportedly killed" (the name's own verb, after an aside between commas)
 _NAMED_FATE = re.compile(
-    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),|\s*,)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
     r"(?P<kill>shot\s+dead|shot\s+and\s+killed|killed|murdered|assassinated|gunned\s+down|beheaded|executed|"
     r"lynched|(?:stabbed|beaten|hacked|burned|tortured)\s+to\s+death|found\s+dead)?"
     r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b")
+#: "the body of (Mexican journalist) X ... was found": X is dead
+_BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\s+of\s+(?:[\w-]+\s+){0,4}$",
+                             re.IGNORECASE)
+_BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
+                         r"retrieved|dumped|pulled)\b")
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 
@@ -1063,7 +1068,8 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
                   figures: list[Figure], masked: list[tuple[int, int]] | None = None) -> list[Figure]:
     """One killed (or injured) for a named person the text says was killed ("Colombian
-    social leader Maria Rodriguez was shot dead"), in a sentence that gives no count of its
+    social leader Maria Rodriguez was shot dead", "the body of journalist X, missing since
+    Wednesday, was found"), in a sentence that gives no count of its
     own for that outcome (a count told beside the name already holds the person: "X was
     killed along with five others" stays five, conservatively). The group is the title's
     before the name ("journalist" civilians, "soldier" combatants), else ``total``."""
@@ -1074,11 +1080,19 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
     for s, e, label in entities:
         if label != "PERSON" or inside.overlaps(s, e):
             continue
-        m = _NAMED_FATE.match(text, e)
-        if m is None or not (m["kill"] or m["hurt"]):
-            continue
-        outcome = "killed" if m["kill"] else "injured"
         sent = _sentence_of(sentences, starts, s)
+        m = _NAMED_FATE.match(text, e)
+        fs = s                  # where the figure's phrase starts
+        body = _BODY_OF_BEFORE.search(text, max(0, s - 60), s)
+        if body is not None and sent >= 0:
+            found = _BODY_FOUND.search(text, e, min(sentences[sent][1], e + 200))
+            if found is not None:
+                # the figure runs from "the body of" to "was found"
+                m, outcome, fs = found, "killed", body.start()
+        if m is None or (m.re is _NAMED_FATE and not (m["kill"] or m["hurt"])):
+            continue
+        if m.re is _NAMED_FATE:
+            outcome = "killed" if m["kill"] else "injured"
         if (sent, outcome) in counted:
             continue
         # the title before the name, or the entity's own first word ("Soldier Ahmed Ali")
@@ -1088,7 +1102,8 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         if _VICTIMS.get(first) in (_G_CIV, _G_COMB):
             word = first
         # ... or the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
-        for w in reversed((m["aside"] or "").lower().split()):
+        aside = m["aside"] if m.re is _NAMED_FATE else None
+        for w in reversed((aside or "").lower().split()):
             if _VICTIMS.get(w) in (_G_CIV, _G_COMB):
                 word = w
                 break
@@ -1096,7 +1111,7 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         if group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
             group = _G_TOTAL    # a social leader, a party member: not said to bear arms
         counted.add((sent, outcome))
-        out.append(Figure(start=s, end=m.end(), text=text[s:m.end()], low=1, best=1, high=1,
+        out.append(Figure(start=fs, end=m.end(), text=text[fs:m.end()], low=1, best=1, high=1,
                           outcome=outcome, group=group, sentence=sent))
     return out
 
