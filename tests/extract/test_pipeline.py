@@ -298,3 +298,12 @@ def test_the_body_of_a_named_person_found_is_a_killing(pipeline):
     assert (ev["type"], ev["sub_type"], ev["location"]["admin1_iso"]) == \
         ("violence_against_civilians", "attack", "MX-NAY")
     assert ev["fatalities"]["civilians"]["best"] == 1
+
+
+def test_a_strike_on_a_territory_is_there_not_in_the_country_that_speaks(pipeline):
+    r = pipeline.run({"text": "Israeli airstrikes on the Gaza Strip killed 10 people, including a senior "
+                              "Islamic Jihad commander, on Friday, Palestinian health officials said. "
+                              "Israel said it was targeting militants.", "published": "2022-08-06"})
+    ev = r["events"][0]
+    assert (ev["sub_type"], ev["location"]["country"], ev["location"]["text"]) == \
+        ("air_drone_strike", "PS", "Gaza Strip")

@@ -975,18 +975,22 @@ def _names_country(order: list[int], place_s: dict[int, list[Place]], country: s
     return False
 
 
-#: a locative before a country's name: "in Belarus", "in neighbouring Iraq", "across Zambia"
+#: a locative before a country's name: "in Belarus", "in neighbouring Iraq", "across Zambia",
+#: and where a strike or attack lands: "airstrikes on the Gaza Strip", "drones over Syria"
+#: (not a name that qualifies a noun: "a book on the Vietnam war")
 #: (wider than the places stage's ``_IN_COUNTRY``, which weighs what a report is about: "in
 #: neighbouring Iraq" names a neighbour of the report's country, and there the event)
-_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|into|across|throughout|within)\s+(?:the\s+)?"
+_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|into|across|throughout|within|on|over)\s+(?:the\s+)?"
                                 r"(?:neighbou?ring\s+|[a-z]+ern\s+)?$", re.IGNORECASE)
 
 
 #: "a group banned in Russia": a law's reach, not a place where something happened
 _BANNED_BEFORE = re.compile(r"\b(?:banned|outlawed|prohibited|proscribed|illegal)\s+in\s+(?:the\s+)?$",
                             re.IGNORECASE)
-#: "in Ecuador's London embassy": the country owns what is named next
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+#: "in Ecuador's London embassy": the country owns what is named next; "on the Vietnam
+#: war": the name qualifies a noun
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|\s+(?:war|conflict|crisis|issue|question|file|policy|government|"
+                               r"regime|embassy|talks|deal|peace|border)\b")
 
 
 def _named_country(ctx: Context, order: list[int], place_s: dict[int, list[Place]],
