@@ -307,3 +307,18 @@ def test_a_strike_on_a_territory_is_there_not_in_the_country_that_speaks(pipelin
     ev = r["events"][0]
     assert (ev["sub_type"], ev["location"]["country"], ev["location"]["text"]) == \
         ("air_drone_strike", "PS", "Gaza Strip")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # ACLED's battles are between armed groups: a clash of the unarmed with one force is a riot
+    ("Clashes between protesters and police in Khartoum on Monday left two dead.",
+     ("riots", "violent_demonstration")),
+    ("Clashes between villagers and police in Kano on Monday left two dead.", ("riots", "mob_violence")),
+    ("Clashes between the army and rebels in Idlib killed 12 civilians on Monday.", ("battles", "armed_clash")),
+    # civilians named after the sides are no side
+    ("There have been at least 500 armed battles between the KNU and the military regime and "
+     "70,000 Karen civilians have been displaced in Myanmar since February.", ("battles", "armed_clash")),
+])
+def test_a_clash_of_the_unarmed_with_one_force_is_a_riot(pipeline, text, kind):
+    r = pipeline.run({"text": text, "published": "2021-03-10"})
+    assert (r["events"][0]["type"], r["events"][0]["sub_type"]) == kind

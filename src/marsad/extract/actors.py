@@ -552,6 +552,10 @@ _BEFORE_SOURCE = re.compile(r"\b(?:according to|quoting|cited|citing|told)\s+(?:
                             re.IGNORECASE)
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
+#: what may stand between "between" and the first side, and between the two sides
+_BETWEEN_FIRST = re.compile(r"\s+(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|\d[\d,]*)\s+){0,2}")
+_BETWEEN_AND = re.compile(r"[^.;:,]{0,25}?\s(?:and|&)\s+(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|"
+                          r"\d[\d,]*)\s+){0,2}")
 _CLASH_BETWEEN = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|fights?|battles?|confrontations?|skirmish(?:es)?|combat|war|hostilities|"
     r"firefights?|gunfights?|exchanges? of fire|fought|clashing|battling)\s+(?:\w+\s+){0,4}?between\b", re.IGNORECASE)
@@ -665,7 +669,11 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             uncertain.add(si)
         for cm in _CLASH_BETWEEN.finditer(text, s, e):
             after = [k for k in ks if mentions[k].start >= cm.end()][:2]
-            if len(after) == 2:
+            # the two sides are the conjuncts of "between A and B", A right after "between"
+            # ("between the KNU and the military regime and 70,000 Karen civilians" names no
+            # side it knows first: its civilians are not the regime's opponent)
+            if len(after) == 2 and _BETWEEN_FIRST.fullmatch(text, cm.end(), mentions[after[0]].start) \
+                    and _BETWEEN_AND.fullmatch(text, mentions[after[0]].end, mentions[after[1]].start):
                 sides.update(after)
     for k, m in enumerate(mentions):
         s, e = bounds(m)
@@ -923,19 +931,22 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     the agent ("X attacked", "by X", "surrendered to X"), else the first armed actor that is
     neither a victim ("20 X fighters were killed") nor gave way ("X retreated") nor only a
     speaker; the other armed actors are ``side_b``; civilians caught in the fighting are
-    targets."""
+    targets, and civilians or protesters named as a side ("clashes between activists and
+    police") are ``side_b`` (the events stage makes such a clash a riot)."""
     victims = {a.name for a in mentions if a.role_hint in ("target", "yields")}
     armed = [a for a in mentions if a.category in _DEFAULT_PERPETRATOR]
     first = next((a for a in armed if a.role_hint in ("perpetrator", "prevails")), None) or \
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint in ("side", "yields")), None)
     side_a = first.name if first is not None else None
+    other_armed = {a.name for a in armed if a.name != side_a and a.role_hint not in _ONLY_PARTICIPATE}
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
         if a.category in _DEFAULT_PERPETRATOR and a.role_hint not in _ONLY_PARTICIPATE:
             role = "side_a" if a.name == side_a else "side_b"
         elif a.category in ("civilians", "protesters"):
-            role = "target"
+            # "clashes between masked activists and police": the unarmed are a side
+            role = "side_b" if a.role_hint == "side" and side_a is not None and not other_armed else "target"
         else:
             role = "participant"
         roles.append((role, a))

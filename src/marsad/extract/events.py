@@ -1494,6 +1494,16 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     if _armed_on_armed(ctx, d, fatalities, actors):
         d.type, d.sub_type = "battles", "armed_clash"   # sides now, not perpetrator and target
         actors = _actors(ctx, d, actor_s, told, country)
+    elif d.type == "battles" and any(a["role"].startswith("side") and a["category"] in ("civilians", "protesters")
+                                     for a in actors) \
+            and len({a["name"] for a in actors if a["category"] in ARMED_CATEGORIES | {"unknown"}}) <= 1:
+        # ACLED's battles are between armed groups: "clashes between masked activists and
+        # police officers", with no other armed side, are a riot, a demonstration's when
+        # protesters were a side
+        protest = any(a["category"] == "protesters" or a["text"].lower().endswith(("activists", "demonstrators"))
+                      for a in actors if a["role"].startswith("side"))
+        d.type, d.sub_type = "riots", "violent_demonstration" if protest else "mob_violence"
+        actors = _actors(ctx, d, actor_s, told, country)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
