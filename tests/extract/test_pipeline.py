@@ -322,3 +322,11 @@ def test_a_strike_on_a_territory_is_there_not_in_the_country_that_speaks(pipelin
 def test_a_clash_of_the_unarmed_with_one_force_is_a_riot(pipeline, text, kind):
     r = pipeline.run({"text": text, "published": "2021-03-10"})
     assert (r["events"][0]["type"], r["events"][0]["sub_type"]) == kind
+
+
+def test_a_dateline_with_its_country_is_no_place_of_the_event(pipeline):
+    text = ("Aleppo, Syria - At least 25 civilians were killed in Russian air strikes on the town of "
+            "Atareb in western Aleppo countryside on Tuesday, according to the Syrian Civil Defence.")
+    ev = pipeline.run({"text": text, "published": "2021-03-10"})["events"][0]
+    assert (ev["location"]["text"], ev["location"]["admin1_iso"], ev["location"]["precision"]) == \
+        ("Atareb", "SY-HL", 1)

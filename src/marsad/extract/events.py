@@ -258,8 +258,9 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     if p.start > 200:
         return False
     after = ctx.text[p.end:p.end + 20]
-    if filed_at(ctx.text, p.start, p.end):
-        return True     # "Washington: US Secretary of State Tony Blinken has spoken ..."
+    if filed_at(ctx.text, p.start, p.end, with_country=True):
+        return True     # "Washington: US Secretary of State Tony Blinken has spoken ...",
+                        # "Aleppo, Syria - At least 25 civilians were killed in ... Atareb"
     if p.text.isupper() and len(p.text) > 3 and _DATELINE_TAIL.match(after):
         return True
     dl = ctx.dateline

@@ -105,6 +105,8 @@ _BEFORE_PROVINCE = re.compile(
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
                        r"headquartered|sponsored|linked)\b", re.IGNORECASE)
 #: after a city that says where a report was filed: "Washington: ...", "BEIRUT (Reuters) - ..."
+#: ... with its country or state: "Aleppo, Syria - At least 25 ...", "KYIV, Ukraine (AP) —"
+_FILED_AT_IN = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
 _FILED_AT = re.compile(r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
 #: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
 _IN_COUNTRY = re.compile(
@@ -532,13 +534,16 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     return votes.most_common(1)[0][0]
 
 
-def filed_at(text: str, start: int, end: int) -> bool:
+def filed_at(text: str, start: int, end: int, *, with_country: bool = False) -> bool:
     """A city opening the text or a sentence near the start, before a colon, a dash or an
     agency ("Washington: US Secretary of State ...", "BEIRUT (Reuters) -"): where the
     report was filed, not where anything happened (no vote for the report's country, no
-    event's place)."""
+    event's place). ``with_country``: also with its country or state between ("Aleppo,
+    Syria - At least 25", "MATAMOROS, Mexico (Reuters) -"), which is no event's place but
+    still says which country the report is about."""
     opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
-    return start < 200 and opens and bool(_FILED_AT.match(text, end))
+    return start < 200 and opens and bool(_FILED_AT.match(text, end)
+                                          or with_country and _FILED_AT_IN.match(text, end))
 
 
 def _province_named(matches: list, country: str | None = None):
