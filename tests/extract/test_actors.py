@@ -314,6 +314,11 @@ def test_role_hints(dictionary, text, phrase, role):
     ("The policemen were rescued from the mob.", "policemen", None),
     # "described as" names, it does not speak: "by" still makes the agent
     ("Killings were carried out by unknown armed men described as militia.", "unknown armed men", "perpetrator"),
+    # a speaker who says it did it claims the act, the weekday bare or not
+    ("Houthi rebels said Tuesday they had fired a missile at Jizan.", "Houthi rebels", "perpetrator"),
+    ("Houthi rebels said on Tuesday they had fired a missile at Jizan.", "Houthi rebels", "perpetrator"),
+    # forces sent somewhere do no violence by being sent
+    ("Mob violence left 54 dead, as police were deployed across the district.", "police", None),
 ])
 def test_role_hints_victims_agents_and_sources(dictionary, text, phrase, role):
     assert one(text, dictionary, phrase).role_hint == role

@@ -701,3 +701,12 @@ def test_a_surname_the_ruler_took_for_a_town_abroad_casts_no_country_vote(pipeli
     assert ctx.country_context == "HN"
     assert [(p.name, p.admin1_iso, p.precision) for p in ctx.places if p.country == "HN"] == [
         ("Colon", "HN-CL", 3)]
+
+
+def test_a_short_town_name_of_the_reports_country_after_a_word_of_place_is_a_place(pipeline):
+    ctx = run(pipeline, "Gunmen killed 40 worshippers in an attack on a church in Owo, a town in "
+                        "southwestern Nigeria's Ondo state, on Sunday.")
+    assert ("Owo", "NG-ON", 1) in {(p.text, p.admin1_iso, p.precision) for p in ctx.places}
+    # three letters without a word of place are no town (an acronym, a word)
+    ctx = run(pipeline, "Owo officials in Nigeria's Ondo state said 40 were killed.")
+    assert "Owo" not in {p.text for p in ctx.places}

@@ -526,7 +526,7 @@ _HEADLINE_SPEAKER = re.compile(r"^\s*:\s+\S")
 _HEADLINE_START = re.compile(r"[\W\d]{0,20}(?:(?:[A-Z][a-z]+|\d[\d:./-]*)[\s,]+){0,6}(?:the\s+)?")
 # "X said (that) it killed ...": the speaker claims the violence
 _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
-    r"\s+(?:(?:on \w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
+    r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:" + _VIOLENT + r")\b", re.IGNORECASE)
 #: an actor that investigates or hunts for the culprits of the act: "police are
 #: investigating the killing", "German police treating the case as a murder probe"

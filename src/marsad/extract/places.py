@@ -222,7 +222,12 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
                         # abroad, or named without a preposition of place, a lower-case
                         # "al-Jadida" is a neighbourhood and "al-Mayadeen" a TV channel
     letters = sum(ch.isalpha() for ch in name)
-    if letters <= 3 and not (name.isupper() and best.feature == "country"):
+    if letters <= 3 and not (name.isupper() and best.feature == "country") and not (
+            # a short town name of the report's country after a word of place: "in Owo, a town
+            # in Ondo state" (not an acronym, nor a word of another kind)
+            letters == 3 and name.istitle() and best.exact and best.feature in LOCAL
+            and country is not None and best.country == country and best.population >= TOWN
+            and _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start)):
         return False
     # acronyms (SANA, AFP, and "SANAs" with its apostrophe stripped) are places only when
     # they are a country's (UK, USA, UAE)
