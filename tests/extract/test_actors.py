@@ -68,6 +68,8 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("unidentified gunmen", "Unidentified armed group", "unknown"),
     ("demonstrators", "Protesters", "protesters"),
     ("Alawite civilians", "Civilians", "civilians"),
+    ("Israeli fire", "Israeli forces", "foreign_forces"),
+    ("Israeli sniper fire", "Israeli forces", "foreign_forces"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
     a = one(f"Witnesses saw {phrase} near the town.", dictionary, phrase)
