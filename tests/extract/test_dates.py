@@ -163,6 +163,10 @@ def test_a_named_day_is_not_the_last_such_weekday():
     # 8 March 2025 is a Saturday: this weekend is that day so far, last weekend the one before
     ("Gangs killed 20 people over the weekend.", D(2025, 3, 8), D(2025, 3, 8), 1),
     ("Fighting went on last weekend.", D(2025, 3, 1), D(2025, 3, 2), 1),
+    ("The village was captured earlier this year.", D(2025, 1, 1), D(2025, 3, 8), 3),
+    # two days joined: from the first to the second
+    ("Government forces shelled Douma on Friday and Saturday.", D(2025, 3, 7), D(2025, 3, 8), 1),
+    ("Strikes on Sunday and Wednesday killed 5.", D(2025, 3, 2), D(2025, 3, 5), 1),
 ])
 def test_relative(phrase, start, end, precision):
     d = one(phrase, D(2025, 3, 8))
@@ -173,6 +177,10 @@ def test_over_the_weekend_is_the_last_saturday_and_sunday():
     for phrase in ("over the weekend", "during the weekend", "at the weekend"):
         d = one(f"Gangs killed 20 people {phrase} in Port-au-Prince.", D(2023, 5, 8))   # a Monday
         assert (d.text, d.start_date, d.end_date) == (phrase, D(2023, 5, 6), D(2023, 5, 7))
+
+
+def test_this_year_alone_is_a_comparison_not_a_date():
+    assert find_dates("More people died this year than last year.", D(2025, 3, 8)) == []
 
 
 def test_relative_needs_a_publication_date():

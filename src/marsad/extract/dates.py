@@ -33,8 +33,9 @@ call; these rules cost well under a millisecond per article).
   Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
   24 hours", "last week" and "this week": precision 2; "over the weekend": the last Saturday
-  and Sunday), and ranges ("since Thursday" =
-  that Thursday to publication; "between Monday and Wednesday"; "from 6 to 8 March";
+  and Sunday; "earlier this year": January to publication, precision 3), and ranges ("since
+  Thursday" = that Thursday to publication; "between Monday and Wednesday", "on Friday and
+  Saturday"; "from 6 to 8 March";
   "6-8 March"; "March 6-8").
 * Precision is ACLED's time precision: 1 the day is known, 2 the week, 3 the month.
   A range is precision 1 up to 7 days, 2 up to a month, else 3.
@@ -138,6 +139,7 @@ _WD_MOD_L = r"(?P<mod>(?:(?:late|early|overnight|last|next|this|coming)\s+)?(?:o
 _WD_MOD_R = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _SINCE_WD = re.compile(rf"\b(?i:since|starting|beginning)\s+(?i:late\s+|early\s+|last\s+)?{_WD}{_WD_MOD_R}\b")
 _BETWEEN_WD = re.compile(rf"\b(?i:between|from)\s+{_WD}{_WD_MOD_R}\s+(?:and|to|until|till|through)\s+{_WD2}{_WD_MOD_R}\b")
+_AND_WD = re.compile(rf"\b(?i:on|over)\s+{_WD}{_WD_MOD_R}\s+(?:and|&)\s+{_WD2}{_WD_MOD_R}\b")
 _WEEKDAY = re.compile(rf"(?i:\b{_WD_MOD_L})\b{_WD}{_WD_MOD_R}(?!\w)")
 # cheap anchors (case-sensitive literal alternations are scanned fast): the patterns
 # above run only in small windows around them
@@ -172,7 +174,8 @@ _RELATIVE = re.compile(
     r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days|few\s+days|several\s+days)|recent\s+days|"
     r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
     r"(?:over|during|at|on)\s+the\s+weekend|"
-    r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month)\b",
+    r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month|"
+    r"earlier\s+(?:in\s+)?this\s+year)\b",
     re.IGNORECASE)
 
 
@@ -423,7 +426,7 @@ def find_dates(text: str, published: dt.date | None, *,
         for m in each(_SINCE_WD, lo, hi):
             d = resolve_weekday(WEEKDAYS[m["wd"].lower()], pub, last="last" in m.group().lower())
             add(m.start(), m.end(), d, pub, _range_precision(d, pub), "range")
-        for m in each(_BETWEEN_WD, lo, hi):
+        for m in (*each(_BETWEEN_WD, lo, hi), *each(_AND_WD, lo, hi)):
             d2 = resolve_weekday(WEEKDAYS[m["wd2"].lower()], pub)
             d1 = resolve_weekday(WEEKDAYS[m["wd"].lower()], d2)
             add(m.start(), m.end(), d1, d2, _range_precision(d1, d2), "range")
@@ -543,6 +546,8 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
     elif rel.endswith("this week"):
         monday = pub - dt.timedelta(days=pub.weekday())
         add(s, e, monday, pub, 2, "relative")
+    elif rel.endswith("this year"):     # "earlier this year": January to publication
+        add(s, e, pub.replace(month=1, day=1), pub, 3, "relative")
     elif rel.endswith("this month"):
         add(s, e, pub.replace(day=1), pub, 3, "relative")
     elif rel.endswith("last month"):
