@@ -265,3 +265,20 @@ def test_drones_or_missiles_shot_down_are_an_interception(text, disrupted, attac
 ])
 def test_a_mob_is_mob_violence(text, mob):
     assert words(text, "mob_violence") == mob
+
+
+@pytest.mark.parametrize("text, found", [
+    # the earlier act a sentence's news came days after is its background
+    ("Just days after a deadly Assad regime chemical attack a woman was killed in Homs.", ["killed"]),
+    ("Nine days after the abduction the terrorists beheaded Pearl.", ["beheaded"]),
+    ("Hours after the ceasefire deal, air strikes hit Idlib.", ["air strikes"]),
+    # an act that came after another is not background ("after" alone, no time)
+    ("Soldiers opened fire after an attack on their post.", ["opened fire", "attack on their post"]),
+])
+def test_the_act_news_came_days_after_is_background(text, found):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers as triggers_stage
+    ctx = Context(text=text, meta={})
+    ctx.sentences = [(0, len(text))]
+    triggers_stage(ctx)
+    assert [t.text for t in ctx.triggers if t.type != "violence" or t.text == "killed"] == found

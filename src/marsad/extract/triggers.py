@@ -121,6 +121,21 @@ def war_background(text: str, start: int, sentence_start: int) -> bool:
     return bool(_WAR_BEGAN.search(text, max(sentence_start, start - _WAR_BEGAN_REACH), start))
 
 
+#: a time after an earlier act: "Just days after a deadly Assad regime chemical attack a
+#: woman was killed ...", "weeks after the killing of": the act is the background of the
+#: sentence's news, told (if at all) where the report tells it
+_TIME_AFTER = re.compile(
+    r"\b(?:(?:just|only|barely|shortly|soon|hours|days|weeks|months|a\s+(?:day|week|month|year)|"
+    r"(?:two|three|four|five|six|several|a\s+few|few|\d+)\s+(?:hours|days|weeks|months))\s+)+after\s+"
+    r"(?:a|an|the|last\s+\w+['’]?s?|this\s+\w+['’]?s?|[\w-]+['’]s)\s+"
+    r"(?:(?!(?:the|a|an|his|her|their|its|and)\s)[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def time_after(text: str, start: int, sentence_start: int) -> bool:
+    """True when the trigger names the earlier act a sentence's news came days after."""
+    return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
+
+
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
     """True when the words before a trigger, in its sentence, make it hypothetical."""
     return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
@@ -130,8 +145,9 @@ def hypothetical(text: str, start: int, sentence_start: int) -> bool:
 def triggers(ctx: Context) -> None:
     """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
     hypothetical ones ("warns against new strikes", "a possible attack"), agreements
-    that failed or are only sought ("attempts at a truce have faltered"), and what a
-    sentence tells of how a war began ("since the conflict began with protests")."""
+    that failed or are only sought ("attempts at a truce have faltered"), what a
+    sentence tells of how a war began ("since the conflict began with protests") and the
+    earlier act its news came days after ("days after a chemical attack, a bomb ...")."""
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
@@ -148,7 +164,7 @@ def triggers(ctx: Context) -> None:
                 no_agreement[sent] = failed_agreement(ctx.text, ctx.sentences[sent])
             if no_agreement[sent]:
                 continue
-        if war_background(ctx.text, s, ctx.sentences[sent][0]):
+        if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]):
             continue
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
