@@ -710,3 +710,11 @@ def test_a_short_town_name_of_the_reports_country_after_a_word_of_place_is_a_pla
     # three letters without a word of place are no town (an acronym, a word)
     ctx = run(pipeline, "Owo officials in Nigeria's Ondo state said 40 were killed.")
     assert "Owo" not in {p.text for p in ctx.places}
+
+
+def test_provinces_listed_after_provinces_of_are_provinces(pipeline):
+    ctx = run(pipeline, "The government regained control of the coastal provinces of Latakia and Tartus "
+                        "after clashes in Syria.")
+    got = {(p.admin1_iso, p.feature, p.precision) for p in ctx.places if p.country == "SY" and p.admin1_iso}
+    assert got == {("SY-LA", "admin1", 3), ("SY-TA", "admin1", 3)}
+    assert "provinces of Latakia" in {p.text for p in ctx.places}

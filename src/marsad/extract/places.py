@@ -99,7 +99,8 @@ _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
-    r"(?:\b(?:the\s+)?(?:province|governorate|state|region|department)\s+of\s+)$", re.IGNORECASE)
+    r"(?:\b(?i:the\s+)?(?i:province|governorate|state|region|department)(?i:s)?\s+(?i:of)\s+"
+    r"(?P<listed>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+))*))$")
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
@@ -906,8 +907,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             precision, want_admin1 = 3, True
             if m_prov_a:
                 end = end + m_prov_a.end()
-            else:
-                start = start - len(m_prov_b.group(0))
+            elif not m_prov_b["listed"]:
+                start = start - len(m_prov_b.group(0))  # "the provinces of Latakia and Tartus":
+                                                         # the first takes the words, both the level
         elif m_area:
             word = m_area.group(0).split()[-1].lower()
             is_prov = best.feature == "admin1" or any(
