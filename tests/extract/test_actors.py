@@ -69,6 +69,12 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("demonstrators", "Protesters", "protesters"),
     ("Alawite civilians", "Civilians", "civilians"),
     ("Israeli fire", "Israeli forces", "foreign_forces"),
+    ("KNU", "Karen National Union", "rebel_group"),
+    ("Baloch Liberation Army", "Baloch Liberation Army", "rebel_group"),
+    ("Maoist rebels", "Maoist rebels", "rebel_group"),
+    ("Mai-Mai militiamen", "Mai-Mai militias", "militia"),
+    ("Ambazonian separatists", "Ambazonian separatists", "rebel_group"),
+    ("separatist fighters", "Separatist rebels", "rebel_group"),
     ("Israeli sniper fire", "Israeli forces", "foreign_forces"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
@@ -582,3 +588,17 @@ def test_the_perpetrator_has_no_second_role_in_its_event(dictionary):
 def test_an_actor_with_a_part_in_the_event_is_not_also_a_participant(dictionary):
     text = "Drones hit a car, killing three members of the Asayish. The Asayish said the car burned."
     assert _roles(text, dictionary, "explosions_remote_violence") == [("target", "Asayish")]
+
+
+def test_a_named_group_absorbs_the_rebels_after_it(dictionary):
+    found = actors("NPA rebels attacked an army patrol in Samar.", dictionary, country="PH")
+    assert [(a.text, a.name) for a in found][0] == ("NPA rebels", "New People's Army")
+
+
+def test_a_group_named_as_the_detainees_affiliation_is_no_default_arrester(dictionary):
+    def arresters(text):
+        rows = assign_roles("strategic_developments", actors(text, dictionary, country="PH"), "arrests")
+        return [r["name"] for r in rows if r["role"] == "perpetrator"]
+    assert arresters("A doctor tagged as a member of the New People's Army was arrested in Manila.") == []
+    assert arresters("Police arrested a doctor tagged as a member of the New People's Army in Manila.") == \
+        ["Police Forces of Philippines"]

@@ -718,3 +718,11 @@ def test_provinces_listed_after_provinces_of_are_provinces(pipeline):
     got = {(p.admin1_iso, p.feature, p.precision) for p in ctx.places if p.country == "SY" and p.admin1_iso}
     assert got == {("SY-LA", "admin1", 3), ("SY-TA", "admin1", 3)}
     assert "provinces of Latakia" in {p.text for p in ctx.places}
+
+
+def test_a_province_named_like_a_towns_alternate_name_is_the_province(pipeline):
+    # "Samar" is an alternate name of Samara, Russia; "Samar province" is the Philippines'
+    ctx = run(pipeline, "NPA rebels attacked an army patrol in Samar province, killing three soldiers, "
+                        "the Philippine military said.")
+    assert [(p.name, p.country, p.feature, p.admin1_iso) for p in ctx.places if "Samar" in p.text] == [
+        ("Samar", "PH", "admin2", "PH-08")]

@@ -597,6 +597,12 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|to
 _MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to|with)|linked to)\s+"
                          r"(?:the\s+)?(?:so[- ]called\s+)?$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)?\s*)?$")
+#: words that make the actor after them someone's affiliation: "an alleged central committee
+#: member of the Communist Party of the Philippines-New People's Army", "suspected PKK
+#: militants", "accused of links to Hezbollah"
+_AFFILIATION_BEFORE = re.compile(
+    r"\b(?:members?|supporters?|sympathi[sz]ers?|cadres?|suspected|alleged(?:ly)?|accused|tagged|branded|"
+    r"labell?ed|affiliated|linked|links|ties|belonging)\b[^.;:!?]{0,50}$", re.IGNORECASE)
 #: generic entries that a named actor next to them specifies ("ISIL terrorist group")
 GENERIC_NAMES = frozenset({"Unidentified armed group", "Jihadist militants", "Paramilitaries", "Military forces"})
 
@@ -612,7 +618,10 @@ _BY_CUES = ("by", "hands of", "blamed on", "attributed to")
 
 
 def _generic(m: ActorMention) -> bool:
-    return m.category == "unknown" or m.name in GENERIC_NAMES
+    """A mention of a generic word: unidentified doers, "militants", "paramilitaries", or
+    the rebels ("NPA rebels" are the NPA's, whatever the report's country calls its rebels)."""
+    return m.category == "unknown" or m.name in GENERIC_NAMES or (
+        m.generic is not None and m.generic.localize == "rebels")
 
 
 def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -717,6 +726,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         if hint == "perpetrator" and m.sentence in uncertain:
             hint = None
         m.role_hint = hint
+        m.affiliation = bool(_AFFILIATION_BEFORE.search(before))
     # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role
     for k in range(len(mentions) - 2, -1, -1):
         a, b = mentions[k], mentions[k + 1]
@@ -877,7 +887,8 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     Otherwise: in battles the first two armed actors are the sides; civilians and
     protesters are targets. When no mention is hinted perpetrator, the first armed (or
     unidentified armed) actor is
-    the perpetrator of violence against civilians, but never of remote violence
+    the perpetrator of violence against civilians (of an arrest, not a group named as the
+    detainees' affiliation), but never of remote violence
     (explosions, strikes, shelling), whose perpetrator must be named by the syntax
     ("X shelled", "by X", "X warplanes"); anyone else participates. A peaceful protest
     has no default perpetrator, and its protesters (and the civilians who protest) are
@@ -890,8 +901,12 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     hinted = any(a.role_hint == "perpetrator" and a.category not in _NEVER_PERPETRATORS for a in mentions)
     default = None
     if not hinted and event_type not in _CUE_ONLY and sub_type not in ("peaceful_protest", "mob_violence"):
+        # a group named as the detainees' affiliation ("tagged her as a member of the
+        # NPA", "suspected PKK militants") arrests no one unless the words say so
         default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
-                        and a.category in _DEFAULT_PERPETRATOR), None)
+                        and a.category in _DEFAULT_PERPETRATOR
+                        and not (sub_type == "arrests" and a.affiliation
+                                 and a.category not in STATE_CATEGORIES)), None)
     for a in mentions:
         role = a.role_hint
         if role in _ONLY_PARTICIPATE or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):

@@ -93,6 +93,8 @@ class ActorMention:
     country: str | None = None    # the country whose actor this is (the entry's ``country``)
     generic: Any = None           # the generic dictionary entry a country's name stands for
                                   # ("security forces"), so an event abroad can rename it
+    affiliation: bool = False     # named as someone's affiliation ("a member of the NPA",
+                                  # "suspected PKK militants"), from syntax
 
 
 @dataclass

@@ -489,6 +489,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         best = c.matches[0]
         if best.feature == "country" and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
             best = _province_named(c.matches) or best  # "Niger State"
+        elif not best.exact and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
+            best = _province_named(c.matches, levels=("admin1", "admin2")) or best  # "Samar province"
         if not best.country or not _acceptable(c, best, None, stop):
             continue
         if not best.exact and c.label not in ENTITY_PLACES:
@@ -552,10 +554,11 @@ def filed_at(text: str, start: int, end: int, *, with_country: bool = False) -> 
                                           or with_country and _FILED_AT_IN.match(text, end))
 
 
-def _province_named(matches: list, country: str | None = None):
+def _province_named(matches: list, country: str | None = None, levels: tuple[str, ...] = ("admin1",)):
     """The province (of ``country``, if given) that has this very name, among the matches
-    of a name that is first a country's ("Niger State", "Georgia" in a US report)."""
-    return next((m for m in matches if m.feature == "admin1" and m.exact
+    of a name that is first a country's ("Niger State", "Georgia" in a US report), or
+    first another town's alternate name ("Samar province": ``levels`` admin1 and admin2)."""
+    return next((m for m in matches if m.feature in levels and m.exact
                  and (country is None or m.country == country)), None)
 
 
@@ -899,12 +902,17 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if best.feature == "country" and (m_prov_a or m_prov_b):
             # "Niger State" is the Nigerian state, not the country named like it
             best = _province_named(matches) or best
+        elif (m_prov_a or m_prov_b) and not best.exact:
+            # "Samar province" is the Philippine province of that very name, not Samara
+            best = _province_named(matches, levels=("admin1", "admin2")) or best
         m_area = _AFTER_AREA.match(after)
         m_near = _BEFORE_NEAR.search(before)
         if best.feature == "country":
             precision = 3
         elif m_prov_a or m_prov_b:
-            precision, want_admin1 = 3, True
+            # a province the gazetteer keeps below admin1 (the Philippines' "Samar
+            # province") stays itself
+            precision, want_admin1 = 3, best.feature != "admin2"
             if m_prov_a:
                 end = end + m_prov_a.end()
             elif not m_prov_b["listed"]:
