@@ -433,6 +433,14 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The body of Mexican journalist Luis Sanchez, who had been missing since Wednesday, was found "
      "on Saturday.", ["Luis Sanchez"], [("killed", "civilians", 1)]),
     ("The body of Luis Sanchez has not been found.", ["Luis Sanchez"], []),
+    # the object of a killing, and a death in custody
+    ("Unidentified men shot dead land rights defender Ricardo Mendez on Friday.", ["Ricardo Mendez"],
+     [("killed", "total", 1)]),
+    ("Gunmen shot dead activist Juan Perez in Guerrero.", ["Juan Perez"], [("killed", "civilians", 1)]),
+    ("Police who killed protesters arrested Juan Perez on Monday.", ["Juan Perez"], []),
+    ("Journalist Samuel Wazizi died in military custody in Yaounde.", ["Samuel Wazizi"],
+     [("killed", "civilians", 1)]),
+    ("Samuel Wazizi died in a car crash in Yaounde.", ["Samuel Wazizi"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty
     ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],

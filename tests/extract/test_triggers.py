@@ -282,3 +282,9 @@ def test_the_act_news_came_days_after_is_background(text, found):
     ctx.sentences = [(0, len(text))]
     triggers_stage(ctx)
     assert [t.text for t in ctx.triggers if t.type != "violence" or t.text == "killed"] == found
+
+
+def test_a_death_in_custody_is_an_attack():
+    assert words("Journalist Samuel Wazizi died in military custody in Yaounde.", "attack") == \
+        ["died in military custody"]
+    assert words("Large numbers of people have died in detention.", "attack") == ["died in detention"]

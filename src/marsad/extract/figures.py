@@ -1055,12 +1055,22 @@ _NAMED_FATE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),|\s*,)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
     r"(?P<kill>shot\s+dead|shot\s+and\s+killed|killed|murdered|assassinated|gunned\s+down|beheaded|executed|"
     r"lynched|(?:stabbed|beaten|hacked|burned|tortured)\s+to\s+death|found\s+dead)?"
-    r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b")
+    r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b"
+    # ... or died of violence: "Samuel Wazizi died in military custody"
+    r"|(?:\s*,(?P<aside2>[^,.;:!?]{1,60}),|\s*,)?\s+(?P<died>died\s+(?:while\s+)?(?:in|under)\s+(?:\w+\s+)?"
+    r"(?:custody|detention|prison|jail|torture)|died\s+of\s+(?:his|her|their)\s+(?:wounds|injuries))\b")
+#: a killing's object: "unidentified men shot dead land rights defender Ricardo Mendez"
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|murdered|murdering|assassinated|assassinating|"
+    r"gunned\s+down|executed|executing|beheaded|lynched|(?:stabbed|beat|beaten|hacked|tortured)\s+to\s+death)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|"
+    r"from|of)\s)(?![a-z-]*(?:ed|ing)\s)[A-Za-z][a-z-]*\s+){0,4}$")
 #: "the body of (Mexican journalist) X ... was found": X is dead
 _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\s+of\s+(?:[\w-]+\s+){0,4}$",
                              re.IGNORECASE)
 _BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
                          r"retrieved|dumped|pulled)\b")
+_NAME_END = re.compile(r"")    # an empty match at the name's end: the figure ends there
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 
@@ -1089,10 +1099,16 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
             if found is not None:
                 # the figure runs from "the body of" to "was found"
                 m, outcome, fs = found, "killed", body.start()
-        if m is None or (m.re is _NAMED_FATE and not (m["kill"] or m["hurt"])):
+        if (m is None or m.re is _NAMED_FATE and not (m["kill"] or m["hurt"] or m["died"])) and sent >= 0:
+            # the object of a killing ("shot dead land rights defender Ricardo Mendez"),
+            # the figure from the verb to the name
+            killed = _KILLED_BEFORE.search(text, max(sentences[sent][0], s - 80), s)
+            if killed is not None:
+                m, outcome, fs = _NAME_END.match(text, e), "killed", killed.start()
+        if m is None or (m.re is _NAMED_FATE and not (m["kill"] or m["hurt"] or m["died"])):
             continue
         if m.re is _NAMED_FATE:
-            outcome = "killed" if m["kill"] else "injured"
+            outcome = "injured" if m["hurt"] else "killed"
         if (sent, outcome) in counted:
             continue
         # the title before the name, or the entity's own first word ("Soldier Ahmed Ali")
@@ -1102,7 +1118,7 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         if _VICTIMS.get(first) in (_G_CIV, _G_COMB):
             word = first
         # ... or the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
-        aside = m["aside"] if m.re is _NAMED_FATE else None
+        aside = (m["aside"] or m["aside2"]) if m.re is _NAMED_FATE else None
         for w in reversed((aside or "").lower().split()):
             if _VICTIMS.get(w) in (_G_CIV, _G_COMB):
                 word = w
