@@ -50,6 +50,10 @@ want for an incident count) - such a figure is never a fatality count without it
 ``cumulative`` when the sentence reports a war-wide count ("since 2011", "since the
 start of the war").
 
+A named person the text says was killed, or whose body was found, is one dead
+(:func:`named_victims`, from the model's PERSON entities), unless the sentence gives a
+count of its own.
+
 The text of a figure is the phrase, e.g. "at least 745 people have been killed", with
 ``start``/``end`` offsets into ``ctx.text``.
 """
@@ -1070,19 +1074,38 @@ _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\
                              re.IGNORECASE)
 _BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
                          r"retrieved|dumped|pulled)\b")
-_NAME_END = re.compile(r"")    # an empty match at the name's end: the figure ends there
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
+
+
+def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int):
+    """What the text says befell the person named at ``s:e``: ``(start, end, outcome,
+    aside)`` of the phrase that says it, or None."""
+    if sent >= 0:
+        body = _BODY_OF_BEFORE.search(text, max(0, s - 60), s)
+        found = _BODY_FOUND.search(text, e, min(sentences[sent][1], e + 200)) if body else None
+        if found is not None:     # "the body of X ... was found"
+            return body.start(), found.end(), "killed", None
+    m = _NAMED_FATE.match(text, e)
+    if m is not None and (m["kill"] or m["hurt"] or m["died"]):
+        return s, m.end(), "injured" if m["hurt"] else "killed", m["aside"] or m["aside2"]
+    if sent >= 0:
+        killed = _KILLED_BEFORE.search(text, max(sentences[sent][0], s - 80), s)
+        if killed is not None:    # "shot dead land rights defender X"
+            return killed.start(), e, "killed", None
+    return None
 
 
 def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
                   figures: list[Figure], masked: list[tuple[int, int]] | None = None) -> list[Figure]:
     """One killed (or injured) for a named person the text says was killed ("Colombian
     social leader Maria Rodriguez was shot dead", "the body of journalist X, missing since
-    Wednesday, was found"), in a sentence that gives no count of its
-    own for that outcome (a count told beside the name already holds the person: "X was
-    killed along with five others" stays five, conservatively). The group is the title's
-    before the name ("journalist" civilians, "soldier" combatants), else ``total``."""
+    Wednesday, was found", "gunmen shot dead activist X", "X died in military custody"), in
+    a sentence that gives no count of its own for that outcome (a count told beside the
+    name may already hold the person: "X was shot dead as gunmen killed 12 people" stays
+    12, conservatively). The group is the title's before the name, or an aside's
+    ("journalist" civilians, "soldier" combatants; a leader or member ``total``), else
+    ``total``."""
     inside = _SpanSet(list(masked or []))
     starts = [a for a, _ in sentences]
     counted = {(f.sentence, f.outcome) for f in figures}
@@ -1091,43 +1114,26 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         if label != "PERSON" or inside.overlaps(s, e):
             continue
         sent = _sentence_of(sentences, starts, s)
-        m = _NAMED_FATE.match(text, e)
-        fs = s                  # where the figure's phrase starts
-        body = _BODY_OF_BEFORE.search(text, max(0, s - 60), s)
-        if body is not None and sent >= 0:
-            found = _BODY_FOUND.search(text, e, min(sentences[sent][1], e + 200))
-            if found is not None:
-                # the figure runs from "the body of" to "was found"
-                m, outcome, fs = found, "killed", body.start()
-        if (m is None or m.re is _NAMED_FATE and not (m["kill"] or m["hurt"] or m["died"])) and sent >= 0:
-            # the object of a killing ("shot dead land rights defender Ricardo Mendez"),
-            # the figure from the verb to the name
-            killed = _KILLED_BEFORE.search(text, max(sentences[sent][0], s - 80), s)
-            if killed is not None:
-                m, outcome, fs = _NAME_END.match(text, e), "killed", killed.start()
-        if m is None or (m.re is _NAMED_FATE and not (m["kill"] or m["hurt"] or m["died"])):
+        fate = _fate(text, sentences, sent, s, e)
+        if fate is None:
             continue
-        if m.re is _NAMED_FATE:
-            outcome = "injured" if m["hurt"] else "killed"
+        fs, fe, outcome, aside = fate
         if (sent, outcome) in counted:
             continue
-        # the title before the name, or the entity's own first word ("Soldier Ahmed Ali")
+        # the title before the name, the entity's own first word ("Soldier Ahmed Ali"), or
+        # the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
         title = _TITLE_BEFORE.search(text, max(0, s - 40), s)
         word = title.group(1).lower() if title else ""
         first = text[s:e].split()[0].lower()
         if _VICTIMS.get(first) in (_G_CIV, _G_COMB):
             word = first
-        # ... or the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
-        aside = (m["aside"] or m["aside2"]) if m.re is _NAMED_FATE else None
-        for w in reversed((aside or "").lower().split()):
-            if _VICTIMS.get(w) in (_G_CIV, _G_COMB):
-                word = w
-                break
+        word = next((w for w in reversed((aside or "").lower().split())
+                     if _VICTIMS.get(w) in (_G_CIV, _G_COMB)), word)
         group = _VICTIMS.get(word, _G_TOTAL)
         if group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
             group = _G_TOTAL    # a social leader, a party member: not said to bear arms
         counted.add((sent, outcome))
-        out.append(Figure(start=fs, end=m.end(), text=text[fs:m.end()], low=1, best=1, high=1,
+        out.append(Figure(start=fs, end=fe, text=text[fs:fe], low=1, best=1, high=1,
                           outcome=outcome, group=group, sentence=sent))
     return out
 
