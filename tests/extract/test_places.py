@@ -726,3 +726,9 @@ def test_a_province_named_like_a_towns_alternate_name_is_the_province(pipeline):
                         "the Philippine military said.")
     assert [(p.name, p.country, p.feature, p.admin1_iso) for p in ctx.places if "Samar" in p.text] == [
         ("Samar", "PH", "admin2", "PH-08")]
+
+
+def test_near_a_countrys_capital_keeps_the_country(pipeline):
+    ctx = run(pipeline, "Air strikes hit Douma, northeast of Syria's capital, on Monday.")
+    assert "Damascus" not in {p.name for p in ctx.places}
+    assert "SY" in {p.country for p in ctx.places if p.feature == "country"}

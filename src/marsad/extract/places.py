@@ -184,8 +184,9 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
     ("Aleppos outskirts", "Syrias Idlib province") when the form itself is unknown, then
     (``fuzzy``, with a country) its transliteration skeleton inside the country."""
     m = gaz.lookup(text, country)
-    if m and not m[0].exact and _FACILITY_END.search(text):
-        head = text[:_FACILITY_END.search(text).start()]
+    facility = _FACILITY_END.search(text) if m and not m[0].exact else None
+    if facility is not None:
+        head = text[:facility.start()]
         if any(x.exact for x in gaz.lookup(head, None)[:1]):
             # "Aberdeen Harbour", an alternate name of Hong Kong's Aberdeen only: the
             # harbour of an Aberdeen, which the report's context tells like any other
@@ -1005,9 +1006,9 @@ def _capital_places(ctx: Context, gaz, cands: list[_Cand], places: list[Place],
         if cap is None or ctx.is_masked(s, e) or any(p.start < e and s < p.end and p.feature != "country"
                                                      for p in out):
             continue
-        out = [p for p in out if not (p.start < e and s < p.end)]
         if _BEFORE_NEAR.search(text, max(0, s - 60), s):
             continue    # "a suburb northeast of the capital" lies outside it, often in another province
+        out = [p for p in out if not (p.start < e and s < p.end)]
         out.append(Place(start=s, end=e, text=text[s:e], name=ascii_name(cap.name), country=cap.country,
                          admin1=ascii_name(cap.admin1), admin1_iso=cap.admin1_iso,
                          admin2=ascii_name(cap.admin2), lat=cap.lat, lon=cap.lon, precision=1,
