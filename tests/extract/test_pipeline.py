@@ -330,3 +330,14 @@ def test_a_dateline_with_its_country_is_no_place_of_the_event(pipeline):
     ev = pipeline.run({"text": text, "published": "2021-03-10"})["events"][0]
     assert (ev["location"]["text"], ev["location"]["admin1_iso"], ev["location"]["precision"]) == \
         ("Atareb", "SY-HL", 1)
+
+
+def test_a_date_of_what_came_before_the_event_does_not_date_it(pipeline):
+    text = ("An inquest heard on Friday how the trade unionist Neil Aggett died in February 1982. The "
+            "family said Aggett, a 28-year-old doctor, was murdered after being detained by Security "
+            "Branch police in November 1981.")
+    r = pipeline.run({"text": text, "published": "2021-07-05"})
+    killing = [e for e in r["events"] if e["type"] == "violence_against_civilians"][0]
+    arrest = [e for e in r["events"] if e["sub_type"] == "arrests"][0]
+    assert killing["date"]["start"][:4] == "1982"
+    assert arrest["date"]["start"][:7] == "1981-11"

@@ -1182,7 +1182,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     order = _reading_order(ctx, d)
     sents = set(order) - silent
     told = [m for m in ctx.dates if (m.sentence in sents or m.sentence in silent and _year_of_noun(d, m))
-            and not _date_of_report(ctx, m)]
+            and not _date_of_report(ctx, m) and not _of_a_prior_act(ctx, d, m)]
     pub = ctx.published
     cands = told
     if pub is not None and told:
@@ -1261,6 +1261,21 @@ def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
     cands = [m for m in ctx.dates if m.sentence == prev and not _date_of_report(ctx, m)
              and not _span_start(ctx, m)]
     return max(cands, key=lambda m: m.start, default=None)
+
+
+#: a clause telling what came before the event: "was murdered after being detained by
+#: police in November 1981", "died following his arrest in May"
+_PRIOR_ACT = re.compile(r"\b(?:after|following)\s+(?:being|having\s+been|his|her|their)\s+\w+", re.IGNORECASE)
+
+
+def _of_a_prior_act(ctx: Context, d: Draft, m: DateMention) -> bool:
+    """A date told, after the event's word, in a clause of what came before the event
+    ("murdered after being detained in November 1981"): the earlier act's date."""
+    words = [t for t in d.triggers if t.sentence == m.sentence and t.end <= m.start]
+    if not words:
+        return False
+    last = max(t.end for t in words)
+    return bool(_PRIOR_ACT.search(ctx.text, last, m.start))
 
 
 def _date_of_report(ctx: Context, m: DateMention) -> bool:
