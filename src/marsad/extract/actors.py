@@ -856,8 +856,9 @@ def same_force(mentions: list[ActorMention], dictionary: ActorDictionary | None)
     return out
 
 
-#: categories that can be the default perpetrator of one-sided violence
-_DEFAULT_PERPETRATOR = ARMED_CATEGORIES | {"unknown"}
+#: those who bear arms, the unidentified gunmen included: the categories that can be the
+#: default perpetrator of one-sided violence, or a side of a battle
+BEARS_ARMS = ARMED_CATEGORIES | {"unknown"}
 #: event types whose perpetrator needs a syntactic cue: an explosion or a strike is
 #: rarely claimed in the sentence that reports it, and the armed actors around it are
 #: more often its victims, the side holding the place, or background
@@ -904,7 +905,7 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
         # a group named as the detainees' affiliation ("tagged her as a member of the
         # NPA", "suspected PKK militants") arrests no one unless the words say so
         default = next((a.name for a in mentions if a.role_hint in _SIDE_HINTS
-                        and a.category in _DEFAULT_PERPETRATOR
+                        and a.category in BEARS_ARMS
                         and not (sub_type == "arrests" and a.affiliation
                                  and a.category not in STATE_CATEGORIES)), None)
     for a in mentions:
@@ -949,7 +950,7 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     targets, and civilians or protesters named as a side ("clashes between activists and
     police") are ``side_b`` (the events stage makes such a clash a riot)."""
     victims = {a.name for a in mentions if a.role_hint in ("target", "yields")}
-    armed = [a for a in mentions if a.category in _DEFAULT_PERPETRATOR]
+    armed = [a for a in mentions if a.category in BEARS_ARMS]
     first = next((a for a in armed if a.role_hint in ("perpetrator", "prevails")), None) or \
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint in ("side", "yields")), None)
@@ -957,7 +958,7 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     other_armed = {a.name for a in armed if a.name != side_a and a.role_hint not in _ONLY_PARTICIPATE}
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
-        if a.category in _DEFAULT_PERPETRATOR and a.role_hint not in _ONLY_PARTICIPATE:
+        if a.category in BEARS_ARMS and a.role_hint not in _ONLY_PARTICIPATE:
             role = "side_a" if a.name == side_a else "side_b"
         elif a.category in ("civilians", "protesters"):
             # "clashes between masked activists and police": the unarmed are a side

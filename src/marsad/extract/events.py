@@ -65,7 +65,7 @@ from typing import Any
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import ARMED_CATEGORIES, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
+from .actors import ARMED_CATEGORIES, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -1448,8 +1448,6 @@ def _protest_sub_type(sub_type: str | None, fatalities: dict[str, Any], actors: 
     return sub_type
 
 
-#: the categories of actors that bear arms, the unidentified gunmen included
-_BEARS_ARMS = ARMED_CATEGORIES | {"unknown"}
 #: words of violence against people who cannot fight back, whoever they are: captured
 #: soldiers executed, a policeman abducted, detainees tortured
 _DEFENCELESS = re.compile(r"\b(?:execut\w*|behead\w*|tortur\w*|abduct\w*|kidnap\w*|captur\w*|"
@@ -1466,7 +1464,7 @@ def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: 
         return False
     targets = [a for a in actors if a["role"] == "target"]
     doers = [a for a in actors if a["role"] == "perpetrator"]
-    if not targets or not doers or not all(a["category"] in _BEARS_ARMS for a in targets + doers):
+    if not targets or not doers or not all(a["category"] in BEARS_ARMS for a in targets + doers):
         return False
     if any((fatalities.get(g) or {}).get("best") for g in ("civilians", "children", "women")):
         return False
@@ -1513,7 +1511,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         actors = _actors(ctx, d, actor_s, told, country)
     elif d.type == "battles" and any(a["role"].startswith("side") and a["category"] in ("civilians", "protesters")
                                      for a in actors) \
-            and len({a["name"] for a in actors if a["category"] in _BEARS_ARMS}) <= 1:
+            and len({a["name"] for a in actors if a["category"] in BEARS_ARMS}) <= 1:
         # ACLED's battles are between armed groups: "clashes between masked activists and
         # police officers", with no other armed side, are a riot, a demonstration's when
         # protesters were a side

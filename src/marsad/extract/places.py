@@ -501,7 +501,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
         if owner is not None and best.feature != "country":
-            votes[owner] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
+            votes[owner[0]] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
             continue
         if best.feature == "country":
             # "killed in northern Syria" places the report; "near Lebanon", "on the
@@ -844,7 +844,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
                     break
-        owner = _owner_named_before(gaz, text, c.start)
+        owned = _owner_named_before(gaz, text, c.start)
+        owner, owner_start = owned if owned is not None else (None, c.start)
         if owner is not None and owner != matches[0].country and matches[0].feature != "country":
             # "the central Malian town of Moura" is Mali's Moura, not Portugal's; when the
             # gazetteer has none there the people's word still placed the report
@@ -853,10 +854,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 # a town the gazetteer lacks: the country, at precision 3, from the
                 # people's word to the name
                 home = gaz.country(owner)
-                m_own = _OWNER_KIND_BEFORE.search(text, max(0, c.start - 60), c.start)
                 whole = sum(ch.isalpha() for ch in c.text) >= 4 and text[c.end:c.end + 1] not in ("-", "‐", "'", "’")
-                if home is not None and m_own is not None and whole:
-                    s0 = m_own.start(1)
+                if home is not None and whole:
+                    s0 = owner_start
                     places.append(Place(
                         start=s0, end=c.end, text=text[s0:c.end], name=ascii_name(home.name),
                         country=home.country, lat=home.lat, lon=home.lon, precision=3, feature="country",
@@ -961,10 +961,12 @@ _OWNER_KIND_BEFORE = re.compile(
     r"department|county|port|hamlet|municipality)\s+of\s+$")
 
 
-def _owner_named_before(gaz, text: str, start: int) -> str | None:
-    """The country a people's word right before "town of" gives the name after it."""
+def _owner_named_before(gaz, text: str, start: int) -> tuple[str, int] | None:
+    """The country a people's word right before "town of" gives the name after it, and
+    where that word starts."""
     m = _OWNER_KIND_BEFORE.search(text, max(0, start - 60), start)
-    return gaz.demonym(m.group(1), derive=True) if m else None
+    country = gaz.demonym(m.group(1), derive=True) if m else None
+    return (country, m.start(1)) if country else None
 
 
 #: "capital" after a people's word or a country's possessive ("the Somali capital",
