@@ -76,6 +76,8 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("Ambazonian separatists", "Ambazonian separatists", "rebel_group"),
     ("separatist fighters", "Separatist rebels", "rebel_group"),
     ("Israeli sniper fire", "Israeli forces", "foreign_forces"),
+    ("Turkish gunfire", "Turkish forces", "foreign_forces"),
+    ("Russian fire", "Russian forces", "foreign_forces"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
     a = one(f"Witnesses saw {phrase} near the town.", dictionary, phrase)
