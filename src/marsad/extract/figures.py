@@ -1146,10 +1146,9 @@ def figures_stage(ctx: Context) -> None:
     extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
     if extra:
         # in text order, the parts' links to their totals kept
-        order = sorted(range(len(figures) + len(extra)),
-                       key=lambda i: (figures + extra)[i].start)
-        new_index = {old: new for new, old in enumerate(order)}
         merged = figures + extra
+        order = sorted(range(len(merged)), key=lambda i: merged[i].start)
+        new_index = {old: new for new, old in enumerate(order)}
         for f in figures:
             if f.part_of is not None:
                 f.part_of = new_index[f.part_of]
