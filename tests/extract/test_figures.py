@@ -435,7 +435,7 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The body of Luis Sanchez has not been found.", ["Luis Sanchez"], []),
     # the object of a killing, and a death in custody
     ("Unidentified men shot dead land rights defender Ricardo Mendez on Friday.", ["Ricardo Mendez"],
-     [("killed", "total", 1)]),
+     [("killed", "civilians", 1)]),
     ("Gunmen shot dead activist Juan Perez in Guerrero.", ["Juan Perez"], [("killed", "civilians", 1)]),
     ("Police who killed protesters arrested Juan Perez on Monday.", ["Juan Perez"], []),
     ("Journalist Samuel Wazizi died in military custody in Yaounde.", ["Samuel Wazizi"],
@@ -471,3 +471,25 @@ def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
 ])
 def test_suspects_killed_are_counted(text, expected):
     assert [(f.outcome, f.group, f.best) for f in figures_ctx(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age is no count: the person it describes is one
+    ("A 12-year-old girl was killed by shelling in Idlib.", [("killed", "children", 1)]),
+    ("A sniper shot dead a 10 year old boy in Madaya.", [("killed", "children", 1)]),
+    ("Two 7-year-old girls were killed in the strike.", [("killed", "children", 2)]),
+    # the one who shot is no victim: "a sniper shot dead a boy" is not "a sniper was shot dead"
+    ("A sniper shot dead a boy in Aleppo.", [("killed", "children", 1)]),
+    ("A sniper was shot dead in Aleppo.", [("killed", "combatants", 1)]),
+    ("Two gunmen shot dead in Aleppo on Monday.", [("killed", "combatants", 2)]),
+    # the people human-rights reports name, with the words that qualify them
+    ("Gunmen shot dead a prominent human rights activist in Karachi.", [("killed", "civilians", 1)]),
+    ("Gunmen shot dead an indigenous land rights defender in Cauca.", [("killed", "civilians", 1)]),
+    ("Gunmen killed three environmental defenders in Honduras.", [("killed", "civilians", 3)]),
+    # a leader or member of a union, community or party is a civilian; a rebel leader is not
+    ("Gunmen killed a trade union leader in Cauca.", [("killed", "civilians", 1)]),
+    ("Two union members were killed in Yangon.", [("killed", "civilians", 2)]),
+    ("Troops killed a rebel leader in Cauca.", [("killed", "combatants", 1)]),
+])
+def test_ages_agents_and_civic_victims(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected

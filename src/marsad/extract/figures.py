@@ -92,7 +92,12 @@ for _g, _ws in (
              "mourners guests protesters protester demonstrators demonstrator prisoners prisoner "
              "detainees staff employees employee engineers pilgrims activists activist lawyers lawyer "
              "priests priest pastors pastor imams imam clerics cleric monks monk nuns nun judges judge "
-             "politicians politician traders trader drivers driver businessmen businessman"),
+             "politicians politician traders trader drivers driver businessmen businessman "
+             "defenders defender environmentalists environmentalist unionists unionist campaigners "
+             "campaigner bloggers blogger photographers photographer photojournalists photojournalist "
+             "cameramen cameraman editors editor broadcasters broadcaster writers writer academics "
+             "academic professors professor dissidents dissident mayors mayor councillors councillor "
+             "candidates candidate"),
     (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
@@ -130,7 +135,9 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
                    "politician trader driver businessman passenger refugee evacuee paramedic employee "
                    "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
-                   "attacker sniper mercenary suspect")
+                   "attacker sniper mercenary suspect defender environmentalist unionist campaigner "
+                   "blogger photographer photojournalist cameraman editor broadcaster writer academic "
+                   "professor dissident mayor councillor candidate")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
@@ -143,7 +150,14 @@ _MODIFIERS = _words(
     "alawite sunni shiite christian druze jihadist rebel police militia terrorist civilian child "
     "female male unidentified unknown fellow ordinary displaced besieged trapped emergency health "
     "humanitarian un airport border elite special republican national defense regular auxiliary "
-    "drug criminal gang and")
+    "drug criminal gang and human rights prominent well-known renowned indigenous land environmental "
+    "trade union community social tribal religious political freelance independent veteran rural "
+    "peasant labour labor")
+#: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
+_CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
+                       "village labour labor party opposition civic civil")
+#: what makes "members" civilians: "union members", "community members"
+_CIVIC_MEMBER = _words("union community party church council parliament congregation")
 _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
@@ -289,6 +303,11 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             break
         if w in _CASUALTIES:
             return None
+        age_end = _age_end(d, k)
+        if age_end is not None and head is None:
+            k = age_end    # "a 10-year-old boy", "two 7 year old girls": an age, not a count
+            limit = max(limit, k + 3)
+            continue
         tok = d.toks[k]
         if w in _MODIFIERS or ("-" in w and w[0].isalpha()) or (tok.text[0].isupper() and w.isalpha()
                                                                  and w not in _KILL_PRED and w not in _INJ_PRED
@@ -307,6 +326,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             return None  # "30 airstrikes", "two villages"
         return _NP(start, None, None, None, False)
     hw = d.low(head)
+    if group == _G_COMB and hw in ("leader", "leaders", "member", "members") and any(
+            d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
+            for x in range(start, head)):
+        group = _G_CIV    # "a trade union leader", "two union members"
     if group == _G_COMB and hw in ("members", "member"):
         # members of the same family / of his family are not combatants
         if any(d.low(x) in ("family", "families", "household") for x in range(start, min(d.n, head + 5))):
@@ -317,6 +340,22 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             group = _G_CIV if other in (_G_WOMEN, _G_CHILD, _G_CIV) else _G_TOTAL
             head += 2
     return _NP(head + 1, head, group, outcome, hw in _SINGULAR or hw in _NATIONAL_ONE)
+
+
+def _age_end(d: _Doc, k: int) -> int | None:
+    """The token after an age written in digits at ``k`` ("10-year-old", "10 year old",
+    "10-years-old"), or None."""
+    if not d.low(k).isdigit():
+        return None
+    j = k + 1
+    if d.low(j) == "-":
+        j += 1
+    w = d.low(j)
+    if w in ("year-old", "years-old"):
+        return j + 1
+    if w in ("year", "years") and d.low(j + 1) == "old":
+        return j + 2
+    return None
 
 
 def _np_ends(d: _Doc, k: int) -> bool:
@@ -407,6 +446,20 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
         if w2 in _INJ_OF:
             return ("injured", p - 1)
     return None
+
+
+#: words that open a verb's object: "shot dead a boy", "shot dead his brother"
+_OBJECT_OPENERS = _words("a an the his her their its two three four five six seven eight nine ten "
+                         "dozens scores several")
+
+
+def _object_follows(d: _Doc, k: int) -> bool:
+    """An object noun phrase opens at token ``k`` of the same sentence (so the verb before
+    it is active: "gunmen shot dead a teacher", not "two men shot dead in Aleppo")."""
+    if k >= d.n or not d.same_sentence(k - 1, k):
+        return False
+    w = d.low(k)
+    return w in _OBJECT_OPENERS or w.isdigit() or w in _VICTIMS
 
 
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
@@ -500,6 +553,8 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                  "crushed", "starved", "gunned", "bombed"):
             for m in range(k + 1, min(d.n, k + 4)):
                 if d.low(m) in ("dead", "death", "killed"):
+                    if d.low(k - 1) not in _AUX and _object_follows(d, m + 1):
+                        return None    # "a sniper shot dead a boy": the noun phrase did it
                     return ("killed", m)
             return None
         if w == "lost" and d.low(k + 1) in ("their", "his", "her") and d.low(k + 2) in ("lives", "life"):
@@ -615,8 +670,14 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     if d.low(i) not in ("a", "an"):
         return None
     k = i + 1
-    while k < d.n and k < i + 4:
+    limit = i + 5    # "an indigenous land rights defender"
+    while k < d.n and k < limit:
         w = d.low(k)
+        age_end = _age_end(d, k)
+        if age_end is not None:
+            limit += age_end - k    # "a 12-year-old girl": her age is no count
+            k = age_end
+            continue
         if w in _SINGULAR or (w in _NATIONALS_SG and _np_ends(d, k + 1)):
             t = d.toks[i]
             return Quantity(i, i, i + 1, t.start, t.end, 1, 1, 1)

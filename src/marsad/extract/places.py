@@ -208,6 +208,18 @@ def _lookup(gaz, text: str, country: str | None, fuzzy: bool = False) -> list:
 _PLACE_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS}){_COMPASS_TAIL}", re.IGNORECASE)
 
 
+#: the compass words that begin regions' names: "Eastern Ghouta", "Western Equatoria"
+_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeastern "
+                           "northwestern southeastern southwestern".split())
+
+
+def _compass_named(name: str, best) -> bool:
+    """A region whose name begins with a compass word, written in lower case ("eastern
+    Ghouta" is Eastern Ghouta): the rest of the name is capitalised and the match exact."""
+    first, _, rest = name.partition(" ")
+    return first in _COMPASS_WORDS and rest[:1].isupper() and best.exact and best.feature in ("region", "admin1", "admin2")
+
+
 def _site(best) -> bool:
     """A shipped site (an air base, a prison, a camp) matched by one of its whole names."""
     return best.feature == "site" and best.exact
@@ -219,7 +231,8 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     if low in stop or low.rstrip("s") in stop and best.feature in LOCAL:
         return False
     if not name[:1].isupper() and not (_PARTICLE_NAME.match(name) and best.country == country
-                                       and _LOCATIVE_BEFORE.search(text, max(0, c.start - 30), c.start)):
+                                       and _LOCATIVE_BEFORE.search(text, max(0, c.start - 30), c.start)) \
+            and not _compass_named(name, best):
         return False    # "in the town of al-Bab" in a report on Syria is a place, "bab" is not;
                         # abroad, or named without a preposition of place, a lower-case
                         # "al-Jadida" is a neighbourhood and "al-Mayadeen" a TV channel
