@@ -1037,3 +1037,16 @@ def test_casualties_told_beside_an_arrest_are_a_violent_events():
     assert kinds["attack"]["civilians"]["best"] == 14
     assert kinds["arrests"] == {}       # a strategic development has no fatalities
     assert ctx.events[0]["sub_type"] == "attack"    # the suspects' act leads
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an armed group's arson that kills civilians is an attack, not a riot
+    ("Armed men set fire to a church in the north, killing 14 worshippers.",
+     [("violence_against_civilians", "attack")]),
+    ("Soldiers torched homes in the village, killing five villagers.", [("violence_against_civilians", "attack")]),
+    # a crowd's arson stays a riot, with or without dead
+    ("Rioters torched shops in the city, killing one person.", [("riots", "violent_demonstration")]),
+    ("A mob set fire to a police station on Monday.", [("riots", "mob_violence")]),
+])
+def test_an_armed_groups_deadly_arson_is_an_attack(text, expected):
+    assert _told_with_actors(text) == expected

@@ -11,7 +11,9 @@ How (documented so that it can be argued with):
    sentence of a strike or a shelling is that violence's toll ("warplanes committed a
    massacre"), not an attack of its own. A clash whose parties are demonstrators and at
    most one armed actor ("protesters clashed with police") is a violent demonstration,
-   not a battle, and not a peaceful protest as well.
+   not a battle, and not a peaceful protest as well; an organised armed group's arson
+   that harms civilians ("armed men set fire to a church, killing 14") is an attack,
+   not a riot.
 2. **Events.** Frames are read in order. A typed frame joins an open event of the same
    type unless it names a different town, or a town where the event had only a province
    and it is far from the event's last sentence, or it comes from a different source and
@@ -1471,6 +1473,23 @@ def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: 
     return not any(_DEFENCELESS.search(ctx.text, *ctx.sentences[s]) for s in d.sentences)
 
 
+def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
+                actors: list[dict[str, Any]]) -> bool:
+    """A riot whose doers are an organised armed group, with no crowd among its actors,
+    that harmed civilians is an attack: "armed men set fire to a church, killing 14
+    worshippers" (ACLED's riots are the violence of crowds; an armed group's arson that
+    kills civilians is violence against civilians)."""
+    if d.type != "riots" or any(a["category"] in ("protesters", "rioters") for a in actors):
+        return False
+    doers = [a for a in actors if a["role"] == "perpetrator"]
+    if not doers or not all(a["category"] in ARMED_CATEGORIES or a["category"] == "unknown"
+                            and _ARMED_UNKNOWN.search(a["text"] or "") for a in doers):
+        return False
+    harmed = any((r.get(g) or {}).get("best") for r in (fatalities, injured)
+                 for g in ("civilians", "children", "women", "total"))
+    return harmed or any(a["role"] == "target" and a["category"] == "civilians" for a in actors)
+
+
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
@@ -1506,6 +1525,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         if sub_type != d.sub_type:
             d.sub_type = sub_type   # the roles depend on it: protesters are targets now
             actors = _actors(ctx, d, actor_s, told, country)
+    if _armed_riot(d, fatalities, injured, actors):
+        d.type, d.sub_type = "violence_against_civilians", "attack"
+        actors = _actors(ctx, d, actor_s, told, country)
     if _armed_on_armed(ctx, d, fatalities, actors):
         d.type, d.sub_type = "battles", "armed_clash"   # sides now, not perpetrator and target
         actors = _actors(ctx, d, actor_s, told, country)
