@@ -205,6 +205,18 @@ def test_common_english_spellings(gaz, name, iso):
     assert gaz.best(name, "SY").admin1_iso == iso
 
 
+@pytest.mark.parametrize("name,country,iso", [
+    # named regions of the wars the shipped aliases cover: a region of one province
+    ("Jabal al-Zawiya", "SY", "SY-ID"), ("Wadi Barada", "SY", "SY-RD"), ("al-Ghab Plain", "SY", "SY-HM"),
+    ("Hauran", "SY", "SY-DR"), ("North Waziristan", "PK", "PK-KP"), ("Bajaur", "PK", "PK-KP"),
+    ("Swat Valley", "PK", "PK-KP"), ("Sinai", "EG", "EG-SIN"), ("North Sinai", "EG", "EG-SIN"),
+    ("South Sinai", "EG", "EG-JS"),
+])
+def test_named_conflict_regions(gaz, name, country, iso):
+    best = gaz.best(name)
+    assert (best.country, best.admin1_iso) == (country, iso)
+
+
 def test_countries_and_ranking(gaz):
     syria = gaz.best("Syria")
     assert syria.feature == "country" and syria.country == "SY" and syria.admin1_iso is None
