@@ -604,3 +604,13 @@ def test_a_group_named_as_the_detainees_affiliation_is_no_default_arrester(dicti
     assert arresters("A doctor tagged as a member of the New People's Army was arrested in Manila.") == []
     assert arresters("Police arrested a doctor tagged as a member of the New People's Army in Manila.") == \
         ["Police Forces of Philippines"]
+
+
+@pytest.mark.parametrize("text", [
+    "Unidentified assailants threw a grenade at a cafe in Mogadishu.",
+    "Militants planted a bomb under a bus in Quetta.",
+    "Gunmen hurled explosives at a police post.",
+])
+def test_who_threw_or_planted_the_bomb_did_the_explosion(dictionary, text):
+    # an explosion's perpetrator must be named by the syntax: throwing and planting name it
+    assert _roles(text, dictionary, "explosions_remote_violence")[0][0] == "perpetrator"

@@ -493,3 +493,13 @@ def test_suspects_killed_are_counted(text, expected):
 ])
 def test_ages_agents_and_civic_victims(text, expected):
     assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A grenade attack on a cafe killed two customers.", [("killed", "civilians", 2)]),
+    ("Gunmen abducted 20 schoolgirls and killed two pupils.", [("killed", "civilians", 2)]),
+    ("Bandits killed 12 herders and three fishermen.",
+     [("killed", "civilians", 12), ("killed", "civilians", 3), ("killed", "civilians", 15)]),
+])
+def test_the_civilians_of_everyday_life(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected

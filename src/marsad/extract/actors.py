@@ -416,7 +416,8 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"took|tak(?:e|es|ing) control|shot dead|gunned down|blew up|set fire|"
             r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
             r"tear[- ]?gass(?:ed|ing)|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:used|deployed)|us(?:e|es|ing)|"
-            r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|"
+            r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|thr(?:ew|ow|ows|owing)|hurl(?:ed|s|ing)?|lobb(?:ed|ing)|"
+            r"plant(?:ed|s|ing)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
             # claims and attributions of responsibility
             r"claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the )?(?:attack|bombing|blast|strike)|"

@@ -97,7 +97,10 @@ for _g, _ws in (
              "campaigner bloggers blogger photographers photographer photojournalists photojournalist "
              "cameramen cameraman editors editor broadcasters broadcaster writers writer academics "
              "academic professors professor dissidents dissident mayors mayor councillors councillor "
-             "candidates candidate"),
+             "candidates candidate customers customer diners diner commuters commuter tourists tourist "
+             "visitors visitor spectators spectator pupils pupil herders herder herdsmen herdsman "
+             "fishermen fisherman miners miner labourers labourer laborers laborer vendors vendor "
+             "merchants merchant shopkeepers shopkeeper peasants peasant shepherd elders elder"),
     (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
@@ -107,7 +110,8 @@ for _g, _ws in (
               "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
               "militias militia"),
     (_G_CHILD, "children child kids kid minors minor boys boy girls girl babies baby infants infant "
-               "toddlers toddler schoolchildren schoolchild teenagers teenager teens"),
+               "toddlers toddler schoolchildren schoolchild teenagers teenager teens schoolgirls schoolgirl "
+               "schoolboys schoolboy"),
     (_G_WOMEN, "women woman mothers mother wives wife"),
 ):
     for _w in _ws.split():
@@ -137,7 +141,9 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
                    "attacker sniper mercenary suspect defender environmentalist unionist campaigner "
                    "blogger photographer photojournalist cameraman editor broadcaster writer academic "
-                   "professor dissident mayor councillor candidate")
+                   "professor dissident mayor councillor candidate customer diner commuter tourist visitor "
+                   "spectator pupil herder herdsman fisherman miner labourer laborer vendor merchant "
+                   "shopkeeper peasant shepherd elder schoolgirl schoolboy")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
