@@ -503,3 +503,9 @@ def test_ages_agents_and_civic_victims(text, expected):
 ])
 def test_the_civilians_of_everyday_life(text, expected):
     assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected
+
+
+def test_a_part_told_after_the_prepositional_phrase_of_its_total():
+    got = [(f.outcome, f.group, f.best, f.part_of) for f in
+           figs("Eight members of one family, including five children, were killed when a shell hit their house.")]
+    assert got == [("killed", "total", 8, None), ("killed", "children", 5, 0)]

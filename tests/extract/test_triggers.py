@@ -288,3 +288,15 @@ def test_a_death_in_custody_is_an_attack():
     assert words("Journalist Samuel Wazizi died in military custody in Yaounde.", "attack") == \
         ["died in military custody"]
     assert words("Large numbers of people have died in detention.", "attack") == ["died in detention"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The house was hit by a shell in Douma.", True),
+    ("A mortar shell landed on a school.", True),
+    ("A child was killed by a stray shell.", True),
+    ("Shell said its profits rose.", False),
+    ("They used a shell company to hide the money.", False),
+])
+def test_one_shell_is_shelling(text, found):
+    subs = {t[3] for t in find_triggers(text, load_lexicon())}
+    assert ("shelling_artillery_missile_attack" in subs) is found

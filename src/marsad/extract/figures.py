@@ -534,6 +534,9 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 if d.low(m) in ("were", "was", "have", "has", "had", "are"):
                     k = m
                     break
+                if d.low(m) in _ASIDE_MARKS and m > k + 1 and _skip_apposition(d, m + 1) is not None:
+                    k = m    # "eight members of one family, including five children, were killed"
+                    break
             if k != m:
                 return None
             steps += 1
