@@ -734,3 +734,21 @@ def test_near_a_countrys_capital_keeps_the_country(pipeline):
     assert "Damascus" not in {p.name for p in ctx.places}
     assert "SY" in {p.country for p in ctx.places if p.feature == "country"}
 
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    # a town named with the province or country that holds it is the town there, whatever
+    # bigger town abroad has its name (Ariha is also Jericho's Arabic name)
+    ("The attack took place in the town of Ariha in Idlib, killing five.", "Ariha", "SY-ID"),
+    ("Gunmen killed two people in Paris, Texas on Monday.", "Paris", "US-TX"),
+    ("A bomb exploded in Tripoli, Lebanon on Monday.", "Tripoli", "LB-AS"),
+])
+def test_a_town_named_with_what_holds_it(pipeline, text, name, iso):
+    ctx = run(pipeline, text)
+    first = ctx.places[0]
+    assert (first.name, first.admin1_iso) == (name, iso)
+
+
+def test_a_list_of_provinces_holds_none_of_its_items(pipeline):
+    ctx = run(pipeline, "Regime shelling killed 12 people in Daraa, Idlib and Hama on Monday.")
+    assert ctx.places[0].admin1_iso == "SY-DR"

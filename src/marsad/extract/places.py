@@ -10,7 +10,9 @@ Resolution has two passes. The first finds the report's country context: countri
 provinces and sizeable cities named without a country hint, and demonyms ("Syrian"),
 vote for their country, mentions in the first sentences counting more. The second
 resolves every candidate with that country ranked first, so "Aleppo" or "Tripoli"
-in a report about Syria or Lebanon is the local one.
+in a report about Syria or Lebanon is the local one. A name followed by the province or
+country that holds it ("the town of Ariha in Idlib", "Paris, Texas"; not a list, "Daraa,
+Idlib and Hama") is the town there, and casts no vote of its own.
 
 False positives are kept out by general rules: names in ``geo/data/common_words.txt``
 (weekdays, months, news words, given names) and English stop words are never places;
@@ -484,10 +486,45 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
     return out
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+
+
+def _contains(text: str, c: "_Cand", d: "_Cand") -> bool:
+    """The words between two names say the second holds the first ("Ariha in Idlib",
+    "Tripoli, Lebanon"), not that they are items of a list ("Daraa, Idlib and Hama")."""
+    between = text[c.end:d.start]
+    if not _IN_PROVINCE.match(between):
+        return False
+    return "," not in between or not _LIST_GOES_ON.match(text, d.end)
+
+
+def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
+    """The names that a province or country named right after them places ("the town of
+    Ariha in Idlib", "Paris, Texas", "Tripoli, Lebanon"), when a town of the name lies
+    there: their starts, each with a test of a match that lies there."""
+    out: dict[int, Any] = {}
+    for c, d in zip(cands, cands[1:]):
+        if c.demonym or d.demonym or d.start - c.end > 30 or not _contains(text, c, d):
+            continue
+        # a province, or a country, named after the town (the province may be named like
+        # its chief town: "Ariha in Idlib")
+        outer = next((m for m in _lookup(gaz, d.text, None)[:4] if m.feature in ("country", "admin1")), None)
+        if outer is None:
+            continue
+        country = outer.feature == "country"
+        where = outer.country if country else outer.admin1_iso
+        def there(m, country=country, where=where) -> bool:
+            return m.feature in LOCAL and (m.country if country else m.admin1_iso) == where
+        if any(there(m) for m in _lookup(gaz, c.text, None)[:8]):
+            out[c.start] = there
+    return out
+
+
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
+    placed = _placed_by_next(ctx.text, cands, gaz)
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
         if QUALIFIER.match(ctx.text, c.end) or filed_at(ctx.text, c.start, c.end) \
@@ -498,6 +535,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
+        if c.start in placed:
+            # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
+            c.matches = [m for m in c.matches if placed[c.start](m)] + \
+                [m for m in c.matches if not placed[c.start](m)]
         if not c.matches:
             continue
         best = c.matches[0]
@@ -737,6 +778,18 @@ def _prefer_admin1(matches: list, admin1s: Counter[str], near: str | None) -> li
     return [best] + [m for m in matches if m is not best]
 
 
+def _within(matches: list, near: str | None) -> list:
+    """The town of a name that lies in the province or city named right after it, first,
+    wherever else a bigger town has that name: "the town of Ariha in Idlib" is the Syrian
+    Ariha, not Jericho (whose Arabic name it is), "Paris, Texas" the Texan one."""
+    if not near or not matches or matches[0].admin1_iso == near:
+        return matches
+    inside = next((m for m in matches[:8] if m.admin1_iso == near and m.feature in LOCAL), None)
+    if inside is None:
+        return matches
+    return [inside] + [m for m in matches if m is not inside]
+
+
 def _anchor(gaz, best, matches, want_admin1: bool):
     """The entry a phrase is anchored on: the province when asked for and X names one."""
     if want_admin1:
@@ -848,7 +901,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if c.text in first_words and not matches[0].exact and matches[0].feature in LOCAL:
             continue
-        near = province = None
+        near = province = holder = None
         for d in cands[i + 1:i + 3]:
             if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city"):
                 between = text[c.end:d.start]
@@ -856,6 +909,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                     province = d.matches[0].admin1_iso
                 if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
+                    holder = near if _contains(text, c, d) else None
                     break
         owned = _owner_named_before(gaz, text, c.start)
         owner, owner_start = owned if owned is not None else (None, c.start)
@@ -875,7 +929,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                         country=home.country, lat=home.lat, lon=home.lon, precision=3, feature="country",
                         geonames_id=home.geonames_id, score=0.5, sentence=ctx.sentence_of(c.start)))
                 continue
-        matches = _prefer_admin1(matches, admin1s, near)
+        matches = _prefer_admin1(_within(matches, holder), admin1s, near)
         best = matches[0]
         if province and province[:2] == country and best.feature in LOCAL \
                 and not any(m.country == country for m in matches[:8]):
