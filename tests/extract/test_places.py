@@ -752,3 +752,13 @@ def test_a_town_named_with_what_holds_it(pipeline, text, name, iso):
 def test_a_list_of_provinces_holds_none_of_its_items(pipeline):
     ctx = run(pipeline, "Regime shelling killed 12 people in Daraa, Idlib and Hama on Monday.")
     assert ctx.places[0].admin1_iso == "SY-DR"
+
+
+def test_the_province_that_holds_a_town_is_no_city_of_its_name(pipeline):
+    text = "Government forces shelled the village of Kafr Nabl in Idlib, killing four civilians."
+    ctx = run(pipeline, text)
+    assert [(p.name, p.feature, p.precision) for p in ctx.places] == [
+        ("Kafranbel", "city", 1), ("Idlib", "admin1", 3)]
+    # a bare name of a province and its chief town is still the town
+    ctx = run(pipeline, "Government forces shelled Idlib, killing four civilians.")
+    assert [(p.name, p.feature, p.precision) for p in ctx.places] == [("Idlib", "city", 1)]

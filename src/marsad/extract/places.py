@@ -889,6 +889,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     anchors = [(m.lat, m.lon) for c in cands if c.matches and not c.demonym
                for m in c.matches[:1] if m.country == country and m.lat is not None]
     places: list[Place] = []
+    holds: dict[int, str] = {}    # start of a name -> the province it names, holding a town before it
     taken_names: set[tuple[str, int]] = set()
     place_starts = {s for s, _e, label in ctx.entities if label in ("GPE", "LOC", "FAC")}
     for i, c in enumerate(cands):
@@ -901,7 +902,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         if c.text in first_words and not matches[0].exact and matches[0].feature in LOCAL:
             continue
-        near = province = holder = None
+        near = province = holder = holder_at = None
         for d in cands[i + 1:i + 3]:
             if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city"):
                 between = text[c.end:d.start]
@@ -910,6 +911,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
                     holder = near if _contains(text, c, d) else None
+                    holder_at = d.start if holder else None
                     break
         owned = _owner_named_before(gaz, text, c.start)
         owner, owner_start = owned if owned is not None else (None, c.start)
@@ -1000,7 +1002,16 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
             phrase = m_near.group(0).lower()
             want_admin1 = is_prov and ("countryside" in phrase or "rural" in phrase)
+        if c.start in holds and best.feature in LOCAL and precision is None:
+            # "the village of Kafr Nabl in Idlib": Idlib is the province that holds the
+            # town, not the city of its name
+            province_of = next((m for m in matches[:4] if m.feature == "admin1"
+                                and m.admin1_iso == holds[c.start]), None)
+            if province_of is not None:
+                best, precision, want_admin1 = province_of, 3, True
         entry = _anchor(gaz, best, matches, want_admin1)
+        if holder_at is not None and entry.feature in LOCAL and entry.admin1_iso == holder:
+            holds[holder_at] = holder
         if precision is None:
             precision = {"admin1": 3, "country": 3, "region": 2, "admin2": 2}.get(entry.feature, 1)
         if entry.feature in ("admin1",) and precision == 1:
