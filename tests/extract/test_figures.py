@@ -441,6 +441,10 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("Journalist Samuel Wazizi died in military custody in Yaounde.", ["Samuel Wazizi"],
      [("killed", "civilians", 1)]),
     ("Samuel Wazizi died in a car crash in Yaounde.", ["Samuel Wazizi"], []),
+    # ... told in a relative clause
+    ("The group condemned the murder of journalist Javier Valdez, who was shot dead in Culiacan.",
+     ["Javier Valdez"], [("killed", "civilians", 1)]),
+    ("Reporter Javier Valdez, who was arrested in May, is still held.", ["Javier Valdez"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty
     ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],

@@ -1126,7 +1126,7 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
 #: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
 #: was reportedly killed" (the name's own verb, after an aside between commas)
 _NAMED_FATE = re.compile(
-    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),|\s*,)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
     r"(?P<kill>shot\s+dead|shot\s+and\s+killed|killed|murdered|assassinated|gunned\s+down|beheaded|executed|"
     r"lynched|(?:stabbed|beaten|hacked|burned|tortured)\s+to\s+death|found\s+dead)?"
     r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b"
