@@ -340,7 +340,7 @@ def test_last_year_after_a_day_or_month_names_the_year():
     (m,) = find_dates("He was arrested on June 5 last year.", pub)
     assert (m.text, m.start_date, m.precision) == ("June 5 last year", D(2021, 6, 5), 1)
     (m,) = find_dates("He was detained at the end of June last year.", pub)
-    assert (m.text, m.start_date) == ("end of June last year", D(2021, 6, 1))
+    assert (m.text, m.start_date, m.end_date) == ("end of June last year", D(2021, 6, 21), D(2021, 6, 30))
     (m,) = find_dates("Clashes in early March this year.", pub)
     assert m.start_date == D(2022, 3, 1)
     # "last year" alone is most often a comparison ("more than last year"): no date
@@ -374,3 +374,23 @@ def test_a_wire_dateline_without_its_year_is_the_reports_day_not_the_events():
     # "ALEPPO, Syria, July 3 (Xinhua) --" too
     ctx = run("ALEPPO, Syria, July 3 (Xinhua) -- Rebels fired shells on Wednesday.", published="2019-07-03")
     assert ctx.dateline.start_date == D(2019, 7, 3) and [d.text for d in ctx.dates] == ["on Wednesday"]
+
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    # the words before a month narrow it: its thirds and its weeks
+    ("Militants attacked the village in early February.", D(2019, 2, 1), D(2019, 2, 10), 2),
+    ("Two journalists were killed in mid-February.", D(2019, 2, 11), D(2019, 2, 20), 2),
+    ("They were detained in late February 2017.", D(2017, 2, 21), D(2017, 2, 28), 1),
+    ("They were detained at the end of January.", D(2019, 1, 21), D(2019, 1, 31), 2),
+    ("They were detained in the first week of February.", D(2019, 2, 1), D(2019, 2, 7), 1),
+    ("They were detained in the last week of January.", D(2019, 1, 25), D(2019, 1, 31), 1),
+    # a part still to come this month is last year's; one under way ends at publication
+    ("They were detained in late March.", D(2018, 3, 21), D(2018, 3, 31), 2),
+    ("They were detained in early March.", D(2019, 3, 1), D(2019, 3, 7), 1),
+    # a month alone is the whole month, and a full month name takes no sentence's full stop
+    ("They were detained in February.", D(2019, 2, 1), D(2019, 2, 28), 3),
+])
+def test_parts_of_a_month(text, start, end, precision):
+    (m,) = find_dates(text, D(2019, 3, 7))
+    assert (m.start_date, m.end_date, m.precision) == (start, end, precision)
+    assert not m.text.endswith(".")

@@ -77,7 +77,7 @@ _FULL_MON = "January|February|March|April|May|June|July|August|September|October
 _FULL_MONTHS = frozenset(_FULL_MON.lower().split("|"))
 _ABBR_MON = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # month names: capitalised (or all capitals); abbreviations take an optional dot
-_MON = rf"(?P<mon>(?:{_FULL_MON}|{_FULL_MON.upper()}|{_ABBR_MON}|{_ABBR_MON.upper()})\b\.?)"
+_MON = rf"(?P<mon>(?:{_FULL_MON}|{_FULL_MON.upper()})\b|(?:{_ABBR_MON}|{_ABBR_MON.upper()})\b\.?)"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _WD_ANY = rf"(?:(?:{_FULL_WD}|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?,?\s+)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -108,7 +108,7 @@ _DATELINE_PREFIX = re.compile(
 _DAY_MON = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)")
 _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)")
 # a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
-_PART_OF = r"(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\s+of"
+_PART_OF = r"(?:end|beginning|start|middle|spring|summer|autumn|fall|winter|(?:first|second|third|fourth|last|final)\s+week)\s+of"
 _YEAR_ONLY = re.compile(rf"\b(?P<prep>in|since|during|throughout|early|late|mid|{_PART_OF})[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-])(?!\.\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking", "a
@@ -220,6 +220,42 @@ def _resolve_day_month(day: int, month: int, published: dt.date) -> dt.date | No
     if (d - published).days <= 60:
         return None  # a future reference ("talks on 10 April"), not an event date
     return _safe_date(published.year - 1, month, day)
+
+
+#: a part of a month told before its name: "early March", "mid-June", "the end of May",
+#: "the first week of February" (the thirds of a month, and its weeks)
+_MONTH_PART = re.compile(
+    r"\b(?:(?P<early>early|beginning\s+of|start\s+of)|(?P<mid>mid|middle\s+of)|(?P<late>late|end\s+of)|"
+    r"(?P<week>first|second|third|fourth|last|final)\s+week\s+of)(?:[\s-]+(?:in|of))?[\s-]+(?:the\s+month\s+of\s+)?$",
+    re.IGNORECASE)
+_WEEK_NUMBER = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _part_start(text: str, start: int, mon_start: int) -> int:
+    """Where a month's date begins, with the words that narrow it ("the first week of")."""
+    m = _MONTH_PART.search(text, max(0, mon_start - 30), mon_start)
+    return min(start, m.start()) if m is not None else start
+
+
+def month_part(text: str, start: int, year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """The days of a month that the words right before its name (ending at ``start``)
+    narrow it to: early = 1-10, mid = 11-20, late or the end = 21 to the last day, the
+    first week = 1-7, the last week = the last seven days; None when they narrow nothing."""
+    m = _MONTH_PART.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    last = _month_end(year, month)
+    if m["early"]:
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if m["mid"]:
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if m["late"]:
+        return dt.date(year, month, 21), last
+    which = m["week"].lower()
+    if which in ("last", "final"):
+        return last - dt.timedelta(days=6), last
+    first = 1 + 7 * _WEEK_NUMBER[which]
+    return dt.date(year, month, first), dt.date(year, month, first + 6)
 
 
 def _range_precision(start: dt.date, end: dt.date) -> int:
@@ -364,9 +400,13 @@ def find_dates(text: str, published: dt.date | None, *,
             if mon:
                 y = int(m["year"])
                 a, b = dt.date(y, mon, 1), _month_end(y, mon)
+                part = month_part(text, m.start("mon"), y, mon)
+                if part is not None:
+                    a, b = part
                 if pub is not None and a <= pub < b:
                     b = pub
-                add(m.start(), m.end(), a, b, 3, "absolute")
+                add(_part_start(text, m.start(), m.start("mon")), m.end(), a, b,
+                    3 if part is None else _range_precision(a, b), "absolute")
         # (the noun after an attributive year lies past the window: look a little further)
         for m in (*each(_YEAR_ONLY, lo, hi), *each(_YEAR_ATTR, lo, min(n, hi + 40))):
             # "in 2012", "since 2011": a year (ACLED has no coarser precision than 3)
@@ -415,12 +455,21 @@ def find_dates(text: str, published: dt.date | None, *,
             y, end = _which_year(text, m.end(), pub)
             y = y or (pub.year if mon <= pub.month else pub.year - 1)
             a, b = dt.date(y, mon, 1), _month_end(y, mon)
+            part = month_part(text, m.start("mon"), y, mon)
+            if part is not None and part[0] > pub and not _which_year(text, m.end(), pub)[0]:
+                # "late March" told on 5 March is last year's
+                y -= 1
+                a, b = dt.date(y, mon, 1), _month_end(y, mon)
+                part = month_part(text, m.start("mon"), y, mon)
+            if part is not None:
+                a, b = part
             if b > pub:
                 b = pub
             if m["prep"].lower() == "since":
                 add(m.start(), end, a, pub, _range_precision(a, pub), "range")
             else:
-                add(m.start(), end, a, b, 3, "absolute")
+                add(_part_start(text, m.start(), m.start("mon")), end, a, b,
+                    3 if part is None else _range_precision(a, b), "absolute")
     # anchored on a weekday name
     for lo, hi in windows(_WEEKDAY_ANCHOR, 30, 60):
         for m in each(_SINCE_WD, lo, hi):
