@@ -614,3 +614,11 @@ def test_a_group_named_as_the_detainees_affiliation_is_no_default_arrester(dicti
 def test_who_threw_or_planted_the_bomb_did_the_explosion(dictionary, text):
     # an explosion's perpetrator must be named by the syntax: throwing and planting name it
     assert _roles(text, dictionary, "explosions_remote_violence")[0][0] == "perpetrator"
+
+
+def test_allies_told_as_agents_of_one_act_are_one_side(dictionary):
+    text = "Hezbollah fighters and Syrian troops took control of the town of Qusayr after weeks of fighting."
+    assert _roles(text, dictionary, "battles") == [("side_a", "Hezbollah"), ("side_a", "Syrian government forces")]
+    # the other party named in between ends the run: two agents of two acts are two sides
+    text = "Rebels attacked army positions in Qusayr, and Hezbollah fighters shelled rebel areas."
+    assert [r for r, _ in _roles(text, dictionary, "battles")].count("side_a") == 1

@@ -513,3 +513,13 @@ def test_a_part_told_after_the_prepositional_phrase_of_its_total():
     got = [(f.outcome, f.group, f.best, f.part_of) for f in
            figs("Eight members of one family, including five children, were killed when a shell hit their house.")]
     assert got == [("killed", "total", 8, None), ("killed", "children", 5, 0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A regime barrel bomb killed a family of five in Kafr Zita.", [("killed", "total", 5)]),
+    ("The strike killed an entire family of six.", [("killed", "total", 6)]),
+    ("The strike killed a family of seven, including four children.", [("killed", "total", 7), ("killed", "children", 4)]),
+    ("He supported a family of five on his wage.", []),
+])
+def test_a_family_of_n_killed_is_n_dead(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected

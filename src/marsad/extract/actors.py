@@ -943,6 +943,21 @@ def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
     return out
 
 
+def _conjunct_agents(mentions: list[ActorMention], first: ActorMention | None) -> set[str]:
+    """The armed actors told right after side A's, in its sentence, as agents of the same
+    act ("Hezbollah fighters and Syrian troops took control of Qusayr"): side A too. The
+    next mention of another part (a target, a speaker) ends the run."""
+    if first is None or first.role_hint not in ("perpetrator", "prevails"):
+        return set()
+    out: set[str] = set()
+    for a in mentions[mentions.index(first) + 1:]:
+        if a.sentence != first.sentence or a.role_hint != first.role_hint or a.category not in BEARS_ARMS:
+            break
+        out.add(a.name)
+    out.discard(first.name)
+    return out
+
+
 def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     """Battles have sides, not perpetrators. ``side_a`` is the first armed actor named as
     the agent ("X attacked", "by X", "surrendered to X"), else the first armed actor that is
@@ -956,11 +971,13 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
         next((a for a in armed if a.role_hint in (None, "side") and a.name not in victims), None) or \
         next((a for a in armed if a.role_hint in ("side", "yields")), None)
     side_a = first.name if first is not None else None
-    other_armed = {a.name for a in armed if a.name != side_a and a.role_hint not in _ONLY_PARTICIPATE}
+    allies = _conjunct_agents(mentions, first)
+    other_armed = {a.name for a in armed if a.name != side_a and a.name not in allies
+                   and a.role_hint not in _ONLY_PARTICIPATE}
     roles: list[tuple[str, ActorMention]] = []
     for a in mentions:
         if a.category in BEARS_ARMS and a.role_hint not in _ONLY_PARTICIPATE:
-            role = "side_a" if a.name == side_a else "side_b"
+            role = "side_a" if a.name == side_a or a.name in allies else "side_b"
         elif a.category in ("civilians", "protesters"):
             # "clashes between masked activists and police": the unarmed are a side
             role = "side_b" if a.role_hint == "side" and side_a is not None and not other_armed else "target"

@@ -445,6 +445,12 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
         return ("killed", p - 2)
     if w == "of":
         w2 = d.low(p - 1)
+        if w2 in ("family", "household") and d.low(p - 2) in ("a", "an", "one", "the", "entire", "whole"):
+            # "killed a family of five": the five
+            v = p - 3 if d.low(p - 2) not in ("entire", "whole") else p - 4
+            if d.low(v) in _KILL_ACTIVE or d.low(v) in _INJ_ACTIVE:
+                return ("killed" if d.low(v) in _KILL_ACTIVE else "injured", v)
+            return None
         if w2 in _DEATH_OF:
             if w2 == "lives" and d.low(p - 2) == "the":
                 return ("killed", p - 3 if p >= 3 else p - 2)
