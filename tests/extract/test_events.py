@@ -1050,3 +1050,9 @@ def test_casualties_told_beside_an_arrest_are_a_violent_events():
 ])
 def test_an_armed_groups_deadly_arson_is_an_attack(text, expected):
     assert _told_with_actors(text) == expected
+
+
+def test_masked_men_beating_someone_up_is_an_attack():
+    assert _told_with_actors("Masked men beat up a trade unionist outside a factory on Monday.") == [
+        ("violence_against_civilians", "attack")]
+    assert _told_with_actors("The champions beat the visitors 3-0 on Monday.") == []

@@ -762,3 +762,10 @@ def test_the_province_that_holds_a_town_is_no_city_of_its_name(pipeline):
     # a bare name of a province and its chief town is still the town
     ctx = run(pipeline, "Government forces shelled Idlib, killing four civilians.")
     assert [(p.name, p.feature, p.precision) for p in ctx.places] == [("Idlib", "city", 1)]
+
+
+def test_a_town_named_with_its_country_before_a_date(pipeline):
+    # "X, Honduras, on March 3" names the country that holds X; the comma before the date
+    # does not make "Honduras" an item of a list
+    ctx = run(pipeline, "Activist Berta Caceres was shot dead in La Esperanza, Honduras, on March 3, 2016.")
+    assert (ctx.places[0].name, ctx.places[0].country) == ("La Esperanza", "HN")

@@ -486,7 +486,10 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
     return out
 
 
-_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+#: after a name, another item of a list: ", Hama", " and Hama" (not ", on Monday", ", March 3")
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
 
 
 def _contains(text: str, c: "_Cand", d: "_Cand") -> bool:
