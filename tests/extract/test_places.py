@@ -769,3 +769,16 @@ def test_a_town_named_with_its_country_before_a_date(pipeline):
     # does not make "Honduras" an item of a list
     ctx = run(pipeline, "Activist Berta Caceres was shot dead in La Esperanza, Honduras, on March 3, 2016.")
     assert (ctx.places[0].name, ctx.places[0].country) == ("La Esperanza", "HN")
+
+
+
+def test_a_name_after_city_of_is_no_persons_name(pipeline):
+    # the model may label "Maarat al-Numan" a person; after "the city of" it is a place,
+    # so it is not kept out of the place candidates as a person's name
+    from marsad.extract.places import _person_spans
+
+    text = "Russian warplanes targeted the city of Maarat al-Numan, killing five civilians. Ali Hamdan said."
+    ctx = Context(text=text, meta={}, resources=pipeline.resources)
+    ctx.entities = [(39, 54, "PERSON"), (80, 90, "PERSON")]
+    assert text[39:54] == "Maarat al-Numan" and text[80:90] == "Ali Hamdan"
+    assert _person_spans(ctx, pipeline.resources.gazetteer) == [(80, 90)]

@@ -331,8 +331,11 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
     names = {n for n in names if len(n.split()) > 1 and n[:1].isupper() and not _lookup(gaz, n, None)}
     spans = []
     for name in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.text):
-            spans.append((m.start(), m.end()))
+        found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.text)]
+        if any(_KIND_OF_PLACE_BEFORE.search(ctx.text, max(0, s - 40), s) or _KIND_OF_PLACE_AFTER.match(ctx.text, e)
+               for s, e in found):
+            continue    # "the city of Maarat al-Numan": a place the model took for a person
+        spans.extend(found)
     return spans
 
 
