@@ -1056,3 +1056,16 @@ def test_masked_men_beating_someone_up_is_an_attack():
     assert _told_with_actors("Masked men beat up a trade unionist outside a factory on Monday.") == [
         ("violence_against_civilians", "attack")]
     assert _told_with_actors("The champions beat the visitors 3-0 on Monday.") == []
+
+
+def test_a_bombing_claimed_is_dated_by_its_sentence():
+    # "claimed responsibility for a suicide bombing" names the act, not a charge: the
+    # sentence's date is the bombing's
+    text = ("The Pakistani Taliban claimed responsibility for a suicide bombing that killed 12 people "
+            "at a police station on Monday.")
+    (ev,) = _dated(text, "2019-09-10")
+    assert ev["date"]["start"] == "2019-09-09"
+    # arrested "for the bombing": a charge, which the day of the arrest does not date
+    text = "Police arrested two men on Monday for the bombing of the police station."
+    evs = _dated(text, "2019-09-10")
+    assert all(e["date"]["start"] != "2019-09-09" for e in evs if e["type"] != "strategic_developments")

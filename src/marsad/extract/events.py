@@ -725,7 +725,7 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
 #: "jets accused of bombing a market" tell the day's bombing)
 _SUSPECTS = re.compile(
     r"\b(?:suspects?|suspected\s+(?:killers?|attackers?|kidnappers?)|"
-    r"(?:in\s+connection\s+with|over|for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
+    r"(?:in\s+connection\s+with|over|(?<!responsibility\s)for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
     r"(?:killings?|murders?|assassination|abduction|kidnapping|death|attacks?|bombings?|shooting)|"
     r"(?:charged\s+with|(?:found\s+)?guilty\s+(?:of|in)|convicted\s+(?:of|in|over))\s+"
     r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?|"
