@@ -1069,3 +1069,10 @@ def test_a_bombing_claimed_is_dated_by_its_sentence():
     text = "Police arrested two men on Monday for the bombing of the police station."
     evs = _dated(text, "2019-09-10")
     assert all(e["date"]["start"] != "2019-09-09" for e in evs if e["type"] != "strategic_developments")
+
+
+def test_a_happening_told_as_an_aside_is_not_the_main_event():
+    text = ("Two soldiers were killed in an ambush near the town on Monday. In a separate incident, "
+            "a landmine killed a civilian near the river.")
+    evs = _dated(text, "2019-09-10")
+    assert [e["type"] for e in evs] == ["battles", "explosions_remote_violence"]

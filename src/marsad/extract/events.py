@@ -805,18 +805,27 @@ def _abroad(ctx: Context, d: Draft) -> bool:
     return bool(country) and bool(d.places) and all(p.country and p.country != country for p in d.places)
 
 
+#: a sentence that opens on another happening than the report's: "In a separate incident",
+#: "Separately", "Elsewhere", "Meanwhile", "In another attack"
+_ASIDE_OPENING = re.compile(
+    r"\s*[\"“]?(?:in\s+(?:a\s+)?(?:separate|another|other|unrelated)\s+(?:\w+\s+)?(?:incidents?|attacks?|"
+    r"developments?|news|events?|violence|clash(?:es)?|strikes?)|separately|elsewhere|meanwhile|"
+    r"in\s+other\s+(?:news|developments))\b", re.IGNORECASE)
+
+
 def _salience(ctx: Context, d: Draft, lead_abroad: bool = False) -> tuple:
     """Main event first: an event placed in the report's country before one placed only
     abroad (a report is about its country; foreign parties are background), then the
     event in the lead (:func:`_lead`, told with a strong word), then the one the headline
     or first sentence tells (a town's share told next is a part of it), then by mentions
-    and strength. An event told without a place of its own counts as in the report's
+    and strength. A happening told as an aside ("In a separate incident", "Elsewhere",
+    "Meanwhile") is not the lead's. An event told without a place of its own counts as in the report's
     country, except beside an event the lead tells abroad, when only its own place in the
     lead counts ("One of two British nationals charged with ... torture and behead
     hostages in Syria" leads a report from a Virginia court before the hostages'
     captivity told paragraphs later)."""
     first, lead_end, _after = _lead(ctx)
-    lead = 1 if d.first < lead_end else 0
+    lead = 1 if d.first < lead_end and not _ASIDE_OPENING.match(ctx.text, ctx.sentences[d.first][0]) else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
     home = not _abroad(ctx, d) if d.places or not lead_abroad else bool(lead)
     return (home, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
