@@ -1076,3 +1076,20 @@ def test_a_happening_told_as_an_aside_is_not_the_main_event():
             "a landmine killed a civilian near the river.")
     evs = _dated(text, "2019-09-10")
     assert [e["type"] for e in evs] == ["battles", "explosions_remote_violence"]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # who took the place decides, not the verb
+    ("Syrian government forces captured the town on Wednesday after a week of clashes with rebels.",
+     "government_regains_territory"),
+    ("Rebels recaptured the village from government forces on Friday.", "non_state_actor_overtakes_territory"),
+    ("Islamic State militants seized control of the city on Wednesday.", "non_state_actor_overtakes_territory"),
+    # a taker not named as the verb's subject leaves the verb's sub-type
+    ("The blast hit a district once on the front line between terrorists and army forces before the army "
+     "retook the city.", "government_regains_territory"),
+    ("Despite the government's recapture of the city last year, rebel groups keep a presence there.",
+     "government_regains_territory"),
+])
+def test_who_took_the_place_decides_the_territory_sub_type(text, sub_type):
+    found = _told_with_actors(text)
+    assert ("battles", sub_type) in found

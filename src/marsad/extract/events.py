@@ -348,7 +348,13 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     frames = []
     for typ, ts in by_type.items():
         best = max(ts, key=lambda t: (t.weight, -t.start))
-        frames.append(Frame(sent, typ, best.sub_type, best.weight, ts))
+        sub_type = best.sub_type
+        if typ == "battles":
+            # a battle in which a place changed hands is coded as that change (ACLED):
+            # "captured the town after a week of clashes"
+            sub_type = next((t.sub_type for t in ts if t.sub_type in _TERRITORY
+                             and _CHANGED_HANDS.match(t.text)), sub_type)
+        frames.append(Frame(sent, typ, sub_type, best.weight, ts))
     if all(f.type == "strategic_developments" for f in frames):
         # casualties told beside an arrest are a violent act's, not the arrest's ("the
         # attack, which killed 14 worshippers ... police arrested five suspects")
@@ -1482,6 +1488,48 @@ def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: 
     return not any(_DEFENCELESS.search(ctx.text, *ctx.sentences[s]) for s in d.sentences)
 
 
+_TERRITORY = ("government_regains_territory", "non_state_actor_overtakes_territory")
+#: the words of a place taken, not only fought over or advanced on ("advanced towards",
+#: "the liberation of Raqqa" tell an aim)
+_CHANGED_HANDS = re.compile(r"(?:re)?captured|seized|took|taken|overran|overrun|retook|retaken|regained|"
+                            r"restored", re.IGNORECASE)
+
+
+def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) -> str | None:
+    """Who took the place decides ACLED's sub-type, not the verb: a town "captured" by the
+    army is government regaining territory, one "recaptured" by rebels a non-state actor
+    overtaking it. The taker is the armed actor named as the verb's subject (the nearest
+    before it in its sentence, within :data:`_SUBJECT_REACH`). Foreign forces, militias,
+    and a taker the report does not name so ("the government's recapture of Aleppo ...
+    rebel groups maintain a presence"), keep the verb's."""
+    sub_type = d.sub_type
+    if d.type != "battles" or sub_type not in _TERRITORY:
+        return sub_type
+    for t in d.triggers:
+        if t.sub_type not in _TERRITORY:
+            continue
+        before = [m for m in ctx.actors if m.sentence == t.sentence and m.end <= t.start]
+        if not before:
+            continue
+        taker = max(before, key=lambda m: m.end)
+        if t.start - taker.end > _SUBJECT_REACH or taker.role_hint in ("yields", "target"):
+            continue
+        if taker.category == "state_forces":
+            return "government_regains_territory"
+        if taker.category in _NON_STATE_TAKERS:
+            return "non_state_actor_overtakes_territory"
+        return sub_type
+    return sub_type
+
+
+#: characters between a taker named as the subject and its verb ("Syrian government
+#: forces and allied militias captured")
+_SUBJECT_REACH = 60
+#: who overtakes territory when it is not the state (militias may fight for the state or
+#: against it: the verb's sub-type stays)
+_NON_STATE_TAKERS = frozenset({"rebel_group", "jihadist_group", "unknown"})
+
+
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
                 actors: list[dict[str, Any]]) -> bool:
     """A riot whose doers are an organised armed group, with no crowd among its actors,
@@ -1550,6 +1598,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                       for a in actors if a["role"].startswith("side"))
         d.type, d.sub_type = "riots", "violent_demonstration" if protest else "mob_violence"
         actors = _actors(ctx, d, actor_s, told, country)
+    d.sub_type = _territory_sub_type(ctx, d, actors)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
