@@ -497,3 +497,15 @@ def test_the_coalition_is_the_last_coalition_named(nlp, registry):
     text = "The coalition said 20 militants were killed."
     assert sources(attribute(nlp, registry, text, country="SY")[1])[0][0] == "US-led coalition"
     assert sources(attribute(nlp, registry, text, country="IL")[1])[0][0] == "coalition"
+
+
+def test_a_speaker_the_registry_does_not_know_is_typed_by_the_actor_dictionary(nlp, registry):
+    from marsad.extract.actors import find_actors, load_actor_dictionary
+
+    text = "The Houthis vowed to retaliate after an air strike killed 30 people in Saada."
+    ctx = context(nlp, text, country="YE", entities=[entity(text, "Houthis", "PERSON")])
+    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+    ctx.resources = SimpleNamespace(sources=registry)
+    attribution_stage(ctx)
+    assert [(s["source"]["name"], s["source"]["type"], s["stance"]) for s in ctx.statements] == [
+        ("Houthis", "armed_group", "vows")]

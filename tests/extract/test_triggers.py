@@ -300,3 +300,14 @@ def test_a_death_in_custody_is_an_attack():
 def test_one_shell_is_shelling(text, found):
     subs = {t[3] for t in find_triggers(text, load_lexicon())}
     assert ("shelling_artillery_missile_attack" in subs) is found
+
+
+@pytest.mark.parametrize("text, is_hypothetical", [
+    ("The Houthis vowed to retaliate after a Saudi-led strike", False),   # what happened, after the vow's aim
+    ("The Houthis vowed to retaliate with a strike", True),
+    ("Officials warned of a possible attack", True),
+])
+def test_a_clause_of_what_happened_ends_a_hypothetical(text, is_hypothetical):
+    from marsad.extract.triggers import hypothetical
+
+    assert hypothetical(text, text.rindex(" ") + 1, 0) is is_hypothetical

@@ -986,10 +986,35 @@ def _statements(text: str, attributions: list[Attribution], abouts: list[str]) -
     return out
 
 
-@component("attribution", reads=("text", "sentences", "masked", "entities", "places"),
+#: the source type of a speaker the registry does not know, from its actor category
+_TYPE_BY_CATEGORY = {"rebel_group": "armed_group", "jihadist_group": "armed_group", "militia": "armed_group",
+                     "state_forces": "government", "foreign_forces": "government"}
+
+
+def _type_by_actor(ctx: Context, attributions: list[Attribution], statements: list[dict[str, Any]]) -> None:
+    """A speaker the source registry does not type that the actor dictionary knows is an
+    armed group or a state's forces ("the Houthis vowed", "the army said"): typed so."""
+    typed: dict[str, str] = {}
+    for a in attributions:
+        if a.source.type != "unknown" or a.source_start < 0:
+            continue
+        for m in ctx.actors:
+            if m.start < a.source_end and a.source_start < m.end and m.category in _TYPE_BY_CATEGORY:
+                a.source = Source(a.source.name, _TYPE_BY_CATEGORY[m.category])
+                typed[a.source.name] = a.source.type
+                break
+    for st in statements:
+        src = st.get("source") or {}
+        if src.get("type") == "unknown" and src.get("name") in typed:
+            src["type"] = typed[src["name"]]
+
+
+@component("attribution", reads=("text", "sentences", "masked", "entities", "places", "actors"),
            assigns=("attributions", "statements"))
 def attribution_stage(ctx: Context) -> None:
-    """Who claims what: sources (registry-typed), stances and document-level statements."""
+    """Who claims what: sources (registry-typed, else by the actor dictionary), stances and
+    document-level statements."""
     attributions, statements = find_attributions(ctx, ctx.resources.sources)
+    _type_by_actor(ctx, attributions, statements)
     ctx.attributions = attributions
     ctx.statements = statements

@@ -84,7 +84,10 @@ _HYPOTHETICAL = re.compile(
     r"bracing for|prepar(?:e|es|ed|ing) for|readiness for|vow(?:s|ed)? to|will|anticipat\w*|"
     r"call(?:s|ed)? for|demand(?:s|ed)?|ban on|prohibit\w*|"
     r"(?<![\w-])(?:planned|upcoming|scheduled|proposed|forthcoming)|"
-    r"(?<!unclear )(?<!unknown )(?<!asked )(?<!know )(?<!known )(?<!as )(?<!even )if)\b[^.;:\"]{0,30}$",
+    r"(?<!unclear )(?<!unknown )(?<!asked )(?<!know )(?<!known )(?<!as )(?<!even )if)\b"
+    # ... up to the trigger, unless a clause of what did happen begins between ("vowed to
+    # retaliate after a Saudi-led air strike killed 30")
+    r"(?:(?!\b(?:after|following|because|since|amid|when)\b)[^.;:\"]){0,30}$",
     re.IGNORECASE)
 
 
