@@ -1093,3 +1093,24 @@ def test_a_happening_told_as_an_aside_is_not_the_main_event():
 def test_who_took_the_place_decides_the_territory_sub_type(text, sub_type):
     found = _told_with_actors(text)
     assert ("battles", sub_type) in found
+
+
+@pytest.mark.parametrize("text, group, expected", [
+    # a whole and its parts of the same group: the parts bound nothing
+    ("Three police officers and two attackers were killed in a gun battle on Tuesday.", "combatants", (5, 5, 5)),
+    ("At least 17 people were killed on Monday, two of them children of one family.", "total", (17, 17, None)),
+    # parts of other groups may overlap the whole: the range keeps the larger part as its low
+    ("At least 16 civilians and three children have been killed in air raids on Monday.", "civilians",
+     (16, 19, None)),
+])
+def test_parts_of_a_whole_of_their_own_group_bound_nothing(text, group, expected):
+    from marsad.extract import extract
+
+    (ev,) = [e for e in extract(text, published="2019-09-10")["events"] if group in e["fatalities"]]
+    r = ev["fatalities"][group]
+    assert (r["low"], r["best"], r["high"]) == expected
+
+
+def test_police_breaking_up_a_protest_intervene_in_it():
+    assert _told_with_actors("Police broke up a rally of opposition supporters on Monday.") == [
+        ("protests", "protest_with_intervention")]

@@ -523,3 +523,8 @@ def test_a_part_told_after_the_prepositional_phrase_of_its_total():
 ])
 def test_a_family_of_n_killed_is_n_dead(text, expected):
     assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected
+
+
+def test_n_of_his_men():
+    got = [(f.group, f.best) for f in figs("A drone strike killed a senior commander and two of his bodyguards.")]
+    assert got == [("combatants", 1), ("combatants", 2), ("combatants", 3)]

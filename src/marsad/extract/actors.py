@@ -414,7 +414,7 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"wound(?:ed|s|ing)?|injur(?:ed|es|ing)|beat(?:en|s|ing)?|murder(?:ed|s|ing)?|rap(?:ed|es|ing)|"
             r"overr(?:an|un|uns)|advanc(?:ed|es|ing)|took control|took over|recaptur(?:e|ed|es|ing)|"
             r"took|tak(?:e|es|ing) control|shot dead|gunned down|blew up|set fire|"
-            r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|"
+            r"assault(?:ed|s|ing)?|target|hit|intercept(?:ed|s)?|repel(?:led|s)?|crack(?:ed)? down|disperse(?:d|s)?|br(?:oke|eak|eaks|eaking) up|"
             r"tear[- ]?gass(?:ed|ing)|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:used|deployed)|us(?:e|es|ing)|"
             r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|thr(?:ew|ow|ows|owing)|hurl(?:ed|s|ing)?|lobb(?:ed|ing)|"
             r"plant(?:ed|s|ing)|"

@@ -1316,6 +1316,14 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
 _OPEN_REACH = 2
 
 
+def _whole_in(ctx: Context, f: Figure, ids: set[int]) -> bool:
+    """``f`` is a part of a figure among ``ids`` whose parts are all of its group."""
+    if f.part_of is None or not 0 <= f.part_of < len(ctx.figures):
+        return False
+    whole = ctx.figures[f.part_of]
+    return id(whole) in ids and all(g.group == whole.group for g in ctx.figures if g.part_of == f.part_of)
+
+
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
     """Per victim group, the Range this report gives for the event.
 
@@ -1349,6 +1357,12 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         chosen = max(updates, key=lambda f: f.start) if updates else max(
             primary, key=lambda f: (f.best, not f.derived, -f.start))
         pool = primary + updates
+        # a part of a whole in the same pool, all of whose parts are of the whole's group
+        # ("three police officers" of "three police officers and two attackers", "two of
+        # them" of "17 people were killed"), bounds neither end of the whole's range; parts
+        # of other groups may overlap ("16 civilians and three children": 16 to 19)
+        ids = {id(f) for f in pool}
+        pool = [f for f in pool if not _whole_in(ctx, f, ids)] or pool
         lows = [f.low for f in pool if f.low is not None]
         highs = [f.high for f in pool]
         high = None if any(h is None for h in highs) else max(highs)

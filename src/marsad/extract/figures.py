@@ -105,7 +105,7 @@ for _g, _ws in (
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
               "members member terrorists terrorist extremists extremist militiamen militiaman guards "
-              "guard commanders commander leaders leader attackers attacker assailants bombers "
+              "guard bodyguards bodyguard commanders commander leaders leader attackers attacker assailants bombers "
               "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
               "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
               "militias militia"),
@@ -135,7 +135,7 @@ _CIVILIANS_AS_SUCH = _words("civilians civilian non-combatants noncombatants")
 _SINGULAR = _words("person individual man civilian resident villager citizen patient doctor nurse "
                    "medic student teacher journalist worker volunteer rescuer child kid minor boy girl "
                    "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
-                   "jihadist gunman policeman officer member terrorist commander leader guard pilot "
+                   "jihadist gunman policeman officer member terrorist commander leader guard bodyguard pilot "
                    "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
                    "politician trader driver businessman passenger refugee evacuee paramedic employee "
                    "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
@@ -935,6 +935,8 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     if d.low(j) == "of" and d.low(j + 1) in ("the", "those") and d.low(j + 2) in _VICTIMS \
             and d.low(j + 2) not in ("victims", "people"):
         j += 2  # "killed 5 of the soldiers"
+    elif d.low(j) == "of" and d.low(j + 1) in ("his", "her", "their", "its") and d.low(j + 2) in _VICTIMS:
+        j += 2  # "killed a commander and two of his bodyguards"
     if d.low(j) == "of" and d.low(j + 1) in ("them", "whom", "those", "the"):
         k = j + 2
         if d.low(j + 1) in ("the", "those"):
