@@ -1114,3 +1114,13 @@ def test_parts_of_a_whole_of_their_own_group_bound_nothing(text, group, expected
 def test_police_breaking_up_a_protest_intervene_in_it():
     assert _told_with_actors("Police broke up a rally of opposition supporters on Monday.") == [
         ("protests", "protest_with_intervention")]
+
+
+def test_a_chemical_attack_and_a_car_bomb_are_two_happenings():
+    text = ("A car bomb killed four people in the capital on Thursday. Militants posted videos of an alleged "
+            "chemical attack which they claimed the army was responsible for.")
+    subs = [e["sub_type"] for e in _dated(text, "2013-09-05")]
+    assert "remote_explosive_landmine_ied" in subs and "chemical_weapon" in subs
+    # a gas attack from the air is one happening with its strike
+    text = "Warplanes struck the town on Monday in a chemical attack that killed 12 people."
+    assert [e["sub_type"] for e in _dated(text, "2016-08-02")] in (["chemical_weapon"], ["air_drone_strike"])

@@ -639,10 +639,13 @@ _AIR, _GROUND = frozenset({"air_drone_strike"}), frozenset({"suicide_bomb", "rem
 def _other_delivery(a: Draft | Frame, b: Draft | Frame) -> bool:
     """Two explosions told with specific words, one from the air and one planted or
     carried ("a suicide bomber struck the market" and "Syrian jets bombed several
-    villages"), are two happenings."""
+    villages"), or a chemical attack and a bomb planted or carried ("a car bomb killed
+    four ... videos of an alleged chemical attack"), are two happenings."""
     if min(a.weight, b.weight) < 2.0:
         return False
     subs = {a.sub_type, b.sub_type}
+    if "chemical_weapon" in subs and subs & _GROUND:
+        return True     # a gas attack (from the air or by shells) and a car bomb
     return bool(subs & _AIR) and bool(subs & _GROUND)
 
 
