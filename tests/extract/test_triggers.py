@@ -311,3 +311,10 @@ def test_a_clause_of_what_happened_ends_a_hypothetical(text, is_hypothetical):
     from marsad.extract.triggers import hypothetical
 
     assert hypothetical(text, text.rindex(" ") + 1, 0) is is_hypothetical
+
+
+def test_killing_off_a_game_kills_no_one():
+    found = {t[3] for t in find_triggers("The team attacked relentlessly and killed off the game.", load_lexicon())}
+    assert "generic" not in found
+    found = {t[3] for t in find_triggers("Gunmen killed three people.", load_lexicon())}
+    assert "generic" in found
