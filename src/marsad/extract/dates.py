@@ -20,8 +20,11 @@ call; these rules cost well under a millisecond per article).
   publication; a day-month more than 60 days ahead of publication is taken as last
   year's, a nearer future one is skipped; "June 5 last year", "in January last year"
   take the year named, and a day the report has told with its year takes that year
-  again: "on Sept 11, 2012" ... "on Sept 11"), months ("in March 2025", "in March", "the end of June",
-  "earlier this month", "last month", "three months ago": precision 3), years ("in
+  again: "on Sept 11, 2012" ... "on Sept 11"), months ("in March 2025", "in March",
+  "earlier this month", "last month", "three months ago": precision 3; narrowed by the
+  words before them: "early March" 1-10, "mid-June" 11-20, "late May" and "the end of
+  June" 21 to the last day, "the first week of February" 1-7, "the last week of January"
+  its last seven days, a part still to come being last year's), years ("in
   2012", "since 2011", "the end of 2020", "the summer of 2019", "two years ago", and a
   year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
   "this year" alone are not dates: they are most often a comparison, "more than last
