@@ -509,3 +509,18 @@ def test_a_speaker_the_registry_does_not_know_is_typed_by_the_actor_dictionary(n
     attribution_stage(ctx)
     assert [(s["source"]["name"], s["source"]["type"], s["stance"]) for s in ctx.statements] == [
         ("Houthis", "armed_group", "vows")]
+
+
+@pytest.mark.parametrize("text, phrase, label, expected", [
+    # a people's name that only says who leads or backs the speaker is not the speaker
+    ("According to a statement by the Kurdish-led SDF, 40 fighters were killed near Hajin.", "Kurdish", "NORP",
+     ("Syrian Democratic Forces", "armed_group", "asserts")),
+    # ... and a speaker with a place after it, before "said"
+    ("Medics at the scene said at least 30 people died in the blast.", None, None, ("Medics", "witness", "asserts")),
+])
+def test_who_leads_the_speaker_and_where_the_speaker_stands(nlp, registry, text, phrase, label, expected):
+    ents = [entity(text, phrase, label)] if phrase else []
+    if "SDF" in text:
+        ents.append(entity(text, "SDF", "ORG"))
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert sources(atts)[:1] == [expected]

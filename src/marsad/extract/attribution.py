@@ -266,7 +266,8 @@ _INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "
                "declared", "claimed", "announced", "confirmed", "warned", "insisted", "tweeted", "estimated"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
 
-_FILLER = set("""has have had also later earlier previously then again reportedly publicly officially
+_FILLER = set("""at scene site ground hospital clinic
+has have had also later earlier previously then again reportedly publicly officially
 categorically strongly flatly firmly quickly immediately repeatedly already on in a an the its their his her
 statement statements tweet post online to issue issued released release publish published late early evening
 morning night afternoon monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
@@ -287,9 +288,10 @@ _GAP_WORD = re.compile(r"[\w’']+|[^\w\s]")
 _ACCORDING_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|figures|data|statement|report|reports|tally|count|toll|information|estimates?|"
     r"latest|recent|annual|joint|final|preliminary|initial|new|issued|released|published|compiled|gathered|"
-    r"provided|from|by|of)\s+)*$",
+    r"provided|from|by|of|[\w’'-]+-(?:led|backed|based|run|funded|supported|allied))\s+)*$",
     re.IGNORECASE)
-_BY_GAP = re.compile(r"^\s*by\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_GAP = re.compile(r"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-(?:led|backed|based|run|funded|supported|allied)\s+)?$",
+                     re.IGNORECASE)
 _INVERT_GAP = re.compile(r"^\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$",
                          re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:allegedly|purportedly|unverified|unconfirmed|could not (?:be )?(?:independently )?"
@@ -354,6 +356,11 @@ def _strip_article(text: str) -> str:
     return text
 
 
+#: a name that only qualifies the next one: "Kurdish-led", "Iranian-backed", "UK-based"
+_LED_AFTER = re.compile(r"[-‐‑ ](?:led|backed|based|run|funded|supported|allied|affiliated|controlled|held)\b",
+                        re.IGNORECASE)
+
+
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -397,6 +404,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                         typ = "state_media"
                     cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], typ)))
                 continue
+            if _LED_AFTER.match(text, e):
+                continue    # "the Kurdish-led SDF", "Iranian-backed militias": who leads, not who speaks
             t = text[s:e]
             name = _strip_article(t)
             # a place that speaks is its government ("Beijing said"); a name the model took
