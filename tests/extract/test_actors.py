@@ -622,3 +622,13 @@ def test_allies_told_as_agents_of_one_act_are_one_side(dictionary):
     # the other party named in between ends the run: two agents of two acts are two sides
     text = "Rebels attacked army positions in Qusayr, and Hezbollah fighters shelled rebel areas."
     assert [r for r, _ in _roles(text, dictionary, "battles")].count("side_a") == 1
+
+
+def test_palestinian_islamic_jihad(dictionary):
+    found = actors("The Palestinian Islamic Jihad fired rockets at Israel on Monday.", dictionary, country="PS")
+    assert [(a.name, a.category) for a in found][:1] == [("Palestinian Islamic Jihad", "rebel_group")]
+    found = actors("Its al-Quds Brigades fired rockets at Israel on Monday.", dictionary, country="PS")
+    assert [a.name for a in found][:1] == ["Palestinian Islamic Jihad"]
+    # Lebanon's 1980s "Islamic Jihad" is no Palestinian group
+    assert "Palestinian Islamic Jihad" not in [a.name for a in actors(
+        "The hijackers of Islamic Jihad held the passengers in Beirut.", dictionary, country="LB")]
