@@ -782,3 +782,10 @@ def test_a_name_after_city_of_is_no_persons_name(pipeline):
     ctx.entities = [(39, 54, "PERSON"), (80, 90, "PERSON")]
     assert text[39:54] == "Maarat al-Numan" and text[80:90] == "Ali Hamdan"
     assert _person_spans(ctx, pipeline.resources.gazetteer) == [(80, 90)]
+
+
+def test_a_word_after_a_hyphenated_particle_ends_a_longer_name(pipeline):
+    # "Daraa al-Balad" (a district of Daraa): "Balad" is no Iraqi town of its own
+    text = "A civilian was martyred by a sniper bullet fired by Jabhat al-Nusra terrorists in Daraa al-Balad neighborhood."
+    ctx = run(pipeline, text)
+    assert [(p.text, p.country) for p in ctx.places] == [("Daraa", "SY")]

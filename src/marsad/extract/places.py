@@ -69,7 +69,7 @@ _PARTICLE_NAME = re.compile(_PARTICLE + r"[A-Z]")
 _LINKING = r"(?:al|el|as|ad|ar|ash|az|es|ed|ez|an|um|umm|bin|ibn|bani|abu|de|du|la)"
 #: ... of which these are never English words: after them comes the end of a longer name
 _NAME_PARTICLE = r"(?:al|el|ash|ad|ar|az|es|ed|ez|um|umm|bin|ibn|bani|abu)"
-_NAME_BEFORE = re.compile(rf"[A-Z][\w'’-]*\s+{_NAME_PARTICLE}\s+$")
+_NAME_BEFORE = re.compile(rf"[A-Z][\w'’-]*\s+(?:{_NAME_PARTICLE}\s+|(?i:{_PARTICLE}))$")
 #: a title before a person's name: "Governor Bello", "President Kenya"... is a person
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:Governor|Gov\.|President|Minister|Senator|Sen\.|General|Gen\.|Colonel|Col\.|Major|"
