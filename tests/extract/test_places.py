@@ -77,6 +77,7 @@ def test_countryside_is_province_precision_2(pipeline):
     ("Rural Damascus", "SY-RD", 3),
     ("Eastern Ghouta", "SY-RD", 2),
     ("eastern Ghouta", "SY-RD", 2),    # AFP's spelling: the region, not nothing
+    ("the countryside of Idlib and Hama", "SY-HM", 2),   # the second of the list: Hama's countryside
 ])
 def test_precision_phrases(pipeline, phrase, iso, precision):
     text = f"Syrian government air strikes hit {phrase} on Monday, a monitor in Syria said."

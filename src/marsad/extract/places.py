@@ -94,6 +94,10 @@ _BEFORE_NEAR = re.compile(
     r"(?:\s+part\s+of|\s+of)?|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"\s+of))\s+(?:the\s+(?:(?:city|town|village|area)\s+of\s+)?)?)$",
     re.IGNORECASE)
+#: ... the second of a list after such words: "the countryside of Idleb and Hama"
+_BEFORE_AREA_LISTED = re.compile(
+    r"\b(?i:the\s+)?(?i:countryside|countrysides|outskirts|rural\s+areas|suburbs)\s+(?i:of)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+))+$")
 _AFTER_AREA = re.compile(
     r"^(?:['’]s|s)?\s+(?:countryside|outskirts|suburbs?|environs|surroundings|"
     r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
@@ -1008,6 +1012,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
             phrase = m_near.group(0).lower()
             want_admin1 = is_prov and ("countryside" in phrase or "rural" in phrase)
+        elif _BEFORE_AREA_LISTED.search(before):
+            # "the countryside of Idleb and Hama": Hama's countryside too (the first took the words)
+            precision = 2
+            want_admin1 = best.feature == "admin1" or any(
+                m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
         if c.start in holds and best.feature in LOCAL and precision is None:
             # "the village of Kafr Nabl in Idlib": Idlib is the province that holds the
             # town, not the city of its name
