@@ -318,3 +318,9 @@ def test_killing_off_a_game_kills_no_one():
     assert "generic" not in found
     found = {t[3] for t in find_triggers("Gunmen killed three people.", load_lexicon())}
     assert "generic" in found
+
+
+def test_security_restored_to_a_village_is_territory_regained():
+    subs = {t[3] for t in find_triggers(
+        "Army units restored security and stability to the village of al-Rashidin.", load_lexicon())}
+    assert "government_regains_territory" in subs
