@@ -1512,6 +1512,14 @@ _CHANGED_HANDS = re.compile(r"(?:re)?captured|seized|took|taken|overran|overrun|
                             r"restored", re.IGNORECASE)
 
 
+#: characters between a taker named as the subject and its verb ("Syrian government
+#: forces and allied militias captured")
+_SUBJECT_REACH = 60
+#: who overtakes territory when it is not the state (militias may fight for the state or
+#: against it: the verb's sub-type stays)
+_NON_STATE_TAKERS = frozenset({"rebel_group", "jihadist_group", "unknown"})
+
+
 def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) -> str | None:
     """Who took the place decides ACLED's sub-type, not the verb: a town "captured" by the
     army is government regaining territory, one "recaptured" by rebels a non-state actor
@@ -1537,14 +1545,6 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
             return "non_state_actor_overtakes_territory"
         return sub_type
     return sub_type
-
-
-#: characters between a taker named as the subject and its verb ("Syrian government
-#: forces and allied militias captured")
-_SUBJECT_REACH = 60
-#: who overtakes territory when it is not the state (militias may fight for the state or
-#: against it: the verb's sub-type stays)
-_NON_STATE_TAKERS = frozenset({"rebel_group", "jihadist_group", "unknown"})
 
 
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],

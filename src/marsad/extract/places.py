@@ -12,7 +12,7 @@ vote for their country, mentions in the first sentences counting more. The secon
 resolves every candidate with that country ranked first, so "Aleppo" or "Tripoli"
 in a report about Syria or Lebanon is the local one. A name followed by the province or
 country that holds it ("the town of Ariha in Idlib", "Paris, Texas"; not a list, "Daraa,
-Idlib and Hama") is the town there, and casts no vote of its own.
+Idlib and Hama") is the town there, and its vote goes to the country that holds it.
 
 False positives are kept out by general rules: names in ``geo/data/common_words.txt``
 (weekdays, months, news words, given names) and English stop words are never places;
@@ -523,6 +523,7 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
             continue
         country = outer.feature == "country"
         where = outer.country if country else outer.admin1_iso
+
         def there(m, country=country, where=where) -> bool:
             return m.feature in LOCAL and (m.country if country else m.admin1_iso) == where
         if any(there(m) for m in _lookup(gaz, c.text, None)[:8]):
