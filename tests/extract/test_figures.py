@@ -512,6 +512,10 @@ def outcomes(text: str):
     # N of his men
     ("A drone strike killed a senior commander and two of his bodyguards.",
      [("killed", "combatants", 1), ("killed", "combatants", 2), ("killed", "combatants", 3)]),
+    # N more
+    ("At least five people were killed and dozens more injured.", [("killed", "total", 5), ("injured", "total", 12)]),
+    ("Two more died in hospital.", [("killed", "total", 2)]),
+    ("He wanted five more minutes.", []),
 ])
 def test_ages_agents_and_who_the_victims_are(text, expected):
     assert outcomes(text) == expected

@@ -330,7 +330,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
                 w in _KILL_PRED or w in _INJ_PRED or w in _NEG_PRED or w in _AUX or w in _MODIFIERS
                 or w in _FUNCTION):
             return None  # "30 airstrikes", "two villages"
-        return _NP(start, None, None, None, False)
+        end = start
+        while end < d.n and d.low(end) in ("more", "additional", "further") and d.same_sentence(start, end):
+            end += 1    # "dozens more injured", "two more died"
+        return _NP(end, None, None, None, False)
     hw = d.low(head)
     if group == _G_COMB and hw in ("leader", "leaders", "member", "members") and any(
             d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
