@@ -78,6 +78,9 @@ WEEKDAYS = {
 _FULL_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _FULL_MON = "January|February|March|April|May|June|July|August|September|October|November|December"
 _FULL_MONTHS = frozenset(_FULL_MON.lower().split("|"))
+#: the full English names, capitalised (other stages tell them from names of places)
+MONTH_NAMES = tuple(_FULL_MON.split("|"))
+WEEKDAY_NAMES = tuple(_FULL_WD.split("|"))
 _ABBR_MON = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # month names: capitalised (or all capitals); abbreviations take an optional dot
 _MON = rf"(?P<mon>(?:{_FULL_MON}|{_FULL_MON.upper()})\b|(?:{_ABBR_MON}|{_ABBR_MON.upper()})\b\.?)"

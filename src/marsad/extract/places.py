@@ -53,6 +53,7 @@ from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import context_tokens
 from .base import Context, Place, Within, component
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .numbers import words_value
 
 # -- candidate spans ---------------------------------------------------------------------
@@ -94,10 +95,11 @@ _BEFORE_NEAR = re.compile(
     r"(?:\s+part\s+of|\s+of)?|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"\s+of))\s+(?:the\s+(?:(?:city|town|village|area)\s+of\s+)?)?)$",
     re.IGNORECASE)
+#: names listed before the one at hand: "Latakia and ", "Daraa, Idlib and "
+_LISTED_BEFORE = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+))"
 #: ... the second of a list after such words: "the countryside of Idleb and Hama"
 _BEFORE_AREA_LISTED = re.compile(
-    r"\b(?i:the\s+)?(?i:countryside|countrysides|outskirts|rural\s+areas|suburbs)\s+(?i:of)\s+"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+))+$")
+    rf"\b(?i:the\s+)?(?i:countryside|countrysides|outskirts|rural\s+areas|suburbs)\s+(?i:of)\s+{_LISTED_BEFORE}+$")
 _AFTER_AREA = re.compile(
     r"^(?:['’]s|s)?\s+(?:countryside|outskirts|suburbs?|environs|surroundings|"
     r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
@@ -106,7 +108,7 @@ _AFTER_PROVINCE = re.compile(
     r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?i:the\s+)?(?i:province|governorate|state|region|department)(?i:s)?\s+(?i:of)\s+"
-    r"(?P<listed>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+))*))$")
+    rf"(?P<listed>{_LISTED_BEFORE}*))$")
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
@@ -495,8 +497,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
 
 #: after a name, another item of a list: ", Hama", " and Hama" (not ", on Monday", ", March 3")
 _LIST_GOES_ON = re.compile(
-    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?!(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?!(?:" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r")\b)[A-Z]")
 
 
 def _contains(text: str, c: "_Cand", d: "_Cand") -> bool:
@@ -692,9 +693,8 @@ def _owner_in(gaz, text: str, start: int, country: str) -> bool:
 
 
 #: capitalised words before a place's name that belong to it or qualify it
-_PLACE_MODIFIERS = frozenset(
-    "north south east west northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern greater old new upper lower downtown rural coastal occupied metro "
+_PLACE_MODIFIERS = _COMPASS_WORDS | frozenset(
+    "greater old new upper lower downtown rural coastal occupied metro "
     "inner outer saint san santa port fort mount lake cape al el".split())
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
 
