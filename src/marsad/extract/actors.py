@@ -554,9 +554,9 @@ _BEFORE_SOURCE = re.compile(r"\b(?:according to|quoting|cited|citing|told)\s+(?:
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
 #: what may stand between "between" and the first side, and between the two sides
-_BETWEEN_FIRST = re.compile(r"\s+(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|\d[\d,]*)\s+){0,2}")
-_BETWEEN_AND = re.compile(r"[^.;:,]{0,25}?\s(?:and|&)\s+(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|"
-                          r"\d[\d,]*)\s+){0,2}")
+_SIDE_WORDS = r"(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|\d[\d,]*)\s+){0,2}"
+_BETWEEN_FIRST = re.compile(r"\s+" + _SIDE_WORDS)
+_BETWEEN_AND = re.compile(r"[^.;:,]{0,25}?\s(?:and|&)\s+" + _SIDE_WORDS)
 _CLASH_BETWEEN = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|fights?|battles?|confrontations?|skirmish(?:es)?|combat|war|hostilities|"
     r"firefights?|gunfights?|exchanges? of fire|fought|clashing|battling)\s+(?:\w+\s+){0,4}?between\b", re.IGNORECASE)

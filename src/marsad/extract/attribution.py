@@ -285,12 +285,15 @@ _ROLE_NOUNS = {"director", "head", "chief", "spokesman", "spokeswoman", "spokesp
                "spokesmen", "officer", "envoy", "minister", "ambassador", "secretary", "staff"}
 _APPOSITIVE = re.compile(r",[^,\"“”]{1,90},")
 _GAP_WORD = re.compile(r"[\w’']+|[^\w\s]")
+#: the words after a name that only says who leads, backs or hosts the next one: "the
+#: Kurdish-led SDF", "Iranian-backed militias", "the UK-based Observatory"
+_LED = r"(?:led|backed|based|run|funded|supported|allied|affiliated|controlled|held)"
 _ACCORDING_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|figures|data|statement|report|reports|tally|count|toll|information|estimates?|"
     r"latest|recent|annual|joint|final|preliminary|initial|new|issued|released|published|compiled|gathered|"
-    r"provided|from|by|of|[\w’'-]+-(?:led|backed|based|run|funded|supported|allied))\s+)*$",
+    rf"provided|from|by|of|[\w’'-]+-{_LED})\s+)*$",
     re.IGNORECASE)
-_BY_GAP = re.compile(r"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-(?:led|backed|based|run|funded|supported|allied)\s+)?$",
+_BY_GAP = re.compile(rf"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-{_LED}\s+)?$",
                      re.IGNORECASE)
 _INVERT_GAP = re.compile(r"^\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$",
                          re.IGNORECASE)
@@ -357,8 +360,7 @@ def _strip_article(text: str) -> str:
 
 
 #: a name that only qualifies the next one: "Kurdish-led", "Iranian-backed", "UK-based"
-_LED_AFTER = re.compile(r"[-‐‑ ](?:led|backed|based|run|funded|supported|allied|affiliated|controlled|held)\b",
-                        re.IGNORECASE)
+_LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 
 
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
