@@ -237,17 +237,10 @@ _MONTH_PART = re.compile(
 _WEEK_NUMBER = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
-def _part_start(text: str, start: int, mon_start: int) -> int:
-    """Where a month's date begins, with the words that narrow it ("the first week of")."""
-    m = _MONTH_PART.search(text, max(0, mon_start - 30), mon_start)
-    return min(start, m.start()) if m is not None else start
-
-
-def month_part(text: str, start: int, year: int, month: int) -> tuple[dt.date, dt.date] | None:
-    """The days of a month that the words right before its name (ending at ``start``)
-    narrow it to: early = 1-10, mid = 11-20, late or the end = 21 to the last day, the
-    first week = 1-7, the last week = the last seven days; None when they narrow nothing."""
-    m = _MONTH_PART.search(text, max(0, start - 30), start)
+def month_part(m: re.Match | None, year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """The days of a month that the words before its name (a match of
+    :data:`_MONTH_PART`, or None) narrow it to: early = 1-10, mid = 11-20, late or the end
+    = 21 to the last day, the first week = 1-7, the last week = the last seven days."""
     if m is None:
         return None
     last = _month_end(year, month)
@@ -262,6 +255,11 @@ def month_part(text: str, start: int, year: int, month: int) -> tuple[dt.date, d
         return last - dt.timedelta(days=6), last
     first = 1 + 7 * _WEEK_NUMBER[which]
     return dt.date(year, month, first), dt.date(year, month, first + 6)
+
+
+def _part_words(text: str, mon_start: int) -> re.Match | None:
+    """The words right before a month's name that narrow it ("early", "the first week of")."""
+    return _MONTH_PART.search(text, max(0, mon_start - 30), mon_start)
 
 
 def _range_precision(start: dt.date, end: dt.date) -> int:
@@ -406,12 +404,13 @@ def find_dates(text: str, published: dt.date | None, *,
             if mon:
                 y = int(m["year"])
                 a, b = dt.date(y, mon, 1), _month_end(y, mon)
-                part = month_part(text, m.start("mon"), y, mon)
+                words = _part_words(text, m.start("mon"))
+                part = month_part(words, y, mon)
                 if part is not None:
                     a, b = part
                 if pub is not None and a <= pub < b:
                     b = pub
-                add(_part_start(text, m.start(), m.start("mon")), m.end(), a, b,
+                add(min(m.start(), words.start()) if words else m.start(), m.end(), a, b,
                     3 if part is None else _range_precision(a, b), "absolute")
         # (the noun after an attributive year lies past the window: look a little further)
         for m in (*each(_YEAR_ONLY, lo, hi), *each(_YEAR_ATTR, lo, min(n, hi + 40))):
@@ -458,23 +457,20 @@ def find_dates(text: str, published: dt.date | None, *,
             mon = _month(m["mon"])
             if not mon or m["mon"].rstrip(".").lower() not in _FULL_MONTHS:
                 continue  # abbreviations alone are too ambiguous ("in Mar")
-            y, end = _which_year(text, m.end(), pub)
-            y = y or (pub.year if mon <= pub.month else pub.year - 1)
-            a, b = dt.date(y, mon, 1), _month_end(y, mon)
-            part = month_part(text, m.start("mon"), y, mon)
-            if part is not None and part[0] > pub and not _which_year(text, m.end(), pub)[0]:
-                # "late March" told on 5 March is last year's
-                y -= 1
-                a, b = dt.date(y, mon, 1), _month_end(y, mon)
-                part = month_part(text, m.start("mon"), y, mon)
-            if part is not None:
-                a, b = part
+            named, end = _which_year(text, m.end(), pub)
+            y = named or (pub.year if mon <= pub.month else pub.year - 1)
+            words = _part_words(text, m.start("mon"))
+            part = month_part(words, y, mon)
+            if part is not None and part[0] > pub and not named:
+                y -= 1      # "late March" told on 5 March is last year's
+                part = month_part(words, y, mon)
+            a, b = part if part is not None else (dt.date(y, mon, 1), _month_end(y, mon))
             if b > pub:
                 b = pub
             if m["prep"].lower() == "since":
                 add(m.start(), end, a, pub, _range_precision(a, pub), "range")
             else:
-                add(_part_start(text, m.start(), m.start("mon")), end, a, b,
+                add(min(m.start(), words.start()) if words else m.start(), end, a, b,
                     3 if part is None else _range_precision(a, b), "absolute")
     # anchored on a weekday name
     for lo, hi in windows(_WEEKDAY_ANCHOR, 30, 60):

@@ -1319,12 +1319,14 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
 _OPEN_REACH = 2
 
 
-def _whole_in(ctx: Context, f: Figure, ids: set[int]) -> bool:
-    """``f`` is a part of a figure among ``ids`` whose parts are all of its group."""
-    if f.part_of is None or not 0 <= f.part_of < len(ctx.figures):
-        return False
-    whole = ctx.figures[f.part_of]
-    return id(whole) in ids and all(g.group == whole.group for g in ctx.figures if g.part_of == f.part_of)
+def _wholes_of_one_group(ctx: Context) -> set[int]:
+    """Indices of the figures whose parts are all of their own group ("three police
+    officers and two attackers": combatants all)."""
+    groups: dict[int, set[str]] = {}
+    for f in ctx.figures:
+        if f.part_of is not None and 0 <= f.part_of < len(ctx.figures):
+            groups.setdefault(f.part_of, set()).add(f.group)
+    return {w for w, gs in groups.items() if gs == {ctx.figures[w].group}}
 
 
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
@@ -1345,6 +1347,7 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     by_group: dict[str, list[Figure]] = {}
     for f in figs:
         by_group.setdefault(f.group, []).append(f)
+    one_group = _wholes_of_one_group(ctx)
     out: dict[str, Any] = {}
     told_in: dict[str, int] = {}
     chosen_of: dict[str, Figure] = {}
@@ -1365,7 +1368,7 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         # them" of "17 people were killed"), bounds neither end of the whole's range; parts
         # of other groups may overlap ("16 civilians and three children": 16 to 19)
         ids = {id(f) for f in pool}
-        pool = [f for f in pool if not _whole_in(ctx, f, ids)] or pool
+        pool = [f for f in pool if f.part_of not in one_group or id(ctx.figures[f.part_of]) not in ids] or pool
         lows = [f.low for f in pool if f.low is not None]
         highs = [f.high for f in pool]
         high = None if any(h is None for h in highs) else max(highs)
