@@ -341,3 +341,28 @@ def test_a_date_of_what_came_before_the_event_does_not_date_it(pipeline):
     arrest = [e for e in r["events"] if e["sub_type"] == "arrests"][0]
     assert killing["date"]["start"][:4] == "1982"
     assert arrest["date"]["start"][:7] == "1981-11"
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("published", 12345, '"published" 12345 is not a date'),
+    ("published", "2020-13-45", "is not a date"),
+    ("published", "yesterday", "is not a date"),
+    ("title", 123, '"title" must be a string or null (got int)'),
+    ("language", ["en"], '"language" must be a string or null (got list)'),
+    ("id", {"x": 1}, '"id" must be a string, a number or null (got dict)'),
+])
+def test_a_document_with_a_bad_field_is_refused_alone_with_a_clear_message(pipeline, field, value, words):
+    good = {"text": "Gunmen killed 3 people in Homs on Monday.", "published": "2020-01-08"}
+    bad = dict(good, **{field: value})
+    results = list(pipeline.run_many([good, bad, good], batch_size=3))
+    assert results[0] == results[2] and results[0]["events"]
+    assert results[1]["error"]["code"] == "M406" and words in results[1]["error"]["message"]
+    assert pipeline.run(bad) == results[1]
+
+
+@pytest.mark.parametrize("value", ["2020-01-08", "2020-01-08T23:10:00Z", "Wed, 08 Jan 2020 10:00:00 GMT",
+                                   __import__("datetime").date(2020, 1, 8)])
+def test_publication_dates_in_the_forms_the_readers_take_are_one_day(pipeline, value):
+    r = pipeline.run({"text": "Gunmen killed 3 people in Homs on Monday.", "published": value})
+    assert r["document"]["published"] == "2020-01-08"
+    assert r["events"][0]["date"]["start"] == "2020-01-06"

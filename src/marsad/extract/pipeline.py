@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..config import Settings, load_settings
 from ..errors import ExtractError, MarsadError, TextTooLong
+from ..ingest.common import normalize_date
 from ..lang import load_detector
 from .base import REGISTRY, Component, Context
 
@@ -128,6 +129,21 @@ class Pipeline:
         text = document.get("text")
         if not isinstance(text, str):
             raise ExtractError("document has no text", code="M405")
+        for key in ("title", "outlet", "url", "language"):
+            if meta.get(key) is not None and not isinstance(meta[key], str):
+                raise ExtractError(f'"{key}" must be a string or null (got {type(meta[key]).__name__})',
+                                   code="M406")
+        if meta.get("id") is not None and not isinstance(meta["id"], (str, int)):
+            raise ExtractError(f'"id" must be a string, a number or null (got {type(meta["id"]).__name__})',
+                               code="M406")
+        published = meta.get("published")
+        if published is not None and published != "":
+            # what the readers take: YYYY-MM-DD, ISO datetimes, RFC 2822 (feeds), date objects
+            day = normalize_date(published)
+            if day is None:
+                raise ExtractError(f'"published" {published!r} is not a date; give YYYY-MM-DD or null',
+                                   code="M406")
+            meta["published"] = day
         limit = self.settings.max_extract_chars
         if len(text) > limit:
             raise TextTooLong(
