@@ -129,21 +129,9 @@ class Pipeline:
         text = document.get("text")
         if not isinstance(text, str):
             raise ExtractError("document has no text", code="M405")
-        for key in ("title", "outlet", "url", "language"):
-            if meta.get(key) is not None and not isinstance(meta[key], str):
-                raise ExtractError(f'"{key}" must be a string or null (got {type(meta[key]).__name__})',
-                                   code="M406")
-        if meta.get("id") is not None and not isinstance(meta["id"], (str, int)):
-            raise ExtractError(f'"id" must be a string, a number or null (got {type(meta["id"]).__name__})',
-                               code="M406")
-        published = meta.get("published")
-        if published is not None and published != "":
-            # what the readers take: YYYY-MM-DD, ISO datetimes, RFC 2822 (feeds), date objects
-            day = normalize_date(published)
-            if day is None:
-                raise ExtractError(f'"published" {published!r} is not a date; give YYYY-MM-DD or null',
-                                   code="M406")
-            meta["published"] = day
+        problem = _bad_field(meta)
+        if problem:
+            raise ExtractError(f"bad document field: {problem}", code="M406")
         limit = self.settings.max_extract_chars
         if len(text) > limit:
             raise TextTooLong(
@@ -217,6 +205,24 @@ def _batches(documents: Iterable[dict[str, Any]], size: int) -> Iterator[list[di
     it = iter(documents)
     while batch := list(itertools.islice(it, size)):
         yield batch
+
+
+def _bad_field(meta: dict[str, Any]) -> str | None:
+    """What is wrong with a document's fields, else None; a publication date in a form
+    the readers take (YYYY-MM-DD, an ISO datetime, RFC 2822, a date object) becomes its
+    day (``meta`` is changed in place)."""
+    for key in ("title", "outlet", "url", "language"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            return f'"{key}" must be a string or null (got {type(meta[key]).__name__})'
+    if meta.get("id") is not None and not isinstance(meta["id"], (str, int)):
+        return f'"id" must be a string, a number or null (got {type(meta["id"]).__name__})'
+    published = meta.get("published")
+    if published is not None and published != "":
+        day = normalize_date(published)
+        if day is None:
+            return f'"published" {published!r} is not a date; give YYYY-MM-DD or null'
+        meta["published"] = day
+    return None
 
 
 def _error_result(meta: dict[str, Any], exc: MarsadError) -> dict[str, Any]:
