@@ -322,6 +322,18 @@ def test_a_weak_word_goes_on_telling_the_event_of_its_kind_the_sentence_before_t
     assert _dated("The pair assaulted the blogger on 26 February 2020 in his home.", "2021-01-11") == []
 
 
+@pytest.mark.parametrize("text, told", [
+    ('The commission said that Israel "tortures and abuses" female prisoners in Damon Prison.', True),
+    ("Guards beat up the detainees in the prison yard, a former inmate said.", True),
+    ("He said he was tortured while being held by the intelligence service.", True),
+    ("The guards threatened the prisoners, a former inmate said.", False),   # no bodily harm
+    ("The minister said he was tortured by doubts over the bill.", False),   # nobody held
+])
+def test_a_word_of_bodily_harm_done_to_people_in_custody_is_an_act(text, told):
+    evs = [e for e in _dated(text, "2021-07-30") if e["type"] == "violence_against_civilians"]
+    assert bool(evs) is told
+
+
 def test_a_past_date_in_the_events_clause_dates_it_when_nothing_recent_does():
     text = ("Court acquits men over journalist's abduction. "
             "He was abducted and beheaded while investigating a story in 2002.")

@@ -4,7 +4,8 @@ How (documented so that it can be argued with):
 
 1. **Frames.** Every sentence with a trigger yields a frame per event type it signals.
    Strong and medium triggers stand alone; weak ones need support in the sentence (a
-   casualty figure, an armed actor, a strong trigger); a weapon ("warplanes", "rockets")
+   casualty figure, an armed actor, a strong trigger; for torture or a beating, people
+   in custody: "tortures female prisoners"); a weapon ("warplanes", "rockets")
    needs a violent act beside it (a violent trigger, "struck", "fired", "killed", a
    casualty figure). A sentence with only generic violence words ("killed", "wounded")
    and a figure is a *figure frame*: it has no type of its own. A massacre told in the
@@ -288,15 +289,25 @@ _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|ter
                             r"snipers?|bombers?)\b", re.IGNORECASE)
 
 
+#: people held by those who hurt them ("tortures female prisoners", "beat the detainees"):
+#: a word of bodily harm done to them is no figure of speech
+_IN_CUSTODY = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?|in (?:police |military |their |his |her )?"
+                         r"(?:custody|detention|prisons?|jails?|cells?)|(?:while|when) (?:being )?(?:held|detained|"
+                         r"interrogated)|during (?:his |her |their )?(?:interrogation|detention))\b", re.IGNORECASE)
+#: the weak words of bodily harm that people in custody make an act (not threats or harassment)
+_HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make (casualties told with no
     violent word make a frame without a type, which the events stage gives to the event told
     near them, unless the sentence names a cause that is no violence: :data:`_OTHER_CAUSE`).
     A weak word ("assaulted", "threats") needs support in its sentence (a strong word, a
-    toll, an armed actor, gunmen), or a strong word of its type in the sentence before
-    (``told_before``): "... in a hammer attack on a blogger. The pair assaulted him on 26
-    February 2020 in his home" goes on telling that attack."""
+    toll, an armed actor, gunmen, people in custody for a word of bodily harm: "Israel
+    tortures female Palestinian prisoners"), or a strong word of its type in the sentence
+    before (``told_before``): "... in a hammer attack on a blogger. The pair assaulted him
+    on 26 February 2020 in his home" goes on telling that attack."""
     specific = [t for t in trigs if t.type != "violence"]
     generic = [t for t in trigs if t.type == "violence"]
     has_figure = any(f.flag is None and f.outcome in ("killed", "injured") for f in figs)
@@ -320,7 +331,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
-                or t.type in told_before
+                or t.type in told_before or (_HARM.match(t.text) and _IN_CUSTODY.search(ctx.text, *ctx.sentences[sent]))
             if not supported:
                 continue
             # a one-sided weak word beside a strong trigger of another type adds nothing
