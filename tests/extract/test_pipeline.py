@@ -366,3 +366,14 @@ def test_publication_dates_in_the_forms_the_readers_take_are_one_day(pipeline, v
     r = pipeline.run({"text": "Gunmen killed 3 people in Homs on Monday.", "published": value})
     assert r["document"]["published"] == "2020-01-08"
     assert r["events"][0]["date"]["start"] == "2020-01-06"
+
+
+def test_a_toll_told_after_the_casualties_goes_on_from_them_unless_it_names_its_own_place(pipeline):
+    story = ("A car bomb exploded in a market in Homs on Monday. Five people were killed, the "
+             "governor said. Rescuers said 20 others were wounded. {where}the death toll rose to 12, "
+             "hospital sources said.")
+    evs = pipeline.run({"text": story.format(where="Later "), "published": "2016-05-05"})["events"]
+    assert len(evs) == 1 and evs[0]["fatalities"]["total"]["best"] == 12
+    # three sentences after the event's own, a toll placed elsewhere is not the event's
+    evs = pipeline.run({"text": story.format(where="In Aleppo, "), "published": "2016-05-05"})["events"]
+    assert evs[0]["fatalities"]["total"]["best"] == 5 and len(evs) == 2

@@ -22,6 +22,8 @@ How (documented so that it can be argued with):
    March two blasts ..."); otherwise it opens a new event. A frame whose trigger is plural
    ("two massacres") and names several towns opens one event per town. A figure frame
    joins the nearest event within two sentences before it (or the first event after it);
+   a figure frame that names no place counts from the event's last casualties as well
+   ("Five were killed. 20 others were wounded. The death toll later rose to 12");
    when that sentence made both a one-sided and a battle event, civilian figures go to the
    first and totals and combatants to the second (ACLED codes civilian deaths under
    violence against civilians).
@@ -704,7 +706,10 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
     # casualties go to a violent event or a protest, never to an arrest or an agreement
     takers = [d for d in drafts if d.type != "strategic_developments"]
     for fr in frames:
-        prev = {id(d): max((s for s in d.sentences if s <= fr.sentence), default=None) for d in takers}
+        # a toll told with no place of its own goes on from the last casualties told
+        placed = any(p.sentence == fr.sentence for p in ctx.places)
+        prev = {id(d): max((s for s in d.sentences + ([] if placed else d.figure_sentences)
+                            if s <= fr.sentence), default=None) for d in takers}
         before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
             nearest = max(prev[id(d)] for d in before)

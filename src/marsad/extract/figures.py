@@ -384,6 +384,19 @@ _FUNCTION = _words(
     "than more others who whom which that what where within between over under per")
 
 
+def _put_at(d: _Doc, at: int) -> bool:
+    """"at" after a toll or a number of casualties ("putting the death toll at six and the
+    number of injured at 28", "the tally at 40", "the death toll stood at 12") gives its
+    count."""
+    before = d.low(at - 1)
+    if before in ("stood", "stands", "stand", "remained", "remains", "was", "is", "put", "puts", "putting",
+                  "placed", "places", "placing", "estimated", "estimates", "estimating", "set", "sets"):
+        return _toll_before(d, at + 1) is not None   # "the death toll stood at 12"
+    return before in ("toll", "tally", "count") or (
+        before in ("dead", "killed", "deaths", "injured", "wounded", "casualties")
+        and d.low(at - 2) == "of" and d.low(at - 3) == "number")
+
+
 def _exclude_number(d: _Doc, q: Quantity) -> bool:
     """Dates, years, times, ages, percentages, money: not counts of people."""
     i = q.num_first
@@ -395,7 +408,9 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
             return True
     if prev in _MONTHS or (nxt in _MONTHS and d.toks[q.last].text[0].isupper()):
         return True
-    if prev in ("aged", "age", "ages", "at", "no", "number", "no.", "#", "page", "resolution", "article"):
+    if prev == "at" and _put_at(d, q.first - 1):
+        pass    # "put the death toll at six", "the number of injured at 28": a count, not a time
+    elif prev in ("aged", "age", "ages", "at", "no", "number", "no.", "#", "page", "resolution", "article"):
         return True
     if prev in ("and", "or", "to", "-") and d.low(q.first - 3) in ("aged", "age", "ages", "between"):
         if d.low(q.first - 3) != "between" or d.low(q.first - 4) in ("aged", "age", "ages"):
