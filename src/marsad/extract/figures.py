@@ -83,7 +83,10 @@ for _g, _ws in (
     (_G_TOTAL, "people persons person individuals individual others men man syrians syrian kurds "
                "alawites druze christians sunnis shiites iraqis lebanese palestinians israelis turks "
                "russians americans iranians afghans egyptians jordanians nationals relatives victims "
-               "victim bystanders souls youths youth elderly suspects suspect"),
+               "victim bystanders souls youths youth elderly suspects suspect sons son daughters daughter "
+               "brothers brother sisters sister husbands husband cousins cousin nephews nephew nieces niece "
+               "grandchildren grandchild grandsons grandson granddaughters granddaughter parents "
+               "fathers father siblings sibling"),
     (_G_CIV, "civilians civilian residents resident villagers villager citizens citizen inhabitants "
              "non-combatants noncombatants patients patient doctors doctor nurses nurse medics medic "
              "paramedics paramedic students student teachers teacher journalists journalist reporters "
@@ -143,7 +146,8 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "blogger photographer photojournalist cameraman editor broadcaster writer academic "
                    "professor dissident mayor councillor candidate customer diner commuter tourist visitor "
                    "spectator pupil herder herdsman fisherman miner labourer laborer vendor merchant "
-                   "shopkeeper peasant shepherd elder schoolgirl schoolboy")
+                   "shopkeeper peasant shepherd elder schoolgirl schoolboy son daughter brother sister "
+                   "husband cousin nephew niece grandchild grandson granddaughter father sibling")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
@@ -188,7 +192,8 @@ _AUX = _words(
     "were was have has had been be being are is reportedly allegedly also all both now later got get "
     "subsequently eventually apparently initially confirmed believed thought feared said says "
     "reported to likely so far")
-_DET_BEFORE = _words("all another a an additional further the")
+_DET_BEFORE = _words("all another a an additional further the his her their its")
+_POSSESSIVE = _words("his her their its")
 _DEATH_OF = _words("deaths death killing killings bodies massacre execution executions lives murder murders")
 _INJ_OF = _words("injury injuries wounding injuring")
 _PART_CUES = (("among", "them"), ("among", "whom"), ("amongst", "them"), ("of", "whom"),
@@ -514,16 +519,18 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 k, aside = j, True
                 steps += 1
                 continue
-        # coordinated noun phrase sharing the predicate: "16 civilians and three children were killed"
+        # coordinated noun phrase sharing the predicate: "16 civilians and three children were
+        # killed", "a woman and her two children were killed"
         if w in ("and", "or", ",") and k + 1 < d.n:
-            q2 = parse_quantity(d.toks, k + 1, d.text)
+            o = k + 1 + (d.low(k + 1) in _POSSESSIVE)
+            q2 = parse_quantity(d.toks, o, d.text)
             j = None
-            if q2 is not None and q2.first == k + 1:
+            if q2 is not None and q2.first == o:
                 np2 = _noun_phrase(d, q2.last, q2.vague)
                 if np2 is not None and np2.head is not None:
                     j = np2.end
-            elif d.low(k + 1) in ("a", "an") or d.low(k + 1) in _VICTIMS:
-                m = k + 1 + (d.low(k + 1) in ("a", "an"))
+            elif d.low(o) in ("a", "an") or d.low(o) in _VICTIMS:
+                m = o + (d.low(o) in ("a", "an"))
                 while m < d.n and m < k + 5 and d.low(m) not in _VICTIMS and (
                         d.low(m) in _MODIFIERS or d.toks[m].text[0].isupper()):
                     m += 1
@@ -841,7 +848,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
 
 
 #: what joins two victims of one predicate: "two men and a woman", "a man, a woman and"
-_CONJ = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_CONJ = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?$")
 #: a second victim named without a number: "a woman and child", "a man and his son"
 _BARE_CONJUNCT = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?([a-z]+)\b")
 
@@ -871,7 +878,7 @@ def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> N
             prev, nxt = chain[-1], live[i + len(chain)]
             fn = figures[nxt.fig]
             gap = text[d.toks[prev.np.end - 1].end:nxt.q.start]
-            if fn.end != f0.end or fn.outcome != f0.outcome or not _CONJ.match(gap) or len(gap) > 8:
+            if fn.end != f0.end or fn.outcome != f0.outcome or not _CONJ.match(gap) or len(gap) > 14:
                 break
             chain.append(nxt)
         i += len(chain)
@@ -913,8 +920,9 @@ def _add_sum(figures: list[Figure], parts: list[Figure], start: int, end: int, t
 
 def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
     """Victims joined by "and" after one verb add up as they do before one predicate:
-    "killed 30 rebels and 12 soldiers" is 42 combatants killed, a ``derived`` figure over the
-    whole phrase of which each conjunct is a part (see :func:`_coordinated_totals`)."""
+    "killed 30 rebels and 12 soldiers" is 42 combatants killed, "killed a man and his son"
+    2, a ``derived`` figure over the whole phrase of which each conjunct is a part (see
+    :func:`_coordinated_totals`)."""
     text = d.text
     live = [c for c in cands if c.fig is not None and c.parent is None and figures[c.fig].part_of is None
             and not figures[c.fig].derived]
@@ -928,13 +936,22 @@ def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) 
                 gap = text[fp.end:fn.start]
                 # the next conjunct begins with its number: it shares the verb before it
                 if nxt.how != "verb" or nxt.start != nxt.q.first or fn.outcome != fp.outcome \
-                        or not _CONJ.match(gap) or len(gap) > 8:
+                        or not _CONJ.match(gap) or len(gap) > 14:
                     break
                 chain.append(nxt)
         i += len(chain)
-        if len(chain) < 2:
-            continue
         parts = [figures[c.fig] for c in chain]
+        last = chain[-1]
+        if last.how == "verb" and last.np.singular:
+            # "killed a man and his son": a second victim named without a number
+            m = _BARE_CONJUNCT.match(text, d.toks[last.np.end - 1].end)
+            if m and m.group(1) in _SINGULAR and m.group(1) in _VICTIMS:
+                bare = Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
+                              outcome=parts[-1].outcome, group=_VICTIMS[m.group(1)])
+                figures.append(bare)
+                parts.append(bare)
+        if len(parts) < 2:
+            continue
         _add_sum(figures, parts, parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end])
 
 
@@ -1014,10 +1031,12 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
                     break
         c.how = "part"
         return c if c.outcome else None
-    # coordinated with the previous figure: "killing five women and a child"
-    if d.low(q.first - 1) in ("and", "&") and cands:
+    # coordinated with the previous figure: "killing five women and a child", "a woman and
+    # her two children"
+    conj = q.first - 2 if d.low(q.first - 1) in _POSSESSIVE else q.first - 1
+    if d.low(conj) in ("and", "&") and cands:
         prev = cands[-1]
-        if prev.end == q.first - 2 and prev.how in ("verb", "part") and np.head is not None:
+        if prev.end == conj - 1 and prev.how in ("verb", "part") and np.head is not None:
             c.outcome, c.parent, c.how = prev.outcome, prev.parent, prev.how
             c.start = q.first
             c.end = max(c.end, q.last - 1)
