@@ -240,6 +240,19 @@ def test_ranges():
     assert (d.start_date, d.end_date, d.kind, d.precision) == (D(2025, 2, 20), pub, "range", 2)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Clashes late on Sunday and early on Monday left 30 dead.", D(2025, 3, 2), D(2025, 3, 3)),
+    ("Fighting from March 1 to March 4 left 30 dead.", D(2025, 3, 1), D(2025, 3, 4)),
+    ("Fighting between 28 February and 3 March left 30 dead.", D(2025, 2, 28), D(2025, 3, 3)),
+    ("Fighting from 20 December to 3 January 2025 left 30 dead.", D(2024, 12, 20), D(2025, 1, 3)),
+    ("Fighting in the last two days left 30 dead.", D(2025, 3, 7), D(2025, 3, 8)),
+    ("Fighting in the past three days left 30 dead.", D(2025, 3, 6), D(2025, 3, 8)),
+])
+def test_more_ranges(text, start, end):
+    d = one(text, D(2025, 3, 8))
+    assert (d.start_date, d.end_date, d.kind) == (start, end, "range")
+
+
 # -- the seed report -----------------------------------------------------------------------
 
 

@@ -35,11 +35,12 @@ call; these rules cost well under a millisecond per article).
   ("scheduled for Thursday", "will appear in court on Friday") and named days, "Easter
   Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
-  24 hours", "last week" and "this week": precision 2; "over the weekend": the last Saturday
+  24 hours", "the last three days": those days up to publication, "last week" and "this
+  week": precision 2; "over the weekend": the last Saturday
   and Sunday; "earlier this year": January to publication, precision 3), and ranges ("since
   Thursday" = that Thursday to publication; "between Monday and Wednesday", "on Friday and
-  Saturday"; "from 6 to 8 March";
-  "6-8 March"; "March 6-8").
+  Saturday", "late on Sunday and early on Monday"; "from 6 to 8 March"; "6-8 March";
+  "March 6-8"; "from March 1 to March 4", "between 28 February and 3 March").
 * Precision is ACLED's time precision: 1 the day is known, 2 the week, 3 the month.
   A range is precision 1 up to 7 days, 2 up to a month, else 3.
 * Without a publication date, nothing relative is resolved (never invented): only
@@ -133,7 +134,14 @@ _MON_ONLY = re.compile(rf"\b(?P<prep>(?i:in|since|during|early|late|mid|earlier\
                        rf"[\s-]+{_MON}(?!\s*\d)(?!\w)")
 # "June 5 last year", "in January last year", "the end of June this year": the year named
 _WHICH_YEAR = re.compile(r",?\s+(?:of\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
-# day ranges: from 6 to 8 March, 6-8 March, March 6-8, between 6 and 8 March
+# day ranges: from 6 to 8 March, 6-8 March, March 6-8, between 6 and 8 March; across two
+# months or with the month told twice: from March 1 to March 4, between 28 February and 3 March
+_TWO_DAYS = [
+    re.compile(rf"\b(?i:from|between)\s+{_DAY}\s+(?:of\s+)?{_MON}\s+(?i:to|and|until|till|through)\s+"
+               rf"{_DAY2}\s+(?:of\s+)?{_MON2}(?:,?\s+{_YEAR})?(?!\w)"),
+    re.compile(rf"\b(?i:from|between)\s+{_MON}\s+{_DAY}\s+(?i:to|and|until|till|through)\s+"
+               rf"{_MON2}\s+{_DAY2}(?:,?\s+{_YEAR})?(?!\w)"),
+]
 _DAY_RANGE = [
     re.compile(rf"\b(?:from\s+|between\s+)?{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?(?!\w)"),
     re.compile(rf"\b(?:from\s+|between\s+)?{_MON}\s+{_DAY}\s*(?:-|–|to|and|until)\s*{_DAY2}(?:,?\s+{_YEAR})?(?!\w)"),
@@ -145,7 +153,8 @@ _WD_MOD_L = r"(?P<mod>(?:(?:late|early|overnight|last|next|this|coming)\s+)?(?:o
 _WD_MOD_R = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _SINCE_WD = re.compile(rf"\b(?i:since|starting|beginning)\s+(?i:late\s+|early\s+|last\s+)?{_WD}{_WD_MOD_R}\b")
 _BETWEEN_WD = re.compile(rf"\b(?i:between|from)\s+{_WD}{_WD_MOD_R}\s+(?:and|to|until|till|through)\s+{_WD2}{_WD_MOD_R}\b")
-_AND_WD = re.compile(rf"\b(?i:on|over)\s+{_WD}{_WD_MOD_R}\s+(?:and|&)\s+{_WD2}{_WD_MOD_R}\b")
+_AND_WD = re.compile(rf"\b(?i:on|over)\s+{_WD}{_WD_MOD_R}\s+(?:and|&)\s+(?i:(?:late|early)\s+)?(?i:on\s+)?"
+                     rf"{_WD2}{_WD_MOD_R}\b")
 _WEEKDAY = re.compile(rf"(?i:\b{_WD_MOD_L})\b{_WD}{_WD_MOD_R}(?!\w)")
 # cheap anchors (case-sensitive literal alternations are scanned fast): the patterns
 # above run only in small windows around them
@@ -178,6 +187,7 @@ _RELATIVE = re.compile(
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago|"
     r"(?:the\s+)?(?:past|last|previous)\s+(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours|"
     r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days|few\s+days|several\s+days)|recent\s+days|"
+    r"(?:the\s+)?(?:past|last|previous)\s+(?P<ndays>two|three|four|five|six|2|3|4|5|6)\s+days|"
     r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
     r"(?:over|during|at|on)\s+the\s+weekend|"
     r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month|"
@@ -389,6 +399,9 @@ def find_dates(text: str, published: dt.date | None, *,
         for rx in _DAY_RANGE:
             for m in each(rx, lo, hi):
                 _day_range(m, pub, add)
+        for rx in _TWO_DAYS:
+            for m in each(rx, lo, hi):
+                _two_days(m, pub, add)
         for rx in _FULL_DATES:
             for m in each(rx, lo, hi):
                 d = _full_date(m)
@@ -436,6 +449,9 @@ def find_dates(text: str, published: dt.date | None, *,
         for rx in _DAY_RANGE:
             for m in each(rx, lo, hi):
                 _day_range(m, pub, add)
+        for rx in _TWO_DAYS:
+            for m in each(rx, lo, hi):
+                _two_days(m, pub, add)
         for rx in (_DAY_MON, _MON_DAY):
             for m in each(rx, lo, hi):
                 mon = _month(m["mon"])
@@ -524,6 +540,29 @@ def _day_range(m: re.Match, pub: dt.date | None, add) -> None:
         add(m.start(), m.end(), a, b, _range_precision(a, b), "range")
 
 
+def _two_days(m: re.Match, pub: dt.date | None, add) -> None:
+    """"from March 1 to March 4", "between 28 February and 3 March (2021)": the first day
+    is the last such day on or before the second."""
+    mon1, mon2 = _month(m["mon"]), _month(m["mon2"])
+    if not mon1 or not mon2:
+        return
+    d1, d2 = int(m["day"]), int(m["day2"])
+    if m["year"]:
+        b = _safe_date(int(m["year"]), mon2, d2)
+    elif pub is not None:
+        b = _resolve_day_month(d2, mon2, pub)
+    else:
+        return
+    if b is None:
+        return
+    a = _safe_date(b.year if (mon1, d1) <= (mon2, d2) else b.year - 1, mon1, d1)
+    if a is None or a >= b:
+        return
+    if pub is not None and b > pub:
+        b = pub
+    add(m.start(), m.end(), a, b, _range_precision(a, b), "range")
+
+
 def _select(cands, masked, exclude) -> list[DateMention]:
     """Longest first, then earliest; no overlaps; not inside the dateline or furniture."""
     blocked = sorted(list(masked) + ([exclude] if exclude is not None else []))
@@ -581,6 +620,9 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
     elif "week" in rel and "weekend" not in rel and ("past" in rel or "last" in rel and "last week" not in rel
                                                      or "previous" in rel):
         add(s, e, pub - 7 * day, pub, 2, "range")
+    elif m["ndays"]:    # "the past three days": those days up to publication
+        n = int(m["ndays"]) if m["ndays"].isdigit() else _NUMWORD[m["ndays"].lower()]
+        add(s, e, pub - (n - 1) * day, pub, _range_precision(pub - (n - 1) * day, pub), "range")
     elif "days" in rel:
         add(s, e, pub - 7 * day, pub, 2, "range")
     elif rel.endswith("last weekend"):
