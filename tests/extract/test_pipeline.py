@@ -377,3 +377,14 @@ def test_a_toll_told_after_the_casualties_goes_on_from_them_unless_it_names_its_
     # three sentences after the event's own, a toll placed elsewhere is not the event's
     evs = pipeline.run({"text": story.format(where="In Aleppo, "), "published": "2016-05-05"})["events"]
     assert evs[0]["fatalities"]["total"]["best"] == 5 and len(evs) == 2
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Shells fired from Idlib hit the city of Aleppo on Monday, killing two.", "Aleppo"),
+    ("Rockets fired from Gaza hit Ashkelon on Monday, wounding three people.", "Ashkelon"),
+    # told alone, where it was fired from is all the report says of the place
+    ("Rockets were fired from Gaza on Monday, the army said.", "Gaza"),
+])
+def test_a_strike_is_placed_where_it_hit_not_where_it_was_fired_from(pipeline, text, place):
+    (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]
+    assert ev["location"]["name"] == place

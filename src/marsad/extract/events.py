@@ -30,10 +30,11 @@ How (documented so that it can be argued with):
 3. **Fields.** The location is the most specific place in the event's sentences (else the
    lead's, else the report's country at precision 3 with no admin1), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X", "an aid
-   worker from X"), whose officials or court these are, whose government a capital stands
-   for ("militias loyal to Damascus", "a diplomatic contest with London", "Moscow has
-   denied", "Ankara views", "Moscow's planned truce"), or where the
-   report was filed; a violent event is not placed where the court that tries it sits
+   worker from X") or where a weapon was fired from when the sentence says where it hit
+   ("shells fired from Idlib hit Aleppo"), whose officials or court these are, whose
+   government a capital stands for ("militias loyal to Damascus", "a diplomatic contest
+   with London", "Moscow has denied", "Ankara views", "Moscow's planned truce"), or where
+   the report was filed; a violent event is not placed where the court that tries it sits
    ("pleaded guilty in federal court in X").
    The date is a date stated in the event's sentences that is not the date of the
    *report* ("said on Sunday") nor the start of a span ("since September 2015"); else,
@@ -243,6 +244,25 @@ def _biography(ctx: Context, p: Place) -> bool:
     return of is not None and of.start() in _person_ends(ctx)
 
 
+#: words before the place a weapon was fired from: "rockets fired from Gaza", "a drone
+#: launched from Yemen", "missiles launched from Syrian territory"
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|lobbed|shot)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+                            re.IGNORECASE)
+
+
+def _launch_points(ctx: Context, places: list[Place]) -> set[int]:
+    """Ids of the places a weapon was fired from when their sentence names another place
+    (where it hit: ACLED codes a strike where it lands): "Rockets fired from Gaza landed
+    in an open area near Sderot"."""
+    out: set[int] = set()
+    for p in places:
+        if _LAUNCHED_FROM.search(ctx.text, max(0, p.start - 40), p.start) and any(
+                q.sentence == p.sentence and q.start != p.start and q.name != p.name
+                and not _LAUNCHED_FROM.search(ctx.text, max(0, q.start - 40), q.start) for q in places):
+            out.add(id(p))
+    return out
+
+
 #: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
 _AGENCY_TAIL = re.compile(r"(?:\s*/\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)*\s*\([A-Za-z .]{1,30}\)\s*(?:[-–—:,]|[A-Z])")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:[-–—:,]|(?<=\s)[A-Z])")
@@ -441,8 +461,9 @@ def events(ctx: Context) -> None:
     # a name that is a claim's source or an actor is not a place ("Al-Mayadeen network")
     taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
+    launched = _launch_points(ctx, ctx.places)
     place_s = _by_sentence(p for p in ctx.places
-                           if not taken.overlaps(p) and not _dateline_place(ctx, p)
+                           if not taken.overlaps(p) and not _dateline_place(ctx, p) and id(p) not in launched
                            and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
