@@ -54,6 +54,12 @@ def test_looting_money_is_no_property_destruction(text, found):
     ("The girl was held captive for a week.", ["held captive"]),
     ("He was held in custody for a week.", []),
     ("Gunmen hijacked a bus; the hijackers freed the driver.", ["hijacked", "hijackers"]),
+    # taken by people who hide who they are
+    ("He has been missing since he was taken by plainclothes officers.", ["taken by plainclothes officers"]),
+    ("The activist was bundled into an unmarked van.", ["bundled into an unmarked van"]),
+    ("He was led away by armed men at dawn.", ["led away by armed men"]),
+    ("The photo was taken by an unknown photographer.", []),
+    ("He was taken by police to the station.", []),
 ])
 def test_equipment_and_gangs_are_no_riot_or_kidnapping(text, found):
     assert words(text, "abduction_forced_disappearance", types=("riots",)) == found
