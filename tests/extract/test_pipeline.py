@@ -388,3 +388,14 @@ def test_a_toll_told_after_the_casualties_goes_on_from_them_unless_it_names_its_
 def test_a_strike_is_placed_where_it_hit_not_where_it_was_fired_from(pipeline, text, place):
     (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]
     assert ev["location"]["name"] == place
+
+
+@pytest.mark.parametrize("subject", ["Syrian government forces and allied militias",
+                                     "Syrian government forces and their allied militias",
+                                     "Syrian government forces and pro-government militias"])
+def test_allies_named_with_the_taker_take_the_town_with_it(pipeline, subject):
+    text = f"{subject} recaptured the town of Qaryatain from IS on Monday."
+    (ev,) = pipeline.run({"text": text, "published": "2016-05-09"})["events"]
+    sides = {a["name"]: a["role"] for a in ev["actors"]}
+    assert sides["Syrian government forces"] == "side_a" and sides["Islamic State"] == "side_b"
+    assert ev["sub_type"] == "government_regains_territory"

@@ -591,7 +591,8 @@ UNKNOWN_PERPETRATOR = re.compile(
     r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
     r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
-_COORD_GAP = re.compile(r"\s*(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+|"
+_COORD_GAP = re.compile(r"\s*(?:(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+)"
+                        r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?|"
                         r"and (?:its|their) (?:allies?|allied \w+)\s+|"
                         r"alongside\s+(?:(?:a|an|its|their)\s+)?(?:[a-z-]+\s+)?)?(?:the\s+)?$", re.IGNORECASE)
 #: between a generic mention and the named one it belongs to ("militants from the Islamic State")
