@@ -399,3 +399,17 @@ def test_allies_named_with_the_taker_take_the_town_with_it(pipeline, subject):
     sides = {a["name"]: a["role"] for a in ev["actors"]}
     assert sides["Syrian government forces"] == "side_a" and sides["Islamic State"] == "side_b"
     assert ev["sub_type"] == "government_regains_territory"
+
+
+@pytest.mark.parametrize("text, side_a, side_b", [
+    ("The Syrian army and allied militias clashed with rebels in Qaryatain on Monday.",
+     {"Syrian government forces", "Paramilitaries"}, {"Syrian armed opposition"}),
+    ("Syrian opposition fighters and their allies battled government forces outside Aleppo on Monday.",
+     {"Syrian armed opposition"}, {"Syrian government forces"}),
+    ("Clashes between the Syrian army and rebels killed 5 in Qaryatain on Monday.",
+     {"Syrian government forces"}, {"Syrian armed opposition"}),
+])
+def test_the_subjects_of_a_clash_are_one_side(pipeline, text, side_a, side_b):
+    (ev,) = [e for e in pipeline.run({"text": text, "published": "2016-05-09"})["events"] if e["type"] == "battles"]
+    assert {a["name"] for a in ev["actors"] if a["role"] == "side_a"} == side_a
+    assert {a["name"] for a in ev["actors"] if a["role"] == "side_b"} == side_b

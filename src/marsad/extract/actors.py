@@ -732,9 +732,14 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
     # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role
     for k in range(len(mentions) - 2, -1, -1):
         a, b = mentions[k], mentions[k + 1]
-        if a.role_hint is None and b.role_hint in ("perpetrator", "target") and a.sentence == b.sentence \
+        if a.role_hint is None and b.role_hint in ("perpetrator", "target", "side") and a.sentence == b.sentence \
                 and b.start - a.end <= 40 and _COORD_GAP.match(text, a.end, b.start):
-            a.role_hint = b.role_hint
+            if b.role_hint != "side":
+                a.role_hint = b.role_hint
+            elif k + 1 not in sides and _AFTER_SIDE.match(text[b.end:min(bounds(b)[1], b.end + 120)]):
+                # "the army and allied militias clashed with rebels": the subjects are one
+                # side, the agent's (not "between A and B", which are two)
+                a.role_hint = b.role_hint = "perpetrator"
 
 
 _COMPOUND_MODIFIER = re.compile(
