@@ -104,6 +104,9 @@ def test_shipped_registry_is_valid(registry):
     ("The FBI", "US government", "government"),
     ("PEN America", "PEN", "monitor"),
     ("The World Organisation Against Torture", "OMCT", "monitor"),
+    ("Police", "Police", "government"),
+    ("The police", "police", "government"),
+    ("The governor", "governor", "government"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
