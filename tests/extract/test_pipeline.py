@@ -413,3 +413,15 @@ def test_the_subjects_of_a_clash_are_one_side(pipeline, text, side_a, side_b):
     (ev,) = [e for e in pipeline.run({"text": text, "published": "2016-05-09"})["events"] if e["type"] == "battles"]
     assert {a["name"] for a in ev["actors"] if a["role"] == "side_a"} == side_a
     assert {a["name"] for a in ev["actors"] if a["role"] == "side_b"} == side_b
+
+
+def test_a_year_is_made_precise_by_a_date_within_it_told_of_the_event_later(pipeline):
+    text = ("A court in Honduras on Thursday convicted seven men of the 2016 murder of environmental "
+            "activist Berta Caceres. Caceres was shot dead in her home in La Esperanza in March 2016.")
+    (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]
+    assert (ev["date"]["start"], ev["date"]["end"], ev["date"]["text"]) == ("2016-03-01", "2016-03-31", "in March 2016")
+    # a span is no date to refine, nor is a day the same sentence gives to something else
+    text = ("More than 100 civilians have been killed in August shelling of Aleppo, officials told "
+            "reporters on Saturday.")
+    (ev,) = pipeline.run({"text": text, "published": "2016-08-13"})["events"]
+    assert ev["date"]["start"] == "2016-08-01"

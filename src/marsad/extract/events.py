@@ -1255,11 +1255,13 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         kind_rank = {"range": 0, "absolute": 1, "weekday": 2, "relative": 2}
         pos = {s: i for i, s in enumerate(order)}
         gap = functools.partial(_gap, d)
-        return _date_dict(min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
-                                                    kind_rank.get(m.kind, 3), m.start)))
+        return _date_dict(_refined(ctx, d, min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
+                                                                     kind_rank.get(m.kind, 3), m.start)),
+                                   told))
     past = [m for m in told if _gap(d, m) <= _PAST_REACH and not _span_start(ctx, m, d)]
     if past:
-        return _date_dict(min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)))
+        return _date_dict(_refined(ctx, d, min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)),
+                                   told))
     carried = _carried_date(ctx, d) if not told else None
     if carried is not None:
         return _date_dict(carried)
@@ -1271,6 +1273,20 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+def _refined(ctx: Context, d: Draft, chosen: DateMention, told: list[DateMention]) -> DateMention:
+    """A year (or a month) the event is dated by, made precise by a date within it told
+    near the event's word in another of its sentences (its own sentence's other dates are
+    those of what else it tells: "in August shelling ..., officials told reporters on
+    Saturday"): "convicted seven men of the 2016 murder of Berta Caceres. Caceres was
+    shot dead in her home in March 2016" is March 2016."""
+    if chosen.precision < 3 or chosen.kind != "absolute":
+        return chosen     # a day or a week; a span ("since 2016", "this month") is no date to refine
+    finer = [m for m in told if m.sentence != chosen.sentence and chosen.start_date <= m.start_date
+             and m.end_date <= chosen.end_date and (m.end_date - m.start_date) < (chosen.end_date - chosen.start_date)
+             and _gap(d, m) <= _PAST_REACH and not _span_start(ctx, m, d)]
+    return min(finer, key=lambda m: (_gap(d, m), m.sentence, m.start)) if finer else chosen
 
 
 #: a span ("since X") that began longer than this before the report is a state that lasts
