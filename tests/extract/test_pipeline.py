@@ -425,3 +425,10 @@ def test_a_year_is_made_precise_by_a_date_within_it_told_of_the_event_later(pipe
             "reporters on Saturday.")
     (ev,) = pipeline.run({"text": text, "published": "2016-08-13"})["events"]
     assert ev["date"]["start"] == "2016-08-01"
+
+
+@pytest.mark.parametrize("speech", ["officials told reporters on Saturday", "a doctor told AFP on Saturday"])
+def test_the_day_someone_told_reporters_is_not_the_events(pipeline, speech):
+    text = f"Shelling killed 5 people in Aleppo, {speech}."
+    (ev,) = pipeline.run({"text": text, "published": "2016-08-15"})["events"]
+    assert ev["date"]["text"] is None and "not stated" in ev["date"]["note"]

@@ -80,7 +80,8 @@ VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"
 _ADMIN_WORDS = re.compile(r"\b(?:provinces?|governorates?|regions?|districts?|states?|countryside)\b", re.I)
 ARMED = ARMED_CATEGORIES
 _SPEECH_BEFORE = re.compile(
-    r"(?:said|says|reported|reports|told|announced|stated|added|confirmed|claimed|declared|"
+    r"(?:said|says|reported|reports|told(?:\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
+    r"(?-i:[A-Z][\w.]*)))?|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
 #: words before a trigger that make it another happening than the one told so far:
