@@ -58,6 +58,8 @@ def test_looting_money_is_no_property_destruction(text, found):
     ("He has been missing since he was taken by plainclothes officers.", ["taken by plainclothes officers"]),
     ("The activist was bundled into an unmarked van.", ["bundled into an unmarked van"]),
     ("He was led away by armed men at dawn.", ["led away by armed men"]),
+    ("Dzamara was seized by five men in March 2015.", ["seized by five men"]),
+    ("The weapons were seized by police.", []),
     ("The photo was taken by an unknown photographer.", []),
     ("He was taken by police to the station.", []),
 ])
