@@ -265,6 +265,10 @@ def test_a_monitor_defaults_by_country(nlp, registry):
     text = "State media said 12 soldiers died."
     assert sources(attribute(nlp, registry, text, country="SY")[1]) == [("SANA", "state_media", "asserts")]
     assert sources(attribute(nlp, registry, text, country="RU")[1]) == [("State media", "state_media", "asserts")]
+    # a report whose country is unknown names no country's agency
+    assert sources(attribute(nlp, registry, text, country=None)[1]) == [("State media", "state_media", "asserts")]
+    text = "At least 29 rebels were killed overnight, a monitor said Sunday."
+    assert sources(attribute(nlp, registry, text, country=None)[1]) == [("monitor", "monitor", "asserts")]
 
 
 def test_a_local_alias_names_its_source_only_in_a_report_on_its_countries(nlp, registry):

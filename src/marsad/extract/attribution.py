@@ -699,8 +699,10 @@ class _Resolver:
                 if c.kind in ("named", "titled") and c.source and fits(c.source):
                     return c.source
             e = cand.entry
-            if e.default and (not e.default_countries or self.country is None
-                              or self.country.upper() in e.default_countries):
+            # "state media" is Syria's SANA only in a report on Syria: in a report whose
+            # country is unknown it stays what the text says
+            if e.default and (not e.default_countries
+                              or self.country is not None and self.country.upper() in e.default_countries):
                 return self.reg.source(e.default)
             return Source(_strip_article(self.ctx.text[cand.start:cand.end]), types[0])
         if cand.kind == "ministry":
