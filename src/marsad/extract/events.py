@@ -255,13 +255,16 @@ def _launch_points(ctx: Context, places: list[Place]) -> set[int]:
     """Ids of the places a weapon was fired from when their sentence names another place
     (where it hit: ACLED codes a strike where it lands): "Rockets fired from Gaza landed
     in an open area near Sderot"."""
-    out: set[int] = set()
-    for p in places:
-        if _LAUNCHED_FROM.search(ctx.text, max(0, p.start - 40), p.start) and any(
-                q.sentence == p.sentence and q.start != p.start and q.name != p.name
-                and not _LAUNCHED_FROM.search(ctx.text, max(0, q.start - 40), q.start) for q in places):
-            out.add(id(p))
-    return out
+    launched = [p for p in places if "from" in ctx.text[max(0, p.start - 40):p.start]
+                and _LAUNCHED_FROM.search(ctx.text, max(0, p.start - 40), p.start)]
+    if not launched:
+        return set()
+    hit: dict[int, set[str]] = {}      # sentence -> names of the places not fired from
+    ids = {id(p) for p in launched}
+    for q in places:
+        if id(q) not in ids:
+            hit.setdefault(q.sentence, set()).add(q.name)
+    return {id(p) for p in launched if hit.get(p.sentence, set()) - {p.name}}
 
 
 #: what follows a dateline city: another city ("ISTANBUL/ANKARA"), then the agency
@@ -727,9 +730,10 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
                           fig_s: dict[int, list[Figure]]) -> None:
     # casualties go to a violent event or a protest, never to an arrest or an agreement
     takers = [d for d in drafts if d.type != "strategic_developments"]
+    placed_sentences = {p.sentence for p in ctx.places}
     for fr in frames:
         # a toll told with no place of its own goes on from the last casualties told
-        placed = any(p.sentence == fr.sentence for p in ctx.places)
+        placed = fr.sentence in placed_sentences
         prev = {id(d): max((s for s in d.sentences + ([] if placed else d.figure_sentences)
                             if s <= fr.sentence), default=None) for d in takers}
         before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
