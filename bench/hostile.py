@@ -30,6 +30,8 @@ PHRASES = (
     ("triggers: a long sentence of killings", "Israeli border police fatally shot "),
     ("events: weak and strong words", "assaulted. murder. "),
     ("events: one event per town", "Air strikes hit Aleppo and Idlib, killing 5. "),
+    ("events: launch places, tolls", "Shells fired from Idlib hit Aleppo. The death toll stood at 12. "),
+    ("figures: kin with possessives", "killing a woman and her two children and "),
     ("actors: a force named for its country", "Military Forces of Nigeria "),
     ("attribution: a quoted denial", '"Hezbollah denies" '),
     ("clean+places: furniture lines", "Show Caption Hide Caption\n"),

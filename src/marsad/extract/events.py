@@ -67,7 +67,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Iterable
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
@@ -125,6 +125,51 @@ class Draft:
     @property
     def last(self) -> int:
         return max(self.sentences + self.figure_sentences)
+
+    def _place_index(self) -> dict[str, Any]:
+        """The event's places as a set of ids, its towns and its provinces, kept up to date
+        by :meth:`add_places` (built again when the list was changed otherwise)."""
+        idx = self.__dict__.get("_places_idx")
+        if idx is None or idx["n"] != len(self.places):
+            idx = self.__dict__["_places_idx"] = {
+                "n": len(self.places), "ids": {_place_id(p) for p in self.places},
+                "precise": _precise(self.places), "admin1s": {p.admin1_iso for p in self.places if p.admin1_iso}}
+        return idx
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Add the places not already among the event's (a report of thousands of sentences
+        adds them in time linear in their number, not quadratic)."""
+        idx = self._place_index()
+        for p in places:
+            key = _place_id(p)
+            if key in idx["ids"]:
+                continue
+            idx["ids"].add(key)
+            self.places.append(p)
+            idx["precise"].extend(_precise([p]))
+            if p.admin1_iso:
+                idx["admin1s"].add(p.admin1_iso)
+        idx["n"] = len(self.places)
+
+    def precise_places(self) -> list[Place]:
+        """:func:`_precise` of the event's places."""
+        return self._place_index()["precise"]
+
+    def admin1s(self) -> set[str]:
+        """The provinces of the event's places."""
+        return self._place_index()["admin1s"]
+
+    def last_told(self, sentence: int, with_figures: bool = True) -> int | None:
+        """The last of the event's sentences (and casualty sentences) at or before
+        ``sentence``, else None (a sorted copy is kept while they do not change)."""
+        key = "_told_f" if with_figures else "_told"
+        lens = (len(self.sentences), len(self.figure_sentences) if with_figures else 0)
+        cached = self.__dict__.get(key)
+        if cached is None or cached[0] != lens:
+            told = sorted(self.sentences + self.figure_sentences if with_figures else self.sentences)
+            cached = self.__dict__[key] = (lens, told)
+        k = bisect.bisect_right(cached[1], sentence)
+        return cached[1][k - 1] if k else None
 
     @property
     def first(self) -> int:
@@ -426,6 +471,11 @@ def _place_key(p: Place) -> tuple:
     return (p.country, p.admin1_iso, p.name if p.precision == 1 else None)
 
 
+def _place_id(p: Place) -> tuple:
+    """What tells two place mentions apart (their span and what it resolved to)."""
+    return (p.start, p.end, p.name, p.country, p.admin1_iso, p.precision, p.feature)
+
+
 def _precise(places: list[Place]) -> list[Place]:
     """Towns and villages; a city named like its province ("Idlib", "Aleppo") is left out
     because a report naming it may mean either."""
@@ -437,13 +487,13 @@ def _compatible_place(d: Draft, places: list[Place], sent: int) -> bool:
     if not places or not d.places:
         return True
     new_precise = _precise(places)
-    old_precise = _precise(d.places)
+    old_precise = d.precise_places()
     if d.anchor_place is not None:
         return any(_place_key(p) == _place_key(d.anchor_place) for p in places) or not new_precise
     if new_precise and old_precise:
         return any(_place_key(a) == _place_key(b) for a in new_precise for b in old_precise)
     admins_new = {p.admin1_iso for p in places if p.admin1_iso}
-    admins_old = {p.admin1_iso for p in d.places if p.admin1_iso}
+    admins_old = d.admin1s()
     if admins_new and admins_old and not admins_new & admins_old:
         return False
     if new_precise and not old_precise and sent - d.last > 2:
@@ -529,7 +579,7 @@ def events(ctx: Context) -> None:
             else:
                 target.sentences.append(sent)
                 target.triggers.extend(fr.triggers)
-                target.places.extend(p for p in places if p not in target.places)
+                target.add_places(places)
                 # the kind of violence is the one the event was first reported with;
                 # later sentences only sharpen a vague first word ("attack", "fighting")
                 if fr.weight > target.weight and target.weight < 2.0:
@@ -719,7 +769,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
             continue
         host.sentences = sorted(set(host.sentences) | set(d.sentences))
         host.triggers.extend(d.triggers)
-        host.places.extend(p for p in d.places if p not in host.places)
+        host.add_places(d.places)
         host.figure_sentences = sorted(set(host.figure_sentences) | set(d.figure_sentences))
         if d.figure_groups is not None or host.figure_groups is not None:
             host.figure_groups = (host.figure_groups or set()) | (d.figure_groups or set())
@@ -734,8 +784,7 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
     for fr in frames:
         # a toll told with no place of its own goes on from the last casualties told
         placed = fr.sentence in placed_sentences
-        prev = {id(d): max((s for s in d.sentences + ([] if placed else d.figure_sentences)
-                            if s <= fr.sentence), default=None) for d in takers}
+        prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in takers}
         before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
             nearest = max(prev[id(d)] for d in before)
