@@ -31,6 +31,7 @@ PHRASES = (
     ("events: weak and strong words", "assaulted. murder. "),
     ("events: one event per town", "Air strikes hit Aleppo and Idlib, killing 5. "),
     ("events: launch places, tolls", "Shells fired from Idlib hit Aleppo. The death toll stood at 12. "),
+    ("events: a killing told again and again", "Gunmen killed 3 people in Homs on Monday, police said. "),
     ("figures: kin with possessives", "killing a woman and her two children and "),
     ("actors: a force named for its country", "Military Forces of Nigeria "),
     ("attribution: a quoted denial", '"Hezbollah denies" '),

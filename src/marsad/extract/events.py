@@ -557,7 +557,7 @@ def events(ctx: Context) -> None:
             target = None
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
             for d in () if earlier else reversed(drafts):
-                if d.type != fr.type or d in made_here \
+                if d.type != fr.type or any(d is m for m in made_here) \
                         or _other_delivery(d, fr):
                     continue
                 if not _compatible_place(d, places, sent):
@@ -781,11 +781,24 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
     # casualties go to a violent event or a protest, never to an arrest or an agreement
     takers = [d for d in drafts if d.type != "strategic_developments"]
     placed_sentences = {p.sentence for p in ctx.places}
+    # the events told in each sentence: a frame looks only at those within two sentences
+    rank = {id(d): k for k, d in enumerate(takers)}
+    by_sent: dict[int, list[Draft]] = {}
+    for d in takers:
+        for s in set(d.sentences) | set(d.figure_sentences):
+            by_sent.setdefault(s, []).append(d)
+
+    def tell(d: Draft, sentence: int) -> None:
+        d.figure_sentences.append(sentence)
+        by_sent.setdefault(sentence, []).append(d)
+
     for fr in frames:
         # a toll told with no place of its own goes on from the last casualties told
         placed = fr.sentence in placed_sentences
-        prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in takers}
-        before = [d for d in takers if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
+        near_by = {id(d): d for s in range(fr.sentence - 2, fr.sentence + 3) for d in by_sent.get(s, ())}
+        cands = sorted(near_by.values(), key=lambda d: rank[id(d)])
+        prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in cands}
+        before = [d for d in cands if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
         if before:
             nearest = max(prev[id(d)] for d in before)
             near = [d for d in before if prev[id(d)] == nearest]
@@ -793,16 +806,16 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
                 vac = [d for d in near if d.type == "violence_against_civilians"]
                 other = [d for d in near if d.type != "violence_against_civilians"]
                 if vac and other:
-                    vac[0].figure_sentences.append(fr.sentence)
+                    tell(vac[0], fr.sentence)
                     vac[0].figure_groups = (vac[0].figure_groups or set()) | {"civilians", "children", "women"}
-                    other[0].figure_sentences.append(fr.sentence)
+                    tell(other[0], fr.sentence)
                     other[0].figure_groups = (other[0].figure_groups or set()) | {"total", "combatants"}
                     continue
-            near[0].figure_sentences.append(fr.sentence)
+            tell(near[0], fr.sentence)
             continue
-        after = [d for d in takers if d.first > fr.sentence and d.first - fr.sentence <= 2]
+        after = [d for d in cands if d.first > fr.sentence and d.first - fr.sentence <= 2]
         if after:
-            after[0].figure_sentences.append(fr.sentence)
+            tell(after[0], fr.sentence)
             continue
         # casualties with no stated kind of violence: an event of its own
         figs = [f for f in fig_s.get(fr.sentence, []) if f.flag is None and f.outcome == "killed"]
@@ -815,7 +828,9 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
             typ, sub = "violence_against_civilians", "attack"
         made = Draft(typ, sub, 0.1, [fr.sentence], list(fr.triggers), [])
         drafts.append(made)
+        rank[id(made)] = len(takers)
         takers.append(made)
+        by_sent.setdefault(fr.sentence, []).append(made)
 
 
 #: an arrest of the suspects of some other act: "arrested three suspects", "detained in
@@ -982,7 +997,12 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         return d.anchor_place, []
     if d.type in VIOLENT:
         # where a court sits or prosecutors work is where the act is tried, not done
-        place_s = {s: [p for p in ps if not _court_place(ctx, p)] for s, ps in place_s.items()}
+        # (filtered once per report, not once per event)
+        cached = ctx.__dict__.get("_marsad_uncourted")
+        if cached is None or cached[0] is not place_s:
+            cached = (place_s, {s: [p for p in ps if not _court_place(ctx, p)] for s, ps in place_s.items()})
+            ctx.__dict__["_marsad_uncourted"] = cached
+        place_s = cached[1]
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
     order = _reading_order(ctx, d)
