@@ -432,3 +432,13 @@ def test_the_day_someone_told_reporters_is_not_the_events(pipeline, speech):
     text = f"Shelling killed 5 people in Aleppo, {speech}."
     (ev,) = pipeline.run({"text": text, "published": "2016-08-15"})["events"]
     assert ev["date"]["text"] is None and "not stated" in ev["date"]["note"]
+
+
+@pytest.mark.parametrize("text, country, word", [
+    ("Egyptian authorities arrested a prominent blogger on Monday.", "EG", "Egyptian"),
+    ("Iranian security forces detained a human rights lawyer on Monday, her husband said.", "IR", "Iranian"),
+])
+def test_an_event_with_no_place_is_in_the_country_its_states_forces_are_named_for(pipeline, text, country, word):
+    (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]
+    loc = ev["location"]
+    assert (loc["country"], loc["precision"], loc["admin1_iso"], loc["text"]) == (country, 3, None, word)

@@ -28,7 +28,8 @@ How (documented so that it can be argued with):
    first and totals and combatants to the second (ACLED codes civilian deaths under
    violence against civilians).
 3. **Fields.** The location is the most specific place in the event's sentences (else the
-   lead's, else the report's country at precision 3 with no admin1), leaving out places
+   lead's, else the report's country at precision 3 with no admin1, its span a mention of
+   the country or the nationality of its forces: "Egyptian authorities"), leaving out places
    that only say where someone is from ("born in X", "Shamar Fisher, 35, of X", "an aid
    worker from X") or where a weapon was fired from when the sentence says where it hit
    ("shells fired from Idlib hit Aleppo"), whose officials or court these are, whose
@@ -1202,14 +1203,42 @@ def _territory_place(ctx: Context, place_s: dict[int, list[Place]]) -> Place | N
                  precision=3, feature="admin1", sentence=p.sentence)
 
 
+#: a capitalised word right before a name: its nationality ("Egyptian authorities")
+_NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _nationality_place(ctx: Context) -> Place | None:
+    """The report's country named only by the nationality of a state's forces or
+    authorities ("Egyptian authorities arrested a blogger", "Iranian security forces"):
+    that word's span."""
+    gaz = getattr(ctx.resources, "gazetteer", None)
+    country = ctx.country_context
+    if gaz is None or not country:
+        return None
+    for a in ctx.actors:
+        if a.country != country:
+            continue
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", ctx.text[a.start:a.end])][:1]
+        before = _NATIONALITY_BEFORE.search(ctx.text, max(0, a.start - 25), a.start)
+        if before is not None:
+            words.insert(0, (before.start(1) - a.start, before.group(1)))
+        for offset, word in words:
+            if gaz.demonym(word) == country:
+                start = a.start + offset
+                return Place(start, start + len(word), word, country_display_name(country) or word, country,
+                             precision=3, feature="country", sentence=a.sentence)
+    return None
+
+
 def _country_place(ctx: Context) -> Place | None:
     """The report's country, at precision 3, for an event that names no place of its
-    own: a Place mention of that country in the report, so the location keeps a span."""
+    own: a Place mention of that country in the report, so the location keeps a span
+    (else the nationality of its state's forces: :func:`_nationality_place`)."""
     if not ctx.country_context:
         return None
     mentions = [p for p in ctx.places if p.country == ctx.country_context]
     if not mentions:
-        return None
+        return _nationality_place(ctx)
     countries = [p for p in mentions if p.feature == "country"]
     if countries:
         return countries[0]
