@@ -442,3 +442,12 @@ def test_an_event_with_no_place_is_in_the_country_its_states_forces_are_named_fo
     (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]
     loc = ev["location"]
     assert (loc["country"], loc["precision"], loc["admin1_iso"], loc["text"]) == (country, 3, None, word)
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Jihadists executed 12 men in the eastern city of Deir Ezzor on Sunday.", 1),
+    ("Jihadists executed 12 men in Deir Ezzor province on Sunday.", 3),
+])
+def test_a_provincial_capital_spelled_as_its_province_is_the_city(pipeline, text, precision):
+    (ev,) = pipeline.run({"text": text, "published": "2016-05-07"})["events"]
+    assert (ev["location"]["admin1_iso"], ev["location"]["precision"]) == ("SY-DY", precision)
