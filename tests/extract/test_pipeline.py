@@ -451,3 +451,14 @@ def test_an_event_with_no_place_is_in_the_country_its_states_forces_are_named_fo
 def test_a_provincial_capital_spelled_as_its_province_is_the_city(pipeline, text, precision):
     (ev,) = pipeline.run({"text": text, "published": "2016-05-07"})["events"]
     assert (ev["location"]["admin1_iso"], ev["location"]["precision"]) == ("SY-DY", precision)
+
+
+@pytest.mark.parametrize("text, admin1, precision", [
+    # the gazetteer's only Malah lies in Sweida: the province the text names places the event
+    ("Syrian army shelled Tal Malah in Hama province on Monday.", "SY-HM", 3),
+    ("Syrian warplanes struck the town of Ariha in Idlib province on Monday.", "SY-ID", 1),
+])
+def test_a_town_the_text_puts_in_a_province_is_not_a_namesake_elsewhere(pipeline, text, admin1, precision):
+    (ev,) = pipeline.run({"text": text, "published": "2016-05-09"})["events"]
+    assert (ev["location"]["country"], ev["location"]["admin1_iso"], ev["location"]["precision"]) == \
+        ("SY", admin1, precision)

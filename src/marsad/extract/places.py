@@ -23,7 +23,10 @@ headline ("Governor Bello") is that person wherever it stands alone (:func:`titl
 and a full name the model calls a person once is a person wherever it recurs ("Aung San
 Suu Kyi": no town "Aung San" in it). A town the text puts in a province of the report's
 country ("Oban village in Cross River State") is not a town abroad that has its name
-among alternate names (Auburn, USA): left unresolved, the province places the event.
+among alternate names (Auburn, USA), nor a namesake in another province ("Tal Malah in
+Hama province" is no Malah of Sweida): left unresolved, the province places the event.
+A name shared with places abroad by their alternate names only votes for its country in
+full ("Hama" is no less Syria's for being an alternate name of a Japanese town).
 
 Phrases around a name set the ACLED geo precision and the anchor:
 
@@ -580,8 +583,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             w = 1.5 if best.population >= TOWN else 0.75
         else:
             continue
-        # a name shared by places of several countries votes for each less
-        countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5}
+        # a name shared by places of several countries votes for each less (by their own
+        # names: "Hama" is no less Syria's for being an alternate name of Ono-hara, Japan)
+        countries = {m.country for m in c.matches[:4] if m.score >= best.score - 0.5
+                     and (m.exact or not best.exact)}
         # a country or town named like a province or county of another ("Niger", "Georgia",
         # Somerset, New Jersey and the English county) speaks for both
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
@@ -945,8 +950,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         matches = _prefer_admin1(_within(matches, holder), admin1s, near)
         best = matches[0]
         if province and province[:2] == country and best.feature in LOCAL \
-                and not any(m.country == country for m in matches[:8]):
-            continue    # "Oban village in Cross River State" (Nigeria) is no Auburn, USA
+                and not any(m.admin1_iso == province for m in matches[:8] if m.feature in LOCAL):
+            continue    # "Oban village in Cross River State" (Nigeria) is no Auburn, USA, and
+                        # "Tal Malah in Hama province" no Malah of Sweida: the province places it
         if best.feature == "country" and country and best.country != country:
             # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
             # United States the state; but a subdivision that ISO 3166-1 also lists as
