@@ -15,8 +15,8 @@ from functools import cached_property
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..config import Settings, load_settings
+from ..days import normalize_date
 from ..errors import ExtractError, MarsadError, TextTooLong
-from ..ingest.common import normalize_date
 from ..lang import load_detector
 from .base import REGISTRY, Component, Context
 
