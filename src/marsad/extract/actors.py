@@ -750,11 +750,19 @@ _COMPOUND_MODIFIER = re.compile(
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 
-def _nationality_before(text: str, start: int, gaz) -> str | None:
-    """The country a nationality right before a generic force names ("Syrian border
-    guards", "Nigerian police"), else None."""
+def nationality_before(text: str, start: int, gaz) -> tuple[str, int, int] | None:
+    """The country a nationality right before a name or force names ("Syrian border
+    guards", "Nigerian police", "Egyptian authorities"), with the nationality word's span,
+    else None."""
     m = _CAPITALISED_BEFORE.search(text, max(0, start - 25), start)
-    return gaz.demonym(m.group(1)) if m else None
+    country = gaz.demonym(m.group(1)) if m else None
+    return (country, m.start(1), m.end(1)) if country else None
+
+
+def _nationality_before(text: str, start: int, gaz) -> str | None:
+    """The country of :func:`nationality_before`, else None."""
+    found = nationality_before(text, start, gaz)
+    return found[0] if found else None
 
 
 #: a place noun after a name makes the name a place's possessive ("Hamas countryside")

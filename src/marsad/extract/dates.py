@@ -396,12 +396,9 @@ def find_dates(text: str, published: dt.date | None, *,
 
     # anchored on a year: full dates, month-year, day ranges with a year
     for lo, hi in windows(_YEAR_ANCHOR, 45, 3):
-        for rx in _DAY_RANGE:
+        for rx, read in _RANGES:
             for m in each(rx, lo, hi):
-                _day_range(m, pub, add)
-        for rx in _TWO_DAYS:
-            for m in each(rx, lo, hi):
-                _two_days(m, pub, add)
+                read(m, pub, add)
         for rx in _FULL_DATES:
             for m in each(rx, lo, hi):
                 d = _full_date(m)
@@ -446,12 +443,9 @@ def find_dates(text: str, published: dt.date | None, *,
             told_years.setdefault((dm.start_date.month, dm.start_date.day), set()).add(dm.start_date.year)
     # anchored on a month name: dates without a year, day ranges, months alone
     for lo, hi in windows(_MONTH_ANCHOR, 25, 30):
-        for rx in _DAY_RANGE:
+        for rx, read in _RANGES:
             for m in each(rx, lo, hi):
-                _day_range(m, pub, add)
-        for rx in _TWO_DAYS:
-            for m in each(rx, lo, hi):
-                _two_days(m, pub, add)
+                read(m, pub, add)
         for rx in (_DAY_MON, _MON_DAY):
             for m in each(rx, lo, hi):
                 mon = _month(m["mon"])
@@ -561,6 +555,10 @@ def _two_days(m: re.Match, pub: dt.date | None, add) -> None:
     if pub is not None and b > pub:
         b = pub
     add(m.start(), m.end(), a, b, _range_precision(a, b), "range")
+
+
+#: the day-range patterns and the function that reads each
+_RANGES = [*((rx, _day_range) for rx in _DAY_RANGE), *((rx, _two_days) for rx in _TWO_DAYS)]
 
 
 def _select(cands, masked, exclude) -> list[DateMention]:

@@ -72,7 +72,8 @@ from typing import Any, Iterable
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import ARMED_CATEGORIES, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles, same_force
+from .actors import (ARMED_CATEGORIES, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
+                     nationality_before, same_force)
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -361,7 +362,7 @@ _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|ter
                             r"snipers?|bombers?)\b", re.IGNORECASE)
 
 
-#: people held by those who hurt them ("tortures female prisoners", "beat the detainees"):
+#: people held by those who hurt them ("tortures female prisoners", "beat up the detainees"):
 #: a word of bodily harm done to them is no figure of speech
 _IN_CUSTODY = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?|in (?:police |military |their |his |her )?"
                          r"(?:custody|detention|prisons?|jails?|cells?)|(?:while|when) (?:being )?(?:held|detained|"
@@ -1203,10 +1204,6 @@ def _territory_place(ctx: Context, place_s: dict[int, list[Place]]) -> Place | N
                  precision=3, feature="admin1", sentence=p.sentence)
 
 
-#: a capitalised word right before a name: its nationality ("Egyptian authorities")
-_NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-
-
 def _nationality_place(ctx: Context) -> Place | None:
     """The report's country named only by the nationality of a state's forces or
     authorities ("Egyptian authorities arrested a blogger", "Iranian security forces"):
@@ -1218,15 +1215,14 @@ def _nationality_place(ctx: Context) -> Place | None:
     for a in ctx.actors:
         if a.country != country:
             continue
-        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", ctx.text[a.start:a.end])][:1]
-        before = _NATIONALITY_BEFORE.search(ctx.text, max(0, a.start - 25), a.start)
-        if before is not None:
-            words.insert(0, (before.start(1) - a.start, before.group(1)))
-        for offset, word in words:
-            if gaz.demonym(word) == country:
-                start = a.start + offset
-                return Place(start, start + len(word), word, country_display_name(country) or word, country,
-                             precision=3, feature="country", sentence=a.sentence)
+        found = nationality_before(ctx.text, a.start, gaz)     # "Egyptian authorities"
+        if found is None:                                       # "Iranian security forces", one name
+            word = ctx.text[a.start:a.end].split(maxsplit=1)[0] if a.end > a.start else ""
+            found = (gaz.demonym(word), a.start, a.start + len(word)) if word else None
+        if found is not None and found[0] == country:
+            _c, s, e = found
+            return Place(s, e, ctx.text[s:e], country_display_name(country) or ctx.text[s:e], country,
+                         precision=3, feature="country", sentence=a.sentence)
     return None
 
 

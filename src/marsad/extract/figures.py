@@ -853,6 +853,19 @@ _CONJ = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?$
 _BARE_CONJUNCT = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?([a-z]+)\b")
 
 
+def _bare_conjunct(d: _Doc, last: _Cand, outcome: str, before: int | None = None) -> Figure | None:
+    """One more victim named without a number after a singular one ("a woman and child",
+    "a man and his son"), ending before ``before`` when given: a figure of 1, else None."""
+    if not last.np.singular:
+        return None
+    m = _BARE_CONJUNCT.match(d.text, d.toks[last.np.end - 1].end)
+    if m is None or m.group(1) not in _SINGULAR or m.group(1) not in _VICTIMS \
+            or (before is not None and m.end() >= before):
+        return None
+    return Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
+                  outcome=outcome, group=_VICTIMS[m.group(1)])
+
+
 def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
     """Victims joined by "and" under one predicate add up: "two men and a woman were
     killed" is 3 killed, "a journalist and two soldiers were wounded" 3 wounded, "a
@@ -883,13 +896,7 @@ def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> N
             chain.append(nxt)
         i += len(chain)
         parts = [figures[c.fig] for c in chain]
-        bare = None
-        last = chain[-1]
-        if last.np.singular:
-            m = _BARE_CONJUNCT.match(text, d.toks[last.np.end - 1].end)
-            if m and m.group(1) in _SINGULAR and m.group(1) in _VICTIMS and m.end() < f0.end:
-                bare = Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
-                              outcome=f0.outcome, group=_VICTIMS[m.group(1)])
+        bare = _bare_conjunct(d, chain[-1], f0.outcome, before=f0.end)
         if len(parts) < 2 and bare is None:
             continue
         if bare is not None:
@@ -941,15 +948,11 @@ def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) 
                 chain.append(nxt)
         i += len(chain)
         parts = [figures[c.fig] for c in chain]
-        last = chain[-1]
-        if last.how == "verb" and last.np.singular:
-            # "killed a man and his son": a second victim named without a number
-            m = _BARE_CONJUNCT.match(text, d.toks[last.np.end - 1].end)
-            if m and m.group(1) in _SINGULAR and m.group(1) in _VICTIMS:
-                bare = Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
-                              outcome=parts[-1].outcome, group=_VICTIMS[m.group(1)])
-                figures.append(bare)
-                parts.append(bare)
+        # "killed a man and his son": a second victim named without a number
+        bare = _bare_conjunct(d, chain[-1], parts[-1].outcome) if chain[-1].how == "verb" else None
+        if bare is not None:
+            figures.append(bare)
+            parts.append(bare)
         if len(parts) < 2:
             continue
         _add_sum(figures, parts, parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end])
