@@ -1136,3 +1136,42 @@ def test_a_chemical_attack_and_a_car_bomb_are_two_happenings():
     # a gas attack from the air is one happening with its strike
     text = "Warplanes struck the town on Monday in a chemical attack that killed 12 people."
     assert [e["sub_type"] for e in _dated(text, "2016-08-02")] in (["chemical_weapon"], ["air_drone_strike"])
+
+
+def _homs_toll_report(last: str):
+    """A suicide bombing in Homs, two sentences of aside, then a toll line ``last``."""
+    first = "A suicide bomber struck a checkpoint in Homs. "
+    text = first + "Residents said windows shook. Shops stayed shut. " + last
+    sents = split_sentences(text)
+    places = []
+    for k, (s, e) in enumerate(sents):
+        at = text.find("Homs", s, e)
+        if at >= 0:
+            places.append(Place(at, at + 4, "Homs", "Homs", "SY", "Homs", "SY-HI", precision=1,
+                                feature="city", sentence=k))
+    toll = text.index("the death toll at six")
+    fig = Figure(toll, toll + 21, "the death toll at six", low=6, best=6, high=6, outcome="killed",
+                 group="total", sentence=len(sents) - 1)
+    return text, sents, places, fig
+
+
+def test_a_later_toll_in_the_province_of_the_only_event_there_is_that_events():
+    text, sents, places, fig = _homs_toll_report(
+        "SANA quoted the Homs governor as putting the death toll at six.")
+    ctx = _ctx(text, sents, places=places, figures=[fig])
+    events(ctx)
+    (ev,) = ctx.events
+    assert ev["sub_type"] == "suicide_bomb"
+    assert ev["fatalities"]["total"]["best"] == 6
+
+
+def test_a_later_toll_with_a_date_of_its_own_is_another_event():
+    text, sents, places, fig = _homs_toll_report(
+        "In 2014 the Homs governor put the death toll at six.")
+    k = text.index("In 2014")
+    d = DateMention(k, k + 7, "In 2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31), 3, "year",
+                    sentence=len(sents) - 1)
+    ctx = _ctx(text, sents, places=places, figures=[fig], dates=[d])
+    events(ctx)
+    assert [e["sub_type"] for e in ctx.events] == ["suicide_bomb", "attack"]
+    assert "fatalities" not in ctx.events[0] or not ctx.events[0]["fatalities"]

@@ -588,7 +588,7 @@ def events(ctx: Context) -> None:
                     target.sub_type, target.weight = fr.sub_type, fr.weight
             made_here.append(target)
 
-    _attach_figure_frames(ctx, drafts, pending_figures, fig_s)
+    _attach_figure_frames(ctx, drafts, pending_figures, fig_s, place_s)
     drafts = _merge_same(drafts)
     _attach_responsibility(ctx, drafts, actor_s)
     _attach_unknown_doer(ctx, drafts)
@@ -779,10 +779,16 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
 
 
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
-                          fig_s: dict[int, list[Figure]]) -> None:
+                          fig_s: dict[int, list[Figure]], place_s: dict[int, list[Place]]) -> None:
     # casualties go to a violent event or a protest, never to an arrest or an agreement
     takers = [d for d in drafts if d.type != "strategic_developments"]
-    placed_sentences = {p.sentence for p in ctx.places}
+    # the provinces each sentence names (a sentence naming a place that resolved to none
+    # holds an empty set)
+    dated = {d.sentence for d in ctx.dates}
+    armed = {a.sentence for a in ctx.actors if a.category in ARMED}
+    placed_admins: dict[int, set[str]] = {}
+    for p in ctx.places:
+        placed_admins.setdefault(p.sentence, set()).update([p.admin1_iso] if p.admin1_iso else [])
     # the events told in each sentence: a frame looks only at those within two sentences
     rank = {id(d): k for k, d in enumerate(takers)}
     by_sent: dict[int, list[Draft]] = {}
@@ -796,7 +802,8 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
 
     for fr in frames:
         # a toll told with no place of its own goes on from the last casualties told
-        placed = fr.sentence in placed_sentences
+        admins = placed_admins.get(fr.sentence)
+        placed = admins is not None
         near_by = {id(d): d for s in range(fr.sentence - 2, fr.sentence + 3) for d in by_sent.get(s, ())}
         cands = sorted(near_by.values(), key=lambda d: rank[id(d)])
         prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in cands}
@@ -823,6 +830,15 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         figs = [f for f in fig_s.get(fr.sentence, []) if f.flag is None and f.outcome == "killed"]
         if not figs:
             continue
+        # ... unless a toll told later of the only event in the provinces it names, with
+        # no date or armed actor of its own ("SANA reported the attack quoting Homs
+        # Governor as putting the death toll at six"; not "In Hama the army killed 70")
+        if admins and fr.sentence not in dated and fr.sentence not in armed:
+            told_there = [d for d in takers if d.first < fr.sentence and d.type in VIOLENT
+                          and admins <= d.admin1s() and _compatible_place(d, place_s.get(fr.sentence, []), fr.sentence)]
+            if len(told_there) == 1:
+                tell(told_there[0], fr.sentence)
+                continue
         groups = {f.group for f in figs}
         if groups <= {"combatants"}:
             typ, sub = "battles", "armed_clash"
