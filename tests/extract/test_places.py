@@ -790,3 +790,20 @@ def test_a_word_after_a_hyphenated_particle_ends_a_longer_name(pipeline):
     text = "A civilian was martyred by a sniper bullet fired by Jabhat al-Nusra terrorists in Daraa al-Balad neighborhood."
     ctx = run(pipeline, text)
     assert [(p.text, p.country) for p in ctx.places] == [("Daraa", "SY")]
+
+
+@pytest.mark.parametrize("text", [
+    # the model sees "Tall" (alone the name of At Tall near Damascus) in the village's name
+    "A suicide bomber blew himself up inside a hall in Tall Tawil village in Hasakah province, killing 22.",
+    "Syrian troops shelled Tall Tawil village in Hasakah province on Monday.",
+])
+def test_a_name_followed_by_unknown_words_and_a_kind_of_place_is_no_known_place(pipeline, text):
+    ctx = run(pipeline, text)
+    assert "Tall" not in [p.text for p in ctx.places]
+    assert {p.admin1_iso for p in ctx.places if p.admin1_iso} == {"SY-HA"}
+
+
+def test_a_list_of_known_names_before_a_kind_of_place_is_kept(pipeline):
+    # commas lost upstream: "Aleppo Hama countryside" is two provinces, not one unknown name
+    ctx = run(pipeline, "Shelling hit Aleppo Hama countryside on Monday, killing four people.")
+    assert "Aleppo" in [p.text for p in ctx.places]

@@ -394,6 +394,17 @@ def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[in
     return best
 
 
+def _part_of_unknown_name(gaz, text: str, e: int, country: str | None) -> bool:
+    """The capitalised words right after a name, themselves no place, are followed by a
+    word of a kind of place: they and the name are one name of a settlement ("Tall Tawil
+    village", where the model saw only "Tall"); not a list whose commas were lost ("Aleppo
+    Hama countryside")."""
+    after = _CAPS_AFTER.match(text, e)
+    if after is None or not _KIND_OF_PLACE_AFTER.match(text, after.end()):
+        return False
+    return not _lookup(gaz, after.group(0).strip(), country)
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -441,6 +452,9 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                     and not ctx.is_masked(*longer):
                 s, e = longer    # "Negros Oriental", of which the model saw "Oriental"
                 c = _Cand(s, e, text[s:e], label)
+        if label in ENTITY_PLACES and _part_of_unknown_name(gaz, text, e, country):
+            take(s, e)
+            continue    # "Tall Tawil village": a village the gazetteer lacks, not At Tall
         found = _lookup(gaz, c.text, country, fuzzy=country is not None)
         if not found:
             if label == "PERSON":
@@ -485,6 +499,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1 or kind)
                 if hits and not dem and _leading_preposition(seg, hits[0]):
                     continue    # "At Westminster": the name is the shorter run
+                if hits and not dem and _part_of_unknown_name(gaz, text, e, country):
+                    continue    # "Tall Tawil village"
                 if hits:
                     c = _Cand(s, e, seg, "GPE" if kind and not dem else None)
                     c.demonym = dem
