@@ -462,3 +462,20 @@ def test_a_town_the_text_puts_in_a_province_is_not_a_namesake_elsewhere(pipeline
     (ev,) = pipeline.run({"text": text, "published": "2016-05-09"})["events"]
     assert (ev["location"]["country"], ev["location"]["admin1_iso"], ev["location"]["precision"]) == \
         ("SY", admin1, precision)
+
+
+def test_a_strike_is_where_its_word_says_it_hit(pipeline):
+    """"air strikes on the Gaza Strip": the strike is in Gaza, not in the Israeli town a
+    later sentence of the lead names for another event; "on" names a target only in the
+    sentence that first tells the event."""
+    text = ("Israeli air strikes on the Gaza Strip killed 10 Palestinians, among them four children, "
+            "on Saturday, the Gaza health ministry said, as militants fired dozens of rockets at "
+            "southern Israel. The Israeli military said it had targeted Islamic Jihad commanders. "
+            "One Israeli was lightly wounded by shrapnel in Ashkelon.")
+    r = pipeline.run({"text": text, "published": "2022-08-06"})
+    assert r["events"][0]["sub_type"] == "air_drone_strike"
+    assert r["events"][0]["location"]["country"] == "PS"
+    text = ("Government warplanes killed 12 people in the city of Aleppo on Saturday, a monitor said. "
+            "Earlier, rescuers said, airstrikes on Idlib had killed four people.")
+    r = pipeline.run({"text": text, "published": "2016-09-10"})
+    assert r["events"][0]["location"]["admin1_iso"] == "SY-HL"

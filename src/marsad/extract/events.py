@@ -1091,6 +1091,11 @@ _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
                        r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?")
 
 
+#: a strike's target right after its word, in the sentence that first tells it: "Israeli air
+#: strikes on the Gaza Strip", "bombardment on rebel-held Eastern Ghouta"
+_ON_TARGET = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:rebel|government|regime|opposition|militant)-held\s+)?")
+
+
 def _first_place(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
     first sentence, in reading order, that has one. A sentence that lists places in
@@ -1187,14 +1192,15 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
 def _attached_place(ctx: Context, d: Draft, order: list[int],
                     place_s: dict[int, list[Place]]) -> Place | None:
     """The place right after one of the event's words, by a locative preposition, in the
-    first sentence (in reading order) that has one: "held hostage in Haiti"."""
+    first sentence (in reading order) that has one: "held hostage in Haiti"; by "on" only in
+    the sentence that first tells the event (:data:`_ON_TARGET`)."""
     trig_s = _by_sentence(d.triggers)
     for s in order:
         starting = {}
         for p in place_s.get(s, []):
             starting.setdefault(p.start, p)
         for t in trig_s.get(s, ()):
-            m = _LOCATIVE.match(ctx.text, t.end)
+            m = _LOCATIVE.match(ctx.text, t.end) or (_ON_TARGET.match(ctx.text, t.end) if s == order[0] else None)
             if m and m.end() in starting:
                 return starting[m.end()]
     return None
