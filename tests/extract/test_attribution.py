@@ -531,3 +531,17 @@ def test_who_leads_the_speaker_and_where_the_speaker_stands(nlp, registry, text,
         ents.append(entity(text, "SDF", "ORG"))
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert sources(atts)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The civil defence put the toll at 19.", [("White Helmets", "witness", "asserts")]),
+    ("The Observatory put the death toll at 58, saying 11 children were among the dead.",
+     [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
+    ("The Local Coordination Committees put the toll in opposition areas at 45 dead.",
+     [("Local Coordination Committees", "monitor", "asserts")]),
+    # putting anything else somewhere is no saying
+    ("Police put up roadblocks at the entrance to the town.", []),
+])
+def test_putting_a_toll_at_a_count_is_saying_it(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected

@@ -479,3 +479,13 @@ def test_a_strike_is_where_its_word_says_it_hit(pipeline):
             "Earlier, rescuers said, airstrikes on Idlib had killed four people.")
     r = pipeline.run({"text": text, "published": "2016-09-10"})
     assert r["events"][0]["location"]["admin1_iso"] == "SY-HL"
+
+
+def test_a_toll_put_by_another_source_is_the_events_and_theirs(pipeline):
+    """"the toll" (no "death") tells the dead; the source that put it claims it."""
+    text = ("Air strikes killed 17 civilians in Idlib on Tuesday, a monitor said. "
+            "The civil defence put the toll at 19. The toll road to Idlib was closed.")
+    r = pipeline.run({"text": text, "published": "2019-03-12"})
+    (ev,) = r["events"]
+    assert ev["fatalities"]["civilians"]["best"] == 17 and ev["fatalities"]["total"]["best"] == 19
+    assert {c["source"]["name"] for c in ev["claims"]} >= {"White Helmets"}

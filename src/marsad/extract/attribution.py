@@ -260,7 +260,11 @@ _NOUN_CUES = {"claims", "claim", "reports", "report", "promises", "pledges", "vo
 _NOUN_BEFORE = set("""the a an these those such its his her their our my your of broken empty false unconfirmed
 new recent earlier previous many several some conflicting media news initial preliminary latest first no any
 official press""".split())
-_CUE_KEYS = set(CUES) | _RELAY | {"according"}
+#: "The civil defence put the toll at 19": putting a toll at a count is saying it
+_TOLL_CUES = {"put", "puts", "putting", "placed", "places", "placing"}
+_TOLL_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:toll|tally|number\s+of\s+[\w-]+)\s+"
+                         r"(?:[\w-]+\s+){0,4}?at\b", re.IGNORECASE)
+_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES
 _NOT_FINITE = re.compile(r"ing$")
 _INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "explained", "wrote",
                "declared", "claimed", "announced", "confirmed", "warned", "insisted", "tweeted", "estimated"}
@@ -754,6 +758,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
     for k in [k for k, w in enumerate(norms) if w in _CUE_KEYS]:
         w = norms[k]
         stance = CUES.get(w)
+        if w in _TOLL_CUES:
+            stance = "asserts" if _TOLL_AFTER.match(text, ends[k]) else None
         according = w == "according" and k + 1 < n and norms[k + 1] == "to"
         relay = w in _RELAY
         if stance is None and not according and not relay:
