@@ -547,3 +547,19 @@ def test_who_leads_the_speaker_and_where_the_speaker_stands(nlp, registry, text,
 def test_putting_a_toll_at_a_count_is_saying_it(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker's own second verb
+    ('The Transitional Military Council said it had targeted "criminal elements" near the sit-in '
+     "and denied dispersing the protest by force.",
+     [("Transitional Military Council", "government", "denies")]),
+    # a verb of the reported clause's own subject is not the speaker's
+    ("Human Rights Watch said security officers demeaned her and accused her of lying.",
+     [("Human Rights Watch", "monitor", "asserts")]),
+])
+def test_a_second_verb_joined_by_and_is_the_speakers_when_the_clause_is_about_the_speaker(
+        nlp, registry, text, expected):
+    ents = [entity(text, "Transitional Military Council", "ORG")] if "Council" in text else []
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert sources(atts) == expected

@@ -260,6 +260,10 @@ _NOUN_CUES = {"claims", "claim", "reports", "report", "promises", "pledges", "vo
 _NOUN_BEFORE = set("""the a an these those such its his her their our my your of broken empty false unconfirmed
 new recent earlier previous many several some conflicting media news initial preliminary latest first no any
 official press""".split())
+#: after a cue, a clause about the speaker itself ("said it had targeted criminals"): a verb
+#: joined by "and" later in the sentence is the speaker's too ("... and denied dispersing
+#: the protest"), not that of another subject ("said officers demeaned her and accused her")
+_SELF_CLAUSE = re.compile(r"\s+(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
 #: "The civil defence put the toll at 19": putting a toll at a count is saying it
 _TOLL_CUES = {"put", "puts", "putting", "placed", "places", "placing"}
 _TOLL_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:toll|tally|number\s+of\s+[\w-]+)\s+"
@@ -785,6 +789,14 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         quoted = _in_spans(cs, quotes)
         found = _find_source(ctx, w, according or relay, cs, ce, ss, se, cands, quoted, quotes, resolver)
         if found is None:
+            # a second verb of the same speaker: "the council said it had targeted criminals
+            # and denied dispersing the protest"
+            earlier = found_by_sentence.get(si)
+            if earlier and k > 0 and norms[k - 1] in ("and", "but") and not according and not relay \
+                    and _SELF_CLAUSE.match(text, earlier[-1][0].cue_end):
+                f0, src0, _, _ = earlier[-1]
+                f = _Found(f0.cand, f0.pronoun, text[cs:ce], cs, ce, stance, not _NOT_FINITE.search(w))
+                found_by_sentence[si].append((f, src0, cs, ce))
             continue
         cand, pron = found
         if pron:
