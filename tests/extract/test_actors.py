@@ -406,6 +406,18 @@ def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
         assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Police Forces of Syria")
 
 
+def test_what_someone_reported_on_is_no_party_to_the_act(dictionary):
+    text = ("A journalist was found shot dead. His family said he had received threats after "
+            "reporting on local police corruption.")
+    roles = _roles(text, dictionary, "violence_against_civilians")
+    assert ("participant", "Police Forces of Syria") in roles
+    assert ("perpetrator", "Police Forces of Syria") not in roles
+    # reports of civilian deaths name the victims
+    roles = _roles("Airstrikes hit the town, with reports of civilian casualties.", dictionary,
+                   "explosions_remote_violence")
+    assert ("target", "Civilians") in roles
+
+
 def test_assign_roles_hinted_perpetrator_beats_first_armed_actor(dictionary):
     text = "A police source said gunmen opened fire on civilians in the market."
     assert _roles(text, dictionary, "violence_against_civilians") == [

@@ -551,6 +551,13 @@ _AFTER_SOURCE = re.compile(
     r"website|channel|ministry|representative|envoy|minister|press office)\b", re.IGNORECASE)
 _BEFORE_SOURCE = re.compile(r"\b(?:according to|quoting|cited|citing|told)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$",
                             re.IGNORECASE)
+#: the subject of someone's reporting or inquiry, not a party to the act: "threats after
+#: reporting on local police corruption", "his investigation into the army's role"
+_BEFORE_TOPIC = re.compile(
+    r"\b(?:report(?:ing|ed|s)?|writ(?:ing|ten|es)|wrote|investigat(?:ing|ed|ions?)|inquir(?:y|ies|ing)|"
+    r"criticis(?:ing|ed|m)|criticiz(?:ing|ed)|critical|expos(?:ing|ed|é)|documenting|documented|covering|"
+    r"covered|coverage|articles?|stories|story|posts?)\s+(?:on|about|into)\s+(?:(?:the|local|alleged|"
+    r"state|national|federal|municipal|his|her|their)\s+)*$", re.IGNORECASE)
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
 #: what may stand between "between" and the first side, and between the two sides
@@ -660,7 +667,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
     """Set ``role_hint`` on each mention from the words around it: ``perpetrator``,
     ``target``, ``side``, ``yields`` (a side that gives way: "X surrendered", "X retreated"),
     ``prevails`` (the side given way to: "surrendered to X"),
-    ``source`` (a speaker: "X said", "a police source") or None."""
+    ``source`` (a speaker: "X said", "a police source"), ``investigator``, ``topic`` (what
+    someone reported on: "reporting on local police corruption") or None."""
     def bounds(m: ActorMention) -> tuple[int, int]:
         if 0 <= m.sentence < len(sentences):
             return sentences[m.sentence]
@@ -707,6 +715,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "target"
         elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"
+        elif _BEFORE_TOPIC.search(before):
+            hint = "topic"
         elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or (
                 " by" in low and _BEFORE_RESCUERS.search(before)):
             hint = "investigator"
@@ -888,7 +898,7 @@ _SIDE_HINTS = (None, "side", "yields", "prevails")
 
 
 #: role hints of mentions that only take part: speakers and investigators
-_ONLY_PARTICIPATE = frozenset({"source", "investigator"})
+_ONLY_PARTICIPATE = frozenset({"source", "investigator", "topic"})
 
 
 def assign_roles(event_type: str, mentions: list[ActorMention],
