@@ -489,3 +489,13 @@ def test_a_toll_put_by_another_source_is_the_events_and_theirs(pipeline):
     (ev,) = r["events"]
     assert ev["fatalities"]["civilians"]["best"] == 17 and ev["fatalities"]["total"]["best"] == 19
     assert {c["source"]["name"] for c in ev["claims"]} >= {"White Helmets"}
+
+
+def test_an_attack_on_soldiers_that_sparked_clashes_is_one_battle(pipeline):
+    text = ("Islamic State militants attacked an army checkpoint near the town of Mayadin in Deir ez-Zor "
+            "province overnight, sparking clashes that killed nine soldiers and 14 militants, the Syrian "
+            "Observatory for Human Rights said on Wednesday.")
+    r = pipeline.run({"text": text, "published": "2021-03-06"})
+    (ev,) = r["events"]
+    assert (ev["type"], ev["sub_type"]) == ("battles", "armed_clash")
+    assert {t["text"] for t in ev["triggers"]} == {"attacked", "clashes"}

@@ -615,13 +615,25 @@ def events(ctx: Context) -> None:
     mixed = {s for s, k in kinds.items()
              if "violence_against_civilians" in k and k & (VIOLENT - {"violence_against_civilians"})}
     main_date = None
-    out = []
-    for i, d in enumerate(ordered, start=1):
-        ev = _build_event(ctx, d, i, place_s, fig_s, actor_s, att_s, main_date, mixed)
-        if i == 1:
+    out: list[dict[str, Any]] = []
+    for d in ordered:
+        ev = _build_event(ctx, d, len(out) + 1, place_s, fig_s, actor_s, att_s, main_date, mixed)
+        if not out:
             main_date = ev["date"]
+        twin = next((o for o in out if _same_account(o, ev)), None)
+        if twin is not None:
+            # "militants attacked an army checkpoint, sparking clashes": the attack on
+            # soldiers became a battle when built, told in the same sentences as the clash
+            twin["triggers"] = sorted(twin["triggers"] + ev["triggers"], key=lambda t: t["start"])[:5]
+            continue
         out.append(ev)
     ctx.events = out
+
+
+def _same_account(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two built events of one kind, place and date told only in the same sentences."""
+    return (a["type"], a["sub_type"], a["location"], a["date"]) == (b["type"], b["sub_type"], b["location"], b["date"]) \
+        and {tuple(s) for s in b["sentences"]} <= {tuple(s) for s in a["sentences"]}
 
 
 #: how long before the report a sentence's opening date must end to set it in the past
