@@ -644,3 +644,17 @@ def test_palestinian_islamic_jihad(dictionary):
     # Lebanon's 1980s "Islamic Jihad" is no Palestinian group
     assert "Palestinian Islamic Jihad" not in [a.name for a in actors(
         "The hijackers of Islamic Jihad held the passengers in Beirut.", dictionary, country="LB")]
+
+
+def test_in_a_battle_civilians_who_speak_are_no_targets(dictionary):
+    text = "Government troops and rebels clashed in the town last week, residents said."
+    roles = _roles(text, dictionary, "battles")
+    assert ("participant", "Civilians") in roles and ("target", "Civilians") not in roles
+    # civilians caught in the fighting are
+    text = "Government troops and rebels clashed in the town, killing four civilians."
+    assert ("target", "Civilians") in _roles(text, dictionary, "battles")
+
+
+def test_federal_forces_are_state_forces(dictionary):
+    found = actors("Federal forces and rebel fighters clashed near the border.", dictionary)
+    assert [(a.text.lower(), a.category) for a in found][0] == ("federal forces", "state_forces")

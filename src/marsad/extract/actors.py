@@ -1002,7 +1002,7 @@ def _battle_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
     for a in mentions:
         if a.category in BEARS_ARMS and a.role_hint not in _ONLY_PARTICIPATE:
             role = "side_a" if a.name == side_a or a.name in allies else "side_b"
-        elif a.category in ("civilians", "protesters"):
+        elif a.category in ("civilians", "protesters") and a.role_hint not in _ONLY_PARTICIPATE:
             # "clashes between masked activists and police": the unarmed are a side
             role = "side_b" if a.role_hint == "side" and side_a is not None and not other_armed else "target"
         else:
