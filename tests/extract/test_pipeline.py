@@ -499,3 +499,16 @@ def test_an_attack_on_soldiers_that_sparked_clashes_is_one_battle(pipeline):
     (ev,) = r["events"]
     assert (ev["type"], ev["sub_type"]) == ("battles", "armed_clash")
     assert {t["text"] for t in ev["triggers"]} == {"attacked", "clashes"}
+
+
+def test_a_killing_the_lead_tells_before_an_arrest_is_the_main_event(pipeline):
+    text = ("MANILA, Philippines — Police killed three suspected drug dealers in a shootout in Caloocan "
+            "City early Sunday, officials said. Human rights groups said the men had been arrested before "
+            "they were shot, an allegation police denied.")
+    r = pipeline.run({"text": text, "published": "2021-03-06"})
+    assert [e["sub_type"] for e in r["events"]][:2] == ["attack", "arrests"]
+    # an arrest told first stays the main event
+    text = ("Police arrested five men in Caloocan City on Sunday. Officials said the men had killed "
+            "three people in a robbery last year.")
+    r = pipeline.run({"text": text, "published": "2021-03-06"})
+    assert r["events"][0]["sub_type"] == "arrests"

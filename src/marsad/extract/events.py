@@ -603,6 +603,13 @@ def events(ctx: Context) -> None:
         act = next((d for d in ordered if d.type in VIOLENT and _crime_of_suspects(ctx, d)), None)
         if act is None and _follow_up(ctx, ordered[0]):
             act = next((d for d in ordered if d.type in VIOLENT), None)
+        if act is None:
+            # a violent act the lead tells before the arrest or agreement ("Police killed
+            # three suspected drug dealers ... rights groups said the men had been arrested
+            # before they were shot")
+            lead_end = _lead(ctx)[1]
+            act = next((d for d in ordered if d.type in VIOLENT and d.first < min(lead_end, ordered[0].first)
+                        and _salience(ctx, d, lead_abroad)[0]), None)
         if act is not None:
             ordered.remove(act)
             ordered.insert(0, act)
