@@ -109,6 +109,8 @@ def test_shipped_registry_is_valid(registry):
     ("The governor", "governor", "government"),
     ("A provincial spokesman", "provincial spokesman", "government"),
     ("The provincial police chief", "provincial police chief", "government"),
+    ("The ombudsman's office", "ombudsman's office", "government"),
+    ("The state prosecutor", "state prosecutor", "government"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
