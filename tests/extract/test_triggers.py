@@ -332,3 +332,18 @@ def test_security_restored_to_a_village_is_territory_regained():
     subs = {t[3] for t in find_triggers(
         "Army units restored security and stability to the village of al-Rashidin.", load_lexicon())}
     assert "government_regains_territory" in subs
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Unknown assailants stabbed a human rights defender to death.", ["stabbed a human rights defender to death"]),
+    ("Attackers hacked three farmers to death.", ["hacked three farmers to death"]),
+    ("A journalist was strangled in her apartment.", ["strangled"]),
+    ("Two men were burned alive by a mob.", ["burned alive"]),
+    ("Gunmen stabbed two men in the market.", ["stabbed"]),
+    ("A knife attack left two people wounded.", ["knife attack"]),
+    # a verb's object ends before "to death" can make it a killing
+    ("He was bored to death.", []),
+    ("Police beat a man and his fear to death was clear.", []),
+])
+def test_killings_by_hand_are_attacks(text, found):
+    assert words(text, "attack") == found

@@ -434,6 +434,8 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
 
 
 _SHOT = _words("shot shoot shoots shooting")
+#: words that end the object of a verb before "to death" could follow it
+_FUNCTION_STOP = _words("and or but after before when while in at on with by from , ; . who which that")
 _GUNNED = _words("gunned gunning guns mowed mowing")
 _TO_DEATH = _words("stabbed stabbing beaten beat beating hacked hacking burned burnt burning stoned stoning "
                    "tortured torturing bludgeoned clubbed lynched")
@@ -466,6 +468,15 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
         return ("killed", p - 1)
     if w == "death" and d.low(p - 1) == "to" and d.low(p - 2) in _TO_DEATH:
         return ("killed", p - 2)
+    if w in _TO_DEATH or w == "strangled":
+        # "hacked three farmers to death", "stabbed a human rights defender to death"
+        for k in range(first + 1, min(d.n - 1, first + 8)):
+            if not d.same_sentence(first, k) or d.low(k) in _FUNCTION_STOP:
+                break
+            if d.low(k) == "to" and d.low(k + 1) == "death":
+                return ("killed", p)
+        if w == "strangled":
+            return ("killed", p)
     if w == "of":
         w2 = d.low(p - 1)
         if w2 in ("family", "household") and d.low(p - 2) in ("a", "an", "one", "the", "entire", "whole"):
