@@ -24,6 +24,10 @@ The hierarchy (one tree, as in httpx's ``_exceptions.py``)::
 
 Each class carries a stable ``code`` (like spaCy's ``E001``) that users can search for
 in ``docs/errors.md``. Messages say what went wrong *and* what to do about it.
+
+An error of one input (``InputError``, ``ExtractError``) fails that input only; the
+batch goes on. A ``ConfigError``, ``ModelNotInstalled`` or ``GazetteerError`` met while
+extracting is no document's fault: every document would fail alike, so it stops the run.
 """
 
 from __future__ import annotations

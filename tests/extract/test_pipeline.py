@@ -512,3 +512,18 @@ def test_a_killing_the_lead_tells_before_an_arrest_is_the_main_event(pipeline):
             "three people in a robbery last year.")
     r = pipeline.run({"text": text, "published": "2021-03-06"})
     assert r["events"][0]["sub_type"] == "arrests"
+
+
+def test_a_bad_data_file_stops_the_run_instead_of_failing_every_document(tmp_path, gazetteer_path_module):
+    from marsad.config import load_settings
+    from marsad.errors import ConfigError
+
+    bad = tmp_path / "sources.toml"
+    bad.write_text("bad = [\n")
+    settings = load_settings(env={"MARSAD_DATA_DIR": str(tmp_path / "data"),
+                                  "MARSAD_GAZETTEER_PATH": str(gazetteer_path_module),
+                                  "MARSAD_SOURCES_FILE": str(bad)})
+    docs = [{"text": "Gunmen killed 3 people in Homs on Monday."}, {"text": "A car bomb exploded in Azaz."}]
+    with pytest.raises(ConfigError) as exc:
+        Pipeline(settings=settings).run_batch(docs)
+    assert exc.value.code == "M104" and "sources_file" in exc.value.message

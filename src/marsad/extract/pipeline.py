@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..config import Settings, load_settings
 from ..days import normalize_date
-from ..errors import ExtractError, MarsadError, TextTooLong
+from ..errors import ConfigError, ExtractError, GazetteerError, MarsadError, ModelNotInstalled, TextTooLong
 from ..lang import load_detector
 from .base import REGISTRY, Component, Context
 
@@ -50,6 +50,11 @@ _STAGE_MODULES = {
 
 #: fields set before any stage runs
 _INITIAL_FIELDS = ("text", "meta", "resources")
+
+
+#: errors that are no document's fault (a bad setting or data file, a missing model or
+#: gazetteer): every document would fail alike, so the run stops with the one error
+RUN_ERRORS = (ConfigError, ModelNotInstalled, GazetteerError)
 
 
 class Resources:
@@ -121,7 +126,8 @@ class Pipeline:
     def run(self, document: dict[str, Any]) -> dict[str, Any]:
         """Extract one document object (``text`` required) into a result object.
 
-        Never raises for a bad document: errors become ``result["error"]``.
+        Never raises for a bad document: errors become ``result["error"]``; raises
+        the errors of :data:`RUN_ERRORS`, which are no document's fault.
         """
         return self.run_batch([document])[0]
 
@@ -162,11 +168,15 @@ class Pipeline:
                 try:
                     comp.batch([ctxs[i] for i in live])
                     continue
+                except RUN_ERRORS:
+                    raise
                 except MarsadError:
                     pass    # one by one, so that only the bad document fails
             for i in live:
                 try:
                     comp.func(ctxs[i])
+                except RUN_ERRORS:
+                    raise   # a bad setting or a missing model fails every document: stop
                 except MarsadError as exc:
                     errors[i] = _error_result(metas[i], exc)
         out = []
