@@ -658,3 +658,8 @@ def test_in_a_battle_civilians_who_speak_are_no_targets(dictionary):
 def test_federal_forces_are_state_forces(dictionary):
     found = actors("Federal forces and rebel fighters clashed near the border.", dictionary)
     assert [(a.text.lower(), a.category) for a in found][0] == ("federal forces", "state_forces")
+
+
+def test_members_of_an_affiliated_group_killed_are_targets(dictionary):
+    text = "Turkish drones struck a vehicle near Qamishli, killing three members of the SDF-affiliated Asayish."
+    assert ("target", "Asayish") in _roles(text, dictionary, "explosions_remote_violence")

@@ -498,7 +498,8 @@ _BEFORE_TARGET = re.compile(
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
     r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d[\d,.]*\s+|"
     r"(?:members?|fighters?|soldiers?|officers?|commanders?|leaders?|militants?|elements|personnel)\s+of\s+|"
-    r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}$",
+    r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}"
+    r"(?:[\w-]+-(?:affiliated|linked|backed|led|allied|aligned|run)\s+)?$",   # "the SDF-affiliated Asayish"
     re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
