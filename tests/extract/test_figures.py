@@ -113,6 +113,10 @@ def test_tokens_keep_offsets():
     ("Attackers hacked three farmers to death with machetes.", [("killed", "civilians", 3, 3, 3)]),
     ("Unknown assailants stabbed a human rights defender to death.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen stabbed two men in the market and fled.", []),
+    # the definite article as one victim of a killing, not of anything else
+    ("Gunmen killed the priest in Kaduna.", [("killed", "civilians", 1, 1, 1)]),
+    ("Gunmen shot dead the journalist in Kabul.", [("killed", "civilians", 1, 1, 1)]),
+    ("The priest said gunmen had attacked the village.", []),
     ("A blast killed at least 25 Syrian Army soldiers.", [("killed", "combatants", 25, 25, None)]),
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),

@@ -434,6 +434,10 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
 
 
 _SHOT = _words("shot shoot shoots shooting")
+#: the words right before "the" that may make it one victim of a killing ("killed the
+#: priest", "shot dead the journalist", "gunned down the mayor")
+_KILLED_THE = _words("killed killing kills kill executed executing murdered murdering assassinated "
+                     "assassinating beheaded beheading dead down")
 #: words that end the object of a verb before "to death" could follow it
 _FUNCTION_STOP = _words("and or but after before when while in at on with by from , ; . who which that")
 _GUNNED = _words("gunned gunning guns mowed mowing")
@@ -717,8 +721,14 @@ def _part_cue_before(d: _Doc, first: int) -> int | None:
 
 
 def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
-    """'a child', 'an officer' (the article as the number one)."""
-    if d.low(i) not in ("a", "an"):
+    """'a child', 'an officer' (the article as the number one); 'the priest' only as the
+    object of a verb of killing or wounding ("gunmen killed the priest"), where the
+    definite article names one victim, not someone who speaks or is spoken of."""
+    if d.low(i) == "the":
+        verb = _backward_verb(d, i)
+        if verb is None or verb[0] != "killed":
+            return None
+    elif d.low(i) not in ("a", "an"):
         return None
     k = i + 1
     limit = i + 5    # "an indigenous land rights defender"
@@ -790,6 +800,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             q = parse_quantity(toks, i, text)
             if q is None and (w == "a" or w == "an"):
                 q = _singular_quantity(d, i)
+        elif w == "the" and i > 0 and toks[i - 1].low in _KILLED_THE:
+            q = _singular_quantity(d, i)
         else:
             q = None
         if q is None:
