@@ -78,6 +78,8 @@ def test_countryside_is_province_precision_2(pipeline):
     ("Eastern Ghouta", "SY-RD", 2),
     ("eastern Ghouta", "SY-RD", 2),    # AFP's spelling: the region, not nothing
     ("the countryside of Idlib and Hama", "SY-HM", 2),   # the second of the list: Hama's countryside
+    ("Hama northern countryside", "SY-HM", 2),           # a compass word before "countryside"
+    ("Aleppo's western countryside", "SY-HL", 2),
 ])
 def test_precision_phrases(pipeline, phrase, iso, precision):
     text = f"Syrian government air strikes hit {phrase} on Monday, a monitor in Syria said."

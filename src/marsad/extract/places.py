@@ -104,7 +104,8 @@ _LISTED_BEFORE = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+
 _BEFORE_AREA_LISTED = re.compile(
     rf"\b(?i:the\s+)?(?i:countryside|countrysides|outskirts|rural\s+areas|suburbs)\s+(?i:of)\s+{_LISTED_BEFORE}+$")
 _AFTER_AREA = re.compile(
-    r"^(?:['’]s|s)?\s+(?:countryside|outskirts|suburbs?|environs|surroundings|"
+    r"^(?:['’]s|s)?\s+(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+    r"(?:countryside|outskirts|suburbs?|environs|surroundings|"
     r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
 _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
