@@ -809,3 +809,12 @@ def test_a_list_of_known_names_before_a_kind_of_place_is_kept(pipeline):
     # commas lost upstream: "Aleppo Hama countryside" is two provinces, not one unknown name
     ctx = run(pipeline, "Shelling hit Aleppo Hama countryside on Monday, killing four people.")
     assert "Aleppo" in [p.text for p in ctx.places]
+
+
+def test_a_border_town_named_by_a_neighbours_word_may_lie_on_either_side(pipeline):
+    # Azaz is Syrian, at the Turkish border: no Turkish Azaz makes it Turkey's
+    ctx = run(pipeline, "A car bomb exploded at a checkpoint near the Turkish border town of Azaz on Monday.")
+    assert [(p.text, p.country) for p in ctx.places] == [("Azaz", "SY")]
+    # a town of that name on the word's side is that one
+    ctx = run(pipeline, "Rockets hit the Turkish border town of Kilis on Monday.")
+    assert [(p.text, p.country) for p in ctx.places] == [("Kilis", "TR")]

@@ -586,6 +586,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if best.feature in LOCAL and _given_name_before(ctx, gaz, c, stop):
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
+        if owner is not None and owner[2] and not any(m.country == owner[0] for m in c.matches[:8]):
+            owner = None    # "the Turkish border town of Azaz": Syria's Azaz votes for Syria
         if owner is not None and best.feature != "country":
             votes[owner[0]] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
             continue
@@ -947,7 +949,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                     holder_at = d.start if holder else None
                     break
         owned = _owner_named_before(gaz, text, c.start)
-        owner, owner_start = owned if owned is not None else (None, c.start)
+        owner, owner_start, border = owned if owned is not None else (None, c.start, False)
+        if border and not any(m.country == owner for m in matches):
+            owner = None    # no such town at that side of the border: the other side's
         if owner is not None and owner != matches[0].country and matches[0].feature != "country":
             # "the central Malian town of Moura" is Mali's Moura, not Portugal's; when the
             # gazetteer has none there the people's word still placed the report
@@ -1074,16 +1078,18 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
 #: a people's word before the kind of place a name is: "the central Malian town of",
 #: "the Syrian border town of", "a Kurdish-majority city of"
 _OWNER_KIND_BEFORE = re.compile(
-    r"\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:town|village|city|district|province|region|governorate|state|"
+    r"\b([A-Z][a-z]+)\s+(?:([a-z-]+)\s+)?(?:town|village|city|district|province|region|governorate|state|"
     r"department|county|port|hamlet|municipality)\s+of\s+$")
 
 
-def _owner_named_before(gaz, text: str, start: int) -> tuple[str, int] | None:
-    """The country a people's word right before "town of" gives the name after it, and
-    where that word starts."""
+def _owner_named_before(gaz, text: str, start: int) -> tuple[str, int, bool] | None:
+    """The country a people's word right before "town of" gives the name after it, where
+    that word starts, and whether the country is only the border's ("the Turkish border
+    town of Azaz" lies at Turkey's border, on either side: a town of that name in the
+    country is preferred, but none there does not make the name Turkey's)."""
     m = _OWNER_KIND_BEFORE.search(text, max(0, start - 60), start)
     country = gaz.demonym(m.group(1), derive=True) if m else None
-    return (country, m.start(1)) if country else None
+    return (country, m.start(1), m.group(2) == "border") if country else None
 
 
 #: "capital" after a people's word or a country's possessive ("the Somali capital",
