@@ -527,3 +527,15 @@ def test_a_bad_data_file_stops_the_run_instead_of_failing_every_document(tmp_pat
     with pytest.raises(ConfigError) as exc:
         Pipeline(settings=settings).run_batch(docs)
     assert exc.value.code == "M104" and "sources_file" in exc.value.message
+
+
+def test_a_town_given_by_direction_from_another_locates_it_and_makes_no_event(pipeline):
+    text = ("Turkish-backed rebels captured the village of Tal Jihan from Kurdish YPG fighters north of "
+            "Manbij after two days of clashes.")
+    r = pipeline.run({"text": text, "published": "2017-03-07"})
+    assert [e["location"]["name"] for e in r["events"]] == ["Tal Jihan"]
+    # a place given by nearness first, then a list, is a place of its own
+    text = ("The air raids on Sunday killed 19 people outside the city of Saraqeb and another 23 people "
+            "in the town of Ehsim, the monitoring group said.")
+    r = pipeline.run({"text": text, "published": "2014-09-22"})
+    assert len(r["events"]) == 2

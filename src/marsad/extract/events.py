@@ -455,6 +455,20 @@ def _holds(p: Place, start: int, end: int) -> bool:
 
 
 _NEAR = re.compile(r"(?:near|outside)\s", re.IGNORECASE)
+#: a place given relative to another by its direction or nearness: "north of X", "near X"
+_RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                       r"south-?west)\s+of)\s", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"\band\b|[,;]")
+
+
+def _locates_a_town_before(ctx: Context, p: Place, towns: list[Place]) -> bool:
+    """"captured the village of Tal Jihan from Kurdish fighters north of Manbij": a town
+    given by direction or nearness after another town, with no list between them, says
+    where that town is ("outside Saraqeb and ... in the town of Ehsim" are two places)."""
+    if not _RELATIVE.match(p.text):
+        return False
+    return any(q.end <= p.start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, p.start)
+               for q in towns if q is not p)
 
 
 def _locates_the_place_before(ctx: Context, p: Place, places: list[Place]) -> bool:
@@ -547,6 +561,9 @@ def events(ctx: Context) -> None:
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
             towns = [p for p in places if p.feature not in ("country", "admin1", "admin2")
                      and p.name != p.admin1 and not _locates_the_place_before(ctx, p, places)]
+            # "captured the village of Tal Jihan ... north of Manbij": a town named only to
+            # say where another is makes no event of its own
+            towns = [p for p in towns if not _locates_a_town_before(ctx, p, towns)]
             s0, e0 = ctx.sentences[sent]
             if plural and len({p.name for p in towns}) >= 2 and all(p in towns for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
@@ -998,7 +1015,9 @@ def _reading_order(ctx: Context, d: Draft) -> list[int]:
 
 
 def _rank_place(p: Place):
-    return ({"country": 3}.get(p.feature, 0), p.precision, -p.score, p.start)
+    """Most specific first; of two as specific, a place named before one only given
+    relative to a town ("Tal Jihan" before "north of Manbij")."""
+    return ({"country": 3}.get(p.feature, 0), p.precision, bool(_RELATIVE.match(p.text)), -p.score, p.start)
 
 
 #: a court, a trial or prosecutors before the place they sit in: "pleaded guilty in
