@@ -539,3 +539,15 @@ def test_a_town_given_by_direction_from_another_locates_it_and_makes_no_event(pi
             "in the town of Ehsim, the monitoring group said.")
     r = pipeline.run({"text": text, "published": "2014-09-22"})
     assert len(r["events"]) == 2
+
+
+def test_an_accusation_alleges_the_act_and_a_condemnation_presupposes_it(pipeline):
+    r = pipeline.run({"text": "The Syrian government accused Turkey of shelling the town of Tal Rifaat, "
+                              "killing three civilians.", "published": "2021-03-10"})
+    (ev,) = r["events"]
+    assert [(c["source"]["name"], c["stance"]) for c in ev["claims"]] == [("Syrian government", "alleges")]
+    assert [s["stance"] for s in r["statements"]] == ["accuses"]
+    r = pipeline.run({"text": "Amnesty International condemned the execution of four men in Iran on Tuesday.",
+                      "published": "2021-03-10"})
+    (ev,) = r["events"]
+    assert [(c["source"]["name"], c["stance"]) for c in ev["claims"]] == [("Amnesty International", "asserts")]

@@ -1623,16 +1623,25 @@ def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sent
     return assign_roles(d.type, same_force(mentions, dictionary), d.sub_type)
 
 
+#: a statement's stance as a claim about the event it tells: accusing someone of the act
+#: alleges the act ("the government accused Turkey of shelling the town, killing three");
+#: condemning it presupposes it ("Amnesty condemned the execution of four men"); a vow
+#: claims nothing that happened
+_CLAIM_STANCE = {"asserts": "asserts", "alleges": "alleges", "denies": "denies",
+                 "accuses": "alleges", "condemns": "asserts"}
+
+
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
             figs: list[Figure], aside: list[Figure] = ()) -> list[dict[str, Any]]:
     claims, seen = [], set()
     for s in sents:
         for a in att_s.get(s, []):
             key = (a.source.name, a.start, a.end)
-            if key in seen or a.stance not in ("asserts", "alleges", "denies"):
+            stance = _CLAIM_STANCE.get(a.stance)
+            if key in seen or stance is None:
                 continue
             seen.add(key)
-            claims.append(_claim(ctx, a.source.name, a.source.type, a.stance, a.start, a.end, figs, aside=aside))
+            claims.append(_claim(ctx, a.source.name, a.source.type, stance, a.start, a.end, figs, aside=aside))
     if not claims and sents:
         s, e = ctx.sentences[min(sents)]
         outlet = ctx.meta.get("outlet")
