@@ -407,3 +407,12 @@ def test_parts_of_a_month(text, start, end, precision):
     (m,) = find_dates(text, D(2019, 3, 7))
     assert (m.start_date, m.end_date, m.precision) == (start, end, precision)
     assert not m.text.endswith(".")
+
+
+@pytest.mark.parametrize("text, start, span", [
+    ("arrested during protests on Tuesday, June 8 in Yangon", dt.date(2021, 6, 8), "on Tuesday, June 8"),
+    ("raided the home on Sunday August 15 and arrested both", dt.date(2021, 8, 15), "on Sunday August 15"),
+])
+def test_a_weekday_told_with_its_date_is_that_date(text, start, span):
+    (m,) = find_dates(text, dt.date(2021, 8, 31))
+    assert (m.start_date, m.end_date, m.text) == (start, start, span)

@@ -504,7 +504,22 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
-    return _select(cands, masked, exclude)
+    return _weekday_with_date(text, _select(cands, masked, exclude))
+
+
+def _weekday_with_date(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"on Tuesday, June 8": the weekday names the date told right after it, not the last
+    Tuesday before the report; one mention of both, dated by the date."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "weekday" and m.kind == "absolute" and m.precision == 1 \
+                and 0 <= m.start - prev.end <= 3 and not text[prev.end:m.start].strip(" ,"):
+            s = prev.start
+            out[-1] = DateMention(s, m.end, text[s:m.end], m.start_date, m.end_date, 1, "absolute", m.sentence)
+            continue
+        out.append(m)
+    return out
 
 
 def _which_year(text: str, at: int, pub: dt.date) -> tuple[int | None, int]:
