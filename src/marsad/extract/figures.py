@@ -724,9 +724,10 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     """'a child', 'an officer' (the article as the number one); 'the priest' only as the
     object of a verb of killing or wounding ("gunmen killed the priest"), where the
     definite article names one victim, not someone who speaks or is spoken of."""
-    if d.low(i) == "the":
+    definite = d.low(i) == "the"
+    if definite:
         verb = _backward_verb(d, i)
-        if verb is None or verb[0] != "killed":
+        if verb is not None and verb[0] != "killed":
             return None
     elif d.low(i) not in ("a", "an"):
         return None
@@ -740,6 +741,8 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
             k = age_end
             continue
         if w in _SINGULAR or (w in _NATIONALS_SG and _np_ends(d, k + 1)):
+            if definite and verb is None and not _killed_after(d, k + 1):
+                return None   # "the blogger said", "the priest's house"
             t = d.toks[i]
             return Quantity(i, i, i + 1, t.start, t.end, 1, 1, 1)
         if w in _MODIFIERS or (w.isalpha() and d.toks[k].text[0].isupper()) or "-" in w:
@@ -747,6 +750,23 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
             continue
         return None
     return None
+
+
+#: "was killed", "was shot dead", "has been murdered": a passive killing of the subject
+_PASSIVE_AUX = _words("was has had been")
+_PASSIVE_KILLED = _words("killed murdered assassinated executed beheaded slain lynched strangled")
+
+
+def _killed_after(d: _Doc, k: int) -> bool:
+    """A passive verb of killing follows token ``k`` ("The blogger was killed in 2019",
+    "the priest was shot dead", "the journalist had been stabbed to death")."""
+    if not d.same_sentence(k - 1, k) or d.low(k) not in _PASSIVE_AUX:
+        return False
+    while d.low(k) in _PASSIVE_AUX and d.same_sentence(k - 1, k):
+        k += 1
+    w = d.low(k)
+    return w in _PASSIVE_KILLED or (w in _SHOT and d.low(k + 1) == "dead") or (
+        w in _TO_DEATH and d.low(k + 1) == "to" and d.low(k + 2) == "death")
 
 
 class _SpanSet:
@@ -800,7 +820,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             q = parse_quantity(toks, i, text)
             if q is None and (w == "a" or w == "an"):
                 q = _singular_quantity(d, i)
-        elif w == "the" and i > 0 and toks[i - 1].low in _KILLED_THE:
+        elif w == "the" and (i > 0 and toks[i - 1].low in _KILLED_THE or any(
+                toks[j].low in _PASSIVE_AUX for j in range(i + 2, min(d.n, i + 6)))):
             q = _singular_quantity(d, i)
         else:
             q = None
