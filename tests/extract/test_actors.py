@@ -202,6 +202,19 @@ def test_local_only_needs_localize(tmp_path):
         load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
 
 
+def test_after_nationality_needs_localize(tmp_path):
+    f = tmp_path / "actors.toml"
+    f.write_text('[[actor]]\nname = "X"\ncategory = "militia"\nafter_nationality = true\naliases = ["x men"]\n')
+    with pytest.raises(ConfigError, match="after_nationality"):
+        load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
+
+
+def test_forces_alone_name_no_one(dictionary):
+    # without a nationality right before it (no gazetteer here to tell one), "forces" is no actor
+    assert [a.text for a in actors("The forces of change marched on the capital.", dictionary)] == []
+    assert [a.name for a in actors("Rebel forces shelled the town.", dictionary)] == ["Syrian armed opposition"]
+
+
 def _mention(dictionary, text, phrase, country):
     return one(text, dictionary, phrase, country=country)
 

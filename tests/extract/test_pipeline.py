@@ -551,3 +551,10 @@ def test_an_accusation_alleges_the_act_and_a_condemnation_presupposes_it(pipelin
                       "published": "2021-03-10"})
     (ev,) = r["events"]
     assert [(c["source"]["name"], c["stance"]) for c in ev["claims"]] == [("Amnesty International", "asserts")]
+
+
+def test_forces_after_a_nationality_are_that_countrys_military(pipeline):
+    r = pipeline.run({"text": "Indian forces killed three militants in Kashmir's Pulwama district on Monday.",
+                      "published": "2021-06-15"})
+    (ev,) = r["events"]
+    assert ("Military Forces of India", "side_a") in [(a["name"], a["role"]) for a in ev["actors"]]

@@ -211,6 +211,9 @@ class ActorEntry:
     national: str | None = None
     localize: str | None = None
     local_only: bool = False
+    #: the aliases name an actor only right after a nationality ("Indian forces"; "forces"
+    #: alone names no one)
+    after_nationality: bool = False
     #: more countries where the generic words of the ``national`` kind mean this entry
     #: ("the coalition" in Yemen is the Saudi-led coalition)
     national_in: list[str] = field(default_factory=list)
@@ -295,7 +298,7 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
 
 
 _ACTOR_KEYS = {"name", "category", "country", "aliases", "cased", "national", "national_in", "localize",
-               "local_only", "replace"}
+               "local_only", "after_nationality", "replace"}
 
 
 def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEntry, bool]]:
@@ -334,6 +337,10 @@ def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEn
         local_only = item.get("local_only", False)
         if not isinstance(local_only, bool) or (local_only and not item.get("localize")):
             raise ConfigError(f"{where}'local_only' must be true or false, and needs 'localize'", code="M105")
+        after_nationality = item.get("after_nationality", False)
+        if not isinstance(after_nationality, bool) or (after_nationality and not item.get("localize")):
+            raise ConfigError(f"{where}'after_nationality' must be true or false, and needs 'localize'",
+                              code="M105")
         aliases = _str_list(item.get("aliases"), where, "aliases")
         cased = _str_list(item.get("cased"), where, "cased")
         national_in = _str_list(item.get("national_in"), where, "national_in")
@@ -345,7 +352,7 @@ def parse_actor_entries(data: dict[str, Any], origin: str) -> list[tuple[ActorEn
         entry = ActorEntry(name=name.strip(), category=cat or "", country=country.upper() if country else None,
                            aliases=aliases, cased=cased, national=item.get("national"),
                            localize=item.get("localize"), local_only=local_only,
-                           national_in=[c.upper() for c in national_in])
+                           after_nationality=after_nationality, national_in=[c.upper() for c in national_in])
         out.append((entry, bool(item.get("replace", False))))
     return out
 
@@ -798,6 +805,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
+        if entry.after_nationality and named is None:
+            continue   # "the forces of change": no nationality, no actor
         if entry.local_only and entry.localize == "coalition" and named is None and coalition is not None:
             # "the coalition" is the last coalition the report named (the Syrian National
             # Coalition in its own statements), as for sources (sources.toml's
