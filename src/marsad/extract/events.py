@@ -66,6 +66,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
@@ -640,24 +641,34 @@ def events(ctx: Context) -> None:
              if "violence_against_civilians" in k and k & (VIOLENT - {"violence_against_civilians"})}
     main_date = None
     out: list[dict[str, Any]] = []
+    # the events of one kind, place and date told in each sentence
+    told_in: dict[tuple[str, tuple[int, int]], list[dict[str, Any]]] = {}
     for d in ordered:
         ev = _build_event(ctx, d, len(out) + 1, place_s, fig_s, actor_s, att_s, main_date, mixed)
         if not out:
             main_date = ev["date"]
-        twin = next((o for o in out if _same_account(o, ev)), None)
+        kind = _account_key(ev)
+        first = (kind, tuple(ev["sentences"][0])) if ev["sentences"] else None
+        twin = next((o for o in told_in.get(first, ()) if _told_within(ev, o)), None)
         if twin is not None:
             # "militants attacked an army checkpoint, sparking clashes": the attack on
             # soldiers became a battle when built, told in the same sentences as the clash
             twin["triggers"] = sorted(twin["triggers"] + ev["triggers"], key=lambda t: t["start"])[:5]
             continue
+        for sent in ev["sentences"]:
+            told_in.setdefault((kind, tuple(sent)), []).append(ev)
         out.append(ev)
     ctx.events = out
 
 
-def _same_account(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two built events of one kind, place and date told only in the same sentences."""
-    return (a["type"], a["sub_type"], a["location"], a["date"]) == (b["type"], b["sub_type"], b["location"], b["date"]) \
-        and {tuple(s) for s in b["sentences"]} <= {tuple(s) for s in a["sentences"]}
+def _account_key(ev: dict[str, Any]) -> str:
+    """An event's kind, place and date, as one key."""
+    return json.dumps([ev["type"], ev["sub_type"], ev["location"], ev["date"]], sort_keys=True, default=str)
+
+
+def _told_within(b: dict[str, Any], a: dict[str, Any]) -> bool:
+    """Every sentence that tells ``b`` tells ``a`` too."""
+    return {tuple(s) for s in b["sentences"]} <= {tuple(s) for s in a["sentences"]}
 
 
 #: how long before the report a sentence's opening date must end to set it in the past
