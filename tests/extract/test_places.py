@@ -818,3 +818,9 @@ def test_a_border_town_named_by_a_neighbours_word_may_lie_on_either_side(pipelin
     # a town of that name on the word's side is that one
     ctx = run(pipeline, "Rockets hit the Turkish border town of Kilis on Monday.")
     assert [(p.text, p.country) for p in ctx.places] == [("Kilis", "TR")]
+
+
+def test_a_name_before_province_is_a_place_with_no_other_context(pipeline):
+    # no country named: "Hajjah province" (Yemen's; a Palestinian village shares the name)
+    ctx = run(pipeline, "An air strike on a wedding in Hajjah province killed 20 people.")
+    assert [(p.text, p.admin1_iso, p.precision) for p in ctx.places] == [("Hajjah province", "YE-HJ", 3)]

@@ -496,7 +496,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 # a word the text calls a place ("Izraa town", "the Qalamun region", "the
                 # village of X") may be matched by its spelling variants, as a place entity is
                 kind = j == i + 1 and (_KIND_OF_PLACE_AFTER.match(text, e) is not None or
-                                       _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) is not None)
+                                       _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) is not None or
+                                       _AFTER_PROVINCE.match(text[e:e + 40]) is not None)
                 hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1 or kind)
                 if hits and not dem and _leading_preposition(seg, hits[0]):
                     continue    # "At Westminster": the name is the shorter run
