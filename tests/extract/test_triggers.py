@@ -347,3 +347,12 @@ def test_security_restored_to_a_village_is_territory_regained():
 ])
 def test_killings_by_hand_are_attacks(text, found):
     assert words(text, "attack") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Five people were killed when a shell hit their house.", ["shell"]),
+    ("A mortar shell landed in the market.", ["mortar shell"]),
+    ("The shell company fell into debt.", []),
+])
+def test_a_shell_that_hit_is_shelling(text, found):
+    assert words(text, "shelling_artillery_missile_attack") == found
