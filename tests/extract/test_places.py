@@ -824,3 +824,14 @@ def test_a_name_before_province_is_a_place_with_no_other_context(pipeline):
     # no country named: "Hajjah province" (Yemen's; a Palestinian village shares the name)
     ctx = run(pipeline, "An air strike on a wedding in Hajjah province killed 20 people.")
     assert [(p.text, p.admin1_iso, p.precision) for p in ctx.places] == [("Hajjah province", "YE-HJ", 3)]
+
+
+def test_a_city_before_neighborhood_of_is_the_neighbourhoods_city(pipeline):
+    # "the Aleppo neighborhood of al-Sukkari" is in Aleppo, not a neighbourhood called
+    # "Aleppo" of the town named before it
+    text = ("Regime warplanes targeted the town of Kafranbel in Idlib countryside on Saturday while four "
+            "civilians were killed in air raids on the Aleppo neighborhood of al-Sukkari, activists said.")
+    ctx = run(pipeline, text)
+    aleppo = [p for p in ctx.places if p.text == "Aleppo"]
+    assert aleppo and aleppo[0].admin1_iso == "SY-HL"
+    assert not [p for p in ctx.places if p.text.startswith("Aleppo neighborhood")]

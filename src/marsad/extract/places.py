@@ -1203,6 +1203,7 @@ _NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|"
                            r"\s+(?:da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y)\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_OF_AFTER = re.compile(r"\s+of\s")
 _CITY_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
 
 
@@ -1214,6 +1215,8 @@ def _in_host_city(ctx: Context, places: list[Place]) -> list[Place]:
     out: list[Place] = []
     for p in places:
         m = _NEIGHBOURHOOD.match(ctx.text, p.end) if p.feature not in ("country", "admin1") else None
+        if m and _OF_AFTER.match(ctx.text, m.end()):
+            m = None    # "the Aleppo neighborhood of al-Sukkari": a neighbourhood of Aleppo itself
         host = None
         if m:
             # "al-Qusour neighborhood in Deir Ezzor city", else the city named before it
