@@ -676,3 +676,14 @@ def test_federal_forces_are_state_forces(dictionary):
 def test_members_of_an_affiliated_group_killed_are_targets(dictionary):
     text = "Turkish drones struck a vehicle near Qamishli, killing three members of the SDF-affiliated Asayish."
     assert ("target", "Asayish") in _roles(text, dictionary, "explosions_remote_violence")
+
+
+def test_only_joined_agents_are_allies_of_side_a(dictionary):
+    # the attacker named after "repelled an attack by" is the other side
+    text = "Nigerian troops repelled an attack by Boko Haram fighters on a base in Monguno."
+    roles = dict((name, role) for role, name in _roles(text, dictionary, "battles"))
+    assert roles.get("Boko Haram") == "side_b"
+    # forces joined by "and" act together
+    text = "Hezbollah fighters and Syrian troops took control of Qusayr from rebels."
+    roles = dict((name, role) for role, name in _roles(text, dictionary, "battles"))
+    assert roles["Hezbollah"] == roles["Syrian government forces"] == "side_a"

@@ -606,6 +606,10 @@ UNKNOWN_PERPETRATOR = re.compile(
     r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
     r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
+#: between a force and those fighting with it: "the army backed by allied militias"
+_BACKED_GAP = re.compile(r"\s*,?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
+                         r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?(?:the\s+)?$",
+                         re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+)"
                         r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?|"
                         r"and (?:its|their) (?:allies?|allied \w+)\s+|"
@@ -747,6 +751,9 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = None
         m.role_hint = hint
         m.affiliation = bool(_AFFILIATION_BEFORE.search(before))
+    for a, b in zip(mentions, mentions[1:]):
+        b.conjunct = a.sentence == b.sentence and b.start - a.end <= 40 and bool(
+            _COORD_GAP.match(text, a.end, b.start) or _BACKED_GAP.match(text, a.end, b.start))
     # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role
     for k in range(len(mentions) - 2, -1, -1):
         a, b = mentions[k], mentions[k + 1]
@@ -978,15 +985,17 @@ def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
 
 
 def _conjunct_agents(mentions: list[ActorMention], first: ActorMention | None) -> set[str]:
-    """The armed actors told right after side A's, in its sentence, as agents of the same
-    act ("Hezbollah fighters and Syrian troops took control of Qusayr"): side A too. The
-    next mention of another part (a target, a speaker) ends the run."""
+    """The armed actors joined to side A's, in its sentence, as agents of the same act
+    ("Hezbollah fighters and Syrian troops took control of Qusayr"): side A too. The next
+    mention of another part (a target, a speaker) or not joined to the one before it
+    ("Nigerian troops repelled an attack by Boko Haram fighters") ends the run."""
     if first is None or first.role_hint not in ("perpetrator", "prevails"):
         return set()
     out: set[str] = set()
     for a in mentions[mentions.index(first) + 1:]:
-        if a.sentence != first.sentence or a.role_hint != first.role_hint or a.category not in BEARS_ARMS:
-            break
+        if a.sentence != first.sentence or a.role_hint != first.role_hint or a.category not in BEARS_ARMS \
+                or not a.conjunct:
+            break   # "Nigerian troops repelled an attack by Boko Haram": no ally
         out.add(a.name)
     out.discard(first.name)
     return out

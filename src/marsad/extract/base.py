@@ -95,6 +95,8 @@ class ActorMention:
                                   # ("security forces"), so an event abroad can rename it
     affiliation: bool = False     # named as someone's affiliation ("a member of the NPA",
                                   # "suspected PKK militants"), from syntax
+    conjunct: bool = False        # joined to the mention before it ("Hezbollah fighters and
+                                  # Syrian troops", "the army backed by allied militias")
 
 
 @dataclass
