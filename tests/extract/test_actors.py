@@ -687,3 +687,10 @@ def test_only_joined_agents_are_allies_of_side_a(dictionary):
     text = "Hezbollah fighters and Syrian troops took control of Qusayr from rebels."
     roles = dict((name, role) for role, name in _roles(text, dictionary, "battles"))
     assert roles["Hezbollah"] == roles["Syrian government forces"] == "side_a"
+
+
+def test_a_side_named_with_its_allies_between_between_and_and(dictionary):
+    text = "Clashes between the army and allied militias and rebels killed 12 fighters near Hama."
+    roles = dict((name, role) for role, name in _roles(text, dictionary, "battles"))
+    assert roles["Syrian government forces"] == roles["Paramilitaries"] == "side_a"
+    assert roles["Syrian armed opposition"] == "side_b"

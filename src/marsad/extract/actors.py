@@ -572,6 +572,8 @@ _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliat
 _SIDE_WORDS = r"(?:(?:the|some|rival|armed|masked|pro-\w+|anti-\w+|\d[\d,]*)\s+){0,2}"
 _BETWEEN_FIRST = re.compile(r"\s+" + _SIDE_WORDS)
 _BETWEEN_AND = re.compile(r"[^.;:,]{0,25}?\s(?:and|&)\s+" + _SIDE_WORDS)
+_AND_ALLIED = re.compile(r"\s+and\s+(?:(?:its|their)\s+)?(?:allied|allies|loyalist|pro-government|pro-regime)\b.*",
+                         re.IGNORECASE | re.DOTALL)
 _CLASH_BETWEEN = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|fights?|battles?|confrontations?|skirmish(?:es)?|combat|war|hostilities|"
     r"firefights?|gunfights?|exchanges? of fire|fought|clashing|battling)\s+(?:\w+\s+){0,4}?between\b", re.IGNORECASE)
@@ -687,6 +689,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         return max(0, m.start - 200), min(len(text), m.end + 200)
 
     sides: set[int] = set()
+    allied: set[int] = set()    # one side named with its allies between "between" and "and"
     uncertain: set[int] = set()
     # "clashes between X and Y": the two mentions after "between" in the sentence
     by_sentence: dict[int, list[int]] = {}
@@ -703,16 +706,25 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             # the two sides are the conjuncts of "between A and B", A right after "between"
             # ("between the KNU and the military regime and 70,000 Karen civilians" names no
             # side it knows first: its civilians are not the regime's opponent)
-            if len(after) == 2 and _BETWEEN_FIRST.fullmatch(text, cm.end(), mentions[after[0]].start) \
-                    and _BETWEEN_AND.fullmatch(text, mentions[after[0]].end, mentions[after[1]].start):
-                sides.update(after)
+            if len(after) == 2 and _BETWEEN_FIRST.fullmatch(text, cm.end(), mentions[after[0]].start):
+                third = next((k for k in ks if mentions[k].start >= mentions[after[1]].end), None)
+                if third is not None and _AND_ALLIED.fullmatch(text, mentions[after[0]].end, mentions[after[1]].end) \
+                        and _BETWEEN_AND.fullmatch(text, mentions[after[1]].end, mentions[third].start):
+                    # "between the army and allied militias and rebels": the army and its
+                    # allies are one side (agents), the rebels the other
+                    allied.update(after)
+                    sides.add(third)
+                elif _BETWEEN_AND.fullmatch(text, mentions[after[0]].end, mentions[after[1]].start):
+                    sides.update(after)
     for k, m in enumerate(mentions):
         s, e = bounds(m)
         before = text[max(s, m.start - 60):m.start]
         after = text[m.end:min(e, m.end + 120)]
         low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
-        if " to" in low and _BEFORE_YIELDED_TO.search(before):
+        if k in allied:
+            hint = "perpetrator"
+        elif " to" in low and _BEFORE_YIELDED_TO.search(before):
             hint = "prevails"
         elif k in sides or (("with" in low or "against" in low) and _BEFORE_SIDE.search(before)) \
                 or _AFTER_SIDE.match(after):
