@@ -111,6 +111,9 @@ def test_shipped_registry_is_valid(registry):
     ("The provincial police chief", "provincial police chief", "government"),
     ("The ombudsman's office", "ombudsman's office", "government"),
     ("The state prosecutor", "state prosecutor", "government"),
+    ("His lawyer", "His lawyer", "witness"),
+    ("Her family", "Her family", "witness"),
+    ("The victim's family", "victim's family", "witness"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
