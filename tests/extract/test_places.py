@@ -835,3 +835,12 @@ def test_a_city_before_neighborhood_of_is_the_neighbourhoods_city(pipeline):
     aleppo = [p for p in ctx.places if p.text == "Aleppo"]
     assert aleppo and aleppo[0].admin1_iso == "SY-HL"
     assert not [p for p in ctx.places if p.text.startswith("Aleppo neighborhood")]
+
+
+def test_a_country_opening_a_headline_before_a_colon_is_its_topic(pipeline):
+    ctx = run(pipeline, "Mali: Jihadists kill 15 soldiers in ambush near Gao")
+    assert ctx.country_context == "ML"
+    assert [(p.text, p.country) for p in ctx.places if p.feature != "country"] == [("near Gao", "ML")]
+    # a city there is where the report was filed: no vote for its country
+    ctx = run(pipeline, "Washington: officials said strikes hit the Syrian city of Aleppo.")
+    assert ctx.country_context == "SY"

@@ -560,10 +560,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     placed = _placed_by_next(ctx.text, cands, gaz)
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
-        if QUALIFIER.match(ctx.text, c.end) or filed_at(ctx.text, c.start, c.end) \
-                or _NAME_GOES_ON.match(ctx.text, c.end):
+        if QUALIFIER.match(ctx.text, c.end) or _NAME_GOES_ON.match(ctx.text, c.end) or (
+                filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c)):
             continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"; "Mashhad
-                        # al-Kallasa", a longer name
+                        # al-Kallasa", a longer name (but "Mali: Jihadists kill 15 soldiers")
         if c.demonym:
             votes[c.demonym] += 0.5 * lead
             continue
@@ -644,6 +644,15 @@ def filed_at(text: str, start: int, end: int, *, with_country: bool = False) -> 
     opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
     return start < 200 and opens and bool(_FILED_AT.match(text, end)
                                           or with_country and _FILED_AT_IN.match(text, end))
+
+
+def _topic_country(gaz, text: str, c: "_Cand") -> bool:
+    """A country's name before a colon opening a headline ("Mali: Jihadists kill 15
+    soldiers near Gao") is what the report is about, not where it was filed."""
+    if not text.startswith(":", c.end) or c.demonym:
+        return False
+    found = gaz.lookup(c.text, None)
+    return bool(found) and found[0].exact and found[0].feature == "country"
 
 
 def _province_named(matches: list, country: str | None = None, levels: tuple[str, ...] = ("admin1",)):
