@@ -568,3 +568,15 @@ def test_a_second_verb_joined_by_and_is_the_speakers_when_the_clause_is_about_th
     ents = [entity(text, "Transitional Military Council", "ORG")] if "Council" in text else []
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian strikes kill 9 civilians in Idlib - monitor", [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
+    ("Islamic State killed 270 in Syrian gas field battle: monitor. Militants captured the field.",
+     [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
+    # a word that names no source is no speaker
+    ("Strikes kill 9 civilians in Idlib - report", []),
+])
+def test_a_headline_names_its_speaker_at_its_end(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected

@@ -740,6 +740,31 @@ class _Resolver:
         return None
 
 
+#: a headline's closing speaker after a dash or a colon: "Russian strikes kill 9 civilians
+#: in Idlib - monitor", "IS car bomb kills 20 in Hasakeh: state media"
+_HEADLINE_TAIL = re.compile(r"(?:\s[-–—]\s*|:\s*)(?P<tail>[^\W\d][\w'’ .-]{1,45}?)[\s.]*$")
+
+
+def _headline_speaker(ctx: Context, sentence: tuple[int, int], cands: list[_Cand], resolver: "_Resolver",
+                      found_by_sentence: dict) -> None:
+    """The source a headline names at its end ("... kill 9 civilians in Idlib - monitor")
+    asserts what the headline says, as if it had said so."""
+    ss, se = sentence
+    m = _HEADLINE_TAIL.search(ctx.text, ss, se)
+    if m is None:
+        return
+    cand = next((c for c in cands if m.start("tail") <= c.start and c.end <= se
+                 and not ctx.text[c.end:se].strip(" .")), None)
+    if cand is None:
+        return
+    src = resolver.resolve(cand)
+    if src is None:
+        return
+    f = _Found(cand, None, ctx.text[m.start():m.end()], m.start(), m.end(), "asserts", True)
+    found_by_sentence.setdefault(0, []).append((f, src, m.start(), m.end()))
+    resolver.attributed.append((m.start(), src, cand.kind))
+
+
 def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attribution], list[dict[str, Any]]]:
     text = ctx.text
     tokens = context_tokens(ctx)
@@ -815,6 +840,9 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         f = _Found(cand, pron, text[cs:ce], cs, ce, stance, not _NOT_FINITE.search(w))
         found_by_sentence.setdefault(si, []).append((f, src, cs, ce))
         resolver.attributed.append((cs, src, kind))
+
+    if 0 not in found_by_sentence and sentences:
+        _headline_speaker(ctx, sentences[0], cands, resolver, found_by_sentence)
 
     outlet = ctx.meta.get("outlet") if isinstance(ctx.meta, dict) else None
     outlet_names = set()
