@@ -66,6 +66,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -829,10 +830,16 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
                           fig_s: dict[int, list[Figure]], place_s: dict[int, list[Place]]) -> None:
     # casualties go to a violent event or a protest, never to an arrest or an agreement
     takers = [d for d in drafts if d.type != "strategic_developments"]
-    # the provinces each sentence names (a sentence naming a place that resolved to none
-    # holds an empty set)
     dated = {d.sentence for d in ctx.dates}
     armed = {a.sentence for a in ctx.actors if a.category in ARMED}
+    # the violent events told in each province (their places do not change from here on)
+    in_province: dict[str, list[Draft]] = {}
+    for d in takers:
+        if d.type in VIOLENT:
+            for a in d.admin1s():
+                in_province.setdefault(a, []).append(d)
+    # the provinces each sentence names (a sentence naming a place that resolved to none
+    # holds an empty set)
     placed_admins: dict[int, set[str]] = {}
     for p in ctx.places:
         placed_admins.setdefault(p.sentence, set()).update([p.admin1_iso] if p.admin1_iso else [])
@@ -881,8 +888,9 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         # no date or armed actor of its own ("SANA reported the attack quoting Homs
         # Governor as putting the death toll at six"; not "In Hama the army killed 70")
         if admins and fr.sentence not in dated and fr.sentence not in armed:
-            told_there = [d for d in takers if d.first < fr.sentence and d.type in VIOLENT
-                          and admins <= d.admin1s() and _compatible_place(d, place_s.get(fr.sentence, []), fr.sentence)]
+            told_there = list(itertools.islice(
+                (d for d in in_province.get(next(iter(admins)), ()) if d.first < fr.sentence
+                 and admins <= d.admin1s() and _compatible_place(d, place_s.get(fr.sentence, []), fr.sentence)), 2))
             if len(told_there) == 1:
                 tell(told_there[0], fr.sentence)
                 continue
