@@ -757,6 +757,12 @@ _PASSIVE_AUX = _words("was has had been")
 _PASSIVE_KILLED = _words("killed murdered assassinated executed beheaded slain lynched strangled")
 
 
+def _aux_within(aux_at: list[int], lo: int, hi: int) -> bool:
+    """An auxiliary of :data:`_PASSIVE_AUX` stands at a token index in ``[lo, hi)``."""
+    k = bisect.bisect_left(aux_at, lo)
+    return k < len(aux_at) and aux_at[k] < hi
+
+
 def _killed_after(d: _Doc, k: int) -> bool:
     """A passive verb of killing follows token ``k`` ("The blogger was killed in 2019",
     "the priest was shot dead", "the journalist had been stabbed to death")."""
@@ -814,14 +820,15 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     by_token: dict[int, int] = {}     # token index of the number -> cand index
     i = 0
     toks = d.toks
+    # where "was", "has" or "had" stands: "the priest was killed" may count one
+    aux_at = [k for k, t in enumerate(toks) if t.low in _PASSIVE_AUX]
     while i < d.n:
         w = toks[i].low
         if w[0].isdigit() or w in STARTERS:
             q = parse_quantity(toks, i, text)
             if q is None and (w == "a" or w == "an"):
                 q = _singular_quantity(d, i)
-        elif w == "the" and (i > 0 and toks[i - 1].low in _KILLED_THE or any(
-                toks[j].low in _PASSIVE_AUX for j in range(i + 2, min(d.n, i + 6)))):
+        elif w == "the" and (i > 0 and toks[i - 1].low in _KILLED_THE or _aux_within(aux_at, i + 2, i + 6)):
             q = _singular_quantity(d, i)
         else:
             q = None
