@@ -558,3 +558,9 @@ def test_forces_after_a_nationality_are_that_countrys_military(pipeline):
                       "published": "2021-06-15"})
     (ev,) = r["events"]
     assert ("Military Forces of India", "side_a") in [(a["name"], a["role"]) for a in ev["actors"]]
+    # a weapon after a nationality is that country's too, foreign forces abroad
+    r = pipeline.run({"text": "A Ukrainian drone attacked a fuel depot in Belgorod, Russia, the governor said.",
+                      "published": "2022-05-10"})
+    (ev,) = r["events"]
+    assert [(a["name"], a["role"], a["category"]) for a in ev["actors"]] == [
+        ("Military Forces of Ukraine", "perpetrator", "foreign_forces")]
