@@ -416,3 +416,8 @@ def test_parts_of_a_month(text, start, end, precision):
 def test_a_weekday_told_with_its_date_is_that_date(text, start, span):
     (m,) = find_dates(text, dt.date(2021, 8, 31))
     assert (m.start_date, m.end_date, m.text) == (start, start, span)
+
+
+def test_an_iso_date_in_the_text_is_a_date():
+    (m,) = find_dates("Gunmen killed 3 people in Kaduna on 2021-03-12.", dt.date(2021, 3, 20))
+    assert (m.start_date, m.text) == (dt.date(2021, 3, 12), "2021-03-12")

@@ -394,8 +394,9 @@ def find_dates(text: str, published: dt.date | None, *,
                 seen.add(key)
                 yield m
 
-    # anchored on a year: full dates, month-year, day ranges with a year
-    for lo, hi in windows(_YEAR_ANCHOR, 45, 3):
+    # anchored on a year: full dates, month-year, day ranges with a year (six characters
+    # after the year hold the rest of an ISO date: "2021-03-12")
+    for lo, hi in windows(_YEAR_ANCHOR, 45, 6):
         for rx, read in _RANGES:
             for m in each(rx, lo, hi):
                 read(m, pub, add)
