@@ -564,3 +564,12 @@ def test_forces_after_a_nationality_are_that_countrys_military(pipeline):
     (ev,) = r["events"]
     assert [(a["name"], a["role"], a["category"]) for a in ev["actors"]] == [
         ("Military Forces of Ukraine", "perpetrator", "foreign_forces")]
+
+
+def test_casualties_told_before_another_happening_are_not_its(pipeline):
+    text = ("Gunmen killed a teacher in Peshawar on Monday. In a separate attack, a policeman was shot "
+            "dead in Quetta.")
+    r = pipeline.run({"text": text, "published": "2021-03-20"})
+    by_place = {e["location"]["name"]: e["fatalities"] for e in r["events"]}
+    assert by_place == {"Peshawar": {"civilians": {"low": 1, "best": 1, "high": 1, "text": "killed a teacher"}},
+                        "Quetta": {"combatants": {"low": 1, "best": 1, "high": 1, "text": "a policeman was shot dead"}}}

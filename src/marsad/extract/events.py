@@ -876,7 +876,12 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
                     continue
             tell(near[0], fr.sentence)
             continue
-        after = [d for d in cands if d.first > fr.sentence and d.first - fr.sentence <= 2]
+        # ... or of the event told right after, unless that names another place or is
+        # told as another happening ("Gunmen killed a teacher in Peshawar. In a separate
+        # attack, a policeman was shot dead in Quetta")
+        after = [d for d in cands if d.first > fr.sentence and d.first - fr.sentence <= 2
+                 and _compatible_place(d, place_s.get(fr.sentence, []), fr.sentence)
+                 and not _ASIDE_OPENING.match(ctx.text, ctx.sentences[d.first][0])]
         if after:
             tell(after[0], fr.sentence)
             continue
