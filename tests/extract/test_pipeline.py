@@ -573,3 +573,14 @@ def test_casualties_told_before_another_happening_are_not_its(pipeline):
     by_place = {e["location"]["name"]: e["fatalities"] for e in r["events"]}
     assert by_place == {"Peshawar": {"civilians": {"low": 1, "best": 1, "high": 1, "text": "killed a teacher"}},
                         "Quetta": {"combatants": {"low": 1, "best": 1, "high": 1, "text": "a policeman was shot dead"}}}
+
+
+def test_two_accounts_joined_by_while_or_a_semicolon_are_two_events(pipeline):
+    text = "A car bomb killed five people in Kirkuk while a roadside bomb killed two soldiers in Mosul."
+    r = pipeline.run({"text": text, "published": "2021-03-20"})
+    got = {e["location"]["name"]: {g: v["best"] for g, v in e["fatalities"].items()} for e in r["events"]}
+    assert got == {"Kirkuk": {"total": 5}, "Mosul": {"combatants": 2}}
+    # one account with "and" stays one
+    text = "Three children were killed and five others were wounded in an air strike on Rastan on Saturday."
+    r = pipeline.run({"text": text, "published": "2016-06-19"})
+    assert len(r["events"]) == 1

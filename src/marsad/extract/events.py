@@ -120,6 +120,7 @@ class Draft:
     triggers: list[Trigger]
     places: list[Place] = field(default_factory=list)
     anchor_place: Place | None = None   # a town the event was split on
+    clause: tuple[int, int] | None = None  # the part of its sentence the event was split on
     figure_sentences: list[int] = field(default_factory=list)
     figure_groups: set[str] | None = None  # restrict figures taken from figure frames
     distinct: bool = False              # the text says it is another event ("another strike")
@@ -473,6 +474,34 @@ def _locates_a_town_before(ctx: Context, p: Place, towns: list[Place]) -> bool:
                for q in towns if q is not p)
 
 
+#: where a sentence joins two accounts: "... in Kirkuk while a roadside bomb killed two
+#: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
+#: children were killed and five others were wounded ... in Rastan" is one account)
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+", re.IGNORECASE)
+
+
+def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
+             figs: list[Figure]) -> list[tuple[tuple[int, int], list[Trigger], Place]]:
+    """The clauses of a sentence that tell the frame's kind of event in two towns, each
+    with its own town and casualties: ((start, end), triggers, town) per clause, else []."""
+    s0, e0 = ctx.sentences[sent]
+    cuts = list(_CLAUSE_BREAK.finditer(ctx.text, s0, e0)) if figs else []
+    if not cuts:
+        return []
+    out = []
+    for cs, ce in zip([s0] + [m.end() for m in cuts], [m.start() for m in cuts] + [e0]):
+        towns = [p for p in places if cs <= p.start < ce and p.precision == 1
+                 and p.feature not in ("country", "admin1")]
+        counted = [f for f in figs if cs <= f.start < ce and f.flag is None]
+        if not towns or not counted:
+            return []
+        told = [t for t in fr.triggers if cs <= t.start < ce]
+        out.append(((cs, ce), told or list(fr.triggers), min(towns, key=_rank_place)))
+    if len({p.name for _, _, p in out}) < len(out):
+        return []
+    return out
+
+
 def _locates_the_place_before(ctx: Context, p: Place, places: list[Place]) -> bool:
     """"the Hmeimim airbase near Jableh": a place right after another, by "near" or
     "outside", says where that one is, not where another event was."""
@@ -567,6 +596,15 @@ def events(ctx: Context) -> None:
             # say where another is makes no event of its own
             towns = [p for p in towns if not _locates_a_town_before(ctx, p, towns)]
             s0, e0 = ctx.sentences[sent]
+            clauses = _clauses(ctx, sent, fr, places, fig_s.get(sent, []))
+            if clauses:
+                for (cs, ce), ts, p in clauses:
+                    d = Draft(fr.type, fr.sub_type, fr.weight, [sent], ts,
+                              [p] + [q for q in places if not (cs <= q.start < ce) and q.feature in ("country", "admin1")],
+                              anchor_place=p, clause=(cs, ce))
+                    drafts.append(d)
+                    made_here.append(d)
+                continue
             if plural and len({p.name for p in towns}) >= 2 and all(p in towns for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
                 for p in towns:
@@ -1825,7 +1863,11 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
             if s in mixed and s in d.sentences and _route(ctx, f, s, d.type) != d.type:
                 continue
             figs_all.append(f)
-    if d.anchor_place is not None:
+    if d.clause is not None:
+        # a clause of its own ("... killed five people in Kirkuk while a roadside bomb killed
+        # two soldiers in Mosul"): its sentence's figures in that clause only
+        figs_all = [f for f in figs_all if f.sentence not in d.sentences or d.clause[0] <= f.start < d.clause[1]]
+    elif d.anchor_place is not None:
         # a figure in a sentence naming several towns belongs to none of them alone
         figs_all = [f for f in figs_all if f.sentence not in d.sentences]
     if d.type == "strategic_developments":
