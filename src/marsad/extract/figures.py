@@ -103,7 +103,10 @@ for _g, _ws in (
              "candidates candidate customers customer diners diner commuters commuter tourists tourist "
              "visitors visitor spectators spectator pupils pupil herders herder herdsmen herdsman "
              "fishermen fisherman miners miner labourers labourer laborers laborer vendors vendor "
-             "merchants merchant shopkeepers shopkeeper peasants peasant shepherd elders elder"),
+             "merchants merchant shopkeepers shopkeeper peasants peasant shepherd elders elder "
+             "analysts analyst researchers researcher scholars scholar poets poet artists artist "
+             "musicians musician singers singer filmmakers filmmaker novelists novelist authors author "
+             "economists economist scientists scientist lecturers lecturer"),
     (_G_COMB, "fighters fighter soldiers soldier troops militants militant rebels rebel insurgents "
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
@@ -147,7 +150,9 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "professor dissident mayor councillor candidate customer diner commuter tourist visitor "
                    "spectator pupil herder herdsman fisherman miner labourer laborer vendor merchant "
                    "shopkeeper peasant shepherd elder schoolgirl schoolboy son daughter brother sister "
-                   "husband cousin nephew niece grandchild grandson granddaughter father sibling")
+                   "husband cousin nephew niece grandchild grandson granddaughter father sibling "
+                   "analyst researcher scholar poet artist musician singer filmmaker novelist author "
+                   "economist scientist lecturer")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
