@@ -122,6 +122,7 @@ def test_tokens_keep_offsets():
     ("The priest was arrested in Kaduna.", []),
     ("Gunmen shot dead a security analyst in Baghdad.", [("killed", "civilians", 1, 1, 1)]),
     ("Two researchers were killed in Karachi.", [("killed", "civilians", 2, 2, 2)]),
+    ("Troops killed 20 bandits in Zamfara.", [("killed", "combatants", 20, 20, 20)]),
     ("A blast killed at least 25 Syrian Army soldiers.", [("killed", "combatants", 25, 25, None)]),
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),

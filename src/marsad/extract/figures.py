@@ -114,7 +114,8 @@ for _g, _ws in (
               "guard bodyguards bodyguard commanders commander leaders leader attackers attacker assailants bombers "
               "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
               "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
-              "militias militia"),
+              "militias militia bandits bandit kidnappers kidnapper gangsters gangster robbers robber "
+              "pirates pirate smugglers smuggler poachers poacher"),
     (_G_CHILD, "children child kids kid minors minor boys boy girls girl babies baby infants infant "
                "toddlers toddler schoolchildren schoolchild teenagers teenager teens schoolgirls schoolgirl "
                "schoolboys schoolboy"),
@@ -152,7 +153,7 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "shopkeeper peasant shepherd elder schoolgirl schoolboy son daughter brother sister "
                    "husband cousin nephew niece grandchild grandson granddaughter father sibling "
                    "analyst researcher scholar poet artist musician singer filmmaker novelist author "
-                   "economist scientist lecturer")
+                   "economist scientist lecturer bandit kidnapper gangster robber pirate smuggler poacher")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
