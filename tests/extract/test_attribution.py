@@ -112,6 +112,7 @@ def test_shipped_registry_is_valid(registry):
     ("The ombudsman's office", "ombudsman's office", "government"),
     ("The state prosecutor", "state prosecutor", "government"),
     ("His lawyer", "His lawyer", "witness"),
+    ("The police commissioner", "police commissioner", "government"),
     ("Her family", "Her family", "witness"),
     ("The victim's family", "victim's family", "witness"),
 ])
