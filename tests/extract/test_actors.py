@@ -691,3 +691,10 @@ def test_a_side_named_with_its_allies_between_between_and_and(dictionary):
     roles = dict((name, role) for role, name in _roles(text, dictionary, "battles"))
     assert roles["Syrian government forces"] == roles["Paramilitaries"] == "side_a"
     assert roles["Syrian armed opposition"] == "side_b"
+
+
+def test_separatist_authorities_are_no_state_forces(dictionary):
+    found = actors("Shelling killed five civilians in Donetsk, separatist authorities said.", dictionary,
+                   country="UA")
+    assert [(a.text, a.category) for a in found if "authorities" in a.text] == [
+        ("separatist authorities", "rebel_group")]
