@@ -698,3 +698,9 @@ def test_separatist_authorities_are_no_state_forces(dictionary):
                    country="UA")
     assert [(a.text, a.category) for a in found if "authorities" in a.text] == [
         ("separatist authorities", "rebel_group")]
+
+
+def test_a_former_member_of_a_force_is_no_mention_of_it(dictionary):
+    found = actors("Kassig, 26, was a former Army Ranger; the Taliban executed a retired police officer.",
+                   dictionary)
+    assert [a.name for a in found] == ["Taliban"]

@@ -123,6 +123,9 @@ def test_tokens_keep_offsets():
     ("Gunmen shot dead a security analyst in Baghdad.", [("killed", "civilians", 1, 1, 1)]),
     ("Two researchers were killed in Karachi.", [("killed", "civilians", 2, 2, 2)]),
     ("Troops killed 20 bandits in Zamfara.", [("killed", "combatants", 20, 20, 20)]),
+    # no longer under arms: civilians
+    ("The Taliban executed a former police officer in Ghazni.", [("killed", "civilians", 1, 1, 1)]),
+    ("Gunmen killed two retired soldiers in Kaduna.", [("killed", "civilians", 2, 2, 2)]),
     ("A blast killed at least 25 Syrian Army soldiers.", [("killed", "combatants", 25, 25, None)]),
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),

@@ -806,6 +806,9 @@ def _nationality_before(text: str, start: int, gaz) -> str | None:
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
 
+_FORMER_BEFORE = re.compile(r"\b(?:former|retired|off-duty|ex-)\s*$", re.IGNORECASE)
+
+
 def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:
     text = ctx.text
     country = getattr(ctx, "country_context", None)
@@ -823,6 +826,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
+        if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
+            continue   # "a former police officer", "retired soldiers": no force's members now
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
         if entry.after_nationality and named is None:
             continue   # "the forces of change": no nationality, no actor

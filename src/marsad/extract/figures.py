@@ -159,7 +159,7 @@ _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", 
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
 _CASUALTIES = _words("casualties casualty")
 _MODIFIERS = _words(
-    "young old elderly other more additional further innocent unarmed armed local foreign "
+    "young old elderly other more additional further innocent unarmed armed local foreign former retired off-duty "
     "government regime army opposition security military civil defence defense rescue aid medical "
     "red crescent field senior top high-ranking wedding family same suspected alleged islamist state "
     "pro loyalist enemy allied rival kurdish syrian iraqi turkish russian iranian lebanese american "
@@ -283,6 +283,11 @@ class _NP:
         self.end, self.head, self.group, self.outcome, self.singular = end, head, group, outcome, singular
 
 
+#: words that make a fighter's noun a civilian's: "a former police officer", "retired
+#: soldiers", "off-duty policemen" (ACLED counts them as civilians)
+_NO_LONGER_ARMED = _words("former retired off-duty demobilised demobilized")
+
+
 def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     """The noun phrase after a number: ``None`` when it names things, not people."""
     start = j
@@ -300,6 +305,8 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             continue
         if w in _VICTIMS:
             head, group = k, _VICTIMS[w]
+            if group == _G_COMB and any(d.low(m) in _NO_LONGER_ARMED for m in range(j, k)):
+                group = _G_CIV    # "a former police officer", "retired soldiers": civilians
             k += 1
             continue
         if w in _OUTCOME_NOUNS and (w != "dead" or head is None):
