@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import ActorMention, Context, Within, component
+from .base import NO_LONGER_ARMED, ActorMention, Context, Within, component
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
@@ -607,13 +607,14 @@ UNKNOWN_PERPETRATOR = re.compile(
     r"immediately\s+)?claimed\s+(?:the\s+)?(?:responsibility|it|the\s+attack)|"
     r"nobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed|"
     r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
-#: between two mentions: one is joined to the other ("X and Y", "X, Y", "X backed by Y")
+#: the words that name a force's allies: "its allied", "their loyalist", "pro-government"
+_ALLY_WORDS = r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?"
 #: between a force and those fighting with it: "the army backed by allied militias"
 _BACKED_GAP = re.compile(r"\s*,?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
-                         r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?(?:the\s+)?$",
-                         re.IGNORECASE)
+                         + _ALLY_WORDS + r"(?:the\s+)?$", re.IGNORECASE)
+#: between two mentions: one is joined to the other ("X and Y", "X, Y", "X and its allied Y")
 _COORD_GAP = re.compile(r"\s*(?:(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+)"
-                        r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?|"
+                        + _ALLY_WORDS + r"|"
                         r"and (?:its|their) (?:allies?|allied \w+)\s+|"
                         r"alongside\s+(?:(?:a|an|its|their)\s+)?(?:[a-z-]+\s+)?)?(?:the\s+)?$", re.IGNORECASE)
 #: between a generic mention and the named one it belongs to ("militants from the Islamic State")
@@ -806,7 +807,10 @@ def _nationality_before(text: str, start: int, gaz) -> str | None:
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
 
-_FORMER_BEFORE = re.compile(r"\b(?:former|retired|off-duty|ex-)\s*$", re.IGNORECASE)
+#: a word before a force's noun that makes its bearer no member now ("a former police
+#: officer", "retired soldiers"; figures count them as civilians by the same words)
+_FORMER_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NO_LONGER_ARMED))) + r"|ex-)\s*$",
+                            re.IGNORECASE)
 
 
 def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[ActorMention]:

@@ -80,6 +80,12 @@ class Figure:
         return {"low": self.low, "best": self.best, "high": self.high, "text": self.text}
 
 
+#: words that make a fighter's noun a civilian's: the bearer is under arms no more ("a
+#: former police officer", "retired soldiers", "off-duty policemen"); read by figures (they
+#: are civilians when killed) and actors (they name no force)
+NO_LONGER_ARMED = frozenset({"former", "retired", "off-duty", "demobilised", "demobilized"})
+
+
 @dataclass
 class ActorMention:
     start: int

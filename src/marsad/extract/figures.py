@@ -63,7 +63,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import Context, Figure, component
+from .base import NO_LONGER_ARMED, Context, Figure, component
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
@@ -283,11 +283,6 @@ class _NP:
         self.end, self.head, self.group, self.outcome, self.singular = end, head, group, outcome, singular
 
 
-#: words that make a fighter's noun a civilian's: "a former police officer", "retired
-#: soldiers", "off-duty policemen" (ACLED counts them as civilians)
-_NO_LONGER_ARMED = _words("former retired off-duty demobilised demobilized")
-
-
 def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     """The noun phrase after a number: ``None`` when it names things, not people."""
     start = j
@@ -305,7 +300,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             continue
         if w in _VICTIMS:
             head, group = k, _VICTIMS[w]
-            if group == _G_COMB and any(d.low(m) in _NO_LONGER_ARMED for m in range(j, k)):
+            if group == _G_COMB and any(d.low(m) in NO_LONGER_ARMED for m in range(j, k)):
                 group = _G_CIV    # "a former police officer", "retired soldiers": civilians
             k += 1
             continue
