@@ -464,16 +464,6 @@ _RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?wes
 _LIST_BREAK = re.compile(r"\band\b|[,;]")
 
 
-def _locates_a_town_before(ctx: Context, p: Place, towns: list[Place]) -> bool:
-    """"captured the village of Tal Jihan from Kurdish fighters north of Manbij": a town
-    given by direction or nearness after another town, with no list between them, says
-    where that town is ("outside Saraqeb and ... in the town of Ehsim" are two places)."""
-    if not _RELATIVE.match(p.text):
-        return False
-    return any(q.end <= p.start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, p.start)
-               for q in towns if q is not p)
-
-
 #: where a sentence joins two accounts: "... in Kirkuk while a roadside bomb killed two
 #: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
 #: children were killed and five others were wounded ... in Rastan" is one account)
@@ -502,10 +492,17 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     return out
 
 
-def _locates_the_place_before(ctx: Context, p: Place, places: list[Place]) -> bool:
-    """"the Hmeimim airbase near Jableh": a place right after another, by "near" or
-    "outside", says where that one is, not where another event was."""
-    return bool(_NEAR.match(p.text)) and any(0 <= p.start - q.end <= 3 for q in places if q is not p)
+def _locates_the_place_before(ctx: Context, p: Place, places: list[Place], towns: list[Place]) -> bool:
+    """A place that only says where another is, not where another event was: right after
+    it by "near" or "outside" ("the Hmeimim airbase near Jableh"), or after a town of
+    ``towns``, by direction or nearness, with no list between them ("captured the village
+    of Tal Jihan from Kurdish fighters north of Manbij"; but "outside Saraqeb and ... in
+    the town of Ehsim" are two places)."""
+    if _NEAR.match(p.text) and any(0 <= p.start - q.end <= 3 for q in places if q is not p):
+        return True
+    return bool(_RELATIVE.match(p.text)) and any(
+        q.end <= p.start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, p.start)
+        for q in towns if q is not p)
 
 
 def _demonstrators_clash(actors: list[ActorMention]) -> bool:
@@ -590,11 +587,9 @@ def events(ctx: Context) -> None:
             places = place_s.get(sent, [])
             precise = _precise(places)
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
-            towns = [p for p in places if p.feature not in ("country", "admin1", "admin2")
-                     and p.name != p.admin1 and not _locates_the_place_before(ctx, p, places)]
-            # "captured the village of Tal Jihan ... north of Manbij": a town named only to
-            # say where another is makes no event of its own
-            towns = [p for p in towns if not _locates_a_town_before(ctx, p, towns)]
+            # a town named only to say where another is makes no event of its own
+            named = [p for p in places if p.feature not in ("country", "admin1", "admin2") and p.name != p.admin1]
+            towns = [p for p in named if not _locates_the_place_before(ctx, p, places, named)]
             s0, e0 = ctx.sentences[sent]
             clauses = _clauses(ctx, sent, fr, places, fig_s.get(sent, []))
             if clauses:
