@@ -356,3 +356,25 @@ def test_killings_by_hand_are_attacks(text, found):
 ])
 def test_a_shell_that_hit_is_shelling(text, found):
     assert words(text, "shelling_artillery_missile_attack") == found
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Rebels repelled an attempt by regime forces to advance on the al-Rayhan front, killing 12.",
+     "armed_clash"),
+    ("Government troops used chlorine gas during an attempt to regain control of the centre.", "armed_clash"),
+    ("Troops have been trying to retake the base with no luck so far.", "armed_clash"),
+    ("The operation aimed at liberating Raqqa from the militants.", "armed_clash"),
+    # what was tried before and then done is a change of territory
+    ("Rebels tried for weeks and then captured the town of Kinsabba.", "non_state_actor_overtakes_territory"),
+    ("Government forces recaptured the town of Palmyra.", "government_regains_territory"),
+])
+def test_a_change_of_territory_only_tried_is_a_clash(text, sub_type):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    assert [t.sub_type for t in ctx.triggers if t.type == "battles"] == [sub_type]

@@ -144,6 +144,24 @@ def hypothetical(text: str, start: int, sentence_start: int) -> bool:
     return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
 
 
+#: the sub-types of a change of territory
+_TERRITORY = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+#: words that make a change of territory only tried, so that what happened is a clash:
+#: "repelled an attempt by regime forces to advance on", "tried to storm and capture the
+#: village", "a failed bid to retake"
+_THWARTED = re.compile(
+    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|bids?|fail(?:s|ed|ing)?|"
+    r"unsuccessful(?:ly)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?)\b"
+    r"(?:(?!\b(?:after|and then|before|following|when|while)\b)[^.;:\"]){0,60}$", re.IGNORECASE)
+
+
+def thwarted(text: str, start: int, sentence_start: int) -> bool:
+    """True when the words before a change of territory, in its sentence, tell it was
+    only tried ("an attempt by regime forces to advance on")."""
+    return bool(_THWARTED.search(text[max(sentence_start, start - 70):start]))
+
+
 @component("triggers", reads=("text", "sentences", "masked"), assigns=("triggers",))
 def triggers(ctx: Context) -> None:
     """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
@@ -169,5 +187,7 @@ def triggers(ctx: Context) -> None:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]):
             continue
+        if sub in _TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
+            sub = "armed_clash"        # fighting happened; the territory did not change hands
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
