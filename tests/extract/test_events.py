@@ -373,6 +373,9 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("ISTANBUL", 2, "TR", "TR-34"), ("ANKARA", 2, "TR", "TR-06"), ("Syria", 2, "SY"),
                   ("Tal Abyad", 2, "SY", "SY-RA")], "TR", "country", {"SY"},
                  id="a dateline of two cities places nothing"),
+    pytest.param("Idlib, (SMART) - A woman was killed by a Russian airstrike on the village of Ihsim.",
+                 [("Idlib", 0, "SY", "SY-ID"), ("Ihsim", 0, "SY", "SY-ID")], "SY", "name", {"Ihsim"},
+                 id="a dateline city, a comma and the agency is where the report was filed"),
     pytest.param("Washington: The minister discussed the journalist's murder. "
                  "He was abducted and murdered in Karachi in 2002.",
                  [("Washington", 0, "US", "US-DC"), ("Karachi", 1, "PK", "PK-SD")], "US", "country", {"PK"},

@@ -120,7 +120,7 @@ QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supp
 #: after a city that says where a report was filed: "Washington: ...", "BEIRUT (Reuters) - ..."
 #: ... with its country or state: "Aleppo, Syria - At least 25 ...", "KYIV, Ukraine (AP) —"
 _FILED_AT_IN = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
-_FILED_AT = re.compile(r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
+_FILED_AT = re.compile(r"(?:,?\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
 #: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
