@@ -704,3 +704,15 @@ def test_a_former_member_of_a_force_is_no_mention_of_it(dictionary):
     found = actors("Kassig, 26, was a former Army Ranger; the Taliban executed a retired police officer.",
                    dictionary)
     assert [a.name for a in found] == ["Taliban"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police killed seven protesters, the Sudan Doctors Committee said.", ["Police", "protesters"]),
+    ("The Assistance Association for Political Prisoners said soldiers shot two students.",
+     ["soldiers", "students"]),
+    ("Volunteers of the Students Federation of India were detained.", []),
+    # the same people outside a name are people
+    ("Doctors said police beat two journalists.", ["Doctors", "police", "journalists"]),
+])
+def test_people_named_in_a_bodys_name_are_no_mention(dictionary, text, expected):
+    assert [a.text for a in actors(text, dictionary, country="SD")] == expected

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import NO_LONGER_ARMED, ActorMention, Context, Within, component
+from .base import NO_LONGER_ARMED, ActorMention, Context, Within, component, in_body_name
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
@@ -830,6 +830,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
+        if entry.category == "civilians" and in_body_name(text, start, end):
+            continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
         if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
         named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -84,6 +85,34 @@ class Figure:
 #: former police officer", "retired soldiers", "off-duty policemen"); read by figures (they
 #: are civilians when killed) and actors (they name no force)
 NO_LONGER_ARMED = frozenset({"former", "retired", "off-duty", "demobilised", "demobilized"})
+
+
+#: words that end or head the name of a body ("the Sudan Doctors Committee", "the National
+#: Union of Journalists"): read by attribution (such a name speaks) and actors (the people
+#: named in it are no group of people at the scene)
+BODY_WORDS = (
+    "Committee", "Council", "Union", "Association", "Network", "Centre", "Center", "Commission",
+    "Federation", "Syndicate", "League", "Foundation", "Institute", "Organisation", "Organization",
+    "Society", "Forum", "Alliance", "Coalition", "Observatory", "Collective", "Platform", "Initiative",
+    "Congress", "Bureau", "Unit", "Group")
+_BODY_WORD = re.compile(r"\b(?:" + "|".join(BODY_WORDS) + r")\b")
+_NAME_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|to|and)(?:\s+the)?\s+)?[A-Z][\w’'&.-]*)*")
+
+
+def in_body_name(text: str, start: int, end: int) -> bool:
+    """True when the capitalised words ``text[start:end]`` are part of a body's name
+    ("Doctors" in "the Central Committee of Sudanese Doctors", "Lawyers" in "Zimbabwe
+    Lawyers for Human Rights Network")."""
+    if not text[start:start + 1].isupper():
+        return False
+    lo = max(0, start - 60)
+    for m in _NAME_RUN.finditer(text, lo, min(len(text), end + 60)):
+        if m.start() <= start and end <= m.end():
+            rest = text[m.start():start] + " " + text[end:m.end()]
+            return bool(_BODY_WORD.search(rest))
+        if m.start() > start:
+            break
+    return False
 
 
 @dataclass
