@@ -277,6 +277,9 @@ def test_sentence_index_is_set(dictionary):
     ("Five civilians were also killed in the raid.", "civilians", "target"),
     ("Gunmen opened fire on protesters.", "Gunmen", "perpetrator"),
     ("Coalition air strikes against IS positions continued.", "IS", "target"),
+    # what a side holds, struck
+    ("Turkish artillery shelled positions of the YPG near Afrin.", "YPG", "target"),
+    ("Russian jets struck positions held by the Nusra Front.", "Nusra Front", "target"),
     # a headline's reduced passive: the one arrested is no perpetrator
     ("Journalist arrested, charged after reporting on attacks on churches.", "Journalist", "target"),
     ("Activists detained in Harare as police disperse a rally.", "Activists", "target"),

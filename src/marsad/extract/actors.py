@@ -505,6 +505,9 @@ _BEFORE_TARGET = re.compile(
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
     r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d[\d,.]*\s+|"
     r"(?:members?|fighters?|soldiers?|officers?|commanders?|leaders?|militants?|elements|personnel)\s+of\s+|"
+    # what the side holds: "shelled positions of the YPG", "struck a convoy of"
+    r"(?:positions?|posts?|bases?|headquarters|checkpoints?|convoys?|strongholds?|hideouts?|camps?|"
+    r"vehicles?)\s+(?:held\s+by|belonging\s+to|of)\s+|"
     r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}"
     r"(?:[\w-]+-(?:affiliated|linked|backed|led|allied|aligned|run)\s+)?$",   # "the SDF-affiliated Asayish"
     re.IGNORECASE)
