@@ -608,3 +608,21 @@ def test_a_body_named_in_full_is_the_speaker(nlp, registry, text, orgs, expected
     ents = [entity(text, o, "PERSON" if o == "Hu Jia" else "ORG") for o in orgs]
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    # the words that describe a name type it
+    ("Philippine human rights group Karapatan said a paralegal was shot dead.", ("Karapatan", "GPE"),
+     [("Karapatan", "monitor", "asserts")]),
+    ("Karapatan, a local human rights group, said a paralegal was shot dead.", ("Karapatan", "ORG"),
+     [("Karapatan", "monitor", "asserts")]),
+    ("Hawar, a Kurdish news agency, said a paralegal was shot dead.", ("Hawar", "ORG"),
+     [("Hawar", "media", "asserts")]),
+    ("Karapatan said a paralegal was shot dead.", ("Karapatan", "ORG"), [("Karapatan", "unknown", "asserts")]),
+    # a name the model cut at its hyphen
+    ("Police detained 1,000 people on Saturday, OVD-Info said.", ("OVD", "ORG"),
+     [("OVD-Info", "unknown", "asserts")]),
+])
+def test_what_describes_a_speaker_types_it(nlp, registry, text, ent, expected):
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, *ent)])
+    assert sources(atts) == expected

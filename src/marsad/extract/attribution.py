@@ -368,6 +368,7 @@ def _strip_article(text: str) -> str:
 
 
 #: a name that only qualifies the next one: "Kurdish-led", "Iranian-backed", "UK-based"
+_NAME_TAIL = re.compile(r"-[A-Z][\w]*")
 _LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 
 
@@ -416,6 +417,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 continue
             if _LED_AFTER.match(text, e):
                 continue    # "the Kurdish-led SDF", "Iranian-backed militias": who leads, not who speaks
+            if label in ("ORG", "PERSON") and (tail := _NAME_TAIL.match(text, e)):
+                e = tail.end()      # "OVD-Info": the model stopped at the hyphen
             t = text[s:e]
             name = _strip_article(t)
             # a place that speaks is its government ("Beijing said"); a name the model took
@@ -426,6 +429,10 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 typ = "government"
             elif label == "ORG":
                 typ = _org_type(name)
+            if label != "PERSON" and (typ == "unknown" or label == "GPE"):
+                # "human rights group Karapatan": what the words say it is, even where the
+                # model took it for a place
+                typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     _bodies(ctx, cands)
     # resolve overlaps: by priority, then length
@@ -529,6 +536,27 @@ _ORG_TYPES = (
                            r"association|federation)|press freedom|civil liberties|documentation (?:center|centre))\b",
                            re.IGNORECASE)),
 )
+
+
+#: words that say what kind of body a name is, right before it or in an apposition after
+#: it ("human rights group Karapatan said", "OVD-Info, a rights monitor, said")
+_KIND_OF_BODY = (
+    ("monitor", r"(?:human\s+)?rights\s+(?:group|organi[sz]ation|watchdog|body|monitor|NGO)|"
+                r"monitoring\s+(?:group|organi[sz]ation)|watchdog|(?:press|media)[\s-]+freedom\s+(?:group|organi[sz]ation)"),
+    ("media", r"news\s+agency|newspaper|daily|broadcaster|(?:TV|television)\s+(?:channel|station)|"
+              r"news\s+(?:site|website|outlet)"),
+)
+_KIND_BEFORE = [(typ, re.compile(rf"\b(?:{rx})\s+(?:the\s+)?$", re.IGNORECASE)) for typ, rx in _KIND_OF_BODY]
+_KIND_AFTER = [(typ, re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{rx})\b", re.IGNORECASE))
+               for typ, rx in _KIND_OF_BODY]
+
+
+def _described_type(text: str, start: int, end: int) -> str | None:
+    """The type the words describing a name give it ("rights group Karapatan"), else None."""
+    for (typ, before), (_t, after) in zip(_KIND_BEFORE, _KIND_AFTER):
+        if before.search(text, max(0, start - 50), start) or after.match(text, end, end + 80):
+            return typ
+    return None
 
 
 def _org_type(name: str) -> str:
