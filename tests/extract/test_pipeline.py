@@ -584,3 +584,27 @@ def test_two_accounts_joined_by_while_or_a_semicolon_are_two_events(pipeline):
     text = "Three children were killed and five others were wounded in an air strike on Rastan on Saturday."
     r = pipeline.run({"text": text, "published": "2016-06-19"})
     assert len(r["events"]) == 1
+
+
+def test_each_account_of_a_sentence_has_its_own_kind_village_and_actors(pipeline):
+    text = ("At least 4 people were killed and 9 others injured by regime shelling on the town of "
+            "Kafr Batna in Eastern Ghouta, while warplanes carried out 5 airstrikes on the town of Douma.")
+    r = pipeline.run({"text": text, "published": "2016-02-10"})
+    got = {e["location"]["name"]: (e["sub_type"], {g: v["best"] for g, v in e["fatalities"].items()})
+           for e in r["events"]}
+    assert got == {"Kafr Batna": ("shelling_artillery_missile_attack", {"total": 4}),
+                   "Duma": ("air_drone_strike", {})}
+    text = "A car bomb killed five people in Kirkuk while a roadside bomb killed two soldiers in Mosul."
+    r = pipeline.run({"text": text, "published": "2021-03-20"})
+    got = {e["location"]["name"]: [a["text"] for a in e["actors"]] for e in r["events"]}
+    assert got == {"Kirkuk": [], "Mosul": ["soldiers"]}
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("The Syrian army liberated the strategic town of Kuweires after three days of fierce fighting "
+     "with Daesh militants.", "government_regains_territory"),
+    ("Fierce fighting with Daesh militants raged near the liberated areas of the Syrian army.", "armed_clash"),
+])
+def test_a_town_liberated_changed_hands(pipeline, text, sub_type):
+    r = pipeline.run({"text": text, "published": "2016-02-10"})
+    assert [e["sub_type"] for e in r["events"]] == [sub_type]

@@ -440,7 +440,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             # a battle in which a place changed hands is coded as that change (ACLED):
             # "captured the town after a week of clashes"
             sub_type = next((t.sub_type for t in ts if t.sub_type in _TERRITORY
-                             and _CHANGED_HANDS.match(t.text)), sub_type)
+                             and _changed_hands(ctx.text, t)), sub_type)
         frames.append(Frame(sent, typ, sub_type, best.weight, ts))
     if all(f.type == "strategic_developments" for f in frames):
         # casualties told beside an arrest are a violent act's, not the arrest's ("the
@@ -479,15 +479,20 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     if not cuts:
         return []
     out = []
+    counted_any = False
     for cs, ce in zip([s0] + [m.end() for m in cuts], [m.start() for m in cuts] + [e0]):
-        towns = [p for p in places if cs <= p.start < ce and p.precision == 1
+        # a town, or a village the gazetteer does not know ("the town of Kafr Batna")
+        towns = [p for p in places if cs <= p.start < ce and (p.precision == 1 or p.feature == "place")
                  and p.feature not in ("country", "admin1")]
         counted = [f for f in figs if cs <= f.start < ce and f.flag is None]
-        if not towns or not counted:
-            return []
         told = [t for t in fr.triggers if cs <= t.start < ce]
+        # each account has its town, and its casualties or its own word of the act
+        # ("..., while warplanes carried out 5 airstrikes on the town of Douma")
+        if not towns or not (counted or told):
+            return []
+        counted_any = counted_any or bool(counted)
         out.append(((cs, ce), told or list(fr.triggers), min(towns, key=_rank_place)))
-    if len({p.name for _, _, p in out}) < len(out):
+    if not counted_any or len({p.name for _, _, p in out}) < len(out):
         return []
     return out
 
@@ -594,7 +599,12 @@ def events(ctx: Context) -> None:
             clauses = _clauses(ctx, sent, fr, places, fig_s.get(sent, []))
             if clauses:
                 for (cs, ce), ts, p in clauses:
-                    d = Draft(fr.type, fr.sub_type, fr.weight, [sent], ts,
+                    # each account is of the kind its own words tell: "regime shelling on
+                    # Kafr Batna, while warplanes carried out airstrikes on Douma"
+                    own = max(ts, key=lambda t: (t.weight, -t.start))
+                    sub = own.sub_type if own.type == fr.type and own.sub_type != "generic" \
+                        and fr.sub_type not in _TERRITORY else fr.sub_type
+                    d = Draft(fr.type, sub, fr.weight, [sent], ts,
                               [p] + [q for q in places if not (cs <= q.start < ce) and q.feature in ("country", "admin1")],
                               anchor_place=p, clause=(cs, ce))
                     drafts.append(d)
@@ -1675,8 +1685,14 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
 def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sents: list[int],
             country: str | None) -> list[dict[str, Any]]:
     dictionary = getattr(ctx.resources, "actors", None)
-    mentions = as_in([a for s in sents for a in actor_s.get(s, [])], dictionary, country,
-                     ctx.country_context)
+    found = [a for s in sents for a in actor_s.get(s, [])]
+    if d.clause is not None:
+        # a clause of its own: the actors its sentence names in the other clause are the
+        # other account's (not its speakers: "..., the Observatory said")
+        cs, ce = d.clause
+        found = [a for a in found if a.sentence not in d.sentences or cs <= a.start < ce
+                 or a.role_hint == "source"]
+    mentions = as_in(found, dictionary, country, ctx.country_context)
     return assign_roles(d.type, same_force(mentions, dictionary), d.sub_type)
 
 
@@ -1790,7 +1806,19 @@ _TERRITORY = ("government_regains_territory", "non_state_actor_overtakes_territo
 #: the words of a place taken, not only fought over or advanced on ("advanced towards",
 #: "the liberation of Raqqa" tell an aim)
 _CHANGED_HANDS = re.compile(r"(?:re)?captured|seized|took|taken|overran|overrun|retook|retaken|regained|"
-                            r"restored", re.IGNORECASE)
+                            r"restored|liberated", re.IGNORECASE)
+#: "liberated" before a noun of places is what a side calls its ground, not a place taken
+#: ("shelling of the liberated areas")
+_LIBERATED_GROUND = re.compile(r"\s+(?:areas?|territor(?:y|ies)|regions?|zones?|parts?|lands?|north|south)\b",
+                               re.IGNORECASE)
+
+
+def _changed_hands(text: str, t: Trigger) -> bool:
+    """The trigger tells a place taken ("captured", "liberated the town"), not only fought
+    over or advanced on."""
+    if not _CHANGED_HANDS.match(t.text):
+        return False
+    return not (t.text.lower() == "liberated" and _LIBERATED_GROUND.match(text, t.end))
 
 
 #: characters between a taker named as the subject and its verb ("Syrian government
