@@ -719,3 +719,20 @@ def test_a_former_member_of_a_force_is_no_mention_of_it(dictionary):
 ])
 def test_people_named_in_a_bodys_name_are_no_mention(dictionary, text, expected):
     assert [a.text for a in actors(text, dictionary, country="SD")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army captured Shaddadi from Islamic State, a major blow to the militant group.",
+     [("Syrian government forces", "state_forces"), ("Islamic State", "jihadist_group"),
+      ("Islamic State", "jihadist_group")]),
+    ("Boko Haram fighters stormed the village. The gunmen killed 20 villagers.",
+     [("Boko Haram", "jihadist_group"), ("Boko Haram", "jihadist_group"), ("Civilians", "civilians")]),
+    # with no group named before, or two, the doer stays unknown
+    ("The gunmen killed 20 villagers.", [("Unidentified armed group", "unknown"), ("Civilians", "civilians")]),
+    # a pro-government militia is never the report's "terrorists"
+    ("The army and the NDF surprised the terrorists near Aleppo.",
+     [("Syrian government forces", "state_forces"), ("Pro-government militias", "militia"),
+      ("Unidentified armed group", "unknown")]),
+])
+def test_a_definite_unknown_doer_is_the_one_group_named_before(dictionary, text, expected):
+    assert [(a.name, a.category) for a in actors(text, dictionary, country="SY")] == expected

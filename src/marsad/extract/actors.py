@@ -857,8 +857,31 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             coalition = m
         out.append(m)
     out = merge_mentions(text, out)
+    _resolve_anaphors(text, out)
     role_hints(text, out, ctx.sentences)
     return out
+
+
+#: the dictionary's unidentified doers that, definite, name a group the report has named
+#: already: "captured Shaddadi from Islamic State, a major blow to the militant group"
+_ANAPHORS = frozenset({"militant group", "terrorist group", "armed group", "militants", "terrorists",
+                       "attackers", "assailants", "gunmen"})
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _resolve_anaphors(text: str, mentions: list[ActorMention]) -> None:
+    """A definite unidentified doer ("the militant group", "the gunmen") after the report
+    has named exactly one non-state armed group is that group, not an unknown one (a
+    pro-government militia is never the report's "terrorists")."""
+    named: dict[str, ActorMention] = {}
+    for k, m in enumerate(mentions):
+        if m.category in _NON_STATE and "government" not in m.name.lower():
+            named.setdefault(m.name, m)
+        elif m.category == "unknown" and len(named) == 1 and m.text.lower() in _ANAPHORS \
+                and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            (ante,) = named.values()
+            mentions[k] = replace(m, name=ante.name, category=ante.category, country=ante.country,
+                                  generic=None)
 
 
 @component("actors", reads=("text", "sentences", "masked", "entities", "places", "country_context"),
