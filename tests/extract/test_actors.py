@@ -736,3 +736,13 @@ def test_people_named_in_a_bodys_name_are_no_mention(dictionary, text, expected)
 ])
 def test_a_definite_unknown_doer_is_the_one_group_named_before(dictionary, text, expected):
     assert [(a.name, a.category) for a in actors(text, dictionary, country="SY")] == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Security forces arrested a blogger in Hanoi.", "blogger"),
+    ("A rights defender was shot dead in Honduras.", "rights defender"),
+    ("Gunmen abducted a Catholic priest from his parish.", "priest"),
+    ("Police detained a paralegal of the group.", "paralegal"),
+])
+def test_one_civilian_of_a_kind_the_defenders_reports_name_is_a_civilian(dictionary, text, phrase):
+    assert one(text, dictionary, phrase).category == "civilians"
