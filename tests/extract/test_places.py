@@ -844,3 +844,12 @@ def test_a_country_opening_a_headline_before_a_colon_is_its_topic(pipeline):
     # a city there is where the report was filed: no vote for its country
     ctx = run(pipeline, "Washington: officials said strikes hit the Syrian city of Aleppo.")
     assert ctx.country_context == "SY"
+
+
+def test_a_spelling_of_a_town_the_model_took_for_a_person_after_a_word_of_place(pipeline):
+    ctx = run(pipeline, "Syrian warplanes dropped chemical bombs on Khan Sheikhoun in Idlib province, "
+                        "killing at least 58 people.")
+    assert "Khan Shaykhun" in {p.name for p in ctx.places}
+    # without the word of place, a name the model calls a person stays one
+    ctx = run(pipeline, "Syrian warplanes struck Idlib province, Khan Sheikhoun said on Tuesday.")
+    assert "Khan Shaykhun" not in {p.name for p in ctx.places}

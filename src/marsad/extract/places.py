@@ -264,10 +264,14 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     if _site(best):
         return True     # "Hmeimim airbase": a shipped site's whole name is no other thing
     label = c.label
-    if label in ("ORG", "PERSON", "NORP") and not best.exact and best.feature not in ("country", "admin1"):
-        return False    # a company, person or people named like a town's alternate name
-                        # ("Google" is Topeka's, "The New Arab" Kobane's)
     in_context = country is not None and best.country == country
+    if label in ("ORG", "PERSON", "NORP") and not best.exact and best.feature not in ("country", "admin1") \
+            and not (in_context and best.feature in LOCAL and similarity(name, best.name) >= ALT_NAME_SIMILARITY
+                     and _LOCATIVE_BEFORE.search(text, max(0, c.start - 30), c.start)):
+        return False    # a company, person or people named like a town's alternate name
+                        # ("Google" is Topeka's, "The New Arab" Kobane's); not a spelling of
+                        # a town of the report's country after a word of place ("bombs on
+                        # Khan Sheikhoun", which the model took for a person)
     if not best.exact and best.feature in LOCAL:
         # a town by one of its alternate names: GeoNames lists translations and nicknames
         # ("White House" is Casablanca, "Westside" Las Vegas, "Periyar" Erode), so the name
