@@ -277,6 +277,9 @@ def test_sentence_index_is_set(dictionary):
     ("Five civilians were also killed in the raid.", "civilians", "target"),
     ("Gunmen opened fire on protesters.", "Gunmen", "perpetrator"),
     ("Coalition air strikes against IS positions continued.", "IS", "target"),
+    # a doer claiming its act
+    ("The Islamic State claimed Monday's bombing in Kabul.", "Islamic State", "perpetrator"),
+    ("The Taliban claimed responsibility for the attack.", "The Taliban", "perpetrator"),
     # what a side holds, struck
     ("Turkish artillery shelled positions of the YPG near Afrin.", "YPG", "target"),
     ("Russian jets struck positions held by the Nusra Front.", "Nusra Front", "target"),

@@ -626,3 +626,33 @@ def test_a_body_named_in_full_is_the_speaker(nlp, registry, text, orgs, expected
 def test_what_describes_a_speaker_types_it(nlp, registry, text, ent, expected):
     _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, *ent)])
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a doer claiming its act asserts it
+    ("The Taliban claimed responsibility for the bombing, which killed 12 people.",
+     [("Taliban", "armed_group", "asserts")]),
+    ("The Islamic State claimed Monday's bombing, which killed 12 people.",
+     [("Islamic State", "armed_group", "asserts")]),
+    # a claim of anything else is only alleged
+    ("The Islamic State claimed that the army killed 12 people.", [("Islamic State", "armed_group", "alleges")]),
+])
+def test_claiming_an_act_as_ones_own_asserts_it(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
+def test_the_group_that_speaks_is_the_armed_group_named_before(nlp, registry):
+    from marsad.extract.actors import find_actors, load_actor_dictionary
+
+    text = "Hamas fired rockets at Ashkelon on Monday, wounding three, the group said in a statement."
+    ctx = context(nlp, text, country="IL")
+    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+    atts, _ = find_attributions(ctx, registry)
+    assert sources(atts) == [("Hamas", "armed_group", "asserts")]
+    # "the source" is no group
+    text = "Hamas fired rockets at Ashkelon on Monday, wounding three, the source said."
+    ctx = context(nlp, text, country="IL")
+    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+    atts, _ = find_attributions(ctx, registry)
+    assert [a.source.name for a in atts] == ["source"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import NO_LONGER_ARMED, ActorMention, Context, Within, component, in_body_name
+from .base import CLAIMED_ACT, NO_LONGER_ARMED, ActorMention, Context, Within, component, in_body_name
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
@@ -427,7 +427,7 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"plant(?:ed|s|ing)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
             # claims and attributions of responsibility
-            r"claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the )?(?:attack|bombing|blast|strike)|"
+            r"claim(?:ed|s|ing)?\s+(?:" + CLAIMED_ACT + r")|"
             r"(?:(?:is|are|was|were) )?(?:widely )?(?:believed|thought|suspected|said) to (?:be|have been) (?:behind|responsible)|"
             r"(?:is|are|was|were) (?:behind|responsible)|bears? (?:the )?(?:primary |full |sole )?responsibility|responsible for")
 _AUX = (r"(?:(?:have|has|had|was|were|is|are|been|also|reportedly|allegedly|then|later|again|"
@@ -521,7 +521,7 @@ _AFTER_COUNTED = re.compile(r"^\s+" + _HEAD + r"(?:were\s+)?(?:killed|dead|died|
 _AFTER_HEADLINE_TOLLS = re.compile(
     r"^\s+" + _HEAD + r"(?:killed|dead)\s+(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:others\s+)?"
     r"(?:injured|wounded|hurt)\b", re.IGNORECASE)
-_SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claim(?:ed|s)(?! (?:the )?responsib)|"
+_SPEECH = (r"(?:said|says|added|adds|reported|reports|told|stated|announced|claim(?:ed|s)(?!\s+(?:" + CLAIMED_ACT + r"))|"
            r"denied|denies|"
            r"confirmed|accused|accuses|blamed|blames|condemned|vowed|warned|estimated|documented|insisted|"
            r"declared|acknowledged|admitted|noted|argued|urged|called|quoted|cited|stressed|emphasi[sz]ed|"

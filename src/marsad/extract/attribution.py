@@ -41,7 +41,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 from .actors import (PhraseIndex, _shipped, _str_list, context_tokens, expand_alias, merge_entries,
                      read_toml_file)
-from .base import BODY_WORDS, Attribution, Context, Source, component
+from .base import BODY_WORDS, CLAIMED_ACT, Attribution, Context, Source, component
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
                 "international_org", "witness", "unknown")
@@ -270,6 +270,8 @@ _TOLL_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:t
                          r"(?:[\w-]+\s+){0,4}?at\b", re.IGNORECASE)
 _CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES
 _NOT_FINITE = re.compile(r"ing$")
+#: what a doer claims when it claims an act as its own
+_RESPONSIBILITY = re.compile(r"\s+(?:" + CLAIMED_ACT + ")", re.IGNORECASE)
 _INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "explained", "wrote",
                "declared", "claimed", "announced", "confirmed", "warned", "insisted", "tweeted", "estimated"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
@@ -747,6 +749,12 @@ class _Found:
     finite: bool
 
 
+#: the words of a reference that may stand for an armed group: "the group said"
+_GROUP_WORD = re.compile(r"\b(?:group|organi[sz]ation|movement|militia|faction|brigade|front)\b", re.IGNORECASE)
+#: actor categories that speak as armed groups
+_ARMED_GROUPS = frozenset({"rebel_group", "jihadist_group", "militia"})
+
+
 class _Resolver:
     """Resolves references, pronouns and possessives against earlier sources."""
 
@@ -776,6 +784,12 @@ class _Resolver:
             for c in reversed(self.cands[:before]):
                 if c.kind in ("named", "titled") and c.source and fits(c.source):
                     return c.source
+            if "armed_group" in types and word is None and _GROUP_WORD.search(self.ctx.text, cand.start, cand.end):
+                # "Hamas claimed the attack, the group said": the armed group named last,
+                # in its sentence or the one before
+                group = self._armed_group_before(cand.start)
+                if group is not None:
+                    return group
             e = cand.entry
             # "state media" is Syria's SANA only in a report on Syria: in a report whose
             # country is unknown it stays what the text says
@@ -796,6 +810,17 @@ class _Resolver:
             known = self.reg.source(name)
             return known or Source(name, "government")
         return cand.source
+
+    def _armed_group_before(self, pos: int) -> Source | None:
+        """The non-state armed group the actor dictionary found last before ``pos``, in
+        its sentence or the one before, as a source."""
+        here = self.sentence_of(pos)
+        for m in reversed([m for m in self.ctx.actors if m.end <= pos]):
+            if m.sentence < here - 1:
+                break
+            if m.category in _ARMED_GROUPS:
+                return self.reg.source(m.name) or Source(m.name, "armed_group")
+        return None
 
     def pronoun(self, word: str, pos: int) -> Source | None:
         si = self.sentence_of(pos)
@@ -859,6 +884,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         stance = CUES.get(w)
         if w in _TOLL_CUES:
             stance = "asserts" if _TOLL_AFTER.match(text, ends[k]) else None
+        elif stance == "alleges" and _RESPONSIBILITY.match(text, ends[k]):
+            stance = "asserts"      # "Hamas claimed responsibility": the doer says it did it
         according = w == "according" and k + 1 < n and norms[k + 1] == "to"
         relay = w in _RELAY
         if stance is None and not according and not relay:
