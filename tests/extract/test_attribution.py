@@ -362,6 +362,26 @@ def test_condemnation_by_a_possessive_ministry(nlp, registry):
         ("United Arab Emirates Foreign Ministry", "government", "condemns", "attacks against Syrian security forces")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # calling an act a crime condemns it; deploring, decrying and slamming too
+    ("Turkey's foreign minister called the attack a war crime.",
+     [("Turkey's foreign minister", "government", "condemns")]),
+    ("Amnesty International called the killings of protesters a massacre.",
+     [("Amnesty International", "monitor", "condemns")]),
+    ("UNICEF deplored the attacks on schools.", [("UNICEF", "international_org", "condemns")]),
+    ("Amnesty International slammed the detention of activists.", [("Amnesty International", "monitor", "condemns")]),
+    # an ambassador to a body speaks for the ambassador's state
+    ("Syria's ambassador to the UN denied that the army used chemical weapons.",
+     [("Syria's ambassador", "government", "denies")]),
+    # calling for something, or on someone, is no condemnation
+    ("Amnesty International called on the government to free the activists.", []),
+])
+def test_condemnations_by_word_and_by_naming_a_crime(nlp, registry, text, expected):
+    ents = [entity(text, w, "GPE") for w in ("Turkey", "Syria") if text.startswith(w)]
+    _, _, statements = attribute(nlp, registry, text, entities=ents)
+    assert [(s["source"]["name"], s["source"]["type"], s["stance"]) for s in statements] == expected
+
+
 def test_asserts_are_not_statements(nlp, registry):
     _, atts, statements = attribute(nlp, registry, "SANA said 3 died. SOHR said 4 died.")
     assert len(atts) == 2 and statements == []

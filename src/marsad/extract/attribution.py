@@ -245,7 +245,8 @@ CUES: dict[str, str] = {
                        "reports report affirmed affirming"),
     **_cues("alleges", "claimed claims claim claiming alleged alleges alleging suggested suggest suggests"),
     **_cues("denies", "denied denies deny denying rejected rejects rejecting refuted refutes refuting"),
-    **_cues("condemns", "condemned condemns condemning denounced denounces denouncing"),
+    **_cues("condemns", "condemned condemns condemning denounced denounces denouncing deplored deplores "
+                        "deploring decried decries slammed slams"),
     **_cues("vows", "vowed vows vowing pledged pledges pledging promised promises swore"),
     **_cues("accuses", "accused accuses accusing blamed blames blaming"),
 }
@@ -268,7 +269,16 @@ _SELF_CLAUSE = re.compile(r"\s+(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECA
 _TOLL_CUES = {"put", "puts", "putting", "placed", "places", "placing"}
 _TOLL_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:toll|tally|number\s+of\s+[\w-]+)\s+"
                          r"(?:[\w-]+\s+){0,4}?at\b", re.IGNORECASE)
-_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES
+#: calling an act a crime is condemning it: "called the attack a war crime", "called the
+#: killings a massacre" (not "called for", "called on", "called a press conference")
+_CALLING_CUES = {"called", "calls", "calling", "branded", "brands", "branding", "labelled", "labeled"}
+_CALLED_CRIME = re.compile(
+    r"\s+(?:it|this|that|them|(?:the|this|that|these|those|their|its|his|her|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks?|bombings?|strikes?|killings?|killing|shelling|raids?|arrests?|detention|executions?|massacres?|"
+    r"crackdown|assault|incident|act|murders?|abductions?))(?:\s+[\w-]+){0,4}?\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:crimes?|massacre|atrocity|atrocities|terrorism|terrorist act|act of terror(?:ism)?|murder|genocide|"
+    r"outrage|violation)\b", re.IGNORECASE)
+_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES | _CALLING_CUES
 _NOT_FINITE = re.compile(r"ing$")
 #: what a doer claims when it claims an act as its own
 _RESPONSIBILITY = re.compile(r"\s+(?:" + CLAIMED_ACT + ")", re.IGNORECASE)
@@ -405,6 +415,14 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             _ministry(text, norms, starts, ends, k, cands)
     places = _mask_array(len(text), ((p.start, p.end) for p in ctx.places))
     gazetteer = getattr(ctx.resources, "gazetteer", None)
+    for m in _OWNED_TITLE.finditer(text):
+        # "Turkey's foreign minister", unnamed: a state's office speaks for its government
+        owner = m.group("owner")
+        state = places.find(1, m.start(), m.start("owner") + len(owner)) >= 0 or any(
+            label == "GPE" and s <= m.start() < e for s, e, label in ctx.entities) or (
+            gazetteer is not None and any(x.feature == "country" and x.exact for x in gazetteer.lookup(owner)[:1]))
+        cands.append(_Cand(m.start(), m.end(), "titled",
+                           Source(re.sub(r"\s+", " ", m.group(0)), "government" if state else "unknown")))
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             if label == "NORP" and _NORP_MODIFIER.match(text, e):
@@ -610,6 +628,13 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
         cands.append(_Cand(begin, m.end(), "asource", Source(m.group(1), typ)))
 
 
+#: an office named by its owner, with no name after it: "Turkey's foreign minister said"
+_OWNED_TITLE = re.compile(
+    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?i:foreign|defen[cs]e|interior|prime|deputy|justice|"
+    r"information|health|finance|home|acting|vice|chief)\s+)*(?i:minister|president|premier|ambassador|envoy|"
+    r"spokes(?:man|woman|person)|governor|prosecutor|army chief|police chief)\b(?!\s+[A-Z])")
+
+
 def _titled(text, norms, starts, ends, k, cands) -> None:
     """ "Syrian President Ahmed al-Sharaa", "Foreign Minister X", "Pentagon spokesman X" """
     word = text[starts[k]:ends[k]]
@@ -705,7 +730,7 @@ def _first_from(cands: list[_Cand], pos: int) -> _Cand | None:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|of|from|near|at|inside|across)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|rural|"
+    r"\b(?:in|of|from|near|at|inside|across|to)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|rural|"
     r"besieged|rebel[- ]held|opposition[- ]held|government[- ]held|nearby)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 _PASSIVE_GAP = re.compile(r"\b(?:was|were|is|are|been|being|be)\s*$", re.IGNORECASE)
 _NO_ACT = {"will", "would", "could", "may", "might", "should", "must", "can", "cannot", "to", "not", "never",
@@ -884,6 +909,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         stance = CUES.get(w)
         if w in _TOLL_CUES:
             stance = "asserts" if _TOLL_AFTER.match(text, ends[k]) else None
+        elif w in _CALLING_CUES:
+            stance = "condemns" if _CALLED_CRIME.match(text, ends[k]) else None
         elif stance == "alleges" and _RESPONSIBILITY.match(text, ends[k]):
             stance = "asserts"      # "Hamas claimed responsibility": the doer says it did it
         according = w == "according" and k + 1 < n and norms[k + 1] == "to"
