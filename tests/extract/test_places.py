@@ -853,3 +853,18 @@ def test_a_spelling_of_a_town_the_model_took_for_a_person_after_a_word_of_place(
     # without the word of place, a name the model calls a person stays one
     ctx = run(pipeline, "Syrian warplanes struck Idlib province, Khan Sheikhoun said on Tuesday.")
     assert "Khan Shaykhun" not in {p.name for p in ctx.places}
+
+
+@pytest.mark.parametrize("text, iso", [
+    # "state" names a kind of province: Nigeria's, not Benin's Plateau department
+    ("Gunmen killed 12 villagers in Plateau state on Sunday.", "NG-PL"),
+    ("Gunmen killed 12 villagers in the state of Plateau.", "NG-PL"),
+    ("Gunmen killed 12 villagers in Benin's Plateau department.", "BJ-PL"),
+])
+def test_the_word_for_a_kind_of_province_picks_the_province(pipeline, text, iso):
+    assert [p.admin1_iso for p in run(pipeline, text).places if p.feature != "country"] == [iso]
+
+
+def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names(pipeline):
+    ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
+    assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..geo.build import BIG_TOWN, TOWN
@@ -287,6 +288,9 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
             return False
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
+    if best.feature == "admin2" and best.exact and label in ("GPE", "LOC") and " " in name:
+        return True     # a district or province by its whole name ("Negros Oriental"), whose
+                        # population the gazetteer does not know
     big = best.population >= BIG_TOWN
     town = best.population >= TOWN
     if label in ("GPE", "LOC", "FAC"):
@@ -659,6 +663,32 @@ def _topic_country(gaz, text: str, c: "_Cand") -> bool:
     return bool(found) and found[0].exact and found[0].feature == "country"
 
 
+#: the kinds of first-level subdivision a word names (pycountry's subdivision types), where
+#: English news names them by that kind consistently ("Anbar province" is an Iraqi
+#: governorate, Saudi Arabia's "Eastern Province" a region: "province" tells no kind)
+_KIND_WORDS = {"state": "state", "states": "state", "department": "department", "departments": "department"}
+
+
+@lru_cache(maxsize=4096)
+def subdivision_kind(iso: str) -> str | None:
+    """The kind of a first-level subdivision by its ISO 3166-2 code ("NG-PL" -> "state",
+    "BJ-PL" -> "department"), from pycountry (loaded on first call), else None."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=iso)
+    return sub.type.lower() if sub is not None else None
+
+
+def _province_of_kind(matches: list, best, word: str):
+    """Of provinces sharing a name, the one whose kind the word after or before it names
+    ("Plateau state": Nigeria's state, not Benin's department); else ``best``."""
+    kind = next((_KIND_WORDS[w] for w in re.findall(r"[a-z]+", word.lower()) if w in _KIND_WORDS), None)
+    if kind is None or not best.admin1_iso or subdivision_kind(best.admin1_iso) == kind:
+        return best
+    return next((m for m in matches if m.feature == "admin1" and m.exact and m.admin1_iso
+                 and subdivision_kind(m.admin1_iso) == kind), best)
+
+
 def _province_named(matches: list, country: str | None = None, levels: tuple[str, ...] = ("admin1",)):
     """The province (of ``country``, if given) that has this very name, among the matches
     of a name that is first a country's ("Niger State", "Georgia" in a US report), or
@@ -1024,6 +1054,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if best.feature == "country" and (m_prov_a or m_prov_b):
             # "Niger State" is the Nigerian state, not the country named like it
             best = _province_named(matches) or best
+        elif (m_prov_a or m_prov_b) and best.feature == "admin1":
+            # "Plateau state" is Nigeria's state, not Benin's Plateau department
+            word = (m_prov_a or m_prov_b).group(0)
+            best = _province_of_kind(matches, best, word)
         elif (m_prov_a or m_prov_b) and not best.exact:
             # "Samar province" is the Philippine province of that very name, not Samara
             best = _province_named(matches, levels=("admin1", "admin2")) or best
