@@ -608,3 +608,17 @@ def test_each_account_of_a_sentence_has_its_own_kind_village_and_actors(pipeline
 def test_a_town_liberated_changed_hands(pipeline, text, sub_type):
     r = pipeline.run({"text": text, "published": "2016-02-10"})
     assert [e["sub_type"] for e in r["events"]] == [sub_type]
+
+
+def test_a_week_the_event_is_dated_by_is_made_precise_by_its_day(pipeline):
+    text = ("The body of a Honduran environmental activist who was abducted by armed men last week was "
+            "found on Monday near the town of Tela, police said. Jose Antonio Teruel was taken from his "
+            "home by five men wearing police uniforms on September 8, his family said.")
+    r = pipeline.run({"text": text, "published": "2020-09-15"})
+    (ev,) = r["events"]
+    assert ev["sub_type"] == "abduction_forced_disappearance"
+    assert (ev["date"]["start"], ev["date"]["end"], ev["date"]["text"]) == ("2020-09-08", "2020-09-08", "September 8")
+    # a month told as "a month ago" stays the month
+    text = "Gunmen abducted 17 missionaries near Port-au-Prince a month ago. They were freed on Sunday."
+    r = pipeline.run({"text": text, "published": "2021-11-22"})
+    assert (r["events"][0]["date"]["start"], r["events"][0]["date"]["end"]) == ("2021-10-01", "2021-10-31")

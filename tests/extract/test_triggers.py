@@ -378,3 +378,12 @@ def test_a_change_of_territory_only_tried_is_a_clash(text, sub_type):
     ctx.sentences = split_sentences(text)
     triggers(ctx)
     assert [t.sub_type for t in ctx.triggers if t.type == "battles"] == [sub_type]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("He was taken from his home by five men wearing police uniforms.", ["taken from his home by five men"]),
+    ("She was dragged from her car by masked gunmen.", ["dragged from her car by masked gunmen"]),
+    ("He was taken from his home by ambulance.", []),
+])
+def test_taken_from_home_by_men_is_an_abduction(text, found):
+    assert words(text, "abduction_forced_disappearance") == found

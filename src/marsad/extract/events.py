@@ -1502,13 +1502,16 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
 
 
 def _refined(ctx: Context, d: Draft, chosen: DateMention, told: list[DateMention]) -> DateMention:
-    """A year (or a month) the event is dated by, made precise by a date within it told
+    """A year, a month or a week the event is dated by, made precise by a date within it told
     near the event's word in another of its sentences (its own sentence's other dates are
     those of what else it tells: "in August shelling ..., officials told reporters on
     Saturday"): "convicted seven men of the 2016 murder of Berta Caceres. Caceres was
     shot dead in her home in March 2016" is March 2016."""
-    if chosen.precision < 3 or chosen.kind != "absolute":
-        return chosen     # a day or a week; a span ("since 2016", "this month") is no date to refine
+    if chosen.precision < 2 or chosen.start_date == chosen.end_date or not (
+            chosen.kind == "absolute" or chosen.kind == "relative" and chosen.precision == 2):
+        return chosen     # a day; a span ("since 2016") is no date to refine; "last week" is
+                          # ("abducted last week ... taken from his home on September 8"), but
+                          # not "a month ago", whose days tell more happenings than the event
     finer = [m for m in told if m.sentence != chosen.sentence and chosen.start_date <= m.start_date
              and m.end_date <= chosen.end_date and (m.end_date - m.start_date) < (chosen.end_date - chosen.start_date)
              and _gap(d, m) <= _PAST_REACH and not _span_start(ctx, m, d)]
