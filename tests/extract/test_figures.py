@@ -560,3 +560,17 @@ def test_a_part_told_after_the_prepositional_phrase_of_its_total():
            figs("Eight members of one family, including five children, were killed when a shell hit their house.")]
     assert got == [("killed", "total", 8, None), ("killed", "children", 5, 0)]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air strikes killed 12 people in Idlib and 5 in Aleppo on Friday.",
+     [(12, "killed", "total", False), (5, "killed", "total", True)]),
+    ("Twelve civilians were killed in Douma and five others in Harasta.",
+     [(12, "killed", "civilians", False), (5, "killed", "civilians", True)]),
+    # a year, or a word that is no count, is no second count
+    ("Air strikes killed 12 people in Idlib and 2015 in Aleppo.", [(12, "killed", "total", False)]),
+    ("Air strikes killed 12 people in Idlib and others in Aleppo.", [(12, "killed", "total", False)]),
+])
+def test_a_second_count_told_of_another_place_keeps_the_first_ones_victims(text, expected):
+    got = find_figures(text, [(0, len(text))])
+    assert [(f.best, f.outcome, f.group, f.elliptic) for f in got] == expected

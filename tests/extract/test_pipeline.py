@@ -622,3 +622,14 @@ def test_a_week_the_event_is_dated_by_is_made_precise_by_its_day(pipeline):
     text = "Gunmen abducted 17 missionaries near Port-au-Prince a month ago. They were freed on Sunday."
     r = pipeline.run({"text": text, "published": "2021-11-22"})
     assert (r["events"][0]["date"]["start"], r["events"][0]["date"]["end"]) == ("2021-10-01", "2021-10-31")
+
+
+def test_a_second_count_of_another_town_is_that_towns_event(pipeline):
+    text = "Regime shelling killed twelve civilians in Douma and five others in Harasta on Friday."
+    r = pipeline.run({"text": text, "published": "2016-08-13"})
+    got = {e["location"]["name"]: {g: v["best"] for g, v in e["fatalities"].items()} for e in r["events"]}
+    assert got == {"Duma": {"civilians": 12}, "Harasta": {"civilians": 5}}
+    # unsplit, the first count alone is the event's (the second is another place's)
+    r = pipeline.run({"text": "Twelve people were killed in Idlib and five in Aleppo.", "published": "2016-08-13"})
+    assert [{g: (v["low"], v["best"]) for g, v in e["fatalities"].items()} for e in r["events"]][:1] == [
+        {"total": (12, 12)}]

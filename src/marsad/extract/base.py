@@ -76,6 +76,7 @@ class Figure:
     derived: bool = False         # computed ("the rest were combatants"), not stated
     flag: str | None = None       # e.g. "implausible": never reported as a fatality count
     vague: bool = False           # "dozens", "hundreds": ACLED conservative value
+    elliptic: bool = False        # "... in Idlib and 5 in Aleppo": the count of its own place only
 
     def as_range(self) -> dict[str, Any]:
         return {"low": self.low, "best": self.best, "high": self.high, "text": self.text}

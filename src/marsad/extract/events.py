@@ -464,10 +464,18 @@ _RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?wes
 _LIST_BREAK = re.compile(r"\band\b|[,;]")
 
 
+#: a count in words: "five", "twenty-two", "dozens"
+_COUNT_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|a dozen|dozens|scores|hundreds)")
 #: where a sentence joins two accounts: "... in Kirkuk while a roadside bomb killed two
 #: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
 #: children were killed and five others were wounded ... in Rastan" is one account)
-_CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,?\s+(?:while|whereas)\s+"
+    # ... or a second count of its own elsewhere: "killed 12 people in Idlib and 5 in Aleppo"
+    r"|\s+and\s+(?=(?:\d[\d,]*|" + _COUNT_WORD + r")(?:\s+(?:more|others?))?\s+(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?[A-Z])",
+    re.IGNORECASE)
 
 
 def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
@@ -1896,6 +1904,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     elif d.anchor_place is not None:
         # a figure in a sentence naming several towns belongs to none of them alone
         figs_all = [f for f in figs_all if f.sentence not in d.sentences]
+    else:
+        # a count told of another place ("... and 5 in Aleppo") is that place's event's
+        figs_all = [f for f in figs_all if not f.elliptic]
     if d.type == "strategic_developments":
         # ACLED's strategic developments have no fatalities: the dead told beside an arrest
         # are a violent event's

@@ -889,6 +889,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     _coordinated_totals(d, cands, figures)
     _coordinated_after_verb(d, cands, figures)
     _derive_rest(d, figures)
+    _elliptic_counts(d, figures)
     # sentences and flags
     sent_flags: dict[int, bool] = {}
     sentences = sentences or []
@@ -1015,6 +1016,32 @@ def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) 
         if len(parts) < 2:
             continue
         _add_sum(figures, parts, parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end])
+
+
+#: a second count of the same victims elsewhere, its noun and verb left out: "killed 12
+#: people in Idlib and 5 in Aleppo", "Twelve people were killed in Idlib and five in Aleppo"
+_ELLIPTIC = re.compile(
+    r"\s+(?:in|near|at|on)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,?"
+    r"\s+and\s+(?P<num>\d[\d,]*|[a-z]+(?:-[a-z]+)?)(?:\s+(?:more|others?))?\s+(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?[A-Z]")
+
+
+def _elliptic_counts(d: _Doc, figures: list[Figure]) -> None:
+    """A count that shares the figure before it's victims and fate, told of another place
+    ("killed 12 people in Idlib and 5 in Aleppo"): a figure of its own, of that group and
+    outcome, so that each place keeps its count."""
+    for f in list(figures):
+        if f.derived or f.part_of is not None:
+            continue
+        m = _ELLIPTIC.match(d.text, f.end)
+        if m is None:
+            continue
+        k = _tok_at(d, m.start("num"))
+        q = parse_quantity(d.toks, k, d.text) if k is not None else None
+        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague):
+            continue
+        figures.append(Figure(start=q.start, end=q.end, text=d.text[q.start:q.end], low=q.low, best=q.best,
+                              high=q.high, outcome=f.outcome, group=f.group, vague=q.vague, elliptic=True))
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
