@@ -574,3 +574,17 @@ def test_a_part_told_after_the_prepositional_phrase_of_its_total():
 def test_a_second_count_told_of_another_place_keeps_the_first_ones_victims(text, expected):
     got = find_figures(text, [(0, len(text))])
     assert [(f.best, f.outcome, f.group, f.elliptic) for f in got] == expected
+
+
+def test_a_conjunct_with_a_fate_of_its_own_is_no_part_of_the_one_before():
+    text = "4 people were killed including 3 children and 43 others were injured in rocket shells."
+    got = find_figures(text, [(0, len(text))])
+    assert [(f.best, f.outcome, f.part_of) for f in got] == [(4, "killed", None), (3, "killed", 0),
+                                                              (43, "injured", None)]
+    text = "Shelling killed 4 people including 3 children and 2 women."
+    got = find_figures(text, [(0, len(text))])
+    assert [(f.best, f.outcome, f.part_of) for f in got] == [(4, "killed", None), (3, "killed", 0), (2, "killed", 0)]
+    text = "Seven civilians were killed, among them a child and two women, and nine others were injured."
+    got = find_figures(text, [(0, len(text))])
+    assert [(f.best, f.outcome, f.part_of) for f in got] == [(7, "killed", None), (1, "killed", 0), (2, "killed", 0),
+                                                              (9, "injured", None)]

@@ -1125,7 +1125,12 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     conj = q.first - 2 if d.low(q.first - 1) in _POSSESSIVE else q.first - 1
     if d.low(conj) in ("and", "&") and cands:
         prev = cands[-1]
-        if prev.end == conj - 1 and prev.how in ("verb", "part") and np.head is not None:
+        own = _forward_predicate(d, np.end, q.first, True) if np.head is not None else None
+        if prev.end == conj - 1 and prev.how in ("verb", "part") and np.head is not None \
+                and (own is None or own[0] == prev.outcome
+                     or any(d.low(k) in ("and", "or", ",") for k in range(np.end, own[1]))):
+            # (not one with a fate of its own: "4 were killed including 3 children and 43
+            # others were injured")
             c.outcome, c.parent, c.how = prev.outcome, prev.parent, prev.how
             c.start = q.first
             c.end = max(c.end, q.last - 1)
