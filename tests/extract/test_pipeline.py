@@ -633,3 +633,13 @@ def test_a_second_count_of_another_town_is_that_towns_event(pipeline):
     r = pipeline.run({"text": "Twelve people were killed in Idlib and five in Aleppo.", "published": "2016-08-13"})
     assert [{g: (v["low"], v["best"]) for g, v in e["fatalities"].items()} for e in r["events"]][:1] == [
         {"total": (12, 12)}]
+
+
+def test_armed_men_beating_journalists_beside_a_protest_is_an_attack_of_its_own(pipeline):
+    r = pipeline.run({"text": "Taliban fighters beat journalists covering a protest in Kabul on Wednesday.",
+                      "published": "2021-09-09"})
+    assert {(e["type"], e["sub_type"]) for e in r["events"]} == {
+        ("protests", "peaceful_protest"), ("violence_against_civilians", "attack")}
+    # protesters beaten at their protest are the protest's
+    r = pipeline.run({"text": "Police beat protesters in Kabul on Wednesday.", "published": "2021-09-09"})
+    assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("protests", "protest_with_intervention")]

@@ -387,3 +387,13 @@ def test_a_change_of_territory_only_tried_is_a_clash(text, sub_type):
 ])
 def test_taken_from_home_by_men_is_an_abduction(text, found):
     assert words(text, "abduction_forced_disappearance") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Taliban fighters beat journalists covering a protest.", ["beat journalists"]),
+    ("Guards beat two female detainees.", ["beat two female detainees"]),
+    ("Liverpool beat Chelsea on Wednesday.", []),
+    ("She beat the record set by her rival.", []),
+])
+def test_beating_people_is_a_word_of_harm(text, found):
+    assert words(text, "attack") == found

@@ -374,6 +374,15 @@ _IN_CUSTODY = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?|in (?:p
 _HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
 
 
+#: people who are no protesters right after a word of harm: "beat journalists covering a
+#: protest", "assaulted two reporters" (students or activists at a protest may be protesters)
+_NOT_PROTESTERS_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|some|many|\d+)\s+)?"
+    r"(?:[\w-]+\s+)?(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|"
+    r"doctors|medics|children)\b"
+    r"(?!\s+(?:protesters|demonstrators|marchers))", re.IGNORECASE)
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make (casualties told with no
@@ -411,8 +420,14 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             if not supported:
                 continue
             # a one-sided weak word beside a strong trigger of another type adds nothing
-            if has_strong and t.type != "battles" and any(
-                    s.strength != "weak" and s.type != t.type for s in specific):
+            # ("protesters were beaten" is the protest's), unless armed men did it to others
+            # than protesters beside a protest ("Taliban fighters beat journalists covering
+            # a protest")
+            others = [s for s in specific if s.strength != "weak" and s.type != t.type]
+            if has_strong and t.type != "battles" and others and not (
+                    t.type == "violence_against_civilians" and has_armed
+                    and all(s.type == "protests" for s in others)
+                    and _NOT_PROTESTERS_OBJECT.match(ctx.text, t.start + (t.text.find(" ") % (len(t.text) + 1)))):
                 continue
             if has_strong and t.type == "battles" and not between and any(
                     s.type == "explosions_remote_violence" for s in specific):
