@@ -643,3 +643,12 @@ def test_armed_men_beating_journalists_beside_a_protest_is_an_attack_of_its_own(
     # protesters beaten at their protest are the protest's
     r = pipeline.run({"text": "Police beat protesters in Kabul on Wednesday.", "published": "2021-09-09"})
     assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("protests", "protest_with_intervention")]
+
+
+def test_property_destroyed_by_a_strike_is_the_strikes_damage(pipeline):
+    r = pipeline.run({"text": "Air strikes killed 12 people in Aleppo and destroyed several shops.",
+                      "published": "2016-09-10"})
+    assert [e["sub_type"] for e in r["events"]] == ["air_drone_strike"]
+    r = pipeline.run({"text": "Soldiers destroyed the homes of 20 families in Kidal, residents said.",
+                      "published": "2021-05-10"})
+    assert [e["sub_type"] for e in r["events"]] == ["looting_property_destruction"]

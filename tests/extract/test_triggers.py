@@ -397,3 +397,33 @@ def test_taken_from_home_by_men_is_an_abduction(text, found):
 ])
 def test_beating_people_is_a_word_of_harm(text, found):
     assert words(text, "attack") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Soldiers destroyed the homes of 20 families.", ["destroyed the homes"]),
+    ("Militants burned down dozens of houses in the village.", ["burned down dozens of houses"]),
+    ("Israeli bulldozers demolished a house in Hebron.", ["demolished"]),
+    ("The storm destroyed the bridge.", []),
+])
+def test_property_destroyed(text, found):
+    assert words(text, "looting_property_destruction") == found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Government troops took control of Kidal after rebels withdrew without a fight.",
+     [("strategic_developments", "non_violent_transfer_of_territory"),
+      ("strategic_developments", "change_to_group_activity")]),
+    ("Rebels captured the town unopposed.", [("strategic_developments", "non_violent_transfer_of_territory")]),
+    ("Rebels captured the town after fierce fighting.",
+     [("battles", "non_state_actor_overtakes_territory"), ("battles", "armed_clash")]),
+])
+def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(text, expected):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    assert [(t.type, t.sub_type) for t in ctx.triggers] == expected

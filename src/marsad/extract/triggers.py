@@ -156,6 +156,12 @@ _THWARTED = re.compile(
     r"(?:(?!\b(?:after|and then|before|following|when|while)\b)[^.;:\"]){0,60}$", re.IGNORECASE)
 
 
+#: a change of territory without fighting: "took control of Kidal after rebels withdrew
+#: without a fight", "entered the town unopposed"
+_UNOPPOSED = re.compile(r"\bwithout (?:a |any )?(?:fight|fighting|resistance|(?:a |any )?(?:shot|shots) (?:being )?fired|"
+                        r"firing a (?:single )?shot)|\bunopposed\b|\bpeacefully\b", re.IGNORECASE)
+
+
 def thwarted(text: str, start: int, sentence_start: int) -> bool:
     """True when the words before a change of territory, in its sentence, tell it was
     only tried ("an attempt by regime forces to advance on")."""
@@ -189,5 +195,7 @@ def triggers(ctx: Context) -> None:
             continue
         if sub in _TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
+        elif sub in _TERRITORY and _UNOPPOSED.search(ctx.text, *ctx.sentences[sent]):
+            typ, sub = "strategic_developments", "non_violent_transfer_of_territory"
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
