@@ -652,3 +652,9 @@ def test_property_destroyed_by_a_strike_is_the_strikes_damage(pipeline):
     r = pipeline.run({"text": "Soldiers destroyed the homes of 20 families in Kidal, residents said.",
                       "published": "2021-05-10"})
     assert [e["sub_type"] for e in r["events"]] == ["looting_property_destruction"]
+
+
+def test_looting_by_rioters_is_the_riot(pipeline):
+    r = pipeline.run({"text": "Rioters looted shops and torched cars in Durban on Monday, police said.",
+                      "published": "2021-07-12"})
+    assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("riots", "violent_demonstration")]

@@ -441,6 +441,11 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         calm = [t for t in by_type.pop("protests", []) if t.sub_type != "peaceful_protest"]
         if calm:
             by_type["protests"] = calm
+    # "rioters looted shops and torched cars": the looting is the riot's (ACLED codes
+    # property destroyed in a riot as the riot)
+    sd = by_type.get("strategic_developments")
+    if sd and "riots" in by_type and all(t.sub_type == "looting_property_destruction" for t in sd):
+        del by_type["strategic_developments"]
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
