@@ -749,3 +749,10 @@ def test_a_definite_unknown_doer_is_the_one_group_named_before(dictionary, text,
 ])
 def test_one_civilian_of_a_kind_the_defenders_reports_name_is_a_civilian(dictionary, text, phrase):
     assert one(text, dictionary, phrase).category == "civilians"
+
+
+def test_the_parties_to_an_agreement_are_its_sides(dictionary):
+    found = actors("The Syrian army and Jaish al-Islam agreed a truce in Douma, the Observatory said.", dictionary)
+    rows = assign_roles("strategic_developments", found, "agreement")
+    assert [(r["role"], r["name"]) for r in rows] == [("side_a", "Syrian government forces"),
+                                                     ("side_b", "Syrian armed opposition")]

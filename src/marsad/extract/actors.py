@@ -990,6 +990,8 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     roles: list[tuple[str, ActorMention]] = []
     if event_type == "battles":
         return _battle_roles(mentions)
+    if sub_type == "agreement":
+        return _agreement_roles(mentions)
     hinted = any(a.role_hint == "perpetrator" and a.category not in _NEVER_PERPETRATORS for a in mentions)
     default = None
     if not hinted and event_type not in _CUE_ONLY and sub_type not in ("peaceful_protest", "mob_violence"):
@@ -1015,6 +1017,23 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
     # raids", "the police said") add no target or participant of the same name
     perpetrators = {a.name for role, a in roles if role == "perpetrator"}
     return _actor_rows([(role, a) for role, a in roles if role == "perpetrator" or a.name not in perpetrators])
+
+
+def _agreement_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
+    """The parties to an agreement ("Rebels and the government signed a ceasefire"): the
+    first two armed actors (the state's forces stand for the state) are its sides, no one
+    its perpetrator; the others (speakers, mediators) take part."""
+    sides: list[str] = []
+    roles: list[tuple[str, ActorMention]] = []
+    for a in mentions:
+        if a.category in ARMED_CATEGORIES and a.role_hint not in _ONLY_PARTICIPATE \
+                and (a.name in sides or len(sides) < 2):
+            if a.name not in sides:
+                sides.append(a.name)
+            roles.append(("side_a" if a.name == sides[0] else "side_b", a))
+        else:
+            roles.append(("participant", a))
+    return _actor_rows(roles)
 
 
 def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
