@@ -868,3 +868,9 @@ def test_the_word_for_a_kind_of_province_picks_the_province(pipeline, text, iso)
 def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names(pipeline):
     ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
     assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]
+
+
+def test_a_town_named_after_its_province_in_one_capitalised_run(pipeline):
+    ctx = run(pipeline, "An RTI activist was hacked to death by unidentified men in Maharashtra's Beed "
+                        "district on Monday night.")
+    assert {(p.name, p.admin1_iso) for p in ctx.places} >= {("Beed", "IN-MH")}

@@ -478,9 +478,16 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
     # capitalised runs outside entities: the longest known sub-run wins
     for m in CAP_RUN.finditer(text):
         rs, re_ = m.start(), m.end()
-        if taken.find(1, rs, re_) != -1 or ctx.is_masked(rs, re_):
+        if ctx.is_masked(rs, re_):
             continue
         words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
+        if taken.find(1, rs, re_) != -1:
+            # the words after a name already taken, with none taken among them:
+            # "Maharashtra's Beed district", where the model took only the province
+            held = [k for k, (a, b) in enumerate(words) if taken.find(1, a, b) != -1]
+            words = words[held[-1] + 1:]
+            if not words or not text[words[0][0]:words[0][1]][:1].isupper():
+                continue
         i = 0
         while i < len(words):
             if _name_fragment(text, words[i][0]) or text[words[i][0]:words[i][1]] in titled \
