@@ -676,3 +676,13 @@ def test_the_group_that_speaks_is_the_armed_group_named_before(nlp, registry):
     ctx.actors = find_actors(ctx, load_actor_dictionary(None))
     atts, _ = find_attributions(ctx, registry)
     assert [a.source.name for a in atts] == ["source"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels shelled Mhardeh, injuring three civilians, local sources reported.",
+     [("local sources", "witness", "asserts")]),
+    ("Two local sources said 12 people were killed.", [("local sources", "witness", "asserts")]),
+])
+def test_a_count_before_a_comma_is_no_determiner_of_sources(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected

@@ -427,3 +427,11 @@ def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(text, expected)
     ctx.sentences = split_sentences(text)
     triggers(ctx)
     assert [(t.type, t.sub_type) for t in ctx.triggers] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "SDF fighters repelled an ISIS counter-attack in Deir Ezzor.",
+    "Rebels counterattacked near Aleppo.",
+])
+def test_a_counter_attack_is_fighting(text):
+    assert words(text, "armed_clash")

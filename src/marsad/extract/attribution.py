@@ -605,8 +605,8 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
     """ "an Alawite source", "a Syrian military source", "a source at Aleppo police" """
     for back in (1, 2, 3, 4):
         d = k - back
-        if d < 0:
-            break
+        if d < 0 or any(ch in text[ends[d]:starts[d + 1]] for ch in ",;:.()"):
+            break       # "injuring three civilians, local sources reported": no determiner of it
         w = norms[d]
         if w in _A_SOURCE_DETS:
             if back == 1:
