@@ -658,3 +658,14 @@ def test_looting_by_rioters_is_the_riot(pipeline):
     r = pipeline.run({"text": "Rioters looted shops and torched cars in Durban on Monday, police said.",
                       "published": "2021-07-12"})
     assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("riots", "violent_demonstration")]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Prominent lawyer Li Yuhan has been held incommunicado since October 2017.", "2017-10-01"),
+    ("Li Yuhan has been in detention since October 2017.", "2017-10-01"),
+    # many held since a date: how long, not when
+    ("Some 98,000 Syrians have been forcibly disappeared since March 2011.", "2021-02-10"),
+])
+def test_one_held_since_a_date_was_arrested_then(pipeline, text, start):
+    r = pipeline.run({"text": text, "published": "2021-02-10"})
+    assert r["events"][0]["date"]["start"] == start

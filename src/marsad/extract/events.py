@@ -1565,10 +1565,24 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
 _SINCE = re.compile(r"since\s", re.IGNORECASE)
 
 
+#: events that are a state lasting from their start: a detention, a disappearance
+_HELD = frozenset({"arrests", "abduction_forced_disappearance"})
+#: one person's state, told with its auxiliary: "has been detained", "was held"
+_ONE_HELD_BEFORE = re.compile(r"\b(?:(?:has|had)\s+been|was|is|remains)\s+(?:\w+ly\s+)?(?:in\s+)?$", re.IGNORECASE)
+#: what may stand between the word of such a state and "since": "held incommunicado since"
+_HELD_SINCE = re.compile(r"(?:\s+(?:incommunicado|without\s+(?:charge|trial)|in\s+(?:custody|prison|jail|detention)|"
+                         r"arbitrarily|illegally))*\s*$", re.IGNORECASE)
+
+
 def _span_start(ctx: Context, m: DateMention, d: Draft | None = None) -> bool:
     """A date that starts a span rather than dating a happening: "since 2014", "fighting
     militias since an armed uprising began in 2011" (but "since his arrest in 2019" dates
     the event's own arrest)."""
+    if d is not None and d.sub_type in _HELD and _SINCE.match(m.text) and any(
+            0 <= m.start - t.end <= 40 and _HELD_SINCE.match(ctx.text, t.end, m.start)
+            and _ONE_HELD_BEFORE.search(ctx.text, max(0, t.start - 20), t.start) for t in d.triggers):
+        return False    # "has been detained since October 2017": when the detention began, the
+                        # arrest's date (not "98,000 Syrians forcibly disappeared since 2011")
     if m.kind == "range" or _SINCE.match(m.text):
         return True
     lo = max(ctx.sentences[m.sentence][0], m.start - 45) if m.sentence >= 0 else max(0, m.start - 45)
