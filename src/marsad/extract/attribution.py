@@ -41,7 +41,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 from .actors import (PhraseIndex, _shipped, _str_list, context_tokens, expand_alias, merge_entries,
                      read_toml_file)
-from .base import BODY_WORDS, CLAIMED_ACT, Attribution, Context, Source, component
+from .base import BODY_WORDS, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
                 "international_org", "witness", "unknown")
@@ -415,11 +415,14 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             _ministry(text, norms, starts, ends, k, cands)
     places = _mask_array(len(text), ((p.start, p.end) for p in ctx.places))
     gazetteer = getattr(ctx.resources, "gazetteer", None)
+    gpe = sorted((s, e) for s, e, label in ctx.entities if label == "GPE")
+    gpe_starts = [s for s, _e in gpe]
     for m in _OWNED_TITLE.finditer(text):
         # "Turkey's foreign minister", unnamed: a state's office speaks for its government
         owner = m.group("owner")
-        state = places.find(1, m.start(), m.start("owner") + len(owner)) >= 0 or any(
-            label == "GPE" and s <= m.start() < e for s, e, label in ctx.entities) or (
+        k = bisect.bisect_right(gpe_starts, m.start()) - 1
+        state = places.find(1, m.start(), m.start("owner") + len(owner)) >= 0 or (
+            k >= 0 and gpe[k][1] > m.start()) or (
             gazetteer is not None and any(x.feature == "country" and x.exact for x in gazetteer.lookup(owner)[:1]))
         cands.append(_Cand(m.start(), m.end(), "titled",
                            Source(re.sub(r"\s+", " ", m.group(0)), "government" if state else "unknown")))
@@ -487,19 +490,25 @@ def _bodies(ctx: Context, cands: list[_Cand]) -> None:
     the model did not say so ("the Sudan Doctors Committee said")."""
     text = ctx.text
     orgs = [c for c in cands if c.kind == "ner" and c.label == "ORG"]
+    names = sorted((c.start, c.end) for c in cands if c.kind in ("ner", "named"))
+    starts, reach = [a for a, _b in names], span_reach(names)
     for m in _BODY_NAME.finditer(text):
         s, e = m.span()
-        if not any(c.start <= s and e <= c.end for c in cands if c.kind in ("ner", "named")):
+        k = bisect.bisect_right(starts, s) - 1
+        if k < 0 or reach[k] < e:      # no name already holds it
             name = _strip_article(text[s:e])
             c = _Cand(s, e, "ner", Source(name, _org_type(name)), label="ORG")
             cands.append(c)
             orgs.append(c)
     if not orgs:
         return
+    generics = sorted((c for c in cands if c.kind == "generic"), key=lambda c: c.start)
+    g_starts = [g.start for g in generics]
     inside = []
     for org in orgs:
-        held = [g for g in cands if g.kind == "generic" and org.start <= g.start and g.end <= org.end
-                and g.end - g.start < org.end - org.start]
+        lo = bisect.bisect_left(g_starts, org.start)
+        hi = bisect.bisect_left(g_starts, org.end)
+        held = [g for g in generics[lo:hi] if g.end <= org.end and g.end - g.start < org.end - org.start]
         if held and org.source is not None:
             if org.source.type == "unknown":
                 org.source = Source(org.source.name, held[0].source.type)
@@ -840,9 +849,13 @@ class _Resolver:
         """The non-state armed group the actor dictionary found last before ``pos``, in
         its sentence or the one before, as a source."""
         here = self.sentence_of(pos)
-        for m in reversed([m for m in self.ctx.actors if m.end <= pos]):
+        actors = self.ctx.actors       # in text order
+        k = bisect.bisect_right(actors, pos, key=lambda m: m.start)
+        for m in reversed(actors[max(0, k - 50):k]):
             if m.sentence < here - 1:
                 break
+            if m.end > pos:
+                continue
             if m.category in _ARMED_GROUPS:
                 return self.reg.source(m.name) or Source(m.name, "armed_group")
         return None
