@@ -686,3 +686,15 @@ def test_the_group_that_speaks_is_the_armed_group_named_before(nlp, registry):
 def test_a_count_before_a_comma_is_no_determiner_of_sources(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian Coalition President Khaled Khoja condemned the massacre in Hreitan.",
+     [("Syrian National Coalition", "armed_group", "condemns")]),
+    ("White House spokeswoman Jen Psaki said the military must adhere to democratic norms.",
+     [("US government", "government", "asserts")]),
+])
+def test_a_title_that_names_an_organisation_speaks_for_it_whole(nlp, registry, text, expected):
+    ents = [entity(text, n, "PERSON") for n in ("Khaled Khoja", "Jen Psaki") if n in text]
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert sources(atts) == expected

@@ -458,6 +458,9 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     _bodies(ctx, cands)
+    # titles that embed a registered organisation speak for it, whole: "Syrian Coalition
+    # President Khaled Khoja" is the Coalition's, not a bare "Khaled Khoja"'s
+    _fix_titled(text, cands, reg)
     # resolve overlaps: by priority, then length
     cands.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
     occupied = _mask_array(len(text), ctx.masked)   # masked furniture counts as taken
@@ -468,7 +471,6 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
         keep.append(c)
     keep.sort(key=lambda c: c.start)
-    _fix_titled(text, keep, reg)
     return keep
 
 
