@@ -698,3 +698,13 @@ def test_a_title_that_names_an_organisation_speaks_for_it_whole(nlp, registry, t
     ents = [entity(text, n, "PERSON") for n in ("Khaled Khoja", "Jen Psaki") if n in text]
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert sources(atts) == expected
+
+
+@pytest.mark.parametrize("text, stances", [
+    ("The army dismissed allegations that soldiers had raped women.", ["denies"]),
+    ("The ministry dismissed the reports as fabricated.", ["denies"]),
+    ("The president dismissed the minister on Monday.", []),
+])
+def test_dismissing_a_report_denies_it(nlp, registry, text, stances):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [a.stance for a in atts] == stances

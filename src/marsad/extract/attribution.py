@@ -278,7 +278,14 @@ _CALLED_CRIME = re.compile(
     r"crackdown|assault|incident|act|murders?|abductions?))(?:\s+[\w-]+){0,4}?\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"(?:crimes?|massacre|atrocity|atrocities|terrorism|terrorist act|act of terror(?:ism)?|murder|genocide|"
     r"outrage|violation)\b", re.IGNORECASE)
-_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES | _CALLING_CUES
+#: dismissing a report or an accusation is denying it ("dismissed the report as
+#: fabricated"; not "dismissed the minister", "dismissed the case")
+_DISMISSING_CUES = {"dismissed", "dismisses", "dismissing"}
+_DISMISSED_CLAIM = re.compile(
+    r"\s+(?:the|these|those|such|this|that|all|as)?\s*(?:[\w-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|"
+    r"charges?|accounts?|rumou?rs?|stories|story)\b|\s+(?:it|them|this|that)\s+as\s+(?:false|baseless|fabricat|lies|propaganda|untrue)",
+    re.IGNORECASE)
+_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES | _CALLING_CUES | _DISMISSING_CUES
 _NOT_FINITE = re.compile(r"ing$")
 #: what a doer claims when it claims an act as its own
 _RESPONSIBILITY = re.compile(r"\s+(?:" + CLAIMED_ACT + ")", re.IGNORECASE)
@@ -924,6 +931,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         stance = CUES.get(w)
         if w in _TOLL_CUES:
             stance = "asserts" if _TOLL_AFTER.match(text, ends[k]) else None
+        elif w in _DISMISSING_CUES:
+            stance = "denies" if _DISMISSED_CLAIM.match(text, ends[k]) else None
         elif w in _CALLING_CUES:
             stance = "condemns" if _CALLED_CRIME.match(text, ends[k]) else None
         elif stance == "alleges" and _RESPONSIBILITY.match(text, ends[k]):
