@@ -30,9 +30,9 @@ CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group",
               "protesters", "rioters", "civilians", "unknown")
 #: a state's forces, at home or abroad
 STATE_CATEGORIES = frozenset({"state_forces", "foreign_forces"})
-_NON_STATE = frozenset({"rebel_group", "jihadist_group", "militia"})
+NON_STATE_CATEGORIES = frozenset({"rebel_group", "jihadist_group", "militia"})
 #: those who bear arms
-ARMED_CATEGORIES = STATE_CATEGORIES | _NON_STATE
+ARMED_CATEGORIES = STATE_CATEGORIES | NON_STATE_CATEGORIES
 MAX_EXPANSIONS = 512
 
 # -- tokens and the phrase trie ------------------------------------------------------
@@ -669,7 +669,7 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
                     join = m   # "militant group Islamic State"
                 elif _MEMBER_GAP.match(gap) and _generic(p) and not _generic(m):
                     join = m
-                elif not gap.strip() and m.text.lower() == "authorities" and p.category in _NON_STATE:
+                elif not gap.strip() and m.text.lower() == "authorities" and p.category in NON_STATE_CATEGORIES:
                     join = p   # "Hamas authorities in Gaza", "Houthi authorities"
             if join is not None:
                 end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
@@ -875,7 +875,7 @@ def _resolve_anaphors(text: str, mentions: list[ActorMention]) -> None:
     pro-government militia is never the report's "terrorists")."""
     named: dict[str, ActorMention] = {}
     for k, m in enumerate(mentions):
-        if m.category in _NON_STATE and "government" not in m.name.lower():
+        if m.category in NON_STATE_CATEGORIES and "government" not in m.name.lower():
             named.setdefault(m.name, m)
         elif m.category == "unknown" and len(named) == 1 and m.text.lower() in _ANAPHORS \
                 and _DEFINITE_BEFORE.search(text, max(0, m.start - 5), m.start):

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .actors import (PhraseIndex, _shipped, _str_list, context_tokens, expand_alias, merge_entries,
-                     read_toml_file)
+from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
+                     merge_entries, read_toml_file)
 from .base import BODY_WORDS, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
@@ -484,7 +484,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
 #: a body named by its capitalised name ending in a word for a body ("the Sudan Doctors
 #: Committee", "the Zimbabwe Lawyers for Human Rights Network"), which the model does not
 #: always take for an organisation; a possessive ends the owner's name, and a first word
-#: "of" follows is whose members they are ("Officials of the Network"), not the name
+#: that "of" follows names whose members they are ("Officials of the Network"), not the body
 _BODY_NAME = re.compile(
     r"\b(?!(?:The|A|An|In|On|At|But|And|Meanwhile|Yesterday|Today|Earlier|Later|However|Also)\b)"
     r"[A-Z][\w&.-]*+(?!\s+of\b)(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?[A-Z][\w&.-]*){0,6}?\s+"
@@ -794,9 +794,6 @@ class _Found:
 
 #: the words of a reference that may stand for an armed group: "the group said"
 _GROUP_WORD = re.compile(r"\b(?:group|organi[sz]ation|movement|militia|faction|brigade|front)\b", re.IGNORECASE)
-#: actor categories that speak as armed groups
-_ARMED_GROUPS = frozenset({"rebel_group", "jihadist_group", "militia"})
-
 
 class _Resolver:
     """Resolves references, pronouns and possessives against earlier sources."""
@@ -865,7 +862,7 @@ class _Resolver:
                 break
             if m.end > pos:
                 continue
-            if m.category in _ARMED_GROUPS:
+            if m.category in NON_STATE_CATEGORIES:
                 return self.reg.source(m.name) or Source(m.name, "armed_group")
         return None
 

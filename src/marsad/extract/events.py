@@ -77,6 +77,7 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
 from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
+from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
 
@@ -383,6 +384,13 @@ _NOT_PROTESTERS_OBJECT = re.compile(
     r"(?!\s+(?:protesters|demonstrators|marchers))", re.IGNORECASE)
 
 
+def _object_start(t: Trigger) -> int:
+    """Where a trigger's object begins: after its first word when the trigger holds it
+    ("beat journalists"), else after the trigger."""
+    space = t.text.find(" ")
+    return t.start + space if space >= 0 else t.end
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make (casualties told with no
@@ -427,7 +435,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             if has_strong and t.type != "battles" and others and not (
                     t.type == "violence_against_civilians" and has_armed
                     and all(s.type == "protests" for s in others)
-                    and _NOT_PROTESTERS_OBJECT.match(ctx.text, t.start + (t.text.find(" ") % (len(t.text) + 1)))):
+                    and _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))):
                 continue
             if has_strong and t.type == "battles" and not between and any(
                     s.type == "explosions_remote_violence" for s in specific):
@@ -459,7 +467,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if typ == "battles":
             # a battle in which a place changed hands is coded as that change (ACLED):
             # "captured the town after a week of clashes"
-            sub_type = next((t.sub_type for t in ts if t.sub_type in _TERRITORY
+            sub_type = next((t.sub_type for t in ts if t.sub_type in TERRITORY
                              and _changed_hands(ctx.text, t)), sub_type)
         frames.append(Frame(sent, typ, sub_type, best.weight, ts))
     if all(f.type == "strategic_developments" for f in frames):
@@ -631,7 +639,7 @@ def events(ctx: Context) -> None:
                     # Kafr Batna, while warplanes carried out airstrikes on Douma"
                     own = max(ts, key=lambda t: (t.weight, -t.start))
                     sub = own.sub_type if own.type == fr.type and own.sub_type != "generic" \
-                        and fr.sub_type not in _TERRITORY else fr.sub_type
+                        and fr.sub_type not in TERRITORY else fr.sub_type
                     d = Draft(fr.type, sub, fr.weight, [sent], ts,
                               [p] + [q for q in places if not (cs <= q.start < ce) and q.feature in ("country", "admin1")],
                               anchor_place=p, clause=(cs, ce))
@@ -1847,7 +1855,6 @@ def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: 
     return not any(_DEFENCELESS.search(ctx.text, *ctx.sentences[s]) for s in d.sentences)
 
 
-_TERRITORY = ("government_regains_territory", "non_state_actor_overtakes_territory")
 #: the words of a place taken, not only fought over or advanced on ("advanced towards",
 #: "the liberation of Raqqa" tell an aim)
 _CHANGED_HANDS = re.compile(r"(?:re)?captured|seized|took|taken|overran|overrun|retook|retaken|regained|"
@@ -1882,10 +1889,10 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
     and a taker the report does not name so ("the government's recapture of Aleppo ...
     rebel groups maintain a presence"), keep the verb's."""
     sub_type = d.sub_type
-    if d.type != "battles" or sub_type not in _TERRITORY:
+    if d.type != "battles" or sub_type not in TERRITORY:
         return sub_type
     for t in d.triggers:
-        if t.sub_type not in _TERRITORY:
+        if t.sub_type not in TERRITORY:
             continue
         before = [m for m in ctx.actors if m.sentence == t.sentence and m.end <= t.start]
         if not before:

@@ -144,8 +144,8 @@ def hypothetical(text: str, start: int, sentence_start: int) -> bool:
     return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
 
 
-#: the sub-types of a change of territory
-_TERRITORY = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+#: the sub-types of a change of territory (read by events too)
+TERRITORY = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
 
 #: words that make a change of territory only tried, so that what happened is a clash:
 #: "repelled an attempt by regime forces to advance on", "tried to storm and capture the
@@ -178,6 +178,7 @@ def triggers(ctx: Context) -> None:
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
+    unopposed: dict[int, bool] = {}
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
         if ctx.is_masked(s, e):
             continue
@@ -193,9 +194,12 @@ def triggers(ctx: Context) -> None:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]):
             continue
-        if sub in _TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
+        if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
-        elif sub in _TERRITORY and _UNOPPOSED.search(ctx.text, *ctx.sentences[sent]):
-            typ, sub = "strategic_developments", "non_violent_transfer_of_territory"
+        elif sub in TERRITORY:
+            if sent not in unopposed:  # each sentence is searched once
+                unopposed[sent] = bool(_UNOPPOSED.search(ctx.text, *ctx.sentences[sent]))
+            if unopposed[sent]:
+                typ, sub = "strategic_developments", "non_violent_transfer_of_territory"
         found.append(Trigger(s, e, ctx.text[s:e], typ, sub, sent, weight, strength))
     ctx.triggers = found
