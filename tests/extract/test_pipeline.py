@@ -669,3 +669,10 @@ def test_looting_by_rioters_is_the_riot(pipeline):
 def test_one_held_since_a_date_was_arrested_then(pipeline, text, start):
     r = pipeline.run({"text": text, "published": "2021-02-10"})
     assert r["events"][0]["date"]["start"] == start
+
+
+def test_a_claims_vague_figure_says_so(pipeline):
+    r = pipeline.run({"text": "Dozens of people were killed in air strikes on Aleppo, activists said. "
+                              "The Observatory said 58 people were killed.", "published": "2017-04-05"})
+    figs = [f for e in r["events"] for c in e["claims"] for f in c.get("figures", [])]
+    assert [(f["best"], f.get("vague", False)) for f in figs] == [(12, True), (58, False)]

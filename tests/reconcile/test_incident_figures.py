@@ -45,3 +45,13 @@ def test_source_keys():
     assert source_key("Syrian Network for Human Rights") != "sohr"
     assert source_key(None) == source_key("") == "unknown"
     assert source_key("Reuters") == source_key("REUTERS")
+
+
+def test_a_vague_quantity_bounds_nothing_a_count_says():
+    dozens = assertion(0, "idlib media center", "media", 12, 12, None, vague=True)
+    counts = [_a(1, "sohr", "monitor", 72, high=None), _a(2, "reuters", "media", 58, high=None)]
+    r = compute_range([dozens] + counts, {})
+    assert (r["low"], r["best"]) == (58, 72)
+    # alone, it is the figure
+    r = compute_range([dozens], {})
+    assert (r["low"], r["best"], r["open"]) == (12, 12, True)

@@ -1794,7 +1794,8 @@ def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
                          "start": start, "end": end, "text": ctx.text[start:end]}
     if inside:
         c["figures"] = [{"outcome": f.outcome, "group": f.group, "low": f.low, "best": f.best,
-                         "high": f.high, "text": f.text, "derived": f.derived} for f in inside]
+                         "high": f.high, "text": f.text, "derived": f.derived, **({"vague": True} if f.vague else {})}
+                        for f in inside]
         for f, row in zip(inside, c["figures"]):
             if any(f is g for g in aside):
                 row["flag"] = "inconsistent"   # left out of the event: reconciliation skips it too

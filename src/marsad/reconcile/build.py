@@ -89,7 +89,7 @@ def build_incident(members: list[Ev], statements: dict[str, list[dict]]) -> dict
                 if outcome not in OUTCOMES or group not in GROUPS:
                     continue
                 a = assertion(idx, k, stype, f.get("low"), f.get("best"), f.get("high"),
-                              f.get("derived", False))
+                              f.get("derived", False), vague=f.get("vague") is True)
                 if a:
                     a.update(outcome=outcome, group=group)
                     assertions.append(a)

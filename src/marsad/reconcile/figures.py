@@ -7,7 +7,8 @@ implausible are never used. The rule (docs/incidents.md):
 
 * credible figures are those of identified sources (a monitor, agency, outlet, government,
   armed group, international organisation or witness); figures of sources of unknown
-  type (a name the registry does not know) count only when no identified source gives one;
+  type (a name the registry does not know) count only when no identified source gives one,
+  and vague quantities ("dozens", "hundreds") only when no credible source gives a number;
 * ``low``  = the lowest credible asserted figure (its ``low``);
 * ``high`` = the highest credible asserted figure (the larger of its ``best`` and a stated upper
   bound); ``open`` is true when that highest figure is itself a lower bound ("at least
@@ -40,7 +41,7 @@ def _int(v: Any) -> int | None:
 
 
 def assertion(claim_idx: int, source: str, stype: str, low: Any, best: Any, high: Any,
-              derived: bool = False) -> dict[str, Any] | None:
+              derived: bool = False, vague: bool = False) -> dict[str, Any] | None:
     b = _int(best)
     lo = _int(low)
     if b is None:
@@ -52,7 +53,7 @@ def assertion(claim_idx: int, source: str, stype: str, low: Any, best: Any, high
     if hi is not None and hi < b:
         hi = b
     return {"claim": claim_idx, "source": source, "type": stype, "low": lo, "best": b,
-            "high": hi, "derived": bool(derived)}
+            "high": hi, "derived": bool(derived), "vague": bool(vague)}
 
 
 def _median_low(values: list[int]) -> int:
@@ -66,6 +67,9 @@ def compute_range(items: list[dict[str, Any]], names: dict[str, str]) -> dict[st
         return None
     stated = [a for a in items if not a["derived"]] or items
     stated = [a for a in stated if a["type"] not in (None, "unknown")] or stated
+    # "dozens", "hundreds" (ACLED's conservative 12, 100) only when nobody gives a number:
+    # a vague word bounds nothing that a count says ("dozens" is not below "at least 58")
+    stated = [a for a in stated if not a.get("vague")] or stated
     low = min(a["low"] for a in stated)
     low_claims = sorted({a["claim"] for a in stated if a["low"] == low})
     top = max(max(a["best"], a["high"] or 0) for a in stated)

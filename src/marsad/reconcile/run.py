@@ -23,7 +23,8 @@ from .cluster import cluster_segment, segments
 from .features import Ev
 from .review import apply_attributes, load_decisions, replay_membership, resolve_ref
 
-ALGO_VERSION = "1"
+#: bump when a change to reconciliation changes incidents: stored incidents are recomputed
+ALGO_VERSION = "2"
 CHUNK = 900
 
 
