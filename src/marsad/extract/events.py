@@ -492,18 +492,23 @@ _RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?wes
 _LIST_BREAK = re.compile(r"\band\b|[,;]")
 
 
-#: a count in words: "five", "twenty-two", "dozens"
-_COUNT_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|a dozen|dozens|scores|hundreds)")
 #: where a sentence joins two accounts: "... in Kirkuk while a roadside bomb killed two
 #: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
 #: children were killed and five others were wounded ... in Rastan" is one account)
-_CLAUSE_BREAK = re.compile(
-    r";\s+|,?\s+(?:while|whereas)\s+"
-    # ... or a second count of its own elsewhere: "killed 12 people in Idlib and 5 in Aleppo"
-    r"|\s+and\s+(?=(?:\d[\d,]*|" + _COUNT_WORD + r")(?:\s+(?:more|others?))?\s+(?:in|near|at)\s+(?:the\s+)?"
-    r"(?:[a-z][\w'’-]*\s+){0,3}?[A-Z])",
-    re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+", re.IGNORECASE)
+#: the "and" before a second count of another place (the figures stage's elliptic count:
+#: "killed 12 people in Idlib and 5 in Aleppo")
+_AND_BEFORE = re.compile(r"\s+and\s+$")
+
+
+def _clause_cuts(ctx: Context, s0: int, e0: int, figs: list[Figure]) -> list[tuple[int, int]]:
+    """Where a sentence joins two accounts: a semicolon, "while", "whereas", or the "and"
+    before an elliptic count of another place."""
+    cuts = [m.span() for m in _CLAUSE_BREAK.finditer(ctx.text, s0, e0)]
+    for f in figs:
+        if f.elliptic and (m := _AND_BEFORE.search(ctx.text, max(s0, f.start - 12), f.start)):
+            cuts.append(m.span())
+    return sorted(cuts)
 
 
 def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
@@ -511,12 +516,12 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     """The clauses of a sentence that tell the frame's kind of event in two towns, each
     with its own town and casualties: ((start, end), triggers, town) per clause, else []."""
     s0, e0 = ctx.sentences[sent]
-    cuts = list(_CLAUSE_BREAK.finditer(ctx.text, s0, e0)) if figs else []
+    cuts = _clause_cuts(ctx, s0, e0, figs) if figs else []
     if not cuts:
         return []
     out = []
     counted_any = False
-    for cs, ce in zip([s0] + [m.end() for m in cuts], [m.start() for m in cuts] + [e0]):
+    for cs, ce in zip([s0] + [e for _s, e in cuts], [s for s, _e in cuts] + [e0]):
         # a town, or a village the gazetteer does not know ("the town of Kafr Batna")
         towns = [p for p in places if cs <= p.start < ce and (p.precision == 1 or p.feature == "place")
                  and p.feature not in ("country", "admin1")]
