@@ -49,10 +49,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from ..geo.build import BIG_TOWN, TOWN
+from ..geo.countries import subdivision_kind
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import context_tokens
@@ -674,16 +674,6 @@ def _topic_country(gaz, text: str, c: "_Cand") -> bool:
 #: English news names them by that kind consistently ("Anbar province" is an Iraqi
 #: governorate, Saudi Arabia's "Eastern Province" a region: "province" tells no kind)
 _KIND_WORDS = {"state": "state", "states": "state", "department": "department", "departments": "department"}
-
-
-@lru_cache(maxsize=4096)
-def subdivision_kind(iso: str) -> str | None:
-    """The kind of a first-level subdivision by its ISO 3166-2 code ("NG-PL" -> "state",
-    "BJ-PL" -> "department"), from pycountry (loaded on first call), else None."""
-    import pycountry
-
-    sub = pycountry.subdivisions.get(code=iso)
-    return sub.type.lower() if sub is not None else None
 
 
 def _province_of_kind(matches: list, best, word: str):

@@ -1,7 +1,8 @@
 """Countries' display names: the short English names ACLED uses ("Russia", "Turkey",
 "Palestine"), not ISO 3166's long or recent forms ("Russian Federation", "Türkiye",
 "Palestine, State of"). The gazetteer shows them as a country's name; the other names
-stay names it is found by."""
+stay names it is found by. Also the kind of a first-level subdivision ("state",
+"department") by its ISO 3166-2 code."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def country_display_name(code: str) -> str | None:
     if c is None:
         return None
     return getattr(c, "common_name", None) or c.name.split(",")[0]
+
+
+@lru_cache(maxsize=4096)
+def subdivision_kind(iso: str) -> str | None:
+    """The kind of a first-level subdivision by its ISO 3166-2 code ("NG-PL" -> "state",
+    "BJ-PL" -> "department"), from pycountry (loaded on first call), else None."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=iso)
+    return sub.type.lower() if sub is not None else None
