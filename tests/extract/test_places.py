@@ -874,3 +874,15 @@ def test_a_town_named_after_its_province_in_one_capitalised_run(pipeline):
     ctx = run(pipeline, "An RTI activist was hacked to death by unidentified men in Maharashtra's Beed "
                         "district on Monday night.")
     assert {(p.name, p.admin1_iso) for p in ctx.places} >= {("Beed", "IN-MH")}
+
+
+def test_the_nationality_of_arms_striking_from_afar_is_weak_evidence_of_the_country(pipeline):
+    # "Israeli jets" say who struck, not where: Palmyra (Tadmur's English name) is Syria's
+    ctx = run(pipeline, "Israeli jets struck a weapons depot near Palmyra on Sunday, killing three people.")
+    assert ctx.country_context == "SY"
+    assert [(p.name, p.admin1_iso) for p in ctx.places] == [("Tadmur", "SY-HI")]
+    # alone it places the report nowhere ...
+    assert run(pipeline, "US drones struck al-Shabab militants on Sunday, killing five.").country_context is None
+    # ... while forces at home still do, and a named place still wins
+    assert run(pipeline, "Egyptian authorities arrested a blogger on Sunday.").country_context == "EG"
+    assert run(pipeline, "Russian warplanes bombed Idlib on Sunday.").country_context == "SY"

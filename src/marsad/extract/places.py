@@ -130,6 +130,14 @@ _IN_COUNTRY = re.compile(
 _NEAR_COUNTRY = re.compile(
     r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
+#: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
+#: "US drones", "Turkish artillery"): the attacker's nationality, which says little of
+#: where they struck
+_STRIKES_FROM_AFAR = re.compile(
+    r"(?:[\s-]+(?:led|backed))?(?:\s+(?:fighter|war|coalition|military|army))?\s+"
+    r"(?:jets?|warplanes?|planes?|aircraft|air\s*force|air\s*strikes?|airstrikes?|air\s*raids?|drones?|"
+    r"missiles?|rockets?|helicopters?|gunships?|bombers?|warships?|navy|naval\s+forces|artillery)\b",
+    re.IGNORECASE)
 
 LOCAL = frozenset({"city", "village", "place", "airbase", "site"})
 #: a town abroad this large is a place even when the model calls it no place
@@ -570,6 +578,7 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
 
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
+    weak: Counter[str] = Counter()   # the nationality of arms striking from afar
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
@@ -580,7 +589,12 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"; "Mashhad
                         # al-Kallasa", a longer name (but "Mali: Jihadists kill 15 soldiers")
         if c.demonym:
-            votes[c.demonym] += 0.5 * lead
+            if _STRIKES_FROM_AFAR.match(ctx.text, c.end):
+                # "Israeli jets struck a depot near Palmyra": a weak vote, and alone none
+                # (the event may lie anywhere the jets reach)
+                weak[c.demonym] += 0.2 * lead
+            else:
+                votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
         if c.start in placed:
@@ -646,6 +660,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 votes[found[0].country] += 1.5
     if not votes:
         return None
+    votes.update(weak)
     return votes.most_common(1)[0][0]
 
 
