@@ -382,6 +382,22 @@ def test_condemnations_by_word_and_by_naming_a_crime(nlp, registry, text, expect
     assert [(s["source"]["name"], s["source"]["type"], s["stance"]) for s in statements] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a state's body named by its owner, in lower case, speaks for that state
+    ("Israel's military said it had killed 12 militants in Gaza.", ("Israel's military", "government")),
+    ("Egypt's interior ministry said 12 militants were killed in Sinai.",
+     ("Egypt's interior ministry", "government")),
+    ("Nigeria's army said troops killed 12 militants in Borno.", ("Nigeria's army", "government")),
+    ("Syria's government said 12 militants were killed in Idlib.", ("Syria's government", "government")),
+    # ... and a ruler's for theirs
+    ("Lukashenko's government said 12 workers were detained.", ("Lukashenko's government", "government")),
+])
+def test_a_state_body_named_by_its_owner_speaks(nlp, registry, text, expected):
+    ents = [entity(text, text.split("'")[0], "PERSON" if text.startswith("Luka") else "GPE")]
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert [(a.source.name, a.source.type) for a in atts] == [expected]
+
+
 def test_asserts_are_not_statements(nlp, registry):
     _, atts, statements = attribute(nlp, registry, "SANA said 3 died. SOHR said 4 died.")
     assert len(atts) == 2 and statements == []

@@ -426,13 +426,15 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     gpe_starts = [s for s, _e in gpe]
     for m in _OWNED_TITLE.finditer(text):
         # "Turkey's foreign minister", unnamed: a state's office speaks for its government
+        # (and a ruler's body for theirs: "Lukashenko's government rejected the findings")
         owner = m.group("owner")
         k = bisect.bisect_right(gpe_starts, m.start()) - 1
         state = places.find(1, m.start(), m.start("owner") + len(owner)) >= 0 or (
             k >= 0 and gpe[k][1] > m.start()) or (
             gazetteer is not None and any(x.feature == "country" and x.exact for x in gazetteer.lookup(owner)[:1]))
         cands.append(_Cand(m.start(), m.end(), "titled",
-                           Source(re.sub(r"\s+", " ", m.group(0)), "government" if state else "unknown")))
+                           Source(re.sub(r"\s+", " ", m.group(0)),
+                                  "government" if state or m.group("body") else "unknown")))
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             if label == "NORP" and _NORP_MODIFIER.match(text, e):
@@ -646,11 +648,15 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
         cands.append(_Cand(begin, m.end(), "asource", Source(m.group(1), typ)))
 
 
-#: an office named by its owner, with no name after it: "Turkey's foreign minister said"
+#: an office named by its owner, with no name after it: "Turkey's foreign minister said";
+#: a state's body so, in lower case ("Israel's military", "Egypt's interior ministry"; a
+#: capitalised "Turkey's Defence Ministry" is a ministry's name)
 _OWNED_TITLE = re.compile(
-    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?i:foreign|defen[cs]e|interior|prime|deputy|justice|"
+    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:(?i:foreign|defen[cs]e|interior|prime|deputy|justice|"
     r"information|health|finance|home|acting|vice|chief)\s+)*(?i:minister|president|premier|ambassador|envoy|"
-    r"spokes(?:man|woman|person)|governor|prosecutor|army chief|police chief)\b(?!\s+[A-Z])")
+    r"spokes(?:man|woman|person)|governor|prosecutor|army chief|police chief)|"
+    r"(?P<body>(?:foreign|defen[cs]e|interior|justice|information|health|home)\s+ministry|army|military|"
+    r"armed forces|government|authorities|police|security forces|junta|presidency))\b(?!\s+[A-Z])")
 
 
 def _titled(text, norms, starts, ends, k, cands) -> None:
