@@ -1178,3 +1178,70 @@ def test_a_later_toll_with_a_date_of_its_own_is_another_event():
     events(ctx)
     assert [e["sub_type"] for e in ctx.events] == ["suicide_bomb", "attack"]
     assert "fatalities" not in ctx.events[0] or not ctx.events[0]["fatalities"]
+
+
+def _roles(ev):
+    return {(a["name"], a["role"]) for a in ev["actors"]}
+
+
+def test_arms_that_back_a_force_are_no_act_of_their_own():
+    from marsad.extract import extract
+
+    # the jets backed the troops' capture: one event, the troops and their backers side A
+    evs = extract("Syrian troops, backed by Russian air strikes, captured the town of Kinsabba in Latakia "
+                  "province on Sunday, killing 20 rebels.", published="2016-08-12")["events"]
+    assert [(e["type"], e["sub_type"]) for e in evs] == [("battles", "government_regains_territory")]
+    assert _roles(evs[0]) >= {("Syrian government forces", "side_a"), ("Russian forces", "side_a")}
+    # the force backed is the taker, whatever its backer's kind
+    (ev,) = extract("Kurdish-led forces backed by US-led coalition air strikes captured the city of Manbij "
+                    "from Islamic State on Friday.", published="2016-08-12")["events"]
+    assert ev["sub_type"] == "non_state_actor_overtakes_territory"
+    assert _roles(ev) == {("Syrian Democratic Forces", "side_a"), ("International coalition", "side_a"),
+                          ("Islamic State", "side_b")}
+    # strikes that are the sentence's own act stay one
+    (ev,) = extract("Russian air strikes backed by artillery hit the town of Kinsabba on Sunday.",
+                    published="2016-08-12")["events"]
+    assert ev["sub_type"] == "air_drone_strike"
+
+
+def test_a_place_taken_in_the_passive_is_taken_by_the_agent():
+    from marsad.extract import extract
+
+    (ev,) = extract("The Nigerian military base in Monguno was overrun by ISWAP fighters.",
+                    published="2019-09-10")["events"]
+    assert ev["sub_type"] == "non_state_actor_overtakes_territory"
+    assert ("Military Forces of Nigeria", "side_b") in _roles(ev)
+
+
+@pytest.mark.parametrize("text, forces", [
+    # what a force holds, attacked, makes the fight a battle with that force
+    ("The army attacked rebel positions in Daraa on Sunday.", "Syrian armed opposition"),
+    ("Militias loyal to Iran attacked a US base in eastern Syria on Sunday.", "US forces"),
+    ("Gunmen attacked an army checkpoint in Arish, killing five soldiers.", "Military Forces of Egypt"),
+])
+def test_an_attack_on_a_force_s_positions_is_a_battle(text, forces):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2016-08-12")["events"]
+    assert ev["type"] == "battles" and (forces, "side_b") in _roles(ev)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a patron named is no place of the event ...
+    ("Rebels backed by Turkey shelled the town of Tal Rifaat on Sunday, killing three civilians.", None),
+    # the Old City of a city is in that city, not Jerusalem's Old City
+    ("Mortar shells hit the Old City of Damascus on Sunday, killing two civilians.", "Damascus"),
+])
+def test_places_that_are_no_event_s_place(text, place):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2016-08-12")["events"]
+    assert (ev["location"] or {}).get("name") == place
+
+
+def test_a_capital_that_sent_strikes_is_its_government_not_their_place():
+    from marsad.extract import extract
+
+    (ev,) = extract("Moscow launched air strikes in support of the Damascus regime in September.",
+                    published="2016-08-12")["events"]
+    assert ev["location"]["name"] != "Moscow"

@@ -443,16 +443,17 @@ _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|mil
 #: one member of a force, maybe named: "a Turkish soldier", "US Navy diver Robert Stethem, 23,"
 _MEMBER = (r"(?:(?:soldier|officer|commander|pilot|diver|sailor|marine|guard|policeman|serviceman|"
            r"member|fighter|militant|contractor|advis[eo]r|agent)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}" + _APPOS + r"\s+)")
-_AFTER_PASSIVE = re.compile(
-    r"^" + _APPOS + r"\s*(?:" + _MEMBER + "|" + _HEAD + ")" +
+_AFTER_PASSIVE = re.compile(  # place names are capitalised ("the base in Monguno was overrun")
+    r"^" + _APPOS + r"\s*(?i:" + _MEMBER + "|" + _HEAD + ")" + _PLACE_GAP +
     # a passive needs its "be" ("were killed", "have been killed"): "has killed" is active
-    r"(?:(?:have|has|had|to|also|all|both|later|then|\w+ly)\s+){0,3}(?:were|was|are|is|being|been|got|be)\s+"
+    r"(?i:(?:(?:have|has|had|to|also|all|both|later|then|\w+ly)\s+){0,3}(?:were|was|are|is|being|been|got|be)\s+"
     r"(?:(?:also|all|both|later|then|being|\w+ly)\s+){0,2}"
     r"(?:killed|slain|wounded|injured|slaughtered|massacred|executed|kidnapped|abducted|arrested|detained|"
     r"targeted|attacked|shot|hit|besieged|tortured|murdered|raped|beaten|displaced|evacuated|trapped|"
     r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage|"
-    r"eliminated|neutrali[sz]ed|ambushed|captured|expelled|defeated|repelled|routed|pushed back|driven out)\b"
-    r"|^\s*" + _HEAD + r"(?:died|perished|lost their lives|were among the dead)\b", re.IGNORECASE)
+    r"eliminated|neutrali[sz]ed|ambushed|captured|expelled|defeated|repelled|routed|pushed back|driven out|"
+    r"overrun|stormed|seized|raided))\b"
+    r"|^\s*(?i:" + _HEAD + r"(?:died|perished|lost their lives|were among the dead))\b")
 # "militants killed in clashes": a participle with no object is a reduced passive
 _AFTER_REDUCED = re.compile(
     r"^" + _APPOS + r"\s*" + _HEAD + r"(?:killed|wounded|injured|slain|executed|dead|arrested|detained|abducted|"
@@ -612,8 +613,8 @@ UNKNOWN_PERPETRATOR = re.compile(
     r"no\s+(?:immediate\s+)?claim\s+of\s+responsibility|no\s+immediate\s+claim)\b", re.IGNORECASE)
 #: the words that name a force's allies: "its allied", "their loyalist", "pro-government"
 _ALLY_WORDS = r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?"
-#: between a force and those fighting with it: "the army backed by allied militias"
-_BACKED_GAP = re.compile(r"\s*,?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
+#: between a force and those fighting with it: "the army backed by allied militias" (read by events)
+BACKED_GAP = re.compile(r"\s*[,–—-]?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
                          + _ALLY_WORDS + r"(?:the\s+)?$", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X and its allied Y")
 _COORD_GAP = re.compile(r"\s*(?:(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+)"
@@ -769,11 +770,16 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         m.affiliation = bool(_AFFILIATION_BEFORE.search(before))
     for a, b in zip(mentions, mentions[1:]):
         b.conjunct = a.sentence == b.sentence and b.start - a.end <= 40 and bool(
-            _COORD_GAP.match(text, a.end, b.start) or _BACKED_GAP.match(text, a.end, b.start))
-    # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role
+            _COORD_GAP.match(text, a.end, b.start) or BACKED_GAP.match(text, a.end, b.start))
+    # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role;
+    # a force backed by an agent's arms is the agent ("regime forces backed by Russian air
+    # strikes retook": the forces retook, the jets backed them)
     for k in range(len(mentions) - 2, -1, -1):
         a, b = mentions[k], mentions[k + 1]
-        if a.role_hint is None and b.role_hint in ("perpetrator", "target", "side") and a.sentence == b.sentence \
+        if a.role_hint is None and b.role_hint == "perpetrator" and a.sentence == b.sentence \
+                and b.start - a.end <= 40 and BACKED_GAP.match(text, a.end, b.start):
+            a.role_hint = "perpetrator"
+        elif a.role_hint is None and b.role_hint in ("perpetrator", "target", "side") and a.sentence == b.sentence \
                 and b.start - a.end <= 40 and _COORD_GAP.match(text, a.end, b.start):
             if b.role_hint != "side":
                 a.role_hint = b.role_hint
@@ -788,7 +794,9 @@ _COMPOUND_MODIFIER = re.compile(
     r"leaning|friendly|dominated|occupied|besieged|inspired|owned|appointed|imposed|style)\b", re.IGNORECASE)
 
 
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)\s+$")
+#: the two countries news names by their letters as a nationality ("a US base", "UK troops")
+_LETTERED = {"US": "US", "UK": "GB"}
 
 
 def nationality_before(text: str, start: int, gaz) -> tuple[str, int, int] | None:
@@ -796,7 +804,7 @@ def nationality_before(text: str, start: int, gaz) -> tuple[str, int, int] | Non
     guards", "Nigerian police", "Egyptian authorities"), with the nationality word's span,
     else None."""
     m = _CAPITALISED_BEFORE.search(text, max(0, start - 25), start)
-    country = gaz.demonym(m.group(1)) if m else None
+    country = (_LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1))) if m else None
     return (country, m.start(1), m.end(1)) if country else None
 
 

@@ -74,9 +74,9 @@ from typing import Any, Iterable
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import (ARMED_CATEGORIES, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
+from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
-from .places import PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
+from .places import PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -221,16 +221,16 @@ _BIOGRAPHY_BEFORE = re.compile(
 
 #: a capital named for its government: "militias loyal to Damascus", "backed by Tehran",
 #: "a diplomatic contest with London", "talks between Kabul and ..."
-_LOYAL_TO = re.compile(r"\b(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with)\s+"
-                       r"(?:the\s+)?$|\bbacked\s+by\s+$|"
+_LOYAL_TO = re.compile(PATRON_BEFORE + r"|"
                        r"\b(?:talks|contest|dispute|row|tensions?|relations|negotiations|deal|agreement|"
                        r"spat|standoff|rift|ties)\s+(?:\w+\s+){0,2}?(?:with|between)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 
 
-#: a city named for its government, as the subject of a verb of saying or deciding
-#: ("Moscow and Damascus had rejected a plea", "Ankara views the YPG as ...", "Washington
-#: said") or the owner of a policy ("Moscow's planned truce")
+#: a city named for its government, as the subject of a verb of saying, deciding or
+#: sending ("Moscow and Damascus had rejected a plea", "Ankara views the YPG as ...",
+#: "Washington said", "Moscow launched air strikes in support of ...") or the owner of a
+#: policy ("Moscow's planned truce")
 _GOVERNS_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|had|have|would|will|also|again|has\s+also|had\s+already)\s+)?"
     r"(?:said|says|rejected|rejects|accused|accuses|denied|denies|insisted|insists|announced|announces|"
@@ -238,7 +238,7 @@ _GOVERNS_AFTER = re.compile(
     r"condemned|condemns|welcomed|welcomes|urged|urges|blamed|blames|agreed|agrees|"
     r"wants?|wanted|responded|responds|threatened|threatens|maintains|maintained|called\s+for|calls\s+for|"
     r"backs|backed|supports|supported|hopes|hoped|fears|feared|argued|argues|believes|believed|"
-    r"intervened|intervenes)\b|"
+    r"intervened|intervenes|launched|launches|deployed|deploys|sent|sends)\b|"
     r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
     r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 _CITY_FEATURES = ("city", "place", "village")
@@ -1900,10 +1900,11 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
     for t in d.triggers:
         if t.sub_type not in TERRITORY:
             continue
-        before = [m for m in ctx.actors if m.sentence == t.sentence and m.end <= t.start]
+        before = sorted((m for m in ctx.actors if m.sentence == t.sentence and m.end <= t.start),
+                        key=lambda m: m.start)
         if not before:
             continue
-        taker = max(before, key=lambda m: m.end)
+        taker = _backed_force(ctx.text, before)
         if t.start - taker.end > _SUBJECT_REACH or taker.role_hint in ("yields", "target"):
             continue
         if taker.category == "state_forces":
@@ -1912,6 +1913,19 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
             return "non_state_actor_overtakes_territory"
         return sub_type
     return sub_type
+
+
+def _backed_force(text: str, before: list) -> Any:
+    """The last actor named before a verb, or, when it backs a force named before it with
+    its arms, that force ("regime forces backed by regime and Russian air strikes retook":
+    the forces, not the Russian jets). ``before``: the mentions in text order."""
+    k = len(before) - 1
+    first, backed = k, False
+    while first > 0 and before[first].conjunct:
+        if BACKED_GAP.match(text, before[first - 1].end, before[first].start):
+            backed = True
+        first -= 1
+    return before[first if backed else k]
 
 
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],

@@ -130,6 +130,11 @@ _IN_COUNTRY = re.compile(
 _NEAR_COUNTRY = re.compile(
     r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
+#: before a state or its capital named as a side's patron ("rebels backed by Turkey",
+#: "militias loyal to Damascus"): who backs, not where (read by events)
+PATRON_BEFORE = (r"\b(?:(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by|"
+                 r"(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with))\s+(?:the\s+)?$")
+_PATRON_BEFORE = re.compile(PATRON_BEFORE, re.IGNORECASE)
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
 #: "US drones", "Turkish artillery"): the attacker's nationality, which says little of
 #: where they struck
@@ -578,7 +583,7 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
 
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
-    weak: Counter[str] = Counter()   # the nationality of arms striking from afar
+    weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
@@ -588,6 +593,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c)):
             continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"; "Mashhad
                         # al-Kallasa", a longer name (but "Mali: Jihadists kill 15 soldiers")
+        if _part_of_city(ctx.text, c):
+            continue
         if c.demonym:
             if _STRIKES_FROM_AFAR.match(ctx.text, c.end):
                 # "Israeli jets struck a depot near Palmyra": a weak vote, and alone none
@@ -597,6 +604,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
+        patron = _PATRON_BEFORE.search(ctx.text, max(0, c.start - 30), c.start)
         if c.start in placed:
             # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
             c.matches = [m for m in c.matches if placed[c.start](m)] + \
@@ -640,6 +648,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # Somerset, New Jersey and the English county) speaks for both
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
         share = lead * w / max(1, len(countries))
+        if patron:
+            weak[best.country] += share * 0.4     # "rebels backed by Turkey shelled Tal Rifaat"
+            continue
         votes[best.country] += share
         if best.feature == "country":
             # a name two countries go by ("Congo") speaks for both; their places decide
@@ -759,6 +770,17 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
 
 #: a possessive name before another: "Aleppo's ", "Aleppos " (apostrophe stripped)
 _OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]+?)(['’]s?|s) $")
+#: the name of a part of a city that many cities have ("the Old City of Damascus", "the
+#: historic Old Town of Hebron"), before "of" and the city it is a part of: no place of its
+#: own, and no vote for the country of the one the gazetteer lists by that name (Jerusalem's)
+_PART_OF_CITY = re.compile(r"(?:Old|Ancient|Historic|Historical)\s+(?:City|Town|Quarter|Souk|Market|Centre|Center)"
+                           r"|City\s+Cent(?:re|er)|Downtown")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _part_of_city(text: str, c: "_Cand") -> bool:
+    """The candidate names a part of the city named after it ("the Old City of Damascus")."""
+    return bool(_PART_OF_CITY.fullmatch(c.text)) and bool(_OF_NAME.match(text, c.end))
 
 
 def _owner_in(gaz, text: str, start: int, country: str) -> bool:
@@ -972,7 +994,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     # Hebron's
     part_of = {c.start for c in cands
                if country and c.matches and not c.demonym and c.matches[0].country != country
-               and c.matches[0].feature != "country" and _owner_in(gaz, text, c.start, country)}
+               and c.matches[0].feature != "country" and _owner_in(gaz, text, c.start, country)} | {
+        c.start for c in cands if _part_of_city(text, c)}
     # a small town abroad needs its country named in the report, or to lie near one of
     # the report's own places
     named = {c.demonym for c in cands if c.demonym} | {

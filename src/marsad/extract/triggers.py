@@ -139,6 +139,25 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
     return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
 
 
+#: arms that back a force's act ("troops backed by Russian air strikes advanced", "the SDF,
+#: supported by air strikes from a US-led coalition, launched an offensive", "under the
+#: cover of heavy shelling"): the support of the act the sentence tells, no act of its own
+_BACKING = re.compile(
+    r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?(?:air\s+)?"
+    r"(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?cover\s+of)\s+"
+    r"(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
+_BACKING_ARMS = re.compile(
+    r"(?:air\s*strikes?|airstrikes?|air\s*raids?|(?:war)?planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|"
+    r"drones?|artillery|tanks?|shelling|bombardments?|air\s*power)$", re.IGNORECASE)
+
+
+def backing(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """True when the trigger names arms that back another act of its sentence ("regime
+    forces backed by Russian air strikes retook the village")."""
+    return bool(_BACKING_ARMS.match(text, start, end)) and bool(
+        _BACKING.search(text[max(sentence_start, start - 70):start]))
+
+
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
     """True when the words before a trigger, in its sentence, make it hypothetical."""
     return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
@@ -173,8 +192,9 @@ def triggers(ctx: Context) -> None:
     """Find event triggers (ACLED type and sub-type) outside page furniture, leaving out
     hypothetical ones ("warns against new strikes", "a possible attack"), agreements
     that failed or are only sought ("attempts at a truce have faltered"), what a
-    sentence tells of how a war began ("since the conflict began with protests") and the
-    earlier act its news came days after ("days after a chemical attack, a bomb ...")."""
+    sentence tells of how a war began ("since the conflict began with protests"), the
+    earlier act its news came days after ("days after a chemical attack, a bomb ...") and
+    arms that only back the sentence's act ("troops backed by Russian air strikes")."""
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
@@ -192,7 +212,8 @@ def triggers(ctx: Context) -> None:
                 no_agreement[sent] = failed_agreement(ctx.text, ctx.sentences[sent])
             if no_agreement[sent]:
                 continue
-        if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]):
+        if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]) \
+                or backing(ctx.text, s, e, ctx.sentences[sent][0]):
             continue
         if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
