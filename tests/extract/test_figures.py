@@ -490,6 +490,24 @@ def test_a_named_person_killed_is_one_dead(text, people, expected):
     assert _named(text, people) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the entity ruler took the surname for a town (Mendoza, Argentina) before the model
+    # saw the person: the given name before it and the fate tell the person
+    ("Environmental defender Carlos Mendoza was shot dead outside his home.", [("killed", "civilians", 1)]),
+    ("Carlos Mendoza, an environmental defender, was shot dead in Honduras.", [("killed", "civilians", 1)]),
+    # a town with no given name before it, or one that meets no such fate, is no person
+    ("Gunmen attacked Mendoza on Monday.", []),
+    ("Clashes in Mendoza were reported.", []),
+])
+def test_a_named_victim_whose_surname_the_ruler_took_for_a_town(text, expected):
+    ctx = Context(text=text, meta={}, masked=[])
+    ctx.sentences = split_sentences(text)
+    s = text.index("Mendoza")
+    ctx.entities = [(s, s + len("Mendoza"), "GPE")]
+    figures_stage(ctx)
+    assert [(f.outcome, f.group, f.best) for f in ctx.figures] == expected
+
+
 def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
     text = ("Maria Rodriguez was shot dead on Monday. Gunmen killed 20 people, including 8 children, "
             "in Cauca.")

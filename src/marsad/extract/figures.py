@@ -1283,6 +1283,10 @@ _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\
                              re.IGNORECASE)
 _BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
                          r"retrieved|dumped|pulled)\b")
+#: the labels the entity ruler gives a surname that is also a place's name
+_SURNAME_LABELS = frozenset({"GPE", "LOC"})
+#: a given name right before it ("Carlos " of "Carlos Mendoza")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)? $")
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 
@@ -1320,7 +1324,17 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
     counted = {(f.sentence, f.outcome) for f in figures}
     out: list[Figure] = []
     for s, e, label in entities:
-        if label != "PERSON" or inside.overlaps(s, e):
+        if label in _SURNAME_LABELS:
+            # "Carlos Mendoza was shot dead": the gazetteer's entity ruler took the surname
+            # for a town before the model could see the person; the given name and a fate
+            # no place meets tell the person
+            given = _GIVEN_BEFORE.search(text, max(0, s - 20), s)
+            if given is None:
+                continue
+            s = given.start()
+        elif label != "PERSON":
+            continue
+        if inside.overlaps(s, e):
             continue
         sent = _sentence_of(sentences, starts, s)
         fate = _fate(text, sentences, sent, s, e)
