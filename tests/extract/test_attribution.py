@@ -398,6 +398,20 @@ def test_a_state_body_named_by_its_owner_speaks(nlp, registry, text, expected):
     assert [(a.source.name, a.source.type) for a in atts] == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # defenders' alerts report what befell someone by their concern, or by what they learned
+    ("Front Line Defenders is concerned about the arrest of human rights defender Amina Diallo.",
+     [("Front Line Defenders", "monitor", "asserts")]),
+    ("Front Line Defenders is deeply concerned by the arrest of human rights defender Amina Diallo.",
+     [("Front Line Defenders", "monitor", "asserts")]),
+    ("Amnesty International has learned that the activist was arrested on Monday.",
+     [("Amnesty International", "monitor", "asserts")]),
+])
+def test_concern_and_what_was_learned_report(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
 def test_asserts_are_not_statements(nlp, registry):
     _, atts, statements = attribute(nlp, registry, "SANA said 3 died. SOHR said 4 died.")
     assert len(atts) == 2 and statements == []

@@ -242,7 +242,7 @@ CUES: dict[str, str] = {
                        "announcing confirmed confirms confirming documented documenting estimated estimates "
                        "estimating added adds adding noted notes explained declared described describing wrote "
                        "tweeted counted recorded revealed indicated warned insisted acknowledged admitted "
-                       "reports report affirmed affirming"),
+                       "reports report affirmed affirming learned learnt concerned alarmed"),
     **_cues("alleges", "claimed claims claim claiming alleged alleges alleging suggested suggest suggests"),
     **_cues("denies", "denied denies deny denying rejected rejects rejecting refuted refutes refuting"),
     **_cues("condemns", "condemned condemns condemning denounced denounces denouncing deplored deplores "
@@ -251,6 +251,9 @@ CUES: dict[str, str] = {
     **_cues("accuses", "accused accuses accusing blamed blames blaming"),
 }
 _RELAY = {"citing", "quoting", "cited", "quoted"}
+#: cues told with "is": "Front Line Defenders is concerned about the arrest of ...", the
+#: way defenders' alerts report what befell someone (no passive: the subject speaks)
+_FEELING_CUES = {"concerned", "alarmed"}
 #: what a "denial" refuses rather than denies: no statement about what happened
 _REFUSED = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?:pleas?|calls?|offers?|proposals?|demands?|requests?|invitations?|appeals?|"
@@ -302,7 +305,7 @@ this week month monitoring group network channel agency news tv television websi
 would will was were is are been being separately further recently subsequently first initially itself jointly
 both all not did does do it monitor organization organisation spokesman spokeswoman spokesperson office
 media outlet outlets sources source said previously alone had correspondent correspondents reporter
-reporters journalist journalists""".split())
+reporters journalist journalists deeply gravely seriously extremely very particularly""".split())
 _PREPS = {"in", "at", "near", "of", "from", "to", "on", "into", "with", "for", "against", "by", "about",
           "over", "under", "between", "across", "around", "toward", "towards", "through", "like", "than",
           "including", "among", "as", "after", "before", "during", "outside", "inside"}
@@ -1060,13 +1063,13 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
             return nxt, None
         return None
     # passive: "reported by X", "claimed by X", "denied by X"
-    if nxt is not None and _BY_GAP.match(text[ce:nxt.start]) and allowed(nxt):
-        return nxt, None
+    if nxt is not None and w not in _FEELING_CUES and _BY_GAP.match(text[ce:nxt.start]) and allowed(nxt):
+        return nxt, None    # (but "concerned by the arrest of X": X is what concerns)
     # a pronoun right before the cue: '"...," he said'
     prev, _pstart = _prev_word(text, cs, ss)
     if prev in _NO_ACT:   # "will deny", "did not deny", "to condemn": not an act of the source
         return None
-    if (w.endswith("ed") or w == "told") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs])
+    if (w.endswith("ed") and w not in _FEELING_CUES or w == "told") and (_PASSIVE_GAP.search(text[max(ss, cs - 30):cs])
                                               or text.startswith(" of", ce)):
         return None   # "was accused", "Assad accused of", "X was told": the subject is not the source
     if prev in _PRONOUNS and quoted is None:
