@@ -1245,3 +1245,12 @@ def test_a_capital_that_sent_strikes_is_its_government_not_their_place():
     (ev,) = extract("Moscow launched air strikes in support of the Damascus regime in September.",
                     published="2016-08-12")["events"]
     assert ev["location"]["name"] != "Moscow"
+
+
+def test_the_period_of_a_running_total_dates_no_event():
+    from marsad.extract import extract
+
+    (ev,) = extract("Gunmen killed five people in Zamfara on Sunday, bringing the total killed in the state "
+                    "since January to more than 400 people.", published="2020-09-15")["events"]
+    assert (ev["date"]["start"], ev["date"]["end"]) == ("2020-09-13", "2020-09-13")
+    assert ev["fatalities"]["total"]["best"] == 5

@@ -508,6 +508,18 @@ def test_a_named_victim_whose_surname_the_ruler_took_for_a_town(text, expected):
     assert [(f.outcome, f.group, f.best) for f in ctx.figures] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a period's running total the day's dead are added to is no count of theirs
+    ("Two social leaders were murdered in Cauca, bringing the number of social leaders killed in "
+     "Colombia this year to 215.", [("killed", "civilians", 2, None), ("killed", "total", 215, "cumulative")]),
+    # ... but a toll of the event itself, with no period, is
+    ("The blast killed 28 people, and two died in hospital on Monday, bringing the death toll from the blast to 30.",
+     [("killed", "total", 28, None), ("killed", "total", 2, None), ("killed", "total", 30, None)]),
+])
+def test_a_running_total_of_a_period_is_cumulative(text, expected):
+    assert [(f.outcome, f.group, f.best, f.flag) for f in figures_ctx(text)] == expected
+
+
 def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
     text = ("Maria Rodriguez was shot dead on Monday. Gunmen killed 20 people, including 8 children, "
             "in Cauca.")

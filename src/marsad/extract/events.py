@@ -76,6 +76,7 @@ from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
+from .figures import RUNNING_TOTAL
 from .places import PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -1506,7 +1507,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     order = _reading_order(ctx, d)
     sents = set(order) - silent
     told = [m for m in ctx.dates if (m.sentence in sents or m.sentence in silent and _year_of_noun(d, m))
-            and not _date_of_report(ctx, m) and not _of_a_prior_act(ctx, d, m)]
+            and not _date_of_report(ctx, m) and not _of_a_prior_act(ctx, d, m)
+            and not _RUNNING_TOTAL_SPAN.search(ctx.text, max(0, m.start - 100), m.start)]
     pub = ctx.published
     cands = told
     if pub is not None and told:
@@ -1574,6 +1576,9 @@ def _long_span_elsewhere(d: Draft, m: DateMention, pub: dt.date) -> bool:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
+#: the period of a running total ("bringing the total killed in the state since January to
+#: 400") dates no event
+_RUNNING_TOTAL_SPAN = re.compile(RUNNING_TOTAL + r"[^.;,]{0,80}$", re.IGNORECASE)
 #: a date told as a span's start: "since September 2015"
 _SINCE = re.compile(r"since\s", re.IGNORECASE)
 

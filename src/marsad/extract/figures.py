@@ -48,7 +48,8 @@ Flags: ``implausible`` when a single figure is above :data:`IMPLAUSIBLE_ABOVE` (
 larger than any single incident; war-wide totals are flagged too, which is what we
 want for an incident count) - such a figure is never a fatality count without its flag;
 ``cumulative`` when the sentence reports a war-wide count ("since 2011", "since the
-start of the war").
+start of the war"), or the figure is a period's running total ("bringing the number of
+social leaders killed this year to 215").
 
 A named person the text says was killed, or whose body was found, is one dead
 (:func:`named_victims`, from the model's PERSON entities), unless the sentence gives a
@@ -222,6 +223,28 @@ _CUMULATIVE = re.compile(
     r"|(?:\w+\s+){1,3}(?:began|started|erupted|intervened|broke\s+out))"
     r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)",
     re.IGNORECASE)
+
+
+#: a running total the day's dead are added to: "bringing the number of social leaders
+#: killed this year to 215", "raising the toll since January to 40" (a time frame says it
+#: is no toll of this event: "bringing the death toll to 30" is the event's own); the
+#: opening words are read by events too (the time frame dates no event)
+RUNNING_TOTAL = (
+    r"\b(?:bringing|brings|bring|brought|raising|raises|raised|pushing|pushes|taking|takes|increasing)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:total\s+|overall\s+|cumulative\s+|annual\s+)?"
+    r"(?:number|toll|tally|total|count|death\s+toll|figure)\b")
+_RUNNING_TOTAL_BEFORE = re.compile(
+    RUNNING_TOTAL + r"(?=[^.;]{0,100}?\b(?:this|last|so\s+far|since|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b)"
+    r"[^.;]{0,100}?\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+)?"
+    r"[\w,.-]+(?:\s+[\w-]+){0,2}$",      # ... and the figure's number, where the figure ends
+    re.IGNORECASE)
+_RUNNING_TOTAL_REACH = 160
+
+
+def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
+    """True when the figure is a running total of a period ("bringing the number of
+    social leaders killed this year to 215")."""
+    return bool(_RUNNING_TOTAL_BEFORE.search(text, max(sentence_start, f.start - _RUNNING_TOTAL_REACH), f.end))
 
 
 # an outcome word must be in a sentence for it to hold a figure (searched in lower case)
@@ -902,7 +925,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             if f.sentence not in sent_flags:
                 s0, e0 = sentences[f.sentence]
                 sent_flags[f.sentence] = bool(_CUMULATIVE.search(text, s0, e0))
-            if sent_flags[f.sentence]:
+            if sent_flags[f.sentence] or running_total(text, f, sentences[f.sentence][0]):
                 f.flag = "cumulative"
     return figures
 
