@@ -412,6 +412,23 @@ def test_concern_and_what_was_learned_report(nlp, registry, text, expected):
     assert sources(atts) == expected
 
 
+@pytest.mark.parametrize("text, entities, expected", [
+    # a name followed by words for its kind of body speaks as that body, by its name
+    ("Police detained 600 people, the Viasna human rights centre said.", [("Viasna", "ORG")],
+     [("Viasna", "monitor", "asserts")]),
+    ("Police arrested 20 people, the OVD-Info monitoring group said.", [("OVD-Info", "ORG")],
+     [("OVD-Info", "monitor", "asserts")]),
+    ("The Karapatan rights group said soldiers killed two farmers.", [], [("Karapatan", "monitor", "asserts")]),
+    # a people's word before them is no name
+    ("Police arrested 20 people, the Russian monitoring group said.", [("Russian", "NORP")],
+     [("monitoring group", "monitor", "asserts")]),
+])
+def test_a_name_described_after_it_speaks_as_that_body(nlp, registry, text, entities, expected):
+    ents = [entity(text, w, label) for w, label in entities]
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert sources(atts) == expected
+
+
 def test_asserts_are_not_statements(nlp, registry):
     _, atts, statements = attribute(nlp, registry, "SANA said 3 died. SOHR said 4 died.")
     assert len(atts) == 2 and statements == []

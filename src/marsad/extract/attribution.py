@@ -469,6 +469,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 # model took it for a place
                 typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
+    _described_after(ctx, cands)
     _bodies(ctx, cands)
     # titles that embed a registered organisation speak for it, whole: "Syrian Coalition
     # President Khaled Khoja" is the Coalition's, not a bare "Khaled Khoja"'s
@@ -584,7 +585,7 @@ _ORG_TYPES = (
 #: words that say what kind of body a name is, right before it or in an apposition after
 #: it ("human rights group Karapatan said", "OVD-Info, a rights monitor, said")
 _KIND_OF_BODY = (
-    ("monitor", r"(?:human\s+)?rights\s+(?:group|organi[sz]ation|watchdog|body|monitor|NGO)|"
+    ("monitor", r"(?:human\s+)?rights\s+(?:group|organi[sz]ation|watchdog|body|monitor|NGO|cent(?:re|er))|"
                 r"monitoring\s+(?:group|organi[sz]ation)|watchdog|(?:press|media)[\s-]+freedom\s+(?:group|organi[sz]ation)"),
     ("media", r"news\s+agency|newspaper|daily|broadcaster|(?:TV|television)\s+(?:channel|station)|"
               r"news\s+(?:site|website|outlet)"),
@@ -592,6 +593,53 @@ _KIND_OF_BODY = (
 _KIND_BEFORE = [(typ, re.compile(rf"\b(?:{rx})\s+(?:the\s+)?$", re.IGNORECASE)) for typ, rx in _KIND_OF_BODY]
 _KIND_AFTER = [(typ, re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{rx})\b", re.IGNORECASE))
                for typ, rx in _KIND_OF_BODY]
+
+
+#: a name and the words after it that say what kind of body it is ("the Viasna human rights
+#: centre said", "the OVD-Info monitoring group said", "the Karapatan rights group said")
+_NAME_DESCRIBED = [(typ, re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|In|On|At|But|And|This|That|Its|Their|His|Her)\b)"
+    rf"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s+(?:{rx})\b")) for typ, rx in _KIND_OF_BODY]
+
+
+_MODIFIER_NAME = re.compile(r"-(?:based|backed|led|run|linked|affiliated|funded|owned|born|controlled|aligned|"
+                            r"allied|sponsored|registered|focused)$", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
+
+
+def _described_after(ctx: Context, cands: list["_Cand"]) -> None:
+    """A name followed by words for its kind of body speaks as that body, by its name: the
+    candidate is stretched over the words (so that "monitoring group" inside is no second
+    speaker) and typed by them; a name the model did not take for one becomes one."""
+    text = ctx.text
+    found = sorted(((m.start("name"), m.end(), m.group("name"), typ)
+                    for typ, rx in _NAME_DESCRIBED for m in rx.finditer(text)), key=lambda x: x[0])
+    if not found:
+        return
+    peoples = [(a, b) for a, b, label in ctx.entities if label == "NORP"]
+    # no people's word ("the Russian rights group"), no modifier ("a UK-based newspaper")
+    found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in peoples)
+             and not _MODIFIER_NAME.search(f[2]) and not _INDEFINITE_BEFORE.search(text, max(0, f[0] - 4), f[0])]
+    names = sorted((c for c in cands if c.kind in ("ner", "named")), key=lambda c: c.start)
+    starts = [c.start for c in names]
+    spans = []
+    for s, e, name, typ in found:
+        k = bisect.bisect_right(starts, s) - 1
+        held = names[k] if k >= 0 and names[k].end > s else None
+        if held is not None and held.kind == "named":
+            continue    # a registered source keeps its registry's name and type
+        if held is not None:
+            held.end = max(held.end, e)
+            held.label = "ORG"
+            if held.source is not None and held.source.type == "unknown":
+                held.source = Source(held.source.name, typ)
+            spans.append((held.start, held.end))
+        elif not any(c.start < e and s < c.end for c in cands if c.kind in ("named", "titled", "ministry")):
+            cands.append(_Cand(s, e, "ner", Source(name, typ), label="ORG"))
+            spans.append((s, e))
+    # the words for the kind are no speaker of their own ("the OVD-Info monitoring group")
+    cands[:] = [c for c in cands if c.kind not in ("generic", "reference")
+                or not any(a <= c.start and c.end <= b for a, b in spans)]
 
 
 def _described_type(text: str, start: int, end: int) -> str | None:
