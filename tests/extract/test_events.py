@@ -1231,6 +1231,9 @@ def test_an_attack_on_a_force_s_positions_is_a_battle(text, forces):
     ("Rebels backed by Turkey shelled the town of Tal Rifaat on Sunday, killing three civilians.", None),
     # the Old City of a city is in that city, not Jerusalem's Old City
     ("Mortar shells hit the Old City of Damascus on Sunday, killing two civilians.", "Damascus"),
+    # where the wounded were carried is not where it happened
+    ("The wounded were taken to a hospital in Reyhanli after air strikes hit Idlib.", "Idlib"),
+    ("Three wounded civilians were rushed to hospitals in Turkey after an air strike on the town.", None),
 ])
 def test_places_that_are_no_event_s_place(text, place):
     from marsad.extract import extract

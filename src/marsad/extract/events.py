@@ -77,7 +77,7 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
 from .figures import RUNNING_TOTAL
-from .places import PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
+from .places import CARRIED_TO, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -226,6 +226,10 @@ _LOYAL_TO = re.compile(PATRON_BEFORE + r"|"
                        r"\b(?:talks|contest|dispute|row|tensions?|relations|negotiations|deal|agreement|"
                        r"spat|standoff|rift|ties)\s+(?:\w+\s+){0,2}?(?:with|between)\s+(?:the\s+)?$",
                        re.IGNORECASE)
+
+
+#: where the wounded or dead were carried is not where it happened
+_CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
 
 
 #: a city named for its government, as the subject of a verb of saying, deciding or
@@ -612,6 +616,7 @@ def events(ctx: Context) -> None:
                            and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
+                           and not _CARRIED_TO.search(ctx.text, max(0, p.start - 70), p.start)
                            and not _government_named(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     date_s = _by_sentence(ctx.dates)

@@ -135,6 +135,14 @@ _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 PATRON_BEFORE = (r"\b(?:(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by|"
                  r"(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with))\s+(?:the\s+)?$")
 _PATRON_BEFORE = re.compile(PATRON_BEFORE, re.IGNORECASE)
+#: before where the wounded or dead were carried ("the wounded were taken to a hospital in
+#: Reyhanli", "victims brought to Turkey", "rushed to hospitals in"): not where it happened
+#: (read by events)
+CARRIED_TO = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|admitted|"
+              r"treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)\s+(?:an?\s+|the\s+)?"
+              r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
+              r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$")
+_CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
 #: "US drones", "Turkish artillery"): the attacker's nationality, which says little of
 #: where they struck
@@ -604,7 +612,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
-        patron = _PATRON_BEFORE.search(ctx.text, max(0, c.start - 30), c.start)
+        patron = _PATRON_BEFORE.search(ctx.text, max(0, c.start - 30), c.start) or \
+            _CARRIED_TO.search(ctx.text, max(0, c.start - 70), c.start)
         if c.start in placed:
             # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
             c.matches = [m for m in c.matches if placed[c.start](m)] + \
@@ -649,7 +658,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
         share = lead * w / max(1, len(countries))
         if patron:
-            weak[best.country] += share * 0.4     # "rebels backed by Turkey shelled Tal Rifaat"
+            # "rebels backed by Turkey shelled Tal Rifaat", "the wounded were taken to Turkey"
+            weak[best.country] += share * 0.4
             continue
         votes[best.country] += share
         if best.feature == "country":
