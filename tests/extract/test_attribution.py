@@ -391,9 +391,10 @@ def test_condemnations_by_word_and_by_naming_a_crime(nlp, registry, text, expect
     ("Syria's government said 12 militants were killed in Idlib.", ("Syria's government", "government")),
     # ... and a ruler's for theirs
     ("Lukashenko's government said 12 workers were detained.", ("Lukashenko's government", "government")),
+    ("Maduro's regime said 12 protesters were detained.", ("Maduro's regime", "government")),
 ])
 def test_a_state_body_named_by_its_owner_speaks(nlp, registry, text, expected):
-    ents = [entity(text, text.split("'")[0], "PERSON" if text.startswith("Luka") else "GPE")]
+    ents = [entity(text, text.split("'")[0], "PERSON" if text.startswith(("Luka", "Maduro")) else "GPE")]
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert [(a.source.name, a.source.type) for a in atts] == [expected]
 

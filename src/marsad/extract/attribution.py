@@ -707,7 +707,7 @@ _OWNED_TITLE = re.compile(
     r"information|health|finance|home|acting|vice|chief)\s+)*(?i:minister|president|premier|ambassador|envoy|"
     r"spokes(?:man|woman|person)|governor|prosecutor|army chief|police chief)|"
     r"(?P<body>(?:foreign|defen[cs]e|interior|justice|information|health|home)\s+ministry|army|military|"
-    r"armed forces|government|authorities|police|security forces|junta|presidency))\b(?!\s+[A-Z])")
+    r"armed forces|government|authorities|police|security forces|regime|junta|presidency))\b(?!\s+[A-Z])")
 
 
 def _titled(text, norms, starts, ends, k, cands) -> None:
