@@ -1257,3 +1257,12 @@ def test_the_period_of_a_running_total_dates_no_event():
                     "since January to more than 400 people.", published="2020-09-15")["events"]
     assert (ev["date"]["start"], ev["date"]["end"]) == ("2020-09-13", "2020-09-13")
     assert ev["fatalities"]["total"]["best"] == 5
+
+
+def test_a_region_before_a_colon_opening_the_report_is_its_topic():
+    from marsad.extract import extract
+
+    (ev,) = extract("Eastern Ghouta: At least 250 civilians have been killed in 48 hours of bombardment by "
+                    "Syrian government forces, the Syrian Observatory for Human Rights said.",
+                    published="2018-02-21")["events"]
+    assert ev["location"]["name"] == "Eastern Ghouta" and ev["fatalities"]["civilians"]["best"] == 250

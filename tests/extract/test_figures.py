@@ -520,6 +520,27 @@ def test_a_running_total_of_a_period_is_cumulative(text, expected):
     assert [(f.outcome, f.group, f.best, f.flag) for f in figures_ctx(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # those who killed are no dead of theirs
+    ("Two gunmen killed a journalist in Karachi.", [("killed", "civilians", 1)]),
+    ("Two unidentified attackers killed Qais Javed on Monday.", []),
+    ("Two soldiers killed three militants in Borno.", [("killed", "combatants", 3)]),
+    # ... but the dead of a reduced passive are ("killed the previous day", "killed Monday")
+    ("At least 12 people killed the previous day were buried.", [("killed", "total", 12)]),
+    ("Five soldiers killed Monday in an ambush were buried.", [("killed", "combatants", 5)]),
+    # a count after the verb opens the next clause of a headline whose commas were lost
+    ("Three civilians killed 12 others injured in attacks", [("killed", "civilians", 3), ("injured", "total", 12)]),
+    ("20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo", [("killed", "civilians", 20),
+                                                                           ("injured", "total", 20)]),
+    # a label opening the sentence before a colon is no time ("10:30")
+    ("Eastern Ghouta: At least 250 civilians have been killed in 48 hours.", [("killed", "civilians", 250)]),
+    ("7 December 2020: Two people were killed in Peshawar.", [("killed", "total", 2)]),
+    ("Read: 3 years of the counterinsurgency: 250 civilians dead", []),
+])
+def test_who_killed_and_who_died(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figures_ctx(text)] == expected
+
+
 def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
     text = ("Maria Rodriguez was shot dead on Monday. Gunmen killed 20 people, including 8 children, "
             "in Cauca.")

@@ -77,7 +77,7 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
 from .figures import RUNNING_TOTAL
-from .places import CARRIED_TO, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
+from .places import CARRIED_TO, FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -343,6 +343,8 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
     if p.start > 200:
         return False
     after = ctx.text[p.end:p.end + 20]
+    if p.feature not in FILED_FROM and after.startswith(":"):
+        return False    # "Eastern Ghouta: At least 250 civilians ...": the report's topic
     if filed_at(ctx.text, p.start, p.end, with_country=True):
         return True     # "Washington: US Secretary of State Tony Blinken has spoken ...",
                         # "Aleppo, Syria - At least 25 civilians were killed in ... Atareb"

@@ -453,8 +453,8 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
             return True  # "aged 5 and 7", "aged between 5 and 7"
     if prev and prev[-1] in _CURRENCY or nxt in ("%",) or nxt in _TIME_UNITS:
         return True
-    if nxt in (":", "/") or prev in (":", "/"):
-        return True
+    if nxt in (":", "/") or prev == "/" or prev == ":" and not _label_colon(d, q.first - 1):
+        return True     # "10:30", "3/4" (not a label's colon: "Eastern Ghouta: At least 250 civilians")
     if nxt == "-" and d.low(q.last + 1).startswith("year"):
         return True
     if nxt in ("years", "year") and d.low(q.last + 1) == "old":
@@ -462,6 +462,21 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
     if nxt.startswith("year-old") or nxt.startswith("years-old"):
         return True
     return False
+
+
+def _label_colon(d: "_Doc", c: int) -> bool:
+    """The colon at token ``c`` ends a label opening its sentence, a place or a date of at
+    most four capitalised words or numbers, and a space follows it ("Eastern Ghouta: At
+    least 250 civilians", "7 December 2020: Two attackers"; not "10:30", nor "Read: 3 years
+    of Duterte's counterinsurgency: 250 civilians dead")."""
+    if c + 1 >= d.n or d.toks[c].end == d.toks[c + 1].start:
+        return False
+    k = c
+    while k > 0 and d.same_sentence(k - 1, c) and c - k < 5:
+        k -= 1
+    if k > 0 and d.same_sentence(k - 1, c):
+        return False    # more than four words before it
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() for t in d.toks[k:c])
 
 
 _SHOT = _words("shot shoot shoots shooting")
@@ -541,6 +556,54 @@ def _object_follows(d: _Doc, k: int) -> bool:
         return False
     w = d.low(k)
     return w in _OBJECT_OPENERS or w.isdigit() or w in _VICTIMS
+
+
+#: the verbs of killing that take an object ("gunmen killed a journalist")
+_TRANSITIVE_KILL = _words("killed executed massacred slaughtered murdered beheaded assassinated eliminated "
+                          "liquidated neutralised neutralized crucified")
+_NOT_A_NAME_WORD = _words("monday tuesday wednesday thursday friday saturday sunday in on at near by during "
+                          "after before as when while amid following outside inside")
+
+
+_TIME_NOUNS = _words("previous same following next other day days night nights week weeks weekend morning "
+                     "evening afternoon month months year years hour hours")
+
+
+def _count_at(d: _Doc, k: int) -> bool:
+    """A count at token ``k`` opens a clause of its own ("killed 12 others injured", "killed
+    3 were wounded"), not the verb's object ("killed three militants in Borno")."""
+    q = parse_quantity(d.toks, k, d.text) if k < d.n else None
+    if q is None or q.first != k:
+        return False
+    np = _noun_phrase(d, q.last, q.vague)
+    after = np.end if np is not None else q.last
+    return d.low(after) in _INJ_PRED or d.low(after) in _KILL_PRED or d.low(after) in _AUX
+
+
+def _time_follows(d: _Doc, k: int) -> bool:
+    """A time phrase opens at token ``k`` ("killed the previous day", "killed a week ago"):
+    no object."""
+    return d.low(k) in ("the", "a", "an", "last", "this", "that", "two", "three", "several") and d.low(k + 1) in _TIME_NOUNS
+
+
+#: nouns of those who do violence: with a capitalised word after their verb, they did it
+#: ("two unidentified attackers killed Qais _laved", a name garbled by the text's source)
+_DOERS = _words("attackers assailants gunmen hitmen assassins kidnappers abductors snipers bombers")
+
+
+def _capital_follows(d: _Doc, k: int) -> bool:
+    return k < d.n and d.same_sentence(k - 1, k) and d.toks[k].text[:1].isupper() \
+        and d.low(k) not in _NOT_A_NAME_WORD and d.low(k) not in _MONTHS
+
+
+def _name_follows(d: _Doc, k: int) -> bool:
+    """A person's name of two capitalised words opens at token ``k`` ("attackers killed
+    Qais Javed"; not "Killed In Attack", "killed Monday")."""
+    if k + 1 >= d.n or not d.same_sentence(k - 1, k + 1):
+        return False
+    a, b = d.toks[k], d.toks[k + 1]
+    return a.text[:1].isupper() and b.text[:1].isupper() and a.text[1:2].islower() and b.text[1:2].islower() \
+        and a.low not in _NOT_A_NAME_WORD and a.low not in _MONTHS and b.low not in _NOT_A_NAME_WORD
 
 
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
@@ -628,6 +691,15 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
         if w in _KILL_PRED:
             if d.low(k + 1) in ("and", "or", "&") and d.low(k + 2) in _INJ_PRED:
                 return ("neg", k)  # "were killed and wounded": casualties
+            if w in _TRANSITIVE_KILL and d.toks[k].text[:1].islower() and d.low(k - 1) not in _AUX \
+                    and not _time_follows(d, k + 1) and (
+                    _object_follows(d, k + 1) and not _count_at(d, k + 1) or _name_follows(d, k + 1)
+                    or any(d.low(j) in _DOERS for j in range(origin, k)) and _capital_follows(d, k + 1)):
+                return None        # "two gunmen killed a journalist": the noun phrase did it (a
+                                   # count after it may open the next clause of a headline whose
+                                   # commas were lost: "Three civilians killed 12 others injured";
+                                   # a title-case headline's words are all capitalised: "20
+                                   # Civilians Killed Scores Injured")
             return ("killed", k)
         if w in _INJ_PRED:
             if w == "wounded" and d.low(k + 1) in ("and", "or") and d.low(k + 2) in _KILL_PRED:

@@ -697,13 +697,18 @@ def filed_at(text: str, start: int, end: int, *, with_country: bool = False) -> 
                                           or with_country and _FILED_AT_IN.match(text, end))
 
 
+#: the kinds of place a report is filed from: towns (not a region, a province or a country)
+FILED_FROM = frozenset({"city", "village", "place"})
+
+
 def _topic_country(gaz, text: str, c: "_Cand") -> bool:
-    """A country's name before a colon opening a headline ("Mali: Jihadists kill 15
-    soldiers near Gao") is what the report is about, not where it was filed."""
+    """A country's or a region's name before a colon opening a headline ("Mali: Jihadists
+    kill 15 soldiers near Gao", "Eastern Ghouta: At least 250 civilians have been killed")
+    is what the report is about, not where it was filed (reports are filed from towns)."""
     if not text.startswith(":", c.end) or c.demonym:
         return False
     found = gaz.lookup(c.text, None)
-    return bool(found) and found[0].exact and found[0].feature == "country"
+    return bool(found) and found[0].exact and found[0].feature not in FILED_FROM
 
 
 #: the kinds of first-level subdivision a word names (pycountry's subdivision types), where
