@@ -204,6 +204,18 @@ def test_absolute_dates():
     assert find_dates("talks on April 20 in Geneva", pub) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a near future day-month told as done is last year's
+    ("Lu Siwei has been missing since he was detained by police in Kunming on 28 July.", [D(2018, 7, 28)]),
+    ("Two activists were killed on 28 July.", [D(2018, 7, 28)]),
+    # ... but not when it is still to come, or what something was moved to
+    ("The trial of the activists will be held on 28 July.", []),
+    ("The hearing was postponed to 28 July.", []),
+])
+def test_a_near_future_day_month_told_as_done_is_last_year_s(text, expected):
+    assert [d.start_date for d in find_dates(text, D(2019, 6, 10))] == expected
+
+
 def test_a_day_told_with_its_year_keeps_it_when_told_again_without():
     text = ("Workers lost their lives in the inferno on Sept 11, 2012. Families still mourn. "
             "The fire of Sept 11 killed 260. A court ruled on Sept 22.")

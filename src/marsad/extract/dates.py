@@ -18,7 +18,8 @@ call; these rules cost well under a millisecond per article).
 * **Dates in the text** (``ctx.dates``, in text order, the dateline not repeated):
   absolute dates ("4 April 2017", "on April 4" -> the most recent 4 April on or before
   publication; a day-month more than 60 days ahead of publication is taken as last
-  year's, a nearer future one is skipped; "June 5 last year", "in January last year"
+  year's, a nearer future one is skipped unless told as done ("was detained ... on 28
+  July"); "June 5 last year", "in January last year"
   take the year named, and a day the report has told with its year takes that year
   again: "on Sept 11, 2012" ... "on Sept 11"), months ("in March 2025", "in March",
   "earlier this month", "last month", "three months ago": precision 3; narrowed by the
@@ -225,17 +226,33 @@ def resolve_weekday(weekday: int, published: dt.date, last: bool = False) -> dt.
     return published - dt.timedelta(days=back)
 
 
-def _resolve_day_month(day: int, month: int, published: dt.date) -> dt.date | None:
-    """The most recent day-month on or before publication; a near future one is skipped."""
+def _resolve_day_month(day: int, month: int, published: dt.date, past: bool = False) -> dt.date | None:
+    """The most recent day-month on or before publication; a near future one is skipped,
+    unless ``past``: the words before it tell something done ("was detained ... on 28 July"
+    in a June report is last year's 28 July)."""
     d = _safe_date(published.year, month, day)
     if d is None:
         d = _safe_date(published.year - 1, month, day)  # 29 Feb
         return d
     if d <= published:
         return d
-    if (d - published).days <= 60:
+    if (d - published).days <= 60 and not past:
         return None  # a future reference ("talks on 10 April"), not an event date
     return _safe_date(published.year - 1, month, day)
+
+
+#: a passive of something done right before a date in its clause ("he was detained by
+#: police in Kunming on 28 July", "were killed on"), with no word of what is to come
+_DONE_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?!due\b|set\b|expected\b|scheduled\b)"
+                          r"[a-z]+(?:ed|en|wn|ht|ut)\b[^.;:!?]{0,60}$")
+_TO_COME_BEFORE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|set\s+to|planned|plans?|next|upcoming|"
+                             r"(?:postponed|adjourned|deferred|delayed|rescheduled|moved|pushed\s+back|extended)"
+                             r"\s+(?:\w+\s+){0,3}?(?:to|until|till))\b[^.;:!?]{0,80}$", re.IGNORECASE)
+
+
+def _told_as_done(text: str, start: int) -> bool:
+    lo = max(0, start - 90)
+    return bool(_DONE_BEFORE.search(text, lo, start)) and not _TO_COME_BEFORE.search(text, lo, start)
 
 
 #: a part of a month told before its name: "early March", "mid-June", "the end of May",
@@ -456,7 +473,8 @@ def find_dates(text: str, published: dt.date | None, *,
                 years = told_years.get((mon, int(m["day"])), ())
                 if not y and len(years) == 1:
                     y = next(iter(years))
-                d = _safe_date(y, mon, int(m["day"])) if y else _resolve_day_month(int(m["day"]), mon, pub)
+                d = _safe_date(y, mon, int(m["day"])) if y else _resolve_day_month(
+                    int(m["day"]), mon, pub, past=_told_as_done(text, m.start()))
                 if d is None:
                     continue
                 s2 = _since_before(text, m.start())
