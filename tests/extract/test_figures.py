@@ -541,6 +541,15 @@ def test_who_killed_and_who_died(text, expected):
     assert [(f.outcome, f.group, f.best) for f in figures_ctx(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a lynching kills
+    ("A mob lynched two men accused of cattle theft on Saturday.", [("killed", "total", 2)]),
+    ("Two men were lynched by a mob in Jharkhand.", [("killed", "total", 2)]),
+])
+def test_the_lynched_are_dead(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figures_ctx(text)] == expected
+
+
 def test_a_named_victim_keeps_the_links_of_parts_to_their_totals():
     text = ("Maria Rodriguez was shot dead on Monday. Gunmen killed 20 people, including 8 children, "
             "in Cauca.")

@@ -179,7 +179,8 @@ _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
     "eliminate liquidated liquidating neutralised neutralized neutralising neutralizing slew slays "
-    "martyring beheaded beheading assassinated assassinating crucified crucifies crucifying")
+    "martyring beheaded beheading assassinated assassinating crucified crucifies crucifying "
+    "lynched lynching lynches lynch")
 _INJ_ACTIVE = _words("wounded wounding wounds wound injured injuring injures injure hurt hurting maimed maiming")
 _NEG_ACTIVE = _words(
     "arrested arresting arrests detained detaining detains displaced displacing displaces kidnapped "
@@ -188,7 +189,7 @@ _NEG_ACTIVE = _words(
     "capture arrest detain evacuate rescue displace abduct kidnap release free treated treating")
 _KILL_PRED = _words(
     "killed dead died die dies dying perished executed massacred slaughtered slain murdered martyred "
-    "beheaded assassinated eliminated liquidated neutralised neutralized crucified")
+    "beheaded assassinated eliminated liquidated neutralised neutralized crucified lynched")
 _INJ_PRED = _words("wounded injured hurt maimed")
 _NEG_PRED = _words(
     "displaced arrested detained missing evacuated kidnapped abducted fled fleeing rescued trapped "
@@ -250,7 +251,8 @@ def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
 # an outcome word must be in a sentence for it to hold a figure (searched in lower case)
 _OUTCOME_HINT = re.compile(
     r"kill|dead|death|die|wound|injur|hurt|execut|massac|slaught|slain|martyr|bodies|murder|lives|"
-    r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim|gunned|mowed")
+    r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim|gunned|mowed|"
+    r"lynch")
 
 
 class _Doc:
@@ -560,7 +562,7 @@ def _object_follows(d: _Doc, k: int) -> bool:
 
 #: the verbs of killing that take an object ("gunmen killed a journalist")
 _TRANSITIVE_KILL = _words("killed executed massacred slaughtered murdered beheaded assassinated eliminated "
-                          "liquidated neutralised neutralized crucified")
+                          "liquidated neutralised neutralized crucified lynched")
 _NOT_A_NAME_WORD = _words("monday tuesday wednesday thursday friday saturday sunday in on at near by during "
                           "after before as when while amid following outside inside")
 
