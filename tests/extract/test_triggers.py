@@ -435,3 +435,14 @@ def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(text, expected)
 ])
 def test_a_counter_attack_is_fighting(text):
     assert words(text, "armed_clash")
+
+
+@pytest.mark.parametrize("text, found", [
+    # control taken, whatever word says how complete
+    ("Hezbollah fighters and Syrian troops took full control of the town of Qusayr.", ["took full control"]),
+    ("Rebels gained control of the village on Sunday.", ["gained control"]),
+    ("The army has taken complete control of the district.", ["taken complete control"]),
+    ("Rebels took control of the village.", ["took control"]),
+])
+def test_control_taken_is_a_change_of_territory(text, found):
+    assert words(text, "non_state_actor_overtakes_territory") == found
