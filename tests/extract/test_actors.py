@@ -756,3 +756,12 @@ def test_the_parties_to_an_agreement_are_its_sides(dictionary):
     rows = assign_roles("strategic_developments", found, "agreement")
     assert [(r["role"], r["name"]) for r in rows] == [("side_a", "Syrian government forces"),
                                                      ("side_b", "Syrian armed opposition")]
+
+
+def test_a_phrase_on_a_plural_word_does_not_hide_the_shorter_one_on_its_stem():
+    index = PhraseIndex()
+    index.add("islamic state", "IS")
+    index.add("islamic state's west africa province", "ISWAP")   # a path on "states"
+    text = "before the Islamic State's invasion, and the Islamic State's West Africa Province"
+    assert [(text[s:e], v) for s, e, v in index.find(text)] == [
+        ("Islamic State's", "IS"), ("Islamic State's West Africa Province", "ISWAP")]

@@ -127,23 +127,25 @@ class PhraseIndex:
                 i += 1
                 continue
             best: tuple[int, Any] | None = None
-            j = i + 1
-            while True:
+            # every path the words allow: a word ending in "s" may follow its own branch
+            # and its stem's ("Islamic State's invasion": a phrase on "states" must not hide
+            # "islamic state")
+            stack = [(node, i + 1)]
+            while stack:
+                node, j = stack.pop()
                 hits = node.get(_END)
-                if hits:
+                if hits and (best is None or j > best[0]):
                     v = _pick(hits, text, starts, ends, i, j)
                     if v is not None:
                         best = (j, v)
                 if j >= n:
-                    break
+                    continue
                 t = norms[j]
                 nxt = node.get(t)
-                if nxt is None and len(t) > 3 and t[-1] == "s":
-                    nxt = node.get(t[:-1])
-                if nxt is None:
-                    break
-                node = nxt
-                j += 1
+                if nxt is not None:
+                    stack.append((nxt, j + 1))
+                if len(t) > 3 and t[-1] == "s" and (stem := node.get(t[:-1])) is not None:
+                    stack.append((stem, j + 1))
             if best is None:
                 i += 1
                 continue
