@@ -78,6 +78,10 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("Israeli sniper fire", "Israeli forces", "foreign_forces"),
     ("Turkish gunfire", "Turkish forces", "foreign_forces"),
     ("Russian fire", "Russian forces", "foreign_forces"),
+    # ISWAP split from Boko Haram in 2016: ACLED codes them apart
+    ("ISWAP fighters", "Islamic State West Africa Province", "jihadist_group"),
+    ("Boko Haram", "Boko Haram", "jihadist_group"),
+    ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", "jihadist_group"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
     a = one(f"Witnesses saw {phrase} near the town.", dictionary, phrase)
