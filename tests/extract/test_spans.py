@@ -5,10 +5,11 @@ query span near them."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from marsad.extract.base import Context, Place, Within
+from marsad.extract.base import Context, CueBefore, Place, Within
 from marsad.extract.events import _holds, _Taken
 
 
@@ -48,3 +49,13 @@ def test_is_masked_indexes_a_new_list_of_furniture_anew():
     assert not ctx.is_masked(50, 55)
     ctx.masked = [(0, 60)]
     assert ctx.is_masked(50, 55)
+
+
+def test_a_cue_before_a_position_is_searched_only_where_its_words_end_near():
+    text = "rebels backed by Turkey shelled Afrin; Turkey said ... " + "x " * 50 + "Turkey"
+    cue = CueBefore(text, re.compile(r"\bbacked\s+by\b"), re.compile(r"\bbacked\s+by\s+$"), 30)
+    first = text.index("Turkey")
+    assert cue.near(first) and cue(first)
+    second = text.index("Turkey", first + 1)
+    assert cue.near(second) and not cue(second)       # words near, no phrase right before it
+    assert not cue.near(len(text) - 6) and not cue(len(text) - 6)

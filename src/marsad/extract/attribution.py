@@ -616,12 +616,14 @@ def _described_after(ctx: Context, cands: list["_Cand"]) -> None:
                     for typ, rx in _NAME_DESCRIBED for m in rx.finditer(text)), key=lambda x: x[0])
     if not found:
         return
-    peoples = [(a, b) for a, b, label in ctx.entities if label == "NORP"]
+    n = len(text)
+    peoples = _mask_array(n, ((a, b) for a, b, label in ctx.entities if label == "NORP"))
     # no people's word ("the Russian rights group"), no modifier ("a UK-based newspaper")
-    found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in peoples)
+    found = [f for f in found if peoples.find(1, f[0], f[1]) < 0
              and not _MODIFIER_NAME.search(f[2]) and not _INDEFINITE_BEFORE.search(text, max(0, f[0] - 4), f[0])]
     names = sorted((c for c in cands if c.kind in ("ner", "named")), key=lambda c: c.start)
     starts = [c.start for c in names]
+    titled = _mask_array(n, ((c.start, c.end) for c in cands if c.kind in ("named", "titled", "ministry")))
     spans = []
     for s, e, name, typ in found:
         k = bisect.bisect_right(starts, s) - 1
@@ -634,12 +636,14 @@ def _described_after(ctx: Context, cands: list["_Cand"]) -> None:
             if held.source is not None and held.source.type == "unknown":
                 held.source = Source(held.source.name, typ)
             spans.append((held.start, held.end))
-        elif not any(c.start < e and s < c.end for c in cands if c.kind in ("named", "titled", "ministry")):
+        elif titled.find(1, s, e) < 0:
             cands.append(_Cand(s, e, "ner", Source(name, typ), label="ORG"))
             spans.append((s, e))
+    if not spans:
+        return
     # the words for the kind are no speaker of their own ("the OVD-Info monitoring group")
-    cands[:] = [c for c in cands if c.kind not in ("generic", "reference")
-                or not any(a <= c.start and c.end <= b for a, b in spans)]
+    within = _mask_array(n, spans)
+    cands[:] = [c for c in cands if c.kind not in ("generic", "reference") or within.find(0, c.start, c.end) >= 0]
 
 
 def _described_type(text: str, start: int, end: int) -> str | None:

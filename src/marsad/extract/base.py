@@ -274,6 +274,24 @@ class Within:
         return self.reach[k] > e or (self.reach[k] == e and self.first_start_by_end.get(e, s) < s)
 
 
+class CueBefore:
+    """Whether ``pattern`` (anchored at its end) matches right before a position: searched
+    only where one of its ``words`` ends within ``reach`` characters before it (found once
+    per text), so that a text of many names costs one scan, not a search per name."""
+
+    def __init__(self, text: str, words: re.Pattern, pattern: re.Pattern, reach: int):
+        self.text, self.pattern, self.reach = text, pattern, reach
+        self.ends = [m.end() for m in words.finditer(text)]
+
+    def near(self, pos: int) -> bool:
+        """One of the words ends within ``reach`` characters before ``pos``."""
+        k = bisect.bisect_left(self.ends, pos - self.reach)
+        return k < len(self.ends) and self.ends[k] <= pos
+
+    def __call__(self, pos: int) -> bool:
+        return self.near(pos) and bool(self.pattern.search(self.text, max(0, pos - self.reach), pos))
+
+
 # -- the registry ---------------------------------------------------------------------
 
 

@@ -77,9 +77,10 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
                      nationality_before, same_force)
 from .figures import RUNNING_TOTAL
-from .places import CARRIED_TO, FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, filed_at, salient_place
+from .places import (CARRIED_TO, CARRY_WORDS, FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+                     filed_at, salient_place)
 from .triggers import TERRITORY
-from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
+from .base import (ActorMention, Attribution, Context, CueBefore, DateMention, Figure, Place, Trigger, component,
                    span_reach)
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -613,12 +614,13 @@ def events(ctx: Context) -> None:
     taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
     launched = _launch_points(ctx, ctx.places)
+    carried_before = CueBefore(ctx.text, CARRY_WORDS, _CARRIED_TO, 70)
     place_s = _by_sentence(p for p in ctx.places
                            if not taken.overlaps(p) and not _dateline_place(ctx, p) and id(p) not in launched
                            and not _MODIFIER.match(ctx.text, p.end)
                            and not _foreign_attribute(ctx, p) and not _biography(ctx, p)
                            and not _LOYAL_TO.search(ctx.text, max(0, p.start - 30), p.start)
-                           and not _CARRIED_TO.search(ctx.text, max(0, p.start - 70), p.start)
+                           and not carried_before(p.start)
                            and not _government_named(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     date_s = _by_sentence(ctx.dates)

@@ -64,7 +64,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import NO_LONGER_ARMED, Context, Figure, component
+from .base import NO_LONGER_ARMED, Context, CueBefore, Figure, component
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
@@ -240,6 +240,7 @@ _RUNNING_TOTAL_BEFORE = re.compile(
     r"[\w,.-]+(?:\s+[\w-]+){0,2}$",      # ... and the figure's number, where the figure ends
     re.IGNORECASE)
 _RUNNING_TOTAL_REACH = 160
+_RUNNING_TOTAL_WORDS = re.compile(RUNNING_TOTAL, re.IGNORECASE)
 
 
 def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
@@ -991,6 +992,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     sent_flags: dict[int, bool] = {}
     sentences = sentences or []
     starts = [a for a, _ in sentences]
+    runs = CueBefore(text, _RUNNING_TOTAL_WORDS, _RUNNING_TOTAL_BEFORE, _RUNNING_TOTAL_REACH)
     for f in figures:
         f.sentence = _sentence_of(sentences, starts, f.start)
         if f.best > IMPLAUSIBLE_ABOVE or (f.high is not None and f.high > IMPLAUSIBLE_ABOVE):
@@ -999,7 +1001,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             if f.sentence not in sent_flags:
                 s0, e0 = sentences[f.sentence]
                 sent_flags[f.sentence] = bool(_CUMULATIVE.search(text, s0, e0))
-            if sent_flags[f.sentence] or running_total(text, f, sentences[f.sentence][0]):
+            if sent_flags[f.sentence] or runs.near(f.end) and running_total(text, f, sentences[f.sentence][0]):
                 f.flag = "cumulative"
     return figures
 
@@ -1380,6 +1382,8 @@ _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\
                              re.IGNORECASE)
 _BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
                          r"retrieved|dumped|pulled)\b")
+#: a word of what befell a named person ("shot dead", "died in custody", "the body of")
+_FATE_HINT = re.compile(_OUTCOME_HINT.pattern + r"|bod(?:y|ies)|corpse|remains")
 #: the labels the entity ruler gives a surname that is also a place's name
 _SURNAME_LABELS = frozenset({"GPE", "LOC"})
 #: a given name right before it ("Carlos " of "Carlos Mendoza")
@@ -1419,8 +1423,13 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
     inside = _SpanSet(list(masked or []))
     starts = [a for a, _ in sentences]
     counted = {(f.sentence, f.outcome) for f in figures}
+    # the sentences that hold a word of a fate (searched once, not per name)
+    fated = {_sentence_of(sentences, starts, m.start()) for m in _FATE_HINT.finditer(text.lower())} \
+        if sentences else None
     out: list[Figure] = []
     for s, e, label in entities:
+        if fated is not None and _sentence_of(sentences, starts, s) not in fated:
+            continue
         if label in _SURNAME_LABELS:
             # "Carlos Mendoza was shot dead": the gazetteer's entity ruler took the surname
             # for a town before the model could see the person; the given name and a fate

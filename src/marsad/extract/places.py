@@ -56,7 +56,7 @@ from ..geo.countries import subdivision_kind
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import context_tokens
-from .base import Context, Place, Within, component
+from .base import Context, CueBefore, Place, Within, component
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .numbers import words_value
 
@@ -143,6 +143,14 @@ CARRIED_TO = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flow
               r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
               r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$")
 _CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
+#: the words the two phrases above need, found once per text (read by events)
+_PATRON_WORDS = re.compile(r"\b(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by\b|"
+                           r"\b(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with)\b",
+                           re.IGNORECASE)
+CARRY_WORDS = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|"
+                          r"admitted|treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)\b", re.IGNORECASE)
+
+
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
 #: "US drones", "Turkish artillery"): the attacker's nationality, which says little of
 #: where they struck
@@ -592,6 +600,8 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
+    patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
+    carried_before = CueBefore(ctx.text, CARRY_WORDS, _CARRIED_TO, 70)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
@@ -612,8 +622,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
-        patron = _PATRON_BEFORE.search(ctx.text, max(0, c.start - 30), c.start) or \
-            _CARRIED_TO.search(ctx.text, max(0, c.start - 70), c.start)
+        patron = patron_before(c.start) or carried_before(c.start)
         if c.start in placed:
             # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
             c.matches = [m for m in c.matches if placed[c.start](m)] + \

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources as ir
 
 from ..errors import ConfigError
-from .base import Context, Trigger, component
+from .base import Context, CueBefore, Trigger, component
 
 STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5, "instrument": 3.0}
 
@@ -146,16 +146,22 @@ _BACKING = re.compile(
     r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?(?:air\s+)?"
     r"(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?cover\s+of)\s+"
     r"(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
+#: the words :data:`_BACKING` needs, found once per text
+_BACKING_WORDS = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?"
+                            r"(?:air\s+)?(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?"
+                            r"cover\s+of)\b", re.IGNORECASE)
 _BACKING_ARMS = re.compile(
     r"(?:air\s*strikes?|airstrikes?|air\s*raids?|(?:war)?planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|"
     r"drones?|artillery|tanks?|shelling|bombardments?|air\s*power)$", re.IGNORECASE)
 
 
-def backing(text: str, start: int, end: int, sentence_start: int) -> bool:
+def backing(text: str, start: int, end: int, sentence_start: int, cue: CueBefore | None = None) -> bool:
     """True when the trigger names arms that back another act of its sentence ("regime
-    forces backed by Russian air strikes retook the village")."""
-    return bool(_BACKING_ARMS.match(text, start, end)) and bool(
-        _BACKING.search(text[max(sentence_start, start - 70):start]))
+    forces backed by Russian air strikes retook the village"); ``cue``: the backing words of
+    the text, found once (:class:`~marsad.extract.base.CueBefore`)."""
+    if not _BACKING_ARMS.match(text, start, end) or cue is not None and not cue.near(start):
+        return False
+    return bool(_BACKING.search(text[max(sentence_start, start - 70):start]))
 
 
 def hypothetical(text: str, start: int, sentence_start: int) -> bool:
@@ -198,6 +204,7 @@ def triggers(ctx: Context) -> None:
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
+    backed = CueBefore(ctx.text, _BACKING_WORDS, _BACKING, 70)
     unopposed: dict[int, bool] = {}
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
         if ctx.is_masked(s, e):
@@ -213,7 +220,7 @@ def triggers(ctx: Context) -> None:
             if no_agreement[sent]:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]) \
-                or backing(ctx.text, s, e, ctx.sentences[sent][0]):
+                or backing(ctx.text, s, e, ctx.sentences[sent][0], backed):
             continue
         if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
