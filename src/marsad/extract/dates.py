@@ -251,6 +251,7 @@ _TO_COME_BEFORE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|set\
 
 
 def _told_as_done(text: str, start: int) -> bool:
+    """The words before a date at ``start`` tell something done, not to come."""
     lo = max(0, start - 90)
     return bool(_DONE_BEFORE.search(text, lo, start)) and not _TO_COME_BEFORE.search(text, lo, start)
 

@@ -74,8 +74,8 @@ from typing import Any, Iterable
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in, assign_roles,
-                     nationality_before, same_force)
+from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
+                     assign_roles, nationality_before, same_force)
 from .figures import RUNNING_TOTAL
 from .places import (CARRIED_TO, CARRY_WORDS, FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      filed_at, salient_place)
@@ -1929,7 +1929,7 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
     return sub_type
 
 
-def _backed_force(text: str, before: list) -> Any:
+def _backed_force(text: str, before: list[ActorMention]) -> ActorMention:
     """The last actor named before a verb, or, when it backs a force named before it with
     its arms, that force ("regime forces backed by regime and Russian air strikes retook":
     the forces, not the Russian jets). ``before``: the mentions in text order."""

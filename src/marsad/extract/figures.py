@@ -586,7 +586,8 @@ def _count_at(d: _Doc, k: int) -> bool:
 def _time_follows(d: _Doc, k: int) -> bool:
     """A time phrase opens at token ``k`` ("killed the previous day", "killed a week ago"):
     no object."""
-    return d.low(k) in ("the", "a", "an", "last", "this", "that", "two", "three", "several") and d.low(k + 1) in _TIME_NOUNS
+    return d.low(k) in ("the", "a", "an", "last", "this", "that", "two", "three", "several") \
+        and d.low(k + 1) in _TIME_NOUNS
 
 
 #: nouns of those who do violence: with a capitalised word after their verb, they did it
@@ -595,6 +596,8 @@ _DOERS = _words("attackers assailants gunmen hitmen assassins kidnappers abducto
 
 
 def _capital_follows(d: _Doc, k: int) -> bool:
+    """A capitalised word of the same sentence opens at token ``k``, no weekday, month or
+    capitalised preposition."""
     return k < d.n and d.same_sentence(k - 1, k) and d.toks[k].text[:1].isupper() \
         and d.low(k) not in _NOT_A_NAME_WORD and d.low(k) not in _MONTHS
 

@@ -132,23 +132,22 @@ _NEAR_COUNTRY = re.compile(
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 #: before a state or its capital named as a side's patron ("rebels backed by Turkey",
 #: "militias loyal to Damascus"): who backs, not where (read by events)
-PATRON_BEFORE = (r"\b(?:(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by|"
-                 r"(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with))\s+(?:the\s+)?$")
+_PATRON = (r"\b(?:(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by|"
+           r"(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with))")
+PATRON_BEFORE = _PATRON + r"\s+(?:the\s+)?$"
 _PATRON_BEFORE = re.compile(PATRON_BEFORE, re.IGNORECASE)
 #: before where the wounded or dead were carried ("the wounded were taken to a hospital in
 #: Reyhanli", "victims brought to Turkey", "rushed to hospitals in"): not where it happened
 #: (read by events)
-CARRIED_TO = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|admitted|"
-              r"treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)\s+(?:an?\s+|the\s+)?"
+_CARRIED = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|admitted|"
+            r"treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)")
+CARRIED_TO = (_CARRIED + r"\s+(?:an?\s+|the\s+)?"
               r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
               r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$")
 _CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
-#: the words the two phrases above need, found once per text (read by events)
-_PATRON_WORDS = re.compile(r"\b(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by\b|"
-                           r"\b(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with)\b",
-                           re.IGNORECASE)
-CARRY_WORDS = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|"
-                          r"admitted|treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)\b", re.IGNORECASE)
+#: the words the two phrases above open with, found once per text (read by events)
+_PATRON_WORDS = re.compile(_PATRON + r"\b", re.IGNORECASE)
+CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
 
 
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",

@@ -142,14 +142,11 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
 #: arms that back a force's act ("troops backed by Russian air strikes advanced", "the SDF,
 #: supported by air strikes from a US-led coalition, launched an offensive", "under the
 #: cover of heavy shelling"): the support of the act the sentence tells, no act of its own
-_BACKING = re.compile(
-    r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?(?:air\s+)?"
-    r"(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?cover\s+of)\s+"
-    r"(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
-#: the words :data:`_BACKING` needs, found once per text
-_BACKING_WORDS = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?"
-                            r"(?:air\s+)?(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?"
-                            r"cover\s+of)\b", re.IGNORECASE)
+_BACKED = (r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?(?:air\s+)?"
+           r"(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?cover\s+of)")
+_BACKING = re.compile(_BACKED + r"\s+(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
+#: the words :data:`_BACKING` opens with, found once per text
+_BACKING_WORDS = re.compile(_BACKED + r"\b", re.IGNORECASE)
 _BACKING_ARMS = re.compile(
     r"(?:air\s*strikes?|airstrikes?|air\s*raids?|(?:war)?planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|"
     r"drones?|artillery|tanks?|shelling|bombardments?|air\s*power)$", re.IGNORECASE)
