@@ -77,10 +77,10 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
                      assign_roles, nationality_before, same_force)
 from .figures import RUNNING_TOTAL
-from .places import (CARRIED_TO, CARRY_WORDS, FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, carried_to_cue,
                      filed_at, salient_place)
 from .triggers import TERRITORY
-from .base import (ActorMention, Attribution, Context, CueBefore, DateMention, Figure, Place, Trigger, component,
+from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
 
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians"}
@@ -227,10 +227,6 @@ _LOYAL_TO = re.compile(PATRON_BEFORE + r"|"
                        r"\b(?:talks|contest|dispute|row|tensions?|relations|negotiations|deal|agreement|"
                        r"spat|standoff|rift|ties)\s+(?:\w+\s+){0,2}?(?:with|between)\s+(?:the\s+)?$",
                        re.IGNORECASE)
-
-
-#: where the wounded or dead were carried is not where it happened
-_CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
 
 
 #: a city named for its government, as the subject of a verb of saying, deciding or
@@ -614,7 +610,7 @@ def events(ctx: Context) -> None:
     taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
     launched = _launch_points(ctx, ctx.places)
-    carried_before = CueBefore(ctx.text, CARRY_WORDS, _CARRIED_TO, 70)
+    carried_before = carried_to_cue(ctx.text)   # where the wounded were carried
     place_s = _by_sentence(p for p in ctx.places
                            if not taken.overlaps(p) and not _dateline_place(ctx, p) and id(p) not in launched
                            and not _MODIFIER.match(ctx.text, p.end)

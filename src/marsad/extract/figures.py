@@ -605,11 +605,8 @@ def _capital_follows(d: _Doc, k: int) -> bool:
 def _name_follows(d: _Doc, k: int) -> bool:
     """A person's name of two capitalised words opens at token ``k`` ("attackers killed
     Qais Javed"; not "Killed In Attack", "killed Monday")."""
-    if k + 1 >= d.n or not d.same_sentence(k - 1, k + 1):
-        return False
-    a, b = d.toks[k], d.toks[k + 1]
-    return a.text[:1].isupper() and b.text[:1].isupper() and a.text[1:2].islower() and b.text[1:2].islower() \
-        and a.low not in _NOT_A_NAME_WORD and a.low not in _MONTHS and b.low not in _NOT_A_NAME_WORD
+    return _capital_follows(d, k) and _capital_follows(d, k + 1) \
+        and d.toks[k].text[1:2].islower() and d.toks[k + 1].text[1:2].islower()
 
 
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})

@@ -138,16 +138,19 @@ PATRON_BEFORE = _PATRON + r"\s+(?:the\s+)?$"
 _PATRON_BEFORE = re.compile(PATRON_BEFORE, re.IGNORECASE)
 #: before where the wounded or dead were carried ("the wounded were taken to a hospital in
 #: Reyhanli", "victims brought to Turkey", "rushed to hospitals in"): not where it happened
-#: (read by events)
 _CARRIED = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|admitted|"
             r"treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)")
-CARRIED_TO = (_CARRIED + r"\s+(?:an?\s+|the\s+)?"
-              r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
-              r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$")
-_CARRIED_TO = re.compile(CARRIED_TO, re.IGNORECASE)
-#: the words the two phrases above open with, found once per text (read by events)
+_CARRIED_TO = re.compile(_CARRIED + r"\s+(?:an?\s+|the\s+)?"
+                         r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
+                         r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE)
+#: the words the two phrases above open with, found once per text
 _PATRON_WORDS = re.compile(_PATRON + r"\b", re.IGNORECASE)
-CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
+_CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
+
+
+def carried_to_cue(text: str) -> CueBefore:
+    """Whether a place is where the wounded or dead were carried (read by places and events)."""
+    return CueBefore(text, _CARRY_WORDS, _CARRIED_TO, 70)
 
 
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
@@ -600,7 +603,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
     patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
-    carried_before = CueBefore(ctx.text, CARRY_WORDS, _CARRIED_TO, 70)
+    carried_before = carried_to_cue(ctx.text)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)

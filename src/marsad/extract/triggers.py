@@ -152,11 +152,11 @@ _BACKING_ARMS = re.compile(
     r"drones?|artillery|tanks?|shelling|bombardments?|air\s*power)$", re.IGNORECASE)
 
 
-def backing(text: str, start: int, end: int, sentence_start: int, cue: CueBefore | None = None) -> bool:
+def backing(text: str, start: int, end: int, sentence_start: int, cue: CueBefore) -> bool:
     """True when the trigger names arms that back another act of its sentence ("regime
     forces backed by Russian air strikes retook the village"); ``cue``: the backing words of
     the text, found once (:class:`~marsad.extract.base.CueBefore`)."""
-    if not _BACKING_ARMS.match(text, start, end) or cue is not None and not cue.near(start):
+    if not _BACKING_ARMS.match(text, start, end) or not cue.near(start):
         return False
     return bool(_BACKING.search(text[max(sentence_start, start - 70):start]))
 
