@@ -648,3 +648,24 @@ def test_a_conjunct_with_a_fate_of_its_own_is_no_part_of_the_one_before():
     got = find_figures(text, [(0, len(text))])
     assert [(f.best, f.outcome, f.part_of) for f in got] == [(7, "killed", None), (1, "killed", 0), (2, "killed", 0),
                                                               (9, "injured", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N of them" with no earlier count: N of the people named before the verb
+    ("Army units clashed with Daesh terrorists in Palmyra, killing 15 of them.",
+     [(15, "killed", "combatants", None)]),
+    ("Soldiers opened fire on protesters in Khartoum, wounding 30 of them.", [(30, "injured", "civilians", None)]),
+    ("Gunmen kidnapped 20 villagers in Zamfara and killed five of them.", [(5, "killed", "civilians", None)]),
+    # the sentence's subject is not whom the verb struck
+    ("Rebels attacked the convoy, killing 12 of them.", [(12, "killed", "total", None)]),
+    # a verb of its own, other than the earlier count's: no part of it
+    ("Gunmen stormed a church in Ondo, killing 20 worshippers and wounding dozens of them.",
+     [(20, "killed", "civilians", None), (12, "injured", "civilians", None)]),
+    # still a part of the count before
+    ("At least 20 people were killed, five of them children.",
+     [(20, "killed", "total", None), (5, "killed", "children", 0)]),
+    ("Police arrested 40 protesters and beat several of them.", []),
+])
+def test_n_of_them_struck_by_a_verb_of_its_own(text, expected):
+    got = find_figures(text, [(0, len(text))])
+    assert [(f.best, f.outcome, f.group, f.part_of) for f in got] == expected

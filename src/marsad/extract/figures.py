@@ -1184,8 +1184,10 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     c = _Cand(q, np)
     if part_of_them:
         parent = _last_parent(cands, d, q)
-        if parent is None:
-            return None
+        back = _backward_verb(d, q.first)
+        if parent is None or (back is not None and back[0] != cands[parent].outcome):
+            # (the object of a verb of its own: "killing 20 worshippers and wounding dozens of them")
+            return _of_them_alone(d, q, j, np)
         c.parent = parent
         c.outcome = cands[parent].outcome
         c.group = np.group or _G_TOTAL
@@ -1278,6 +1280,33 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
             c.group = _toll_group(d, toll)
         return c
     return None
+
+
+def _of_them_alone(d: _Doc, q: Quantity, j: int, np: _NP) -> _Cand | None:
+    """"N of them" with no earlier figure to be a part of, as the object of a killing or
+    wounding ("clashed with Daesh terrorists, killing 15 of them"): N of the people the
+    sentence named before the verb (the nearest person noun gives the group; none:
+    ``total``)."""
+    if d.low(j + 1) != "them":
+        return None
+    back = _backward_verb(d, q.first)
+    if back is None or back[0] not in ("killed", "injured"):
+        return None
+    group = np.group
+    first = back[1]
+    while first > 0 and d.same_sentence(first - 1, back[1]):
+        first -= 1
+    for k in range(back[1] - 1, first, -1):    # (not the sentence's subject: "Rebels attacked")
+        w = d.low(k)
+        if group is None and w in _VICTIMS and w not in _SINGULAR and any(
+                d.toks[m].text.islower() and d.low(m) not in _DET_BEFORE and d.low(m) not in _MODIFIERS
+                for m in range(first, k)):
+            group = _VICTIMS[w]
+    c = _Cand(q, np)
+    c.outcome, c.how, c.group = back[0], "verb", group or _G_TOTAL
+    c.start, c.end = back[1], max(np.end - 1, j + 1)
+    c.skip_to = c.end + 1
+    return c
 
 
 def _last_parent(cands: list[_Cand], d: _Doc, q: Quantity) -> int | None:
