@@ -479,6 +479,14 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The group condemned the murder of journalist Javier Valdez, who was shot dead in Culiacan.",
      ["Javier Valdez"], [("killed", "civilians", 1)]),
     ("Reporter Javier Valdez, who was arrested in May, is still held.", ["Javier Valdez"], []),
+    # ... named as a noun the speaker condemns or reports; not one the news came after, nor
+    # one a trial is about
+    ("Front Line Defenders condemns the killing of human rights defender Anastasio Cruz in Guerrero.",
+     ["Anastasio Cruz"], [("killed", "civilians", 1)]),
+    ("The CPJ is deeply concerned by the murder of Anastasio Cruz on 9 May.", ["Anastasio Cruz"],
+     [("killed", "total", 1)]),
+    ("Protests continued weeks after the killing of George Floyd in Minneapolis.", ["George Floyd"], []),
+    ("A court opened the trial over the murder of activist Anastasio Cruz.", ["Anastasio Cruz"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty
     ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],

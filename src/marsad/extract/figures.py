@@ -1406,6 +1406,18 @@ _KILLED_BEFORE = re.compile(
     r"gunned\s+down|executed|executing|beheaded|lynched|(?:stabbed|beat|beaten|hacked|tortured)\s+to\s+death)\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|"
     r"from|of)\s)(?![a-z-]*(?:ed|ing)\s)[A-Za-z][a-z-]*\s+){0,4}$")
+#: a killing named as a noun that the speaker condemns or reports as news ("Front Line
+#: Defenders condemns the killing of human rights defender X", "is deeply concerned by the
+#: murder of journalist X"); not one the news came after ("weeks after the killing of X")
+#: or that a trial or inquiry is about
+_KILLING_OF_BEFORE = re.compile(
+    r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|deplor(?:es|ed|ing|e)|decr(?:y|ies|ied|ying)|"
+    r"(?:concerned|alarmed|outraged|shocked|saddened|appalled|horrified)\s+(?:by|at|about|over)|"
+    r"mourn(?:s|ed|ing)?|document(?:s|ed|ing)?|report(?:s|ed|ing)?|confirm(?:s|ed|ing)?|"
+    r"learn(?:ed|t)\s+of)\s+(?:the\s+)?(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent)\s+)?"
+    r"(?P<kill>killing|murder|assassination|execution|lynching|beheading)\s+of\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|from|of)\s)"
+    r"[A-Za-z][a-z-]*\s+){0,4}$", re.IGNORECASE)
 #: "the body of (Mexican journalist) X ... was found": X is dead
 _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\s+of\s+(?:[\w-]+\s+){0,4}$",
                              re.IGNORECASE)
@@ -1436,6 +1448,9 @@ def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int
         killed = _KILLED_BEFORE.search(text, max(sentences[sent][0], s - 80), s)
         if killed is not None:    # "shot dead land rights defender X"
             return killed.start(), e, "killed", None
+        killing = _KILLING_OF_BEFORE.search(text, max(sentences[sent][0], s - 140), s)
+        if killing is not None:   # "condemns the killing of human rights defender X"
+            return killing.start("kill"), e, "killed", None
     return None
 
 
