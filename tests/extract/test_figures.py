@@ -508,10 +508,24 @@ def test_a_named_person_killed_is_one_dead(text, people, expected):
     ("Clashes in Mendoza were reported.", []),
 ])
 def test_a_named_victim_whose_surname_the_ruler_took_for_a_town(text, expected):
+    _named_after_a_town(text, "Mendoza", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... or the given name (Santos, Brazil): the surname after it and the fate tell the person
+    ("Community leader Santos Martinez was found dead with gunshot wounds.", [("killed", "total", 1)]),
+    ("Gunmen attacked Santos Province on Monday and killed a farmer.", [("killed", "civilians", 1)]),
+    ("Santos Martinez was arrested.", []),
+])
+def test_a_named_victim_whose_given_name_the_ruler_took_for_a_town(text, expected):
+    _named_after_a_town(text, "Santos", expected)
+
+
+def _named_after_a_town(text, town, expected):
     ctx = Context(text=text, meta={}, masked=[])
     ctx.sentences = split_sentences(text)
-    s = text.index("Mendoza")
-    ctx.entities = [(s, s + len("Mendoza"), "GPE")]
+    s = text.index(town)
+    ctx.entities = [(s, s + len(town), "GPE")]
     figures_stage(ctx)
     assert [(f.outcome, f.group, f.best) for f in ctx.figures] == expected
 

@@ -367,6 +367,18 @@ def test_a_surname_abroad_right_after_a_persons_given_names_is_no_place(pipeline
     assert {p.name for p in ctx.places} >= {"Quezon City", "Mandaluyong"}
 
 
+@pytest.mark.parametrize("text", [
+    # the entity ruler took a given name for a town (Santos, Brazil): a surname after it and
+    # a role before it, or in an aside after it, tell the person
+    "Santos Martinez, a Garifuna community leader, was shot dead in Trujillo, Honduras.",
+    "In Honduras, Garifuna community leader Santos Martinez was shot dead on Monday.",
+])
+def test_a_given_name_the_ruler_took_for_a_town_is_no_place(pipeline, text):
+    ctx = run(pipeline, text)
+    assert "BR" not in {p.country for p in ctx.places}
+    assert ctx.country_context == "HN"
+
+
 def test_a_country_name_before_state_is_the_state_named_like_it(pipeline):
     text = ("Gunmen abducted 42 people from a school in Kagara, Niger State, Nigeria. "
             "The Niger State government said the students had not been found.")
@@ -745,6 +757,8 @@ def test_near_a_countrys_capital_keeps_the_country(pipeline):
     ("The attack took place in the town of Ariha in Idlib, killing five.", "Ariha", "SY-ID"),
     ("Gunmen killed two people in Paris, Texas on Monday.", "Paris", "US-TX"),
     ("A bomb exploded in Tripoli, Lebanon on Monday.", "Tripoli", "LB-AS"),
+    # ... even when the name alone is a city of a million abroad (Trujillo, Peru)
+    ("A land defender was shot dead in Trujillo, Honduras, on Monday.", "Trujillo", "HN-CL"),
 ])
 def test_a_town_named_with_what_holds_it(pipeline, text, name, iso):
     ctx = run(pipeline, text)

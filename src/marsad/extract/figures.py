@@ -1429,6 +1429,13 @@ _FATE_HINT = re.compile(_OUTCOME_HINT.pattern + r"|bod(?:y|ies)|corpse|remains")
 _SURNAME_LABELS = frozenset({"GPE", "LOC"})
 #: a given name right before it ("Carlos " of "Carlos Mendoza")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)? $")
+#: a surname right after it ("Santos" of "Santos Martinez": the given name is a town's)
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?=[\s,])")
+#: capitalised words after a place's name that make a longer name, not a person's
+_NOT_A_SURNAME = _words("city town village province governorate district county region state department "
+                        "municipality area countryside airport university hospital prison camp police army "
+                        "council square street road river valley mountains airbase base port governor "
+                        "mayor was were has had and the")
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 
@@ -1479,9 +1486,14 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
             # for a town before the model could see the person; the given name and a fate
             # no place meets tell the person
             given = _GIVEN_BEFORE.search(text, max(0, s - 20), s)
-            if given is None:
-                continue
-            s = given.start()
+            if given is not None:
+                s = given.start()
+            else:
+                # or the given name ("Santos Martinez was found dead"): a surname after it
+                surname = _SURNAME_AFTER.match(text, e)
+                if surname is None or surname.group(1).lower() in _NOT_A_SURNAME:
+                    continue
+                e = surname.end()
         elif label != "PERSON":
             continue
         if inside.overlaps(s, e):

@@ -641,7 +641,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.exact and c.label not in ENTITY_PLACES:
             continue    # a word the model calls no place, known only as a town's alternate
                         # name, is no evidence ("Ching", a surname, is Jing'an)
-        if best.feature in LOCAL and _given_name_before(ctx, gaz, c, stop):
+        if best.feature in LOCAL and (_given_name_before(ctx, gaz, c, stop) or _given_name_of(ctx, gaz, c, stop)):
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
         if owner is not None and owner[2] and not any(m.country == owner[0] for m in c.matches[:8]):
@@ -746,13 +746,16 @@ def _province_named(matches: list, country: str | None = None, levels: tuple[str
                  and (country is None or m.country == country)), None)
 
 
-def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
+def _sentence_sense(ctx: Context, cands: list[_Cand], placed: dict[int, Any] | None = None) -> None:
     """A name shared by towns of several countries is the one in the country of the
     places named beside it (by their own names, in a sense they have whatever the
     report's country: "Reyes", an alternate name of a Mexican town, is no evidence),
     when that town is no smaller ("detained in Aberdeen, Scotland" in a report about
-    Hong Kong; Damascus, Maryland never replaces Damascus), and keeps that sense
-    wherever the report names it again (one sense per report)."""
+    Hong Kong; Damascus, Maryland never replaces Damascus); a name told with the
+    province or country that holds it (``placed``, :func:`_placed_by_next`) is the town
+    there, whatever its size ("Trujillo, Honduras" is no city of Peru). It keeps that
+    sense wherever the report names it again (one sense per report)."""
+    placed = placed or {}
     sense: dict[str, Any] = {}
     by_sent: dict[int, list[_Cand]] = {}
     for c in cands:
@@ -780,6 +783,16 @@ def _sentence_sense(ctx: Context, cands: list[_Cand]) -> None:
                 count(c, 1)
                 continue
             top = c.matches[0]
+            if c.start in placed and not placed[c.start](top):
+                # "Trujillo, Honduras": the village there, not the city of Peru the name
+                # alone means (nor the town the country context would choose)
+                there = next((m for m in c.free[:12] if placed[c.start](m)), None)
+                if there is not None:
+                    count(c, -1)
+                    c.matches = [there] + [m for m in c.matches if m is not there]
+                    count(c, 1)
+                    sense[key] = there
+                continue
             if top.feature not in LOCAL:
                 continue
             beside = {cc for cc, texts in named_in.items() if texts.total() - texts[c.text] > 0}
@@ -843,6 +856,31 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
         return False
     # a people, a province or a town qualifies the place ("Sinai Arish", "Aleppos Old City")
     return not gaz.demonym(word) and not _place_word(gaz, word)
+
+
+#: a person's role ("leader", "activist") ...
+_ROLE = (r"(?:leader|activist|defender|journalist|reporter|lawyer|farmer|teacher|student|priest|pastor|"
+         r"unionist|environmentalist|campaigner|blogger|photographer|editor|organi[sz]er|official|"
+         r"commander|soldier|officer|member|worker|chief|councillor|candidate|resident|man|woman|boy|girl|"
+         r"son|daughter|brother|sister|husband|wife|father|mother)")
+#: ... before the name ("community leader Santos Martinez")
+_ROLE_BEFORE = re.compile(rf"(?<![\w-]){_ROLE}\s$")
+#: ... or in an aside after it ("Santos Martinez, a Garifuna community leader,")
+_ROLE_ASIDE = re.compile(rf"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}{_ROLE}s?\b")
+
+
+def _given_name_of(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
+    """The name precedes a capitalised word that is no kind of place, people, country or
+    province (a town may share a surname), and a role comes before them or in an aside
+    after them: a given name ("community leader Santos Martinez", "Santos Martinez, a
+    Garifuna leader,"), where the entity ruler took the first name for a town."""
+    m = _NEXT_WORD.match(ctx.text, c.end)
+    if m is None or not (_ROLE_BEFORE.search(ctx.text, max(0, c.start - 20), c.start)
+                         or _ROLE_ASIDE.match(ctx.text, m.end())):
+        return False
+    word = m.group(1)
+    return not (word.lower() in stop or word.lower() in _NOT_A_NAME or gaz.demonym(word) or any(
+        x.exact and x.feature in ("country", "admin1") for x in _lookup(gaz, word, None)))
 
 
 def _place_word(gaz, word: str) -> bool:
@@ -985,6 +1023,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # again, now that transliteration variants can be matched inside the country
         cands = candidates(country)
     text = ctx.text
+    placed = _placed_by_next(text, cands, gaz)
     for c in cands:
         if c.demonym:
             continue
@@ -997,7 +1036,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             # listed demonym also counted for the country context; a derived one does not)
             c.demonym = gaz.demonym(c.text, derive=True)
         c.free = free
-    _sentence_sense(ctx, cands)
+    _sentence_sense(ctx, cands, placed)
     admin1s = _admin1_context(cands, country)
     # words of people's full names ("Fidel Castro" ... "Castro"): not places alone
     person_words = {w for s, e, label in ctx.entities if label == "PERSON"
@@ -1013,7 +1052,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     for c in cands:
         abroad = c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country
         if abroad and (c.start - 1 in person_ends and text[c.start - 1] == " "
-                       or _given_name_before(ctx, gaz, c, stop)):
+                       or _given_name_before(ctx, gaz, c, stop) or _given_name_of(ctx, gaz, c, stop)):
             person_words.add(c.text)
     # a name abroad right after a place of the report's country and its possessive is a
     # part of that place: "Aleppo's Old City" (also "Aleppos", apostrophe stripped) is not
