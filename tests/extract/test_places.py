@@ -160,6 +160,22 @@ def test_empty_and_placeless_text(pipeline):
     assert ctx.places == [] and ctx.country_context is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quarter of a city with no host in its sentence lies in the city the report was filed from
+    ("ALEPPO, Syria (AP) - Government helicopters dropped barrel bombs on the rebel-held neighborhood of "
+     "al-Shaar on Thursday, killing at least 15 people, opposition activists said.", ("al-Shaar", "SY-HL", 2)),
+    # ... not a village, nor one of a city abroad from the report's country
+    ("ALEPPO, Syria (AP) - Government helicopters dropped barrel bombs on the rebel-held village of "
+     "Kafr Zayta on Thursday, killing at least 15 people, opposition activists said.", None),
+    ("BEIRUT (AP) - Syrian government helicopters dropped barrel bombs on the rebel-held neighborhood of "
+     "al-Shaar in northern Syria on Thursday, killing at least 15 people, opposition activists said.", None),
+])
+def test_a_quarter_of_a_city_lies_in_the_city_the_report_was_filed_from(pipeline, text, expected):
+    ctx = run(pipeline, text)
+    quarter = next(((p.name, p.admin1_iso, p.precision) for p in ctx.places if p.text == "al-Shaar"), None)
+    assert quarter == expected
+
+
 def test_a_settlement_named_in_full_beats_a_match_on_part_of_its_name():
     from marsad.extract.base import Context, Place
     from marsad.extract.places import named_settlements

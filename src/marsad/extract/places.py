@@ -1422,7 +1422,8 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     coordinates and ACLED precision 2 ("part of a district"): the village is real and
     sourced, only its exact point is unknown. Importing a GeoNames dump makes them
     precision 1. The host is a place of the report's country: a stray match abroad in the
-    sentence does not carry Syrian villages to Iran."""
+    sentence does not carry Syrian villages to Iran. A quarter of a city with no host in its
+    sentence lies in the city the report was filed from, in the report's country."""
     text = ctx.text
     out: list[Place] = []
     partial: list[Place] = []
@@ -1433,10 +1434,16 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
         context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
                    and p.start >= m.start() - 80
                    and (ctx.country_context is None or p.country == ctx.country_context)]
+        kind = m.group("kind").lower()
+        if not context and kind.startswith(("neighbo", "district", "suburb")):
+            # a quarter of a city, the report filed from that city ("ALEPPO, Syria (AP) -
+            # ... barrel bombs on the rebel-held neighborhood of al-Shaar")
+            context = [p for p in places if p.start < 200 and p.feature == "city" and ctx.country_context
+                       and p.country == ctx.country_context
+                       and filed_at(text, p.start, p.end, with_country=True)][:1]
         if not context:
             continue
         host = min(context, key=lambda p: abs(p.start - m.end()))
-        kind = m.group("kind").lower()
         feature = "village" if kind.startswith(("village", "hamlet")) else "place"
         pos = m.start("names")
         for name in _SPLIT_NAMES.split(m.group("names")):
