@@ -592,6 +592,20 @@ def test_phrase_index_leftmost_longest():
     assert [(text[s:e], v) for s, e, v in idx.find(text)] == [("New York Times", "paper"), ("times", "word")]
 
 
+def test_no_phrase_spans_a_comma_or_goes_on_into_a_quotation():
+    idx = PhraseIndex()
+    idx.add("state police", "state police")
+    idx.add("police", "police")
+    idx.add("the army", "army")
+    idx.add("army of conquest", "jaish al-fatah")
+    idx.add("islamic state is group militants", "is")
+    text = ('gunmen abducted a priest in Kaduna state, police said. The "Army of Conquest" and '
+            'Islamic State (IS) group militants fought state police.\nPolice said')
+    assert [(text[s:e], v) for s, e, v in idx.find(text)] == [
+        ("police", "police"), ("Army of Conquest", "jaish al-fatah"),
+        ("Islamic State (IS) group militants", "is"), ("state police", "state police"), ("Police", "police")]
+
+
 def test_tokenize_offsets():
     text = "Syria’s state-run agency"
     norms, starts, ends = tokenize(text)

@@ -74,6 +74,10 @@ def context_tokens(ctx: Context) -> tuple[list[str], list[int], list[int]]:
 
 
 _END = ""  # trie key that marks the end of a phrase (never a token)
+#: punctuation between two words that no phrase spans: a comma, a colon, a line break, or
+#: a quotation opening before the second ("The \"Army of Conquest\""; but "Islamic State
+#: (IS) group militants", "\"terrorist\" positions" go on)
+_BREAK = re.compile(r"[,;:!?\n]|[\"“]$")
 
 
 class PhraseIndex:
@@ -110,8 +114,9 @@ class PhraseIndex:
         """Non-overlapping matches ``(start, end, value)``: leftmost, then longest.
 
         A word of the text ending in "s" also matches the phrase word without it
-        (plurals, possessives written without apostrophe). Where several values share
-        a phrase, the one added last wins.
+        (plurals, possessives written without apostrophe). No phrase spans a comma, a
+        colon or a line break between its words, nor goes on into a quotation. Where several values
+        share a phrase, the one added last wins.
         """
         norms, starts, ends = tokens if tokens is not None else tokenize(text)
         root = self.root
@@ -138,8 +143,8 @@ class PhraseIndex:
                     v = _pick(hits, text, starts, ends, i, j)
                     if v is not None:
                         best = (j, v)
-                if j >= n:
-                    continue
+                if j >= n or _BREAK.search(text, ends[j - 1], starts[j]):
+                    continue    # no phrase across a comma ("Kaduna state, police")
                 t = norms[j]
                 nxt = node.get(t)
                 if nxt is not None:
