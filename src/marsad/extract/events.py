@@ -388,6 +388,13 @@ _NOT_PROTESTERS_OBJECT = re.compile(
     r"(?!\s+(?:protesters|demonstrators|marchers))", re.IGNORECASE)
 
 
+#: a protest that forces acted against: "cracked down on protests", "dispersed a protest",
+#: "during demonstrations"
+_FORCE_ON_PROTEST = re.compile(
+    r"\b(?:crack(?:ed|ing|s)?\s+down\s+on|crackdown\s+on|dispers(?:e|ed|es|ing)|break(?:ing|s)?\s+up|broke\s+up|"
+    r"during|amid|at|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _object_start(t: Trigger) -> int:
     """Where a trigger's object begins: after its first word when the trigger holds it
     ("beat journalists"), else after the trigger."""
@@ -458,6 +465,17 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     sd = by_type.get("strategic_developments")
     if sd and "riots" in by_type and all(t.sub_type == "looting_property_destruction" for t in sd):
         del by_type["strategic_developments"]
+    # "security forces shot dead 38 people as they cracked down on protests": the killing is
+    # the force used against the protest (ACLED codes it so), not a second event with the
+    # same dead; unless those killed are others than protesters ("shot dead a journalist")
+    vac = by_type.get("violence_against_civilians")
+    if vac and "protests" in by_type and all(t.sub_type == "attack" for t in vac) and any(
+            a.category == "state_forces" for a in actors) and any(
+            _FORCE_ON_PROTEST.search(ctx.text, max(ctx.sentences[sent][0], t.start - 40), t.start)
+            for t in by_type["protests"]) and not any(
+            _NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
+            for t in vac):
+        del by_type["violence_against_civilians"]
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
