@@ -764,6 +764,9 @@ def test_a_definite_unknown_doer_is_the_one_group_named_before(dictionary, text,
     ("A rights defender was shot dead in Honduras.", "rights defender"),
     ("Gunmen abducted a Catholic priest from his parish.", "priest"),
     ("Police detained a paralegal of the group.", "paralegal"),
+    # the staff of an organisation
+    ("Security forces arrested three senior staff members of the group.", "staff members"),
+    ("Gunmen shot dead two employees of the aid group.", "employees"),
 ])
 def test_one_civilian_of_a_kind_the_defenders_reports_name_is_a_civilian(dictionary, text, phrase):
     assert one(text, dictionary, phrase).category == "civilians"
