@@ -382,8 +382,19 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _RELAY_RE = re.compile(r"\b(?:citing|quoting|cited|quoted)\b")
 
 
+#: the name of an organisation says what it is
+_ORGANISATION_NAME = re.compile(
+    r"\b(?:Initiative|Committee|Commission|Cent(?:er|re)|Foundation|Network|Institute|Association|Council|Union|"
+    r"Organi[sz]ation|Watch|Federation|League|Society|Forum|Alliance|Coalition|Movement|Project|Campaign|"
+    r"Trust|Fund|Observatory|Collective|Defenders|Lawyers|Journalists|Rights)\b")
+#: a bracket the name opens and does not close: "Egyptian Initiative for Personal Rights (EIPR"
+_OPEN_BRACKET_TAIL = re.compile(r"\s*\([^)]*$")
+
+
 def _strip_article(text: str) -> str:
     text = text.strip()
+    if "(" in text:
+        text = _OPEN_BRACKET_TAIL.sub("", text)
     if text[:2].lower() in ("th", "a ", "an"):
         return _ARTICLE.sub("", text)
     return text
@@ -891,6 +902,16 @@ class _Resolver:
                 group = self._armed_group_before(cand.start)
                 if group is not None:
                     return group
+            if "international_org" in types and word is None and not cand.entry.default:
+                # "Egyptian security forces arrested three staff members of the Egyptian
+                # Initiative for Personal Rights (EIPR), the group said": the organisation
+                # the model named last, in the sentence or the one before, when its name
+                # says it is one
+                here = self.sentence_of(cand.start)
+                org = next((c for c in reversed(self.cands[:before]) if c.kind == "ner" and c.label == "ORG"
+                            and c.end <= cand.start and self.sentence_of(c.start) >= here - 1), None)
+                if org is not None and _ORGANISATION_NAME.search(org.source.name):
+                    return org.source
             e = cand.entry
             # "state media" is Syria's SANA only in a report on Syria: in a report whose
             # country is unknown it stays what the text says
