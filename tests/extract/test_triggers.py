@@ -443,6 +443,11 @@ def test_a_counter_attack_is_fighting(text):
     ("Rebels gained control of the village on Sunday.", ["gained control"]),
     ("The army has taken complete control of the district.", ["taken complete control"]),
     ("Rebels took control of the village.", ["took control"]),
+    # a place seized or taken, named by its kind
+    ("Syrian opposition fighters have seized the town of Morek after heavy fighting.", ["seized the town"]),
+    ("Islamic State militants took the strategic town of Palmyra.", ["took the strategic town"]),
+    ("Police seized the car of the activist.", []),
+    ("Soldiers took a village official hostage.", []),
 ])
 def test_control_taken_is_a_change_of_territory(text, found):
     assert words(text, "non_state_actor_overtakes_territory") == found
