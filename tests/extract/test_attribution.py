@@ -217,6 +217,16 @@ def test_according_to_figures_from(nlp, registry):
     assert sources(atts) == [("Syrian Network for Human Rights", "monitor", "asserts")]
 
 
+@pytest.mark.parametrize("text", [
+    # what kind of outlet it is, whose side it takes, between the cue and the name
+    "According to the pro-government Al-Watan newspaper, the army killed 30 militants near Kobane.",
+    "According to the pro-government daily Al-Watan, the army killed 30 militants near Kobane.",
+])
+def test_according_to_an_outlet_described_first(nlp, registry, text):
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Al-Watan", "ORG")])
+    assert [a.source.name for a in atts] == ["Al-Watan"]
+
+
 def test_inverted_and_no_comma_attribution(nlp, registry):
     # texts with commas stripped upstream put the source at the end of the sentence
     text = ("The death toll reached 112 the Syrian Observatory for Human Rights monitoring group said on Sunday. "

@@ -321,7 +321,10 @@ _LED = r"(?:led|backed|based|run|funded|supported|allied|affiliated|controlled|h
 _ACCORDING_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|figures|data|statement|report|reports|tally|count|toll|information|estimates?|"
     r"latest|recent|annual|joint|final|preliminary|initial|new|issued|released|published|compiled|gathered|"
-    rf"provided|from|by|of|[\w’'-]+-{_LED})\s+)*$",
+    rf"provided|from|by|of|[\w’'-]+-{_LED}|"
+    # what kind of outlet, whose side: "the pro-government daily", "the Lebanese newspaper"
+    r"(?:pro|anti)-[\w’'-]+|daily|weekly|newspaper|paper|opposition|official|state-run|independent|local|"
+    r"online|news|website|outlet|broadcaster|channel|television|tv|agency|(?-i:[A-Z][a-z]+(?:an|ese|i|ish)))\s+)*$",
     re.IGNORECASE)
 _BY_GAP = re.compile(rf"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-{_LED}\s+)?$",
                      re.IGNORECASE)
