@@ -689,6 +689,20 @@ def test_in_a_battle_civilians_who_speak_are_no_targets(dictionary):
     assert ("target", "Civilians") in _roles(text, dictionary, "battles")
 
 
+@pytest.mark.parametrize("text", [
+    "She was arrested by officers of the State Security Service at her home.",
+    "Agents of the National Security Agency detained the blogger.",
+    "The intelligence service detained two journalists.",
+])
+def test_a_states_security_services_are_state_forces(dictionary, text):
+    assert "state_forces" in {a.category for a in actors(text, dictionary)}
+
+
+def test_another_states_intelligence_agency_is_not_the_reports_countrys(dictionary):
+    found = actors("The US Central Intelligence Agency spied on him in Sydney.", dictionary, country="AU")
+    assert "Military Forces of Australia" not in {a.name for a in found}
+
+
 def test_federal_forces_are_state_forces(dictionary):
     found = actors("Federal forces and rebel fighters clashed near the border.", dictionary)
     assert [(a.text.lower(), a.category) for a in found][0] == ("federal forces", "state_forces")
