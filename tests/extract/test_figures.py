@@ -475,6 +475,14 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("Journalist Samuel Wazizi died in military custody in Yaounde.", ["Samuel Wazizi"],
      [("killed", "civilians", 1)]),
     ("Samuel Wazizi died in a car crash in Yaounde.", ["Samuel Wazizi"], []),
+    # burned alive, or killed after being tortured or abducted; a long aside before the fate
+    ("Indigenous leader Domingo Choc was tortured and burned alive in Chimay.", ["Domingo Choc"],
+     [("killed", "total", 1)]),
+    ("Activist Maria Lopez was abducted and killed by gunmen in Guerrero.", ["Maria Lopez"],
+     [("killed", "civilians", 1)]),
+    ("Environmental defender Homero Gomez, who managed the El Rosario monarch butterfly sanctuary in "
+     "Michoacan, was found dead in a well.", ["Homero Gomez"], [("killed", "civilians", 1)]),
+    ("Activist Maria Lopez was abducted and released by gunmen in Guerrero.", ["Maria Lopez"], []),
     # ... told in a relative clause
     ("The group condemned the murder of journalist Javier Valdez, who was shot dead in Culiacan.",
      ["Javier Valdez"], [("killed", "civilians", 1)]),

@@ -1393,9 +1393,10 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
 #: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
 #: was reportedly killed" (the name's own verb, after an aside between commas)
 _NAMED_FATE = re.compile(
-    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,60}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
-    r"(?P<kill>shot\s+dead|shot\s+and\s+killed|killed|murdered|assassinated|gunned\s+down|beheaded|executed|"
-    r"lynched|(?:stabbed|beaten|hacked|burned|tortured)\s+to\s+death|found\s+dead)?"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,100}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
+    r"(?P<kill>(?:(?:tortured|beaten|abducted|kidnapped|attacked|raped)\s+and\s+)?(?:shot\s+dead|shot\s+and\s+killed|"
+    r"killed|murdered|assassinated|gunned\s+down|beheaded|executed|lynched|(?:stabbed|beaten|hacked|burned|burnt|tortured)"
+    r"\s+to\s+death|burn(?:ed|t)\s+alive)|found\s+dead)?"
     r"(?P<hurt>(?:shot\s+and\s+)?(?:wounded|injured|seriously\s+injured|shot\s+and\s+wounded))?\b"
     # ... or died of violence: "Samuel Wazizi died in military custody"
     r"|(?:\s*,(?P<aside2>[^,.;:!?]{1,60}),|\s*,)?\s+(?P<died>died\s+(?:while\s+)?(?:in|under)\s+(?:\w+\s+)?"
@@ -1424,7 +1425,7 @@ _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\
 _BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
                          r"retrieved|dumped|pulled)\b")
 #: a word of what befell a named person ("shot dead", "died in custody", "the body of")
-_FATE_HINT = re.compile(_OUTCOME_HINT.pattern + r"|bod(?:y|ies)|corpse|remains")
+_FATE_HINT = re.compile(_OUTCOME_HINT.pattern + r"|bod(?:y|ies)|corpse|remains|burn")
 #: the labels the entity ruler gives a surname that is also a place's name
 _SURNAME_LABELS = frozenset({"GPE", "LOC"})
 #: a given name right before it ("Carlos " of "Carlos Mendoza")
