@@ -395,6 +395,15 @@ def test_a_given_name_the_ruler_took_for_a_town_is_no_place(pipeline, text):
     assert ctx.country_context == "HN"
 
 
+def test_a_country_that_speaks_is_its_government_not_where_things_happened(pipeline):
+    text = ("The Syrian government denied using chemical weapons in Khan Sheikhoun, saying an air strike had "
+            "hit a rebel depot containing toxic substances. Russia said the Syrian air force had struck a "
+            "terrorist warehouse. The opposition accused the regime of a massacre that killed 86 people.")
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "SY"
+    assert ("Khan Shaykhun", "SY") in {(p.name, p.country) for p in ctx.places}
+
+
 def test_a_country_name_before_state_is_the_state_named_like_it(pipeline):
     text = ("Gunmen abducted 42 people from a school in Kagara, Niger State, Nigeria. "
             "The Niger State government said the students had not been found.")

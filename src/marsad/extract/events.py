@@ -77,8 +77,8 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
                      assign_roles, nationality_before, same_force)
 from .figures import RUNNING_TOTAL
-from .places import (FILED_FROM, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER, carried_to_cue,
-                     filed_at, salient_place)
+from .places import (FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+                     carried_to_cue, filed_at, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -229,20 +229,6 @@ _LOYAL_TO = re.compile(PATRON_BEFORE + r"|"
                        re.IGNORECASE)
 
 
-#: a city named for its government, as the subject of a verb of saying, deciding or
-#: sending ("Moscow and Damascus had rejected a plea", "Ankara views the YPG as ...",
-#: "Washington said", "Moscow launched air strikes in support of ...") or the owner of a
-#: policy ("Moscow's planned truce")
-_GOVERNS_AFTER = re.compile(
-    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|had|have|would|will|also|again|has\s+also|had\s+already)\s+)?"
-    r"(?:said|says|rejected|rejects|accused|accuses|denied|denies|insisted|insists|announced|announces|"
-    r"warned|warns|vowed|vows|demanded|demands|refused|refuses|views?|viewed|considers?|considered|"
-    r"condemned|condemns|welcomed|welcomes|urged|urges|blamed|blames|agreed|agrees|"
-    r"wants?|wanted|responded|responds|threatened|threatens|maintains|maintained|called\s+for|calls\s+for|"
-    r"backs|backed|supports|supported|hopes|hoped|fears|feared|argued|argues|believes|believed|"
-    r"intervened|intervenes|launched|launches|deployed|deploys|sent|sends)\b|"
-    r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
-    r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 _CITY_FEATURES = ("city", "place", "village")
 #: the place prepositions, and those that put a city in a relation ("at war with Damascus")
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:on|with|against|by|toward|{PLACE_PREPOSITIONS})\s+(?:the\s+)?$",
@@ -252,7 +238,7 @@ _PREPOSITION_BEFORE = re.compile(rf"\b(?:on|with|against|by|toward|{PLACE_PREPOS
 def _government_named(ctx: Context, p: Place) -> bool:
     """A city that stands for its government ("Moscow has denied", "Ankara views"), not
     one where something happened ("a meeting in Islamabad demanded ...")."""
-    return p.feature in _CITY_FEATURES and bool(_GOVERNS_AFTER.match(ctx.text, p.end)) \
+    return p.feature in _CITY_FEATURES and bool(GOVERNS_AFTER.match(ctx.text, p.end)) \
         and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
 
 

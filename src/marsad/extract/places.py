@@ -599,6 +599,21 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
     return out
 
 
+#: a city or a country named for its government, as the subject of a verb of saying, deciding or
+#: sending ("Moscow and Damascus had rejected a plea", "Ankara views the YPG as ...",
+#: "Washington said", "Moscow launched air strikes in support of ...") or the owner of a
+#: policy ("Moscow's planned truce")
+GOVERNS_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|had|have|would|will|also|again|has\s+also|had\s+already)\s+)?"
+    r"(?:said|says|rejected|rejects|accused|accuses|denied|denies|insisted|insists|announced|announces|"
+    r"warned|warns|vowed|vows|demanded|demands|refused|refuses|views?|viewed|considers?|considered|"
+    r"condemned|condemns|welcomed|welcomes|urged|urges|blamed|blames|agreed|agrees|"
+    r"wants?|wanted|responded|responds|threatened|threatens|maintains|maintained|called\s+for|calls\s+for|"
+    r"backs|backed|supports|supported|hopes|hoped|fears|feared|argued|argues|believes|believed|"
+    r"intervened|intervenes|launched|launches|deployed|deploys|sent|sends)\b|"
+    r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
+    r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
+
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
@@ -667,6 +682,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # a country or town named like a province or county of another ("Niger", "Georgia",
         # Somerset, New Jersey and the English county) speaks for both
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
+        if best.feature == "country" and GOVERNS_AFTER.match(ctx.text, c.end):
+            w *= 0.4    # "Russia said the Syrian air force had struck ...": its government speaks
         share = lead * w / max(1, len(countries))
         if patron:
             # "rebels backed by Turkey shelled Tal Rifaat", "the wounded were taken to Turkey"
