@@ -266,6 +266,25 @@ def test_a_killing_by_forces_cracking_down_on_a_protest_is_the_protests(pipeline
     assert [(e["type"], e["sub_type"], e["fatalities"]["total"]["low"]) for e in r["events"]] == kinds
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # houses burned in an attack that killed are the attack's, as ACLED codes them
+    ("Cameroonian soldiers burned down houses and killed at least 10 civilians in the village of Kumbo, "
+     "Human Rights Watch said.", [("violence_against_civilians", "attack")]),
+    ("Soldiers burned down 40 houses in the village of Kumbo on Monday.",
+     [("strategic_developments", "looting_property_destruction")]),
+])
+def test_property_destroyed_in_a_killing_is_the_killings(pipeline, text, kinds):
+    r = pipeline.run({"text": text, "published": "2019-02-12"})
+    assert [(e["type"], e["sub_type"]) for e in r["events"]] == kinds
+
+
+def test_a_division_the_model_took_for_a_person_still_places_what_follows_it(pipeline):
+    text = ("Gunmen attacked Adara communities in Kajuru LGA of Kaduna State, killing 66 people, "
+            "Governor Nasir El-Rufai said.")
+    r = pipeline.run({"text": text, "published": "2019-02-12"})
+    assert r["events"][0]["location"]["admin1_iso"] == "NG-KD"
+
+
 def test_the_plane_of_a_hijacking_is_no_air_strike(pipeline):
     text = "Gunmen hijacked a passenger plane in Athens on Friday. The hijackers of the TWA plane murdered a diver."
     r = pipeline.run({"text": text, "published": "2021-03-10"})

@@ -265,11 +265,19 @@ class _Taken:
         return any(not _holds(p, s, e) for s, e in self.spans[left:right])
 
 
+#: the word for an administrative division ending a name the model took for a person's
+#: ("Kajuru LGA of Kaduna State")
+_DIVISION_END = re.compile(r"\s(?:LGA|District|County|Municipality|Province|Governorate|Region|Department|"
+                           r"Prefecture|Township|Commune|Subdistrict|Sub-district)$")
+
+
 def _person_ends(ctx: Context) -> frozenset[int]:
-    """Where the names the model calls people end (computed once per document)."""
+    """Where the names the model calls people end (computed once per document), but for
+    those ending in an administrative division's word."""
     cached = ctx.__dict__.get("_marsad_person_ends")
     if cached is None or cached[0] is not ctx.entities:
-        cached = (ctx.entities, frozenset(e for _, e, label in ctx.entities if label == "PERSON"))
+        cached = (ctx.entities, frozenset(e for s, e, label in ctx.entities if label == "PERSON"
+                                          and not _DIVISION_END.search(ctx.text, s, e)))
         ctx.__dict__["_marsad_person_ends"] = cached
     return cached[1]
 
@@ -446,10 +454,12 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         calm = [t for t in by_type.pop("protests", []) if t.sub_type != "peaceful_protest"]
         if calm:
             by_type["protests"] = calm
-    # "rioters looted shops and torched cars": the looting is the riot's (ACLED codes
-    # property destroyed in a riot as the riot)
+    # "rioters looted shops and torched cars", "soldiers burned down houses and killed 10
+    # civilians": the looting or burning is the riot's or the attack's (ACLED codes property
+    # destroyed in a violent act as that act)
     sd = by_type.get("strategic_developments")
-    if sd and "riots" in by_type and all(t.sub_type == "looting_property_destruction" for t in sd):
+    if sd and by_type.keys() & (VIOLENT | {"riots"}) and all(
+            t.sub_type == "looting_property_destruction" for t in sd):
         del by_type["strategic_developments"]
     # "security forces shot dead 38 people as they cracked down on protests": the killing is
     # the force used against the protest (ACLED codes it so), not a second event with the
@@ -484,6 +494,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         attack_words = [t for t in generic if t.sub_type == "generic_attack"]
         if (has_figure or (attack_words and has_armed and has_generic_kill)) \
                 and not _OTHER_CAUSE.search(ctx.text, *ctx.sentences[sent]):
+            if has_figure and frames and all(f.sub_type == "looting_property_destruction" for f in frames):
+                frames = []     # "burned down houses and killed 10 civilians": the killing's
             frames.append(Frame(sent, None, None, 0.0, generic))
     return frames
 
