@@ -82,6 +82,8 @@ def test_a_release_is_of_people_not_of_footage(text, found):
     ("A U.N. mediator has been struggling to broker a ceasefire in Aleppo.", 0),
     ("Russia rejected a US plea, burying any hope for the revival of the ceasefire.", 0),
     ("The army declared the week-long ceasefire over on Monday.", 0),
+    ("Forces pounded Ghouta as the UN Security Council delayed a vote on a ceasefire.", 0),
+    ("Diplomats discussed a truce for Aleppo in Geneva.", 0),
     ("Fighters left Homs on Thursday under an agreement with the government.", 1),
 ])
 def test_an_agreement_that_failed_or_is_sought_is_none(text, agreements):
@@ -451,3 +453,24 @@ def test_a_counter_attack_is_fighting(text):
 ])
 def test_control_taken_is_a_change_of_territory(text, found):
     assert words(text, "non_state_actor_overtakes_territory") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a march is a protest; the month is not, nor a force's march on a city
+    ("Police detained more than 400 women at a march in Minsk.", ["a march"]),
+    ("Thousands joined the marches in Minsk on Sunday.", ["the marches"]),
+    ("Riot police dispersed the marchers.", ["marchers"]),
+    ("Rebels began a march on Damascus in March.", []),
+    ("The truce was agreed on 4 March.", []),
+])
+def test_a_march_is_a_protest(text, found):
+    assert words(text, types=("protests",)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Government forces pounded Eastern Ghouta for a seventh day.", ["pounded"]),
+    ("Warplanes pounded rebel positions near Hama.", ["pounded"]),
+    ("Police were pounding the door of the house with a mallet.", []),
+])
+def test_forces_that_pounded_a_place_shelled_it(text, found):
+    assert words(text, "shelling_artillery_missile_attack") == found

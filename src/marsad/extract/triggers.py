@@ -91,13 +91,18 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE)
 
 
-#: a sentence that tells an agreement failed, was sought or broken tells no agreement:
+#: a sentence that tells an agreement failed, was sought, broken or is still to be voted on
+#: tells no agreement:
 #: "attempts at securing a truce have faltered", "struggling to broker a ceasefire",
 #: "rejected a plea ... burying any hope for the revival of the ceasefire"
 _NO_AGREEMENT = re.compile(
     r"\b(?:collaps\w*|falter\w*|fail\w*|broke down|break(?:s|ing)? down|violat\w*|breach\w*|"
     r"struggl\w*|attempts?|efforts? to|hopes? (?:for|of)|revival|rejected|declared [\w\s-]{0,30} over|"
-    r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|expired|scrapped|rescinded)\b", re.IGNORECASE)
+    r"calls? for|urged|pushing for|seek(?:s|ing)?|sought|expired|scrapped|rescinded|"
+    # ... or is still to be voted on or discussed ("as the UN Security Council delayed a
+    # vote on a ceasefire")
+    r"vot(?:e|es|ed|ing) on|draft resolution|delayed a vote|postponed a vote|discuss(?:es|ed|ing)?)\b",
+    re.IGNORECASE)
 
 
 def failed_agreement(text: str, sentence: tuple[int, int]) -> bool:
