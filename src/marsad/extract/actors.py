@@ -115,8 +115,8 @@ class PhraseIndex:
 
         A word of the text ending in "s" also matches the phrase word without it
         (plurals, possessives written without apostrophe). No phrase spans a comma, a
-        colon or a line break between its words, nor goes on into a quotation. Where several values
-        share a phrase, the one added last wins.
+        colon or a line break between its words, nor goes on into a quotation. Where
+        several values share a phrase, the one added last wins.
         """
         norms, starts, ends = tokens if tokens is not None else tokenize(text)
         root = self.root

@@ -910,9 +910,7 @@ class _Resolver:
                 # Initiative for Personal Rights (EIPR), the group said": the organisation
                 # the model named last, in the sentence or the one before, when its name
                 # says it is one
-                here = self.sentence_of(cand.start)
-                org = next((c for c in reversed(self.cands[:before]) if c.kind == "ner" and c.label == "ORG"
-                            and c.end <= cand.start and self.sentence_of(c.start) >= here - 1), None)
+                org = self._org_before(before, cand.start)
                 if org is not None and _ORGANISATION_NAME.search(org.source.name):
                     return org.source
             e = cand.entry
@@ -935,6 +933,17 @@ class _Resolver:
             known = self.reg.source(name)
             return known or Source(name, "government")
         return cand.source
+
+    def _org_before(self, before: int, pos: int) -> _Cand | None:
+        """The organisation the model named last among the first ``before`` candidates, in
+        the sentence of ``pos`` or the one before."""
+        here = self.sentence_of(pos)
+        for c in reversed(self.cands[max(0, before - 200):before]):
+            if self.sentence_of(c.start) < here - 1:
+                break
+            if c.kind == "ner" and c.label == "ORG" and c.end <= pos:
+                return c
+        return None
 
     def _armed_group_before(self, pos: int) -> Source | None:
         """The non-state armed group the actor dictionary found last before ``pos``, in

@@ -1187,7 +1187,7 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         back = _backward_verb(d, q.first)
         if parent is None or (back is not None and back[0] != cands[parent].outcome):
             # (the object of a verb of its own: "killing 20 worshippers and wounding dozens of them")
-            return _of_them_alone(d, q, j, np)
+            return _of_them_alone(d, q, j, np, back)
         c.parent = parent
         c.outcome = cands[parent].outcome
         c.group = np.group or _G_TOTAL
@@ -1282,19 +1282,20 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     return None
 
 
-def _of_them_alone(d: _Doc, q: Quantity, j: int, np: _NP) -> _Cand | None:
+#: how many words before its verb the people of "N of them" are looked for
+_THEM_REACH = 30
+
+
+def _of_them_alone(d: _Doc, q: Quantity, j: int, np: _NP, back: tuple[str, int] | None) -> _Cand | None:
     """"N of them" with no earlier figure to be a part of, as the object of a killing or
-    wounding ("clashed with Daesh terrorists, killing 15 of them"): N of the people the
-    sentence named before the verb (the nearest person noun gives the group; none:
-    ``total``)."""
-    if d.low(j + 1) != "them":
-        return None
-    back = _backward_verb(d, q.first)
-    if back is None or back[0] not in ("killed", "injured"):
+    wounding (``back``, :func:`_backward_verb`: "clashed with Daesh terrorists, killing 15
+    of them"): N of the people the sentence named before the verb (the nearest person noun
+    within :data:`_THEM_REACH` words gives the group; none: ``total``)."""
+    if d.low(j + 1) != "them" or back is None or back[0] not in ("killed", "injured"):
         return None
     group = np.group
     first = back[1]
-    while first > 0 and d.same_sentence(first - 1, back[1]):
+    while first > 0 and back[1] - first < _THEM_REACH and d.same_sentence(first - 1, back[1]):
         first -= 1
     for k in range(back[1] - 1, first, -1):    # (not the sentence's subject: "Rebels attacked")
         w = d.low(k)

@@ -614,6 +614,7 @@ GOVERNS_AFTER = re.compile(
     r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
     r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 
+
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
@@ -656,7 +657,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.exact and c.label not in ENTITY_PLACES:
             continue    # a word the model calls no place, known only as a town's alternate
                         # name, is no evidence ("Ching", a surname, is Jing'an)
-        if best.feature in LOCAL and (_given_name_before(ctx, gaz, c, stop) or _given_name_of(ctx, gaz, c, stop)):
+        if best.feature in LOCAL and _given_name(ctx, gaz, c, stop):
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
         if owner is not None and owner[2] and not any(m.country == owner[0] for m in c.matches[:8]):
@@ -900,6 +901,12 @@ def _given_name_of(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
         x.exact and x.feature in ("country", "admin1") for x in _lookup(gaz, word, None)))
 
 
+def _given_name(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
+    """The name is a part of a person's: the surname after a given name, or the given name
+    before a surname (:func:`_given_name_before`, :func:`_given_name_of`)."""
+    return _given_name_before(ctx, gaz, c, stop) or _given_name_of(ctx, gaz, c, stop)
+
+
 def _place_word(gaz, word: str) -> bool:
     """The word is by its own name a country, a province or a town (at least
     :data:`~marsad.geo.build.TOWN` people; not a hamlet that happens to be called "Fox")."""
@@ -1069,7 +1076,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     for c in cands:
         abroad = c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country
         if abroad and (c.start - 1 in person_ends and text[c.start - 1] == " "
-                       or _given_name_before(ctx, gaz, c, stop) or _given_name_of(ctx, gaz, c, stop)):
+                       or _given_name(ctx, gaz, c, stop)):
             person_words.add(c.text)
     # a name abroad right after a place of the report's country and its possessive is a
     # part of that place: "Aleppo's Old City" (also "Aleppos", apostrophe stripped) is not
