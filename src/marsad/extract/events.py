@@ -423,6 +423,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     has_generic_kill = any(t.sub_type == "generic" for t in generic)
     violent = any(t.type in VIOLENT for t in specific)
     by_type: dict[str, list[Trigger]] = {}
+    strong_types = {t.type for t in specific if t.strength != "weak"}
     for t in specific:
         if t.type == "strategic_developments" and t.strength == "weak" and violent:
             continue  # "surrendered following clashes": the clash is the event
@@ -436,10 +437,10 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             # ("protesters were beaten" is the protest's), unless armed men did it to others
             # than protesters beside a protest ("Taliban fighters beat journalists covering
             # a protest")
-            others = [s for s in specific if s.strength != "weak" and s.type != t.type]
+            others = strong_types - {t.type}
             if has_strong and t.type != "battles" and others and not (
                     t.type == "violence_against_civilians" and has_armed
-                    and all(s.type == "protests" for s in others)
+                    and others <= {"protests"}
                     and _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))):
                 continue
             if has_strong and t.type == "battles" and not between and any(
@@ -1835,12 +1836,25 @@ def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
     return c
 
 
+def _violent_triggers(ctx: Context) -> tuple[list[int], list[Trigger]]:
+    """The violent triggers in text order and their starts (computed once per document)."""
+    cached = ctx.__dict__.get("_marsad_violent_triggers")
+    if cached is None or cached[0] is not ctx.triggers:
+        violent = sorted((t for t in ctx.triggers if t.type in VIOLENT), key=lambda t: t.start)
+        cached = (ctx.triggers, ([t.start for t in violent], violent))
+        ctx.__dict__["_marsad_violent_triggers"] = cached
+    return cached[1]
+
+
 def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
     """The event type a figure in a sentence with several kinds of violence belongs to: the
     type of a trigger inside or right beside the figure's phrase, else by victim group."""
-    for t in ctx.triggers:
-        if t.sentence == sent and t.type in VIOLENT and f.start - 3 <= t.start <= f.end + 3:
-            return t.type
+    starts, violent = _violent_triggers(ctx)
+    k = bisect.bisect_left(starts, f.start - 3)
+    while k < len(starts) and starts[k] <= f.end + 3:
+        if violent[k].sentence == sent:
+            return violent[k].type
+        k += 1
     if f.group in ("civilians", "children", "women"):
         return "violence_against_civilians"
     return default_type if default_type != "violence_against_civilians" else "battles"
