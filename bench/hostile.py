@@ -33,6 +33,7 @@ PHRASES = (
     ("events: launch places, tolls", "Shells fired from Idlib hit Aleppo. The death toll stood at 12. "),
     ("events: a killing told again and again", "Gunmen killed 3 people in Homs on Monday, police said. "),
     ("figures: kin with possessives", "killing a woman and her two children and "),
+    ("figures+events: N of them", "troops clashed with Daesh terrorists, killing 15 of them and wounding dozens of them, "),
     ("actors: a force named for its country", "Military Forces of Nigeria "),
     ("attribution: a quoted denial", '"Hezbollah denies" '),
     ("clean+places: furniture lines", "Show Caption Hide Caption\n"),
