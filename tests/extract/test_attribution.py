@@ -779,19 +779,17 @@ def test_dismissing_a_report_denies_it(nlp, registry, text, stances):
 def test_the_group_that_speaks_is_the_organisation_the_model_named_before(nlp, registry):
     from marsad.extract.actors import find_actors, load_actor_dictionary
 
-    text = ("Egyptian security forces arrested three senior staff members of the Egyptian Initiative for "
-            "Personal Rights (EIPR) this week, the group said on Friday.")
+    def spoken(text: str, org: str):
+        ctx = context(nlp, text, country="EG", entities=[entity(text, org, "ORG")])
+        ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+        return find_attributions(ctx, registry)[0]
+
     # the model's entity opens a bracket it does not close: the name stops before it
-    ents = [entity(text, "Egyptian Initiative for Personal Rights (EIPR", "ORG")]
-    ctx = context(nlp, text, country="EG", entities=ents)
-    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
-    atts, _ = find_attributions(ctx, registry)
+    atts = spoken("Egyptian security forces arrested three senior staff members of the Egyptian Initiative for "
+                  "Personal Rights (EIPR) this week, the group said on Friday.",
+                  "Egyptian Initiative for Personal Rights (EIPR")
     assert sources(atts) == [("Egyptian Initiative for Personal Rights", "unknown", "asserts")]
     # ... named in the sentence or the one before, not further back
-    text = ("The Egyptian Initiative for Personal Rights held a conference. It was long. The hall was full. "
-            "Police arrested three men, the group said.")
-    ents = [entity(text, "Egyptian Initiative for Personal Rights", "ORG")]
-    ctx = context(nlp, text, country="EG", entities=ents)
-    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
-    atts, _ = find_attributions(ctx, registry)
+    atts = spoken("The Egyptian Initiative for Personal Rights held a conference. It was long. The hall was full. "
+                  "Police arrested three men, the group said.", "Egyptian Initiative for Personal Rights")
     assert [a.source.name for a in atts] == ["group"]
