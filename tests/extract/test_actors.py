@@ -800,3 +800,13 @@ def test_a_phrase_on_a_plural_word_does_not_hide_the_shorter_one_on_its_stem():
     text = "before the Islamic State's invasion, and the Islamic State's West Africa Province"
     assert [(text[s:e], v) for s, e, v in index.find(text)] == [
         ("Islamic State's", "IS"), ("Islamic State's West Africa Province", "ISWAP")]
+
+
+def test_an_unidentified_group_beside_a_named_one_acted_against_is_that_one(dictionary):
+    roles = _roles("Kurdish YPG fighters repelled an attack by Turkish-backed rebels near Afrin, killing eight "
+                   "of the attackers.", dictionary, "battles")
+    assert ("side_b", "Unidentified armed group") not in roles and ("side_b", "Syrian armed opposition") in roles
+    # ... but of those who acted it may be the doer: kept
+    roles = _roles("A suicide bomber struck a wedding in Hassakeh, and the SDF said 22 were killed.",
+                   dictionary, "explosions_remote_violence")
+    assert any(name == "Unidentified armed group" for _role, name in roles)

@@ -1054,12 +1054,21 @@ def _agreement_roles(mentions: list[ActorMention]) -> list[dict[str, Any]]:
 def _actor_rows(roles: list[tuple[str, ActorMention]]) -> list[dict[str, Any]]:
     """The event's actor objects, one per role and name, in text order; an actor that has
     a part in the event (perpetrator, target, side) is not also listed as a participant
-    for its other mentions ("killing three members of the Asayish ... the Asayish said")."""
+    for its other mentions ("killing three members of the Asayish ... the Asayish said"),
+    nor an unidentified armed group in the role of a named armed actor acted against or
+    present."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     cast = {a.name for role, a in roles if role != "participant"}
+    # an unidentified armed group beside a named armed actor in the same role of those acted
+    # against or present is that actor told by a generic word ("Turkish-backed rebels ...
+    # killing eight of the attackers"); not of those who acted, where the unidentified one
+    # may be the doer ("a suicide bomber") and the named one a mistake
+    named = {role for role, a in roles if a.category in ARMED_CATEGORIES} - {"perpetrator", "side_a"}
     for role, a in roles:
         if role == "participant" and a.name in cast:
+            continue
+        if a.category == "unknown" and role in named:
             continue
         if (role, a.name) not in seen:
             seen.add((role, a.name))
