@@ -176,6 +176,13 @@ def test_a_quarter_of_a_city_lies_in_the_city_the_report_was_filed_from(pipeline
     assert quarter == expected
 
 
+def test_a_town_only_its_country_holds_keeps_its_name_at_the_countrys_precision(pipeline):
+    ctx = run(pipeline, "Gunmen shot dead a priest and four worshippers during Sunday mass in the town of Dablo "
+                        "in northern Burkina Faso, the mayor said.")
+    dablo = [(p.name, p.country, p.admin1, p.precision) for p in ctx.places if p.text == "Dablo"]
+    assert dablo == [("Dablo", "BF", None, 3)]
+
+
 def test_a_settlement_named_in_full_beats_a_match_on_part_of_its_name():
     from marsad.extract.base import Context, Place
     from marsad.extract.places import named_settlements

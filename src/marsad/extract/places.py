@@ -1447,7 +1447,9 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     sourced, only its exact point is unknown. Importing a GeoNames dump makes them
     precision 1. The host is a place of the report's country: a stray match abroad in the
     sentence does not carry Syrian villages to Iran. A quarter of a city with no host in its
-    sentence lies in the city the report was filed from, in the report's country."""
+    sentence lies in the city the report was filed from, in the report's country; a town or
+    village that only its country holds ("the town of Dablo in northern Burkina Faso") is
+    named so at the country's point, precision 3."""
     text = ctx.text
     out: list[Place] = []
     partial: list[Place] = []
@@ -1465,6 +1467,14 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             context = [p for p in places if p.start < 200 and p.feature == "city" and ctx.country_context
                        and p.country == ctx.country_context
                        and filed_at(text, p.start, p.end, with_country=True)][:1]
+        precision = 2
+        if not context and kind.startswith(("village", "town", "hamlet")):
+            # "the town of Dablo in northern Burkina Faso": only the country holds it, so its
+            # point is the country's (precision 3), but the name is the town's
+            context = [p for p in places if p.sentence == sent and p.feature == "country"
+                       and p.start >= m.end() and p.start - m.end() <= 40
+                       and (ctx.country_context is None or p.country == ctx.country_context)][:1]
+            precision = 3
         if not context:
             continue
         host = min(context, key=lambda p: abs(p.start - m.end()))
@@ -1482,7 +1492,7 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             partial.extend(inside)
             out.append(Place(start=start, end=end, text=name, name=name, country=host.country,
                              admin1=host.admin1, admin1_iso=host.admin1_iso, admin2=host.admin2,
-                             lat=host.lat, lon=host.lon, precision=2, feature=feature,
+                             lat=host.lat, lon=host.lon, precision=precision, feature=feature,
                              score=0.4, sentence=sent))
     for p in partial:
         if p in places:
