@@ -86,6 +86,20 @@ class Figure:
 #: former police officer", "retired soldiers", "off-duty policemen"); read by figures (they
 #: are civilians when killed) and actors (they name no force)
 NO_LONGER_ARMED = frozenset({"former", "retired", "off-duty", "demobilised", "demobilized"})
+#: capitalised words after a place's name that leave it a place's, not the start of a
+#: person's or a longer name: days and months, kinds of place, the place's own
+#: institutions and facilities ("Toronto Police", "Westminster Magistrates Court", "Homs
+#: Province", not "Santos Martinez"); read by places (a longer name) and figures (a person
+#: whose given name the entity ruler took for a town)
+PLACE_NAME_TAIL = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december city town village province "
+    "governorate state region district county department countryside valley river mountain "
+    "mountains heights strip bay island islands border area desert plain plains lake sea gulf "
+    "coast peninsula crossing basin oblast prefecture municipality suburbs outskirts "
+    "metropolitan metro police army council government authorities mayor governor court "
+    "courts magistrates crown tribunal harbour harbor port docks airport airbase base camp "
+    "prison hospital university square street road and the was were has had".split())
 
 
 #: words that end or head the name of a body ("the Sudan Doctors Committee", "the National

@@ -64,7 +64,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import NO_LONGER_ARMED, Context, CueBefore, Figure, component
+from .base import NO_LONGER_ARMED, PLACE_NAME_TAIL, Context, CueBefore, Figure, component
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
@@ -1433,11 +1433,6 @@ _SURNAME_LABELS = frozenset({"GPE", "LOC"})
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)? $")
 #: a surname right after it ("Santos" of "Santos Martinez": the given name is a town's)
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?=[\s,])")
-#: capitalised words after a place's name that make a longer name, not a person's
-_NOT_A_SURNAME = _words("city town village province governorate district county region state department "
-                        "municipality area countryside airport university hospital prison camp police army "
-                        "council square street road river valley mountains airbase base port governor "
-                        "mayor was were has had and the")
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 
@@ -1493,7 +1488,7 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
             else:
                 # or the given name ("Santos Martinez was found dead"): a surname after it
                 surname = _SURNAME_AFTER.match(text, e)
-                if surname is None or surname.group(1).lower() in _NOT_A_SURNAME:
+                if surname is None or surname.group(1).lower() in PLACE_NAME_TAIL:
                     continue
                 e = surname.end()
         elif label != "PERSON":

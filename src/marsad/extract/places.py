@@ -56,7 +56,7 @@ from ..geo.countries import subdivision_kind
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import context_tokens
-from .base import Context, CueBefore, Place, Within, component
+from .base import PLACE_NAME_TAIL, Context, CueBefore, Place, Within, component
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .numbers import words_value
 
@@ -897,7 +897,7 @@ def _given_name_of(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
                          or _ROLE_ASIDE.match(ctx.text, m.end())):
         return False
     word = m.group(1)
-    return not (word.lower() in stop or word.lower() in _NOT_A_NAME or gaz.demonym(word) or any(
+    return not (word.lower() in stop or word.lower() in PLACE_NAME_TAIL or gaz.demonym(word) or any(
         x.exact and x.feature in ("country", "admin1") for x in _lookup(gaz, word, None)))
 
 
@@ -1343,16 +1343,6 @@ _FACILITY_AFTER = re.compile(rf"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(
 _FACILITY_END = re.compile(rf"\s+(?:{_FACILITY_WORDS}|Harbou?r|Port|Docks?|Station)$")
 #: a capitalised word right after a name
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!-)")
-#: ... that leaves the name a place: days and months, kinds of place, the place's own
-#: institutions ("Toronto Police", "Westminster Magistrates Court")
-_NOT_A_NAME = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december city town village province "
-    "governorate state region district county countryside valley river mountain mountains "
-    "heights strip bay island islands border area desert plain plains lake sea gulf coast "
-    "peninsula crossing basin oblast prefecture municipality suburbs outskirts metropolitan "
-    "metro police council government authorities mayor governor court courts magistrates "
-    "crown tribunal harbour harbor port docks airport".split())
 #: a term, not a place: "the so-called “Hirak” movement"
 _SO_CALLED = re.compile(r"\bso-called\s+[\"“'‘]?$", re.IGNORECASE)
 
@@ -1365,7 +1355,7 @@ def _longer_name(gaz, text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() not in _NOT_A_NAME and not gaz.demonym(word) and not _place_word(gaz, word)
+    return word.lower() not in PLACE_NAME_TAIL and not gaz.demonym(word) and not _place_word(gaz, word)
 
 
 #: an Arabic article and a name after a name, or a linking particle and a name: the name
