@@ -932,3 +932,27 @@ def test_the_nationality_of_arms_striking_from_afar_is_weak_evidence_of_the_coun
     # ... while forces at home still do, and a named place still wins
     assert run(pipeline, "Egyptian authorities arrested a blogger on Sunday.").country_context == "EG"
     assert run(pipeline, "Russian warplanes bombed Idlib on Sunday.").country_context == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    # the report's own country names the village after its name ...
+    "Indigenous leader Jose Lopez was shot dead on Friday in the community of Trujillo in Colon, Honduras.",
+    # ... or the report was filed from a town of that country
+    "TEGUCIGALPA - Indigenous leader Jose Lopez was shot dead on Friday in the community of Trujillo, "
+    "Front Line Defenders said.",
+])
+def test_a_place_told_as_a_village_or_community_is_no_famous_city_abroad(pipeline, text):
+    # Peru's Trujillo has a million people; no one calls it a community
+    ctx = run(pipeline, text)
+    assert [(p.name, p.country) for p in ctx.places if p.text == "Trujillo"] == [("Trujillo", "HN")]
+    assert ctx.country_context == "HN"
+
+
+def test_a_city_the_report_does_not_call_small_is_still_the_famous_one(pipeline):
+    ctx = run(pipeline, "LIMA - A protester was shot dead in the city of Trujillo on Friday, police said.")
+    assert [(p.name, p.country) for p in ctx.places if p.text == "Trujillo"] == [("Trujillo", "PE")]
+
+
+def test_one_village_named_takes_one_name_not_the_speaker_after_a_comma(pipeline):
+    ctx = run(pipeline, "Jose Lopez was shot dead on Friday in the village of Trujillo, Front Line Defenders said.")
+    assert "Front Line Defenders" not in [p.text for p in ctx.places]

@@ -618,6 +618,9 @@ GOVERNS_AFTER = re.compile(
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
     weak: Counter[str] = Counter()   # the nationality of arms striking from afar, patrons
+    filed: Counter[str] = Counter()  # the country of the town the report was filed from (no
+                                     # vote: "ANKARA (Reuters) - ... a Syrian border town")
+    unplaced = False                 # a village's name shared by a famous city abroad
     patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
     carried_before = carried_to_cue(ctx.text)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
@@ -625,8 +628,13 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     placed = _placed_by_next(ctx.text, cands, gaz)
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
-        if QUALIFIER.match(ctx.text, c.end) or _NAME_GOES_ON.match(ctx.text, c.end) or (
-                filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c)):
+        if filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c) \
+                and not QUALIFIER.match(ctx.text, c.end) and not _NAME_GOES_ON.match(ctx.text, c.end):
+            found = _lookup(gaz, c.text, None) if not c.demonym else []
+            if found and found[0].exact and found[0].feature in FILED_FROM and found[0].country:
+                filed[found[0].country] += 1.5
+            continue
+        if QUALIFIER.match(ctx.text, c.end) or _NAME_GOES_ON.match(ctx.text, c.end):
             continue    # "a UK-based watchdog"; "Washington:", "BEIRUT (Reuters) -"; "Mashhad
                         # al-Kallasa", a longer name (but "Mali: Jihadists kill 15 soldiers")
         if _part_of_city(ctx.text, c):
@@ -657,6 +665,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not best.exact and c.label not in ENTITY_PLACES:
             continue    # a word the model calls no place, known only as a town's alternate
                         # name, is no evidence ("Ching", a surname, is Jing'an)
+        if best.feature in LOCAL and best.population >= BIG_TOWN and _small_place_word(ctx.text, c):
+            unplaced = True
+            continue    # "the community of Trujillo": not Peru's city; a namesake, whose country
+                        # the rest of the report tells
         if best.feature in LOCAL and _given_name(ctx, gaz, c, stop):
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
         owner = _owner_named_before(gaz, ctx.text, c.start)
@@ -708,6 +720,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             if found and found[0].country and seg.lower() not in stop and (
                     found[0].feature in ("country", "admin1") or found[0].population >= BIG_TOWN):
                 votes[found[0].country] += 1.5
+    if unplaced:
+        # such a village lies where the report was filed, unless the report says elsewhere
+        votes.update(filed)
     if not votes:
         return None
     votes.update(weak)
@@ -926,6 +941,19 @@ def _far_small_town(best, anchors: list[tuple[float, float]]) -> bool:
     return all(haversine_km(best.lat, best.lon, lat, lon) > NEAR_ABROAD_KM for lat, lon in anchors)
 
 
+#: a word for a small place before or after its name ("the community of Trujillo", "Oban village")
+_SMALL_PLACE_BEFORE = re.compile(
+    r"\b(?:village|hamlet|community|settlement|small\s+town)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SMALL_PLACE_AFTER = re.compile(r"\s+(?:village|hamlet|community|settlement)\b")
+
+
+def _small_place_word(text: str, c: "_Cand") -> bool:
+    """The name is told as a village's, a hamlet's or a community's, which no city of a
+    million is (so the report's country holds it, not a famous city abroad)."""
+    return bool(_SMALL_PLACE_BEFORE.search(text[max(0, c.start - 40):c.start])
+                or _SMALL_PLACE_AFTER.match(text, c.end))
+
+
 def _world_city(free, local) -> bool:
     """A famous place (a country, a province, a city of a million) that the country
     context would swap for a place fifty times smaller (Rome for Rome, New York)."""
@@ -1053,8 +1081,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             continue
         free = _lookup(gaz, c.text, None)
         c.matches = _lookup(gaz, c.text, country, fuzzy=c.label in ENTITY_PLACES or " " in c.text)
-        if free and c.matches and free[0].country != c.matches[0].country and _world_city(free[0], c.matches[0]):
+        if free and c.matches and free[0].country != c.matches[0].country and _world_city(free[0], c.matches[0]) \
+                and not (c.matches[0].feature in LOCAL and _small_place_word(text, c)):
             c.matches = free    # London stays in England in a report about the United States
+                                # (not "the community of Trujillo": no city of a million)
         if c.matches and c.matches[0].feature not in ("country",):
             # "Somali" is a people before a region, "Australian" before a territory (a
             # listed demonym also counted for the country context; a derived one does not)
@@ -1470,7 +1500,10 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
         host = min(context, key=lambda p: abs(p.start - m.end()))
         feature = "village" if kind.startswith(("village", "hamlet")) else "place"
         pos = m.start("names")
-        for name in _SPLIT_NAMES.split(m.group("names")):
+        names = _SPLIT_NAMES.split(m.group("names"))
+        if not kind.endswith("s"):
+            names = names[:1]   # "the village of Trujillo, Front Line Defenders said": one village
+        for name in names:
             start = text.index(name, pos)
             end = start + len(name)
             pos = end
