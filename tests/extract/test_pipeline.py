@@ -708,3 +708,21 @@ def test_a_claims_vague_figure_says_so(pipeline):
                               "The Observatory said 58 people were killed.", "published": "2017-04-05"})
     figs = [f for e in r["events"] for c in e["claims"] for f in c.get("figures", [])]
     assert [(f["best"], f.get("vague", False)) for f in figs] == [(12, True), (58, False)]
+
+
+def test_an_arabic_article_joined_by_a_hyphen_is_part_of_the_name(pipeline):
+    # the model makes "As-" an entity of its own and "Safir" a place; the newspaper speaks
+    r = pipeline.run({"text": "Ten people were killed in Hama, the Lebanese newspaper As-Safir reported.",
+                      "published": "2016-05-02"})
+    assert [c["source"]["name"] for e in r["events"] for c in e["claims"]] == ["As-Safir"]
+
+
+def test_entities_take_in_the_article_before_them():
+    from marsad.extract.nlp import _with_articles
+
+    text = "newspaper As-Safir and al-Sulaymaniyah neighborhood, Al-Watan, (ash-Sham) and Basel-"
+    ents = [(text.index("As-"), text.index("As-") + 3, "FAC"), (text.index("Safir"), text.index("Safir") + 5, "GPE"),
+            (text.index("Sulay"), text.index("Sulay") + 12, "GPE"), (text.index("Al-W"), text.index("Al-W") + 8, "ORG"),
+            (text.index("Sham"), text.index("Sham") + 4, "GPE")]
+    assert [(text[s:e], label) for s, e, label in _with_articles(text, ents)] == [
+        ("As-Safir", "GPE"), ("al-Sulaymaniyah", "GPE"), ("Al-Watan", "ORG"), ("ash-Sham", "GPE")]

@@ -11,6 +11,8 @@ corrected.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ..errors import ModelNotInstalled
@@ -87,4 +89,23 @@ def _assign(ctx: Context, doc, seen: str) -> None:
         if end > start:
             sents.append((start, end))
     ctx.sentences = sents
-    ctx.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ctx.entities = _with_articles(seen, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+
+
+#: an Arabic article joined to a name by a hyphen, which the model leaves out of the entity
+#: or makes one of its own ("the Lebanese newspaper As-Safir": "As-" and "Safir")
+_ARTICLE_BEFORE = re.compile(r"(?:(?<=[\s(\"'“‘])|^)(?:[Aa][lnsdtrz]|[Aa]sh|[Ee]l)-$")
+
+
+def _with_articles(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities that begin right after an Arabic article and a hyphen take the article in."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in ents:
+        m = _ARTICLE_BEFORE.search(text, max(0, s - 5), s)
+        if m is not None:
+            if out and out[-1][0] == m.start() and out[-1][1] == s:
+                out.pop()       # the article alone, an entity of its own
+            if not out or out[-1][1] <= m.start():
+                s = m.start()
+        out.append((s, e, label))
+    return out
