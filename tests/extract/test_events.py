@@ -1099,6 +1099,10 @@ def test_a_happening_told_as_an_aside_is_not_the_main_event():
      "government_regains_territory"),
     ("Rebels recaptured the village from government forces on Friday.", "non_state_actor_overtakes_territory"),
     ("Islamic State militants seized control of the city on Wednesday.", "non_state_actor_overtakes_territory"),
+    # the state's forces with militias beside them (militias alone keep the verb's)
+    ("Syrian troops and allied militiamen captured the village after days of fighting with insurgents.",
+     "government_regains_territory"),
+    ("Rebels and jihadists captured the village on Friday.", "non_state_actor_overtakes_territory"),
     # a taker not named as the verb's subject leaves the verb's sub-type
     ("The blast hit a district once on the front line between terrorists and army forces before the army "
      "retook the city.", "government_regains_territory"),

@@ -1944,28 +1944,32 @@ def _territory_sub_type(ctx: Context, d: Draft, actors: list[dict[str, Any]]) ->
                         key=lambda m: m.start)
         if not before:
             continue
-        taker = _backed_force(ctx.text, before)
+        takers = _takers(ctx.text, before)
+        taker = takers[-1]
         if t.start - taker.end > _SUBJECT_REACH or taker.role_hint in ("yields", "target"):
             continue
-        if taker.category == "state_forces":
+        kinds = {m.category for m in takers}
+        if "state_forces" in kinds and not kinds & _NON_STATE_TAKERS:
+            # "Syrian troops and allied militiamen captured": the state's forces, with help
             return "government_regains_territory"
-        if taker.category in _NON_STATE_TAKERS:
+        if kinds & _NON_STATE_TAKERS and "state_forces" not in kinds:
             return "non_state_actor_overtakes_territory"
         return sub_type
     return sub_type
 
 
-def _backed_force(text: str, before: list[ActorMention]) -> ActorMention:
-    """The last actor named before a verb, or, when it backs a force named before it with
-    its arms, that force ("regime forces backed by regime and Russian air strikes retook":
-    the forces, not the Russian jets). ``before``: the mentions in text order."""
+def _takers(text: str, before: list[ActorMention]) -> list[ActorMention]:
+    """The actors named as one subject right before a verb: the last actor and those joined
+    to it ("Syrian troops and allied militiamen"), or, when one backs a force named before
+    it with its arms, that force alone ("regime forces backed by regime and Russian air
+    strikes retook": the forces, not the Russian jets). ``before``: mentions in text order."""
     k = len(before) - 1
     first, backed = k, False
     while first > 0 and before[first].conjunct:
         if BACKED_GAP.match(text, before[first - 1].end, before[first].start):
             backed = True
         first -= 1
-    return before[first if backed else k]
+    return [before[first]] if backed else before[first:]
 
 
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
