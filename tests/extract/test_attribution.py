@@ -793,3 +793,20 @@ def test_the_group_that_speaks_is_the_organisation_the_model_named_before(nlp, r
     atts = spoken("The Egyptian Initiative for Personal Rights held a conference. It was long. The hall was full. "
                   "Police arrested three men, the group said.", "Egyptian Initiative for Personal Rights")
     assert [a.source.name for a in atts] == ["group"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers were killed by a roadside bomb, an army officer said.", [("army officer", "government", "asserts")]),
+    ("Two soldiers were killed, two senior security officials said.",
+     [("senior security officials", "government", "asserts")]),
+    ("The workers were on strike, according to a union official.", [("union official", "unknown", "asserts")]),
+])
+def test_an_officer_or_official_described_by_words_is_a_source_they_type(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
+def test_a_name_right_before_the_cue_speaks_unless_the_one_after_it_ends_the_clause(nlp, registry):
+    text = "Montaser said a chief officer at a police station in Baghdad called his friend."
+    _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Montaser", "PERSON")])
+    assert [a.source.name for a in atts] == ["Montaser"]

@@ -431,7 +431,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     norms, starts, ends = tokens
     for k in [k for k, w in enumerate(norms) if w in _CAND_HOOKS]:
         w = norms[k]
-        if w in ("source", "sources"):
+        if w in _SOURCE_HEADS:
             _source_phrase(text, reg, norms, starts, ends, k, cands)
         elif w in _TITLE_WORDS:
             _titled(text, norms, starts, ends, k, cands)
@@ -686,7 +686,10 @@ _TITLE_WORDS = {"president", "minister", "ambassador", "governor", "mayor", "cha
 _TITLE_LOWER_OK = {"envoy", "spokesman", "spokeswoman", "spokesperson"}
 _NAME_AT = re.compile(r"\s+(" + _NAME + r")")
 _A_SOURCE_DETS = {"a", "an", "one", "two", "three", "several", "other", "some"}
-_CAND_HOOKS = {"source", "sources", "ministry"} | _TITLE_WORDS
+#: the heads of "a(n) <words> source": "a Syrian military source", "an army officer", "two
+#: senior security officials" (the words type it: [adjectives] of the registry)
+_SOURCE_HEADS = {"source", "sources", "officer", "officers", "official", "officials", "commander", "commanders"}
+_CAND_HOOKS = {"ministry"} | _SOURCE_HEADS | _TITLE_WORDS
 _MINISTRY_KINDS = {"foreign", "defence", "defense", "interior", "information", "health", "justice", "affairs"}
 
 
@@ -705,6 +708,8 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
             if typ is None:
                 typ = "witness" if any(x[:1].isupper() for x in words) else "unknown"
             seg = text[starts[d + 1]:ends[k]]
+            if any(c.kind == "named" and starts[d + 1] <= c.start and c.end <= ends[k] for c in cands):
+                return  # "citing an NDF official": the registered source speaks, by its name
             cands.append(_Cand(starts[d], ends[k], "asource", Source(seg, typ)))
             return
         if w in _A_SOURCE_STOP:
@@ -1163,8 +1168,11 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     if back is not None and back.kind != "ner":
         return back, None
     fwd = _inverted(text, w, ce, se, cands, allowed, quoted)
+    # a name right before the cue is its subject unless the one after it ends the clause
+    # ("Montaser said a chief officer at a police station called his friend": Montaser)
+    end = _INVERT_END if back is None or text[back.end:cs].strip() else _CLAUSE_END
     if fwd is not None and (back is None or fwd[0] is None
-                            or fwd[0].kind != "ner" and _INVERT_END.match(text, fwd[0].end)):
+                            or fwd[0].kind != "ner" and end.match(text, fwd[0].end)):
         return fwd
     return (back, None) if back is not None else None
 
@@ -1202,6 +1210,10 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
 #: police killed seven"): the speaker is the one before
 _INVERT_END = re.compile(r"\s*(?:[,.;:!?\"”’)]|$|(?:on|in|at|late|early|earlier|yesterday|today|told|who|"
                          r"which|citing|quoting|according|spokes\w*)\b)")
+
+
+#: ... and what ends it for sure, not a place or a time that may begin the clause it says
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?\"”’)]|$|(?:told|who|which|citing|quoting|according)\b)")
 
 
 def _inverted(text: str, w: str, ce: int, se: int, cands: list[_Cand], allowed, quoted):
