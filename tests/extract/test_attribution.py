@@ -810,3 +810,10 @@ def test_a_name_right_before_the_cue_speaks_unless_the_one_after_it_ends_the_cla
     text = "Montaser said a chief officer at a police station in Baghdad called his friend."
     _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, "Montaser", "PERSON")])
     assert [a.source.name for a in atts] == ["Montaser"]
+
+
+def test_the_group_that_speaks_is_the_organisation_introduced_with_its_acronym(nlp, registry):
+    text = "Police arrested 14 members of Women of Zimbabwe Arise (WOZA) on Tuesday, the group said."
+    _, atts, _ = attribute(nlp, registry, text, country="ZW", entities=[
+        entity(text, "Women of Zimbabwe Arise", "ORG"), entity(text, "WOZA", "ORG")])
+    assert [a.source.name for a in atts] == ["Women of Zimbabwe Arise"]

@@ -726,3 +726,31 @@ def test_entities_take_in_the_article_before_them():
             (text.index("Sham"), text.index("Sham") + 4, "GPE")]
     assert [(text[s:e], label) for s, e, label in _with_articles(text, ents)] == [
         ("As-Safir", "GPE"), ("al-Sulaymaniyah", "GPE"), ("Al-Watan", "ORG"), ("ash-Sham", "GPE")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("members of the Zimbabwe Lawyers for Human Rights (ZLHR) were held", "Zimbabwe Lawyers for Human Rights"),
+    ("members of Women of Zimbabwe Arise (WOZA) were held", "Women of Zimbabwe Arise"),   # "of" gives the O
+    ("the Committee to Protect Journalists (CPJ) said", "Committee to Protect Journalists"),
+    ("militants of the Islamic State of Iraq and Sham (ISIS) who", "Islamic State of Iraq and Sham"),
+    ("he told reporters (AFP) on Monday", None),           # no words spell it
+    ("fighters of the Kurdistan Workers Party (PKK) said", None),
+])
+def test_an_organisation_introduced_with_its_acronym_is_one_entity(text, name):
+    from marsad.extract.nlp import _with_acronyms
+
+    # the model's reading of such a name: a country in it, a part of it
+    ents = [(m.start(), m.end(), "GPE") for m in __import__("re").finditer(r"Zimbabwe|Iraq", text)]
+    orgs = [text[s:e] for s, e, label in _with_acronyms(text, ents) if label == "ORG"]
+    acronym = text[text.index("(") + 1:text.index(")")]
+    assert orgs == ([name, acronym] if name else [])
+    if name:
+        assert not any(label == "GPE" for _s, _e, label in _with_acronyms(text, ents))
+
+
+def test_an_entity_of_the_model_reaching_beyond_the_acronyms_words_is_left_alone():
+    from marsad.extract.nlp import _with_acronyms
+
+    text = "the Zimbabwe Lawyers for Human Rights (ZLHR) said"
+    ents = [(0, text.index(" (ZLHR)"), "ORG")]       # "the Zimbabwe ..." begins before the name
+    assert _with_acronyms(text, ents) == ents

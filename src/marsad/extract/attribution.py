@@ -390,6 +390,16 @@ _ORGANISATION_NAME = re.compile(
     r"\b(?:Initiative|Committee|Commission|Cent(?:er|re)|Foundation|Network|Institute|Association|Council|Union|"
     r"Organi[sz]ation|Watch|Federation|League|Society|Forum|Alliance|Coalition|Movement|Project|Campaign|"
     r"Trust|Fund|Observatory|Collective|Defenders|Lawyers|Journalists|Rights)\b")
+#: an acronym in brackets right after a name: "Women of Zimbabwe Arise (WOZA)"
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
+
+
+def _acronym_of_name(text: str, start: int, end: int) -> bool:
+    """The span is a name's acronym in brackets, or a name followed by one: what is
+    introduced so is an organisation ("Women of Zimbabwe Arise (WOZA)")."""
+    return bool(_BRACKETED_ACRONYM.fullmatch(text, max(0, start - 1), end + 1)
+                or _BRACKETED_ACRONYM.match(text, end + 1 if text.startswith(" ", end) else end))
+
 #: a bracket the name opens and does not close: "Egyptian Initiative for Personal Rights (EIPR"
 _OPEN_BRACKET_TAIL = re.compile(r"\s*\([^)]*$")
 
@@ -916,7 +926,8 @@ class _Resolver:
                 # the model named last, in the sentence or the one before, when its name
                 # says it is one
                 org = self._org_before(before, cand.start)
-                if org is not None and _ORGANISATION_NAME.search(org.source.name):
+                if org is not None and (_ORGANISATION_NAME.search(org.source.name)
+                                        or _acronym_of_name(self.ctx.text, org.start, org.end)):
                     return org.source
             e = cand.entry
             # "state media" is Syria's SANA only in a report on Syria: in a report whose
@@ -943,12 +954,18 @@ class _Resolver:
         """The organisation the model named last among the first ``before`` candidates, in
         the sentence of ``pos`` or the one before."""
         here = self.sentence_of(pos)
+        found = None
         for c in reversed(self.cands[max(0, before - 200):before]):
             if self.sentence_of(c.start) < here - 1:
                 break
+            if found is not None:
+                # an acronym in brackets after the name: the name ("Women of Zimbabwe Arise (WOZA)")
+                return c if c.label == "ORG" and self.ctx.text[c.end:found.start].strip() == "(" else found
             if c.kind == "ner" and c.label == "ORG" and c.end <= pos:
-                return c
-        return None
+                if not _BRACKETED_ACRONYM.fullmatch(self.ctx.text, max(0, c.start - 1), c.end + 1):
+                    return c
+                found = c
+        return found
 
     def _armed_group_before(self, pos: int) -> Source | None:
         """The non-state armed group the actor dictionary found last before ``pos``, in

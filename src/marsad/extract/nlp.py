@@ -89,7 +89,8 @@ def _assign(ctx: Context, doc, seen: str) -> None:
         if end > start:
             sents.append((start, end))
     ctx.sentences = sents
-    ctx.entities = _with_articles(seen, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    ents = _with_articles(seen, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    ctx.entities = _with_acronyms(seen, ents)
 
 
 #: an Arabic article joined to a name by a hyphen, which the model leaves out of the entity
@@ -109,3 +110,64 @@ def _with_articles(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
                 s = m.start()
         out.append((s, e, label))
     return out
+
+
+#: an acronym in brackets: "(ZLHR)", "(WOZA)", "(CPJ)"
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")
+#: words of a name that give its acronym no letter
+_NAME_GLUE = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "del", "des", "du", "la", "le", "y", "&"})
+_WORD = re.compile(r"[\w’'&-]+")
+
+
+def _acronym_name(text: str, open_at: int, letters: str) -> tuple[int, int] | None:
+    """The span of the capitalised words right before ``open_at`` whose initials spell
+    ``letters``; a function word gives its initial or none ("Zimbabwe Lawyers for Human
+    Rights" is ZLHR, "Women of Zimbabwe Arise" WOZA)."""
+    words = list(_WORD.finditer(text, max(0, open_at - 160), open_at))[-(len(letters) + 6):]
+    if not words or text[words[-1].end():open_at].strip() or words[-1].group(0).lower() in _NAME_GLUE:
+        return None
+
+    def match(i: int, j: int) -> int | None:
+        # words[..i] spell letters[..j] (both inclusive); the index of the name's first word
+        if j < 0:
+            return i + 1 if i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() else None
+        if i < 0:
+            return None
+        token = words[i].group(0)
+        if token.lower() in _NAME_GLUE:
+            if token[0].lower() == letters[j]:
+                found = match(i - 1, j - 1)
+                if found is not None:
+                    return found
+            return match(i - 1, j)
+        if not token[:1].isupper() or token[0].lower() != letters[j]:
+            return None
+        return match(i - 1, j - 1)
+
+    first = match(len(words) - 1, len(letters) - 1)
+    return None if first is None else (words[first].start(), words[-1].end())
+
+
+def _with_acronyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation introduced with its acronym ("the Zimbabwe Lawyers for Human Rights
+    (ZLHR)") is one ORG entity, and so is its acronym, where the model saw a country and
+    nothing, or only parts of it: the words whose initials spell the acronym."""
+    added: list[tuple[int, int, str]] = []
+    for m in _ACRONYM.finditer(text):
+        letters = "".join(ch for ch in m.group(1) if ch.isupper()).lower()
+        if len(letters) < 2:
+            continue
+        span = _acronym_name(text, m.start(), letters)
+        if span is None:
+            continue
+        s, e = span
+        if any(es < e and s < ee and not (s <= es and ee <= e) for es, ee, _l in ents):
+            continue    # the model's entity reaches beyond the name: leave its reading
+        ents = [x for x in ents if not (s <= x[0] and x[1] <= e)]
+        added.append((s, e, "ORG"))
+        a, b = m.start(1), m.end(1)
+        if not any(es < b and a < ee for es, ee, _l in ents):
+            added.append((a, b, "ORG"))
+    if not added:
+        return ents
+    return sorted(ents + added)
