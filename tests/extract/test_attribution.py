@@ -817,3 +817,22 @@ def test_the_group_that_speaks_is_the_organisation_introduced_with_its_acronym(n
     _, atts, _ = attribute(nlp, registry, text, country="ZW", entities=[
         entity(text, "Women of Zimbabwe Arise", "ORG"), entity(text, "WOZA", "ORG")])
     assert [a.source.name for a in atts] == ["Women of Zimbabwe Arise"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DAMASCUS (Reuters) - Two civilians were killed.", "Reuters"),
+    ("BEIRUT, Lebanon (AP) — Air strikes killed 12 people.", "Associated Press"),
+    ("KABUL, Jan 5 (Reuters) - A roadside bomb killed four policemen.", "Reuters"),
+    ("Idlib, SANA - Terrorists targeted Mhardeh with rocket shells.", "SANA"),
+    ("Beijing (AFP) –\n\nAn outspoken Chinese rights activist was detained.", "AFP"),
+    ("Headline of the day\nNEW DELHI (PTI): Police detained 40 farmers.", "Press Trust of India"),
+    # no agency, or one the registry does not know, or not at a line's start
+    ("ALEPPO, Syria - At least 25 people were killed.", None),
+    ("DAMASCUS (Syria Direct) - Two civilians were killed.", None),
+    ("Two civilians were killed, he said (Reuters) - and more.", None),
+])
+def test_the_outlet_a_dateline_names(registry, text, expected):
+    from marsad.extract.attribution import dateline_outlet
+
+    src = dateline_outlet(text, registry)
+    assert (src.name if src else None) == expected

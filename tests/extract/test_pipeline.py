@@ -754,3 +754,13 @@ def test_an_entity_of_the_model_reaching_beyond_the_acronyms_words_is_left_alone
     text = "the Zimbabwe Lawyers for Human Rights (ZLHR) said"
     ents = [(0, text.index(" (ZLHR)"), "ORG")]       # "the Zimbabwe ..." begins before the name
     assert _with_acronyms(text, ents) == ents
+
+
+def test_what_no_one_is_said_to_claim_the_outlet_of_the_dateline_asserts(pipeline):
+    text = "DAMASCUS (Reuters) - Two civilians were killed when rebels fired rockets on Jaramana in Rif Dimashq."
+    r = pipeline.run({"text": text, "published": "2018-01-21"})
+    assert [(c["source"]["name"], c["stance"], c.get("unattributed")) for e in r["events"] for c in e["claims"]] == [
+        ("Reuters", "asserts", True)]
+    # the document's own outlet, when given, is the one
+    r = pipeline.run({"text": text, "published": "2018-01-21", "outlet": "Enab Baladi"})
+    assert [c["source"]["name"] for e in r["events"] for c in e["claims"]] == ["Enab Baladi"]

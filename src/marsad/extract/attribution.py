@@ -404,6 +404,30 @@ def _acronym_of_name(text: str, start: int, end: int) -> bool:
 _OPEN_BRACKET_TAIL = re.compile(r"\s*\([^)]*$")
 
 
+#: a dateline naming the agency that filed the report: "DAMASCUS (Reuters) -", "BEIRUT,
+#: Lebanon (AP) —", "KABUL, Jan 5 (Reuters) -", "Idlib, SANA -" (at the start of a line near
+#: the start of the text)
+_DATELINE_AGENCY = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:[ \t]*,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})?"
+    r"(?:[ \t]*,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*"
+    r"(?:\(([^()\n]{2,40})\)|,[ \t]*([A-Za-z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}))[ \t]*[-–—:]")
+#: how far into the text a dateline may be
+DATELINE_REACH = 400
+
+
+def dateline_outlet(text: str, reg: "SourceRegistry") -> Source | None:
+    """The registered outlet a dateline names as the report's ("DAMASCUS (Reuters) -" is
+    Reuters, "Idlib, SANA -" SANA): what the report tells with no other source, its
+    outlet tells, when the document's metadata name no outlet. None without one."""
+    for m in _DATELINE_AGENCY.finditer(text[:DATELINE_REACH]):
+        name = (m.group(1) or m.group(2) or "").strip()
+        src = reg.outlet(name) if name else None
+        if src is not None and src.type in ("media", "state_media"):
+            return src
+    return None
+
+
 def _strip_article(text: str) -> str:
     text = text.strip()
     if "(" in text:

@@ -48,7 +48,8 @@ How (documented so that it can be argued with):
    only (``implausible``, ``cumulative``, ``inconsistent``). Actors are named as in the
    event's country (:func:`~marsad.extract.actors.as_in`).
 4. **Claims.** Attributions that overlap the event's sentences; without any, the outlet
-   that published the report asserts it. A sentence that tells no event but a claim of
+   that published the report asserts it (the metadata's, else the registered agency its
+   dateline names: "DAMASCUS (Reuters) -"; else "unknown"). A sentence that tells no event but a claim of
    responsibility ("The Daesh group claimed responsibility for the attack.") gives the
    violent event told last before it its perpetrator, and is part of its evidence. A
    sentence saying that nobody knows who did it ("It was not immediately clear who carried
@@ -76,6 +77,7 @@ from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
                      assign_roles, nationality_before, same_force)
+from .attribution import dateline_outlet
 from .figures import RUNNING_TOTAL
 from .places import (FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      carried_to_cue, filed_at, salient_place)
@@ -1805,6 +1807,8 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
         outlet = ctx.meta.get("outlet")
         registry = getattr(ctx.resources, "sources", None)
         known = registry.outlet(outlet) if registry is not None and isinstance(outlet, str) else None
+        if not outlet and registry is not None:
+            known = dateline_outlet(ctx.text, registry)   # "DAMASCUS (Reuters) -"
         if known is not None:      # "sana" is SANA, a state outlet
             name, typ = known.name, known.type
         else:
