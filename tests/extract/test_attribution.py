@@ -836,3 +836,24 @@ def test_the_outlet_a_dateline_names(registry, text, expected):
 
     src = dateline_outlet(text, registry)
     assert (src.name if src else None) == expected
+
+
+@pytest.mark.parametrize("text, speaker, about", [
+    ("Witnesses said soldiers opened fire on the crowd, a charge the army denied.", "army",
+     "soldiers opened fire on the crowd"),
+    ("Rebels said government jets dropped chlorine bombs on Kafr Zita, an accusation which Damascus has "
+     "flatly rejected.", "Damascus", "government jets dropped chlorine bombs on Kafr Zita"),
+])
+def test_a_charge_denied_after_a_comma_is_the_clause_before_it(nlp, registry, text, speaker, about):
+    ents = [entity(text, speaker, "ORG" if speaker == "army" else "GPE")]
+    _, _, statements = attribute(nlp, registry, text, entities=ents)
+    denials = [(s["source"]["name"], s["about"]) for s in statements if s["stance"] == "denies"]
+    assert [(name.lower(), a) for name, a in denials] == [(speaker.lower(), about)]
+
+
+@pytest.mark.parametrize("text", ["Rebels said 12 fighters were killed in Hama.",
+                                  "The insurgents said they had downed a helicopter.",
+                                  "Opposition fighters said a car bomb exploded in Zahra."])
+def test_armed_groups_named_by_their_kind_are_sources(nlp, registry, text):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.type, a.stance) for a in atts] == [("armed_group", "asserts")]

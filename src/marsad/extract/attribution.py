@@ -1168,7 +1168,7 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
                 start=start, end=end, source=Source(src.name, src.type), stance=stance,
                 source_start=cand.start if cand else -1, source_end=cand.end if cand else -1,
                 cue=f.cue, sentence=si))
-            abouts.append(_about(text, f, stance, end, quotes))
+            abouts.append(_about(text, f, stance, end, quotes, start))
     attributions_sorted = sorted(zip(attributions, abouts), key=lambda p: (p[0].start, p[0].source_start))
     attributions = [a for a, _ in attributions_sorted]
     abouts = [b for _, b in attributions_sorted]
@@ -1287,7 +1287,18 @@ _RECIPIENT = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){1,3}")
 _BY_AGENT = re.compile(r"\s+by\s+[^,.;:\"“”]{1,60}?(?=\s(?:of|for)\s+[a-z])")
 
 
-def _about(text: str, f: _Found, stance: str, limit: int, quotes) -> str:
+#: the speaker's words named as a charge after what was charged: "soldiers opened fire on
+#: the crowd, a charge the army denied" (what is denied is the clause before the comma)
+_CHARGE_BEFORE = re.compile(
+    r",\s*(?:a|an|the)\s+(?:charge|claim|accusation|allegation|report|account|version)s?\s+"
+    r"(?:which\s+|that\s+)?(?:[\w'’-]+\s+){1,5}(?:(?:has|have|had|also|strongly|flatly)\s+)*$", re.IGNORECASE)
+
+
+#: a speaker and a verb of saying opening the clause a charge names ("Witnesses said ...")
+_SAID_LEAD = re.compile(r"[^,.;:]{0,80}?\b(?:said|say|says|reported|claimed|alleged|accused)\s+(?:that\s+)?")
+
+
+def _about(text: str, f: _Found, stance: str, limit: int, quotes, start: int = 0) -> str:
     if stance not in STATEMENT_STANCES:
         return ""
     if stance == "denies" and f.stance != "denies":
@@ -1308,6 +1319,10 @@ def _about(text: str, f: _Found, stance: str, limit: int, quotes) -> str:
         # '"..." the authorities pledged': what was pledged is the quotation before the cue
         q = [(s, e) for s, e in quotes if e <= f.cue_start]
         about = _clip(text[q[-1][0] + 1:q[-1][1]]) if q else ""
+        charge = _CHARGE_BEFORE.search(text, start, f.cue_start) if not q else None
+        if charge is not None:
+            said = _SAID_LEAD.match(text, start, charge.start())
+            about = _clip(text[said.end() if said else start:charge.start()])
     return about
 
 
