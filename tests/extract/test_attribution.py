@@ -857,3 +857,9 @@ def test_a_charge_denied_after_a_comma_is_the_clause_before_it(nlp, registry, te
 def test_armed_groups_named_by_their_kind_are_sources(nlp, registry, text):
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.type, a.stance) for a in atts] == [("armed_group", "asserts")]
+
+
+def test_a_kind_of_source_followed_by_a_registered_name_is_that_source(nlp, registry):
+    text = "A car bomb killed 43 people in Azaz, according to the Turkish state news agency Anadolu."
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [a.source.name for a in atts] == ["Anadolu Agency"]

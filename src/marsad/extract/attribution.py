@@ -1191,6 +1191,10 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
         nxt = None
     if forward_only:
         if nxt is not None and _ACCORDING_GAP.match(text[ce:nxt.start]) and allowed(nxt):
+            after = _first_from(cands, nxt.end)
+            if nxt.kind != "named" and after is not None and after.kind == "named" and after.start < se \
+                    and not text[nxt.end:after.start].strip() and allowed(after):
+                return after, None  # "according to the Turkish state news agency Anadolu": its name
             return nxt, None
         return None
     # passive: "reported by X", "claimed by X", "denied by X"
