@@ -185,6 +185,18 @@ def test_a_nationality_names_the_generic_force_after_it(pipeline):
     assert "Police Forces of Syria" in names and "Police Forces of Turkey" not in names
 
 
+@pytest.mark.parametrize("text, perpetrators", [
+    ("At least 15 civilians were killed when warplanes believed to be Russian struck a market in Ariha in "
+     "Idlib province, rescue workers said.", ["Russian forces"]),
+    # a belief between two nationalities names neither
+    ("At least 15 civilians were killed when jets thought to be either Syrian or Russian struck a market "
+     "in Ariha in Idlib province.", []),
+])
+def test_a_nationality_a_force_is_believed_to_be_names_it(pipeline, text, perpetrators):
+    r = pipeline.run({"text": text, "published": "2017-06-12"})
+    assert [a["name"] for e in r["events"] for a in e["actors"] if a["role"] == "perpetrator"] == perpetrators
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -821,6 +821,22 @@ def _nationality_before(text: str, start: int, gaz) -> str | None:
     return found[0] if found else None
 
 
+#: a nationality told as a belief after a force ("warplanes believed to be Russian")
+_BELIEVED_TO_BE = re.compile(
+    r"\s*,?\s+(?:(?:widely|generally)\s+)?(?:believed|thought|suspected|presumed|understood|reported|said)\s+"
+    r"to\s+(?:be|have\s+been)\s+(?:either\s+)?([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)\b(?!\s+or\b)")
+
+
+def _nationality_believed(text: str, end: int, gaz) -> str | None:
+    """The country of a nationality told after a force as what it is believed to be
+    ("warplanes believed to be Russian", "jets thought to be Syrian"), else None (not "either
+    Syrian or Russian")."""
+    m = _BELIEVED_TO_BE.match(text, end)
+    if m is None:
+        return None
+    return _LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1))
+
+
 #: a place noun after a name makes the name a place's possessive ("Hamas countryside")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
@@ -852,7 +868,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
         if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
-        named = _nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
+        named = (_nationality_before(text, start, gaz) or _nationality_believed(text, end, gaz)) \
+            if entry.localize and gaz is not None else None
         if entry.after_nationality and named is None:
             continue   # "the forces of change": no nationality, no actor
         if entry.local_only and entry.localize == "coalition" and named is None and coalition is not None:
