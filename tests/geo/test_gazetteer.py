@@ -230,6 +230,10 @@ def test_countries_and_ranking(gaz):
     assert gaz.best("Tripoli", "LB").country == "LB"
     assert gaz.lookup("Sunday") == []
     assert gaz.demonym("Syrian") == "SY"
+    # a town by its own name (population unknown) before a town only called so by another
+    # tongue, unless that one is far more a town than the namesake: Delhi's Jafarabad
+    assert (gaz.best("Ariha").country, gaz.best("Ariha").exact) == ("SY", True)
+    assert (gaz.best("Jaffrabad").admin1, gaz.best("Jaffrabad").exact) == ("Delhi", False)
 
 
 def test_fuzzy_lookup_stays_in_country(gaz):

@@ -133,6 +133,16 @@ class Gazetteer:
             out.append(Match(pname, cc, self._admin1_names.get(iso) if iso else None, iso, adm2,
                              lat, lon, feature, gid, int(pop or 0), round(s, 3), kind != KIND_ALT, pid))
         out.sort(key=lambda m: (-m.score, m.place_id))
+        if out and not out[0].exact and out[0].feature in LOCAL_FEATURES and out[0].population < BIG_TOWN:
+            # a town by its own name, whose population GeoNames does not know, before a town
+            # smaller than a city that has the name only as an alternate one ("Ariha" is
+            # Syria's Ariha, not Jericho, which Arabic calls so; but a village of 8,000 named
+            # "Jaffrabad" does not displace Delhi's Jafarabad of 55,000)
+            own = next((m for m in out if m.exact and m.feature in LOCAL_FEATURES and not m.population
+                        and (country is None or (m.country == country) == (out[0].country == country))), None)
+            if own is not None:
+                out.remove(own)
+                out.insert(0, own)
         if out and out[0].feature in LOCAL_FEATURES:
             # a province or country of that very name before a town that has it only as
             # an alternate name ("Missouri" is the state, not Bozeman; "Henan" the
