@@ -699,3 +699,22 @@ def test_a_conjunct_with_a_fate_of_its_own_is_no_part_of_the_one_before():
 def test_n_of_them_struck_by_a_verb_of_its_own(text, expected):
     got = find_figures(text, [(0, len(text))])
     assert [(f.best, f.outcome, f.group, f.part_of) for f in got] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person killed, told by a pronoun
+    ("Armed men broke into the home of land rights defender Pedro Gomez and shot him dead.", [("killed", "total", 1)]),
+    ("Unknown assailants stabbed her to death in Kampala.", [("killed", "total", 1)]),
+    ("Gunmen on a motorbike gunned him down outside the court.", [("killed", "total", 1)]),
+    ("They abducted his brother from the house, tortured and killed him.", [("killed", "total", 1)]),
+    # not one whose count it is not, nor a killing that was none
+    ("Armed men stormed the house and killed him and his son.", []),
+    ("A mob nearly killed him in the market.", []),
+    ("Her rivals politically killed her without touching her.", []),
+    ("He said the soldiers had threatened to kill him.", []),
+    # a toll told in the sentence or just before may hold that person already
+    ("A journalist was killed in Kabul on Monday. Gunmen shot him dead as he left home.", [("killed", "civilians", 1)]),
+    ("Two people were killed in the attack, and the gunmen then shot her dead.", [("killed", "total", 2)]),
+])
+def test_a_killing_told_by_a_pronoun_is_one_dead(text, expected):
+    assert _named(text, []) == expected

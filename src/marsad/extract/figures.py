@@ -1520,12 +1520,54 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
     return out
 
 
+#: a killing of one person told by a pronoun: "shot him dead", "stabbed her to death",
+#: "gunned him down", "killed him" (not "would not have killed him"; not "killed him and his
+#: son", whose count it is not)
+_PRONOUN_KILLED = re.compile(
+    r"\b(?<!to )(?<!would )(?<!could )(?<!will )(?<!might )(?<!not )(?<!never )"
+    r"(?:(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured|clubbed|bludgeoned)\s+(?:him|her)\s+"
+    r"(?:dead|to\s+death)|gunned\s+(?:him|her)\s+down|(?:killed|murdered|assassinated|executed|lynched|beheaded)"
+    r"\s+(?:him|her))\b(?!\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:his|her|their|a|an|the|"
+    r"two|three|four|five|six|several|\d+)\b)", re.IGNORECASE)
+#: words before a killing that make it none ("nearly killed him", "politically killed him")
+_NOT_QUITE_BEFORE = re.compile(r"\b(?:nearly|almost|all\s+but|virtually|practically|politically|symbolically|"
+                               r"figuratively|metaphorically|morally|socially)\s+$", re.IGNORECASE)
+#: sentences before a pronoun's killing whose toll may already hold its person
+_PRONOUN_REACH = 2
+
+
+def pronoun_victims(text: str, sentences: list[tuple[int, int]], figures: list[Figure],
+                    masked: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """One killed (``total``) for a killing told by a singular pronoun ("armed men broke into
+    the home of defender X and shot him dead"), in a sentence with no count of the dead of
+    its own, when neither it nor the :data:`_PRONOUN_REACH` sentences before it tell a
+    toll (which may already hold that person: "A journalist was killed in Kabul. Gunmen
+    shot him as he left home")."""
+    if not sentences or ("him" not in text and "her" not in text):
+        return []
+    inside = _SpanSet(list(masked or []))
+    starts = [a for a, _ in sentences]
+    killed = {f.sentence for f in figures if f.outcome == "killed"}
+    out: list[Figure] = []
+    for m in _PRONOUN_KILLED.finditer(text):
+        if inside.overlaps(m.start(), m.end()) or _NOT_QUITE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        sent = _sentence_of(sentences, starts, m.start())
+        if sent < 0 or any(k in killed for k in range(sent - _PRONOUN_REACH, sent + 1)):
+            continue
+        killed.add(sent)
+        out.append(Figure(start=m.start(), end=m.end(), text=m.group(0), low=1, best=1, high=1,
+                          outcome="killed", group=_G_TOTAL, sentence=sent))
+    return out
+
+
 @component("figures", reads=("text", "sentences", "masked", "entities"), assigns=("figures",))
 def figures_stage(ctx: Context) -> None:
     """Casualty figures (killed, injured) with qualifiers, groups and parts of totals; one
     for a named person the text says was killed or injured (:func:`named_victims`)."""
     figures = find_figures(ctx.text, ctx.sentences, ctx.masked)
     extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
+    extra += pronoun_victims(ctx.text, ctx.sentences, figures + extra, ctx.masked)
     if extra:
         # in text order, the parts' links to their totals kept
         merged = figures + extra
