@@ -35,6 +35,8 @@ PHRASES = (
     ("figures: kin with possessives", "killing a woman and her two children and "),
     ("figures+events: N of them", "troops clashed with Daesh terrorists, killing 15 of them and wounding dozens of them, "),
     ("actors: a force named for its country", "Military Forces of Nigeria "),
+    ("nlp+attribution: organisations with acronyms", "Zimbabwe Lawyers of Human Rights (ZLHR) of Oak Of (ZLHROO), "),
+    ("figures: killings told by pronouns", "gunmen shot him dead and stabbed her to death. "),
     ("attribution: a quoted denial", '"Hezbollah denies" '),
     ("clean+places: furniture lines", "Show Caption Hide Caption\n"),
 )

@@ -11,6 +11,7 @@ corrected.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from typing import Any
@@ -114,6 +115,8 @@ def _with_articles(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
 
 #: an acronym in brackets: "(ZLHR)", "(WOZA)", "(CPJ)"
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")
+#: the most capitals an acronym read so has
+_ACRONYM_MAX = 10
 #: words of a name that give its acronym no letter
 _NAME_GLUE = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "del", "des", "du", "la", "le", "y", "&"})
 _WORD = re.compile(r"[\w’'&-]+")
@@ -127,8 +130,16 @@ def _acronym_name(text: str, open_at: int, letters: str) -> tuple[int, int] | No
     if not words or text[words[-1].end():open_at].strip() or words[-1].group(0).lower() in _NAME_GLUE:
         return None
 
+    memo: dict[tuple[int, int], int | None] = {}
+
     def match(i: int, j: int) -> int | None:
         # words[..i] spell letters[..j] (both inclusive); the index of the name's first word
+        # (remembered: a run of function words may be read two ways each)
+        if (i, j) not in memo:
+            memo[(i, j)] = spell(i, j)
+        return memo[(i, j)]
+
+    def spell(i: int, j: int) -> int | None:
         if j < 0:
             return i + 1 if i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() else None
         if i < 0:
@@ -152,22 +163,32 @@ def _with_acronyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     """An organisation introduced with its acronym ("the Zimbabwe Lawyers for Human Rights
     (ZLHR)") is one ORG entity, and so is its acronym, where the model saw a country and
     nothing, or only parts of it: the words whose initials spell the acronym."""
+    if "(" not in text:
+        return ents
+    ents = sorted(ents)     # the model's entities do not overlap: their ends are in order too
+    starts = [x[0] for x in ents]
+    dropped: set[int] = set()
     added: list[tuple[int, int, str]] = []
     for m in _ACRONYM.finditer(text):
         letters = "".join(ch for ch in m.group(1) if ch.isupper()).lower()
-        if len(letters) < 2:
+        if not 2 <= len(letters) <= _ACRONYM_MAX:
             continue
         span = _acronym_name(text, m.start(), letters)
         if span is None:
             continue
         s, e = span
-        if any(es < e and s < ee and not (s <= es and ee <= e) for es, ee, _l in ents):
-            continue    # the model's entity reaches beyond the name: leave its reading
-        ents = [x for x in ents if not (s <= x[0] and x[1] <= e)]
-        added.append((s, e, "ORG"))
         a, b = m.start(1), m.end(1)
-        if not any(es < b and a < ee for es, ee, _l in ents):
+        # the model's entities that meet the name or the acronym: from the last that starts
+        # before the name (they do not overlap one another)
+        k = max(0, bisect.bisect_right(starts, s) - 1)
+        near = [x for x in range(k, bisect.bisect_left(starts, b)) if ents[x][1] > s]
+        if any(ents[x][0] < e and not (s <= ents[x][0] and ents[x][1] <= e) for x in near):
+            continue    # the model's entity reaches beyond the name: leave its reading
+        inside = {x for x in near if s <= ents[x][0] and ents[x][1] <= e}
+        dropped |= inside
+        added.append((s, e, "ORG"))
+        if not any(ents[x][0] < b and a < ents[x][1] for x in near if x not in inside):
             added.append((a, b, "ORG"))
     if not added:
         return ents
-    return sorted(ents + added)
+    return sorted([x for i, x in enumerate(ents) if i not in dropped] + added)
