@@ -461,6 +461,9 @@ def test_control_taken_is_a_change_of_territory(text, found):
     ("Thousands joined the marches in Minsk on Sunday.", ["the marches"]),
     ("Riot police dispersed the marchers.", ["marchers"]),
     ("Rebels began a march on Damascus in March.", []),
+    # ... but a march on a day is on that day
+    ("Police arrested 14 activists during a peaceful march on Tuesday.", ["peaceful march"]),
+    ("Thousands joined the march on 8 March.", ["the march"]),
     ("The truce was agreed on 4 March.", []),
 ])
 def test_a_march_is_a_protest(text, found):
