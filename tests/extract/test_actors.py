@@ -810,3 +810,15 @@ def test_an_unidentified_group_beside_a_named_one_acted_against_is_that_one(dict
     roles = _roles("A suicide bomber struck a wedding in Hassakeh, and the SDF said 22 were killed.",
                    dictionary, "explosions_remote_violence")
     assert any(name == "Unidentified armed group" for _role, name in roles)
+
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("Rebel shelling on government-held districts of Aleppo killed five people.", "Rebel shelling",
+     "Syrian armed opposition"),
+    ("Nine civilians were killed in opposition rocket fire on western Aleppo.", "opposition rocket fire",
+     "Syrian armed opposition"),
+    ("Jihadist mortar fire killed two children in Mhardeh.", "Jihadist mortar fire", "Jihadist militants"),
+])
+def test_the_arms_of_a_kind_of_armed_group_are_its_acts(dictionary, text, phrase, name):
+    m = one(text, dictionary, phrase)
+    assert (m.name, m.role_hint) == (name, "perpetrator")

@@ -488,7 +488,8 @@ _AFTER_INSTRUMENT = re.compile(
     r"gas attacks?|ambush|executions?|fighters (?:attacked|killed|shelled|stormed))\b)", re.IGNORECASE)
 _SELF_INSTRUMENT = re.compile(
     r"\b(?:war ?planes?|jets?|aircraft|planes|helicopters?|gunships|air ?strikes?|strikes?|raids?|shelling|"
-    r"artillery|missiles?|bombers|drones?|bombing)\b", re.IGNORECASE)
+    r"artillery|missiles?|bombers|drones?|bombing|rockets?|rocket\s+fire|mortars?|mortar\s+(?:fire|shells|rounds)|"
+    r"shells|sniper\s+fire|snipers|gunfire|bombardment)\b", re.IGNORECASE)
 _BEFORE_BY = re.compile(
     r"(?:\b(?:at the hands of|blamed on|attributed to|carried out by|launched by|committed by|perpetrated by|"
     r"conducted by|claimed by|fired by|dropped by|planted by)|\b(\w+)\s+by)\s+(?:the\s+|a\s+|an\s+)?"
