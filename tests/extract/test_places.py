@@ -956,3 +956,17 @@ def test_a_city_the_report_does_not_call_small_is_still_the_famous_one(pipeline)
 def test_one_village_named_takes_one_name_not_the_speaker_after_a_comma(pipeline):
     ctx = run(pipeline, "Jose Lopez was shot dead on Friday in the village of Trujillo, Front Line Defenders said.")
     assert "Front Line Defenders" not in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Boko Haram fighters killed 30 villagers in an overnight raid on Kwaga village in Borno state.", "Kwaga", "Borno"),
+    ("The death toll of the attack on Aqareb es Safi village in Hama province reached 51.", "Aqareb es Safi", "Hama"),
+])
+def test_a_village_named_before_its_kind_is_a_place_in_its_province(pipeline, text, name, admin1):
+    ctx = run(pipeline, text)
+    assert [(p.name, p.admin1, p.precision) for p in ctx.places if p.text == name] == [(name, admin1, 2)]
+
+
+def test_a_word_before_village_that_is_no_name_names_no_village(pipeline):
+    ctx = run(pipeline, "The village was shelled in Hama province. Old village houses burned in Hama province.")
+    assert not [p for p in ctx.places if p.feature == "village"]

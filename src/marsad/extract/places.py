@@ -1457,6 +1457,25 @@ _SETTLEMENTS = re.compile(
     rf"\b(?P<kind>villages?|towns?|hamlets?|neighbou?rhoods?|districts?|suburbs?|camps?)\s+of\s+"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)")
 _SPLIT_NAMES = re.compile(r"\s*,\s*|,?\s+and\s+")
+#: ... and a village named before its kind: "a raid on Kwaga village in Borno state" (not
+#: "The village", "Old village": a word that begins sentences or is no name)
+_SETTLEMENT_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?!(?:The|A|An|This|That|One|Another|Each|Every|Our|Their|His|Her|Its|Old|New|Model|Global|"
+    rf"Olympic|Smart|Border|Local|Nearby|Home|Native)\s)"
+    rf"(?P<names>[A-Z][\w’'-]+(?:\s+(?:{_LINKING}\s+|(?:al|el|as|ad|ar|ash|az)-)?[A-Z][\w’'-]+){{0,3}})"
+    rf"\s+(?P<kind>village|hamlet)\b")
+
+
+def _settlement_matches(text: str):
+    """The settlements the text names by a word of their kind: ``(start, end, kind,
+    names_start, names)``, in text order."""
+    found = [(m.start(), m.end(), m.group("kind"), m.start("names"), m.group("names"))
+             for m in _SETTLEMENTS.finditer(text)]
+    if "illage" in text or "amlet" in text:
+        found += [(m.start(), m.end(), m.group("kind"), m.start("names"), m.group("names"))
+                  for m in _SETTLEMENT_BEFORE.finditer(text)]
+        found.sort()
+    return found
 
 
 def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
@@ -1473,14 +1492,14 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     text = ctx.text
     out: list[Place] = []
     partial: list[Place] = []
-    for m in _SETTLEMENTS.finditer(text):
-        if ctx.is_masked(m.start(), m.end()):
+    for m_start, m_end, kind, names_start, names_text in _settlement_matches(text):
+        if ctx.is_masked(m_start, m_end):
             continue
-        sent = ctx.sentence_of(m.start())
+        sent = ctx.sentence_of(m_start)
         context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
-                   and p.start >= m.start() - 80
+                   and p.start >= m_start - 80 and not (names_start <= p.start < m_end)
                    and (ctx.country_context is None or p.country == ctx.country_context)]
-        kind = m.group("kind").lower()
+        kind = kind.lower()
         if not context and kind.startswith(("neighbo", "district", "suburb")):
             # a quarter of a city, the report filed from that city ("ALEPPO, Syria (AP) -
             # ... barrel bombs on the rebel-held neighborhood of al-Shaar")
@@ -1492,15 +1511,15 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             # "the town of Dablo in northern Burkina Faso": only the country holds it, so its
             # point is the country's (precision 3), but the name is the town's
             context = [p for p in places if p.sentence == sent and p.feature == "country"
-                       and p.start >= m.end() and p.start - m.end() <= 40
+                       and p.start >= m_end and p.start - m_end <= 40
                        and (ctx.country_context is None or p.country == ctx.country_context)][:1]
             precision = 3
         if not context:
             continue
-        host = min(context, key=lambda p: abs(p.start - m.end()))
+        host = min(context, key=lambda p: abs(p.start - m_end))
         feature = "village" if kind.startswith(("village", "hamlet")) else "place"
-        pos = m.start("names")
-        names = _SPLIT_NAMES.split(m.group("names"))
+        pos = names_start
+        names = _SPLIT_NAMES.split(names_text)
         if not kind.endswith("s"):
             names = names[:1]   # "the village of Trujillo, Front Line Defenders said": one village
         for name in names:
