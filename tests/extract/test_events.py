@@ -1270,3 +1270,15 @@ def test_a_region_before_a_colon_opening_the_report_is_its_topic():
                     "Syrian government forces, the Syrian Observatory for Human Rights said.",
                     published="2018-02-21")["events"]
     assert ev["location"]["name"] == "Eastern Ghouta" and ev["fatalities"]["civilians"]["best"] == 250
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing told with the clashes it happened in, one armed side named: the killing
+    ("Israeli troops shot dead a Palestinian teenager during clashes near Ramallah on Friday.",
+     [("violence_against_civilians", "attack")]),
+    # two armed sides: the clash is an event of its own
+    ("Rebels clashed with government troops near Hama as gunmen shot dead a teacher.",
+     [("battles", "armed_clash"), ("violence_against_civilians", "attack")]),
+])
+def test_clashes_told_with_a_killing_and_one_side_are_no_battle(text, expected):
+    assert sorted(_told_with_actors(text, "SY")) == expected
