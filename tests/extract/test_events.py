@@ -1276,8 +1276,10 @@ def test_a_region_before_a_colon_opening_the_report_is_its_topic():
     # a killing told with the clashes it happened in, one armed side named: the killing
     ("Israeli troops shot dead a Palestinian teenager during clashes near Ramallah on Friday.",
      [("violence_against_civilians", "attack")]),
-    # two armed sides: the clash is an event of its own
+    # two armed sides, or none named: the fighting is news of its own
     ("Rebels clashed with government troops near Hama as gunmen shot dead a teacher.",
+     [("battles", "armed_clash"), ("violence_against_civilians", "attack")]),
+    ("Fighting continues in the coastal provinces following massacres in which hundreds of civilians were killed.",
      [("battles", "armed_clash"), ("violence_against_civilians", "attack")]),
 ])
 def test_clashes_told_with_a_killing_and_one_side_are_no_battle(text, expected):

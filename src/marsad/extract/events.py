@@ -449,9 +449,11 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                     s.type == "explosions_remote_violence" for s in specific):
                 continue
             if t.type == "battles" and not between and "violence_against_civilians" in strong_types and len(
-                    {a.name for a in actors if a.category in ARMED and a.role_hint != "source"}) < 2:
+                    {a.name for a in actors if a.category in ARMED and a.role_hint != "source"}) == 1:
                 continue    # "troops shot dead a teenager during clashes near Ramallah": the
-                            # killing, told with the clashes it happened in, one side named
+                            # killing, told with the clashes it happened in, its doer the one
+                            # side named (with none named, "Fighting continues ... following
+                            # massacres", the fighting is news of its own)
         by_type.setdefault(t.type, []).append(t)
     # "protesters clashed with police": demonstrators fighting the forces facing them make
     # a violent demonstration, not a battle (ACLED's battles are between armed groups)
