@@ -712,6 +712,9 @@ def test_n_of_them_struck_by_a_verb_of_its_own(text, expected):
     ("A mob nearly killed him in the market.", []),
     ("Her rivals politically killed her without touching her.", []),
     ("He said the soldiers had threatened to kill him.", []),
+    ("The guards could have killed him, his lawyer said.", []),
+    ("Police said the suspect had not killed her.", []),
+    ("Police said the suspect hadn't killed her.", []),
     # a toll told in the sentence or just before may hold that person already
     ("A journalist was killed in Kabul on Monday. Gunmen shot him dead as he left home.", [("killed", "civilians", 1)]),
     ("Two people were killed in the attack, and the gunmen then shot her dead.", [("killed", "total", 2)]),

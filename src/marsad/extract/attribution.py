@@ -41,7 +41,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
                      merge_entries, read_toml_file)
-from .base import BODY_WORDS, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
+from .base import BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
                 "international_org", "witness", "unknown")
@@ -390,15 +390,14 @@ _ORGANISATION_NAME = re.compile(
     r"\b(?:Initiative|Committee|Commission|Cent(?:er|re)|Foundation|Network|Institute|Association|Council|Union|"
     r"Organi[sz]ation|Watch|Federation|League|Society|Forum|Alliance|Coalition|Movement|Project|Campaign|"
     r"Trust|Fund|Observatory|Collective|Defenders|Lawyers|Journalists|Rights)\b")
-#: an acronym in brackets right after a name: "Women of Zimbabwe Arise (WOZA)"
-_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
 
 
 def _acronym_of_name(text: str, start: int, end: int) -> bool:
     """The span is a name's acronym in brackets, or a name followed by one: what is
     introduced so is an organisation ("Women of Zimbabwe Arise (WOZA)")."""
-    return bool(_BRACKETED_ACRONYM.fullmatch(text, max(0, start - 1), end + 1)
-                or _BRACKETED_ACRONYM.match(text, end + 1 if text.startswith(" ", end) else end))
+    return bool(BRACKETED_ACRONYM.fullmatch(text, max(0, start - 1), end + 1)
+                or BRACKETED_ACRONYM.match(text, end + 1 if text.startswith(" ", end) else end))
+
 
 #: a bracket the name opens and does not close: "Egyptian Initiative for Personal Rights (EIPR"
 _OPEN_BRACKET_TAIL = re.compile(r"\s*\([^)]*$")
@@ -986,7 +985,7 @@ class _Resolver:
                 # an acronym in brackets after the name: the name ("Women of Zimbabwe Arise (WOZA)")
                 return c if c.label == "ORG" and self.ctx.text[c.end:found.start].strip() == "(" else found
             if c.kind == "ner" and c.label == "ORG" and c.end <= pos:
-                if not _BRACKETED_ACRONYM.fullmatch(self.ctx.text, max(0, c.start - 1), c.end + 1):
+                if not BRACKETED_ACRONYM.fullmatch(self.ctx.text, max(0, c.start - 1), c.end + 1):
                     return c
                 found = c
         return found

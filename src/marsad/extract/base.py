@@ -82,6 +82,11 @@ class Figure:
         return {"low": self.low, "best": self.best, "high": self.high, "text": self.text}
 
 
+#: an acronym in brackets: "(ZLHR)", "(WOZA)", "(MoI)"; read by nlp (the organisation whose
+#: words spell it) and attribution ("the group" after such an organisation)
+BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{0,10}[A-Z])\)")
+
+
 #: words that make a fighter's noun a civilian's: the bearer is under arms no more ("a
 #: former police officer", "retired soldiers", "off-duty policemen"); read by figures (they
 #: are civilians when killed) and actors (they name no force)

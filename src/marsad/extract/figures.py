@@ -1521,17 +1521,18 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
 
 
 #: a killing of one person told by a pronoun: "shot him dead", "stabbed her to death",
-#: "gunned him down", "killed him" (not "would not have killed him"; not "killed him and his
-#: son", whose count it is not)
+#: "gunned him down", "killed him" (not "killed him and his son", whose count it is not)
 _PRONOUN_KILLED = re.compile(
-    r"\b(?<!to )(?<!would )(?<!could )(?<!will )(?<!might )(?<!not )(?<!never )"
-    r"(?:(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured|clubbed|bludgeoned)\s+(?:him|her)\s+"
+    r"\b(?:(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured|clubbed|bludgeoned)\s+(?:him|her)\s+"
     r"(?:dead|to\s+death)|gunned\s+(?:him|her)\s+down|(?:killed|murdered|assassinated|executed|lynched|beheaded)"
     r"\s+(?:him|her))\b(?!\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:his|her|their|a|an|the|"
     r"two|three|four|five|six|several|\d+)\b)", re.IGNORECASE)
-#: words before a killing that make it none ("nearly killed him", "politically killed him")
-_NOT_QUITE_BEFORE = re.compile(r"\b(?:nearly|almost|all\s+but|virtually|practically|politically|symbolically|"
-                               r"figuratively|metaphorically|morally|socially)\s+$", re.IGNORECASE)
+#: words before a killing that make it none ("nearly killed him", "politically killed him",
+#: "had not killed him", "could have killed her")
+_NOT_QUITE_BEFORE = re.compile(r"(?:\b(?:nearly|almost|all\s+but|virtually|practically|politically|symbolically|"
+                               r"figuratively|metaphorically|morally|socially|not|never|"
+                               r"(?:would|could|might|may|should|must)\s+(?:not\s+)?have)|n[’']t)\s+$",
+                               re.IGNORECASE)
 #: sentences before a pronoun's killing whose toll may already hold its person
 _PRONOUN_REACH = 2
 

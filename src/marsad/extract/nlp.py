@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..errors import ModelNotInstalled
-from .base import Context, batch_of, component, strip_span
+from .base import BRACKETED_ACRONYM, Context, batch_of, component, strip_span
 from .clean import blank
 
 EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
@@ -113,8 +113,6 @@ def _with_articles(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
-#: an acronym in brackets: "(ZLHR)", "(WOZA)", "(CPJ)"
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")
 #: the most capitals an acronym read so has
 _ACRONYM_MAX = 10
 #: words of a name that give its acronym no letter
@@ -169,7 +167,7 @@ def _with_acronyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[in
     starts = [x[0] for x in ents]
     dropped: set[int] = set()
     added: list[tuple[int, int, str]] = []
-    for m in _ACRONYM.finditer(text):
+    for m in BRACKETED_ACRONYM.finditer(text):
         letters = "".join(ch for ch in m.group(1) if ch.isupper()).lower()
         if not 2 <= len(letters) <= _ACRONYM_MAX:
             continue
