@@ -1814,13 +1814,20 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
         registry = getattr(ctx.resources, "sources", None)
         known = registry.outlet(outlet) if registry is not None and isinstance(outlet, str) else None
         if not outlet and registry is not None:
-            known = dateline_outlet(ctx.text, registry)   # "DAMASCUS (Reuters) -"
+            known = _dateline_outlet(ctx, registry)   # "DAMASCUS (Reuters) -"
         if known is not None:      # "sana" is SANA, a state outlet
             name, typ = known.name, known.type
         else:
             name, typ = (outlet, "media") if outlet else ("unknown", "unknown")
         claims.append(_claim(ctx, name, typ, "asserts", s, e, figs, outlet_itself=True, aside=aside))
     return claims
+
+
+def _dateline_outlet(ctx: Context, registry):
+    """The outlet the report's dateline names (read once per document, not per event)."""
+    if "_marsad_dateline_outlet" not in ctx.__dict__:
+        ctx.__dict__["_marsad_dateline_outlet"] = dateline_outlet(ctx.text, registry)
+    return ctx.__dict__["_marsad_dateline_outlet"]
 
 
 def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
