@@ -113,6 +113,10 @@ def test_tokens_keep_offsets():
     ("Attackers hacked three farmers to death with machetes.", [("killed", "civilians", 3, 3, 3)]),
     ("Unknown assailants stabbed a human rights defender to death.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen stabbed two men in the market and fled.", []),
+    # "gunned down" in the passive is a killing; one person told by two nouns is one
+    ("A land rights activist was gunned down in Negros on Friday.", [("killed", "civilians", 1, 1, 1)]),
+    ("Two farmers were mowed down by troops.", [("killed", "civilians", 2, 2, 2)]),
+    ("A farmer and land rights activist was shot dead in Negros.", [("killed", "civilians", 1, 1, 1)]),
     # the definite article as one victim of a killing, not of anything else
     ("Gunmen killed the priest in Kaduna.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen shot dead the journalist in Kabul.", [("killed", "civilians", 1, 1, 1)]),

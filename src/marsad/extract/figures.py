@@ -641,7 +641,9 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 np2 = _noun_phrase(d, q2.last, q2.vague)
                 if np2 is not None and np2.head is not None:
                     j = np2.end
-            elif d.low(o) in ("a", "an") or d.low(o) in _VICTIMS:
+            elif d.low(o) in ("a", "an") or d.low(o) in _VICTIMS or d.low(o) in _MODIFIERS:
+                # "a woman and her two children", "16 civilians and children", "a farmer
+                # and land rights activist was shot dead" (one person told by two nouns)
                 m = o + (d.low(o) in ("a", "an"))
                 while m < d.n and m < k + 5 and d.low(m) not in _VICTIMS and (
                         d.low(m) in _MODIFIERS or d.toks[m].text[0].isupper()):
@@ -710,6 +712,8 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
             return ("injured", k)
         if w in _NEG_PRED:
             return ("neg", k)
+        if w in ("gunned", "mowed") and d.low(k + 1) == "down" and d.low(k - 1) in _AUX:
+            return ("killed", k + 1)   # "was gunned down": shot dead
         if w in ("shot", "burned", "burnt", "beaten", "stabbed", "tortured", "found", "stoned", "hacked",
                  "crushed", "starved", "gunned", "bombed"):
             for m in range(k + 1, min(d.n, k + 4)):
