@@ -87,6 +87,9 @@ def test_shipped_registry_is_valid(registry):
 @pytest.mark.parametrize("phrase, name, typ", [
     ("The Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "monitor"),
     ("The British-based Observatory", "Syrian Observatory for Human Rights", "monitor"),
+    ("The Observatory", "Syrian Observatory for Human Rights", "monitor"),
+    # another body's name that ends in the common noun is that body
+    ("The Sudan Conflict Observatory", "Sudan Conflict Observatory", "monitor"),
     ("SOHR", "Syrian Observatory for Human Rights", "monitor"),
     ("Syria's state-run news agency", "SANA", "state_media"),
     ("The Hezbollah-linked Al-Mayadeen network", "Al-Mayadeen", "media"),
@@ -165,6 +168,8 @@ def test_a_place_speaks_for_its_government_but_an_unknown_name_does_not(nlp, reg
     ("Philippine Coast Guard Police", "government"),
     ("The Plain Dealer", "media"),
     ("Belarusian Association of Journalists", "monitor"),
+    ("Institute for Development and Peace Studies", "monitor"),
+    ("Centre for Conflict Studies", "monitor"),
     ("Karapatan", "unknown"),
 ])
 def test_an_unregistered_organisation_is_typed_by_its_name(nlp, registry, org, typ):

@@ -441,6 +441,13 @@ _NAME_TAIL = re.compile(r"-[A-Z][\w]*")
 _LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 
 
+#: registered aliases that are a common noun ("the Observatory"): they name the registered
+#: source on their own, not as the last word of another body's capitalised name ("the
+#: Sudan Conflict Observatory"), which then speaks as itself
+_HEAD_ALIASES = frozenset({"observatory"})
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+
+
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -452,6 +459,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     hits = [h for h in reg.index.find(text, tokens)
             if not any(s < h[1] and h[0] < e for s, e, _ in local)] + local
     for s, e, entry in sorted(hits, key=lambda h: h[0]):
+        if entry.kind == "source" and text[s:e].lower() in _HEAD_ALIASES and _CAPITAL_BEFORE.search(text, max(0, s - 40), s):
+            continue    # "the Sudan Conflict Observatory" is not "the Observatory"
         if entry.kind == "source":
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
         elif entry.kind == "generic":
@@ -624,7 +633,8 @@ _ORG_TYPES = (
                          r"dealer|chronicle|telegraph|observer)\b", re.IGNORECASE)),
     ("monitor", re.compile(r"\b(?:human rights|rights watch|political prisoners|"
                            r"(?:union|syndicate|association|federation) of journalists|journalists[’']? (?:union|syndicate|"
-                           r"association|federation)|press freedom|civil liberties|documentation (?:center|centre))\b",
+                           r"association|federation)|press freedom|civil liberties|documentation (?:center|centre)|observatory|"
+                           r"(?:peace|conflict) studies|(?:conflict|violence) monitor(?:ing)?)\b",
                            re.IGNORECASE)),
 )
 
