@@ -216,6 +216,22 @@ def test_according_to(nlp, registry):
     assert atts[0].sentence == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A car bomb killed nine people in Azaz, a monitoring group and rescue workers said.",
+     {"Syrian Observatory for Human Rights", "rescue workers"}),
+    ("The Observatory and the Local Coordination Committees said 12 people were killed.",
+     {"Syrian Observatory for Human Rights", "Local Coordination Committees"}),
+    ("Nine people were killed, according to SANA and local activists.", {"SANA", "local activists"}),
+    # no subject of two: a comma and "and" join clauses; "of X and Y" names no speakers
+    ("Warplanes struck the Observatory, and activists said nine people were killed.", {"activists"}),
+    ("Jets hit positions of Hezbollah and the Syrian army said nine people were killed.", {"Syrian government"}),
+])
+def test_sources_named_together_each_claim_it(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert {a.source.name for a in atts} == expected
+    assert len({(a.start, a.end) for a in atts}) == 1
+
+
 def test_according_to_figures_from(nlp, registry):
     text = "At least 40 died, according to figures compiled by the Syrian Network for Human Rights."
     _, atts, _ = attribute(nlp, registry, text)

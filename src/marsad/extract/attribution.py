@@ -1134,6 +1134,12 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
         f = _Found(cand, pron, text[cs:ce], cs, ce, stance, not _NOT_FINITE.search(w))
         found_by_sentence.setdefault(si, []).append((f, src, cs, ce))
         resolver.attributed.append((cs, src, kind))
+        # sources named together say it together: "a monitoring group and rescue workers said"
+        for other in _conjoined(text, cands, cand, cs, ss, se) if cand is not None and not relay else ():
+            osrc = resolver.resolve(other)
+            if osrc is not None and osrc.name != src.name:
+                of = _Found(other, None, text[cs:ce], cs, ce, stance, f.finite)
+                found_by_sentence[si].append((of, osrc, cs, ce))
 
     if 0 not in found_by_sentence and sentences:
         _headline_speaker(ctx, sentences[0], cands, resolver, found_by_sentence)
@@ -1182,6 +1188,44 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
     attributions = [a for a, _ in attributions_sorted]
     abouts = [b for _, b in attributions_sorted]
     return attributions, _statements(text, attributions, abouts)
+
+
+#: what joins two sources named together ("X and Y said", "according to X and Y")
+_AND_GAP = re.compile(r"\s+(?:and|as\s+well\s+as)\s+(?:(?:the|a|an)\s+)?")
+
+
+#: what may come right before a subject of two sources: the sentence's start, a
+#: punctuation mark, a conjunction or a time ("On Saturday Moscow and Syrian media
+#: reported"); not "of" or "both" ("the neighborhoods of X and Y", "in both Syria and Iraq")
+_SUBJECT_OPENS = re.compile(r"(?:[,;:.!?\"“”‘’(—–-]|\b(?:the|a|an|and|but|while|whereas|as|that|also|meanwhile|earlier|later|"
+                            r"then|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\s*$",
+                            re.IGNORECASE)
+
+
+def _opens_subject(text: str, ss: int, start: int) -> bool:
+    lo = max(ss, start - 40)
+    before = text[lo:start]
+    return (lo == ss and not before.strip()) or bool(_SUBJECT_OPENS.search(before))
+
+
+def _conjoined(text: str, cands: list[_Cand], cand: _Cand, cue: int, ss: int, se: int) -> list[_Cand]:
+    """The sources named together with ``cand`` as one subject: the one right before it
+    across "and" when ``cand`` is the cue's subject ("a monitoring group and rescue workers
+    said"), the one right after it across "and" when ``cand`` follows the cue ("according to
+    the UN and local officials"). Not across a comma ("struck ISIS, and activists said"),
+    nor where the first is no subject's start ("the neighborhoods of X and Y, adding")."""
+    i = next((j for j, c in enumerate(cands) if c is cand), None)
+    if i is None:
+        return []
+    if cand.end <= cue:
+        first = cands[i - 1] if i > 0 else None
+        if first is not None and first.start >= ss and _AND_GAP.fullmatch(text, first.end, cand.start) \
+                and _opens_subject(text, ss, first.start):
+            return [first]
+        return []
+    if i + 1 < len(cands) and cands[i + 1].end <= se and _AND_GAP.fullmatch(text, cand.end, cands[i + 1].start):
+        return [cands[i + 1]]
+    return []
 
 
 def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss: int, se: int,
