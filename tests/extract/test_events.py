@@ -1091,6 +1091,11 @@ def test_a_happening_told_as_an_aside_is_not_the_main_event():
             "a landmine killed a civilian near the river.")
     evs = _dated(text, "2019-09-10")
     assert [e["type"] for e in evs] == ["battles", "explosions_remote_violence"]
+    # also when the report's dateline opens the aside's sentence
+    text = ("12 Jun 2016 Meanwhile warplanes were accused of bombing a town near the capital. "
+            "Gunmen shot dead two civilians in the market on Saturday.")
+    evs = _dated(text, "2016-06-12")
+    assert [e["type"] for e in evs] == ["violence_against_civilians", "explosions_remote_violence"]
 
 
 @pytest.mark.parametrize("text, sub_type", [

@@ -996,7 +996,7 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         # attack, a policeman was shot dead in Quetta")
         after = [d for d in cands if d.first > fr.sentence and d.first - fr.sentence <= 2
                  and _compatible_place(d, place_s.get(fr.sentence, []), fr.sentence)
-                 and not _ASIDE_OPENING.match(ctx.text, ctx.sentences[d.first][0])]
+                 and not _aside(ctx, d.first)]
         if after:
             tell(after[0], fr.sentence)
             continue
@@ -1121,6 +1121,16 @@ _ASIDE_OPENING = re.compile(
     r"in\s+other\s+(?:news|developments))\b", re.IGNORECASE)
 
 
+def _aside(ctx: Context, sent: int) -> bool:
+    """A sentence that opens on another happening (:data:`_ASIDE_OPENING`), also after
+    the report's dateline ("12 Jun 2016 Meanwhile Syrian regime accused of bombing ...")."""
+    start = ctx.sentences[sent][0]
+    dl = ctx.dateline
+    if dl is not None and start <= dl.start and not ctx.text[start:dl.start].strip():
+        start = dl.end
+    return bool(_ASIDE_OPENING.match(ctx.text, start))
+
+
 def _salience(ctx: Context, d: Draft, lead_abroad: bool = False) -> tuple:
     """Main event first: an event placed in the report's country before one placed only
     abroad (a report is about its country; foreign parties are background), then the
@@ -1133,7 +1143,7 @@ def _salience(ctx: Context, d: Draft, lead_abroad: bool = False) -> tuple:
     hostages in Syria" leads a report from a Virginia court before the hostages'
     captivity told paragraphs later)."""
     first, lead_end, _after = _lead(ctx)
-    lead = 1 if d.first < lead_end and not _ASIDE_OPENING.match(ctx.text, ctx.sentences[d.first][0]) else 0
+    lead = 1 if d.first < lead_end and not _aside(ctx, d.first) else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
     home = not _abroad(ctx, d) if d.places or not lead_abroad else bool(lead)
     return (home, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
