@@ -906,6 +906,8 @@ def test_a_spelling_of_a_town_the_model_took_for_a_person_after_a_word_of_place(
     ("Gunmen killed 12 villagers in Plateau state on Sunday.", "NG-PL"),
     ("Gunmen killed 12 villagers in the state of Plateau.", "NG-PL"),
     ("Gunmen killed 12 villagers in Benin's Plateau department.", "BJ-PL"),
+    # a department of the report's country, not a world city of that name
+    ("In Honduras, armed men killed a Lenca leader in Santiago de Puringla, La Paz department.", "HN-LP"),
 ])
 def test_the_word_for_a_kind_of_province_picks_the_province(pipeline, text, iso):
     assert [p.admin1_iso for p in run(pipeline, text).places if p.feature != "country"] == [iso]

@@ -110,7 +110,7 @@ _AFTER_AREA = re.compile(
     r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
 _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
-    r"state|region\s+of\s+\w+)\b", re.IGNORECASE)
+    r"state|region\s+of\s+\w+|departments?(?!\s+of\b))\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?i:the\s+)?(?i:province|governorate|state|region|department)(?i:s)?\s+(?i:of)\s+"
     rf"(?P<listed>{_LISTED_BEFORE}*))$")
@@ -1212,6 +1212,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             # "Plateau state" is Nigeria's state, not Benin's Plateau department
             word = (m_prov_a or m_prov_b).group(0)
             best = _province_of_kind(matches, best, word)
+        elif (m_prov_a or m_prov_b) and country and best.country != country \
+                and _province_named(matches, country) is not None:
+            # "La Paz department" in a report on Honduras is its department, not Bolivia's city
+            best = _province_named(matches, country)
         elif (m_prov_a or m_prov_b) and not best.exact:
             # "Samar province" is the Philippine province of that very name, not Samara
             best = _province_named(matches, levels=("admin1", "admin2")) or best
