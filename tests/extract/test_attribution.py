@@ -232,6 +232,16 @@ def test_sources_named_together_each_claim_it(nlp, registry, text, expected):
     assert len({(a.start, a.end) for a in atts}) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Two activists were found dead in Para on Sunday, the Pastoral Land Commission (CPT) said.",
+    "The Pastoral Land Commission (CPT) said two activists were found dead in Para on Sunday.",
+])
+def test_a_name_with_its_acronym_in_brackets_speaks(nlp, registry, text):
+    ents = [entity(text, "Pastoral Land Commission", "ORG"), entity(text, "CPT", "ORG")]
+    _, atts, _ = attribute(nlp, registry, text, entities=ents)
+    assert [a.source.name for a in atts] == ["Pastoral Land Commission"]
+
+
 def test_according_to_figures_from(nlp, registry):
     text = "At least 40 died, according to figures compiled by the Syrian Network for Human Rights."
     _, atts, _ = attribute(nlp, registry, text)

@@ -1285,9 +1285,14 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
             break
         if not allowed(c):
             continue
-        if not _gap_ok(text[c.end:cs]):
+        # "the Pastoral Land Commission (CPT) said": the name before its acronym speaks
+        acronym = i > 0 and text[cands[i - 1].end:c.start].strip() == "(" \
+            and BRACKETED_ACRONYM.fullmatch(text, c.start - 1, c.end + 1) is not None
+        if not _gap_ok(text[c.end + acronym:cs]):
             continue
-        if c.kind == "ner":
+        if acronym:
+            c = cands[i - 1]
+        elif c.kind == "ner":
             # "Amnesty International UK": a registered source right before wins
             if i > 0 and cands[i - 1].kind == "named" and not text[cands[i - 1].end:c.start].strip():
                 c = cands[i - 1]
