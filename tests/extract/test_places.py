@@ -913,9 +913,21 @@ def test_the_word_for_a_kind_of_province_picks_the_province(pipeline, text, iso)
     assert [p.admin1_iso for p in run(pipeline, text).places if p.feature != "country"] == [iso]
 
 
+def test_a_town_after_a_word_of_place_in_a_report_that_names_no_country(pipeline):
+    # the model calls "Tumaco" an event; after "in", by its own name, it is Colombia's town
+    ctx = run(pipeline, "A community leader was abducted by armed men in Tumaco on Friday, local authorities said.")
+    assert [(p.name, p.country) for p in ctx.places] == [("Tumaco", "CO")]
+    # not a word of another kind that some town is named
+    ctx = run(pipeline, "Gunmen killed a man who had testified in Congress on Monday.")
+    assert ctx.places == []
+
+
 def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names(pipeline):
     ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
     assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]
+    # one word, called a province
+    ctx = run(pipeline, "Two environmental activists were killed in Mindanao's Bukidnon province on Thursday.")
+    assert [(p.name, p.country, p.precision) for p in ctx.places] == [("Bukidnon", "PH", 3)]
 
 
 def test_a_town_named_after_its_province_in_one_capitalised_run(pipeline):

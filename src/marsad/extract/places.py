@@ -319,9 +319,11 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
             return False
     if best.feature in ("country", "admin1", "region"):
         return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
-    if best.feature == "admin2" and best.exact and label in ("GPE", "LOC") and " " in name:
-        return True     # a district or province by its whole name ("Negros Oriental"), whose
-                        # population the gazetteer does not know
+    if best.feature == "admin2" and best.exact and label in ("GPE", "LOC") and (
+            " " in name or _AFTER_PROVINCE.match(text[c.end:c.end + 40])):
+        return True     # a district or province by its whole name ("Negros Oriental") or
+                        # called one ("Bukidnon province"), whose population the gazetteer
+                        # does not know
     big = best.population >= BIG_TOWN
     town = best.population >= TOWN
     if label in ("GPE", "LOC", "FAC"):
@@ -333,6 +335,9 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     # ("Orange", "Mobile" and "Vista" are no American towns in a report on the Philippines)
     if country is not None and not in_context and not _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start):
         return best.population >= WORLD_CITY
+    if country is None and town and best.exact and _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start):
+        return True     # a town by its own name after a word of place, in a report that names
+                        # no country ("abducted by armed men in Tumaco", an event to the model)
     return (in_context and town) or big
 
 
