@@ -81,6 +81,8 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     # ISWAP split from Boko Haram in 2016: ACLED codes them apart
     ("ISWAP fighters", "Islamic State West Africa Province", "jihadist_group"),
     ("Boko Haram", "Boko Haram", "jihadist_group"),
+    ("plainclothes officers", "Police Forces of Syria", "state_forces"),
+    ("prison guards", "Police Forces of Syria", "state_forces"),
     ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", "jihadist_group"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):

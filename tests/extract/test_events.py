@@ -611,6 +611,11 @@ def test_where_a_court_sits_is_not_where_the_act_it_tries_happened():
             _city(text, "Istanbul", 0, "Istanbul", "TR", "TR-34")]
     (ev,) = _country_ctx(text, split_sentences(text), made, "SA").events
     assert ev["location"]["name"] == "Istanbul"
+    # but an act outside a court happened there
+    text = "Gunmen shot dead a lawyer outside a court in Almaty on Tuesday."
+    made = [_city(text, "Almaty", 0, "Almaty", "KZ", "KZ-75")]
+    (ev,) = _country_ctx(text, split_sentences(text), made, "KZ").events
+    assert ev["location"]["name"] == "Almaty"
 
 
 def test_strikes_by_an_air_force_state_are_air_strikes():

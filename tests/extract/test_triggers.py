@@ -394,6 +394,7 @@ def test_taken_from_home_by_men_is_an_abduction(text, found):
 @pytest.mark.parametrize("text, found", [
     ("Taliban fighters beat journalists covering a protest.", ["beat journalists"]),
     ("Guards beat two female detainees.", ["beat two female detainees"]),
+    ("Guards beat a prisoner of conscience in Evin prison.", ["beat a prisoner"]),
     ("Liverpool beat Chelsea on Wednesday.", []),
     ("She beat the record set by her rival.", []),
 ])

@@ -1189,8 +1189,15 @@ def _court_place(ctx: Context, p: Place) -> bool:
     """A place named as where a court sits or prosecutors work ("a courtroom in
     Alexandria, Virginia", "the Braunschweig state prosecutor"): the act they try
     happened elsewhere, or the report says so in its own words."""
-    return bool(_COURT_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
-                or _COURT_AFTER.match(ctx.text, p.end))
+    m = _COURT_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+    if m is not None and _AT_THE_COURT.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return False    # "beaten outside a court in Almaty": the act was there
+    return bool(m or _COURT_AFTER.match(ctx.text, p.end))
+
+
+#: where an act at a court happens: "outside a court in X", "on the steps of the courthouse"
+_AT_THE_COURT = re.compile(r"\b(?:outside|in\s+front\s+of|near|(?:at|on)\s+the\s+(?:gates?|entrance|doors?|steps)\s+"
+                           r"(?:of|to))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
