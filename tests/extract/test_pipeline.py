@@ -197,6 +197,19 @@ def test_a_nationality_a_force_is_believed_to_be_names_it(pipeline, text, perpet
     assert [a["name"] for e in r["events"] for a in e["actors"] if a["role"] == "perpetrator"] == perpetrators
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Turkey launched a military offensive against Kurdish-led forces in northeast Syria on Wednesday.",
+     "2019-10-10", "Turkish forces"),
+    ("Russia began its military operation in Ukraine on Thursday, shelling Kharkiv.", "2022-02-25",
+     "Russian forces"),
+])
+def test_a_country_that_launches_a_military_act_names_the_military(pipeline, text, published, expected):
+    r = pipeline.run({"text": text, "published": published})
+    names = {a["name"] for e in r["events"] for a in e["actors"]}
+    assert expected in names and not any(n.startswith(("Syrian government", "Military Forces of Ukraine"))
+                                         for n in names)
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -838,6 +838,28 @@ def _nationality_believed(text: str, end: int, gaz) -> str | None:
     return _LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1))
 
 
+#: a country that launches what its forces do: "Turkey launched a military offensive"
+_COUNTRY_LAUNCHING = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?)\s+(?:(?:has|had|have)\s+)?"
+    r"(?:launched|began|begun|started|carried\s+out|conducted|stepped\s+up|expanded|resumed|intensified|"
+    r"widened|mounted|staged)\s+(?:(?:a|an|its|their|the|new|fresh|major|large-scale|full-scale|"
+    r"cross-border|ground|air)\s+)*$")
+
+
+def _country_launching(text: str, start: int, gaz) -> str | None:
+    """The country named as the subject that launches the force's act right before it
+    ("Turkey launched a military offensive", "Russia began its military operation"), else
+    None."""
+    m = _COUNTRY_LAUNCHING.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    name = m.group(1).replace(".", "")
+    if name in _LETTERED:
+        return _LETTERED[name]
+    hit = gaz.lookup(name)[:1]
+    return hit[0].country if hit and hit[0].feature == "country" and hit[0].exact else None
+
+
 #: a place noun after a name makes the name a place's possessive ("Hamas countryside")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
@@ -869,8 +891,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
         if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
-        named = (_nationality_before(text, start, gaz) or _nationality_believed(text, end, gaz)) \
-            if entry.localize and gaz is not None else None
+        named = (_nationality_before(text, start, gaz) or _nationality_believed(text, end, gaz)
+                 or _country_launching(text, start, gaz)) if entry.localize and gaz is not None else None
         if entry.after_nationality and named is None:
             continue   # "the forces of change": no nationality, no actor
         if entry.local_only and entry.localize == "coalition" and named is None and coalition is not None:
