@@ -1131,6 +1131,10 @@ def test_who_took_the_place_decides_the_territory_sub_type(text, sub_type):
     # parts of other groups may overlap the whole: the range keeps the larger part as its low
     ("At least 16 civilians and three children have been killed in air raids on Monday.", "civilians",
      (16, 19, None)),
+    # ... unless the report tells the count of its own again, the children among them
+    ("At least 16 civilians and three children have been killed in air raids on Idlib. Sixteen civilians - "
+     "including three children - were killed on Monday in a rebel-held town, a monitoring group said.",
+     "civilians", (16, 16, None)),
 ])
 def test_parts_of_a_whole_of_their_own_group_bound_nothing(text, group, expected):
     from marsad.extract import extract

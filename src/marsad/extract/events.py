@@ -1751,6 +1751,14 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
                    _UPDATE.search(ctx.text[max(0, f.start - 80):f.start + max(0, f.text.find(str(f.best)))])]
         chosen = max(updates, key=lambda f: f.start) if updates else max(
             primary, key=lambda f: (f.best, not f.derived, -f.start))
+        if chosen.derived and not updates:
+            # a sum of groups told together ("16 civilians and three children": 19) yields
+            # to a count of its own that the report tells again ("Sixteen civilians -
+            # including three children - were killed")
+            again = {f.best for f in ctx.figures if f.group == group and f.sentence > first
+                     and not f.derived and f.outcome == chosen.outcome}
+            chosen = max((f for f in primary if not f.derived and f.best in again),
+                         key=lambda f: (f.best, -f.start), default=chosen)
         pool = primary + updates
         # a part of a whole in the same pool, all of whose parts are of the whole's group
         # ("three police officers" of "three police officers and two attackers", "two of
