@@ -210,6 +210,15 @@ def test_a_country_that_launches_a_military_act_names_the_military(pipeline, tex
                                          for n in names)
 
 
+def test_a_happening_told_as_an_aside_joins_no_event_before_it(pipeline):
+    text = ("Regime forces bombed the town of Saraqib in rural Idlib with chlorine barrel bombs on Monday, "
+            "activists said. Separately, over 12 civilians were killed when Russian jets raided the village "
+            "of Abu Alduhour in rural Idlib on Monday.")
+    r = pipeline.run({"text": text, "published": "2016-08-02"})
+    got = [(e["sub_type"], e["fatalities"].get("civilians", {}).get("best")) for e in r["events"]]
+    assert got == [("chemical_weapon", None), ("air_drone_strike", 12)]
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

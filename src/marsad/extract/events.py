@@ -691,7 +691,9 @@ def events(ctx: Context) -> None:
                     made_here.append(d)
                 continue
             target = None
-            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, []))
+            # a sentence opened as another happening ("Separately, ...", "In another attack")
+            # or by a date weeks before the report joins no open event
+            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent)
             for d in () if earlier else reversed(drafts):
                 if d.type != fr.type or any(d is m for m in made_here) \
                         or _other_delivery(d, fr):
@@ -976,7 +978,8 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         near_by = {id(d): d for s in range(fr.sentence - 2, fr.sentence + 3) for d in by_sent.get(s, ())}
         cands = sorted(near_by.values(), key=lambda d: rank[id(d)])
         prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in cands}
-        before = [d for d in cands if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2]
+        before = [d for d in cands if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2
+                  and not _aside(ctx, fr.sentence)]
         if before:
             nearest = max(prev[id(d)] for d in before)
             near = [d for d in before if prev[id(d)] == nearest]
