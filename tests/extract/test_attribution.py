@@ -85,6 +85,11 @@ def test_shipped_registry_is_valid(registry):
 
 
 @pytest.mark.parametrize("phrase, name, typ", [
+    # a state by its name speaks as its registered government, as by its capital
+    ("Russia", "Russian government", "government"),
+    ("Moscow", "Russian government", "government"),
+    ("The United States", "US government", "government"),
+    ("Turkey", "Turkish government", "government"),
     ("The Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "monitor"),
     ("The British-based Observatory", "Syrian Observatory for Human Rights", "monitor"),
     ("The Observatory", "Syrian Observatory for Human Rights", "monitor"),
@@ -240,6 +245,16 @@ def test_a_name_with_its_acronym_in_brackets_speaks(nlp, registry, text):
     ents = [entity(text, "Pastoral Land Commission", "ORG"), entity(text, "CPT", "ORG")]
     _, atts, _ = attribute(nlp, registry, text, entities=ents)
     assert [a.source.name for a in atts] == ["Pastoral Land Commission"]
+
+
+def test_whom_one_warned_is_no_speaker(nlp, registry):
+    text = ("Assad in an interview denied there was any evidence of a gas attack and warned the United States "
+            "to expect reprisals for any military strike.")
+    _, atts, _ = attribute(nlp, registry, text)
+    assert "US government" not in {a.source.name for a in atts}
+    text = "Air strikes killed 12 people in Idlib, warned the Observatory."
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [a.source.name for a in atts] == ["Syrian Observatory for Human Rights"]
 
 
 def test_according_to_figures_from(nlp, registry):

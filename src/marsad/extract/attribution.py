@@ -1269,9 +1269,9 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     # a name right before the cue is its subject unless the one after it ends the clause
     # ("Montaser said a chief officer at a police station called his friend": Montaser)
     end = _INVERT_END if back is None or text[back.end:cs].strip() else _CLAUSE_END
-    if fwd is not None and (back is None or fwd[0] is None
+    if fwd is not None and (fwd[0] is None or back is None and (w != "warned" or end.match(text, fwd[0].end))
                             or fwd[0].kind != "ner" and end.match(text, fwd[0].end)):
-        return fwd
+        return fwd      # (whom one warned is no speaker: "warned the United States to expect reprisals")
     return (back, None) if back is not None else None
 
 
