@@ -1214,8 +1214,8 @@ def _conjoined(text: str, cands: list[_Cand], cand: _Cand, cue: int, ss: int, se
     said"), the one right after it across "and" when ``cand`` follows the cue ("according to
     the UN and local officials"). Not across a comma ("struck ISIS, and activists said"),
     nor where the first is no subject's start ("the neighborhoods of X and Y, adding")."""
-    i = next((j for j, c in enumerate(cands) if c is cand), None)
-    if i is None:
+    i = bisect.bisect_left(cands, cand.start, key=lambda c: c.start)   # in text order, not overlapping
+    if i >= len(cands) or cands[i] is not cand:
         return []
     if cand.end <= cue:
         first = cands[i - 1] if i > 0 else None
