@@ -219,6 +219,17 @@ def test_a_happening_told_as_an_aside_joins_no_event_before_it(pipeline):
     assert got == [("chemical_weapon", None), ("air_drone_strike", 12)]
 
 
+@pytest.mark.parametrize("text", [
+    "Two suicide bombers blew themselves up near the shrine in Damascus on Saturday, killing 20 people. "
+    "The Islamic State group claimed responsibility for the attack.",
+    "At least 20 people were killed when suicide bombers struck near the shrine in Damascus on Saturday. "
+    "Daesh claimed responsibility for the attack via its news arm Amaq.",
+])
+def test_the_group_that_claimed_an_attack_is_its_only_perpetrator(pipeline, text):
+    r = pipeline.run({"text": text, "published": "2016-06-12"})
+    assert [a["name"] for a in r["events"][0]["actors"] if a["role"] == "perpetrator"] == ["Islamic State"]
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")
