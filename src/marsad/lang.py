@@ -10,12 +10,18 @@ from functools import lru_cache
 
 from .errors import ConfigError
 
-#: texts shorter than this (in letters) are not classified
+#: texts shorter than this (in letters, or in words) are not classified: "Deir ez-Zor" or
+#: "Bolsonaro" is a name, not a language
 MIN_LETTERS = 3
+MIN_WORDS = 4
+#: how far apart the likeliest language and the next must be for lingua to say one: a
+#: short English line full of names ("Maduro's forces detain activist in Caracas") is
+#: close to Spanish, French or Portuguese too, and is no telling (None), not French
+MIN_DISTANCE = 0.2
 
 
-@lru_cache(maxsize=4)
-def _detector(codes: tuple[str, ...]):
+@lru_cache(maxsize=8)
+def _detector(codes: tuple[str, ...], distance: float = 0.0):
     from lingua import IsoCode639_1, LanguageDetectorBuilder, Language
 
     langs = []
@@ -29,19 +35,28 @@ def _detector(codes: tuple[str, ...]):
         langs.append(Language.from_iso_code_639_1(iso))
     if len(langs) < 2:
         raise ConfigError("the `languages` setting needs at least two languages", code="M105")
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    return LanguageDetectorBuilder.from_languages(*langs).with_minimum_relative_distance(distance).build()
 
 
 def parse_languages(value: str) -> tuple[str, ...]:
     return tuple(sorted({c.strip().lower() for c in value.split(",") if c.strip()}))
 
 
-def detect_language(text: str, languages: str = "en,ar,fr,ru,tr,fa") -> str | None:
-    """ISO 639-1 code of ``text`` among ``languages``, or None when there is no telling."""
+def detect_language(text: str, languages: str = "en,ar,fr,ru,tr,fa,es,pt") -> str | None:
+    """ISO 639-1 code of ``text`` among ``languages``, or None when there is no telling
+    (too short, or too close between two languages)."""
     sample = text[:600]  # a paragraph is plenty; lingua costs grow with length (2.2 ms at 1,500)
-    if sum(ch.isalpha() for ch in sample[:200]) < MIN_LETTERS:
+    letters = [ch for ch in sample[:200] if ch.isalpha()]
+    if len(letters) < MIN_LETTERS:
         return None
-    lang = _detector(parse_languages(languages)).detect_language_of(sample)
+    codes = parse_languages(languages)
+    if sum(ch <= "\u024f" for ch in letters) * 2 <= len(letters):
+        # Arabic, Persian or Russian script: no English, however short or close the call
+        lang = _detector(codes).detect_language_of(sample)
+    elif len(sample.split(None, MIN_WORDS)) < MIN_WORDS:
+        return None
+    else:
+        lang = _detector(codes, MIN_DISTANCE).detect_language_of(sample)
     return lang.iso_code_639_1.name.lower() if lang is not None else None
 
 
@@ -54,4 +69,5 @@ _WARM_TEXT = "Clashes in the north"
 def load_detector(languages: str) -> None:
     """Build the detector and load all its language models now (lingua loads them lazily,
     about a second and 120 MB): before forking workers, so that they share one copy."""
-    _detector(parse_languages(languages)).detect_language_of(_WARM_TEXT)
+    for distance in (0.0, MIN_DISTANCE):
+        _detector(parse_languages(languages), distance).detect_language_of(_WARM_TEXT)

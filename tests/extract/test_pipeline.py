@@ -98,6 +98,23 @@ def test_non_english_text_is_noted_not_processed(pipeline):
     assert r["events"] == [] and "not handled" in r["notes"][0]
 
 
+@pytest.mark.parametrize("text, language", [
+    # the languages of defenders' reports from Latin America are recorded as themselves
+    ("Hombres armados asesinaron a un líder social en el municipio de Suárez, Cauca, el sábado, según Indepaz.",
+     "es"),
+    ("Homens armados mataram um líder indígena no Maranhão neste sábado, segundo a CPT.", "pt"),
+    # a word of Arabic is Arabic, however short
+    ("قتل", "ar"),
+    # a short English line full of foreign names is no telling, and English rules read it
+    ("Maduro's forces detain activist in Caracas", None),
+    ("Deir ez-Zor", None),
+])
+def test_the_language_recorded(pipeline, text, language):
+    r = pipeline.run({"text": text, "published": "2021-06-14"})
+    assert r["document"]["language"] == language
+    assert ("not handled" in " ".join(r.get("notes", []))) == (language not in (None, "en"))
+
+
 def test_over_long_text_is_refused_with_a_clear_error(pipeline):
     r = pipeline.run({"text": "word " * 250_000})
     assert r["error"]["code"] == "M402" and "max_extract_chars" in r["error"]["message"]
@@ -158,7 +175,7 @@ def test_warm_loads_the_language_models_before_workers_fork(pipeline):
 
     lang._detector.cache_clear()
     pipeline.warm()
-    assert lang._detector.cache_info().currsize == 1
+    assert lang._detector.cache_info().currsize == 2   # the detector for each script's use
 
 
 def test_actors_are_named_for_the_country_where_the_event_is(pipeline):
