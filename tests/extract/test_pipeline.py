@@ -247,6 +247,20 @@ def test_the_group_that_claimed_an_attack_is_its_only_perpetrator(pipeline, text
     assert [a["name"] for a in r["events"][0]["actors"] if a["role"] == "perpetrator"] == ["Islamic State"]
 
 
+@pytest.mark.parametrize("text, country", [
+    # a people's word the shipped list lacks, before a state's body that acts: its state
+    ("Cambodian authorities arrested environmental activists who were documenting logging.", "KH"),
+    ("Guatemalan prosecutors detained a Mayan indigenous leader on Thursday.", "GT"),
+    ("A Bahraini court sentenced a prominent rights activist to five years in prison on Tuesday.", "BH"),
+    # a state's authorities that only speak are no evidence of where things happen
+    ("Police detained a journalist on Monday; Canadian authorities have described the arrest as outrageous.",
+     None),
+])
+def test_a_state_body_named_by_its_people_places_the_event_in_its_country(pipeline, text, country):
+    r = pipeline.run({"text": text, "published": "2021-06-14"})
+    assert (r["events"][0]["location"] or {}).get("country") == country
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -1442,7 +1442,19 @@ def _nationality_place(ctx: Context) -> Place | None:
             _c, s, e = found
             return Place(s, e, ctx.text[s:e], country_display_name(country) or ctx.text[s:e], country,
                          precision=3, feature="country", sentence=a.sentence)
+    # ... or of a state's court or prosecutors, which are no actors ("a Bahraini court")
+    for m in _STATE_BODY.finditer(ctx.text):
+        word = m.group(1)
+        if (gaz.demonym(word) or gaz.demonym(word, derive=True)) == country:
+            return Place(m.start(1), m.end(1), word, country_display_name(country) or word, country,
+                         precision=3, feature="country", sentence=ctx.sentence_of(m.start(1)))
     return None
+
+
+#: a people's word before a state's body: "a Bahraini court", "Guatemalan prosecutors"
+_STATE_BODY = re.compile(r"\b([A-Z][a-z]{3,})\s+(?:(?:state|federal|military|criminal|supreme|appeals?|high|"
+                         r"anti-terrorism|terrorism|revolutionary|security)\s+)?(?:courts?|judges?|judiciary|"
+                         r"prosecutors?|prosecution|tribunal|government|authorities|regime)\b")
 
 
 def _country_place(ctx: Context) -> Place | None:

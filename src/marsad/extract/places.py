@@ -450,6 +450,26 @@ def _part_of_unknown_name(gaz, text: str, e: int, country: str | None) -> bool:
     return not _lookup(gaz, after.group(0).strip(), country)
 
 
+#: a state's body that acts in its own country: "Cambodian authorities arrested", "a
+#: Guatemalan court", "Ecuadorian police" (not its government, officials or authorities
+#: that only speak: "Canadian authorities have described the election as marred")
+_STATE_BODY_AFTER = re.compile(
+    r"\s+(?:(?:state|federal|national|military|security|riot|secret|judicial|local)\s+)?(?:police|policemen|"
+    r"security\s+forces|soldiers|troops|army|military|forces|courts?|judges?|judiciary|prosecutors?|"
+    r"prosecution|junta|intelligence|authorities(?=\s+(?:have\s+|had\s+)?(?:arrested|detained|raided|charged|"
+    r"jailed|sentenced|deported|seized|dispersed|abducted|tortured|banned|shut|closed)\b))\b")
+
+
+def _state_demonym(gaz, text: str, word: str, end: int) -> str | None:
+    """The country of a people's word the shipped list lacks, made by a regular ending on
+    the country's name ("Cambodian", "Guatemalan"), when a body of that state follows it:
+    such a body acts at home. (As a country vote anywhere, such words cost more than they
+    gave: "Canadian officials said" is no event in Canada.)"""
+    if not word.isalpha() or not _STATE_BODY_AFTER.match(text, end):
+        return None
+    return gaz.demonym(word, derive=True)
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
                 country: str | None = None) -> list[_Cand]:
     """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
@@ -486,7 +506,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 and not _AFTER_PROVINCE.match(text[e:e + 40]) and gaz.demonym(c.text):
             label = "NORP"  # "the Somali capital": the people's word, not Ethiopia's Somali region
         if label == "NORP":
-            c.demonym = gaz.demonym(c.text)
+            c.demonym = gaz.demonym(c.text) or _state_demonym(gaz, text, c.text, e)
             if c.demonym:
                 out.append(c)
                 take(s, e)
@@ -542,7 +562,7 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                     continue
                 # a people's name: "Syrian"; of two words also in the plural, so that no word
                 # of "Hong Kongers" or "South Africans" is taken for a town ("Hong" is Hong'an's)
-                dem = gaz.demonym(seg) if j == i + 1 else (
+                dem = (gaz.demonym(seg) or _state_demonym(gaz, text, seg, e)) if j == i + 1 else (
                     gaz.demonym(seg) or (gaz.demonym(seg[:-1]) if seg.endswith("s") else None))
                 # a word the text calls a place ("Izraa town", "the Qalamun region", "the
                 # village of X") may be matched by its spelling variants, as a place entity is
