@@ -38,6 +38,7 @@ PHRASES = (
     ("nlp+attribution: organisations with acronyms", "Zimbabwe Lawyers of Human Rights (ZLHR) of Oak Of (ZLHROO), "),
     ("figures: killings told by pronouns", "gunmen shot him dead and stabbed her to death. "),
     ("attribution: a quoted denial", '"Hezbollah denies" '),
+    ("events: weak words of harm in one sentence", "a journalist was beaten and assaulted and "),
     ("attribution: sources named together", "the Observatory and rescue workers said the Pastoral Land Commission (CPT) and "),
     ("clean+places: furniture lines", "Show Caption Hide Caption\n"),
 )

@@ -261,6 +261,20 @@ def test_a_state_body_named_by_its_people_places_the_event_in_its_country(pipeli
     assert (r["events"][0]["location"] or {}).get("country") == country
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a critic beaten by attackers is an attack, as people in custody beaten are
+    ("An Azerbaijani journalist was beaten by unknown assailants in Baku on Monday.",
+     [("violence_against_civilians", "attack")]),
+    ("Thugs assaulted a human rights lawyer outside his office in Harare.", [("violence_against_civilians", "attack")]),
+    # not a team's defender, nor a word of a journalist's
+    ("The striker was beaten by the defender in the second half.", []),
+    ("Liverpool beat Chelsea, the journalist wrote.", []),
+])
+def test_a_critic_beaten_by_attackers_is_an_attack(pipeline, text, expected):
+    r = pipeline.run({"text": text, "published": "2021-05-01"})
+    assert [(e["type"], e["sub_type"]) for e in r["events"]] == expected
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -371,6 +371,27 @@ _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|ter
 _IN_CUSTODY = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?|in (?:police |military |their |his |her )?"
                          r"(?:custody|detention|prisons?|jails?|cells?)|(?:while|when) (?:being )?(?:held|detained|"
                          r"interrogated)|during (?:his |her |their )?(?:interrogation|detention))\b", re.IGNORECASE)
+#: a critic of those in power harmed by attackers (not a team's defender beaten by a striker):
+#: "a journalist was beaten by unknown assailants", "thugs assaulted a human rights lawyer"
+_CRITIC = re.compile(r"\b(?:journalists?|reporters?|photo-?journalists?|bloggers?|activists?|(?:rights|human\s+"
+                     r"rights)\s+(?:defenders?|lawyers?)|lawyers?|campaigners?|trade\s+unionists?|dissidents?)\b",
+                     re.IGNORECASE)
+_ATTACKERS = re.compile(r"\b(?:assailants|attackers|thugs|(?:unknown|unidentified|masked|armed|plain-?clothes)\s+"
+                        r"(?:men|persons|people|individuals|assailants|attackers))\b", re.IGNORECASE)
+
+
+def _harm_done(ctx: Context, sent: int) -> bool:
+    """A sentence whose weak words of bodily harm are acts: it names people in custody
+    (:data:`_IN_CUSTODY`), or a critic and attackers. Read once per sentence: a long one
+    may hold thousands of such words."""
+    seen = ctx.__dict__.setdefault("_marsad_harm_done", {})
+    if sent not in seen:
+        s, e = ctx.sentences[sent]
+        seen[sent] = bool(_IN_CUSTODY.search(ctx.text, s, e)) or (
+            bool(_CRITIC.search(ctx.text, s, e)) and bool(_ATTACKERS.search(ctx.text, s, e)))
+    return seen[sent]
+
+
 #: the weak words of bodily harm that people in custody make an act (not threats or harassment)
 _HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
 
@@ -432,7 +453,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
-                or t.type in told_before or (_HARM.match(t.text) and _IN_CUSTODY.search(ctx.text, *ctx.sentences[sent]))
+                or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent))
             if not supported:
                 continue
             # a one-sided weak word beside a strong trigger of another type adds nothing
