@@ -157,6 +157,15 @@ def test_to_halt_something_is_no_arrest(text, arrests):
     assert words(text, "arrests") == arrests
 
 
+@pytest.mark.parametrize("text, arrests", [
+    ("He has not been seen since he was taken away by police in Beijing in August 2015.", ["taken away by police"]),
+    ("The lawyer was led away by security officers after the hearing.", ["led away by security officers"]),
+    ("The rubbish was taken away by the council.", []),
+])
+def test_taken_away_by_police_is_an_arrest(text, arrests):
+    assert words(text, "arrests") == arrests
+
+
 def test_a_violent_protest_is_a_violent_demonstration():
     text = "A weekend of unrest saw violent protests grip towns nationwide."
     hits = find_triggers(text, load_lexicon())
