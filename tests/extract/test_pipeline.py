@@ -275,6 +275,20 @@ def test_a_critic_beaten_by_attackers_is_an_attack(pipeline, text, expected):
     assert [(e["type"], e["sub_type"]) for e in r["events"]] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a critic gone missing is feared disappeared; a role before a name makes the surname no place
+    ("Activist Ricardo Lagunes and community leader Antonio Diaz went missing after leaving a meeting in "
+     "Colima on January 15.", [("abduction_forced_disappearance", "Colima")]),
+    ("Journalist Azory Gwanda has been missing since November 2017 in Kibiti.",
+     [("abduction_forced_disappearance", "Kibiti")]),
+    # anyone else gone missing is no event, police or not
+    ("A girl went missing in Praia da Luz on Thursday night, police said.", []),
+])
+def test_a_critic_gone_missing_is_feared_disappeared(pipeline, text, expected):
+    r = pipeline.run({"text": text, "published": "2022-02-01"})
+    assert [(e["sub_type"], (e["location"] or {}).get("name")) for e in r["events"]] == expected
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -380,6 +380,14 @@ _ATTACKERS = re.compile(r"\b(?:assailants|attackers|thugs|(?:unknown|unidentifie
                         r"(?:men|persons|people|individuals|assailants|attackers))\b", re.IGNORECASE)
 
 
+def _critic_named(ctx: Context, sent: int) -> bool:
+    """A sentence naming a critic of those in power ("Activist X went missing"), read once."""
+    seen = ctx.__dict__.setdefault("_marsad_critic_named", {})
+    if sent not in seen:
+        seen[sent] = bool(_CRITIC.search(ctx.text, *ctx.sentences[sent]))
+    return seen[sent]
+
+
 def _harm_done(ctx: Context, sent: int) -> bool:
     """A sentence whose weak words of bodily harm are acts: it names people in custody
     (:data:`_IN_CUSTODY`), or a critic and attackers. Read once per sentence: a long one
@@ -454,6 +462,12 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
                 or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent))
+            if t.sub_type == "abduction_forced_disappearance":
+                # someone missing is feared disappeared when a critic is (not a child gone
+                # missing while police appeal for witnesses), unless found dead: "The body of
+                # journalist X, who had been missing since Wednesday, was found" is a killing
+                supported = (t.type in told_before or _critic_named(ctx, sent)) and not any(
+                    f.flag is None and f.outcome == "killed" for f in figs)
             if not supported:
                 continue
             # a one-sided weak word beside a strong trigger of another type adds nothing

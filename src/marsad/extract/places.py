@@ -694,8 +694,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             unplaced = True
             continue    # "the community of Trujillo": not Peru's city; a namesake, whose country
                         # the rest of the report tells
-        if best.feature in LOCAL and _given_name(ctx, gaz, c, stop):
+        if (best.feature in LOCAL or best.feature != "country" and _role_and_given_name_before(ctx.text, c.start)) \
+                and _given_name(ctx, gaz, c, stop):
             continue    # "activist Jose Santos": a surname the ruler took for a town votes for none
+                        # (nor, after a role, for a province: "Activist Ricardo Lagunes")
         owner = _owner_named_before(gaz, ctx.text, c.start)
         if owner is not None and owner[2] and not any(m.country == owner[0] for m in c.matches[:8]):
             owner = None    # "the Turkish border town of Azaz": Syria's Azaz votes for Syria
@@ -898,6 +900,12 @@ _PLACE_MODIFIERS = _COMPASS_WORDS | frozenset(
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
 
 
+def _role_and_given_name_before(text: str, start: int) -> bool:
+    """A role and a capitalised word right before: "Activist Ricardo <start>"."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and _ROLE_BEFORE_ANY_CASE.search(text, max(0, m.start(1) - 25), m.start(1)) is not None
+
+
 def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> bool:
     """The name follows a capitalised word inside its sentence that is no place, people,
     title or qualifier: a given name ("Joaquin Phoenix", "Rooney Mara", where the entity
@@ -912,6 +920,9 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
     low = word.lower()
     if low in stop or low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
         return False
+    if _ROLE_BEFORE_ANY_CASE.search(ctx.text, max(0, m.start(1) - 25), m.start(1)) and not gaz.demonym(word):
+        return True     # "Activist Ricardo Lagunes": a role, a given name, a surname, whatever
+                        # town "Ricardo" may also be
     # a people, a province or a town qualifies the place ("Sinai Arish", "Aleppos Old City")
     return not gaz.demonym(word) and not _place_word(gaz, word)
 
@@ -923,6 +934,7 @@ _ROLE = (r"(?:leader|activist|defender|journalist|reporter|lawyer|farmer|teacher
          r"son|daughter|brother|sister|husband|wife|father|mother)")
 #: ... before the name ("community leader Santos Martinez")
 _ROLE_BEFORE = re.compile(rf"(?<![\w-]){_ROLE}\s$")
+_ROLE_BEFORE_ANY_CASE = re.compile(rf"(?<![\w-]){_ROLE}\s$", re.IGNORECASE)
 #: ... or in an aside after it ("Santos Martinez, a Garifuna community leader,")
 _ROLE_ASIDE = re.compile(rf"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}{_ROLE}s?\b")
 
