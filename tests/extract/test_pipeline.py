@@ -289,6 +289,19 @@ def test_a_critic_gone_missing_is_feared_disappeared(pipeline, text, expected):
     assert [(e["sub_type"], (e["location"] or {}).get("name")) for e in r["events"]] == expected
 
 
+@pytest.mark.parametrize("text, country, place", [
+    # a press release's place in brackets opening a line is where it was issued
+    ("(Nairobi) – Rwandan authorities have arrested nine people linked to an opposition party in Kigali.",
+     "RW", "Kigali"),
+    ("Victoire Ingabire leaves prison, after being released in 2018. Photo AFP\n\n(Nairobi) – Rwandan "
+     "authorities have arrested nine people linked to an opposition party.", "RW", "Rwanda"),
+])
+def test_a_release_issued_from_a_city_abroad_is_not_placed_there(pipeline, text, country, place):
+    r = pipeline.run({"text": text, "published": "2021-10-16"})
+    loc = r["events"][0]["location"]
+    assert (loc["country"], loc["name"]) == (country, place)
+
+
 def test_an_air_base_is_placed_at_the_base(pipeline):
     text = ("Drones attacked the Russian Hmeimim airbase near Jableh on Sunday, Russia's defence "
             "ministry said. Two drones were shot down.")

@@ -80,7 +80,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES,
 from .attribution import dateline_outlet
 from .figures import RUNNING_TOTAL
 from .places import (FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
-                     carried_to_cue, filed_at, salient_place)
+                     carried_to_cue, filed_at, paren_dateline, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -329,8 +329,9 @@ def _dateline_place(ctx: Context, p: Place) -> bool:
         return False
     # a press release's "(Tunis, December 28, 2019) -", or "DAMASCUS (Sputnik)" after a
     # photo caption or a related link
-    if ctx.text[max(0, p.start - 1):p.start] == "(" and _RELEASE_DATELINE.match(ctx.text, p.end):
-        return True
+    if ctx.text[max(0, p.start - 1):p.start] == "(" and _RELEASE_DATELINE.match(ctx.text, p.end) \
+            or paren_dateline(ctx.text, p.start, p.end):
+        return True     # ... or a line's "(Nairobi) – Rwandan authorities have arrested ..."
     if p.text.isupper() and len(p.text) > 3 and _AGENCY_TAIL.match(ctx.text, p.end):
         return True
     if p.start > 200:

@@ -763,9 +763,22 @@ def filed_at(text: str, start: int, end: int, *, with_country: bool = False) -> 
     event's place). ``with_country``: also with its country or state between ("Aleppo,
     Syria - At least 25", "MATAMOROS, Mexico (Reuters) -"), which is no event's place but
     still says which country the report is about."""
+    if paren_dateline(text, start, end):
+        return True
     opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
     return start < 200 and opens and bool(_FILED_AT.match(text, end)
                                           or with_country and _FILED_AT_IN.match(text, end))
+
+
+_PAREN_DATELINE_TAIL = re.compile(r"\)\s*[-–—]\s")
+
+
+def paren_dateline(text: str, start: int, end: int) -> bool:
+    """A press release's place alone in brackets opening a line near the start, after
+    captions perhaps: "(Nairobi) – Rwandan authorities have arrested ..." (Human Rights
+    Watch's form): where it was issued."""
+    return 0 < start < 1000 and text[start - 1] == "(" and (start == 1 or text[start - 2] == "\n") \
+        and bool(_PAREN_DATELINE_TAIL.match(text, end))
 
 
 #: the kinds of place a report is filed from: towns (not a region, a province or a country)
