@@ -294,6 +294,10 @@ _NOT_FINITE = re.compile(r"ing$")
 _RESPONSIBILITY = re.compile(r"\s+(?:" + CLAIMED_ACT + ")", re.IGNORECASE)
 _INVERTIBLE = {"said", "says", "added", "adds", "reported", "stated", "noted", "explained", "wrote",
                "declared", "claimed", "announced", "confirmed", "warned", "insisted", "tweeted", "estimated"}
+#: invertible cues whose next name may be whom the speaker addressed, not the speaker: it
+#: speaks only where the clause ends after it ("..., warned the Observatory." but not
+#: "warned the United States to expect reprisals")
+_ADDRESSING = frozenset({"warned"})
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
 
 _FILLER = set("""at scene site ground hospital clinic
@@ -1269,9 +1273,9 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     # a name right before the cue is its subject unless the one after it ends the clause
     # ("Montaser said a chief officer at a police station called his friend": Montaser)
     end = _INVERT_END if back is None or text[back.end:cs].strip() else _CLAUSE_END
-    if fwd is not None and (fwd[0] is None or back is None and (w != "warned" or end.match(text, fwd[0].end))
+    if fwd is not None and (fwd[0] is None or back is None and (w not in _ADDRESSING or end.match(text, fwd[0].end))
                             or fwd[0].kind != "ner" and end.match(text, fwd[0].end)):
-        return fwd      # (whom one warned is no speaker: "warned the United States to expect reprisals")
+        return fwd
     return (back, None) if back is not None else None
 
 
