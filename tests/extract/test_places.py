@@ -922,6 +922,15 @@ def test_a_town_after_a_word_of_place_in_a_report_that_names_no_country(pipeline
     assert ctx.places == []
 
 
+def test_a_company_named_like_a_town_is_no_place_in_any_of_its_mentions(pipeline):
+    ctx = run(pipeline, "TELECOMS giant Orange was found guilty of moral harassment, while Orange has been "
+                        "fined 75,000 euros in Paris. Orange's 2018 revenues exceeded 41 billion euros.")
+    assert [p.name for p in ctx.places] == ["Paris"]
+    # a country that shares a border is no company
+    ctx = run(pipeline, "Turkey shares a long border with Syria.")
+    assert [p.name for p in ctx.places] == ["Turkey", "Syria"]
+
+
 def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names(pipeline):
     ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
     assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]

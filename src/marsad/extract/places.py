@@ -269,6 +269,15 @@ def _site(best) -> bool:
     return best.feature == "site" and best.exact
 
 
+#: a company named like a town: "telecoms giant Orange", "Orange's former CEO" (see
+#: :func:`resolve_places`)
+_COMPANY_BEFORE = re.compile(r"\b(?:giant|company|firm|corporation|conglomerate|multinational|retailer|"
+                             r"manufacturer|maker|brand|insurer)\s+$", re.IGNORECASE)
+_COMPANY_AFTER = re.compile(r"['’]s\s+(?:(?:former|then|current|new|annual|quarterly|\d{4})\s+)?(?:CEO|"
+                            r"chief\s+executive|chairman|chairwoman|shareholders|subsidiary|subsidiaries|"
+                            r"revenues?|profits?|shares|stock)\b")
+
+
 def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text: str = "") -> bool:
     name = c.text
     low = name.lower()
@@ -1116,8 +1125,13 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # of "PEN America"); an outlet named just like a place may be the place ("the town
         # of Al Mayadeen"), and a people's name in it still tells what the report is about
         # ("the Syrian Observatory")
-        return [c for c in _candidates(ctx, gaz, titled, people, country)
-                if c.demonym or not in_outlet(c.start, c.end)]
+        found = [c for c in _candidates(ctx, gaz, titled, people, country)
+                 if c.demonym or not in_outlet(c.start, c.end)]
+        # a name the report calls a company is one in all its mentions ("telecoms giant
+        # Orange ... while Orange has been fined")
+        companies = {c.text for c in found if not c.demonym and (
+            _COMPANY_BEFORE.search(ctx.text, max(0, c.start - 20), c.start) or _COMPANY_AFTER.match(ctx.text, c.end))}
+        return [c for c in found if c.text not in companies] if companies else found
 
     cands = candidates()
     country = _country_context(ctx, cands, gaz, stop)
