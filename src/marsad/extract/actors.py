@@ -814,8 +814,7 @@ def nationality_before(text: str, start: int, gaz) -> tuple[str, int, int] | Non
     m = _CAPITALISED_BEFORE.search(text, max(0, start - 25), start)
     # a word the shipped list lacks, by a regular ending on its country's name, names the
     # force's state too ("Cambodian authorities", "Guatemalan police")
-    country = (_LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1))
-               or gaz.demonym(m.group(1), derive=True)) if m else None
+    country = (_LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1), derive=True)) if m else None
     return (country, m.start(1), m.end(1)) if country else None
 
 

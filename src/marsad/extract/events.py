@@ -397,7 +397,7 @@ def _harm_done(ctx: Context, sent: int) -> bool:
     if sent not in seen:
         s, e = ctx.sentences[sent]
         seen[sent] = bool(_IN_CUSTODY.search(ctx.text, s, e)) or (
-            bool(_CRITIC.search(ctx.text, s, e)) and bool(_ATTACKERS.search(ctx.text, s, e)))
+            _critic_named(ctx, sent) and bool(_ATTACKERS.search(ctx.text, s, e)))
     return seen[sent]
 
 
@@ -1481,7 +1481,7 @@ def _nationality_place(ctx: Context) -> Place | None:
     # ... or of a state's court or prosecutors, which are no actors ("a Bahraini court")
     for m in _STATE_BODY.finditer(ctx.text):
         word = m.group(1)
-        if (gaz.demonym(word) or gaz.demonym(word, derive=True)) == country:
+        if gaz.demonym(word, derive=True) == country:
             return Place(m.start(1), m.end(1), word, country_display_name(country) or word, country,
                          precision=3, feature="country", sentence=ctx.sentence_of(m.start(1)))
     return None

@@ -942,7 +942,7 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
     low = word.lower()
     if low in stop or low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
         return False
-    if _ROLE_BEFORE_ANY_CASE.search(ctx.text, max(0, m.start(1) - 25), m.start(1)) and not gaz.demonym(word):
+    if _role_and_given_name_before(ctx.text, c.start) and not gaz.demonym(word):
         return True     # "Activist Ricardo Lagunes": a role, a given name, a surname, whatever
                         # town "Ricardo" may also be
     # a people, a province or a town qualifies the place ("Sinai Arish", "Aleppos Old City")
