@@ -396,6 +396,13 @@ _ORGANISATION_NAME = re.compile(
     r"Trust|Fund|Observatory|Collective|Defenders|Lawyers|Journalists|Rights)\b")
 
 
+def _named_before(text: str, name: "_Cand", acronym: "_Cand") -> bool:
+    """``acronym`` is an acronym in brackets right after ``name``: "the Pastoral Land
+    Commission (CPT)", "Women of Zimbabwe Arise (WOZA)"."""
+    return text[name.end:acronym.start].strip() == "(" \
+        and BRACKETED_ACRONYM.fullmatch(text, acronym.start - 1, acronym.end + 1) is not None
+
+
 def _acronym_of_name(text: str, start: int, end: int) -> bool:
     """The span is a name's acronym in brackets, or a name followed by one: what is
     introduced so is an organisation ("Women of Zimbabwe Arise (WOZA)")."""
@@ -997,7 +1004,7 @@ class _Resolver:
                 break
             if found is not None:
                 # an acronym in brackets after the name: the name ("Women of Zimbabwe Arise (WOZA)")
-                return c if c.label == "ORG" and self.ctx.text[c.end:found.start].strip() == "(" else found
+                return c if c.label == "ORG" and _named_before(self.ctx.text, c, found) else found
             if c.kind == "ner" and c.label == "ORG" and c.end <= pos:
                 if not BRACKETED_ACRONYM.fullmatch(self.ctx.text, max(0, c.start - 1), c.end + 1):
                     return c
@@ -1290,8 +1297,7 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
         if not allowed(c):
             continue
         # "the Pastoral Land Commission (CPT) said": the name before its acronym speaks
-        acronym = i > 0 and text[cands[i - 1].end:c.start].strip() == "(" \
-            and BRACKETED_ACRONYM.fullmatch(text, c.start - 1, c.end + 1) is not None
+        acronym = i > 0 and _named_before(text, cands[i - 1], c)
         if not _gap_ok(text[c.end + acronym:cs]):
             continue
         if acronym:
