@@ -610,6 +610,17 @@ cased = ["AAPP"]
                              ("Assistance Association for Political Prisoners", "monitor", "asserts")]
 
 
+def test_a_users_head_alias_names_its_source_only_on_its_own(nlp, tmp_path):
+    user = tmp_path / "sources.toml"
+    user.write_text('[[source]]\nname = "Darfur Platform for Human Rights"\ntype = "monitor"\n'
+                    'head_aliases = ["platform"]\n', encoding="utf-8")
+    reg = load_source_registry(SimpleNamespace(sources_file=str(user)))
+    _, atts, _ = attribute(nlp, reg, "The Platform said 12 people were killed in El Fasher.")
+    assert [a.source.name for a in atts] == ["Darfur Platform for Human Rights"]
+    _, atts, _ = attribute(nlp, reg, "The Sudan Doctors Platform said 12 people were killed in El Fasher.")
+    assert "Darfur Platform for Human Rights" not in [a.source.name for a in atts]
+
+
 @pytest.mark.parametrize("content, message", [
     ("[[source]\nname = 'x'", "not valid TOML"),
     ("[[source]]\nname = 'X'\ntype = 'blog'", "type 'blog'"),
@@ -620,6 +631,7 @@ cased = ["AAPP"]
     ("[adjectives]\nmilitary = 'army'", "[adjectives]"),
     ("[[source]]\nname = 'X'\ntype = 'media'\nlocal_aliases = ['the x']", "go together"),
     ("[[outlet]]\nname = 'X'", "unknown top-level"),
+    ("[[source]]\nname = 'X'\ntype = 'media'\nhead_aliases = ['the x']", "single plain words"),
 ])
 def test_invalid_sources_file_is_a_config_error(tmp_path, content, message):
     user = tmp_path / "bad.toml"

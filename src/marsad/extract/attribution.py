@@ -66,6 +66,7 @@ class SourceEntry:
     antecedent_word: str | None = None  # [[reference]]: the antecedent's name has this word
     local_aliases: list[str] = field(default_factory=list)   # [[source]]: only in a report on
     countries: list[str] = field(default_factory=list)       # ... one of these countries
+    head_aliases: list[str] = field(default_factory=list)    # [[source]]: common nouns, on their own only
 
 
 @dataclass
@@ -107,7 +108,8 @@ class SourceRegistry:
 
 
 _KEYS = {
-    "source": {"name", "type", "aliases", "cased", "offices", "replace", "local_aliases", "countries"},
+    "source": {"name", "type", "aliases", "cased", "offices", "replace", "local_aliases", "countries",
+               "head_aliases"},
     "generic": {"type", "aliases", "cased"},
     "reference": {"types", "aliases", "cased", "default", "default_countries", "antecedent_word"},
 }
@@ -171,12 +173,15 @@ def parse_source_tables(data: dict[str, Any], origin: str
             e.offices = _str_list(item.get("offices"), where, "offices")
             e.local_aliases = _str_list(item.get("local_aliases"), where, "local_aliases")
             e.countries = [c.upper() for c in _str_list(item.get("countries"), where, "countries")]
+            e.head_aliases = [a.strip().lower() for a in _str_list(item.get("head_aliases"), where, "head_aliases")]
+            if any(not a.isalpha() for a in e.head_aliases):
+                raise ConfigError(f"{where}'head_aliases' are single plain words (\"observatory\")", code="M105")
             if bool(e.local_aliases) != bool(e.countries):
                 raise ConfigError(f"{where}'local_aliases' and 'countries' go together: the aliases name "
                                   f"this source only in a report on one of the countries", code="M105")
             if kind != "source" and not (e.aliases or e.cased):
                 raise ConfigError(f"{where}needs 'aliases'", code="M105")
-            for a in e.aliases + e.cased + e.offices + e.local_aliases:
+            for a in e.aliases + e.cased + e.offices + e.local_aliases + e.head_aliases:
                 expand_alias(a, where)
             if kind == "source":
                 named.append((e, bool(item.get("replace", False))))
@@ -202,7 +207,7 @@ def build_source_registry(named: list[SourceEntry], others: list[SourceEntry],
         if e.kind == "source":
             by_name[e.name.lower()] = e
             index.add(e.name, e)
-        index.add_aliases(e, e.aliases, e.cased, where)
+        index.add_aliases(e, e.aliases + e.head_aliases, e.cased, where)
         offices.add_aliases(e, e.offices, [], where)
         local.add_aliases(e, e.local_aliases, [], where)
     for e in entries:
@@ -452,11 +457,9 @@ _NAME_TAIL = re.compile(r"-[A-Z][\w]*")
 _LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 
 
-#: registered aliases that are a common noun ("the Observatory"): they name the registered
-#: source on their own, not as the last word of another body's capitalised name ("the
-#: Sudan Conflict Observatory"), which then speaks as itself
-_HEAD_ALIASES = frozenset({"observatory"})
-_CAPITAL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+#: a capitalised word right before a registered source's `head_aliases` makes them the
+#: last word of another body's name ("the Sudan Conflict Observatory")
+_CAPITAL_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][A-Za-z]*\s+$")
 
 
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
@@ -470,7 +473,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     hits = [h for h in reg.index.find(text, tokens)
             if not any(s < h[1] and h[0] < e for s, e, _ in local)] + local
     for s, e, entry in sorted(hits, key=lambda h: h[0]):
-        if entry.kind == "source" and text[s:e].lower() in _HEAD_ALIASES and _CAPITAL_BEFORE.search(text, max(0, s - 40), s):
+        if entry.head_aliases and text[s:e].lower() in entry.head_aliases \
+                and _CAPITAL_BEFORE.search(text, max(0, s - 40), s):
             continue    # "the Sudan Conflict Observatory" is not "the Observatory"
         if entry.kind == "source":
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
