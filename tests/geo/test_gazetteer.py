@@ -164,6 +164,12 @@ def test_province_name_similarity():
 
 
 
+def test_a_province_named_by_two_joined_is_found_hyphenated(gaz):
+    # "Sistan va Baluchestan", "Arica y Parinacota": news writes "Sistan-Baluchestan"
+    assert gaz.best("Sistan-Baluchestan").admin1_iso == "IR-11"
+    assert gaz.best("Arica-Parinacota").admin1_iso == "CL-AP"
+
+
 def test_lebanese_and_kurdish_provinces_have_english_names(gaz):
     assert gaz.admin1("LB", "LB-JL").name == "Mount Lebanon"
     assert gaz.best("South Lebanon").admin1_iso == "LB-JA"

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import json
 import math
-import json
 import os
 import re
 import sqlite3
@@ -52,7 +51,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-30"
+BUILD_VERSION = "geo-31"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -290,6 +289,11 @@ def admin1_display_name(iso_name: str, towns: Iterable[dict] = (), *, english: s
     return name
 
 
+#: a province named by two joined by "and" in its own language ("Sistan va Baluchestan",
+#: "Arica y Parinacota"), which news also writes hyphenated ("Sistan-Baluchestan")
+_JOINED = re.compile(r"^(\S+(?: \S+)?) (?:and|va|y|e|i|et|und) (\S+(?: \S+)?)$")
+
+
 def _subdivision_keys(name: str) -> set[str]:
     name = clean_subdivision_name(name)
     keys = set()
@@ -300,6 +304,8 @@ def _subdivision_keys(name: str) -> set[str]:
             short = " ".join(_TYPE_WORDS.sub(" ", k).split())
             if short and short != k and len(short) > 2:
                 keys.add(short)
+            if (joined := _JOINED.match(k)) is not None:
+                keys.add(f"{joined[1]} {joined[2]}")
     return keys
 
 
