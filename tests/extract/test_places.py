@@ -931,6 +931,13 @@ def test_a_company_named_like_a_town_is_no_place_in_any_of_its_mentions(pipeline
     assert [p.name for p in ctx.places] == ["Turkey", "Syria"]
 
 
+def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
+    ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
+                        "agency said. The Kabul news agency reported it too.")
+    assert ctx.places == []
+    assert ctx.country_context == "IR"
+
+
 def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names(pipeline):
     ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
     assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]

@@ -269,6 +269,8 @@ def _site(best) -> bool:
     return best.feature == "site" and best.exact
 
 
+#: what makes the name before it an outlet's: "the judiciary's Mizan news agency"
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+agency|press\s+agency|news\s+service)\b", re.IGNORECASE)
 #: a company named like a town: "telecoms giant Orange", "Orange's former CEO" (see
 #: :func:`resolve_places`)
 _COMPANY_BEFORE = re.compile(r"\b(?:giant|company|firm|corporation|conglomerate|multinational|retailer|"
@@ -1124,9 +1126,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # a word of an outlet's longer name is no place ("Masr" of "Mada Masr", "America"
         # of "PEN America"); an outlet named just like a place may be the place ("the town
         # of Al Mayadeen"), and a people's name in it still tells what the report is about
-        # ("the Syrian Observatory")
+        # ("the Syrian Observatory"); nor is a name right before "news agency" (the
+        # judiciary's "Mizan news agency", which the registry may not know)
         found = [c for c in _candidates(ctx, gaz, titled, people, country)
-                 if c.demonym or not in_outlet(c.start, c.end)]
+                 if c.demonym or not in_outlet(c.start, c.end) and not _AGENCY_AFTER.match(ctx.text, c.end)]
         # a name the report calls a company is one in all its mentions ("telecoms giant
         # Orange ... while Orange has been fined")
         companies = {c.text for c in found if not c.demonym and (
