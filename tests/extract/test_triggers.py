@@ -488,3 +488,26 @@ def test_a_march_is_a_protest(text, found):
 ])
 def test_forces_that_pounded_a_place_shelled_it(text, found):
     assert words(text, "shelling_artillery_missile_attack") == found
+
+
+@pytest.mark.parametrize("text, protests", [
+    # the backdrop of the sentence's news: protests that go on, that the act came amid, or
+    # that a victim came home from
+    ("An activist was shot dead in Karbala, as anti-government protests continued across the country.", []),
+    ("A journalist was arrested amid weeks of protests against the government.", []),
+    ("He was killed on his way home from a protest.", []),
+    # ... not the protest the sentence tells
+    ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
+    ("Police detained 40 people amid protests in Minsk.", ["protests"]),
+    ("Thousands of protesters marched in Baghdad.", ["protesters", "marched"]),
+])
+def test_protests_told_as_the_backdrop_are_no_trigger(text, protests):
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    assert [t.text for t in ctx.triggers if t.type == "protests"] == protests

@@ -144,6 +144,26 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
     return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
 
 
+#: protests told as the backdrop of the sentence's news, not as an event of it: "shot dead
+#: ..., as anti-government protests continued across the country", "amid weeks of
+#: protests", "killed on his way home from a protest"
+_PROTEST_BACKDROP_BEFORE = re.compile(
+    r"(?:\b(?:as|while)\s+(?:[\w-]+\s+){0,3}|\bamid\s+(?:(?:the\s+)?(?:ongoing|continuing|continued|nationwide|"
+    r"mass|widespread|weeks\s+of|months\s+of|days\s+of)\s+)(?:[\w-]+\s+){0,2}|"
+    r"\b(?:home|back|returning)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)$", re.IGNORECASE)
+_PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
+
+
+def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """True when a word of protest names the backdrop of the sentence's news (see
+    :data:`_PROTEST_BACKDROP_BEFORE`): after "amid" with a word of duration or extent, after
+    "home from", or after "as" when the protests go on ("as protests continued")."""
+    m = _PROTEST_BACKDROP_BEFORE.search(text[max(sentence_start, start - 60):start])
+    if m is None:
+        return False
+    return not m.group(0).lower().startswith(("as", "while")) or bool(_PROTEST_GOES_ON.match(text, end))
+
+
 #: arms that back a force's act ("troops backed by Russian air strikes advanced", "the SDF,
 #: supported by air strikes from a US-led coalition, launched an offensive", "under the
 #: cover of heavy shelling"): the support of the act the sentence tells, no act of its own
@@ -201,8 +221,9 @@ def triggers(ctx: Context) -> None:
     hypothetical ones ("warns against new strikes", "a possible attack"), agreements
     that failed or are only sought ("attempts at a truce have faltered"), what a
     sentence tells of how a war began ("since the conflict began with protests"), the
-    earlier act its news came days after ("days after a chemical attack, a bomb ...") and
-    arms that only back the sentence's act ("troops backed by Russian air strikes")."""
+    earlier act its news came days after ("days after a chemical attack, a bomb ..."),
+    arms that only back the sentence's act ("troops backed by Russian air strikes") and
+    protests that are only the backdrop of its news ("as protests continued")."""
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
@@ -222,7 +243,8 @@ def triggers(ctx: Context) -> None:
             if no_agreement[sent]:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]) \
-                or backing(ctx.text, s, e, ctx.sentences[sent][0], backed):
+                or backing(ctx.text, s, e, ctx.sentences[sent][0], backed) \
+                or typ == "protests" and protest_backdrop(ctx.text, s, e, ctx.sentences[sent][0]):
             continue
         if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
