@@ -388,6 +388,12 @@ def test_war_totals_are_cumulative():
     assert [(f.best, f.vague, f.flag) for f in fs] == [(1000, True, "cumulative")]
     # "since Thursday" is the incident's own window, not a war total
     assert figs("Since Thursday at least 745 people have been killed.")[0].flag is None
+    # ... nor is a count since an offensive was launched, or since protests began
+    fs = figs("At least 280 civilians have been killed since Turkey launched its offensive in January.")
+    assert fs[0].flag == "cumulative"
+    fs = figs("Forces have killed more than 150 people since the start of the protests on October 4.")
+    assert fs[0].flag == "cumulative"
+    assert figs("Strikes killed 12 people at the start of the offensive.")[0].flag is None
 
 
 def test_offsets_and_sentences():
