@@ -975,6 +975,21 @@ def test_a_crime_someone_is_suspected_of_is_not_dated_by_the_arrest():
     assert ev["date"]["start"] == "2019-09-19"
 
 
+def test_an_act_someone_was_convicted_of_is_their_crime():
+    from marsad.extract.base import Trigger
+    from marsad.extract.events import _charge
+
+    for text, word in (("A court sentenced three men to death after convicting them of killing two policemen.",
+                        "killing"),
+                       ("The court sentenced him after charging him with the kidnapping of a journalist.",
+                        "kidnapping"),
+                       ("Gunmen were seen killing two policemen.", None)):
+        ctx = _ctx(text, split_sentences(text))
+        w = word or "killing"
+        s = text.index(w)
+        assert _charge(ctx, Trigger(s, s + len(w), w, "violence", "generic", sentence=0)) is bool(word)
+
+
 def test_a_suicide_bombing_and_air_strikes_are_two_events():
     text = ("A suicide bomber blew himself up at a checkpoint in the town, killing 15 people. "
             "Warplanes later carried out air strikes on nearby villages, killing 26 people.")
@@ -1298,3 +1313,67 @@ def test_a_region_before_a_colon_opening_the_report_is_its_topic():
 ])
 def test_clashes_told_with_a_killing_and_one_side_are_no_battle(text, expected):
     assert sorted(_told_with_actors(text, "SY")) == expected
+
+
+def test_an_act_told_as_what_another_answers_is_an_event_of_its_own():
+    from marsad.extract import extract
+
+    evs = extract("US cruise missiles struck the Shayrat airbase near Homs early on Friday in retaliation for "
+                  "the chemical attack on Khan Sheikhoun. The Syrian army said six people were killed.",
+                  published="2017-04-08")["events"]
+    main, answered = evs
+    # the strike is of the kind its own words tell, where they say, with its dead
+    assert (main["sub_type"], main["location"]["name"]) == ("shelling_artillery_missile_attack", "Shayrat Air Base")
+    assert main["fatalities"]["total"]["best"] == 6
+    # the act it answers is told after it, at its own place, with none of its dead
+    assert (answered["sub_type"], answered["location"]["name"]) == ("chemical_weapon", "Khan Shaykhun")
+    assert answered["fatalities"] == {}
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # the day someone spoke, told before the verb, is not the day of what they tell
+    ("The Committee to Protect Journalists today condemned the detention of Congolese journalist Tharcisse "
+     "Kilumba, who was arrested by intelligence agents in Goma on September 11.", "2018-09-14", "2018-09-11"),
+    # what a span starts from ("since last month's coup") is not the day of what it measures
+    ("Myanmar security forces killed at least 114 people on Saturday in the bloodiest day of protests since "
+     "last month's military coup, according to witnesses.", "2021-03-28", "2021-03-27"),
+])
+def test_dates_of_speech_and_of_a_span_s_start_date_no_event(text, published, day):
+    from marsad.extract import extract
+
+    ev = extract(text, published=published)["events"][0]
+    assert ev["date"]["start"] == ev["date"]["end"] == day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Honduran environmental defender Salvador Zuniga was attacked with machetes by three men on his way home "
+     "in Intibuca on 28 February.", [("violence_against_civilians", "attack")]),
+    # no attackers or weapons named: a word of criticism, not of harm
+    ("The minister attacked the environmental defender in a speech on 28 February.", []),
+])
+def test_a_critic_attacked_by_men_or_with_weapons_is_an_attack(text, expected):
+    from marsad.extract import extract
+
+    assert [(e["type"], e["sub_type"]) for e in extract(text, published="2019-03-05")["events"]] == expected
+
+
+def test_a_count_over_the_protests_days_tells_the_force_used_not_the_event_s_dead():
+    from marsad.extract import extract
+
+    (ev,) = extract("Iraqi security forces responded violently against the protesters in Baghdad, killing more "
+                    "than 150 people since the start of the protests on October 4.",
+                    published="2019-10-14")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("protests", "excessive_force_against_protesters")
+    assert ev["fatalities"] == {}
+    assert any(f["flag"] == "cumulative" for f in ev["flags"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iranian authorities hanged a Baluch man in the southeastern province of Sistan-Baluchistan on Saturday.",
+     [("violence_against_civilians", "attack")]),
+    ("A prisoner hanged himself in his cell on Saturday.", []),
+])
+def test_hanged_is_an_execution_not_of_oneself(text, expected):
+    from marsad.extract import extract
+
+    assert [(e["type"], e["sub_type"]) for e in extract(text, published="2021-01-31")["events"]] == expected

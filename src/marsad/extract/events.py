@@ -93,6 +93,11 @@ _SPEECH_BEFORE = re.compile(
     r"(?-i:[A-Z][\w.]*)))?|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
+#: a statement's verb right after a date: "CPJ today condemned the detention of ...",
+#: "the ministry on Sunday announced": the day it was said, not the day of what it tells
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:said|says|reported|announced|stated|confirmed|claimed|declared|condemned|denounced|"
+    r"called\s+(?:on|for)|urged|demanded|warned|published|released\s+a|issued)\b", re.IGNORECASE)
 #: words before a trigger that make it another happening than the one told so far:
 #: "another strike", "a separate attack", "a 1987 kidnapping" (a year of its own)
 _ANOTHER = re.compile(r"\b(?:(?:additional|another|separate|second|other|new|further)\s+(?:\w+\s+)?|"
@@ -114,6 +119,11 @@ class Frame:
     sub_type: str | None
     weight: float
     triggers: list[Trigger] = field(default_factory=list)
+    #: the part of the sentence whose places are the frame's: an act told before what it
+    #: answers ("struck the airbase in retaliation for the chemical attack on Khan
+    #: Sheikhoun") has the places before it; the act answered, those after
+    clause: tuple[int, int] | None = None
+    motive: bool = False            # the frame is of the act another answers
 
 
 @dataclass
@@ -131,6 +141,8 @@ class Draft:
     distinct: bool = False              # the text says it is another event ("another strike")
     claim_sentences: list[int] = field(default_factory=list)  # "X claimed responsibility for the attack"
     unknown_doer: tuple[int, int] | None = None  # "it was not clear who carried out the raids"
+    answered: bool = False              # told as what another act answered ("in retaliation for")
+    elsewhere: list[tuple[int, int]] = field(default_factory=list)  # clauses of that act: not its places
 
     @property
     def last(self) -> int:
@@ -374,11 +386,17 @@ _IN_CUSTODY = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?|in (?:p
                          r"interrogated)|during (?:his |her |their )?(?:interrogation|detention))\b", re.IGNORECASE)
 #: a critic of those in power harmed by attackers (not a team's defender beaten by a striker):
 #: "a journalist was beaten by unknown assailants", "thugs assaulted a human rights lawyer"
-_CRITIC = re.compile(r"\b(?:journalists?|reporters?|photo-?journalists?|bloggers?|activists?|(?:rights|human\s+"
-                     r"rights)\s+(?:defenders?|lawyers?)|lawyers?|campaigners?|trade\s+unionists?|dissidents?)\b",
+_CRITIC = re.compile(r"\b(?:journalists?|reporters?|photo-?journalists?|bloggers?|activists?|"
+                     r"(?:rights|environmental|land|indigenous|community|water|forest)\s+defenders?|"
+                     r"(?:rights|human\s+rights)\s+lawyers?|lawyers?|campaigners?|trade\s+unionists?|dissidents?|"
+                     r"(?:social|community|indigenous|union|peasant)\s+leaders?)\b",
                      re.IGNORECASE)
+#: who harmed a critic, or with what: "by unknown men", "by three men", "with machetes"
 _ATTACKERS = re.compile(r"\b(?:assailants|attackers|thugs|(?:unknown|unidentified|masked|armed|plain-?clothes)\s+"
-                        r"(?:men|persons|people|individuals|assailants|attackers))\b", re.IGNORECASE)
+                        r"(?:men|persons|people|individuals|assailants|attackers)|"
+                        r"by\s+(?:a\s+(?:group|gang)\s+of\s+|two\s+|three\s+|four\s+|five\s+|several\s+)"
+                        r"(?:[\w-]+\s+)?men|with\s+(?:an?\s+)?(?:machetes?|knives|knife|clubs|sticks|batons|iron\s+bars?|"
+                        r"metal\s+(?:bars?|rods?|pipes?)|stones|rocks|acid|hammers?))\b", re.IGNORECASE)
 
 
 def _critic_named(ctx: Context, sent: int) -> bool:
@@ -396,13 +414,23 @@ def _harm_done(ctx: Context, sent: int) -> bool:
     seen = ctx.__dict__.setdefault("_marsad_harm_done", {})
     if sent not in seen:
         s, e = ctx.sentences[sent]
-        seen[sent] = bool(_IN_CUSTODY.search(ctx.text, s, e)) or (
-            _critic_named(ctx, sent) and bool(_ATTACKERS.search(ctx.text, s, e)))
+        seen[sent] = bool(_IN_CUSTODY.search(ctx.text, s, e)) or _critic_attacked(ctx, sent)
+    return seen[sent]
+
+
+def _critic_attacked(ctx: Context, sent: int) -> bool:
+    """A sentence naming a critic and attackers or their weapons ("environmental defender X
+    was attacked with machetes by three men"), read once."""
+    seen = ctx.__dict__.setdefault("_marsad_critic_attacked", {})
+    if sent not in seen:
+        seen[sent] = _critic_named(ctx, sent) and bool(_ATTACKERS.search(ctx.text, *ctx.sentences[sent]))
     return seen[sent]
 
 
 #: the weak words of bodily harm that people in custody make an act (not threats or harassment)
 _HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
+#: ... and those that a critic's attackers make one ("was attacked by unknown men")
+_ATTACKED = re.compile(r"attacked|stabb(?:ed|ing)", re.IGNORECASE)
 
 
 #: people who are no protesters right after a word of harm: "beat journalists covering a
@@ -426,6 +454,13 @@ def _object_start(t: Trigger) -> int:
     ("beat journalists"), else after the trigger."""
     space = t.text.find(" ")
     return t.start + space if space >= 0 else t.end
+
+
+#: an act told as what another answers: "in retaliation for the chemical attack"
+_MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)|to\s+avenge|"
+                            r"(?:as\s+)?(?:revenge|retaliation|reprisal)\s+for|retaliating\s+for)\s+"
+                            r"(?:(?:the|an?|its|their|his|her|last\s+\w+'s|this\s+\w+'s)\s+)?(?:[\w'’-]+\s+){0,4}$",
+                            re.IGNORECASE)
 
 
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
@@ -462,7 +497,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
-                or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent))
+                or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent)) \
+                or (_ATTACKED.match(t.text) and _critic_attacked(ctx, sent))
             if t.sub_type == "abduction_forced_disappearance":
                 # someone missing is feared disappeared when a critic is (not a child gone
                 # missing while police appeal for witnesses), unless found dead: "The body of
@@ -524,15 +560,22 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             t.strength in ("strong", "instrument") for t in by_type.get("explosions_remote_violence", [])):
         del by_type["violence_against_civilians"]
     frames = []
+    s0, e0 = ctx.sentences[sent]
     for typ, ts in by_type.items():
-        best = max(ts, key=lambda t: (t.weight, -t.start))
-        sub_type = best.sub_type
-        if typ == "battles":
-            # a battle in which a place changed hands is coded as that change (ACLED):
-            # "captured the town after a week of clashes"
-            sub_type = next((t.sub_type for t in ts if t.sub_type in TERRITORY
-                             and _changed_hands(ctx.text, t)), sub_type)
-        frames.append(Frame(sent, typ, sub_type, best.weight, ts))
+        # what the act answers is another act: "missiles struck the airbase in retaliation
+        # for the chemical attack on Khan Sheikhoun" is a missile strike, and the chemical
+        # attack, with the places told after it, is an event of its own
+        motives = {id(t): m for t in ts
+                   if (m := _MOTIVE_BEFORE.search(ctx.text, max(s0, t.start - 60), t.start))}
+        acts = [t for t in ts if id(t) not in motives]
+        if acts and motives:
+            cut = min(m.start() for m in motives.values())
+            answered = [t for t in ts if id(t) in motives]
+            first = max(answered, key=lambda t: (t.weight, -t.start))
+            frames.append(_typed_frame(ctx, sent, typ, acts, clause=(s0, cut)))
+            frames.append(Frame(sent, typ, first.sub_type, first.weight, answered, clause=(cut, e0), motive=True))
+            continue
+        frames.append(_typed_frame(ctx, sent, typ, ts))
     if all(f.type == "strategic_developments" for f in frames):
         # casualties told beside an arrest are a violent act's, not the arrest's ("the
         # attack, which killed 14 worshippers ... police arrested five suspects")
@@ -543,6 +586,20 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                 frames = []     # "burned down houses and killed 10 civilians": the killing's
             frames.append(Frame(sent, None, None, 0.0, generic))
     return frames
+
+
+def _typed_frame(ctx: Context, sent: int, typ: str, ts: list[Trigger],
+                 clause: tuple[int, int] | None = None) -> Frame:
+    """The frame of one type of event a sentence's words tell, of the kind its weightiest
+    word tells."""
+    best = max(ts, key=lambda t: (t.weight, -t.start))
+    sub_type = best.sub_type
+    if typ == "battles":
+        # a battle in which a place changed hands is coded as that change (ACLED):
+        # "captured the town after a week of clashes"
+        sub_type = next((t.sub_type for t in ts if t.sub_type in TERRITORY
+                         and _changed_hands(ctx.text, t)), sub_type)
+    return Frame(sent, typ, sub_type, best.weight, ts, clause=clause)
 
 
 def _holds(p: Place, start: int, end: int) -> bool:
@@ -698,6 +755,9 @@ def events(ctx: Context) -> None:
                 pending_figures.append(fr)
                 continue
             places = place_s.get(sent, [])
+            if fr.clause is not None:
+                places = [p for p in places if fr.clause[0] <= p.start < fr.clause[1]
+                          or p.feature in ("country", "admin1")]
             precise = _precise(places)
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
             # a town named only to say where another is makes no event of its own
@@ -729,7 +789,7 @@ def events(ctx: Context) -> None:
             target = None
             # a sentence opened as another happening ("Separately, ...", "In another attack")
             # or by a date weeks before the report joins no open event
-            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent)
+            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent) or fr.motive
             for d in () if earlier else reversed(drafts):
                 if d.type != fr.type or any(d is m for m in made_here) \
                         or _other_delivery(d, fr):
@@ -747,6 +807,10 @@ def events(ctx: Context) -> None:
                 break
             if target is None:
                 target = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers), list(places))
+                if fr.motive:
+                    # the act answered: its own clause's casualties and town
+                    target.clause, target.answered = fr.clause, True
+                    target.anchor_place = min(precise, key=_rank_place) if precise else None
                 target.distinct = earlier or any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start])
                                                  for t in fr.triggers)
                 drafts.append(target)
@@ -758,6 +822,8 @@ def events(ctx: Context) -> None:
                 # later sentences only sharpen a vague first word ("attack", "fighting")
                 if fr.weight > target.weight and target.weight < 2.0:
                     target.sub_type, target.weight = fr.sub_type, fr.weight
+            if fr.clause is not None and not fr.motive:
+                target.elsewhere.append((fr.clause[1], ctx.sentences[sent][1]))
             made_here.append(target)
 
     _attach_figure_frames(ctx, drafts, pending_figures, fig_s, place_s)
@@ -1074,7 +1140,8 @@ _SUSPECTS = re.compile(
     r"\b(?:suspects?|suspected\s+(?:killers?|attackers?|kidnappers?)|"
     r"(?:in\s+connection\s+with|over|(?<!responsibility\s)for)\s+(?:the|his|her|their|a)\s+(?:alleged\s+|\w+\s+)?"
     r"(?:killings?|murders?|assassination|abduction|kidnapping|death|attacks?|bombings?|shooting)|"
-    r"(?:charged\s+with|(?:found\s+)?guilty\s+(?:of|in)|convicted\s+(?:of|in|over))\s+"
+    r"(?:charged\s+with|(?:found\s+)?guilty\s+(?:of|in)|convicted\s+(?:of|in|over)|"
+    r"(?:convicting|charging|accusing)\s+(?:them|him|her|the\s+\w+)\s+(?:of|with|over|in))\s+"
     r"(?:the\s+)?(?:murder|killing|kidnapping|abduction)|perpetrators?|"
     r"(?:(?:suspected|wanted)\s+(?:of|for|over|in)\s+(?:(?:involvement|complicity|participation|"
     r"taking\s+part|participating)\s+in\s+)?|accused\s+of\s+(?:involvement|complicity|participation|"
@@ -1176,13 +1243,14 @@ def _salience(ctx: Context, d: Draft, lead_abroad: bool = False) -> tuple:
     event in the lead (:func:`_lead`, told with a strong word), then the one the headline
     or first sentence tells (a town's share told next is a part of it), then by mentions
     and strength. A happening told as an aside ("In a separate incident", "Elsewhere",
-    "Meanwhile") is not the lead's. An event told without a place of its own counts as in the report's
+    "Meanwhile") is not the lead's, nor one told as what another act answered ("in
+    retaliation for the chemical attack"). An event told without a place of its own counts as in the report's
     country, except beside an event the lead tells abroad, when only its own place in the
     lead counts ("One of two British nationals charged with ... torture and behead
     hostages in Syria" leads a report from a Virginia court before the hostages'
     captivity told paragraphs later)."""
     first, lead_end, _after = _lead(ctx)
-    lead = 1 if d.first < lead_end and not _aside(ctx, d.first) else 0
+    lead = 1 if d.first < lead_end and not _aside(ctx, d.first) and not d.answered else 0
     mentions = len(set(d.sentences)) + 0.5 * len(set(d.figure_sentences))
     home = not _abroad(ctx, d) if d.places or not lead_abroad else bool(lead)
     return (home, lead, d.weight >= 2.0 and lead, d.first <= first, mentions + d.weight, -d.first)
@@ -1246,6 +1314,10 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     the same province elsewhere in the event; the others become extra locations."""
     if d.anchor_place is not None:
         return d.anchor_place, []
+    if d.elsewhere:
+        # not the places of the act it answered, told in its sentence
+        place_s = {s: [p for p in ps if p.feature == "country" or not any(a <= p.start < b for a, b in d.elsewhere)]
+                   for s, ps in place_s.items()}
     if d.type in VIOLENT:
         # where a court sits or prosecutors work is where the act is tried, not done
         # (filtered once per report, not once per event)
@@ -1613,7 +1685,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         # the start of a span ("supported by Russia since September 2015") is how long
         # something lasts, not when the event happened
         dating = [m for m in told if m.kind == "range" and not _long_span_elsewhere(d, m, pub)
-                  or m.kind != "range" and not _SINCE.match(m.text)]
+                  or m.kind != "range" and not _SINCE.match(m.text)
+                  and not _SINCE_RIGHT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)]
         cands = [m for m in dating if m.sentence == order[0]] or [
             m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
             and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
@@ -1679,6 +1752,8 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
 _RUNNING_TOTAL_SPAN = re.compile(RUNNING_TOTAL + r"[^.;,]{0,80}$", re.IGNORECASE)
 #: a date told as a span's start: "since September 2015"
 _SINCE = re.compile(r"since\s", re.IGNORECASE)
+#: ... or as what a span starts from: "the bloodiest day since last month's coup"
+_SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 #: events that are a state lasting from their start: a detention, a disappearance
@@ -1745,7 +1820,7 @@ def _date_of_report(ctx: Context, m: DateMention) -> bool:
     if m.kind in ("dateline", "publication"):
         return True
     before = ctx.text[max(ctx.sentences[m.sentence][0], m.start - 40):m.start]
-    return m.kind != "range" and bool(_SPEECH_BEFORE.search(before))
+    return m.kind != "range" and bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(ctx.text, m.end))
 
 
 _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+\W+){0,4}?"
@@ -1956,13 +2031,15 @@ def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
 _NONLETHAL_PROTESTS = frozenset({"peaceful_protest", "protest_with_intervention"})
 
 
-def _protest_sub_type(sub_type: str | None, fatalities: dict[str, Any], actors: list[dict[str, Any]]) -> str | None:
+def _protest_sub_type(sub_type: str | None, fatalities: dict[str, Any], actors: list[dict[str, Any]],
+                      lethal: bool = False) -> str | None:
     """A protest's sub-type kept to ACLED's definitions: peaceful protests and protests with
     intervention have no dead, so protesters killed where the state's forces were are
     excessive force against protesters (who killed whom is left to the words: the forces are
-    its perpetrator only by default); a peaceful protest the state's forces acted against
+    its perpetrator only by default; ``lethal``: a count over the protests' days told
+    protesters killed); a peaceful protest the state's forces acted against
     ("as police fired tear gas", "police detained dozens") is one with intervention."""
-    if sub_type in _NONLETHAL_PROTESTS and any(r.get("best") for r in fatalities.values()) \
+    if sub_type in _NONLETHAL_PROTESTS and (lethal or any(r.get("best") for r in fatalities.values())) \
             and any(a["category"] in STATE_CATEGORIES for a in actors):
         return "excessive_force_against_protesters"
     if sub_type == "peaceful_protest" and any(a["role"] == "perpetrator" and a["category"] in STATE_CATEGORIES
@@ -2132,7 +2209,11 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     country = loc.country if loc is not None else None
     actors = _actors(ctx, d, actor_s, told, country)
     if d.type == "protests":
-        sub_type = _protest_sub_type(d.sub_type, fatalities, actors)
+        # protesters killed over the days of the protests the event is one of ("killing more
+        # than 150 people since the start of the protests") tell the force used, not its dead
+        own = {t.sentence for t in d.triggers}
+        over_days = any(f.flag == "cumulative" and f.outcome == "killed" and f.sentence in own for f in figs_all)
+        sub_type = _protest_sub_type(d.sub_type, fatalities, actors, lethal=over_days)
         if sub_type != d.sub_type:
             d.sub_type = sub_type   # the roles depend on it: protesters are targets now
             actors = _actors(ctx, d, actor_s, told, country)
