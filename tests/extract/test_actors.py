@@ -405,6 +405,13 @@ def test_a_peaceful_protest_has_participants_not_targets_or_a_default_perpetrato
     assert ("perpetrator", "Syrian government forces") in roles and ("target", "Civilians") in roles
 
 
+def test_a_force_backing_the_act_is_on_its_side_however_far(dictionary):
+    text = "Syrian troops launched a ground offensive in Hama province backed by Russian air strikes."
+    assert _roles(text, dictionary, "battles") == [("side_a", "Syrian government forces"), ("side_a", "Russian forces")]
+    text = "Rebels, with the support of Turkish artillery, attacked Kurdish fighters near Afrin."
+    assert [r for r, _ in _roles(text, dictionary, "battles")] == ["side_a", "side_a", "side_b"]
+
+
 def test_assign_roles_remote_violence_needs_a_cue(dictionary):
     text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
     assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}

@@ -624,6 +624,11 @@ _ALLY_WORDS = r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-re
 #: between a force and those fighting with it: "the army backed by allied militias" (read by events)
 BACKED_GAP = re.compile(r"\s*[,–—-]?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
                          + _ALLY_WORDS + r"(?:the\s+)?$", re.IGNORECASE)
+#: right before a force that backs the act of the one named before it, however far: "Syrian
+#: troops launched a ground offensive in Hama province backed by Russian air strikes"
+_BACKER_BEFORE = re.compile(r"\b(?:backed|supported|aided|assisted|covered)\s+by\s+" + _ALLY_WORDS
+                            + r"(?:the\s+)?$|\bwith\s+(?:the\s+)?(?:air\s+)?(?:support|backing|cover)\s+"
+                            r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 #: between two mentions: one is joined to the other ("X and Y", "X, Y", "X and its allied Y")
 _COORD_GAP = re.compile(r"\s*(?:(?:,\s*|and\s+|or\s+|as well as\s+|along with\s+|together with\s+)"
                         + _ALLY_WORDS + r"|"
@@ -777,8 +782,9 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         m.role_hint = hint
         m.affiliation = bool(_AFFILIATION_BEFORE.search(before))
     for a, b in zip(mentions, mentions[1:]):
-        b.conjunct = a.sentence == b.sentence and b.start - a.end <= 40 and bool(
+        b.conjunct = a.sentence == b.sentence and (b.start - a.end <= 40 and bool(
             _COORD_GAP.match(text, a.end, b.start) or BACKED_GAP.match(text, a.end, b.start))
+            or bool(_BACKER_BEFORE.search(text, max(a.end, b.start - 40), b.start)))
     # "X and Y shelled", "Hezbollah, the Syrian army killed": the conjuncts share the role;
     # a force backed by an agent's arms is the agent ("regime forces backed by Russian air
     # strikes retook": the forces retook, the jets backed them)
