@@ -931,6 +931,16 @@ def test_a_company_named_like_a_town_is_no_place_in_any_of_its_mentions(pipeline
     assert [p.name for p in ctx.places] == ["Turkey", "Syria"]
 
 
+@pytest.mark.parametrize("text", [
+    "The body of activist Homero Gomez was found in El Rosario, Michoacan, on 29 January.",
+    "The body of Homero Gomez, who managed the El Rosario monarch butterfly sanctuary in Michoacan, was found.",
+])
+def test_a_town_told_in_a_province_that_holds_none_of_its_name_is_that_province(pipeline, text):
+    # the gazetteer's El Rosario towns lie in Sinaloa, Oaxaca, ..., none in Michoacan
+    ctx = run(pipeline, text)
+    assert [(p.name, p.admin1_iso) for p in ctx.places] == [("Michoacan de Ocampo", "MX-MIC")]
+
+
 def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
     ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
                         "agency said. The Kabul news agency reported it too.")

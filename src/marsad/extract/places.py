@@ -1040,9 +1040,10 @@ def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
 #: between a place and the province or city named right after it: "Mallah Farms in Aleppo"
 _NEXT_TO = re.compile(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$")
 #: ... and between a place and the province it lies in: "Oban village in Cross River State",
-#: "Douma, Rural Damascus" - a town of the report's country missing from the gazetteer is
+#: "Douma, Rural Damascus", "the El Rosario monarch butterfly sanctuary in Michoacan" - a town of the report's country missing from the gazetteer is
 #: not the town abroad that has its name among alternate names
-_IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:village|town|city|district|area|community)\s+)?"
+_IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:[\w-]+\s+){0,2}(?:village|town|city|district|area|community|municipality|"
+                          r"neighbou?rhood|suburb|camp|sanctuary|reserve|park)\s+)?"
                           r"(?:in|of|,)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1203,8 +1204,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if c.text in first_words and not matches[0].exact and matches[0].feature in LOCAL:
             continue
         near = province = holder = holder_at = None
-        for d in cands[i + 1:i + 3]:
-            if d.start - c.end <= 30 and d.matches and d.matches[0].feature in ("admin1", "city"):
+        for d in cands[i + 1:i + 4]:
+            if d.start < c.end:
+                continue    # a part of the name ("Rosario" of "El Rosario"), no place after it
+            if d.start - c.end <= 40 and d.matches and d.matches[0].feature in ("admin1", "city"):
                 between = text[c.end:d.start]
                 if d.matches[0].feature == "admin1" and _IN_PROVINCE.match(between):
                     province = d.matches[0].admin1_iso
