@@ -497,6 +497,7 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("A journalist was arrested amid weeks of protests against the government.", []),
     ("He was killed on his way home from a protest.", []),
     ("He was arrested after giving an interview to Al Jazeera about student protests.", []),
+    ("He was convicted of inciting violent anti-government protests in 2017.", []),
     # ... not the protest the sentence tells
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
     ("Police detained 40 people amid protests in Minsk.", ["protests"]),

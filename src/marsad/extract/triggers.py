@@ -147,13 +147,17 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
 #: protests told as the backdrop of the sentence's news, not as an event of it: "shot dead
 #: ..., as anti-government protests continued across the country", "amid weeks of
 #: protests", "killed on his way home from a protest", "an interview to Al Jazeera about
-#: student protests"
+#: student protests", the charge of one tried ("convicted of inciting violent anti-government
+#: protests")
 _PROTEST_BACKDROP_BEFORE = re.compile(
     r"(?:\b(?:as|while)\s+(?:[\w-]+\s+){0,3}|\bamid\s+(?:(?:the\s+)?(?:ongoing|continuing|continued|nationwide|"
     r"mass|widespread|weeks\s+of|months\s+of|days\s+of)\s+)(?:[\w-]+\s+){0,2}|"
     r"\b(?:home|back|returning)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+)?|"
     r"\b(?:interviews?|spoke|speaking|talked|talking|wrote|writing|articles?|reports?|comments?)\s+"
-    r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
+    r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?|"
+    r"\b(?:convicted|charged|accused|sentenced|indicted|prosecuted|tried|guilty)\s+(?:\w+\s+){0,3}?(?:of|for|with|over)\s+"
+    r"(?:inciting|organi[sz]ing|leading|participating\s+in|taking\s+part\s+in|joining|calling\s+for|instigating)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
 
