@@ -975,6 +975,16 @@ def test_a_crime_someone_is_suspected_of_is_not_dated_by_the_arrest():
     assert ev["date"]["start"] == "2019-09-19"
 
 
+def test_a_country_of_exile_is_no_event_s_place():
+    from marsad.extract import extract
+
+    (ev,) = extract("Iran executed dissident journalist Ruhollah Zam on Saturday, state media reported, months "
+                    "after he was lured back from exile in France and convicted of inciting violent "
+                    "anti-government protests in 2017.", published="2020-12-12")["events"]
+    assert (ev["type"], ev["location"]["country"], ev["date"]["start"]) == (
+        "violence_against_civilians", "IR", "2020-12-12")
+
+
 def test_an_act_someone_was_convicted_of_is_their_crime():
     from marsad.extract.base import Trigger
     from marsad.extract.events import _charge

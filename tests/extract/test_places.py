@@ -941,6 +941,15 @@ def test_a_town_told_in_a_province_that_holds_none_of_its_name_is_that_province(
     assert [(p.name, p.admin1_iso) for p in ctx.places] == [("Michoacan de Ocampo", "MX-MIC")]
 
 
+def test_a_state_that_executes_places_the_report_and_an_exile_s_country_does_not(pipeline):
+    ctx = run(pipeline, "Iran executed dissident journalist Ruhollah Zam on Saturday, months after he was "
+                        "lured back from exile in France.")
+    assert ctx.country_context == "IR"
+    # told only as where he lived, a country is weak evidence; the act's place wins
+    ctx = run(pipeline, "The journalist, who had lived in Germany, was arrested in Tehran on Saturday.")
+    assert ctx.country_context == "IR"
+
+
 def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
     ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
                         "agency said. The Kabul news agency reported it too.")

@@ -79,7 +79,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES,
                      assign_roles, nationality_before, same_force)
 from .attribution import dateline_outlet
 from .figures import RUNNING_TOTAL
-from .places import (FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      carried_to_cue, filed_at, paren_dateline, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -231,7 +231,8 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"activists|student|students|teacher|doctor|nurse|lawyer|farmer|blogger|photographer|filmmaker|"
     r"priest|pastor|missionary|businessman|businesswoman|tourist|tourists|pilgrims?|volunteer|"
     r"couple|family|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
-    r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$",   # "was a former Army Ranger from"
+    r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$|"   # "was a former Army Ranger from"
+    + EXILE_BEFORE,     # "lured back from exile in France"
     re.IGNORECASE)
 
 

@@ -126,6 +126,15 @@ _FILED_AT = re.compile(r"(?:,?\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
     r"[NSEW]\.\s*)?$", re.IGNORECASE)
+#: before a place where someone lived away from home: "lured back from exile in France",
+#: "granted asylum in Sweden", "had lived in Germany" (a life's place, not an event's; read
+#: by events)
+EXILE_BEFORE = r"\b(?:exile|asylum|refuge)\s+in\s+(?:the\s+)?$|\b(?:lived|living|lives|settled|resided|residing)\s+in\s+(?:the\s+)?$"
+_EXILE_BEFORE = re.compile(EXILE_BEFORE, re.IGNORECASE)
+#: after a state that does to someone what a state does at home: "Iran executed dissident
+#: journalist Ruhollah Zam", "Egypt has jailed": where it was done
+_HOME_ACT_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?(?:executed|hanged|arrested|detained|jailed|"
+                             r"imprisoned|sentenced|convicted|tortured|deported)\b")
 #: a country named as a neighbour ("near Lebanon", "the border with Turkey", "from Iraq")
 _NEAR_COUNTRY = re.compile(
     r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -716,10 +725,14 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             votes[owner[0]] += lead * 1.5  # "the central Malian town of Moura": in Mali, whatever Moura
             continue
         if best.feature == "country":
-            # "killed in northern Syria" places the report; "near Lebanon", "on the
-            # border with Turkey" name a neighbour
+            # "killed in northern Syria" places the report, and so does "Iran executed";
+            # "near Lebanon", "on the border with Turkey" name a neighbour, "exile in
+            # France" a life's place
             before = ctx.text[max(0, c.start - 30):c.start]
-            w = 2.0 if _IN_COUNTRY.search(before) else 0.5 if _NEAR_COUNTRY.search(before) else 1.0
+            w = 0.5 if _EXILE_BEFORE.search(before) else 2.0 if _IN_COUNTRY.search(before) \
+                else 0.5 if _NEAR_COUNTRY.search(before) else 1.0
+            if _HOME_ACT_AFTER.match(ctx.text, c.end):
+                w = 2.0
         elif best.feature in ("admin1", "region"):
             w = 1.5
         elif best.population >= BIG_TOWN or c.label in ENTITY_PLACES:
