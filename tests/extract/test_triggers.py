@@ -221,7 +221,7 @@ def test_killing_or_shooting_protesters_is_excessive_force(text):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The army launched an offensive on the town.", ["offensive"]),
+    ("The army launched an offensive on the town.", ["offensive on the town"]),
     ("Offensive and abusive online content is posted every day.", []),
     ("He was fined for posting offensive remarks.", []),
 ])
@@ -513,3 +513,24 @@ def test_protests_told_as_the_backdrop_are_no_trigger(text, protests):
     ctx.sentences = split_sentences(text)
     triggers(ctx)
     assert [t.text for t in ctx.triggers if t.type == "protests"] == protests
+
+
+@pytest.mark.parametrize("text, found", [
+    ("An air strike hit a migrant detention centre in Tajoura.", []),
+    ("Guards beat detainees at the detention facility.", []),
+    ("He has been in detention since May.", ["detention"]),
+    ("Police detained 12 people.", ["detained"]),
+])
+def test_a_detention_centre_is_a_place_not_an_arrest(text, found):
+    assert words(text, "arrests") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Coalition forces launched an assault on Yemen's main port city of Hodeidah.",
+     ["assault on Yemen's main port"]),
+    ("Houthi fighters said they had repelled the attack.", ["repelled the attack"]),
+    # an assault on a person is harm, not fighting
+    ("Police assaulted a journalist in the city.", []),
+])
+def test_an_assault_on_a_defended_place_is_fighting(text, found):
+    assert words(text, types=("battles",)) == found
