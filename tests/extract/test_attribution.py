@@ -227,6 +227,9 @@ def test_according_to(nlp, registry):
     ("The Observatory and the Local Coordination Committees said 12 people were killed.",
      {"Syrian Observatory for Human Rights", "Local Coordination Committees"}),
     ("Nine people were killed, according to SANA and local activists.", {"SANA", "local activists"}),
+    # ... and one named with its ally
+    ("The Syrian government and its ally Russia denied that a chemical attack had taken place.",
+     {"Syrian government", "Russian government"}),
     # no subject of two: a comma and "and" join clauses; "of X and Y" names no speakers
     ("Warplanes struck the Observatory, and activists said nine people were killed.", {"activists"}),
     ("Jets hit positions of Hezbollah and the Syrian army said nine people were killed.", {"Syrian government"}),

@@ -1206,7 +1206,8 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
 
 
 #: what joins two sources named together ("X and Y said", "according to X and Y")
-_AND_GAP = re.compile(r"\s+(?:and|as\s+well\s+as)\s+(?:(?:the|a|an)\s+)?")
+_AND_GAP = re.compile(r"\s+(?:and|as\s+well\s+as)\s+(?:(?:the|a|an)\s+)?(?:(?:its|their)\s+(?:main\s+|key\s+|close\s+)?"
+                      r"(?:ally|allies|backer|backers|partner|partners)\s+)?")
 
 
 #: what may come right before a subject of two sources: the sentence's start, a
