@@ -950,6 +950,12 @@ def test_a_state_that_executes_places_the_report_and_an_exile_s_country_does_not
     assert ctx.country_context == "IR"
 
 
+def test_a_town_whose_longer_name_goes_on_is_placed_by_the_department_after_it(pipeline):
+    ctx = run(pipeline, "Two defenders were found dead near the village of San Marcos de la Sierra, in the "
+                        "Honduran department of Intibuca, local media reported.")
+    assert {p.admin1_iso for p in ctx.places} == {"HN-IN"}
+
+
 def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
     ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
                         "agency said. The Kabul news agency reported it too.")

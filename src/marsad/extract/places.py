@@ -1053,11 +1053,14 @@ def _admin1_context(cands: list[_Cand], country: str | None) -> Counter[str]:
 #: between a place and the province or city named right after it: "Mallah Farms in Aleppo"
 _NEXT_TO = re.compile(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$")
 #: ... and between a place and the province it lies in: "Oban village in Cross River State",
-#: "Douma, Rural Damascus", "the El Rosario monarch butterfly sanctuary in Michoacan" - a town of the report's country missing from the gazetteer is
-#: not the town abroad that has its name among alternate names
+#: "Douma, Rural Damascus", "the El Rosario monarch butterfly sanctuary in Michoacan", "San
+#: Marcos de la Sierra, in the Honduran department of Intibuca" - a town of the report's
+#: country missing from the gazetteer is not the town abroad that has its name among
+#: alternate names
 _IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:[\w-]+\s+){0,2}(?:village|town|city|district|area|community|municipality|"
                           r"neighbou?rhood|suburb|camp|sanctuary|reserve|park)\s+)?"
-                          r"(?:in|of|,)\s*(?:the\s+)?$", re.IGNORECASE)
+                          r"(?:(?:in|of|,)\s*(?:the\s+)?|in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:department|province|state|region|"
+                          r"governorate|county|prefecture)\s+of\s+)$", re.IGNORECASE)
 
 
 def _prefer_admin1(matches: list, admin1s: Counter[str], near: str | None) -> list:
@@ -1217,11 +1220,14 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         if c.text in first_words and not matches[0].exact and matches[0].feature in LOCAL:
             continue
         near = province = holder = holder_at = None
+        # the rest of a longer name the gazetteer lacks ("San Marcos de la Sierra") is no gap
+        tail = _NAME_TAIL.match(text, c.end)
+        c_end = tail.end() if tail else c.end
         for d in cands[i + 1:i + 4]:
-            if d.start < c.end:
+            if d.start < c_end:
                 continue    # a part of the name ("Rosario" of "El Rosario"), no place after it
-            if d.start - c.end <= 40 and d.matches and d.matches[0].feature in ("admin1", "city"):
-                between = text[c.end:d.start]
+            if d.start - c_end <= 40 and d.matches and d.matches[0].feature in ("admin1", "city"):
+                between = text[c_end:d.start]
                 if d.matches[0].feature == "admin1" and _IN_PROVINCE.match(between):
                     province = d.matches[0].admin1_iso
                 if _NEXT_TO.match(between):
@@ -1477,6 +1483,9 @@ def _longer_name(gaz, text: str, end: int) -> bool:
 
 #: an Arabic article and a name after a name, or a linking particle and a name: the name
 #: goes on ("Mashhad al-Kallasa", "Praia da Luz")
+#: the rest of a place's longer name: "de la Sierra" of "San Marcos de la Sierra"
+_NAME_TAIL = re.compile(r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|des|van|von|der|den|y)(?:\s+(?:la|las|los|le|les))?"
+                        r"\s+[A-Z][\w'’-]*)+")
 _NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|"
                            r"\s+(?:da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y)\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
