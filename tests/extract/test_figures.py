@@ -661,6 +661,16 @@ def test_a_part_told_after_the_prepositional_phrase_of_its_total():
     assert got == [("killed", "total", 8, None), ("killed", "children", 5, 0)]
 
 
+@pytest.mark.parametrize("text", [
+    "More than 90 people, including 32 children under the age of 10, were massacred in Houla.",
+    "More than 90 people, including 32 children aged between 2 and 10, were killed in Houla.",
+])
+def test_a_part_qualified_inside_its_aside_still_joins_the_predicate(text):
+    assert [(f.outcome, f.group, f.best) for f in figs(text)] == [("killed", "total", 90), ("killed", "children", 32)]
+    # an aside with a predicate of its own lends the total none
+    assert figs("Ten people, including two children who were wounded, fled.") == []
+
+
 
 @pytest.mark.parametrize("text, expected", [
     ("Air strikes killed 12 people in Idlib and 5 in Aleppo on Friday.",

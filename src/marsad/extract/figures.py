@@ -627,6 +627,16 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
             k, aside = k + 1, False
             steps += 1
             continue
+        if aside:
+            # what qualifies the part before the aside closes: "including 32 children under
+            # the age of 10, were massacred" (no predicate of its own)
+            close = next((t for t in range(k + 1, min(d.n, k + 8)) if d.low(t) in _ASIDE_CLOSE
+                          or d.low(t) in _KILL_PRED or d.low(t) in _INJ_PRED or d.low(t) in _AUX
+                          or not d.same_sentence(origin, t)), None)
+            if close is not None and d.low(close) in _ASIDE_CLOSE and d.same_sentence(origin, close):
+                k = close
+                steps += 1
+                continue
         if w in _ASIDE_MARKS:
             j = _skip_apposition(d, k + 1)
             if j is not None:
