@@ -1387,3 +1387,22 @@ def test_hanged_is_an_execution_not_of_oneself(text, expected):
     from marsad.extract import extract
 
     assert [(e["type"], e["sub_type"]) for e in extract(text, published="2021-01-31")["events"]] == expected
+
+
+def test_a_killing_on_the_bloodiest_day_of_protests_is_the_force_used_and_a_date_owning_another_noun_dates_none():
+    from marsad.extract import extract
+
+    evs = extract("Myanmar security forces shot dead at least 38 people on Wednesday, a U.N. envoy said, in the "
+                  "bloodiest day of protests against last month's military coup.", published="2021-03-03")["events"]
+    assert [(e["type"], e["sub_type"], e["date"]["start"], e["date"]["end"]) for e in evs] == [
+        ("protests", "excessive_force_against_protesters", "2021-03-03", "2021-03-03")]
+    assert evs[0]["fatalities"]["total"]["best"] == 38
+
+
+def test_an_act_a_week_before_the_news_is_its_background():
+    from marsad.extract import extract
+
+    evs = extract("Russian shelling killed two people in the southern city of Kherson on Monday, the regional "
+                  "governor said, a week after Ukrainian forces recaptured the city.", published="2022-11-21")["events"]
+    assert [(e["sub_type"], [c["source"]["name"] for c in e["claims"]]) for e in evs] == [
+        ("shelling_artillery_missile_attack", ["regional governor"])]

@@ -447,7 +447,8 @@ _NOT_PROTESTERS_OBJECT = re.compile(
 #: "during demonstrations"
 _FORCE_ON_PROTEST = re.compile(
     r"\b(?:crack(?:ed|ing|s)?\s+down\s+on|crackdown\s+on|dispers(?:e|ed|es|ing)|break(?:ing|s)?\s+up|broke\s+up|"
-    r"during|amid|at|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"during|amid|at|against|(?:bloodiest|deadliest|most\s+violent)\s+(?:single\s+)?day\s+(?:yet\s+)?(?:of|in|since))"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _object_start(t: Trigger) -> int:
@@ -1687,7 +1688,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         # something lasts, not when the event happened
         dating = [m for m in told if m.kind == "range" and not _long_span_elsewhere(d, m, pub)
                   or m.kind != "range" and not _SINCE.match(m.text)
-                  and not _SINCE_RIGHT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)]
+                  and not _SINCE_RIGHT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
+                  and not _dates_another_noun(ctx, d, m)]
         cands = [m for m in dating if m.sentence == order[0]] or [
             m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
             and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
@@ -1714,6 +1716,15 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+def _dates_another_noun(ctx: Context, d: Draft, m: DateMention) -> bool:
+    """A date that owns a noun which is none of the event's words ("protests against last
+    month's military coup"): that noun's date, not the event's."""
+    if not (m.text.endswith(("'s", "’s")) or ctx.text.startswith(("'s ", "’s "), m.end)):
+        return False
+    reach = m.end + 40
+    return not any(m.end <= t.start < reach and t.sentence == m.sentence for t in d.triggers)
 
 
 def _refined(ctx: Context, d: Draft, chosen: DateMention, told: list[DateMention]) -> DateMention:
@@ -1795,7 +1806,7 @@ def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
         return None
     # a span ("since 2014") is how long something lasts, not when
     cands = [m for m in ctx.dates if m.sentence == prev and not _date_of_report(ctx, m)
-             and not _span_start(ctx, m)]
+             and not _span_start(ctx, m) and not _dates_another_noun(ctx, d, m)]
     return max(cands, key=lambda m: m.start, default=None)
 
 

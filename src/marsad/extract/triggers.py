@@ -130,12 +130,13 @@ def war_background(text: str, start: int, sentence_start: int) -> bool:
 
 
 #: a time after an earlier act: "Just days after a deadly Assad regime chemical attack a
-#: woman was killed ...", "weeks after the killing of": the act is the background of the
-#: sentence's news, told (if at all) where the report tells it
+#: woman was killed ...", "weeks after the killing of", "a week after Ukrainian forces
+#: recaptured the city": the act is the background of the sentence's news, told (if at
+#: all) where the report tells it
 _TIME_AFTER = re.compile(
     r"\b(?:(?:just|only|barely|shortly|soon|hours|days|weeks|months|a\s+(?:day|week|month|year)|"
     r"(?:two|three|four|five|six|several|a\s+few|few|\d+)\s+(?:hours|days|weeks|months))\s+)+after\s+"
-    r"(?:a|an|the|last\s+\w+['’]?s?|this\s+\w+['’]?s?|[\w-]+['’]s)\s+"
+    r"(?:(?:a|an|the|last\s+\w+['’]?s?|this\s+\w+['’]?s?|[\w-]+['’]s)\s+)?"
     r"(?:(?!(?:the|a|an|his|her|their|its|and)\s)[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
