@@ -399,6 +399,14 @@ def test_a_wire_dateline_without_its_year_is_the_reports_day_not_the_events():
     # "ALEPPO, Syria, July 3 (Xinhua) --" too
     ctx = run("ALEPPO, Syria, July 3 (Xinhua) -- Rebels fired shells on Wednesday.", published="2019-07-03")
     assert ctx.dateline.start_date == D(2019, 7, 3) and [d.text for d in ctx.dates] == ["on Wednesday"]
+    # ... and opening a line after a headline
+    ctx = run("UPDATE 3-Gunmen kill 12 in Plateau state\n\nJOS, Nigeria, Oct 9 (Reuters) - Gunmen killed "
+              "12 people late on Sunday.", published="2023-10-09")
+    assert ctx.dateline.start_date == D(2023, 10, 9) and [d.text for d in ctx.dates] == ["late on Sunday"]
+    # not a date in the middle of a line
+    ctx = run("Rebels said that on Oct 9 (Sunday) - the day of the vote - they shelled the town.",
+              published="2023-10-09")
+    assert ctx.dateline is None
 
 
 @pytest.mark.parametrize("text, start, end, precision", [

@@ -348,17 +348,19 @@ def find_dateline(text: str, masked: Iterable[tuple[int, int]] = (),
     return DateMention(s, e, text[s:e], d, d, 1, "dateline")
 
 
-#: a wire dateline without its year: "DAMASCUS, March 8 (Reuters) -", "ALEPPO, Syria, July 3
-#: (Xinhua) --": the day the report was filed, never the day of what it tells
+#: a wire dateline without its year, opening a line: "DAMASCUS, March 8 (Reuters) -", "ALEPPO,
+#: Syria, July 3 (Xinhua) --": the day the report was filed, never the day of what it tells
 _WIRE_DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Za-z .'’/-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,30}})?,\s+{_MON}\s+{_DAY}\s*"
-    r"\([A-Z][\w .&'’-]{0,30}\)\s*(?:[-–—]+|:)")
+    rf"^[ \t]*[A-Z][A-Za-z .'’/-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'’-]{{1,30}})?,\s+{_MON}\s+{_DAY}\s*"
+    r"\([A-Z][\w .&'’-]{0,30}\)\s*(?:[-–—]+|:)", re.MULTILINE)
 
 
 def find_wire_dateline(text: str, published: dt.date | None) -> tuple[int, int, dt.date | None] | None:
-    """A wire dateline without its year at the start of the text: its span and its day
-    (the most recent such day on or before ``published``; None without a publication date)."""
-    m = _WIRE_DATELINE.match(text)
+    """A wire dateline without its year at the start of a line near the start of the text
+    (after a headline, perhaps: "UPDATE 3-Gunmen kill 12 ...\n\nJOS, Nigeria, Oct 9 (Reuters)
+    -"): its span and its day (the most recent such day on or before ``published``; None
+    without a publication date)."""
+    m = _WIRE_DATELINE.search(text[:DATELINE_WINDOW + 100])
     if m is None:
         return None
     mon = _month(m["mon"])
