@@ -394,6 +394,12 @@ def test_war_totals_are_cumulative():
     fs = figs("Forces have killed more than 150 people since the start of the protests on October 4.")
     assert fs[0].flag == "cumulative"
     assert figs("Strikes killed 12 people at the start of the offensive.")[0].flag is None
+    # ... nor a count since a long-named start, nor one of the whole world
+    fs = figs("More than 300 people have been killed since protests against President Daniel Ortega began in April.")
+    assert fs[0].flag == "cumulative"
+    assert figs("Last year, at least 45 journalists were killed worldwide.")[0].flag == "cumulative"
+    # ... but a day's toll told after a comma and a clause of its own is the day's
+    assert figs("Since Monday, when the army started shelling, 12 people have been killed.")[0].flag is None
 
 
 def test_offsets_and_sentences():

@@ -498,6 +498,8 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("He was killed on his way home from a protest.", []),
     ("He was arrested after giving an interview to Al Jazeera about student protests.", []),
     ("He was convicted of inciting violent anti-government protests in 2017.", []),
+    ("They face life imprisonment on charges related to the Gezi Park protests of 2013.", []),
+    ("More than 300 people have been killed since protests against President Daniel Ortega began in April.", []),
     # ... not the protest the sentence tells
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
     ("Police detained 40 people amid protests in Minsk.", ["protests"]),

@@ -221,10 +221,12 @@ _BOUNDARY = frozenset(".!?;")
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid|march|the\s+start\s+of|the\s+beginning\s+of|the\s+outbreak\s+of)\s+)?"
     r"(?:(?:19|20)\d\d|the\s+(?:war|conflict|uprising|revolution|crisis)"
-    r"|(?:\w+\s+){1,3}(?:began|started|erupted|intervened|broke\s+out|launched))"
+    r"|(?:[\w'’-]+\s+){1,6}(?:began|started|erupted|intervened|broke\s+out|launched))"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
     r"(?:protests?|demonstrations|offensive|invasion|operation|campaign|siege|intervention|unrest|year)\b"
-    r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)",
+    r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)"
+    r"|\b(?:killed|murdered|died|imprisoned|jailed|detained)\s+(?:in\s+(?:19|20)\d\d\s+)?"
+    r"(?:worldwide|around\s+the\s+world|across\s+the\s+world|globally)\b",
     re.IGNORECASE)
 
 

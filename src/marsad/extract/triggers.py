@@ -149,7 +149,7 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
 #: ..., as anti-government protests continued across the country", "amid weeks of
 #: protests", "killed on his way home from a protest", "an interview to Al Jazeera about
 #: student protests", the charge of one tried ("convicted of inciting violent anti-government
-#: protests")
+#: protests", "charges related to the Gezi Park protests of 2013")
 _PROTEST_BACKDROP_BEFORE = re.compile(
     r"(?:\b(?:as|while)\s+(?:[\w-]+\s+){0,3}|\bamid\s+(?:(?:the\s+)?(?:ongoing|continuing|continued|nationwide|"
     r"mass|widespread|weeks\s+of|months\s+of|days\s+of)\s+)(?:[\w-]+\s+){0,2}|"
@@ -158,15 +158,27 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?|"
     r"\b(?:convicted|charged|accused|sentenced|indicted|prosecuted|tried|guilty)\s+(?:\w+\s+){0,3}?(?:of|for|with|over)\s+"
     r"(?:inciting|organi[sz]ing|leading|participating\s+in|taking\s+part\s+in|joining|calling\s+for|instigating)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
+    r"\bcharges?\s+(?:related\s+to|linked\s+to|over|in\s+connection\s+with|stemming\s+from|arising\s+from)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
+
+
+#: protests told as the start of a span: "killed since protests against President Daniel
+#: Ortega began in April"
+_SINCE_PROTESTS_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PROTESTS_BEGAN = re.compile(r"(?:\s+[\w'’.-]+){0,5}?\s+(?:began|started|erupted|broke\s+out)\b", re.IGNORECASE)
 
 
 def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bool:
     """True when a word of protest names the backdrop of the sentence's news (see
     :data:`_PROTEST_BACKDROP_BEFORE`): after "amid" with a word of duration or extent, after
-    "home from", or after "as" when the protests go on ("as protests continued")."""
-    m = _PROTEST_BACKDROP_BEFORE.search(text[max(sentence_start, start - 60):start])
+    "home from", after "as" when the protests go on ("as protests continued"), or as the
+    start of a span ("since protests ... began")."""
+    window = text[max(sentence_start, start - 60):start]
+    if _SINCE_PROTESTS_BEFORE.search(window) and _PROTESTS_BEGAN.match(text, end):
+        return True
+    m = _PROTEST_BACKDROP_BEFORE.search(window)
     if m is None:
         return False
     return not m.group(0).lower().startswith(("as", "while")) or bool(_PROTEST_GOES_ON.match(text, end))
