@@ -412,6 +412,14 @@ def test_a_force_backing_the_act_is_on_its_side_however_far(dictionary):
     assert [r for r, _ in _roles(text, dictionary, "battles")] == ["side_a", "side_a", "side_b"]
 
 
+def test_a_force_that_resumed_or_stepped_up_strikes_carried_them_out(dictionary):
+    for text in ("Government forces resumed air strikes and shelling on the last rebel-held pocket.",
+                 "Russian forces stepped up their bombardment of the town."):
+        assert [r for r, _ in _roles(text, dictionary, "explosions_remote_violence")] == ["perpetrator"]
+    # resuming talks is no act of violence
+    assert actors("Government forces resumed talks with the rebels.", dictionary)[0].role_hint is None
+
+
 def test_assign_roles_remote_violence_needs_a_cue(dictionary):
     text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
     assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}

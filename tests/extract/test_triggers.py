@@ -536,3 +536,25 @@ def test_a_detention_centre_is_a_place_not_an_arrest(text, found):
 ])
 def test_an_assault_on_a_defended_place_is_fighting(text, found):
     assert words(text, types=("battles",)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Fighters seized the ancient Christian town of Maaloula.", ["seized the ancient Christian town"]),
+    ("Rebels captured the key strategic town of Jisr al-Shughur.", ["captured the key strategic town"]),
+    # no taking of a place
+    ("They took the children to the city.", []),
+    ("The army took a bus into town.", []),
+])
+def test_a_place_taken_with_words_before_its_kind_is_taken(text, found):
+    assert words(text, "non_state_actor_overtakes_territory") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A US-Russian brokered ceasefire took effect in southwestern Syria on Sunday.", ["ceasefire took effect"]),
+    ("The truce was announced by both sides.", ["truce was announced"]),
+    ("The deal came into force at midnight.", ["deal came into force"]),
+])
+def test_an_agreement_in_force_is_told_with_medium_strength(text, found):
+    got = [(text[s:e], strength) for s, e, _t, sub, strength, _w in find_triggers(text, load_lexicon())
+           if sub == "agreement"]
+    assert got == [(w, "medium") for w in found]

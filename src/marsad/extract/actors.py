@@ -432,6 +432,11 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"tear[- ]?gass(?:ed|ing)|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:used|deployed)|us(?:e|es|ing)|"
             r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|thr(?:ew|ow|ows|owing)|hurl(?:ed|s|ing)?|lobb(?:ed|ing)|"
             r"plant(?:ed|s|ing)|"
+            # "resumed air strikes", "stepped up their shelling"
+            r"(?:resum|intensifi|escalat|renew)(?:ed|es|ing|e)?\s+(?:(?:their|its|the)\s+)?(?:air\s*strikes?|airstrikes|"
+            r"shelling|bombardment|bombing|attacks?|raids?|offensive|assault)|"
+            r"step(?:ped|s|ping)?\s+up\s+(?:(?:their|its|the)\s+)?(?:air\s*strikes?|airstrikes|shelling|bombardment|"
+            r"bombing|attacks?|raids?|offensive|assault)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
             # claims and attributions of responsibility
             r"claim(?:ed|s|ing)?\s+(?:" + CLAIMED_ACT + r")|"
