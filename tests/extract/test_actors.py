@@ -420,6 +420,18 @@ def test_a_force_that_resumed_or_stepped_up_strikes_carried_them_out(dictionary)
     assert actors("Government forces resumed talks with the rebels.", dictionary)[0].role_hint is None
 
 
+def test_a_name_told_as_an_apposition_acts_as_the_clause_s_subject(dictionary):
+    text = "Islamic State's Afghanistan affiliate, ISIS-K, claimed the attack."
+    found = actors(text, dictionary)
+    assert [(a.text, a.name, a.role_hint) for a in found][-1] == ("ISIS-K", "Islamic State", "perpetrator")
+    # a list of names is no apposition
+    found = actors("Hamas, Hezbollah, and Iran condemned the attack.", dictionary)
+    assert all(a.role_hint != "perpetrator" for a in found)
+    # a lone gunman is an unidentified armed actor
+    assert [a.name for a in actors("A gunman killed 50 people at two mosques.", dictionary)] == [
+        "Unidentified armed group"]
+
+
 def test_assign_roles_remote_violence_needs_a_cue(dictionary):
     text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
     assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}

@@ -661,6 +661,10 @@ def test_ages_agents_and_who_the_victims_are(text, expected):
     assert outcomes(text) == expected
 
 
+def test_service_members_are_combatants():
+    assert [(f.group, f.best) for f in figs("The bombing killed 13 US service members.")] == [("combatants", 13)]
+
+
 def test_a_part_told_after_the_prepositional_phrase_of_its_total():
     got = [(f.outcome, f.group, f.best, f.part_of) for f in
            figs("Eight members of one family, including five children, were killed when a shell hit their house.")]

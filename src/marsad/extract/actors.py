@@ -447,6 +447,11 @@ _AUX = (r"(?:(?:have|has|had|was|were|is|are|been|also|reportedly|allegedly|then
         r"yesterday|today|last \w+|early \w+|late \w+)\s+)*")
 _PLACE_GAP = r"(?:(?:in|at|near|on|around|outside|inside|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"
 _APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?(?:\s*\([^()]{1,60}\))?"
+#: before a name told as an apposition of a noun phrase opening its clause: "Islamic
+#: State's Afghanistan affiliate, ISIS-K, claimed" (not a list: "Hamas, Hezbollah, ...")
+_APPOSED_BEFORE = re.compile(r"(?:^|[.;:]\s+|^\s*)(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}"
+                             r"(?:affiliate|branch|wing|offshoot|arm|group|militia|faction|movement|organi[sz]ation),\s*$",
+                             re.IGNORECASE)
 #: nouns heading an actor's phrase after its name ("IS group militants", "the army's units")
 _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|militants|jihadists|gunmen|"
          r"soldiers|elements|terrorists|loyalists|militiamen|personnel|officers|commanders?|leaders?|"
@@ -743,6 +748,10 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         s, e = bounds(m)
         before = text[max(s, m.start - 60):m.start]
         after = text[m.end:min(e, m.end + 120)]
+        if after.startswith(",") and _APPOSED_BEFORE.search(before):
+            # the name told as another's apposition: "Islamic State's Afghanistan affiliate,
+            # ISIS-K, claimed the attack": what follows the apposition is its own
+            after = after[1:]
         low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
         if k in allied:

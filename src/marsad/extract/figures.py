@@ -169,7 +169,7 @@ _MODIFIERS = _words(
     "humanitarian un airport border elite special republican national defense regular auxiliary "
     "drug criminal gang and human rights prominent well-known renowned indigenous land environmental "
     "trade union community social tribal religious political freelance independent veteran rural "
-    "peasant labour labor")
+    "peasant labour labor service")
 #: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
                        "village labour labor party opposition civic civil")

@@ -164,21 +164,22 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
 
-#: protests told as the start of a span: "killed since protests against President Daniel
-#: Ortega began in April"
-_SINCE_PROTESTS_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PROTESTS_BEGAN = re.compile(r"(?:\s+[\w'’.-]+){0,5}?\s+(?:began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+#: an act told as the start of a span: "killed since protests against President Daniel Ortega
+#: began in April"
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ACT_BEGAN = re.compile(r"(?:\s+[\w'’.-]+){0,5}?\s+(?:began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+
+
+def span_start(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """True when the trigger names what a span began with ("since the fighting began")."""
+    return bool(_SINCE_BEFORE.search(text[max(sentence_start, start - 40):start]) and _ACT_BEGAN.match(text, end))
 
 
 def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bool:
     """True when a word of protest names the backdrop of the sentence's news (see
     :data:`_PROTEST_BACKDROP_BEFORE`): after "amid" with a word of duration or extent, after
-    "home from", after "as" when the protests go on ("as protests continued"), or as the
-    start of a span ("since protests ... began")."""
-    window = text[max(sentence_start, start - 60):start]
-    if _SINCE_PROTESTS_BEFORE.search(window) and _PROTESTS_BEGAN.match(text, end):
-        return True
-    m = _PROTEST_BACKDROP_BEFORE.search(window)
+    "home from", or after "as" when the protests go on ("as protests continued")."""
+    m = _PROTEST_BACKDROP_BEFORE.search(text[max(sentence_start, start - 60):start])
     if m is None:
         return False
     return not m.group(0).lower().startswith(("as", "while")) or bool(_PROTEST_GOES_ON.match(text, end))
@@ -243,7 +244,9 @@ def triggers(ctx: Context) -> None:
     sentence tells of how a war began ("since the conflict began with protests"), the
     earlier act its news came days after ("days after a chemical attack, a bomb ..."),
     arms that only back the sentence's act ("troops backed by Russian air strikes") and
-    protests that are only the backdrop of its news ("as protests continued")."""
+    protests that are only the backdrop of its news ("as protests continued", "since
+    protests against the president began in April"); a battle a span began with is left,
+    as it is often the report's news ("killed since the rebel assault began on Sunday")."""
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
@@ -264,6 +267,7 @@ def triggers(ctx: Context) -> None:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]) \
                 or backing(ctx.text, s, e, ctx.sentences[sent][0], backed) \
+                or typ == "protests" and span_start(ctx.text, s, e, ctx.sentences[sent][0]) \
                 or typ == "protests" and protest_backdrop(ctx.text, s, e, ctx.sentences[sent][0]):
             continue
         if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
