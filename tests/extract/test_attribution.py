@@ -924,3 +924,16 @@ def test_a_kind_of_source_followed_by_a_registered_name_is_that_source(nlp, regi
     text = "A car bomb killed 43 people in Azaz, according to the Turkish state news agency Anadolu."
     _, atts, _ = attribute(nlp, registry, text)
     assert [a.source.name for a in atts] == ["Anadolu Agency"]
+
+
+@pytest.mark.parametrize("text, place, source", [
+    ("Israeli forces shot dead 58 Palestinians on Monday, the Gaza health ministry said.", "Gaza",
+     "Gaza health ministry"),
+    ("Three people were killed in Mekelle, the Tigray regional government said.", "Tigray",
+     "Tigray regional government"),
+    ("Gunmen killed five people in Kaduna on Monday, Kaduna police said.", "Kaduna police", "Kaduna police"),
+])
+def test_a_place_s_state_body_speaks_as_government(nlp, registry, text, place, source):
+    s = text.rindex(place.split()[0])
+    _, atts, _ = attribute(nlp, registry, text, entities=[(s, s + len(place.split()[0]), "GPE")])
+    assert [(a.source.name, a.source.type) for a in atts] == [(source, "government")]

@@ -1406,3 +1406,12 @@ def test_an_act_a_week_before_the_news_is_its_background():
                   "governor said, a week after Ukrainian forces recaptured the city.", published="2022-11-21")["events"]
     assert [(e["sub_type"], [c["source"]["name"] for c in e["claims"]]) for e in evs] == [
         ("shelling_artillery_missile_attack", ["regional governor"])]
+
+
+def test_a_foreign_force_s_killing_during_protests_is_the_force_used_on_them():
+    from marsad.extract import extract
+
+    evs = extract("Israeli forces shot dead 58 Palestinians and wounded more than 2,700 during protests along the "
+                  "Gaza border on Monday, the Gaza health ministry said.", published="2018-05-15")["events"]
+    assert [(e["type"], e["sub_type"]) for e in evs] == [("protests", "excessive_force_against_protesters")]
+    assert evs[0]["fatalities"]["total"]["best"] == 58

@@ -381,7 +381,7 @@ _PRIORITY = {"named": 0, "titled": 1, "ministry": 2, "asource": 3, "generic": 4,
 #: television", "Turkish news agencies")
 _NORP_BODY = re.compile(
     r"[ \t]+(?P<state>(?:state|state-run|official)\s+)?(?:(?:local|federal|interim|transitional|military|"
-    r"security|border|riot)\s+)?(?:(?P<media>news agenc(?:y|ies)|media|newspapers?|television|tv|"
+    r"security|border|riot|regional|provincial)\s+)?(?:(?P<media>news agenc(?:y|ies)|media|newspapers?|television|tv|"
     r"broadcaster|press)|government|authorities|officials?|army|military|police|security forces|forces|"
     r"troops|(?:foreign|interior|defen[cs]e|justice|health) ministry|ministry|embassy|president|"
     r"prime minister|junta|prosecutors?|spokes(?:man|woman|person))\b", re.IGNORECASE)
@@ -389,6 +389,8 @@ _NORP_BODY = re.compile(
 _NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
                             r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|on|to|into|across|outside|inside)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _RELAY_RE = re.compile(r"\b(?:citing|quoting|cited|quoted)\b")
@@ -520,6 +522,13 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                     if typ == "media" and m.group("state"):
                         typ = "state_media"
                     cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], typ)))
+                continue
+            if label == "GPE" and (m := _NORP_BODY.match(text, e)) is not None and not m.group("media") \
+                    and not _PREPOSITION_BEFORE.search(text, max(0, s - 12), s):
+                # a place's state body speaks as a nationality's does: "the Gaza health
+                # ministry said", "the Tigray regional government" (not a place that only
+                # says where: "in Damascus countryside state-run news agency reported")
+                cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], "government")))
                 continue
             if _LED_AFTER.match(text, e):
                 continue    # "the Kurdish-led SDF", "Iranian-backed militias": who leads, not who speaks

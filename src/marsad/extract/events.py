@@ -257,6 +257,11 @@ def _government_named(ctx: Context, p: Place) -> bool:
         and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
 
 
+#: a state body right after a place's name: "Hong Kong police", "the Gaza health ministry"
+_PLACE_BODY = re.compile(r"\s+(?:(?:regional|provincial|state|local|municipal|city)\s+)?(?:police|(?:health\s+)?ministry|"
+                         r"government|authorities|officials|administration|governor)\b", re.IGNORECASE)
+
+
 #: "of" after a person's name, or after their age: "Rep. Betty McCollum of Minnesota",
 #: "Shamar Fisher, 35, of Montgomery"
 _OF_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$")
@@ -549,7 +554,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     # same dead; unless those killed are others than protesters ("shot dead a journalist")
     vac = by_type.get("violence_against_civilians")
     if vac and "protests" in by_type and all(t.sub_type == "attack" for t in vac) and any(
-            a.category == "state_forces" for a in actors) and any(
+            a.category in STATE_CATEGORIES for a in actors) and any(
             _FORCE_ON_PROTEST.search(ctx.text, max(ctx.sentences[sent][0], t.start - 40), t.start)
             for t in by_type["protests"]) and not any(
             _NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
@@ -727,7 +732,12 @@ def events(ctx: Context) -> None:
     trig_s = _by_sentence(ctx.triggers)
     fig_s = _by_sentence(ctx.figures)
     # a name that is a claim's source or an actor is not a place ("Al-Mayadeen network")
-    taken = _Taken([(a.source_start, a.source_end) for a in ctx.attributions if a.source_start >= 0]
+    # ... but a place's state body that speaks leaves the place its own ("Hong Kong police
+    # said", "the Gaza health ministry said": Hong Kong and Gaza are still places)
+    place_ends = {p.start: p.end for p in ctx.places if _PLACE_BODY.match(ctx.text, p.end)}
+    taken = _Taken([(place_ends[a.source_start] if a.source.type == "government"
+                     and place_ends.get(a.source_start, a.source_end) < a.source_end else a.source_start, a.source_end)
+                    for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
     launched = _launch_points(ctx, ctx.places)
     carried_before = carried_to_cue(ctx.text)   # where the wounded were carried
