@@ -41,6 +41,10 @@ PHRASES = (
     ("events: weak words of harm in one sentence", "a journalist was beaten and assaulted and "),
     ("attribution: sources named together", "the Observatory and rescue workers said the Pastoral Land Commission (CPT) and "),
     ("clean+places: furniture lines", "Show Caption Hide Caption\n"),
+    ("events: dates beside the event's words", "Sunday's attack killed 3 people and "),
+    ("events: acts answering others", "missiles struck the base in retaliation for the chemical attack on Khan Sheikhoun, "),
+    ("actors: appositions and backers", "Islamic State's affiliate, ISIS-K, attacked the town backed by Russian air strikes, "),
+    ("places: towns in a department", "San Marcos de la Sierra, in the Honduran department of Intibuca, "),
 )
 
 

@@ -1650,18 +1650,63 @@ def _dated_by(ctx: Context, d: Draft) -> tuple[Draft, set[int]]:
     return replace(d, sentences=[s for s in d.sentences if s in sents], triggers=telling), set()
 
 
+@dataclass
+class _Words:
+    """An event's words in one sentence, for lookups by offset (a long sentence may hold
+    thousands, told beside as many dates): starts sorted, with the greatest end among
+    the words up to each, and ends sorted."""
+
+    starts: list[int]
+    reach: list[int]      # reach[i]: the greatest end of the words starting at or before starts[i]
+    ends: list[int]
+
+
+def _words_in(d: Draft, sentence: int) -> _Words | None:
+    """The event's words in ``sentence`` (indexed once per draft and list of words)."""
+    cached = d.__dict__.get("_marsad_words")
+    if cached is None or cached[0] is not d.triggers or cached[1] != len(d.triggers):
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for t in d.triggers:
+            spans.setdefault(t.sentence, []).append((t.start, t.end))
+        index = {}
+        for sent, ss in spans.items():
+            ss.sort()
+            index[sent] = _Words([a for a, _b in ss], list(itertools.accumulate((b for _a, b in ss), max)),
+                                 sorted(b for _a, b in ss))
+        cached = (d.triggers, len(d.triggers), index)
+        d.__dict__["_marsad_words"] = cached
+    return cached[2].get(sentence)
+
+
 def _gap(d: Draft, m: DateMention) -> int:
     """Characters between a date and the nearest of the event's words in its sentence
     (a large number when the sentence has none of them): "filed charges on Thursday in
     the 2012 murder case" dates the murder 2012."""
-    return min((max(t.start - m.end, m.start - t.end, 0) for t in d.triggers
-                if t.sentence == m.sentence), default=10**6)
+    w = _words_in(d, m.sentence)
+    if w is None:
+        return 10**6
+    i = bisect.bisect_left(w.starts, m.end)          # words starting at or after the date's end
+    if i > 0 and w.reach[i - 1] > m.start:
+        return 0                                      # a word overlaps the date
+    after = w.starts[i] - m.end if i < len(w.starts) else 10**6
+    j = bisect.bisect_right(w.ends, m.start)          # words ending at or before its start
+    before = m.start - w.ends[j - 1] if j > 0 else 10**6
+    return min(after, before)
 
 
 def _year_of_noun(d: Draft, m: DateMention) -> bool:
     """A year right before the event's noun ("wanted over a 1987 kidnapping") dates it
     wherever the noun is told."""
-    return any(t.sentence == m.sentence and 0 <= t.start - m.end <= 2 for t in d.triggers)
+    return _word_starts_within(d, m.sentence, m.end, m.end + 3)
+
+
+def _word_starts_within(d: Draft, sentence: int, lo: int, hi: int) -> bool:
+    """One of the event's words in ``sentence`` starts in [lo, hi)."""
+    w = _words_in(d, sentence)
+    if w is None:
+        return False
+    i = bisect.bisect_left(w.starts, lo)
+    return i < len(w.starts) and w.starts[i] < hi
 
 
 def _date_dict(m: DateMention) -> dict[str, Any]:
@@ -1733,8 +1778,7 @@ def _dates_another_noun(ctx: Context, d: Draft, m: DateMention) -> bool:
     month's military coup"): that noun's date, not the event's."""
     if not (m.text.endswith(("'s", "’s")) or ctx.text.startswith(("'s ", "’s "), m.end)):
         return False
-    reach = m.end + 40
-    return not any(m.end <= t.start < reach and t.sentence == m.sentence for t in d.triggers)
+    return not _word_starts_within(d, m.sentence, m.end, m.end + 40)
 
 
 def _refined(ctx: Context, d: Draft, chosen: DateMention, told: list[DateMention]) -> DateMention:
@@ -1828,11 +1872,11 @@ _PRIOR_ACT = re.compile(r"\b(?:after|following)\s+(?:being|having\s+been|his|her
 def _of_a_prior_act(ctx: Context, d: Draft, m: DateMention) -> bool:
     """A date told, after the event's word, in a clause of what came before the event
     ("murdered after being detained in November 1981"): the earlier act's date."""
-    words = [t for t in d.triggers if t.sentence == m.sentence and t.end <= m.start]
-    if not words:
+    w = _words_in(d, m.sentence)
+    j = bisect.bisect_right(w.ends, m.start) if w is not None else 0
+    if j == 0:
         return False
-    last = max(t.end for t in words)
-    return bool(_PRIOR_ACT.search(ctx.text, last, m.start))
+    return bool(_PRIOR_ACT.search(ctx.text, w.ends[j - 1], m.start))
 
 
 def _date_of_report(ctx: Context, m: DateMention) -> bool:
