@@ -937,3 +937,9 @@ def test_a_place_s_state_body_speaks_as_government(nlp, registry, text, place, s
     s = text.rindex(place.split()[0])
     _, atts, _ = attribute(nlp, registry, text, entities=[(s, s + len(place.split()[0]), "GPE")])
     assert [(a.source.name, a.source.type) for a in atts] == [(source, "government")]
+
+
+def test_rights_groups_speak_as_monitors(nlp, registry):
+    _, atts, _ = attribute(nlp, registry, "Riot police stormed the town on Tuesday, killing at least two people, "
+                                          "human rights groups said.")
+    assert sources(atts) == [("human rights groups", "monitor", "asserts")]

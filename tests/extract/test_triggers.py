@@ -533,6 +533,10 @@ def test_a_detention_centre_is_a_place_not_an_arrest(text, found):
     ("Houthi fighters said they had repelled the attack.", ["repelled the attack"]),
     # an assault on a person is harm, not fighting
     ("Police assaulted a journalist in the city.", []),
+    # a siege broken, a supply route cut
+    ("Regime forces broke a three-year rebel siege of two towns.", ["broke a three-year rebel siege"]),
+    ("The army cut the main supply route between Aleppo and Turkey.", ["cut the main supply route"]),
+    ("The storm cut power lines to the town.", []),
 ])
 def test_an_assault_on_a_defended_place_is_fighting(text, found):
     assert words(text, types=("battles",)) == found
