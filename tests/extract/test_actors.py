@@ -432,6 +432,15 @@ def test_a_name_told_as_an_apposition_acts_as_the_clause_s_subject(dictionary):
         "Unidentified armed group"]
 
 
+def test_a_co_victim_is_a_target(dictionary):
+    text = ("Journalist Jorge Armenta was shot dead on Saturday night in Ciudad Obregon, in the northern state of "
+            "Sonora, along with a police officer who was guarding him.")
+    assert [r for r, _ in _roles(text, dictionary, "violence_against_civilians")] == ["target", "target"]
+    # one who acted with another is no victim
+    text = "Soldiers along with police officers raided the village."
+    assert "target" not in [r for r, _ in _roles(text, dictionary, "violence_against_civilians")]
+
+
 def test_assign_roles_remote_violence_needs_a_cue(dictionary):
     text = "A bomb exploded in Aleppo as the regime and the opposition resumed evacuations."
     assert {r for r, _ in _roles(text, dictionary, "explosions_remote_violence")} == {"participant"}

@@ -1415,3 +1415,14 @@ def test_a_foreign_force_s_killing_during_protests_is_the_force_used_on_them():
                   "Gaza border on Monday, the Gaza health ministry said.", published="2018-05-15")["events"]
     assert [(e["type"], e["sub_type"]) for e in evs] == [("protests", "excessive_force_against_protesters")]
     assert evs[0]["fatalities"]["total"]["best"] == 58
+
+
+def test_a_place_that_only_says_where_the_one_before_it_lies_is_not_the_event_s():
+    from marsad.extract import extract
+
+    (ev,) = extract("Philippine police shot dead 32 people in raids in Bulacan province north of Manila on Monday.",
+                    published="2017-08-21")["events"]
+    assert (ev["location"]["name"], ev["location"]["admin2"]) == ("Bulacan", "Bulacan")
+    # ... a place told after a comma is not taken for one that only locates
+    ev = extract("Gunmen killed five people in Saraqeb and north of Hama.", published="2017-08-21")["events"][0]
+    assert ev["location"]["name"] == "Saraqib"

@@ -956,6 +956,11 @@ def test_a_town_whose_longer_name_goes_on_is_placed_by_the_department_after_it(p
     assert {p.admin1_iso for p in ctx.places} == {"HN-IN"}
 
 
+def test_a_province_word_names_the_province_not_the_town_of_its_name(pipeline):
+    ctx = run(pipeline, "Police shot dead 32 people in raids in Bulacan province on Monday.")
+    assert [(p.name, p.feature, p.precision) for p in ctx.places] == [("Bulacan", "admin2", 3)]
+
+
 def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
     ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
                         "agency said. The Kabul news agency reported it too.")

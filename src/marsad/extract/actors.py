@@ -659,6 +659,12 @@ GENERIC_NAMES = frozenset({"Unidentified armed group", "Jihadist militants", "Pa
 
 
 # words one of which must occur before a mention for the matching pattern to apply
+#: a co-victim: "journalist Jorge Armenta was shot dead ... along with a police officer"
+_CO_VICTIMS = frozenset({"civilians", "protesters", "state_forces"})
+_ALONG_WITH_BEFORE = re.compile(r"\b(?:along|together)\s+with\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|two\s+|three\s+)?"
+                                r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_VICTIM_TOLD = re.compile(r"\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:shot\s+dead|killed|murdered|slain|"
+                          r"gunned\s+down|shot|stabbed|abducted|kidnapped|wounded|injured)\b", re.IGNORECASE)
 _TARGET_CUES = ("kill", "target", "attack", "shell", "bomb", "stru", "stri", "hit", "sho", "execut", "kidnap",
                 "abduct", "arrest", "detain", "massacr", "slaughter", "wound", "injur", "tortur", "murder",
                 "assassinat", "ambush", "besieg", "dispers", "beat", "rap", "eliminat", "against", "raid",
@@ -768,6 +774,12 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
                 m.category == "civilians" or _COUNT_BEFORE.search(before))):
             hint = "target"
         elif any(w in low for w in _TARGET_CUES) and _BEFORE_TARGET.search(before):
+            hint = "target"
+        elif "with" in low and m.category in _CO_VICTIMS and _ALONG_WITH_BEFORE.search(before) \
+                and _VICTIM_TOLD.search(text, s, m.start):
+            # "was shot dead ..., along with a police officer who was guarding him" (not
+            # "fighters were killed ... along with eight IS members including the bomber":
+            # attackers who died in their attack are still its perpetrators)
             hint = "target"
         elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"

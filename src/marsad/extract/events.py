@@ -1354,16 +1354,16 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         region = _country_region(ctx, [s for s in order if s in own], place_s, country)
         if region is not None:
             country = region.country
-            best = _first_place(order, place_s, country) or region
+            best = _first_place(ctx.text, order, place_s, country) or region
     # places in the report's country first; if the event names none there, the report's
     # country was the wrong guess for this event ("Russia says it struck Idlib") - unless
     # the event names the country itself ("Egypt's security forces attacked ...", then a
     # statement from Geneva): then it stays in the country, at country level
     if best is None:
-        best = _first_place(order, place_s, country)
+        best = _first_place(ctx.text, order, place_s, country)
     if best is None and attached is None and not _names_country([s for s in order if s in own],
                                                                 place_s, country):
-        best = _first_place(order, place_s, None)
+        best = _first_place(ctx.text, order, place_s, None)
     if best is not None:
         country = best.country
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
@@ -1413,14 +1413,19 @@ _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"
 _ON_TARGET = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:rebel|government|regime|opposition|militant)-held\s+)?")
 
 
-def _first_place(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
+def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
     first sentence, in reading order, that has one. A sentence that lists places in
     several provinces ("attacks in Daraa countryside Aleppo Damascus") gives way to the
     next sentence that names places in one of them only."""
     def here(s: int) -> list[Place]:
-        return [p for p in place_s.get(s, []) if p.feature != "country"
-                and (country is None or p.country == country)]
+        found = [p for p in place_s.get(s, []) if p.feature != "country"
+                 and (country is None or p.country == country)]
+        # a place that only says where the one before it lies ("in Bulacan province north
+        # of Manila") is not the event's
+        return [p for p in found if not (_RELATIVE.match(p.text) and any(
+            0 <= p.start - q.end <= 40 and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(text, q.end, p.start)
+            for q in found if q is not p))] or found
 
     for k, s in enumerate(order):
         cands = here(s)

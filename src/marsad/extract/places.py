@@ -1308,6 +1308,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         elif (m_prov_a or m_prov_b) and not best.exact:
             # "Samar province" is the Philippine province of that very name, not Samara
             best = _province_named(matches, levels=("admin1", "admin2")) or best
+        elif (m_prov_a or m_prov_b) and best.feature in LOCAL \
+                and (named_prov := _province_named(matches, best.country, levels=("admin2",))) is not None:
+            # "Bulacan province" is the Philippine province, not the town of its name (whose
+            # region the province word would otherwise have taken)
+            best = named_prov
         m_area = _AFTER_AREA.match(after)
         m_near = _BEFORE_NEAR.search(before)
         if best.feature == "country":
