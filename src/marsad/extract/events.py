@@ -65,6 +65,7 @@ How (documented so that it can be argued with):
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import functools
 import itertools
@@ -1326,10 +1327,6 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     the same province elsewhere in the event; the others become extra locations."""
     if d.anchor_place is not None:
         return d.anchor_place, []
-    if d.elsewhere:
-        # not the places of the act it answered, told in its sentence
-        place_s = {s: [p for p in ps if p.feature == "country" or not any(a <= p.start < b for a, b in d.elsewhere)]
-                   for s, ps in place_s.items()}
     if d.type in VIOLENT:
         # where a court sits or prosecutors work is where the act is tried, not done
         # (filtered once per report, not once per event)
@@ -1338,6 +1335,12 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
             cached = (place_s, {s: [p for p in ps if not _court_place(ctx, p)] for s, ps in place_s.items()})
             ctx.__dict__["_marsad_uncourted"] = cached
         place_s = cached[1]
+    if d.elsewhere:
+        # not the places of the act it answered, told in its sentences (a view over those
+        # sentences only: a report of many such sentences is not copied for each)
+        place_s = collections.ChainMap({s: [p for p in place_s.get(s, []) if p.feature == "country"
+                                            or not any(a <= p.start < b for a, b in d.elsewhere)]
+                                        for s in set(d.sentences)}, place_s)
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
     order = _reading_order(ctx, d)
@@ -1421,11 +1424,11 @@ def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], c
     def here(s: int) -> list[Place]:
         found = [p for p in place_s.get(s, []) if p.feature != "country"
                  and (country is None or p.country == country)]
-        # a place that only says where the one before it lies ("in Bulacan province north
-        # of Manila") is not the event's
-        return [p for p in found if not (_RELATIVE.match(p.text) and any(
-            0 <= p.start - q.end <= 40 and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(text, q.end, p.start)
-            for q in found if q is not p))] or found
+        # a place that only says where the one right before it lies ("in Bulacan province
+        # north of Manila") is not the event's
+        return [p for q, p in zip([None] + found, found) if not (
+            q is not None and _RELATIVE.match(p.text) and not _RELATIVE.match(q.text)
+            and 0 <= p.start - q.end <= 40 and not _LIST_BREAK.search(text, q.end, p.start))] or found
 
     for k, s in enumerate(order):
         cands = here(s)
