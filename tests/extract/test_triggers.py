@@ -12,6 +12,19 @@ def words(text: str, *sub_types: str, types: tuple[str, ...] = ()) -> list[str]:
             if sub in sub_types or typ in types]
 
 
+def staged(text: str):
+    """The triggers the stage keeps in ``text`` (split by the tests' sentence splitter)."""
+    from marsad.extract.base import Context
+    from marsad.extract.triggers import triggers
+
+    from .helpers import split_sentences
+
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    triggers(ctx)
+    return ctx.triggers
+
+
 def test_shipped_lexicon_names_weapons_as_instruments():
     text = "Warplanes fired rockets; air strikes followed; rocket fire hit."
     found = {text[s:e]: strength for s, e, _t, _s, strength, _w in find_triggers(text, load_lexicon())}
@@ -88,15 +101,7 @@ def test_a_release_is_of_people_not_of_footage(text, found):
     ("Fighters left Homs on Thursday under an agreement with the government.", 1),
 ])
 def test_an_agreement_that_failed_or_is_sought_is_none(text, agreements):
-    from marsad.extract.base import Context
-    from marsad.extract.triggers import triggers
-
-    from .helpers import split_sentences
-
-    ctx = Context(text=text, meta={})
-    ctx.sentences = split_sentences(text)
-    triggers(ctx)
-    assert sum(t.sub_type == "agreement" for t in ctx.triggers) == agreements
+    assert sum(t.sub_type == "agreement" for t in staged(text)) == agreements
 
 
 @pytest.mark.parametrize("text, is_hypothetical", [
@@ -128,15 +133,7 @@ def test_the_month_of_may_makes_nothing_hypothetical(text, is_hypothetical):
     ("Thousands joined protests in Homs on Friday, since the army began shelling the city.", ["protests"]),
 ])
 def test_how_a_war_began_is_background(text, found):
-    from marsad.extract.base import Context
-    from marsad.extract.triggers import triggers
-
-    from .helpers import split_sentences
-
-    ctx = Context(text=text, meta={})
-    ctx.sentences = split_sentences(text)
-    triggers(ctx)
-    assert [t.text for t in ctx.triggers if t.type == "protests"] == found
+    assert [t.text for t in staged(text) if t.type == "protests"] == found
 
 
 @pytest.mark.parametrize("text", [
@@ -381,15 +378,7 @@ def test_a_shell_that_hit_is_shelling(text, found):
     ("Government forces recaptured the town of Palmyra.", "government_regains_territory"),
 ])
 def test_a_change_of_territory_only_tried_is_a_clash(text, sub_type):
-    from marsad.extract.base import Context
-    from marsad.extract.triggers import triggers
-
-    from .helpers import split_sentences
-
-    ctx = Context(text=text, meta={})
-    ctx.sentences = split_sentences(text)
-    triggers(ctx)
-    assert [t.sub_type for t in ctx.triggers if t.type == "battles"] == [sub_type]
+    assert [t.sub_type for t in staged(text) if t.type == "battles"] == [sub_type]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -431,15 +420,7 @@ def test_property_destroyed(text, found):
      [("battles", "non_state_actor_overtakes_territory"), ("battles", "armed_clash")]),
 ])
 def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(text, expected):
-    from marsad.extract.base import Context
-    from marsad.extract.triggers import triggers
-
-    from .helpers import split_sentences
-
-    ctx = Context(text=text, meta={})
-    ctx.sentences = split_sentences(text)
-    triggers(ctx)
-    assert [(t.type, t.sub_type) for t in ctx.triggers] == expected
+    assert [(t.type, t.sub_type) for t in staged(text)] == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -506,15 +487,7 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("Thousands of protesters marched in Baghdad.", ["protesters", "marched"]),
 ])
 def test_protests_told_as_the_backdrop_are_no_trigger(text, protests):
-    from marsad.extract.base import Context
-    from marsad.extract.triggers import triggers
-
-    from .helpers import split_sentences
-
-    ctx = Context(text=text, meta={})
-    ctx.sentences = split_sentences(text)
-    triggers(ctx)
-    assert [t.text for t in ctx.triggers if t.type == "protests"] == protests
+    assert [t.text for t in staged(text) if t.type == "protests"] == protests
 
 
 @pytest.mark.parametrize("text, found", [
