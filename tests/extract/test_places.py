@@ -948,6 +948,9 @@ def test_a_state_that_executes_places_the_report_and_an_exile_s_country_does_not
     # told only as where he lived, a country is weak evidence; the act's place wins
     ctx = run(pipeline, "The journalist, who had lived in Germany, was arrested in Tehran on Saturday.")
     assert ctx.country_context == "IR"
+    # where people live now is where they are: "Syrian refugees living in Lebanon"
+    ctx = run(pipeline, "A mob attacked Syrian refugees living in Lebanon on Sunday.")
+    assert ctx.country_context == "LB"
 
 
 def test_a_town_whose_longer_name_goes_on_is_placed_by_the_department_after_it(pipeline):

@@ -128,8 +128,9 @@ _IN_COUNTRY = re.compile(
     r"[NSEW]\.\s*)?$", re.IGNORECASE)
 #: before a place where someone lived away from home: "lured back from exile in France",
 #: "granted asylum in Sweden", "had lived in Germany" (a life's place, not an event's; read
-#: by events)
-EXILE_BEFORE = r"\b(?:exile|asylum|refuge)\s+in\s+(?:the\s+)?$|\b(?:lived|living|lives|settled|resided|residing)\s+in\s+(?:the\s+)?$"
+#: by events); not where people live now ("Syrians living in Lebanon were attacked")
+EXILE_BEFORE = (r"\b(?:exile|asylum|refuge)\s+in\s+(?:the\s+)?$|"
+                r"\b(?:(?:had|once|previously|formerly)\s+lived|settled)\s+in\s+(?:the\s+)?$")
 _EXILE_BEFORE = re.compile(EXILE_BEFORE, re.IGNORECASE)
 #: after a state that does to someone what a state does at home: "Iran executed dissident
 #: journalist Ruhollah Zam", "Egypt has jailed": where it was done
