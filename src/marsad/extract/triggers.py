@@ -171,14 +171,15 @@ _ACT_BEGAN = re.compile(r"(?:\s+[\w'’.-]+){0,5}?\s+(?:began|started|erupted|br
 
 
 def span_start(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """True when the trigger names what a span began with ("since the fighting began")."""
+    """True when the trigger names what a span began with ("since protests ... began")."""
     return bool(_SINCE_BEFORE.search(text[max(sentence_start, start - 40):start]) and _ACT_BEGAN.match(text, end))
 
 
 def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bool:
     """True when a word of protest names the backdrop of the sentence's news (see
     :data:`_PROTEST_BACKDROP_BEFORE`): after "amid" with a word of duration or extent, after
-    "home from", or after "as" when the protests go on ("as protests continued")."""
+    "home from", after words spoken or written "about" it, in the charge someone was tried
+    on, or after "as" when the protests go on ("as protests continued")."""
     m = _PROTEST_BACKDROP_BEFORE.search(text[max(sentence_start, start - 60):start])
     if m is None:
         return False
