@@ -441,3 +441,21 @@ def test_a_weekday_told_with_its_date_is_that_date(text, start, span):
 def test_an_iso_date_in_the_text_is_a_date():
     (m,) = find_dates("Gunmen killed 3 people in Kaduna on 2021-03-12.", dt.date(2021, 3, 20))
     assert (m.start_date, m.text) == (dt.date(2021, 3, 12), "2021-03-12")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a day of Easter is a date: of the year told with it, else the last one by the report's date
+    ("Bomb blasts ripped through churches on Easter Sunday.", "2019-04-22", [("Easter Sunday", D(2019, 4, 21))]),
+    ("He recalled the 2019 Easter Sunday bombings.", "2021-06-01", [("2019 Easter Sunday", D(2019, 4, 21))]),
+    ("He had been killed in Iraq on Easter Sunday in 2008.", "2020-02-05", [("Easter Sunday in 2008", D(2008, 3, 23))]),
+    ("Police detained him on Good Friday.", "2016-04-01", [("Good Friday", D(2016, 3, 25))]),
+    ("Marchers gathered on Palm Sunday.", "2015-04-01", [("Palm Sunday", D(2015, 3, 29))]),
+    # without its year, a day of Easter long past names no date
+    ("He was accused of aiding the Easter Sunday suicide bombers.", "2022-02-13", []),
+    # other named days are no dates; "a good day" no day of Easter
+    ("They marked Bloody Sunday.", "2019-04-22", []),
+    ("It was a good day for the rebels.", "2019-04-22", []),
+])
+def test_the_days_of_easter_are_dates(text, published, expected):
+    pub = dt.date.fromisoformat(published)
+    assert [(m.text, m.start_date) for m in find_dates(text, pub)] == expected

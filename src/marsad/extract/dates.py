@@ -526,7 +526,57 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
+    # the days of Easter ("on Easter Sunday", "the 2019 Easter Sunday bombings"): a date of
+    # their year, else the last such day by the report's date if it is recent
+    for m in _EASTER_DAY.finditer(text):
+        year = m["year"] or m["year2"]     # "the 2019 Easter Sunday bombings", "on Easter Sunday in 2008"
+        d = easter_day(m["name"], int(year) if year else None, pub)
+        if d is not None:
+            add(m.start(), m.end(), d, d, 1, "absolute")
     return _weekday_with_date(text, _select(cands, masked, exclude))
+
+
+#: the days of Western Easter by their distance from Easter Sunday
+_EASTER_OFFSETS = {"palm sunday": -7, "maundy thursday": -3, "holy thursday": -3, "good friday": -2,
+                   "holy saturday": -1, "easter sunday": 0, "easter day": 0, "easter monday": 1}
+_EASTER_DAY = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<name>(?i:palm|maundy|holy|good|easter)\s+"
+                         r"(?i:sunday|thursday|friday|saturday|day|monday))\b"
+                         r"(?:,?\s+(?:(?i:in|of)\s+)?(?P<year2>(?:19|20)\d\d)\b)?")
+
+
+#: how long after a day of Easter a report may name it without its year
+_RECENT_EASTER = dt.timedelta(days=14)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def easter_day(name: str, year: int | None, published: dt.date | None) -> dt.date | None:
+    """The date of a day of Easter ("Good Friday") in ``year``, else the last one on or
+    before ``published`` if it is recent (within :data:`_RECENT_EASTER`: "the Easter Sunday
+    bombers" in a report a year on names no recent day); None for a name that is no such
+    day, or with neither."""
+    offset = _EASTER_OFFSETS.get(" ".join(name.lower().split()))
+    if offset is None:
+        return None
+    if year is not None:
+        return _easter(year) + dt.timedelta(days=offset)
+    if published is None:
+        return None
+    d = _easter(published.year) + dt.timedelta(days=offset)
+    return d if d <= published and published - d <= _RECENT_EASTER else None
 
 
 def _weekday_with_date(text: str, found: list[DateMention]) -> list[DateMention]:
