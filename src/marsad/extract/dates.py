@@ -33,8 +33,9 @@ call; these rules cost well under a millisecond per article).
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
   Tuesday" on a Tuesday is a week before; "next Tuesday", a day still to come
-  ("scheduled for Thursday", "will appear in court on Friday") and named days, "Easter
-  Sunday", "Bloody Sunday", "Good Friday", are skipped), relative
+  ("scheduled for Thursday", "will appear in court on Friday") and named days, "Bloody
+  Sunday", "Black Friday", are skipped; the days of Easter are dates of their year, "the
+  2019 Easter Sunday bombings", else of the last two weeks), relative
   expressions ("yesterday", "today", "last night", "overnight", "two days ago", "past
   24 hours", "the last three days": those days up to publication, "last week" and "this
   week": precision 2; "over the weekend": the last Saturday
@@ -170,6 +171,7 @@ _RELATIVE_ANCHOR = re.compile(
 _SINCE_DATE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: a word that makes a weekday's name a named day, not the last such weekday: "Bloody
 #: Sunday", "Easter Sunday", "Good Friday", "Black Friday", "Super Tuesday", "Ash Wednesday"
+#: (the days of Easter are dated by :func:`easter_day`)
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Bloody|Black|Good|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Orthodox)"
                                r"[\s“”\"'‘’]+$")
 
