@@ -432,6 +432,12 @@ def test_a_name_told_as_an_apposition_acts_as_the_clause_s_subject(dictionary):
         "Unidentified armed group"]
 
 
+def test_a_group_s_faction_or_affiliate_acts_as_the_group(dictionary):
+    for text in ("A Taliban faction claimed a suicide bombing that killed 70 people in Lahore.",
+                 "An Islamic State affiliate attacked a checkpoint in Sinai."):
+        assert actors(text, dictionary)[0].role_hint == "perpetrator"
+
+
 def test_a_co_victim_is_a_target(dictionary):
     text = ("Journalist Jorge Armenta was shot dead on Saturday night in Ciudad Obregon, in the northern state of "
             "Sonora, along with a police officer who was guarding him.")

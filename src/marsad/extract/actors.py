@@ -455,7 +455,8 @@ _APPOSED_BEFORE = re.compile(r"(?:^|[.;:]\s+|^\s*)(?:the\s+|its\s+|their\s+)?(?:
 #: nouns heading an actor's phrase after its name ("IS group militants", "the army's units")
 _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|militants|jihadists|gunmen|"
          r"soldiers|elements|terrorists|loyalists|militiamen|personnel|officers|commanders?|leaders?|"
-         r"field commanders|men|cells?|brigades?|battalions?|rebels|insurgents)\s+)?")
+         r"field commanders|men|cells?|brigades?|battalions?|rebels|insurgents|factions?|splinter\s+groups?|"
+         r"offshoots?|wings?|affiliates?|branch(?:es)?)\s+)?")
 
 #: one member of a force, maybe named: "a Turkish soldier", "US Navy diver Robert Stethem, 23,"
 _MEMBER = (r"(?:(?:soldier|officer|commander|pilot|diver|sailor|marine|guard|policeman|serviceman|"

@@ -138,7 +138,7 @@ def in_body_name(text: str, start: int, end: int) -> bool:
 #: what a doer claims when it claims an act as its own, after "claimed" ("claimed
 #: responsibility", "claimed the attack", "claimed Monday's bombing"): read by attribution
 #: (the doer asserts it) and actors (the claimant is the perpetrator, not a mere speaker)
-CLAIMED_ACT = (r"(?:(?:full|sole)\s+)?(?:responsibility|credit)\b|(?:the\s+|this\s+|that\s+|[\w-]+['’]s\s+)?"
+CLAIMED_ACT = (r"(?:(?:full|sole)\s+)?(?:responsibility|credit)\b|(?:the\s+|this\s+|that\s+|an?\s+|[\w-]+['’]s\s+)?"
                r"(?:[\w-]+\s+)?(?:attack|bombing|blast|strike|killing|assassination|operation|ambush|"
                r"abduction|kidnapping|explosion|shooting|raid)s?\b")
 
