@@ -661,6 +661,11 @@ def test_ages_agents_and_who_the_victims_are(text, expected):
     assert outcomes(text) == expected
 
 
+def test_members_are_of_the_kind_the_noun_before_them_says():
+    assert [(f.group, f.best) for f in figs("The strike killed 12 MSF staff members.")] == [("civilians", 12)]
+    assert [(f.group, f.best) for f in figs("Ten ISIS members were killed.")] == [("combatants", 10)]
+
+
 def test_service_members_are_combatants():
     assert [(f.group, f.best) for f in figs("The bombing killed 13 US service members.")] == [("combatants", 13)]
 

@@ -329,6 +329,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             k += 1    # "two Syrian soldiers", "two Nigerian villages": an adjective
             continue
         if w in _VICTIMS:
+            if w in ("members", "member") and head is not None and group != _G_COMB:
+                head = k      # "12 MSF staff members", "family members": the noun before says who
+                k += 1
+                continue
             head, group = k, _VICTIMS[w]
             if group == _G_COMB and any(d.low(m) in NO_LONGER_ARMED for m in range(j, k)):
                 group = _G_CIV    # "a former police officer", "retired soldiers": civilians
