@@ -535,3 +535,13 @@ def test_an_agreement_in_force_is_told_with_medium_strength(text, found):
     got = [(text[s:e], strength) for s, e, _t, sub, strength, _w in find_triggers(text, load_lexicon())
            if sub == "agreement"]
     assert got == [(w, "medium") for w in found]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Soldiers tied them up and set them on fire, killing 11 people.", ["set them on fire"]),
+    ("Gunmen doused the villagers and set them ablaze.", ["set them ablaze"]),
+    # one who sets himself on fire attacks no one
+    ("A man set himself on fire outside parliament.", []),
+])
+def test_people_set_on_fire_are_attacked(text, found):
+    assert words(text, "attack") == found
