@@ -943,3 +943,14 @@ def test_rights_groups_speak_as_monitors(nlp, registry):
     _, atts, _ = attribute(nlp, registry, "Riot police stormed the town on Tuesday, killing at least two people, "
                                           "human rights groups said.")
     assert sources(atts) == [("human rights groups", "monitor", "asserts")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office named without its holder speaks as government ...
+    ("At least 161 people were killed, the acting army chief said on Saturday.",
+     [("acting army chief", "government")]),
+    ("Three soldiers were killed, the defence minister told parliament.", [("defence minister", "government")]),
+])
+def test_an_office_without_its_holder_speaks_as_government(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == expected
