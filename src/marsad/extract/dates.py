@@ -62,7 +62,7 @@ from typing import Iterable
 
 from .base import Context, DateMention, component
 
-__all__ = ["find_dateline", "find_dates", "resolve_weekday", "dates_stage", "DATELINE_WINDOW"]
+__all__ = ["find_dateline", "find_dates", "resolve_weekday", "since_before", "dates_stage", "DATELINE_WINDOW"]
 
 #: how far into the text a dateline may start
 DATELINE_WINDOW = 250
@@ -297,8 +297,8 @@ def _range_precision(start: dt.date, end: dt.date) -> int:
     return 1 if days <= 7 else 2 if days <= 31 else 3
 
 
-def _since_before(text: str, s: int) -> int | None:
-    """Offset of a "since" right before ``s``, if any."""
+def since_before(text: str, s: int) -> int | None:
+    """Offset of a "since" right before ``s``, if any (read by events too)."""
     lo = max(0, s - 8)
     m = _SINCE_DATE.search(text, lo, s)
     return m.start() if m else None
@@ -427,7 +427,7 @@ def find_dates(text: str, published: dt.date | None, *,
                 d = _full_date(m)
                 if d is None:
                     continue
-                s2 = _since_before(text, m.start())
+                s2 = since_before(text, m.start())
                 if s2 is not None and pub is not None and d <= pub:
                     add(s2, m.end(), d, pub, _range_precision(d, pub), "range")
                 else:
@@ -482,7 +482,7 @@ def find_dates(text: str, published: dt.date | None, *,
                     int(m["day"]), mon, pub, past=_told_as_done(text, m.start()))
                 if d is None:
                     continue
-                s2 = _since_before(text, m.start())
+                s2 = since_before(text, m.start())
                 if s2 is not None:
                     add(s2, end, d, pub, _range_precision(d, pub), "range")
                 else:

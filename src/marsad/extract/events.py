@@ -79,6 +79,7 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
                      assign_roles, nationality_before, same_force)
 from .attribution import dateline_outlet
+from .dates import since_before
 from .figures import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      carried_to_cue, filed_at, paren_dateline, salient_place)
@@ -1747,11 +1748,12 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     pub = ctx.published
     cands = told
     if pub is not None and told:
-        # the start of a span ("supported by Russia since September 2015") is how long
-        # something lasts, not when the event happened
+        # the start of a span ("supported by Russia since September 2015", "the bloodiest
+        # day since last month's coup") is how long something lasts, not when the event
+        # happened
         dating = [m for m in told if m.kind == "range" and not _long_span_elsewhere(d, m, pub)
                   or m.kind != "range" and not _SINCE.match(m.text)
-                  and not _SINCE_RIGHT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
+                  and since_before(ctx.text, m.start) is None
                   and not _dates_another_noun(ctx, d, m)]
         cands = [m for m in dating if m.sentence == order[0]] or [
             m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
@@ -1826,8 +1828,6 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
 _RUNNING_TOTAL_SPAN = re.compile(RUNNING_TOTAL + r"[^.;,]{0,80}$", re.IGNORECASE)
 #: a date told as a span's start: "since September 2015"
 _SINCE = re.compile(r"since\s", re.IGNORECASE)
-#: ... or as what a span starts from: "the bloodiest day since last month's coup"
-_SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 #: events that are a state lasting from their start: a detention, a disappearance
