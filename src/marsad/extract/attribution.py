@@ -42,6 +42,7 @@ from ..errors import ConfigError
 from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
                      merge_entries, read_toml_file)
 from .base import BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
+from .places import PLACE_PREPOSITIONS
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
                 "international_org", "witness", "unknown")
@@ -389,8 +390,7 @@ _NORP_BODY = re.compile(
 _NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
                             r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|of|on|to|into|across|outside|inside)\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:on|inside|{PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _RELAY_RE = re.compile(r"\b(?:citing|quoting|cited|quoted)\b")
