@@ -1489,11 +1489,11 @@ def _longer_name(gaz, text: str, end: int) -> bool:
 
 #: an Arabic article and a name after a name, or a linking particle and a name: the name
 #: goes on ("Mashhad al-Kallasa", "Praia da Luz")
+#: the words that link the parts of a place's name: "Praia da Luz", "San Marcos de la Sierra"
+_LINKS = r"da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y"
 #: the rest of a place's longer name: "de la Sierra" of "San Marcos de la Sierra"
-_NAME_TAIL = re.compile(r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|des|van|von|der|den|y)(?:\s+(?:la|las|los|le|les))?"
-                        r"\s+[A-Z][\w'’-]*)+")
-_NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|"
-                           r"\s+(?:da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y)\s+[A-Z]")
+_NAME_TAIL = re.compile(rf"(?:\s+(?:{_LINKS})(?:\s+(?:la|las|los|le|les))?\s+[A-Z][\w'’-]*)+")
+_NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|\s+(?:{_LINKS})\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 _OF_AFTER = re.compile(r"\s+of\s")
