@@ -756,3 +756,28 @@ def test_n_of_them_struck_by_a_verb_of_its_own(text, expected):
 ])
 def test_a_killing_told_by_a_pronoun_is_one_dead(text, expected):
     assert _named(text, []) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in the prepositional phrase does not use up its reach
+    ("At least 30 fighters from the Islamic State and the Nusra Front were killed in clashes.",
+     [("killed", "combatants", 30, 30, None)]),
+    ("Three children from one family were killed.", [("killed", "children", 3, 3, 3)]),
+    # ... but plain words still do
+    ("Three children from one of the poorest families in the whole region were killed.", []),
+])
+def test_a_count_named_by_where_they_came_from(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # some of a counted group: the first count is the casualties, the second counts none
+    ("One of the two pilots was killed by ground fire.", [("killed", "combatants", 1, 1, 1)]),
+    ("The militants killed three of the 12 soldiers on Monday.", [("killed", "combatants", 3, 3, 3)]),
+    ("Two of the three men were shot dead.", [("killed", "total", 2, 2, 2)]),
+    ("One of the two was killed.", [("killed", "total", 1, 1, 1)]),
+    # a group counted in words
+    ("Five of the two hundred were killed.", [("killed", "total", 5, 5, 5)]),
+])
+def test_some_of_a_counted_group(text, expected):
+    assert summary(text) == expected

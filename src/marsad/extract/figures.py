@@ -689,8 +689,15 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 continue
         # a short prepositional phrase before an auxiliary: "three children from one family were killed"
         if w in ("from", "of", "in", "at", "near", "inside", "on") and steps == 0 and with_head:
+            # (names do not use up its five words: "30 fighters from the Islamic State and the
+            # Nusra Front were killed")
             m = -1
-            for m in range(k + 1, min(d.n, k + 6)):
+            plain = 0
+            for m in range(k + 1, min(d.n, k + 14)):
+                if not (d.toks[m].text[:1].isupper() or d.low(m) in ("the", "and")):
+                    plain += 1
+                    if plain > 5:
+                        break
                 if d.low(m)[:1].isdigit() or d.low(m) in STARTERS and d.low(m) not in ("a", "an", "one") \
                         or not d.same_sentence(origin, m):
                     break
@@ -1172,12 +1179,33 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: in
     return -1
 
 
+def _counted_group(d: _Doc, q: Quantity) -> int | None:
+    """Where the noun starts when the quantity counts some of a larger counted group ("one
+    of the two pilots", "killing three of the 12 hostages"), else None."""
+    j = q.last
+    if d.low(j) != "of" or d.low(j + 1) not in ("the", "those", "his", "her", "their", "its"):
+        return None
+    w = d.low(j + 2)
+    if not (w[:1].isdigit() or w in STARTERS) or w in ("a", "an"):
+        return None
+    q2 = parse_quantity(d.toks, j + 2, d.text)
+    if q2 is None or q2.num_first != j + 2 or q2.best <= q.best:
+        return None
+    np = _noun_phrase(d, q2.last, False)
+    if np is None or (np.head is None and d.low(q2.last) not in _AUX):
+        return None     # ("one of the two was killed": the group named before)
+    return q2.last
+
+
 def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
     """Decide the outcome, group and phrase of one quantity (None: not a casualty figure)."""
     # "N of them (were) children", "Two of the victims were minors"
     j = q.last
     part_of_them = False
-    if d.low(j) == "of" and d.low(j + 1) in ("the", "those") and d.low(j + 2) in _VICTIMS \
+    counted_of = _counted_group(d, q)
+    if counted_of is not None:
+        j = counted_of  # "one of the two pilots was killed": one, of the pilots
+    elif d.low(j) == "of" and d.low(j + 1) in ("the", "those") and d.low(j + 2) in _VICTIMS \
             and d.low(j + 2) not in ("victims", "people"):
         j += 2  # "killed 5 of the soldiers"
     elif d.low(j) == "of" and d.low(j + 1) in ("his", "her", "their", "its") and d.low(j + 2) in _VICTIMS:
@@ -1204,6 +1232,8 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
             and q.last == q.num_first + 1:
         return None
     c = _Cand(q, np)
+    if counted_of is not None:
+        c.skip_to = np.end    # the group's own count is no casualty figure
     if part_of_them:
         parent = _last_parent(cands, d, q)
         back = _backward_verb(d, q.first)
