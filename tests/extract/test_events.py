@@ -1426,3 +1426,55 @@ def test_a_place_that_only_says_where_the_one_before_it_lies_is_not_the_event_s(
     # ... a place told after a comma is not taken for one that only locates
     ev = extract("Gunmen killed five people in Saraqeb and north of Hama.", published="2017-08-21")["events"][0]
     assert ev["location"]["name"] == "Saraqib"
+
+
+def test_acts_of_two_kinds_in_clauses_of_their_own_towns_keep_their_own_casualties():
+    from marsad.extract import extract
+
+    evs = extract("Iraqi security forces shot dead 24 protesters in the southern city of Nasiriya on Thursday, "
+                  "hours after demonstrators stormed and set fire to the Iranian consulate in Najaf, medical "
+                  "sources said.", published="2019-11-28")["events"]
+    got = [(e["sub_type"], e["location"]["name"], (e["fatalities"].get("civilians") or {}).get("best"),
+            [x["name"] for x in e["extra_locations"]]) for e in evs]
+    assert got == [("excessive_force_against_protesters", "Nasiriyah", 24, []),
+                   ("violent_demonstration", "Najaf", None, [])]
+    # with no clause break between them, one town's two kinds of act are not split
+    evs = extract("Demonstrators set fire to the consulate in Najaf and police shot dead 24 protesters.",
+                  published="2019-11-28")["events"]
+    assert {e["location"]["name"] for e in evs} == {"Najaf"}
+
+
+def test_an_act_told_again_only_by_its_country_joins_the_one_placed_precisely():
+    from marsad.extract import extract
+
+    text = ("At least 30 fighters from the Islamic State and the Nusra Front were killed in clashes near the town "
+            "of Mohassan in Deir Ezzor province on Monday, the Syrian Observatory said. The clashes erupted after "
+            "IS fighters attacked Nusra positions at dawn.")
+    evs = extract(text, published="2014-05-12")["events"]
+    assert [(e["type"], e["location"]["name"], e["fatalities"]["combatants"]["best"]) for e in evs] == [
+        ("battles", "Mohassan", 30)]
+    assert [t["text"] for t in evs[0]["triggers"]][-1] == "attacked"
+
+
+
+def test_a_vaguer_account_needs_the_kind_date_country_and_cast_and_no_toll_of_its_own():
+    from marsad.extract.events import _vaguer_account
+
+    def ev(place, precision, admin1="Deir ez-Zor", sides=("Islamic State", "Nusra Front"), dead=None, **kw):
+        out = {"type": "battles", "sub_type": "armed_clash", "date": {"start": "2014-05-12"},
+               "location": {"name": place, "country": "SY", "admin1": admin1, "precision": precision},
+               "fatalities": dead or {}, "injured": {},
+               "actors": [{"role": r, "name": n} for r, n in zip(("side_a", "side_b"), sides)]}
+        out.update(kw)
+        return out
+
+    precise = ev("Mohassan", 2)
+    assert _vaguer_account(ev("Syria", 3, admin1=None), precise)
+    assert _vaguer_account(ev("Deir ez-Zor", 3), precise)
+    assert not _vaguer_account(ev("Aleppo", 3, admin1="Aleppo"), precise)          # another province
+    assert not _vaguer_account(ev("Syria", 3, admin1=None, sides=("Syrian government forces", "Nusra Front")),
+                               precise)                                          # others acted
+    assert not _vaguer_account(ev("Syria", 3, admin1=None, sides=()), precise)    # no one named
+    assert not _vaguer_account(ev("Syria", 3, admin1=None, dead={"total": {"best": 5}}), precise)
+    assert not _vaguer_account(ev("Syria", 3, admin1=None, sub_type="government_regains_territory"), precise)
+    assert not _vaguer_account(ev("Raqqa", 1, admin1="Ar-Raqqah"), precise)        # placed precisely itself

@@ -126,6 +126,7 @@ class Frame:
     #: Sheikhoun") has the places before it; the act answered, those after
     clause: tuple[int, int] | None = None
     motive: bool = False            # the frame is of the act another answers
+    own_clause: bool = False        # the clause is the frame's own account (its casualties too)
 
 
 @dataclass
@@ -669,6 +670,49 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     return out
 
 
+#: where a sentence turns from one kind of act to another told as before or beside it:
+#: "shot dead 24 protesters in Nasiriya, hours after demonstrators set fire to the
+#: consulate in Najaf"
+_KIND_BREAK = re.compile(r",\s+(?:(?:hours|days|minutes|moments|shortly|soon|a\s+day|a\s+week)\s+)?"
+                         r"(?:after|before|as|when|while|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+def _town_in(places: list[Place], start: int, end: int) -> Place | None:
+    towns = [p for p in places if start <= p.start < end and (p.precision == 1 or p.feature == "place")
+             and p.feature not in ("country", "admin1")]
+    return min(towns, key=_rank_place) if towns else None
+
+
+def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Place]) -> list[Frame]:
+    """Frames of different kinds told in clauses of their own, each with its own town
+    ("... shot dead 24 protesters in Nasiriya, hours after demonstrators stormed and set
+    fire to the Iranian consulate in Najaf"), get those clauses: their places, casualties
+    and actors are their clause's. Otherwise the frames are left as they are."""
+    typed = [f for f in frames if f.type is not None and f.clause is None]
+    if len(typed) < 2 or len(typed) != len([f for f in frames if f.type is not None]):
+        return frames
+    typed.sort(key=lambda f: min(t.start for t in f.triggers))
+    s0, e0 = ctx.sentences[sent]
+    bounds = [s0]
+    for a, b in zip(typed, typed[1:]):
+        a_end = max(t.end for t in a.triggers)
+        b_start = min(t.start for t in b.triggers)
+        if a_end > b_start:
+            return frames       # their words interleave: one account
+        cut = next(_KIND_BREAK.finditer(ctx.text, a_end, b_start), None)
+        if cut is None:
+            return frames
+        bounds.append(cut.start())
+    bounds.append(e0)
+    spans = list(zip(bounds, bounds[1:]))
+    towns = [_town_in(places, cs, ce) for cs, ce in spans]
+    if any(t is None for t in towns) or len({t.name for t in towns}) < len(towns):
+        return frames
+    for f, span in zip(typed, spans):
+        f.clause, f.own_clause = span, True
+    return frames
+
+
 def _locates_the_place_before(ctx: Context, p: Place, places: list[Place], towns: list[Place]) -> bool:
     """A place that only says where another is, not where another event was: right after
     it by "near" or "outside" ("the Hmeimim airbase near Jableh"), or after a town of
@@ -763,6 +807,7 @@ def events(ctx: Context) -> None:
     for sent in sorted(trig_s):
         before = frozenset(t.type for t in trig_s.get(sent - 1, []) if t.strength == "strong")
         frames = _sentence_frames(ctx, sent, trig_s[sent], fig_s.get(sent, []), actor_s.get(sent, []), before)
+        frames = _split_kinds(ctx, sent, frames, place_s.get(sent, []))
         made_here: list[Draft] = []
         for fr in frames:
             if fr.type is None:
@@ -825,6 +870,8 @@ def events(ctx: Context) -> None:
                     # the act answered: its own clause's casualties and town
                     target.clause, target.answered = fr.clause, True
                     target.anchor_place = min(precise, key=_rank_place) if precise else None
+                elif fr.own_clause:
+                    target.clause = fr.clause
                 target.distinct = earlier or any(_ANOTHER.search(ctx.text[max(0, t.start - 25):t.start])
                                                  for t in fr.triggers)
                 drafts.append(target)
@@ -837,7 +884,8 @@ def events(ctx: Context) -> None:
                 if fr.weight > target.weight and target.weight < 2.0:
                     target.sub_type, target.weight = fr.sub_type, fr.weight
             if fr.clause is not None and not fr.motive:
-                target.elsewhere.append((fr.clause[1], ctx.sentences[sent][1]))
+                # the sentence's other clauses are another act's: not this one's places
+                target.elsewhere += [(a, b) for a, b in ((s0, fr.clause[0]), (fr.clause[1], e0)) if a < b]
             made_here.append(target)
 
     _attach_figure_frames(ctx, drafts, pending_figures, fig_s, place_s)
@@ -889,6 +937,15 @@ def events(ctx: Context) -> None:
             # soldiers became a battle when built, told in the same sentences as the clash
             twin["triggers"] = sorted(twin["triggers"] + ev["triggers"], key=lambda t: t["start"])[:5]
             continue
+        vaguer = next((o for o in out if _vaguer_account(ev, o)), None)
+        if vaguer is not None:
+            # "... killed in clashes near Mohassan. The clashes erupted after IS fighters
+            # attacked Nusra positions": the attack became the battle it opened when built,
+            # placed only in the country, between the same sides, with no toll of its own
+            vaguer["triggers"] = sorted(vaguer["triggers"] + ev["triggers"], key=lambda t: t["start"])[:5]
+            vaguer["sentences"] = sorted({tuple(x) for x in vaguer["sentences"] + ev["sentences"]})
+            vaguer["sentences"] = [list(x) for x in vaguer["sentences"]]
+            continue
         for sent in ev["sentences"]:
             told_in.setdefault((kind, tuple(sent)), []).append(ev)
         out.append(ev)
@@ -898,6 +955,21 @@ def events(ctx: Context) -> None:
 def _account_key(ev: dict[str, Any]) -> str:
     """An event's kind, place and date, as one key."""
     return json.dumps([ev["type"], ev["sub_type"], ev["location"], ev["date"]], sort_keys=True, default=str)
+
+
+def _vaguer_account(b: dict[str, Any], a: dict[str, Any]) -> bool:
+    """``b`` tells ``a`` again, less precisely: of its kind and date, placed only in its
+    country (or province), with no casualties of its own, and acted by some of ``a``'s
+    actors in the same roles."""
+    lb, la = b["location"], a["location"]
+    if not lb or not la or lb.get("precision") != 3 or la.get("precision") == 3 \
+            or lb.get("country") != la.get("country") or lb.get("admin1") not in (None, la.get("admin1")):
+        return False
+    if (b["type"], b["sub_type"], b["date"]) != (a["type"], a["sub_type"], a["date"]) \
+            or b["fatalities"] or b["injured"]:
+        return False
+    cast = {(x["role"], x["name"]) for x in b["actors"] if x["role"] != "participant"}
+    return bool(cast) and cast <= {(x["role"], x["name"]) for x in a["actors"]}
 
 
 def _told_within(b: dict[str, Any], a: dict[str, Any]) -> bool:
@@ -2008,8 +2080,8 @@ def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sent
         # a clause of its own: the actors its sentence names in the other clause are the
         # other account's (not its speakers: "..., the Observatory said")
         cs, ce = d.clause
-        found = [a for a in found if a.sentence not in d.sentences or cs <= a.start < ce
-                 or a.role_hint == "source"]
+        found = [a for a in found if not (ctx.sentences[a.sentence][0] <= cs < ctx.sentences[a.sentence][1])
+                 or cs <= a.start < ce or a.role_hint == "source"]
     mentions = as_in(found, dictionary, country, ctx.country_context)
     return assign_roles(d.type, same_force(mentions, dictionary), d.sub_type)
 
@@ -2261,7 +2333,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
     if d.clause is not None:
         # a clause of its own ("... killed five people in Kirkuk while a roadside bomb killed
         # two soldiers in Mosul"): its sentence's figures in that clause only
-        figs_all = [f for f in figs_all if f.sentence not in d.sentences or d.clause[0] <= f.start < d.clause[1]]
+        cs, ce = d.clause
+        figs_all = [f for f in figs_all if not (ctx.sentences[f.sentence][0] <= cs < ctx.sentences[f.sentence][1])
+                    or cs <= f.start < ce]
     elif d.anchor_place is not None:
         # a figure in a sentence naming several towns belongs to none of them alone
         figs_all = [f for f in figs_all if f.sentence not in d.sentences]
