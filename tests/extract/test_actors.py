@@ -866,3 +866,30 @@ def test_an_unidentified_group_beside_a_named_one_acted_against_is_that_one(dict
 def test_the_arms_of_a_kind_of_armed_group_are_its_acts(dictionary, text, phrase, name):
     m = one(text, dictionary, phrase)
     assert (m.name, m.role_hint) == (name, "perpetrator")
+
+
+@pytest.mark.parametrize("text, phrase, name, country", [
+    ("The FSB detained a Crimean Tatar activist in Simferopol.", "FSB", "Federal Security Service (Russia)", "RU"),
+    ("Members of the Rapid Action Battalion shot dead two men.", "Rapid Action Battalion",
+     "Rapid Action Battalion (Bangladesh)", "BD"),
+    ("Basij militiamen beat protesters in Tehran.", "Basij militiamen", "Basij (Iran)", "IR"),
+    ("The Shin Bet arrested two Palestinians in Hebron.", "Shin Bet", "Shin Bet (Israel)", "IL"),
+    ("Agents of SEBIN detained the journalist.", "SEBIN", "SEBIN (Venezuela)", "VE"),
+])
+def test_a_state_s_named_security_service_is_its_state_force(dictionary, text, phrase, name, country):
+    m = one(text, dictionary, phrase)
+    assert (m.name, m.category, m.country) == (name, "state_forces", country)
+
+
+def test_a_state_s_named_service_is_no_police_of_its_report(dictionary):
+    # the generic police of a report on Russia stay Russia's police, not the FSB
+    assert one("Police detained 30 protesters in Moscow.", dictionary, "Police", country="RU").name == \
+        "Police Forces of Russia"
+
+
+def test_the_parties_of_ties_someone_looks_into_are_a_topic(dictionary):
+    m = one("He was researching ties between Pakistan's ISI and the militants when he was abducted.",
+            dictionary, "ISI")
+    assert m.role_hint == "topic"
+    m = one("He wrote about links between the Islamic State and local smugglers.", dictionary, "Islamic State")
+    assert m.role_hint == "topic"

@@ -587,8 +587,12 @@ _BEFORE_SOURCE = re.compile(r"\b(?:according to|quoting|cited|citing|told)\s+(?:
 _BEFORE_TOPIC = re.compile(
     r"\b(?:report(?:ing|ed|s)?|writ(?:ing|ten|es)|wrote|investigat(?:ing|ed|ions?)|inquir(?:y|ies|ing)|"
     r"criticis(?:ing|ed|m)|criticiz(?:ing|ed)|critical|expos(?:ing|ed|é)|documenting|documented|covering|"
-    r"covered|coverage|articles?|stories|story|posts?)\s+(?:on|about|into)\s+(?:(?:the|local|alleged|"
-    r"state|national|federal|municipal|his|her|their)\s+)*$", re.IGNORECASE)
+    r"covered|coverage|articles?|stories|story|posts?|research(?:ing)?)\s+(?:on|about|into)\s+(?:(?:the|local|alleged|"
+    r"state|national|federal|municipal|his|her|their)\s+)*$"
+    # the parties of ties someone looks into: "research on ties between Pakistan's ISI and"
+    r"|\b(?:on|about|into|over|researching|investigating|probing|examining|exposing)\s+(?:the\s+|alleged\s+)?"
+    r"(?:ties|links|relations|connections|collusion)\s+"
+    r"(?:between|with)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
 #: what may stand between "between" and the first side, and between the two sides
