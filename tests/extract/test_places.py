@@ -1033,3 +1033,10 @@ def test_a_village_named_before_its_kind_is_a_place_in_its_province(pipeline, te
 def test_a_word_before_village_that_is_no_name_names_no_village(pipeline):
     ctx = run(pipeline, "The village was shelled in Hama province. Old village houses burned in Hama province.")
     assert not [p for p in ctx.places if p.feature == "village"]
+
+
+def test_a_town_listed_before_another_kind_of_place_is_not_held_by_it(pipeline):
+    # "X and the city of Y" lists two places: the second does not hold the first
+    ctx = run(pipeline, "IS attacked the town of Kobani and the city of Hasaka on Thursday.")
+    assert [(p.name, p.admin1, p.feature) for p in ctx.places if p.text == "Kobani"] == [
+        ("'Ayn al 'Arab", "Aleppo", "city")]

@@ -1058,7 +1058,7 @@ _NEXT_TO = re.compile(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$")
 #: Marcos de la Sierra, in the Honduran department of Intibuca" - a town of the report's
 #: country missing from the gazetteer is not the town abroad that has its name among
 #: alternate names
-_IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:[\w-]+\s+){0,2}(?:village|town|city|district|area|community|municipality|"
+_IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}(?:village|town|city|district|area|community|municipality|"
                           r"neighbou?rhood|suburb|camp|sanctuary|reserve|park)\s+)?"
                           r"(?:(?:in|of|,)\s*(?:the\s+)?|in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:department|province|state|region|"
                           r"governorate|county|prefecture)\s+of\s+)$", re.IGNORECASE)
