@@ -954,3 +954,14 @@ def test_rights_groups_speak_as_monitors(nlp, registry):
 def test_an_office_without_its_holder_speaks_as_government(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body named by what it is for, which the model cut short ("the Egyptian")
+    ("He was arrested in Cairo on June 8, the Egyptian Initiative for Personal Rights said.",
+     "Egyptian Initiative for Personal Rights"),
+    ("Two reporters were detained, the Committee to Protect Journalists said.", "Committee to Protect Journalists"),
+])
+def test_a_body_named_with_what_it_is_for_speaks_whole(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [a.source.name for a in atts] == [expected]
