@@ -893,3 +893,9 @@ def test_the_parties_of_ties_someone_looks_into_are_a_topic(dictionary):
     assert m.role_hint == "topic"
     m = one("He wrote about links between the Islamic State and local smugglers.", dictionary, "Islamic State")
     assert m.role_hint == "topic"
+
+
+def test_the_group_a_detainee_is_charged_with_joining_arrests_no_one(dictionary):
+    found = actors("A lawyer was arrested in Cairo and charged with joining a terrorist group.", dictionary)
+    rows = assign_roles("strategic_developments", found, "arrests")
+    assert ("perpetrator", "Unidentified armed group") not in [(r["role"], r["name"]) for r in rows]

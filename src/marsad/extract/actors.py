@@ -655,10 +655,12 @@ _MEMBER_GAP = re.compile(r"^\s+(?:from|of|belonging to|loyal to|affiliated (?:to
 _PAREN_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)?\s*)?$")
 #: words that make the actor after them someone's affiliation: "an alleged central committee
 #: member of the Communist Party of the Philippines-New People's Army", "suspected PKK
-#: militants", "accused of links to Hezbollah"
+#: militants", "accused of links to Hezbollah", "charged with joining a terrorist group"
 _AFFILIATION_BEFORE = re.compile(
     r"\b(?:members?|supporters?|sympathi[sz]ers?|cadres?|suspected|alleged(?:ly)?|accused|tagged|branded|"
-    r"labell?ed|affiliated|linked|links|ties|belonging)\b[^.;:!?]{0,50}$", re.IGNORECASE)
+    r"labell?ed|affiliated|linked|links|ties|belonging|join(?:ing|ed)?|membership|charged|convicted|"
+    r"financing|funding|spying|aiding|collaborat(?:ing|ion)|contacts?|communicating)\b[^.;:!?]{0,50}$",
+    re.IGNORECASE)
 #: generic entries that a named actor next to them specifies ("ISIL terrorist group")
 GENERIC_NAMES = frozenset({"Unidentified armed group", "Jihadist militants", "Paramilitaries", "Military forces"})
 
