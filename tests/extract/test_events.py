@@ -1478,3 +1478,29 @@ def test_a_vaguer_account_needs_the_kind_date_country_and_cast_and_no_toll_of_it
     assert not _vaguer_account(ev("Syria", 3, admin1=None, dead={"total": {"best": 5}}), precise)
     assert not _vaguer_account(ev("Syria", 3, admin1=None, sub_type="government_regains_territory"), precise)
     assert not _vaguer_account(ev("Raqqa", 1, admin1="Ar-Raqqah"), precise)        # placed precisely itself
+
+
+def test_of_two_towns_as_precise_the_event_is_where_its_casualties_are_told():
+    from marsad.extract import extract
+
+    (ev,) = extract("Islamic State fighters launched a two-pronged attack on the Kurdish-held town of Kobani and "
+                    "the city of Hasaka on Thursday, killing at least 23 civilians in Kobani, activists said.",
+                    published="2015-06-25")["events"]
+    assert (ev["location"]["name"], ev["location"]["admin1"]) == ("'Ayn al 'Arab", "Aleppo")
+    assert [x["name"] for x in ev["extra_locations"]] == ["Al Hasakah"]
+
+
+def test_a_date_opening_its_sentence_dates_the_act_told_far_after_it():
+    from marsad.extract import extract
+
+    text = ("Iran hanged a man on Saturday, the judiciary's website said. Jaish al-Adl has carried out several "
+            "high-profile bombings in Iran in recent years. In February 2019, 27 members of Iran's Islamic "
+            "Revolutionary Guard Corps were killed in a suicide attack claimed by the group.")
+    evs = extract(text, published="2021-01-31")["events"]
+    assert [(e["sub_type"], e["date"]["start"], e["date"]["end"]) for e in evs] == [
+        ("attack", "2021-01-30", "2021-01-30"), ("suicide_bomb", "2019-02-01", "2019-02-28")]
+    # ... not one told inside the sentence, far from the act's word
+    evs = extract(text.replace("In February 2019, 27 members", "27 members").replace(
+        "were killed in a suicide attack", "who had served since February 2019 with distinction were killed "
+        "in a suicide attack"), published="2021-01-31")["events"]
+    assert evs[1]["date"]["start"] == "2021-01-30"

@@ -1513,8 +1513,20 @@ def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], c
                 later = here(s2)
                 if later and len({p.admin1_iso for p in later}) == 1 and later[0].admin1_iso in provinces:
                     return min(later, key=_rank_place)
-        return min(cands, key=_rank_place)
+        best = min(cands, key=_rank_place)
+        # of as specific places, the one the casualties are told in: "an attack on the town
+        # of Kobani and the city of Hasaka, killing at least 23 civilians in Kobani"
+        tolled = [p for p in cands if p.precision == best.precision and p.feature == best.feature
+                  and _TOLL_IN_BEFORE.search(text, max(0, p.start - 80), p.start)]
+        return min(tolled, key=_rank_place) if tolled and best not in tolled else best
     return None
+
+
+#: the casualties told right before a place: "killing at least 23 civilians in"
+_TOLL_IN_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:(?:at\s+least|more\s+than|some|about|"
+    r"nearly|over)\s+)?[\w,-]+\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 def _names_country(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> bool:
@@ -1838,7 +1850,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         return _date_dict(_refined(ctx, d, min(cands, key=lambda m: (pos[m.sentence], gap(m), m.precision,
                                                                      kind_rank.get(m.kind, 3), m.start)),
                                    told))
-    past = [m for m in told if _gap(d, m) <= _PAST_REACH and not _span_start(ctx, m, d)]
+    past = [m for m in told if (_gap(d, m) <= _PAST_REACH or _fronted(ctx, m) and _words_in(d, m.sentence))
+            and not _span_start(ctx, m, d)]
     if past:
         return _date_dict(_refined(ctx, d, min(past, key=lambda m: (_gap(d, m), m.precision, m.sentence, m.start)),
                                    told))
@@ -1853,6 +1866,19 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+#: a date that opens its sentence as its own phrase: "In February 2019, 27 members of ..."
+_FRONTED_BEFORE = re.compile(r"[\s\"“(]*(?:(?:early|late|later|earlier)\s+)?(?:in|on|during|at)?\s*", re.IGNORECASE)
+_FRONTED_AFTER = re.compile(r"\s*,")
+
+
+def _fronted(ctx: Context, m: DateMention) -> bool:
+    """The date opens its sentence, set off by a comma: it dates the whole sentence,
+    however far the event's word is ("In February 2019, 27 members of Iran's Islamic
+    Revolutionary Guard Corps were killed in a suicide attack")."""
+    return m.sentence >= 0 and _FRONTED_BEFORE.fullmatch(ctx.text, ctx.sentences[m.sentence][0], m.start) is not None \
+        and _FRONTED_AFTER.match(ctx.text, m.end) is not None
 
 
 def _dates_another_noun(ctx: Context, d: Draft, m: DateMention) -> bool:
