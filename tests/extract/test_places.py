@@ -1040,3 +1040,23 @@ def test_a_town_listed_before_another_kind_of_place_is_not_held_by_it(pipeline):
     ctx = run(pipeline, "IS attacked the town of Kobani and the city of Hasaka on Thursday.")
     assert [(p.name, p.admin1, p.feature) for p in ctx.places if p.text == "Kobani"] == [
         ("'Ayn al 'Arab", "Aleppo", "city")]
+
+
+def test_a_wire_s_city_and_date_before_its_agency_is_where_it_was_filed():
+    from marsad.extract.places import filed_at
+
+    for text in ("Mexico City, Sept 3 (EFE).- A journalist was found dead.",
+                 "MINSK, July 31 (Reuters) - Police detained an activist.",
+                 "Bogota, 12 March 2019 (AFP) - A social leader was killed."):
+        end = text.index(",")
+        assert filed_at(text, 0, end, with_country=True), text
+    # a city in a sentence's words is no dateline
+    text = "Mexico City, the capital, saw protests - a first."
+    assert not filed_at(text, 0, text.index(","), with_country=True)
+
+
+def test_a_county_named_after_its_name_is_the_county(pipeline):
+    ctx = run(pipeline, "Al-Shabaab militants killed three teachers in an attack on a school in Kamuthe in Garissa "
+                        "county early on Monday.")
+    assert [(p.text, p.name, p.feature, p.precision) for p in ctx.places if p.name == "Garissa"] == [
+        ("Garissa county", "Garissa", "admin1", 3)]

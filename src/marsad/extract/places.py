@@ -110,7 +110,7 @@ _AFTER_AREA = re.compile(
     r"district|area|region|plains?|desert|hinterland|rural\s+areas?)\b", re.IGNORECASE)
 _AFTER_PROVINCE = re.compile(
     r"^(?:['’]s)?\s+(?:province|governorate|governate|governorates|provinces|muhafaza|"
-    r"state|region\s+of\s+\w+|departments?(?!\s+of\b))\b", re.IGNORECASE)
+    r"state|county|counties|region\s+of\s+\w+|departments?(?!\s+of\b))\b", re.IGNORECASE)
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?i:the\s+)?(?i:province|governorate|state|region|department)(?i:s)?\s+(?i:of)\s+"
     rf"(?P<listed>{_LISTED_BEFORE}*))$")
@@ -120,8 +120,11 @@ QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supp
                        r"headquartered|sponsored|linked)\b", re.IGNORECASE)
 #: after a city that says where a report was filed: "Washington: ...", "BEIRUT (Reuters) - ..."
 #: ... with its country or state: "Aleppo, Syria - At least 25 ...", "KYIV, Ukraine (AP) —"
-_FILED_AT_IN = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
-_FILED_AT = re.compile(r"(?:,?\s*\([A-Za-z .]{1,30}\))?\s*[:–—-]\s+[A-Z]")
+#: the date a wire gives after the city it was filed from: "Mexico City, Sept 3 (EFE).-"
+_FILED_DATE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+_FILED_AT_IN = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}" + _FILED_DATE +
+                          r"(?:\s*\([A-Za-z .]{1,30}\))?\.?\s*[:–—-]\s+[A-Z]")
+_FILED_AT = re.compile(_FILED_DATE + r"(?:,?\s*\([A-Za-z .]{1,30}\))?\.?\s*[:–—-]\s+[A-Z]")
 #: a country named as where something happened ("in Syria", "in northern Syria", "in N. Syria")
 _IN_COUNTRY = re.compile(
     r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+|"
