@@ -965,3 +965,13 @@ def test_an_office_without_its_holder_speaks_as_government(nlp, registry, text, 
 def test_a_body_named_with_what_it_is_for_speaks_whole(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert [a.source.name for a in atts] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A journalist was found dead in Jalisco, the state attorney general's office said.",
+     "state attorney general's office"),
+    ("Gunmen killed a reporter in Sinaloa, the state prosecutor's office said.", "state prosecutor's office"),
+])
+def test_a_prosecutor_s_office_speaks_whole_as_government(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == [(expected, "government")]
