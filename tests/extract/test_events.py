@@ -1504,3 +1504,13 @@ def test_a_date_opening_its_sentence_dates_the_act_told_far_after_it():
         "were killed in a suicide attack", "who had served since February 2019 with distinction were killed "
         "in a suicide attack"), published="2021-01-31")["events"]
     assert evs[1]["date"]["start"] == "2021-01-30"
+
+
+def test_a_village_near_a_city_is_the_event_s_place_not_the_city():
+    from marsad.extract import extract
+
+    (ev,) = extract("Syria: US-led coalition strikes kill 56 civilians near Manbij\nAir strikes by the US-led coalition "
+                    "killed at least 56 civilians, including 11 children, in the village of Tokhar near the northern "
+                    "Syrian city of Manbij on Tuesday, a monitor said.", published="2016-07-20")["events"]
+    assert (ev["location"]["name"], ev["location"]["precision"], ev["extra_locations"]) == ("Tokhar", 2, [])
+    assert (ev["fatalities"]["civilians"]["best"], ev["fatalities"]["children"]["best"]) == (56, 11)

@@ -721,9 +721,21 @@ def _locates_the_place_before(ctx: Context, p: Place, places: list[Place], towns
     the town of Ehsim" are two places)."""
     if _NEAR.match(p.text) and any(0 <= p.start - q.end <= 3 for q in places if q is not p):
         return True
-    return bool(_RELATIVE.match(p.text)) and any(
-        q.end <= p.start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, p.start)
-        for q in towns if q is not p)
+    start = p.start
+    if not _RELATIVE.match(p.text):
+        # the relation told before the kind of place: "the village of Tokhar near the
+        # northern Syrian city of Manbij"
+        m = _RELATIVE_KIND_BEFORE.search(ctx.text, max(0, p.start - 70), p.start)
+        if m is None:
+            return False
+        start = m.start()
+    return any(q.end <= start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, start)
+               for q in towns if q is not p)
+
+
+_RELATIVE_KIND_BEFORE = re.compile(
+    r"\b(?:near|outside|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|provincial\s+capital)\s+of\s+$", re.IGNORECASE)
 
 
 def _demonstrators_clash(actors: list[ActorMention]) -> bool:
@@ -1463,15 +1475,24 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
             if attached is not None and attached.feature == "country":
                 return attached, []
             return _territory_place(ctx, place_s) or _country_place(ctx), []
+    # a place that only says where the one before it lies ("the village of Tokhar near the
+    # city of Manbij") is no place of the event's
+    locating = {id(p) for q, p in zip([None] + places, places)
+                if q is not None and q.sentence == p.sentence and _relative_to(ctx.text, q, p)}
     if best.admin1_iso:
-        finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.precision < best.precision
-                 and p.feature != "country"]
+        # a more specific place in the same province; or, for a place told only as near
+        # another, a settlement named beside that very place ("near Manbij" ... "the
+        # village of Tokhar near ... Manbij")
+        near = bool(_RELATIVE.match(best.text))
+        finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.feature != "country"
+                 and id(p) not in locating and (p.precision < best.precision or near and p.precision == best.precision
+                                                and p.feature in ("village", "place") and (p.lat, p.lon) == (best.lat, best.lon))]
         if finer:
             best = min(finer, key=_rank_place)
     extra, seen = [], {_place_key(best)}
     for p in sorted(places, key=_rank_place):
         k = _place_key(p)
-        if k in seen or p.feature == "country" or (country and p.country != country):
+        if k in seen or p.feature == "country" or (country and p.country != country) or id(p) in locating:
             continue
         if p.admin1_iso and p.admin1_iso == best.admin1_iso and p.precision >= best.precision:
             continue
@@ -1499,9 +1520,7 @@ def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], c
                  and (country is None or p.country == country)]
         # a place that only says where the one right before it lies ("in Bulacan province
         # north of Manila") is not the event's
-        return [p for q, p in zip([None] + found, found) if not (
-            q is not None and _RELATIVE.match(p.text) and not _RELATIVE.match(q.text)
-            and 0 <= p.start - q.end <= 40 and not _LIST_BREAK.search(text, q.end, p.start))] or found
+        return [p for q, p in zip([None] + found, found) if not _relative_to(text, q, p)] or found
 
     for k, s in enumerate(order):
         cands = here(s)
@@ -1527,6 +1546,17 @@ _TOLL_IN_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:(?:at\s+least|more\s+than|some|about|"
     r"nearly|over)\s+)?[\w,-]+\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE)
+
+
+def _relative_to(text: str, q: Place | None, p: Place) -> bool:
+    """``p`` only says where ``q``, the place right before it, lies: "in Bulacan province
+    north of Manila", "the village of Tokhar near the northern Syrian city of Manbij"."""
+    if q is None or _RELATIVE.match(q.text) or not 0 <= p.start - q.end <= 80:
+        return False
+    start = p.start if _RELATIVE.match(p.text) and p.start - q.end <= 40 else None
+    if start is None and (m := _RELATIVE_KIND_BEFORE.search(text, q.end, p.start)) is not None:
+        start = m.start()
+    return start is not None and not _LIST_BREAK.search(text, q.end, start)
 
 
 def _names_country(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> bool:
