@@ -899,3 +899,17 @@ def test_the_group_a_detainee_is_charged_with_joining_arrests_no_one(dictionary)
     found = actors("A lawyer was arrested in Cairo and charged with joining a terrorist group.", dictionary)
     rows = assign_roles("strategic_developments", found, "arrests")
     assert ("perpetrator", "Unidentified armed group") not in [(r["role"], r["name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pressing or going on with an offensive is acting, with the allies named beside
+    ("Turkish forces and their Syrian rebel allies pressed their offensive against Kurdish fighters, shelling "
+     "the border town of Ras al-Ain.",
+     [("perpetrator", "Turkish forces"), ("perpetrator", "Syrian armed opposition"),
+      ("target", "Syrian Democratic Forces")]),
+    ("US-backed Kurdish forces pushed ahead with their offensive on Manbij, shelling the town.",
+     [("perpetrator", "Syrian Democratic Forces")]),
+    ("IS fighters continued their assault on Kobani, shelling the town.", [("perpetrator", "Islamic State")]),
+])
+def test_forces_pressing_an_offensive_carry_out_its_strikes(dictionary, text, expected):
+    assert _roles(text, dictionary, "explosions_remote_violence") == expected

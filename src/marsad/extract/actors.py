@@ -433,8 +433,11 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
             r"eliminat(?:e|ed|es|ing)|detonat(?:e|ed|es|ing)|thr(?:ew|ow|ows|owing)|hurl(?:ed|s|ing)?|lobb(?:ed|ing)|"
             r"plant(?:ed|s|ing)|"
             # "resumed air strikes", "stepped up their shelling"
-            r"(?:resum|intensifi|escalat|renew)(?:ed|es|ing|e)?\s+(?:(?:their|its|the)\s+)?(?:air\s*strikes?|airstrikes|"
+            r"(?:resum|intensifi|escalat|renew|continu|pursu)(?:ed|es|ing|e)?\s+(?:(?:their|its|the)\s+)?(?:air\s*strikes?|airstrikes|"
             r"shelling|bombardment|bombing|attacks?|raids?|offensive|assault)|"
+            # "pressed their offensive", "pushed ahead with its assault"
+            r"(?:press|push)(?:ed|es|ing)?\s+(?:on\s+with\s+|ahead\s+with\s+)?(?:their|its|the)\s+(?:\w+\s+)?"
+            r"(?:offensive|assault|attacks?|campaign|advance)|"
             r"step(?:ped|s|ping)?\s+up\s+(?:(?:their|its|the)\s+)?(?:air\s*strikes?|airstrikes|shelling|bombardment|"
             r"bombing|attacks?|raids?|offensive|assault)|"
             r"bl(?:ew|ow|ows|owing) (?:himself|herself|themselves|itself) up|infiltrat(?:e|ed|es|ing)|"
@@ -488,8 +491,11 @@ _AFTER_HIT_INSTRUMENT = re.compile(
     r"(?:(?:was|were|is|are|being|has been|have been|had been)\s+(?:\w+ly\s+)?(?:shot down|downed|destroyed|hit|"
     r"struck|targeted|attacked|ambushed|bombed|shelled|overrun|blown up)|(?:shot down|downed)\s+"
     r"(?:in|over|near|by|outside|on|after)\b)", re.IGNORECASE)
+#: the allies named with the actor that acts: "Turkish forces and their Syrian rebel allies shelled"
+_WITH_ALLIES = r"(?:\s+(?i:and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners)))?"
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
-    r"^" + _APPOS + r"\s+(?i:" + _MEMBER + "|" + _HEAD + r")" + _PLACE_GAP + r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
+    r"^" + _APPOS + _WITH_ALLIES + r"\s+(?i:" + _MEMBER + "|" + _HEAD + r")" + _PLACE_GAP +
+    r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
 _AFTER_INSTRUMENT = re.compile(
     r"^" + _APPOS + r"[\s-]*(?:(?:war ?planes?|(?:fighter )?jets?|aircraft|planes?|helicopters?|gunships?|"
     r"air ?strikes?|strikes|(?:air )?raids?|shelling|artillery|rockets?|missiles?|mortars?|bombardment|bombing|"
