@@ -975,3 +975,8 @@ def test_a_body_named_with_what_it_is_for_speaks_whole(nlp, registry, text, expe
 def test_a_prosecutor_s_office_speaks_whole_as_government(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == [(expected, "government")]
+
+
+def test_a_local_ombudsman_speaks_as_government(nlp, registry):
+    _, atts, _ = attribute(nlp, registry, "Gunmen shot and wounded an activist in Cucuta, the local ombudsman said.")
+    assert [(a.source.name, a.source.type) for a in atts] == [("local ombudsman", "government")]
