@@ -913,3 +913,13 @@ def test_the_group_a_detainee_is_charged_with_joining_arrests_no_one(dictionary)
 ])
 def test_forces_pressing_an_offensive_carry_out_its_strikes(dictionary, text, expected):
     assert _roles(text, dictionary, "explosions_remote_violence") == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("CPJ condemned the killing and called on authorities to investigate.", "authorities"),
+    ("The group urged the police to find the killers.", "the police"),
+])
+def test_those_asked_to_investigate_an_act_only_take_part_in_it(dictionary, text, phrase):
+    assert one(text, dictionary, phrase).role_hint == "investigator"
+    assert [r["role"] for r in assign_roles("violence_against_civilians", actors(text, dictionary))
+            if r["name"].startswith("Police")] == ["participant"]

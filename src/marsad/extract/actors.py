@@ -573,6 +573,13 @@ _AFTER_INVESTIGATES = re.compile(
     r"(?:investigat(?:e|es|ed|ing)|probing|treating\s+(?:[\w'’-]+\s+){1,5}?as|"
     r"searching\s+for|hunting\s+for|looking\s+for|appeal(?:ed|ing|s)?\s+for|(?:opened|launched)\s+"
     r"(?:an?\s+)?(?:investigation|probe|inquiry))\b", re.IGNORECASE)
+#: those a statement asks to look into an act or to free its victims: "called on authorities
+#: to investigate", "urged the police to find the killers" (not its doers)
+_BEFORE_ASKED = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing|e)|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+to|"
+                           r"press(?:ed|es|ing)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_ASKED_TO_ACT = re.compile(r"^\s+to\s+(?:(?:swiftly|promptly|quickly|fully|thoroughly|immediately|urgently)\s+)?"
+                           r"(?:investigate|find|identify|bring|prosecute|arrest|release|free|protect|ensure|conduct|"
+                           r"open|hold|punish|guarantee|clarify|determine|establish|locate|search)\b", re.IGNORECASE)
 #: those who find or free the victims, not their captors or killers: "police discovered the
 #: workers held against their will", "The police had on Monday in Kano rescued ..." (active
 #: only: "the policemen were rescued from the mob" were the victims)
@@ -799,7 +806,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         elif _BEFORE_TOPIC.search(before):
             hint = "topic"
         elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or (
-                " by" in low and _BEFORE_RESCUERS.search(before)):
+                " by" in low and _BEFORE_RESCUERS.search(before)) or (
+                _ASKED_TO_ACT.match(after) and _BEFORE_ASKED.search(before)):
             hint = "investigator"
         elif _HEADLINE_SPEAKER.match(after) and _HEADLINE_START.fullmatch(text, s, m.start):
             hint = "source"   # "Syrian Coalition: Assad Used Chemical Weapons ..."
