@@ -1060,3 +1060,13 @@ def test_a_county_named_after_its_name_is_the_county(pipeline):
                         "county early on Monday.")
     assert [(p.text, p.name, p.feature, p.precision) for p in ctx.places if p.name == "Garissa"] == [
         ("Garissa county", "Garissa", "admin1", 3)]
+
+
+def test_a_town_named_beside_a_people_is_in_their_country_when_it_has_one(pipeline):
+    ctx = run(pipeline, "Honduran environmental activist Berta Caceres was shot dead in her home in La Esperanza "
+                        "early on Thursday.")
+    assert ctx.country_context == "HN"
+    assert [(p.name, p.country) for p in ctx.places if p.text == "La Esperanza"] == [("La Esperanza", "HN")]
+    # ... not a town their country lacks
+    ctx = run(pipeline, "Saudi journalist Jamal Khashoggi was killed in Istanbul.")
+    assert [(p.name, p.country) for p in ctx.places if p.text == "Istanbul"] == [("Istanbul", "TR")]

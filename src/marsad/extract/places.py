@@ -675,6 +675,14 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
+    # the peoples a sentence names: a town named beside one, which that people's country
+    # has too, is that country's ("Honduran activist Berta Caceres was shot dead in her
+    # home in La Esperanza": not the bigger Guatemalan town; but no big city's namesake,
+    # "the British Guardian and the Sydney Morning Herald")
+    peoples: dict[int, set[str]] = {}
+    for c in cands:
+        if c.demonym:
+            peoples.setdefault(ctx.sentence_of(c.start), set()).add(c.demonym)
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
         if filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c) \
@@ -705,6 +713,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not c.matches:
             continue
         best = c.matches[0]
+        people = peoples.get(ctx.sentence_of(c.start)) if peoples else None
+        if people and best.feature in LOCAL and best.country not in people and best.population < BIG_TOWN:
+            best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL and m.exact), best)
         if best.feature == "country" and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
             best = _province_named(c.matches) or best  # "Niger State"
         elif not best.exact and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
