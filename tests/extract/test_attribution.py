@@ -961,6 +961,11 @@ def test_an_office_without_its_holder_speaks_as_government(nlp, registry, text, 
     ("He was arrested in Cairo on June 8, the Egyptian Initiative for Personal Rights said.",
      "Egyptian Initiative for Personal Rights"),
     ("Two reporters were detained, the Committee to Protect Journalists said.", "Committee to Protect Journalists"),
+    ("Police arrested 12 union leaders in Harare, the Zimbabwe Congress of Trade Unions said.",
+     "Zimbabwe Congress of Trade Unions"),
+    # ... on its own line: a byline above is no part of it
+    ("By Costa Nkomo\n\nTHE Zimbabwe Congress of Trade Unions said police arrested 12 union leaders.",
+     "Zimbabwe Congress of Trade Unions"),
 ])
 def test_a_body_named_with_what_it_is_for_speaks_whole(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)

@@ -573,20 +573,20 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
 #: that "of" follows names whose members they are ("Officials of the Network"), not the body
 _BODY_NAME = re.compile(
     r"\b(?!(?:The|A|An|In|On|At|But|And|Meanwhile|Yesterday|Today|Earlier|Later|However|Also)\b)"
-    r"[A-Z][\w&.-]*+(?!\s+of\b)(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?[A-Z][\w&.-]*){0,6}?\s+"
+    r"[A-Z][\w&.-]*+(?![ \t]+of\b)(?:[ \t]+(?:(?:of|for|and|on)(?:[ \t]+the)?[ \t]+)?[A-Z][\w&.-]*){0,6}?[ \t]+"
     r"(?:" + "|".join(BODY_WORDS) + r")\b"
     # ... and what it is for: "the Egyptian Initiative for Personal Rights", "the Committee
     # to Protect Journalists"
-    r"(?:[ ]+(?:for|to|on)(?:[ ]+the)?[ ]+[A-Z][\w&-]*(?:[ ]+(?:and[ ]+)?[A-Z][\w&-]*){0,3}(?![’'\w]))?")
+    r"(?:[ \t]+(?:for|to|on|of)(?:[ \t]+the)?[ \t]+[A-Z][\w&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&-]*){0,3}(?![’'\w]))?")
 
 
 def _bodies(ctx: Context, cands: list[_Cand]) -> None:
     """Give a body's whole name its word: a registry's generic word inside an
     organisation's name ("doctors" in "the Central Committee of Sudanese Doctors") is not
     the speaker, the organisation is (with the generic word's type when its name tells
-    none); a capitalised name ending in a word for a body (or in what the body is for) is
-    an organisation even when the model did not say so ("the Sudan Doctors Committee said",
-    "the Egyptian Initiative for Personal Rights said")."""
+    none); a capitalised name on one line ending in a word for a body (or in what the body
+    is for) is an organisation even when the model did not say so ("the Sudan Doctors
+    Committee said", "the Egyptian Initiative for Personal Rights said")."""
     text = ctx.text
     orgs = [c for c in cands if c.kind == "ner" and c.label == "ORG"]
     names = sorted((c.start, c.end) for c in cands if c.kind in ("ner", "named"))
