@@ -985,3 +985,16 @@ def test_a_prosecutor_s_office_speaks_whole_as_government(nlp, registry, text, e
 def test_a_local_ombudsman_speaks_as_government(nlp, registry):
     _, atts, _ = attribute(nlp, registry, "Gunmen shot and wounded an activist in Cucuta, the local ombudsman said.")
     assert [(a.source.name, a.source.type) for a in atts] == [("local ombudsman", "government")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sources typed by the registry's adjectives with no determiner
+    ("A bomb killed 16 people in Hermel on Monday, security sources said.", ("security sources", "government")),
+    ("Three civilians were injured, local sources reported.", ("local sources", "witness")),
+    ("Forty militants were killed, military sources said.", ("military sources", "government")),
+    # a doctors' body
+    ("Security forces killed 35 people in Khartoum, a doctors' committee said.", ("doctors' committee", "witness")),
+])
+def test_sources_told_by_their_kind(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == [expected]

@@ -765,7 +765,19 @@ _MINISTRY_KINDS = {"foreign", "defence", "defense", "interior", "information", "
 
 
 def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
-    """ "an Alawite source", "a Syrian military source", "a source at Aleppo police" """
+    """ "an Alawite source", "a Syrian military source", "a source at Aleppo police",
+    "security sources" """
+    if norms[k] == "sources":
+        # sources a word of the registry's adjectives types, with no determiner: "security
+        # sources said", "military and security sources"
+        d = k
+        while d > 0 and k - d < 3 and norms[d - 1] in reg.adjectives and not any(
+                ch in text[ends[d - 1]:starts[d]] for ch in ",;:.()"):
+            d -= 1
+        if d < k and not any(c.kind == "named" and c.start < ends[k] and starts[d] < c.end for c in cands):
+            typ = reg.adjectives[norms[d]]
+            cands.append(_Cand(starts[d], ends[k], "asource", Source(text[starts[d]:ends[k]], typ)))
+            return
     for back in (1, 2, 3, 4):
         d = k - back
         if d < 0 or any(ch in text[ends[d]:starts[d + 1]] for ch in ",;:.()"):
