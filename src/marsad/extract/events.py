@@ -937,6 +937,7 @@ def events(ctx: Context) -> None:
     out: list[dict[str, Any]] = []
     # the events of one kind, place and date told in each sentence
     told_in: dict[tuple[str, tuple[int, int]], list[dict[str, Any]]] = {}
+    by_kind: dict[tuple, list[dict[str, Any]]] = {}
     for d in ordered:
         ev = _build_event(ctx, d, len(out) + 1, place_s, fig_s, actor_s, att_s, main_date, mixed)
         if not out:
@@ -949,7 +950,10 @@ def events(ctx: Context) -> None:
             # soldiers became a battle when built, told in the same sentences as the clash
             twin["triggers"] = sorted(twin["triggers"] + ev["triggers"], key=lambda t: t["start"])[:5]
             continue
-        vaguer = next((o for o in out if _vaguer_account(ev, o)), None)
+        # (the events are indexed by kind, date and country: a report of a thousand
+        # accounts does not compare each with every other)
+        same = by_kind.get(_kind_key(ev), ()) if ev["location"] and ev["location"].get("precision") == 3 else ()
+        vaguer = next((o for o in same if _vaguer_account(ev, o)), None)
         if vaguer is not None:
             # "... killed in clashes near Mohassan. The clashes erupted after IS fighters
             # attacked Nusra positions": the attack became the battle it opened when built,
@@ -960,6 +964,7 @@ def events(ctx: Context) -> None:
             continue
         for sent in ev["sentences"]:
             told_in.setdefault((kind, tuple(sent)), []).append(ev)
+        by_kind.setdefault(_kind_key(ev), []).append(ev)
         out.append(ev)
     ctx.events = out
 
@@ -967,6 +972,11 @@ def events(ctx: Context) -> None:
 def _account_key(ev: dict[str, Any]) -> str:
     """An event's kind, place and date, as one key."""
     return json.dumps([ev["type"], ev["sub_type"], ev["location"], ev["date"]], sort_keys=True, default=str)
+
+
+def _kind_key(ev: dict[str, Any]) -> tuple:
+    """An event's kind, date and country."""
+    return ev["type"], ev["sub_type"], (ev["date"] or {}).get("start"), (ev["location"] or {}).get("country")
 
 
 def _vaguer_account(b: dict[str, Any], a: dict[str, Any]) -> bool:
