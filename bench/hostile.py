@@ -45,6 +45,12 @@ PHRASES = (
     ("events: acts answering others", "missiles struck the base in retaliation for the chemical attack on Khan Sheikhoun, "),
     ("actors: appositions and backers", "Islamic State's affiliate, ISIS-K, attacked the town backed by Russian air strikes, "),
     ("places: towns in a department", "San Marcos de la Sierra, in the Honduran department of Intibuca, "),
+    ("events: kinds in clauses of their own", "police shot dead 3 protesters in Nasiriya, hours after demonstrators "
+                                               "set fire to the consulate in Najaf; "),
+    ("events: a village near a city", "air strikes killed 5 in the village of Tokhar near the northern city of Manbij, "),
+    ("attribution: sources by their kind", "military and security sources said a doctors' committee said "),
+    ("figures: some of a counted group", "one of the two pilots was killed and three of the 12 soldiers, "),
+    ("events: a date opening its sentence", "In February 2019, 27 members of the IRGC were killed in a suicide attack. "),
 )
 
 
@@ -57,12 +63,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--chars", type=int, default=int(settings.max_extract_chars * 0.95),
                     help="length of each hostile text (default: 95%% of max_extract_chars)")
+    ap.add_argument("--only", metavar="WORDS", help="run only the texts whose label contains WORDS")
     args = ap.parse_args()
     pipeline = Pipeline(settings=settings)
     pipeline.warm()
     print(f"hostile texts of {args.chars:,} characters (max_extract_chars {settings.max_extract_chars:,})")
     print(f"{'text':42} {'total s':>8} {'spaCy s':>8}  slowest other stage")
     for label, phrase in PHRASES:
+        if args.only and args.only not in label:
+            continue
         text = (phrase * (args.chars // len(phrase) + 1))[:args.chars]
         doc = {"text": text, "published": "2021-01-01"}
         ctx = pipeline._context(doc, _document_meta(doc))

@@ -1514,3 +1514,14 @@ def test_a_village_near_a_city_is_the_event_s_place_not_the_city():
                     "Syrian city of Manbij on Tuesday, a monitor said.", published="2016-07-20")["events"]
     assert (ev["location"]["name"], ev["location"]["precision"], ev["extra_locations"]) == ("Tokhar", 2, [])
     assert (ev["fatalities"]["civilians"]["best"], ev["fatalities"]["children"]["best"]) == (56, 11)
+
+
+def test_a_sentence_listing_more_towns_than_a_split_takes_is_one_event():
+    from marsad.extract import extract
+
+    towns = ["Douma", "Harasta", "Manbij", "Azaz", "Saraqib", "Ariha", "Khan Shaykhun", "Palmyra", "Qusayr",
+             "Yabrud", "Nabk", "Zabadani", "Jableh", "Baniyas"]
+    few = extract(f"Air strikes hit {', '.join(towns[:3])} on Monday.", published="2018-02-20")["events"]
+    assert len(few) == 3
+    many = extract(f"Air strikes hit {', '.join(towns)} on Monday.", published="2018-02-20")["events"]
+    assert len(many) == 1

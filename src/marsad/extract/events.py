@@ -624,6 +624,9 @@ _RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?wes
 _LIST_BREAK = re.compile(r"\band\b|[,;]")
 
 
+#: a sentence is split into one event per town, or per clause, for at most this many: one
+#: that lists more is a summary (and each of its events would carry all its words)
+_MAX_SPLIT = 12
 #: where a sentence joins two accounts: "... in Kirkuk while a roadside bomb killed two
 #: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
 #: children were killed and five others were wounded ... in Rastan" is one account)
@@ -649,7 +652,7 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     with its own town and casualties: ((start, end), triggers, town) per clause, else []."""
     s0, e0 = ctx.sentences[sent]
     cuts = _clause_cuts(ctx, s0, e0, figs) if figs else []
-    if not cuts:
+    if not cuts or len(cuts) >= _MAX_SPLIT:
         return []
     out = []
     counted_any = False
@@ -713,24 +716,36 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     return frames
 
 
-def _locates_the_place_before(ctx: Context, p: Place, places: list[Place], towns: list[Place]) -> bool:
-    """A place that only says where another is, not where another event was: right after
-    it by "near" or "outside" ("the Hmeimim airbase near Jableh"), or after a town of
-    ``towns``, by direction or nearness, with no list between them ("captured the village
-    of Tal Jihan from Kurdish fighters north of Manbij"; but "outside Saraqeb and ... in
-    the town of Ehsim" are two places)."""
-    if _NEAR.match(p.text) and any(0 <= p.start - q.end <= 3 for q in places if q is not p):
-        return True
-    start = p.start
-    if not _RELATIVE.match(p.text):
-        # the relation told before the kind of place: "the village of Tokhar near the
-        # northern Syrian city of Manbij"
-        m = _RELATIVE_KIND_BEFORE.search(ctx.text, max(0, p.start - 70), p.start)
-        if m is None:
-            return False
-        start = m.start()
-    return any(q.end <= start and not _RELATIVE.match(q.text) and not _LIST_BREAK.search(ctx.text, q.end, start)
-               for q in towns if q is not p)
+def _locating_places(ctx: Context, places: list[Place], towns: list[Place]) -> set[int]:
+    """The places (their ids) that only say where another is, not where another event was:
+    right after it by "near" or "outside" ("the Hmeimim airbase near Jableh"), or after a
+    town of ``towns``, by direction or nearness, with no list between them ("captured the
+    village of Tal Jihan from Kurdish fighters north of Manbij", "the village of Tokhar
+    near the northern Syrian city of Manbij"; but "outside Saraqeb and ... in the town of
+    Ehsim" are two places). Each place is compared with the nearest before it only (a
+    sentence may name thousands)."""
+    ends = sorted(q.end for q in places)
+    anchors = sorted(((q.end, q) for q in towns if not _RELATIVE.match(q.text)), key=lambda x: x[0])
+    anchor_ends = [e for e, _q in anchors]
+    out: set[int] = set()
+    for p in towns:
+        if _NEAR.match(p.text):
+            k = bisect.bisect_left(ends, p.start - 3)
+            if k < len(ends) and ends[k] <= p.start:
+                out.add(id(p))
+                continue
+        start = p.start
+        if not _RELATIVE.match(p.text):
+            # the relation told before the kind of place: "the village of Tokhar near the
+            # northern Syrian city of Manbij"
+            m = _RELATIVE_KIND_BEFORE.search(ctx.text, max(0, p.start - 70), p.start)
+            if m is None:
+                continue
+            start = m.start()
+        k = bisect.bisect_right(anchor_ends, start) - 1
+        if k >= 0 and not _LIST_BREAK.search(ctx.text, anchor_ends[k], start):
+            out.add(id(p))
+    return out
 
 
 _RELATIVE_KIND_BEFORE = re.compile(
@@ -833,7 +848,8 @@ def events(ctx: Context) -> None:
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
             # a town named only to say where another is makes no event of its own
             named = [p for p in places if p.feature not in ("country", "admin1", "admin2") and p.name != p.admin1]
-            towns = [p for p in named if not _locates_the_place_before(ctx, p, places, named)]
+            locating = _locating_places(ctx, places, named)
+            towns = [p for p in named if id(p) not in locating]
             s0, e0 = ctx.sentences[sent]
             clauses = _clauses(ctx, sent, fr, places, fig_s.get(sent, []))
             if clauses:
@@ -849,11 +865,14 @@ def events(ctx: Context) -> None:
                     drafts.append(d)
                     made_here.append(d)
                 continue
-            if plural and len({p.name for p in towns}) >= 2 and all(p in towns for p in precise) \
+            town_ids = {id(p) for p in towns}     # (by identity: a long sentence has many)
+            if plural and len({p.name for p in towns}) >= 2 and len(towns) <= _MAX_SPLIT \
+                    and all(id(p) in town_ids for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
+                others = [q for q in places if id(q) not in town_ids]
                 for p in towns:
                     d = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers),
-                              [p] + [q for q in places if q not in towns], anchor_place=p)
+                              [p] + others, anchor_place=p)
                     drafts.append(d)
                     made_here.append(d)
                 continue
@@ -1773,8 +1792,17 @@ def _dated_by(ctx: Context, d: Draft) -> tuple[Draft, set[int]]:
     named by an attributive participle, as someone's charge ("was charged with
     kidnapping after she was detained last month") or as what an anniversary recalls;
     with the sentences that then date nothing (all of them, when no word tells it)."""
-    telling = [t for t in d.triggers
-               if not _attributive(ctx, t) and not _charge(ctx, t) and not _remembered(ctx, t)]
+    # (whether a word tells its event is asked once per word: a long sentence split into
+    # one event per town gives each of them all its words)
+    known = ctx.__dict__.setdefault("_marsad_telling", {})
+    telling = []
+    for t in d.triggers:
+        key = (t.start, t.end, t.text)
+        told = known.get(key)
+        if told is None:
+            told = known[key] = not _attributive(ctx, t) and not _charge(ctx, t) and not _remembered(ctx, t)
+        if told:
+            telling.append(t)
     if len(telling) == len(d.triggers):
         return d, set()
     if not telling:
