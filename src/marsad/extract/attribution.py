@@ -774,7 +774,7 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
         while d > 0 and k - d < 3 and norms[d - 1] in reg.adjectives and not any(
                 ch in text[ends[d - 1]:starts[d]] for ch in ",;:.()"):
             d -= 1
-        if d < k and not any(c.kind == "named" and c.start < ends[k] and starts[d] < c.end for c in cands):
+        if d < k:   # (a registered name over the words wins when overlaps are resolved)
             typ = reg.adjectives[norms[d]]
             cands.append(_Cand(starts[d], ends[k], "asource", Source(text[starts[d]:ends[k]], typ)))
             return
