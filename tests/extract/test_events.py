@@ -1525,3 +1525,14 @@ def test_a_sentence_listing_more_towns_than_a_split_takes_is_one_event():
     assert len(few) == 3
     many = extract(f"Air strikes hit {', '.join(towns)} on Monday.", published="2018-02-20")["events"]
     assert len(many) == 1
+
+
+def test_the_place_of_an_office_that_speaks_is_the_event_s_only_when_it_has_none():
+    from marsad.extract import extract
+
+    (ev,) = extract("At least 33 Turkish soldiers were killed in an air strike by Syrian government forces in Idlib "
+                    "province on Thursday, the governor of Turkey's Hatay province said.", published="2020-02-28")["events"]
+    assert (ev["location"]["name"], ev["location"]["country"]) == ("Idlib", "SY")
+    assert [c["source"]["name"] for c in ev["claims"]] == ["governor of Turkey's Hatay province"]
+    (ev,) = extract("Five people were killed on Friday, the mayor of Aleppo said.", published="2020-02-28")["events"]
+    assert ev["location"]["name"] == "Aleppo"

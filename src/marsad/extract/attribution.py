@@ -464,6 +464,13 @@ _LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][A-Za-z]*\s+$")
 
 
+#: an office whose place may follow it: "the governor of Hatay", "the mayor of Aleppo"
+_OFFICE_END = re.compile(r"(?:governor|mayor|prefect|head|chief|commander|spokes(?:man|woman|person))$", re.IGNORECASE)
+_OF_PLACE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+    r"(?:\s+(?:province|state|region|governorate|county|district|city|department|prefecture))?\b")
+
+
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -481,6 +488,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
         if entry.kind == "source":
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
         elif entry.kind == "generic":
+            if entry.type == "government" and _OFFICE_END.search(text, s, e) and (m := _OF_PLACE_AFTER.match(text, e)):
+                e = m.end()     # "the governor of Turkey's Hatay province": the place is the office's
             cands.append(_Cand(s, e, "generic", Source(_strip_article(text[s:e]), entry.type), entry))
         else:
             cands.append(_Cand(s, e, "reference", None, entry))

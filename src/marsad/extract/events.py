@@ -814,6 +814,18 @@ def events(ctx: Context) -> None:
                    + [(a.start, a.end) for a in ctx.actors])
     launched = _launch_points(ctx, ctx.places)
     carried_before = carried_to_cue(ctx.text)   # where the wounded were carried
+    # the place of an office that speaks ("the mayor of Aleppo said") is no event's place,
+    # but an event told with no place of its own is where its speaker's office is
+    ordered = sorted(ctx.places, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
+    spoken = []
+    for a in ctx.attributions:
+        if a.source_start >= 0 and a.source.type == "government" and " of " in ctx.text[a.source_start:a.source_end]:
+            k = bisect.bisect_left(starts, a.source_start)
+            while k < len(starts) and starts[k] < a.source_end:
+                spoken.append(ordered[k])
+                k += 1
+    ctx.__dict__["_marsad_spoken"] = _by_sentence(spoken)
     place_s = _by_sentence(p for p in ctx.places
                            if not taken.overlaps(p) and not _dateline_place(ctx, p) and id(p) not in launched
                            and not _MODIFIER.match(ctx.text, p.end)
@@ -1486,6 +1498,12 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     places = [p for s in sorted(own) for p in place_s.get(s, [])]
     if best is None:
         local = [p for p in places if p.feature != "country" and (not country or p.country == country)]
+        if not local:
+            # ... or where the office that tells it is: "five people were killed, the mayor of
+            # Aleppo said"
+            spoken = ctx.__dict__.get("_marsad_spoken", {})
+            local = [p for s in sorted(own) for p in spoken.get(s, [])
+                     if p.feature != "country" and (not country or p.country == country)]
         named = None if local or attached is not None else _named_country(
             ctx, [s for s in order if s in own], place_s, country)
         if local:
