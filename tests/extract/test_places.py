@@ -1070,3 +1070,10 @@ def test_a_town_named_beside_a_people_is_in_their_country_when_it_has_one(pipeli
     # ... not a town their country lacks
     ctx = run(pipeline, "Saudi journalist Jamal Khashoggi was killed in Istanbul.")
     assert [(p.name, p.country) for p in ctx.places if p.text == "Istanbul"] == [("Istanbul", "TR")]
+
+
+def test_a_country_owning_what_the_words_are_in_is_no_place_they_are_in(pipeline):
+    ctx = run(pipeline, "At least 27 civilians have been killed in Turkey's offensive on the Afrin region, the Kurdish "
+                        "Red Crescent said on Wednesday. Turkey denies targeting civilians.")
+    assert ctx.country_context == "SY"
+    assert [(p.country, p.admin1) for p in ctx.places if p.text.startswith("Afrin")] == [("SY", "Aleppo")]

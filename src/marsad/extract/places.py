@@ -744,7 +744,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             # "near Lebanon", "on the border with Turkey" name a neighbour, "exile in
             # France" a life's place
             before = ctx.text[max(0, c.start - 30):c.start]
-            w = 0.5 if _EXILE_BEFORE.search(before) else 2.0 if _IN_COUNTRY.search(before) \
+            # (not a country owning what the words are in: "killed in Turkey's offensive on
+            # the Afrin region")
+            owns = ctx.text[c.end:c.end + 2] in ("'s", "’s")
+            w = 0.5 if _EXILE_BEFORE.search(before) else 2.0 if _IN_COUNTRY.search(before) and not owns \
                 else 0.5 if _NEAR_COUNTRY.search(before) else 1.0
             if _HOME_ACT_AFTER.match(ctx.text, c.end):
                 w = 2.0
