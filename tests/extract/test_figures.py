@@ -781,3 +781,8 @@ def test_a_count_named_by_where_they_came_from(text, expected):
 ])
 def test_some_of_a_counted_group(text, expected):
     assert summary(text) == expected
+
+
+def test_a_congregation_s_members_are_civilians():
+    assert summary("Gunmen killed a Catholic priest and two parishioners during Sunday mass.") == [
+        ("killed", "civilians", 1, 1, 1), ("killed", "civilians", 2, 2, 2), ("killed", "civilians", 3, 3, 3)]
