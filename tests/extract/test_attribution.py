@@ -998,3 +998,17 @@ def test_a_local_ombudsman_speaks_as_government(nlp, registry):
 def test_sources_told_by_their_kind(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested more than 400 people across Russia, a human rights group said.",
+     [("human rights group", "monitor")]),
+    ("Police arrested 20 journalists in Addis Ababa this week, a media rights group said on Friday.",
+     [("media rights group", "monitor")]),
+    # "the rights group" is the monitor named before
+    ("Human Rights Watch said 400 people were held. The rights group said most were released.",
+     [("Human Rights Watch", "monitor"), ("Human Rights Watch", "monitor")]),
+])
+def test_a_rights_group_told_by_its_kind_speaks_as_a_monitor(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == expected
