@@ -716,7 +716,7 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     return frames
 
 
-def _locating_places(ctx: Context, places: list[Place], towns: list[Place]) -> set[int]:
+def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[int]:
     """The places (their ids) that only say where another is, not where another event was:
     right after it by "near" or "outside" ("the Hmeimim airbase near Jableh"), or after a
     town of ``towns``, by direction or nearness, with no list between them ("captured the
@@ -738,12 +738,12 @@ def _locating_places(ctx: Context, places: list[Place], towns: list[Place]) -> s
         if not _RELATIVE.match(p.text):
             # the relation told before the kind of place: "the village of Tokhar near the
             # northern Syrian city of Manbij"
-            m = _RELATIVE_KIND_BEFORE.search(ctx.text, max(0, p.start - 70), p.start)
+            m = _RELATIVE_KIND_BEFORE.search(text, max(0, p.start - 70), p.start)
             if m is None:
                 continue
             start = m.start()
         k = bisect.bisect_right(anchor_ends, start) - 1
-        if k >= 0 and not _LIST_BREAK.search(ctx.text, anchor_ends[k], start):
+        if k >= 0 and not _LIST_BREAK.search(text, anchor_ends[k], start):
             out.add(id(p))
     return out
 
@@ -860,7 +860,7 @@ def events(ctx: Context) -> None:
             plural = any(_PLURAL_TRIGGER.search(t.text) for t in fr.triggers)
             # a town named only to say where another is makes no event of its own
             named = [p for p in places if p.feature not in ("country", "admin1", "admin2") and p.name != p.admin1]
-            locating = _locating_places(ctx, places, named)
+            locating = _locating_places(ctx.text, places, named)
             towns = [p for p in named if id(p) not in locating]
             s0, e0 = ctx.sentences[sent]
             clauses = _clauses(ctx, sent, fr, places, fig_s.get(sent, []))
@@ -1524,8 +1524,7 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
             return _territory_place(ctx, place_s) or _country_place(ctx), []
     # a place that only says where the one before it lies ("the village of Tokhar near the
     # city of Manbij") is no place of the event's
-    locating = {id(p) for q, p in zip([None] + places, places)
-                if q is not None and q.sentence == p.sentence and _relative_to(ctx.text, q, p)}
+    locating = set().union(*(_locating_places(ctx.text, ps, ps) for ps in _by_sentence(places).values()))
     if best.admin1_iso:
         # a more specific place in the same province; or, for a place told only as near
         # another, a settlement named beside that very place ("near Manbij" ... "the
@@ -1567,7 +1566,8 @@ def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], c
                  and (country is None or p.country == country)]
         # a place that only says where the one right before it lies ("in Bulacan province
         # north of Manila") is not the event's
-        return [p for q, p in zip([None] + found, found) if not _relative_to(text, q, p)] or found
+        locating = _locating_places(text, found, found)
+        return [p for p in found if id(p) not in locating] or found
 
     for k, s in enumerate(order):
         cands = here(s)
@@ -1593,17 +1593,6 @@ _TOLL_IN_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:(?:at\s+least|more\s+than|some|about|"
     r"nearly|over)\s+)?[\w,-]+\s+(?:[\w-]+\s+){0,3}?(?:in|at|inside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE)
-
-
-def _relative_to(text: str, q: Place | None, p: Place) -> bool:
-    """``p`` only says where ``q``, the place right before it, lies: "in Bulacan province
-    north of Manila", "the village of Tokhar near the northern Syrian city of Manbij"."""
-    if q is None or _RELATIVE.match(q.text) or not 0 <= p.start - q.end <= 80:
-        return False
-    start = p.start if _RELATIVE.match(p.text) and p.start - q.end <= 40 else None
-    if start is None and (m := _RELATIVE_KIND_BEFORE.search(text, q.end, p.start)) is not None:
-        start = m.start()
-    return start is not None and not _LIST_BREAK.search(text, q.end, start)
 
 
 def _names_country(order: list[int], place_s: dict[int, list[Place]], country: str | None) -> bool:
