@@ -1536,3 +1536,17 @@ def test_the_place_of_an_office_that_speaks_is_the_event_s_only_when_it_has_none
     assert [c["source"]["name"] for c in ev["claims"]] == ["governor of Turkey's Hatay province"]
     (ev,) = extract("Five people were killed on Friday, the mayor of Aleppo said.", published="2020-02-28")["events"]
     assert ev["location"]["name"] == "Aleppo"
+
+
+def test_a_group_claiming_the_attack_in_its_account_is_its_only_perpetrator():
+    from marsad.extract import extract
+
+    text = ("Two suicide bombers killed 25 people, including nine journalists, in Kabul on Monday, officials said. "
+            "Islamic State claimed responsibility for the twin blasts.")
+    (ev,) = extract(text, published="2018-04-30")["events"]
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Islamic State"]
+    # ... not one that has not claimed it
+    (ev,) = extract(text.replace("Islamic State claimed responsibility for the twin blasts.",
+                                 "The Taliban, which is active in the area, has not claimed responsibility."),
+                    published="2018-04-30")["events"]
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Unidentified armed group"]

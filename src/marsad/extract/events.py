@@ -2406,13 +2406,22 @@ def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
     return harmed or any(a["role"] == "target" and a["category"] == "civilians" for a in actors)
 
 
-def _claimed_by(d: Draft, actors: list[dict[str, Any]], actor_s: dict[int, list[ActorMention]]
+#: between a group and "claimed responsibility": it did not ("has not claimed", "has yet to")
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|yet|no|denied|denies)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _claimed_by(ctx: Context, d: Draft, actors: list[dict[str, Any]], actor_s: dict[int, list[ActorMention]]
                 ) -> list[dict[str, Any]]:
-    """An attack that a named group claimed responsibility for (:func:`_attach_responsibility`)
-    is that group's: the unidentified attackers its account named ("two suicide bombers")
-    are its own, no other perpetrator."""
+    """An attack that a named group claimed responsibility for (:func:`_attach_responsibility`,
+    or in a sentence of the event: "Islamic State claimed responsibility for the twin
+    blasts") is that group's: the unidentified attackers its account named ("two suicide
+    bombers") are its own, no other perpetrator."""
     claimants = {m.name for s in d.claim_sentences for m in actor_s.get(s, ())
                  if m.role_hint == "perpetrator" and m.category != "unknown"}
+    claimants |= {m.name for s in d.sentences for m in actor_s.get(s, ())
+                  if m.role_hint == "perpetrator" and m.category != "unknown"
+                  and (r := _RESPONSIBILITY.search(ctx.text, m.end, min(len(ctx.text), m.end + 40)))
+                  and not _NOT_CLAIMED.search(ctx.text, m.end, r.start())}
     if not claimants or not any(a["role"] == "perpetrator" and a["name"] in claimants for a in actors):
         return actors
     return [a for a in actors if not (a["role"] == "perpetrator" and a["category"] == "unknown")]
@@ -2483,7 +2492,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         d.type, d.sub_type = "riots", "violent_demonstration" if protest else "mob_violence"
         actors = _actors(ctx, d, actor_s, told, country)
     d.sub_type = _territory_sub_type(ctx, d, actors)
-    actors = _claimed_by(d, actors, actor_s)
+    actors = _claimed_by(ctx, d, actors, actor_s)
     event: dict[str, Any] = {
         "id": f"e{n}",
         "type": d.type,
