@@ -1077,3 +1077,11 @@ def test_a_country_owning_what_the_words_are_in_is_no_place_they_are_in(pipeline
                         "Red Crescent said on Wednesday. Turkey denies targeting civilians.")
     assert ctx.country_context == "SY"
     assert [(p.country, p.admin1) for p in ctx.places if p.text.startswith("Afrin")] == [("SY", "Aleppo")]
+
+
+def test_a_province_named_with_its_kind_votes_for_the_country_whose_kind_it_is(pipeline):
+    # "Plateau state" is Nigeria's, not Benin's Plateau department: the report is on Nigeria,
+    # so a village the gazetteer lacks lies in it
+    ctx = run(pipeline, "Gunmen killed 12 farmers in an overnight attack on the village of Kwatas in Plateau state.")
+    assert ctx.country_context == "NG"
+    assert [(p.name, p.admin1, p.precision) for p in ctx.places if p.text == "Kwatas"] == [("Kwatas", "Plateau", 2)]

@@ -716,10 +716,13 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         people = peoples.get(ctx.sentence_of(c.start)) if peoples else None
         if people and best.feature in LOCAL and best.country not in people and best.population < BIG_TOWN:
             best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL and m.exact), best)
-        if best.feature == "country" and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
+        prov_word = _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40])
+        if best.feature == "country" and prov_word:
             best = _province_named(c.matches) or best  # "Niger State"
-        elif not best.exact and _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40]):
+        elif not best.exact and prov_word:
             best = _province_named(c.matches, levels=("admin1", "admin2")) or best  # "Samar province"
+        elif best.feature == "admin1" and prov_word:
+            best = _province_of_kind(c.matches, best, prov_word.group(0))  # "Plateau state": Nigeria's
         if not best.country or not _acceptable(c, best, None, stop):
             continue
         if not best.exact and c.label not in ENTITY_PLACES:
