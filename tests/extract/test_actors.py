@@ -923,3 +923,8 @@ def test_those_asked_to_investigate_an_act_only_take_part_in_it(dictionary, text
     assert one(text, dictionary, phrase).role_hint == "investigator"
     assert [r["role"] for r in assign_roles("violence_against_civilians", actors(text, dictionary))
             if r["name"].startswith("Police")] == ["participant"]
+
+
+def test_fulani_herdsmen_are_an_ethnic_militia(dictionary):
+    m = one("Fulani herdsmen killed 12 farmers in Plateau state.", dictionary, "Fulani herdsmen")
+    assert (m.name, m.category, m.role_hint) == ("Fulani ethnic militia", "militia", "perpetrator")
