@@ -1085,3 +1085,9 @@ def test_a_province_named_with_its_kind_votes_for_the_country_whose_kind_it_is(p
     ctx = run(pipeline, "Gunmen killed 12 farmers in an overnight attack on the village of Kwatas in Plateau state.")
     assert ctx.country_context == "NG"
     assert [(p.name, p.admin1, p.precision) for p in ctx.places if p.text == "Kwatas"] == [("Kwatas", "Plateau", 2)]
+
+
+def test_a_village_abroad_named_like_a_city_is_no_city_abroad(pipeline):
+    ctx = run(pipeline, "Pro-government militiamen killed at least 50 people in the coastal village of Bayda near "
+                        "Banias, the Syrian Observatory said.")
+    assert [(p.name, p.country, p.admin1) for p in ctx.places if p.text == "Bayda"] == [("Bayda", "SY", "Tartus")]

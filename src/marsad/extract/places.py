@@ -1302,10 +1302,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             taken_names.add((c.text, best.place_id))
         if country and best.country != country and not _site(best) and (
                 best.country not in named and _far_small_town(best, anchors)
+                or best.feature in LOCAL and best.population >= TOWN and _small_place_word(text, c)
                 or _FACILITY_AFTER.match(text, c.end) or _NAME_GOES_ON.match(text, c.end)
                 or _SO_CALLED.search(text, max(0, c.start - 15), c.start)
                 or _longer_name(gaz, text, c.end)):
-            continue    # "the Salem Mosque in Ariha" is no Indian city, nor "Mashhad
+            continue    # "the Salem Mosque in Ariha" is no Indian city, nor "the coastal village
+                        # of Bayda" (in a report on Syria) Libya's city of 250,000, nor "Mashhad
                         # al-Kallasa" (a district of Aleppo) an Iranian one, nor "Adam Fox",
                         # "Toyota Camry", "the Delta Company", "the so-called Hirak" towns
         start, end = c.start, c.end
