@@ -928,3 +928,13 @@ def test_those_asked_to_investigate_an_act_only_take_part_in_it(dictionary, text
 def test_fulani_herdsmen_are_an_ethnic_militia(dictionary):
     m = one("Fulani herdsmen killed 12 farmers in Plateau state.", dictionary, "Fulani herdsmen")
     assert (m.name, m.category, m.role_hint) == ("Fulani ethnic militia", "militia", "perpetrator")
+
+
+def test_unidentified_attackers_told_as_a_named_group_s_are_that_group(dictionary):
+    roles = _roles("Islamic State suicide bombers and gunmen killed more than 200 people in Sweida.", dictionary,
+                   "violence_against_civilians")
+    assert [name for role, name in roles if role == "perpetrator"] == ["Islamic State"]
+    # ... not when they are named apart
+    roles = _roles("Islamic State claimed the bombing. Gunmen also killed two people.", dictionary,
+                   "violence_against_civilians")
+    assert "Unidentified armed group" in [name for role, name in roles if role == "perpetrator"]

@@ -1123,6 +1123,12 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
             else:
                 role = "participant"
         roles.append((role, a))
+    # unidentified attackers told as the named group's ("Islamic State suicide bombers and
+    # gunmen killed ...") are that group, no other perpetrator
+    roles = [(role, a) for k, (role, a) in enumerate(roles)
+             if not (role == "perpetrator" and a.category == "unknown" and a.conjunct and k > 0
+                     and roles[k - 1][0] == "perpetrator" and roles[k - 1][1].category in ARMED_CATEGORIES
+                     and roles[k - 1][1].sentence == a.sentence)]
     # one actor has one role: the perpetrator's other mentions ("arrested during police
     # raids", "the police said") add no target or participant of the same name
     perpetrators = {a.name for role, a in roles if role == "perpetrator"}
