@@ -51,6 +51,7 @@ PHRASES = (
     ("attribution: sources by their kind", "military and security sources said a doctors' committee said "),
     ("figures: some of a counted group", "one of the two pilots was killed and three of the 12 soldiers, "),
     ("events: a date opening its sentence", "In February 2019, 27 members of the IRGC were killed in a suicide attack. "),
+    ("triggers: acts told as a habit", "Al-Shabaab has killed several journalists and "),
 )
 
 

@@ -545,3 +545,15 @@ def test_an_agreement_in_force_is_told_with_medium_strength(text, found):
 ])
 def test_people_set_on_fire_are_attacked(text, found):
     assert words(text, "attack") == found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act told as a habit over years is background
+    ("Al-Shabaab has killed several journalists in recent years.", []),
+    ("Police have murdered thousands of people over the past decade.", []),
+    # ... not one act, nor a habit with no span of years
+    ("Al-Shabaab has killed two journalists in Mogadishu.", ["killed"]),
+    ("Gunmen killed several journalists in recent years.", ["killed"]),
+])
+def test_an_act_told_as_a_habit_over_years_is_no_trigger(text, expected):
+    assert [t.text for t in staged(text)] == expected

@@ -140,6 +140,27 @@ _TIME_AFTER = re.compile(
     r"(?:(?!(?:the|a|an|his|her|their|its|and)\s)[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+#: an act told as a habit over years, not as a happening: "Al-Shabaab has killed several
+#: journalists in recent years", "security forces have arrested hundreds over the past decade"
+_HABIT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|repeatedly|regularly|often|frequently|previously)\s+)?$",
+                           re.IGNORECASE)
+_HABIT_SPAN = re.compile(r"\b(?:in\s+recent\s+(?:years|decades)|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|"
+                         r"\w+\s+)?(?:years|decades?)|over\s+the\s+years|for\s+(?:years|decades))\b", re.IGNORECASE)
+
+
+def habitual(text: str, start: int, sentence: tuple[int, int], spans: dict | None = None) -> bool:
+    """True when the trigger tells an act as a habit over years (present perfect, with a
+    span of years in its sentence): background, no event. ``spans`` caches, per sentence,
+    whether it tells a span of years (a long sentence is searched once)."""
+    if not _HABIT_BEFORE.search(text, max(sentence[0], start - 40), start):
+        return False
+    if spans is None:
+        return bool(_HABIT_SPAN.search(text, *sentence))
+    if sentence not in spans:
+        spans[sentence] = bool(_HABIT_SPAN.search(text, *sentence))
+    return spans[sentence]
+
+
 def time_after(text: str, start: int, sentence_start: int) -> bool:
     """True when the trigger names the earlier act a sentence's news came days after."""
     return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
@@ -253,6 +274,7 @@ def triggers(ctx: Context) -> None:
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
     backed = CueBefore(ctx.text, _BACKING_WORDS, _BACKING, 70)
     unopposed: dict[int, bool] = {}
+    habit_spans: dict[tuple[int, int], bool] = {}
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
         if ctx.is_masked(s, e):
             continue
@@ -267,6 +289,7 @@ def triggers(ctx: Context) -> None:
             if no_agreement[sent]:
                 continue
         if war_background(ctx.text, s, ctx.sentences[sent][0]) or time_after(ctx.text, s, ctx.sentences[sent][0]) \
+                or habitual(ctx.text, s, ctx.sentences[sent], habit_spans) \
                 or backing(ctx.text, s, e, ctx.sentences[sent][0], backed) \
                 or typ == "protests" and span_start(ctx.text, s, e, ctx.sentences[sent][0]) \
                 or typ == "protests" and protest_backdrop(ctx.text, s, e, ctx.sentences[sent][0]):
