@@ -778,7 +778,7 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
     "security sources" """
     if norms[k] == "sources":
         # sources a word of the registry's adjectives types, with no determiner: "security
-        # sources said", "military and security sources"
+        # sources said", "Syrian military sources" (the words right before "sources" only)
         d = k
         while d > 0 and k - d < 3 and norms[d - 1] in reg.adjectives and not any(
                 ch in text[ends[d - 1]:starts[d]] for ch in ",;:.()"):

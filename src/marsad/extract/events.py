@@ -657,17 +657,15 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     out = []
     counted_any = False
     for cs, ce in zip([s0] + [e for _s, e in cuts], [s for s, _e in cuts] + [e0]):
-        # a town, or a village the gazetteer does not know ("the town of Kafr Batna")
-        towns = [p for p in places if cs <= p.start < ce and (p.precision == 1 or p.feature == "place")
-                 and p.feature not in ("country", "admin1")]
+        town = _town_in(places, cs, ce)
         counted = [f for f in figs if cs <= f.start < ce and f.flag is None]
         told = [t for t in fr.triggers if cs <= t.start < ce]
         # each account has its town, and its casualties or its own word of the act
         # ("..., while warplanes carried out 5 airstrikes on the town of Douma")
-        if not towns or not (counted or told):
+        if town is None or not (counted or told):
             return []
         counted_any = counted_any or bool(counted)
-        out.append(((cs, ce), told or list(fr.triggers), min(towns, key=_rank_place)))
+        out.append(((cs, ce), told or list(fr.triggers), town))
     if not counted_any or len({p.name for _, _, p in out}) < len(out):
         return []
     return out
@@ -681,6 +679,8 @@ _KIND_BREAK = re.compile(r",\s+(?:(?:hours|days|minutes|moments|shortly|soon|a\s
 
 
 def _town_in(places: list[Place], start: int, end: int) -> Place | None:
+    """The most specific town of a clause: a town, or a village the gazetteer does not
+    know ("the town of Kafr Batna")."""
     towns = [p for p in places if start <= p.start < end and (p.precision == 1 or p.feature == "place")
              and p.feature not in ("country", "admin1")]
     return min(towns, key=_rank_place) if towns else None
