@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources as ir
 
 from ..errors import ConfigError
+from .alternation import Alternation
 from .base import Context, CueBefore, Trigger, component
 
 STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5, "instrument": 3.0}
@@ -28,13 +29,18 @@ STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5, "i
 
 @dataclass(frozen=True)
 class Lexicon:
-    pattern: re.Pattern
-    entries: tuple[tuple[str, str, str, float], ...]   # (type, sub_type, strength, weight) per group
+    alternation: Alternation                            # one alternative per entry
+    entries: tuple[tuple[str, str, str, float], ...]   # (type, sub_type, strength, weight) per entry
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The whole lexicon as one regular expression (group ``a<i>`` per entry)."""
+        return self.alternation.pattern
 
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Compile the trigger lexicon into one alternation with a named group per entry."""
+    """Compile the trigger lexicon into one alternation of its entries' patterns."""
     if path:
         raw = open(path, "rb").read()
     else:
@@ -57,18 +63,18 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             re.compile(regex)
         except re.error as exc:
             raise ConfigError(f"trigger entry {i} has a bad pattern {regex!r}: {exc}", code="M106") from None
-        parts.append(f"(?P<t{i}>{regex})")
+        parts.append(regex)
         entries.append((typ, sub, strength, float(entry.get("weight", STRENGTH_WEIGHT[strength]))))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return Lexicon(pattern, tuple(entries))
+    return Lexicon(Alternation(parts), tuple(entries))
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str, str, float]]:
+    """Every match of the lexicon, left to right, as ``re.finditer`` over it finds them
+    (scanned word by word: :class:`marsad.extract.alternation.Alternation`)."""
     out = []
-    for m in lexicon.pattern.finditer(text):
-        idx = int(m.lastgroup[1:])
+    for start, end, idx in lexicon.alternation.finditer(text):
         typ, sub, strength, weight = lexicon.entries[idx]
-        out.append((m.start(), m.end(), typ, sub, strength, weight))
+        out.append((start, end, typ, sub, strength, weight))
     return out
 
 
