@@ -494,11 +494,49 @@ def _state_demonym(gaz, text: str, word: str, end: int) -> str | None:
     return gaz.demonym(word, derive=True)
 
 
+def _not_a_name_start(text: str, word: tuple[int, int], titled: frozenset[str], memo: dict) -> bool:
+    """The word ends a longer name, is a titled surname or says whose side someone is on."""
+    key = ("start", word[0])
+    if key not in memo:
+        memo[key] = _name_fragment(text, word[0]) or text[word[0]:word[1]] in titled \
+            or _allegiance(text, word[0])
+    return memo[key]
+
+
+def _run_probe(gaz, text: str, a: int, b: int, single: bool, stop, memo: dict):
+    """What a run of capitalised words from ``a`` to ``b`` is, whatever the report's country:
+    ``None`` when it cannot be a name, else its span and text, the country of the people it
+    names (``dem``) and whether the text calls it a place (``kind``)."""
+    key = (a, b)
+    if key in memo:
+        return memo[key]
+    s, e = _trim(text, a, b)
+    out = None
+    seg = text[s:e]
+    if e > s and (seg[:1].isupper() or re.match(_PARTICLE, seg, re.IGNORECASE)) \
+            and not (single and seg.lower() in stop):
+        # a people's name: "Syrian"; of two words also in the plural, so that no word
+        # of "Hong Kongers" or "South Africans" is taken for a town ("Hong" is Hong'an's)
+        dem = (gaz.demonym(seg) or _state_demonym(gaz, text, seg, e)) if single else (
+            gaz.demonym(seg) or (gaz.demonym(seg[:-1]) if seg.endswith("s") else None))
+        # a word the text calls a place ("Izraa town", "the Qalamun region", "the
+        # village of X") may be matched by its spelling variants, as a place entity is
+        kind = single and (_KIND_OF_PLACE_AFTER.match(text, e) is not None or
+                           _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) is not None or
+                           _AFTER_PROVINCE.match(text[e:e + 40]) is not None)
+        out = (s, e, seg, dem, kind)
+    memo[key] = out
+    return out
+
+
 def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[int, int]],
-                country: str | None = None) -> list[_Cand]:
-    """Place candidates, not inside the ``people``'s names nor a ``titled`` surname."""
+                country: str | None = None, memo: dict | None = None) -> list[_Cand]:
+    """Place candidates, not inside the ``people``'s names nor a ``titled`` surname.
+    ``memo`` keeps, between the calls of one report (without and with its country), what
+    the capitalised runs are whatever the country."""
     text = ctx.text
     stop = _stopwords()
+    memo = {} if memo is None else memo
     out: list[_Cand] = []
     taken = bytearray(len(text) + 1)    # 1 where a candidate (or a person's name) already is
 
@@ -556,11 +594,11 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
         out.append(c)
         take(s, e)
     # capitalised runs outside entities: the longest known sub-run wins
-    for m in CAP_RUN.finditer(text):
-        rs, re_ = m.start(), m.end()
-        if ctx.is_masked(rs, re_):
-            continue
-        words = [(w.start() + rs, w.end() + rs) for w in re.finditer(r"\S+", m.group(0))]
+    if "runs" not in memo:
+        memo["runs"] = [(m.start(), m.end(), [(w.start() + m.start(), w.end() + m.start())
+                                              for w in re.finditer(r"\S+", m.group(0))])
+                        for m in CAP_RUN.finditer(text) if not ctx.is_masked(m.start(), m.end())]
+    for rs, re_, words in memo["runs"]:
         if taken.find(1, rs, re_) != -1:
             # the words after a name already taken, with none taken among them:
             # "Maharashtra's Beed district", where the model took only the province
@@ -570,29 +608,15 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                 continue
         i = 0
         while i < len(words):
-            if _name_fragment(text, words[i][0]) or text[words[i][0]:words[i][1]] in titled \
-                    or _allegiance(text, words[i][0]):
+            if _not_a_name_start(text, words[i], titled, memo):
                 i += 1
                 continue
             found = False
             for j in range(min(len(words), i + MAX_NGRAM), i, -1):
-                s, e = _trim(text, words[i][0], words[j - 1][1])
-                if e <= s:
+                probe = _run_probe(gaz, text, words[i][0], words[j - 1][1], j == i + 1, stop, memo)
+                if probe is None:
                     continue
-                seg = text[s:e]
-                if not seg[:1].isupper() and not re.match(_PARTICLE, seg, re.IGNORECASE):
-                    continue
-                if j == i + 1 and seg.lower() in stop:
-                    continue
-                # a people's name: "Syrian"; of two words also in the plural, so that no word
-                # of "Hong Kongers" or "South Africans" is taken for a town ("Hong" is Hong'an's)
-                dem = (gaz.demonym(seg) or _state_demonym(gaz, text, seg, e)) if j == i + 1 else (
-                    gaz.demonym(seg) or (gaz.demonym(seg[:-1]) if seg.endswith("s") else None))
-                # a word the text calls a place ("Izraa town", "the Qalamun region", "the
-                # village of X") may be matched by its spelling variants, as a place entity is
-                kind = j == i + 1 and (_KIND_OF_PLACE_AFTER.match(text, e) is not None or
-                                       _KIND_OF_PLACE_BEFORE.search(text, max(0, s - 40), s) is not None or
-                                       _AFTER_PROVINCE.match(text[e:e + 40]) is not None)
+                s, e, seg, dem, kind = probe
                 hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1 or kind)
                 if hits and not dem and _leading_preposition(seg, hits[0]):
                     continue    # "At Westminster": the name is the shorter run
@@ -1159,6 +1183,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     stop = _stopwords()
     titled, people = titled_names(ctx), _person_spans(ctx, gaz)   # once: they need no country
     in_outlet = Within(_outlet_spans(ctx))
+    memo: dict = {}     # the capitalised runs, whatever the country: shared by both calls
 
     def candidates(country: str | None = None) -> list[_Cand]:
         # a word of an outlet's longer name is no place ("Masr" of "Mada Masr", "America"
@@ -1166,7 +1191,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # of Al Mayadeen"), and a people's name in it still tells what the report is about
         # ("the Syrian Observatory"); nor is a name right before "news agency" (the
         # judiciary's "Mizan news agency", which the registry may not know)
-        found = [c for c in _candidates(ctx, gaz, titled, people, country)
+        found = [c for c in _candidates(ctx, gaz, titled, people, country, memo)
                  if c.demonym or not in_outlet(c.start, c.end) and not _AGENCY_AFTER.match(ctx.text, c.end)]
         # a name the report calls a company is one in all its mentions ("telecoms giant
         # Orange ... while Orange has been fined")
