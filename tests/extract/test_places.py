@@ -1091,3 +1091,13 @@ def test_a_village_abroad_named_like_a_city_is_no_city_abroad(pipeline):
     ctx = run(pipeline, "Pro-government militiamen killed at least 50 people in the coastal village of Bayda near "
                         "Banias, the Syrian Observatory said.")
     assert [(p.name, p.country, p.admin1) for p in ctx.places if p.text == "Bayda"] == [("Bayda", "SY", "Tartus")]
+
+
+def test_a_town_placed_by_a_province_of_a_name_several_countries_have(pipeline):
+    # "Huila" is Angola's Huíla first; only Colombia's Huila has an Algeciras (Spain's is the
+    # bigger town)
+    ctx = run(pipeline, "Social leader Mireya Hernandez was shot dead by unidentified men on 17 January 2020 "
+                        "in the municipality of Algeciras, Huila department.")
+    assert ctx.country_context == "CO"
+    assert [(p.name, p.country, p.admin1) for p in ctx.places if p.text == "Algeciras"] == [
+        ("Algeciras", "CO", "Huila")]

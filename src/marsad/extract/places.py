@@ -658,17 +658,20 @@ def _placed_by_next(text: str, cands: list[_Cand], gaz) -> dict[int, Any]:
         if c.demonym or d.demonym or d.start - c.end > 30 or not _contains(text, c, d):
             continue
         # a province, or a country, named after the town (the province may be named like
-        # its chief town: "Ariha in Idlib")
-        outer = next((m for m in _lookup(gaz, d.text, None)[:4] if m.feature in ("country", "admin1")), None)
-        if outer is None:
-            continue
-        country = outer.feature == "country"
-        where = outer.country if country else outer.admin1_iso
+        # its chief town: "Ariha in Idlib"); of provinces of one name, the one where a town
+        # of the name lies ("Algeciras, Huila department": Colombia's Huila, not Angola's)
+        towns = _lookup(gaz, c.text, None)[:8]
+        for outer in _lookup(gaz, d.text, None)[:4]:
+            if outer.feature not in ("country", "admin1"):
+                continue
+            country = outer.feature == "country"
+            where = outer.country if country else outer.admin1_iso
 
-        def there(m, country=country, where=where) -> bool:
-            return m.feature in LOCAL and (m.country if country else m.admin1_iso) == where
-        if any(there(m) for m in _lookup(gaz, c.text, None)[:8]):
-            out[c.start] = there
+            def there(m, country=country, where=where) -> bool:
+                return m.feature in LOCAL and (m.country if country else m.admin1_iso) == where
+            if any(there(m) for m in towns):
+                out[c.start] = there
+                break
     return out
 
 
