@@ -1012,3 +1012,14 @@ def test_sources_told_by_their_kind(nlp, registry, text, expected):
 def test_a_rights_group_told_by_its_kind_speaks_as_a_monitor(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike destroyed a hospital supported by Doctors Without Borders (MSF) in Aleppo, killing 27 people, "
+    "the medical charity said on Thursday.",
+    "Doctors Without Borders runs the clinic. The medical aid group said 14 patients were killed.",
+])
+def test_a_charity_told_by_its_kind_is_the_one_named_before(nlp, registry, text):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == [("Doctors Without Borders", "international_org")]
+
