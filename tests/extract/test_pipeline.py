@@ -241,10 +241,20 @@ def test_a_happening_told_as_an_aside_joins_no_event_before_it(pipeline):
     "The Islamic State group claimed responsibility for the attack.",
     "At least 20 people were killed when suicide bombers struck near the shrine in Damascus on Saturday. "
     "Daesh claimed responsibility for the attack via its news arm Amaq.",
+    # ... or claimed the act itself
+    "A car bomb exploded near a Shiite shrine in Damascus on Saturday, killing at least eight people, state "
+    "television said. The Islamic State group claimed the attack through its Amaq news agency.",
 ])
 def test_the_group_that_claimed_an_attack_is_its_only_perpetrator(pipeline, text):
     r = pipeline.run({"text": text, "published": "2016-06-12"})
     assert [a["name"] for a in r["events"][0]["actors"] if a["role"] == "perpetrator"] == ["Islamic State"]
+
+
+def test_a_claim_about_an_attack_is_no_claim_of_it(pipeline):
+    r = pipeline.run({"text": "A car bomb exploded near a Shiite shrine in Damascus on Saturday, killing at least "
+                              "eight people. Rebels claimed the attack was carried out by the Islamic State group.",
+                      "published": "2016-06-12"})
+    assert [a["name"] for a in r["events"][0]["actors"] if a["role"] == "perpetrator"] == []
 
 
 @pytest.mark.parametrize("text, country", [
@@ -881,3 +891,15 @@ def test_what_no_one_is_said_to_claim_the_outlet_of_the_dateline_asserts(pipelin
     # the document's own outlet, when given, is the one
     r = pipeline.run({"text": text, "published": "2018-01-21", "outlet": "Enab Baladi"})
     assert [c["source"]["name"] for e in r["events"] for c in e["claims"]] == ["Enab Baladi"]
+
+
+def test_a_speaker_after_a_cue_that_follows_a_comma_is_inverted_whatever_came_before(pipeline):
+    # "Izabal" (a place, which may speak for its government) is no speaker here
+    r = pipeline.run({"text": "Land defender Medardo Alonzo Lucero was found dead with machete wounds in El Estor, "
+                              "Izabal, on 6 June 2020, said the Committee of Peasant Unity (CUC).",
+                      "published": "2020-06-30"})
+    assert [c["source"]["name"] for c in r["events"][0]["claims"]] == ["Committee of Peasant Unity"]
+    # ... but a speaker before the cue says what the name after it did
+    r = pipeline.run({"text": "Ahmed Hassan, a spokesman, said the army had shelled the town of Saraqib.",
+                      "published": "2020-06-30"})
+    assert [c["source"]["name"] for c in r["events"][0]["claims"]] == ["Ahmed Hassan"]

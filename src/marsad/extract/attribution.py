@@ -1322,7 +1322,17 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
     if fwd is not None and (fwd[0] is None or back is None and (w not in _ADDRESSING or end.match(text, fwd[0].end))
                             or fwd[0].kind != "ner" and end.match(text, fwd[0].end)):
         return fwd
+    # a cue right after a comma, its speaker after it ending the sentence, is inverted
+    # whatever name came before ("... in El Estor, Izabal, on 6 June, said the Committee of
+    # Peasant Unity (CUC)."; not "Ahmed, a spokesman, said the army had shelled the town")
+    if fwd is not None and back is not None and back.kind == "ner" and text[ss:cs].rstrip().endswith(",") \
+            and _CLAUSE_END.match(text, _ACRONYM_AFTER.match(text, fwd[0].end).end()):
+        return fwd
     return (back, None) if back is not None else None
+
+
+#: an acronym in brackets after a name: "the Committee of Peasant Unity (CUC)"
+_ACRONYM_AFTER = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?")
 
 
 def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], allowed) -> _Cand | None:

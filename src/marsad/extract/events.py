@@ -1046,8 +1046,18 @@ def _set_in_the_past(ctx: Context, sent: int, dates: list[DateMention]) -> bool:
     return not opening.strip(" \"'“‘(") and m.end_date < pub - _PAST_OPENING and not _date_of_report(ctx, m)
 
 
-_RESPONSIBILITY = re.compile(r"\b(?:claim(?:ed|s|ing)?|took|takes|taking|assumed|admitted) (?:the )?"
-                             r"responsibility\b", re.IGNORECASE)
+_RESPONSIBILITY = re.compile(r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|taking|assumed|admitted) (?:the )?"
+                             r"responsibility\b|"
+                             # ... or claimed the act itself: "Islamic State claimed the attack
+                             # through its Amaq news agency"
+                             r"claim(?:ed|s|ing)? (?:the|this|that|both|Saturday['’]s|Sunday['’]s|Monday['’]s|"
+                             r"Tuesday['’]s|Wednesday['’]s|Thursday['’]s|Friday['’]s|(?:twin|double|deadly) )\s*"
+                             r"(?:(?:twin|double|deadly|suicide|car|bomb|truck|suicide car) )*"
+                             r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush(?:es)?|killings?|"
+                             r"shootings?|kidnappings?|abductions?|massacres?|raids?|operations?)\b"
+                             # (not a claim about it: "They claimed the attack was caused by an airstrike")
+                             r"(?!\s+(?:was|were|is|are|had|has|have|came|killed|left|happened|took|targeted|"
+                             r"caused)\b))", re.IGNORECASE)
 
 
 def _attach_responsibility(ctx: Context, drafts: list[Draft], actor_s: dict[int, list[ActorMention]]) -> None:
