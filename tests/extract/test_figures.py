@@ -522,6 +522,22 @@ def test_a_named_person_killed_is_one_dead(text, people, expected):
     assert _named(text, people) == expected
 
 
+@pytest.mark.parametrize("text, people, expected", [
+    # a person named before "and N others" is one more of the count
+    ("Journalist Juan Perez and two others were killed in Guerrero on Monday.", ["Juan Perez"],
+     [("killed", "total", 3)]),
+    ("Gunmen shot dead Juan Perez and two other people in Guerrero on Monday.", ["Juan Perez"],
+     [("killed", "total", 3)]),
+    ("Soldiers shot dead Chad Booc, a volunteer teacher for Lumad schools, and four others on Thursday.",
+     ["Chad Booc"], [("killed", "total", 5)]),
+    # ... not where the others' count is vague, nor where nothing happened to them
+    ("Gunmen shot dead Juan Perez and several others in Guerrero.", ["Juan Perez"], [("killed", "total", 1)]),
+    ("Juan Perez and two others were arrested in Guerrero.", ["Juan Perez"], []),
+])
+def test_a_person_named_before_a_count_of_others_is_one_more(text, people, expected):
+    assert _named(text, people) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # the entity ruler took the surname for a town (Mendoza, Argentina) before the model
     # saw the person: the given name before it and the fate tell the person

@@ -1615,6 +1615,58 @@ def pronoun_victims(text: str, sentences: list[tuple[int, int]], figures: list[F
     return out
 
 
+#: a named person joined by "and" to a count of others ("Juan Perez and two others were
+#: killed", "shot dead Chad Booc, a volunteer teacher, and four other people"): the count
+#: of others leaves the named one out
+_AND_OTHERS = re.compile(
+    r"(?:\s*,\s*(?:an?|the|his|her|their)\s+[^,;.()\n]{1,60},)?\s*,?\s+and\s+"
+    r"(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:others\b|other\s+[a-z]+)")
+
+
+_NEAR_NAME = 400
+
+
+def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: list[Figure],
+                     named: list[Figure]) -> None:
+    """A person named before "and N others" is one more of the count: the count of the
+    others (or the named person's own figure, ``named`` by :func:`named_victims`, which
+    may end with a name the model did not see: "shot dead Chad Booc") becomes N + 1, its
+    span the name's and the count's together; only where no other figure counts the name."""
+    if " other" not in text:
+        return
+    names = [(s, e) for s, e, label in entities if label == "PERSON"] + [(f.start, f.end) for f in named]
+    by_start = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in by_start]
+    for s, e in names:
+        m = _AND_OTHERS.match(text, e)
+        if m is None:
+            continue
+        toks = tokenize(text, m.start("num"), m.end())
+        q = parse_quantity(toks, 0, text) if toks else None
+        if q is None or q.vague or q.start != m.start("num") or not 0 < q.best < 1000:
+            continue
+        # the figures that may hold the name or the count: begun at most a sentence's
+        # length before the name (a bound: one long text of such names costs no more)
+        near = by_start[bisect.bisect_left(starts, s - _NEAR_NAME):bisect.bisect_left(starts, m.end())]
+        own = [f for f in near if f.start < e and f.end > s]
+        others = [f for f in near if f.start == q.start and not f.derived and f.part_of is None]
+        if others and not own:
+            f = others[0]
+            f.start, f.text = s, text[s:f.end]
+        elif not others and len(own) == 1 and own[0].best == 1 and not own[0].derived and own[0].part_of is None \
+                and not any(f.start < m.end() and f.end > m.start("num") for f in near):
+            f = own[0]
+            f.end, f.text = max(f.end, m.end()), text[f.start:max(f.end, m.end())]
+            f.low, f.best, f.high = q.low, q.best, q.high    # the others; the named one added below
+            f.group = _G_TOTAL      # whatever the named one was, the others are not said to be so
+        else:
+            continue
+        f.low += 1
+        f.best += 1
+        if f.high is not None:
+            f.high += 1
+
+
 @component("figures", reads=("text", "sentences", "masked", "entities"), assigns=("figures",))
 def figures_stage(ctx: Context) -> None:
     """Casualty figures (killed, injured) with qualifiers, groups and parts of totals; one
@@ -1622,6 +1674,7 @@ def figures_stage(ctx: Context) -> None:
     figures = find_figures(ctx.text, ctx.sentences, ctx.masked)
     extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
     extra += pronoun_victims(ctx.text, ctx.sentences, figures + extra, ctx.masked)
+    named_and_others(ctx.text, ctx.entities, figures + extra, extra)
     if extra:
         # in text order, the parts' links to their totals kept
         merged = figures + extra
