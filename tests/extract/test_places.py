@@ -1101,3 +1101,15 @@ def test_a_town_placed_by_a_province_of_a_name_several_countries_have(pipeline):
     assert ctx.country_context == "CO"
     assert [(p.name, p.country, p.admin1) for p in ctx.places if p.text == "Algeciras"] == [
         ("Algeciras", "CO", "Huila")]
+
+
+def test_a_name_known_only_as_a_stripped_possessive_is_none_where_nothing_is_owned(pipeline):
+    # "Hamis" is known only as "Hami's" with its apostrophe stripped (Hami, China); followed
+    # by "in" it owns nothing: the village of Tal Hamis, in Hasakeh province
+    ctx = run(pipeline, "Kurdish fighters expelled jihadists from the village of Tal Hamis in Hasakeh province "
+                        "after clashes that killed 12 militants.")
+    assert ctx.country_context == "SY"
+    assert "CN" not in {p.country for p in ctx.places}
+    # ... but a possessive before what it owns is still the place's
+    ctx = run(pipeline, "Regime forces shelled Aleppos outskirts on Monday.")
+    assert [(p.name, p.country) for p in ctx.places] == [("Aleppo", "SY")]

@@ -494,6 +494,19 @@ def _state_demonym(gaz, text: str, word: str, end: int) -> str | None:
     return gaz.demonym(word, derive=True)
 
 
+#: what follows a name that cannot follow a possessive: a preposition, a verb, punctuation
+_NOT_OWNING_AFTER = re.compile(r"\s*[,.;:!?)\]\"”]|\s*$|\s+(?:in|on|at|near|of|from|to|into|and|or|by|for|with|"
+                               r"was|were|is|are|has|have|had|said|says)\b")
+
+
+def _no_possessive_here(gaz, text: str, name: str, end: int) -> bool:
+    """``name`` is known only as a possessive whose apostrophe was stripped ("Aleppos
+    outskirts": Aleppo's), but no possession follows it here ("the village of Tal Hamis in
+    Hasakeh province" is no Hami's)."""
+    return name.endswith("s") and _NOT_OWNING_AFTER.match(text, end) is not None and not gaz.lookup(name, None) \
+        and bool(gaz.lookup(name[:-1], None))
+
+
 def _not_a_name_start(text: str, word: tuple[int, int], titled: frozenset[str], memo: dict) -> bool:
     """The word ends a longer name, is a titled surname or says whose side someone is on."""
     key = ("start", word[0])
@@ -583,6 +596,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
             take(s, e)
             continue    # "Tall Tawil village": a village the gazetteer lacks, not At Tall
         found = _lookup(gaz, c.text, country, fuzzy=country is not None)
+        if found and _no_possessive_here(gaz, text, c.text, e):
+            found = []
         if not found:
             if label == "PERSON":
                 take(s, e)    # "Daniel Pearl": no place inside a person's name
@@ -618,6 +633,8 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
                     continue
                 s, e, seg, dem, kind = probe
                 hits = dem or _lookup(gaz, seg, country, fuzzy=j > i + 1 or kind)
+                if hits and not dem and _no_possessive_here(gaz, text, seg, e):
+                    continue
                 if hits and not dem and _leading_preposition(seg, hits[0]):
                     continue    # "At Westminster": the name is the shorter run
                 if hits and not dem and _part_of_unknown_name(gaz, text, e, country):
