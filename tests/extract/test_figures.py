@@ -530,6 +530,8 @@ def test_a_named_person_killed_is_one_dead(text, people, expected):
      [("killed", "total", 3)]),
     ("Soldiers shot dead Chad Booc, a volunteer teacher for Lumad schools, and four others on Thursday.",
      ["Chad Booc"], [("killed", "total", 5)]),
+    ("Afghan journalist Yama Siawash, a former TOLOnews presenter, was killed along with two others when a "
+     "magnetic bomb exploded.", ["Yama Siawash"], [("killed", "total", 3)]),
     # ... not where the others' count is vague, nor where nothing happened to them
     ("Gunmen shot dead Juan Perez and several others in Guerrero.", ["Juan Perez"], [("killed", "total", 1)]),
     ("Juan Perez and two others were arrested in Guerrero.", ["Juan Perez"], []),

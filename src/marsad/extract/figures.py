@@ -1621,6 +1621,9 @@ def pronoun_victims(text: str, sentences: list[tuple[int, int]], figures: list[F
 _AND_OTHERS = re.compile(
     r"(?:\s*,\s*(?:an?|the|his|her|their)\s+[^,;.()\n]{1,60},)?\s*,?\s+and\s+"
     r"(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:others\b|other\s+[a-z]+)")
+#: ... or after the named one's fate: "X was killed along with two others"
+_WITH_OTHERS = re.compile(r"\s+(?:along|together)\s+with\s+(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+                          r"(?:others\b|other\s+[a-z]+)")
 
 
 _NEAR_NAME = 400
@@ -1628,17 +1631,19 @@ _NEAR_NAME = 400
 
 def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: list[Figure],
                      named: list[Figure]) -> None:
-    """A person named before "and N others" is one more of the count: the count of the
-    others (or the named person's own figure, ``named`` by :func:`named_victims`, which
-    may end with a name the model did not see: "shot dead Chad Booc") becomes N + 1, its
-    span the name's and the count's together; only where no other figure counts the name."""
+    """A person named before "and N others" (or killed "along with N others") is one more
+    of the count: the count of the others (or the named person's own figure, ``named`` by
+    :func:`named_victims`, which may end with a name the model did not see: "shot dead Chad
+    Booc") becomes N + 1, its span the name's and the count's together; only where no other
+    figure counts the name."""
     if " other" not in text:
         return
     names = [(s, e) for s, e, label in entities if label == "PERSON"] + [(f.start, f.end) for f in named]
     by_start = sorted(figures, key=lambda f: f.start)
     starts = [f.start for f in by_start]
+    fates = {f.end for f in named}
     for s, e in names:
-        m = _AND_OTHERS.match(text, e)
+        m = _AND_OTHERS.match(text, e) or (_WITH_OTHERS.match(text, e) if e in fates else None)
         if m is None:
             continue
         toks = tokenize(text, m.start("num"), m.end())
