@@ -219,6 +219,10 @@ def test_a_nationality_a_force_is_believed_to_be_names_it(pipeline, text, perpet
      "2019-10-10", "Turkish forces"),
     ("Russia began its military operation in Ukraine on Thursday, shelling Kharkiv.", "2022-02-25",
      "Russian forces"),
+    # ... air strikes, with its allies
+    ("The United States and Arab allies launched air strikes against Islamic State fighters in Syria early "
+     "Tuesday, targeting the group's stronghold of Raqqa. The Observatory said at least 20 jihadists were killed.",
+     "2014-09-23", "US forces"),
 ])
 def test_a_country_that_launches_a_military_act_names_the_military(pipeline, text, published, expected):
     r = pipeline.run({"text": text, "published": published})

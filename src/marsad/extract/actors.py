@@ -895,7 +895,10 @@ def _nationality_believed(text: str, end: int, gaz) -> str | None:
 
 #: a country that launches what its forces do: "Turkey launched a military offensive"
 _COUNTRY_LAUNCHING = re.compile(
-    r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?)\s+(?:(?:has|had|have)\s+)?"
+    r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?)\s+"
+    # ... with its allies ("The United States and Arab allies launched air strikes")
+    r"(?:and\s+(?:its\s+)?(?:[A-Z][a-z]+\s+|regional\s+|Western\s+)?(?:allies|partners)\s+)?"
+    r"(?:(?:has|had|have)\s+)?"
     r"(?:launched|began|begun|started|carried\s+out|conducted|stepped\s+up|expanded|resumed|intensified|"
     r"widened|mounted|staged)\s+(?:(?:a|an|its|their|the|new|fresh|major|large-scale|full-scale|"
     r"cross-border|ground|air)\s+)*$")
