@@ -1035,6 +1035,12 @@ def test_a_word_before_village_that_is_no_name_names_no_village(pipeline):
     assert not [p for p in ctx.places if p.feature == "village"]
 
 
+def test_a_people_s_or_faith_s_word_before_village_names_no_village(pipeline):
+    ctx = run(pipeline, "Syrian troops and pro-regime militiamen stormed the Sunni village of Bayda near the coastal "
+                        "city of Banias on Thursday and killed at least 50 people.")
+    assert [p.text for p in ctx.places if p.feature == "village"] == ["Bayda"]
+
+
 def test_a_town_listed_before_another_kind_of_place_is_not_held_by_it(pipeline):
     # "X and the city of Y" lists two places: the second does not hold the first
     ctx = run(pipeline, "IS attacked the town of Kobani and the city of Hasaka on Thursday.")

@@ -1661,6 +1661,9 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     text = ctx.text
     out: list[Place] = []
     partial: list[Place] = []
+    # a people's or a faith's word before the kind says whose village it is ("the Sunni
+    # village of Bayda", "an Alawite village"): no village's name
+    peoples = {(s, e) for s, e, label in ctx.entities if label == "NORP"}
     for m_start, m_end, kind, names_start, names_text in _settlement_matches(text):
         if ctx.is_masked(m_start, m_end):
             continue
@@ -1695,6 +1698,8 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             start = text.index(name, pos)
             end = start + len(name)
             pos = end
+            if (start, end) in peoples:
+                continue
             inside = [p for p in places if p.start < end and start < p.end]
             if inside and not all(start <= p.start and p.end <= end and p.end - p.start < end - start
                                   and p is not host for p in inside):
