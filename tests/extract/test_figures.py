@@ -652,6 +652,8 @@ def outcomes(text: str):
     ("Gunmen shot dead a prominent human rights activist in Karachi.", [("killed", "civilians", 1)]),
     ("Gunmen shot dead an indigenous land rights defender in Cauca.", [("killed", "civilians", 1)]),
     ("Gunmen killed three environmental defenders in Honduras.", [("killed", "civilians", 3)]),
+    ("Gunmen killed a community radio journalist in Tumaco.", [("killed", "civilians", 1)]),
+    ("A student activist was shot dead in Khartoum.", [("killed", "civilians", 1)]),
     # a leader or member of a union, community or party is a civilian; a rebel leader is not
     ("Gunmen killed a trade union leader in Cauca.", [("killed", "civilians", 1)]),
     ("Two union members were killed in Yangon.", [("killed", "civilians", 2)]),

@@ -170,7 +170,10 @@ _MODIFIERS = _words(
     "humanitarian un airport border elite special republican national defense regular auxiliary "
     "drug criminal gang and human rights prominent well-known renowned indigenous land environmental "
     "trade union community social tribal religious political freelance independent veteran rural "
-    "peasant labour labor service")
+    "peasant labour labor service "
+    # the press's and a trade's words: "a community radio journalist", "a student activist"
+    "radio television tv newspaper news press print online photo video broadcast citizen investigative "
+    "student youth peace party village school university")
 #: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
                        "village labour labor party opposition civic civil")
