@@ -907,3 +907,12 @@ def test_a_speaker_after_a_cue_that_follows_a_comma_is_inverted_whatever_came_be
     r = pipeline.run({"text": "Ahmed Hassan, a spokesman, said the army had shelled the town of Saraqib.",
                       "published": "2020-06-30"})
     assert [c["source"]["name"] for c in r["events"][0]["claims"]] == ["Ahmed Hassan"]
+
+
+def test_a_name_before_an_acronym_of_other_initials_speaks(pipeline):
+    # "FLIP" spells the Spanish name; the model ends its entity with the bracket
+    r = pipeline.run({"text": "Gunmen killed a community radio journalist in Tumaco, near the Ecuadorian border, on "
+                              "Sunday night, the Foundation for Press Freedom (FLIP) reported.",
+                      "published": "2018-12-11"})
+    assert [(c["source"]["name"], c["source"]["type"]) for c in r["events"][0]["claims"]] == [
+        ("Foundation for Press Freedom", "monitor")]

@@ -927,10 +927,15 @@ _NO_ACT = {"will", "would", "could", "may", "might", "should", "must", "can", "c
            "didn’t", "didn't", "doesn't", "doesn’t", "won't", "won’t", "nor"}
 
 
+#: an acronym in brackets after a name, in another language's initials or none the model
+#: took for one: "the Foundation for Press Freedom (FLIP) reported"
+_BRACKETED_ACRONYM_GAP = re.compile(r"^\s*\(\s*[A-Z][A-Za-z&.-]{1,11}\s*\)")
+
+
 def _gap_ok(gap: str) -> bool:
     if len(gap) > 160:
         return False
-    gap = _LOCATIVE.sub(" ", _APPOSITIVE.sub(" ", gap))
+    gap = _LOCATIVE.sub(" ", _APPOSITIVE.sub(" ", _BRACKETED_ACRONYM_GAP.sub(" ", gap)))
     words = _GAP_WORD.findall(gap)
     return len(words) <= 8 and all(w.lower() in _FILLER for w in words)
 

@@ -90,8 +90,17 @@ def _assign(ctx: Context, doc, seen: str) -> None:
         if end > start:
             sents.append((start, end))
     ctx.sentences = sents
-    ents = _with_articles(seen, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    ents = _with_articles(seen, [_without_open_bracket(seen, e.start_char, e.end_char, e.label_)
+                                 for e in doc.ents])
     ctx.entities = _with_acronyms(seen, ents)
+
+
+def _without_open_bracket(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
+    """An entity never ends in an opening bracket: the model's "the Foundation for Press
+    Freedom (" is the name before its acronym."""
+    while e > s + 1 and text[e - 1] in "([{ ":
+        e -= 1
+    return s, e, label
 
 
 #: an Arabic article joined to a name by a hyphen, which the model leaves out of the entity
