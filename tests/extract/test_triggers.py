@@ -159,6 +159,11 @@ def test_to_halt_something_is_no_arrest(text, arrests):
     ("He has not been seen since he was taken away by police in Beijing in August 2015.", ["taken away by police"]),
     ("The lawyer was led away by security officers after the hearing.", ["led away by security officers"]),
     ("The rubbish was taken away by the council.", []),
+    # ... and so is giving oneself up to the police or an agency
+    ("Anand Teltumbde surrendered to the National Investigation Agency in Mumbai on 14 April.",
+     ["surrendered to the National Investigation Agency"]),
+    ("The suspect surrendered himself to police on Friday.", ["surrendered himself to police"]),
+    ("Hundreds of fighters surrendered to the army in Aleppo.", []),
 ])
 def test_taken_away_by_police_is_an_arrest(text, arrests):
     assert words(text, "arrests") == arrests
