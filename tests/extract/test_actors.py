@@ -66,6 +66,9 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("pro-Assad militants", "Assad loyalists", "militia"),
     ("Hezbollah", "Hezbollah", "militia"),
     ("unidentified gunmen", "Unidentified armed group", "unknown"),
+    # aircraft whose side is not known are no state's (not the report's country's "warplanes")
+    ("Unidentified warplanes", "Unidentified armed group", "unknown"),
+    ("unknown drones", "Unidentified armed group", "unknown"),
     ("demonstrators", "Protesters", "protesters"),
     ("Alawite civilians", "Civilians", "civilians"),
     ("Israeli fire", "Israeli forces", "foreign_forces"),
