@@ -486,13 +486,27 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("He was convicted of inciting violent anti-government protests in 2017.", []),
     ("They face life imprisonment on charges related to the Gezi Park protests of 2013.", []),
     ("More than 300 people have been killed since protests against President Daniel Ortega began in April.", []),
+    # ... what one is punished for however far from the verb, what someone's work was on
+    # (riots too)
+    ("A court sentenced Pavel Sevyarynets to seven years in a penal colony on Tuesday for organising mass "
+     "riots.", []),
+    ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
     # ... not the protest the sentence tells
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
     ("Police detained 40 people amid protests in Minsk.", ["protests"]),
     ("Thousands of protesters marched in Baghdad.", ["protesters", "marched"]),
 ])
 def test_protests_told_as_the_backdrop_are_no_trigger(text, protests):
-    assert [t.text for t in staged(text) if t.type == "protests"] == protests
+    assert [t.text for t in staged(text) if t.type in ("protests", "riots")] == protests
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The activist was raped in custody.", ["raped"]),
+    ("Journalist Rana Ayyub has received death threats and rape threats on social media.", []),
+    ("She faced threats of rape online.", []),
+])
+def test_a_threat_of_rape_is_no_rape(text, found):
+    assert words(text, "sexual_violence") == found
 
 
 @pytest.mark.parametrize("text, found", [

@@ -172,7 +172,7 @@ def time_after(text: str, start: int, sentence_start: int) -> bool:
     return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
 
 
-#: protests told as the backdrop of the sentence's news, not as an event of it: "shot dead
+#: protests (and riots) told as the backdrop of the sentence's news, not as an event of it: "shot dead
 #: ..., as anti-government protests continued across the country", "amid weeks of
 #: protests", "killed on his way home from a protest", "an interview to Al Jazeera about
 #: student protests", the charge of one tried ("convicted of inciting violent anti-government
@@ -183,10 +183,17 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"\b(?:home|back|returning)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+)?|"
     r"\b(?:interviews?|spoke|speaking|talked|talking|wrote|writing|articles?|reports?|comments?)\s+"
     r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?|"
+    # ... or what someone's work was on ("after her reporting on the Gujarat riots")
+    r"\b(?:reporting|coverage|documentary|documentaries|book|film|articles?|stories|story|writings?|research)\s+"
+    r"(?:on|of|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
     r"\b(?:convicted|charged|accused|sentenced|indicted|prosecuted|tried|guilty)\s+(?:\w+\s+){0,3}?(?:of|for|with|over)\s+"
     r"(?:inciting|organi[sz]ing|leading|participating\s+in|taking\s+part\s+in|joining|calling\s+for|instigating)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
     r"\bcharges?\s+(?:related\s+to|linked\s+to|over|in\s+connection\s+with|stemming\s+from|arising\s+from)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
+    # ... what one is punished for, far from the verb ("sentenced X to seven years in a penal
+    # colony on Tuesday for organising mass riots")
+    r"\bfor\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
@@ -298,7 +305,7 @@ def triggers(ctx: Context) -> None:
                 or habitual(ctx.text, s, ctx.sentences[sent], habit_spans) \
                 or backing(ctx.text, s, e, ctx.sentences[sent][0], backed) \
                 or typ == "protests" and span_start(ctx.text, s, e, ctx.sentences[sent][0]) \
-                or typ == "protests" and protest_backdrop(ctx.text, s, e, ctx.sentences[sent][0]):
+                or typ in ("protests", "riots") and protest_backdrop(ctx.text, s, e, ctx.sentences[sent][0]):
             continue
         if sub in TERRITORY and thwarted(ctx.text, s, ctx.sentences[sent][0]):
             sub = "armed_clash"        # fighting happened; the territory did not change hands
