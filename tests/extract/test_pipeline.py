@@ -916,3 +916,18 @@ def test_a_name_before_an_acronym_of_other_initials_speaks(pipeline):
                       "published": "2018-12-11"})
     assert [(c["source"]["name"], c["source"]["type"]) for c in r["events"][0]["claims"]] == [
         ("Foundation for Press Freedom", "monitor")]
+
+
+@pytest.mark.parametrize("text, published, date", [
+    # the start of the state a disappearance or a detention left is the act's date
+    ("Journalist Azory Gwanda has been missing since November 2017, when he was taken from his farm in "
+     "Kibiti by unidentified men, his wife said.", "2019-07-30", "2017-11-01"),
+    ("Activist Ahmed Ali has been held incommunicado since March 2020, his family said.", "2021-01-10",
+     "2020-03-01"),
+    # ... not a count of a span
+    ("Some 98,000 Syrians have forcibly disappeared since March 2011, the network said.", "2019-12-01",
+     "2019-12-01"),
+])
+def test_missing_since_a_date_dates_the_disappearance(pipeline, text, published, date):
+    r = pipeline.run({"text": text, "published": published})
+    assert r["events"][0]["date"]["start"] == date

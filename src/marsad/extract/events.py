@@ -1923,7 +1923,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
         dating = [m for m in told if m.kind == "range" and not _long_span_elsewhere(d, m, pub)
                   or m.kind != "range" and not _SINCE.match(m.text)
                   and since_before(ctx.text, m.start) is None
-                  and not _dates_another_noun(ctx, d, m)]
+                  and not _dates_another_noun(ctx, d, m)
+                  or _state_since(ctx, d, m)]
         cands = [m for m in dating if m.sentence == order[0]] or [
             m for m in dating if m.end_date >= pub - dt.timedelta(days=7) and m.start_date <= pub
             and (m.start_date >= pub - dt.timedelta(days=14) or m.kind == "range")
@@ -1951,6 +1952,28 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     text = ctx.dateline.text if ctx.dateline is not None and not ctx.meta.get("published") else None
     return {"start": pub.isoformat(), "end": pub.isoformat(), "precision": 1, "text": text,
             "note": "not stated; the report's date"}
+
+
+#: a state a disappearance or a detention leaves, told since when: "missing since November
+#: 2017", "held incommunicado since his arrest in March", "in custody since 2019"
+_STATE_SINCE_BEFORE = {
+    "abduction_forced_disappearance": re.compile(
+        r"\b(?:has|have|had)\s+been\s+(?:missing|disappeared)\s+(?:ever\s+)?$", re.IGNORECASE),
+    "arrests": re.compile(
+        r"\b(?:has|have|had)\s+been\s+(?:detained|held(?:\s+incommunicado)?|in\s+(?:custody|detention|prison|jail)|"
+        r"jailed|imprisoned|behind\s+bars|incarcerated)\s+(?:ever\s+)?$", re.IGNORECASE),
+}
+
+
+def _state_since(ctx: Context, d: Draft, m: DateMention) -> bool:
+    """The start of the state an abduction or an arrest left, told of someone ("has been
+    missing since November 2017, when he was taken from his farm", "has been held since
+    March") is the act's date, not only how long something lasts (but "some 98,000 Syrians
+    forcibly disappeared since March 2011" is a span's count)."""
+    state = _STATE_SINCE_BEFORE.get(d.sub_type)
+    if state is None or not _SINCE.match(m.text):
+        return False
+    return state.search(ctx.text, max(0, m.start - 50), m.start) is not None
 
 
 #: a date that opens its sentence as its own phrase: "In February 2019, 27 members of ..."
