@@ -1119,3 +1119,11 @@ def test_a_name_known_only_as_a_stripped_possessive_is_none_where_nothing_is_own
     # ... but a possessive before what it owns is still the place's
     ctx = run(pipeline, "Regime forces shelled Aleppos outskirts on Monday.")
     assert [(p.name, p.country) for p in ctx.places] == [("Aleppo", "SY")]
+
+
+def test_the_rest_of_an_arabic_place_name_is_no_place_of_its_own(pipeline):
+    # "Batna" of "Kafr Batna" (a village the gazetteer lacks) is not Algeria's Batna
+    ctx = run(pipeline, "More than 12,500 civilians fled eastern Ghouta on Thursday. At least 64 people were killed "
+                        "in air strikes on Kafr Batna, rescuers said.")
+    assert "DZ" not in {p.country for p in ctx.places}
+    assert ctx.country_context == "SY"

@@ -376,11 +376,20 @@ def _allegiance(text: str, start: int) -> bool:
     return bool(_ALLEGIANCE_BEFORE.search(text, max(0, start - 6), start))
 
 
+#: the first word of many Arabic place names ("Kafr Batna", "Tal Hamis", "Deir Hafer", "Ain
+#: Issa", "Khan Sheikhoun"): the word after it is the rest of that name
+_TOPONYM_HEAD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:Kafr|Kfar|Kafar|Tal|Tall|Tel|Tell|Deir|Dayr|Ain|Ayn|Beit|Bayt|Khan|Ras|Jabal|Jebel|Jabel|"
+    r"Bir|Umm|Maarat|Ma['’]arat|Qasr|Jisr|Wadi|Marj|Hayy|Khirbet|Khirbat)[ \t]+$")
+
+
 def _name_fragment(text: str, start: int) -> bool:
     """The words from ``start`` end a longer name, and are no place of their own: "Safi"
-    of "Aqareb es Safi", "Bello" of "Governor Bello"."""
+    of "Aqareb es Safi", "Bello" of "Governor Bello", "Batna" of "Kafr Batna" (not Algeria's
+    Batna: a village the gazetteer lacks)."""
     lo = max(0, start - 30)
-    return bool(_NAME_BEFORE.search(text, lo, start) or _HONORIFIC_BEFORE.search(text, lo, start))
+    return bool(_NAME_BEFORE.search(text, lo, start) or _HONORIFIC_BEFORE.search(text, lo, start)
+                or _TOPONYM_HEAD_BEFORE.search(text, max(0, start - 12), start))
 
 
 #: the name after a title: "Governor Bello", "President Muhammadu Buhari"
