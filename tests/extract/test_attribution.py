@@ -1023,3 +1023,9 @@ def test_a_charity_told_by_its_kind_is_the_one_named_before(nlp, registry, text)
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == [("Doctors Without Borders", "international_org")]
 
+
+
+def test_a_charity_told_by_its_kind_alone_speaks_as_one(nlp, registry):
+    text = "Air strikes on a hospital in Millis killed 13 people on Thursday, a medical charity said."
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == [("medical charity", "international_org")]
