@@ -52,6 +52,8 @@ PHRASES = (
     ("figures: some of a counted group", "one of the two pilots was killed and three of the 12 soldiers, "),
     ("events: a date opening its sentence", "In February 2019, 27 members of the IRGC were killed in a suicide attack. "),
     ("triggers: acts told as a habit", "Al-Shabaab has killed several journalists and "),
+    ("events: one type in clauses of two kinds", "rebel mortar fire killed 2 in Aleppo, while regime barrel bombs "
+                                                 "killed 3 in Idlib, while "),
     ("figures: a person and a count of others", "Juan Perez and two others were killed, "),
     ("triggers: words that begin as triggers do", "Shellfish airs kills arrestingly grenadine executives beaten "),
 )

@@ -931,3 +931,13 @@ def test_a_name_before_an_acronym_of_other_initials_speaks(pipeline):
 def test_missing_since_a_date_dates_the_disappearance(pipeline, text, published, date):
     r = pipeline.run({"text": text, "published": published})
     assert r["events"][0]["date"]["start"] == date
+
+
+def test_one_type_told_in_clauses_of_two_kinds_and_doers_is_two_events(pipeline):
+    r = pipeline.run({"text": "Rebel mortar fire killed 12 people in government-controlled areas of Aleppo on Sunday, "
+                              "state media said, while government barrel bombs killed at least 20 in opposition-held "
+                              "districts.", "published": "2014-05-12"})
+    got = sorted((e["sub_type"], e["fatalities"]["total"]["best"],
+                  [a["name"] for a in e["actors"] if a["role"] == "perpetrator"]) for e in r["events"])
+    assert got == [("air_drone_strike", 20, ["Syrian government forces"]),
+                   ("shelling_artillery_missile_attack", 12, ["Syrian armed opposition"])]

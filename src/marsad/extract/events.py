@@ -692,8 +692,18 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     fire to the Iranian consulate in Najaf"), get those clauses: their places, casualties
     and actors are their clause's. Otherwise the frames are left as they are."""
     typed = [f for f in frames if f.type is not None and f.clause is None]
-    if len(typed) < 2 or len(typed) != len([f for f in frames if f.type is not None]):
+    if not typed or len(typed) != len([f for f in frames if f.type is not None]):
         return frames
+    if len(typed) == 1:
+        # one type told in clauses of two kinds of its own ("Rebel mortar fire killed 12
+        # people ..., while government barrel bombs killed at least 20"): a frame each
+        parts = _clauses_of_kinds(ctx, typed[0])
+        if parts is None:
+            return frames
+        split = _split_kinds(ctx, sent, parts, places)
+        if any(f.clause is None for f in split):
+            return frames
+        return [f for f in frames if f is not typed[0]] + split
     typed.sort(key=lambda f: min(t.start for t in f.triggers))
     s0, e0 = ctx.sentences[sent]
     bounds = [s0]
@@ -709,11 +719,39 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     bounds.append(e0)
     spans = list(zip(bounds, bounds[1:]))
     towns = [_town_in(places, cs, ce) for cs, ce in spans]
-    if any(t is None for t in towns) or len({t.name for t in towns}) < len(towns):
+    named = [t.name for t in towns if t is not None]
+    if len(set(named)) < len(named) or not named:
+        return frames
+    # a clause with no town of its own is its own account when it tells its own casualties
+    # and its own doers ("Rebel mortar fire killed 12 people in Aleppo, state media said,
+    # while government barrel bombs killed at least 20 in opposition-held districts")
+    if any(t is None and not _own_account(ctx, cs, ce) for t, (cs, ce) in zip(towns, spans)):
         return frames
     for f, span in zip(typed, spans):
         f.clause, f.own_clause = span, True
     return frames
+
+
+def _clauses_of_kinds(ctx: Context, frame: Frame) -> list[Frame] | None:
+    """The frame's words cut at each clause break between two of different sub-types, as
+    frames of their own (None when its words tell one kind, or no break parts them)."""
+    ts = sorted(frame.triggers, key=lambda t: t.start)
+    groups = [[ts[0]]]
+    for t in ts[1:]:
+        prev = groups[-1][-1]
+        if t.sub_type != prev.sub_type and next(_KIND_BREAK.finditer(ctx.text, prev.end, t.start), None):
+            groups.append([t])
+        else:
+            groups[-1].append(t)
+    if len(groups) < 2 or len({g[0].sub_type for g in groups}) < len(groups):
+        return None
+    return [_typed_frame(ctx, frame.sentence, frame.type, g) for g in groups]
+
+
+def _own_account(ctx: Context, start: int, end: int) -> bool:
+    """The clause tells a casualty count and an armed doer of its own."""
+    return any(start <= f.start and f.end <= end for f in ctx.figures) and any(
+        start <= a.start and a.end <= end and a.role_hint == "perpetrator" for a in ctx.actors)
 
 
 def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[int]:
