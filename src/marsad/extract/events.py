@@ -701,8 +701,8 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
         if parts is None:
             return frames
         split = _split_kinds(ctx, sent, parts, places)
-        if any(f.clause is None for f in split):
-            return frames
+        if any(f.clause is None for f in split) or all(_town_in(places, *f.clause) for f in split):
+            return frames   # (clauses each with a town of their own are split by their towns)
         return [f for f in frames if f is not typed[0]] + split
     typed.sort(key=lambda f: min(t.start for t in f.triggers))
     s0, e0 = ctx.sentences[sent]
