@@ -54,6 +54,8 @@ PHRASES = (
     ("triggers: acts told as a habit", "Al-Shabaab has killed several journalists and "),
     ("events: one type in clauses of two kinds", "rebel mortar fire killed 2 in Aleppo, while regime barrel bombs "
                                                  "killed 3 in Idlib, while "),
+    ("events: two kinds in thousands of sentences", "Rebel mortar fire killed 2 in Aleppo, while regime barrel "
+                                                    "bombs killed 3. "),
     ("figures: a person and a count of others", "Juan Perez and two others were killed, "),
     ("triggers: words that begin as triggers do", "Shellfish airs kills arrestingly grenadine executives beaten "),
 )

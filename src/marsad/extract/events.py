@@ -686,11 +686,15 @@ def _town_in(places: list[Place], start: int, end: int) -> Place | None:
     return min(towns, key=_rank_place) if towns else None
 
 
-def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Place]) -> list[Frame]:
+def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Place],
+                 figures: list[Figure] = (), actors: list[ActorMention] = ()) -> list[Frame]:
     """Frames of different kinds told in clauses of their own, each with its own town
     ("... shot dead 24 protesters in Nasiriya, hours after demonstrators stormed and set
     fire to the Iranian consulate in Najaf"), get those clauses: their places, casualties
-    and actors are their clause's. Otherwise the frames are left as they are."""
+    and actors are their clause's; so does one type told in clauses of two kinds (see
+    :func:`_clauses_of_kinds`). A clause with no town of its own is its own account when the
+    sentence's ``figures`` and ``actors`` give it casualties and doers of its own. Otherwise
+    the frames are left as they are."""
     typed = [f for f in frames if f.type is not None and f.clause is None]
     if not typed or len(typed) != len([f for f in frames if f.type is not None]):
         return frames
@@ -700,7 +704,7 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
         parts = _clauses_of_kinds(ctx, typed[0])
         if parts is None:
             return frames
-        split = _split_kinds(ctx, sent, parts, places)
+        split = _split_kinds(ctx, sent, parts, places, figures, actors)
         if any(f.clause is None for f in split) or all(_town_in(places, *f.clause) for f in split):
             return frames   # (clauses each with a town of their own are split by their towns)
         return [f for f in frames if f is not typed[0]] + split
@@ -725,7 +729,7 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     # a clause with no town of its own is its own account when it tells its own casualties
     # and its own doers ("Rebel mortar fire killed 12 people in Aleppo, state media said,
     # while government barrel bombs killed at least 20 in opposition-held districts")
-    if any(t is None and not _own_account(ctx, cs, ce) for t, (cs, ce) in zip(towns, spans)):
+    if any(t is None and not _own_account(figures, actors, cs, ce) for t, (cs, ce) in zip(towns, spans)):
         return frames
     for f, span in zip(typed, spans):
         f.clause, f.own_clause = span, True
@@ -748,10 +752,23 @@ def _clauses_of_kinds(ctx: Context, frame: Frame) -> list[Frame] | None:
     return [_typed_frame(ctx, frame.sentence, frame.type, g) for g in groups]
 
 
-def _own_account(ctx: Context, start: int, end: int) -> bool:
-    """The clause tells a casualty count and an armed doer of its own."""
-    return any(start <= f.start and f.end <= end for f in ctx.figures) and any(
-        start <= a.start and a.end <= end and a.role_hint == "perpetrator" for a in ctx.actors)
+def _sentence_gap(xs: list[int], ys: list[int]) -> int:
+    """The fewest sentences between one of ``xs`` and one of ``ys`` (bisecting the longer,
+    sorted: an account joined by thousands of sentences is not compared with each)."""
+    long, short = (sorted(xs), ys) if len(xs) >= len(ys) else (sorted(ys), xs)
+    best = None
+    for b in short:
+        k = bisect.bisect_left(long, b)
+        for a in long[max(0, k - 1):k + 1]:
+            if best is None or abs(a - b) < best:
+                best = abs(a - b)
+    return best if best is not None else 0
+
+
+def _own_account(figures: list[Figure], actors: list[ActorMention], start: int, end: int) -> bool:
+    """The clause tells a casualty count and an armed doer of its own (of its sentence's)."""
+    return any(start <= f.start and f.end <= end for f in figures) and any(
+        start <= a.start and a.end <= end and a.role_hint == "perpetrator" for a in actors)
 
 
 def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[int]:
@@ -884,7 +901,7 @@ def events(ctx: Context) -> None:
     for sent in sorted(trig_s):
         before = frozenset(t.type for t in trig_s.get(sent - 1, []) if t.strength == "strong")
         frames = _sentence_frames(ctx, sent, trig_s[sent], fig_s.get(sent, []), actor_s.get(sent, []), before)
-        frames = _split_kinds(ctx, sent, frames, place_s.get(sent, []))
+        frames = _split_kinds(ctx, sent, frames, place_s.get(sent, []), fig_s.get(sent, []), actor_s.get(sent, []))
         made_here: list[Draft] = []
         for fr in frames:
             if fr.type is None:
@@ -1215,7 +1232,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
                 t2 = {p.name for p in _precise(d.places)}
                 if t1 and t2 and not t1 & t2:
                     continue
-                gap = min(abs(a - b) for a in o.sentences for b in d.sentences)
+                gap = _sentence_gap(o.sentences, d.sentences)
                 if bool(t1) != bool(t2) and gap > 2:
                     continue  # a town far from a province-wide account: another happening
                 host = o
@@ -1512,8 +1529,14 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
     if d.elsewhere:
         # not the places of the act it answered, told in its sentences (a view over those
         # sentences only: a report of many such sentences is not copied for each)
+        spans = sorted(d.elsewhere)
+        starts, reach = [a for a, _b in spans], span_reach(spans)
+
+        def elsewhere(pos: int) -> bool:   # (bisected: thousands of such spans stay cheap)
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and reach[k] > pos
         place_s = collections.ChainMap({s: [p for p in place_s.get(s, []) if p.feature == "country"
-                                            or not any(a <= p.start < b for a, b in d.elsewhere)]
+                                            or not elsewhere(p.start)]
                                         for s in set(d.sentences)}, place_s)
     country = ctx.country_context
     own = set(d.sentences) | set(d.figure_sentences)
