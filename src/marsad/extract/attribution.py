@@ -928,8 +928,11 @@ _NO_ACT = {"will", "would", "could", "may", "might", "should", "must", "can", "c
 
 
 #: an acronym in brackets after a name, in another language's initials or none the model
-#: took for one: "the Foundation for Press Freedom (FLIP) reported"
-_BRACKETED_ACRONYM_GAP = re.compile(r"^\s*\(\s*[A-Z][A-Za-z&.-]{1,11}\s*\)")
+#: took for one: "the Foundation for Press Freedom (FLIP) reported", "the Committee of
+#: Peasant Unity (CUC)"
+_BRACKETED = r"\s*\(\s*[A-Z][\w&.-]{1,12}\s*\)"
+_BRACKETED_ACRONYM_GAP = re.compile("^" + _BRACKETED)
+_ACRONYM_AFTER = re.compile(f"(?:{_BRACKETED})?")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -1335,9 +1338,6 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
         return fwd
     return (back, None) if back is not None else None
 
-
-#: an acronym in brackets after a name: "the Committee of Peasant Unity (CUC)"
-_ACRONYM_AFTER = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?")
 
 
 def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], allowed) -> _Cand | None:

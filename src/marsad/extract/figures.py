@@ -1629,6 +1629,7 @@ _WITH_OTHERS = re.compile(r"\s+(?:along|together)\s+with\s+(?P<num>\d{1,3}|[a-z]
                           r"(?:others\b|other\s+[a-z]+)")
 
 
+#: how far before a name a figure that holds it may begin (about a sentence)
 _NEAR_NAME = 400
 
 
