@@ -1491,6 +1491,8 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)? $"
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?=[\s,])")
 #: a title right before the name that says which group the person is of
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
+#: the word right before a title: "indigenous" of "indigenous leader X"
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int):
@@ -1568,8 +1570,13 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         word = next((w for w in reversed((aside or "").lower().split())
                      if _VICTIMS.get(w) in (_G_CIV, _G_COMB)), word)
         group = _VICTIMS.get(word, _G_TOTAL)
-        if group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
-            group = _G_TOTAL    # a social leader, a party member: not said to bear arms
+        civic = title is not None and word in ("leader", "member") and (
+            m := _WORD_BEFORE.search(text, max(0, title.start() - 20), title.start())) is not None \
+            and m.group(1).lower() in _CIVIC_LEADER
+        if civic:
+            group = _G_CIV      # "indigenous leader X", "union member X": a civilian (as for a count)
+        elif group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
+            group = _G_TOTAL    # a leader, a member of something unnamed: not said to bear arms or not
         counted.add((sent, outcome))
         out.append(Figure(start=fs, end=fe, text=text[fs:fe], low=1, best=1, high=1,
                           outcome=outcome, group=group, sentence=sent))
