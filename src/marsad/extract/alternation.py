@@ -156,12 +156,11 @@ class Alternation:
         groups = "|".join(f"(?P<a{i}>{a})" for i, a in enumerate(self.alternatives))
         return re.compile(_BEFORE + "(?:" + groups + ")" + _AFTER, re.IGNORECASE)
 
-    def _key(self, text: str, p: int) -> str:
-        chars = []
-        for k in range(PREFIX):
-            c = text[p + k].lower() if p + k < len(text) else _OTHER
-            chars.append(c if c in self._alphabet[k] else _OTHER)
-        return "".join(chars)
+    def _key(self, head: str) -> str:
+        """A word's first letters (lower case) with those no alternative has at their place
+        made one character: keys are bounded by the alphabet."""
+        head = head.ljust(PREFIX, _OTHER)
+        return "".join(c if c in self._alphabet[k] else _OTHER for k, c in enumerate(head))
 
     def _for_key(self, key: str) -> tuple[int, ...]:
         found = self._keys.get(key)
@@ -173,10 +172,10 @@ class Alternation:
             found = self._keys[key] = tuple(sorted(subset))    # in the alternation's order
         return found
 
-    def _for_head(self, head: str, text: str, p: int) -> tuple[int, ...]:
+    def _for_head(self, head: str) -> tuple[int, ...]:
         if len(self._heads) >= self.MAX_HEADS:
             self._heads.clear()     # hostile text of every triple of characters
-        found = self._heads[head] = self._for_key(self._key(text, p))
+        found = self._heads[head] = self._for_key(self._key(head))
         return found
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
@@ -190,7 +189,7 @@ class Alternation:
             if head in heads:
                 tried = heads[head]
             elif head.isascii():
-                tried = self._for_head(head, text, p)
+                tried = self._for_head(head)
             else:
                 tried = everything
             for i in tried:

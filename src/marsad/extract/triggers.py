@@ -32,11 +32,6 @@ class Lexicon:
     alternation: Alternation                            # one alternative per entry
     entries: tuple[tuple[str, str, str, float], ...]   # (type, sub_type, strength, weight) per entry
 
-    @property
-    def pattern(self) -> re.Pattern:
-        """The whole lexicon as one regular expression (group ``a<i>`` per entry)."""
-        return self.alternation.pattern
-
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> Lexicon:
