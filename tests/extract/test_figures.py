@@ -544,6 +544,30 @@ def test_a_person_named_before_a_count_of_others_is_one_more(text, people, expec
     assert _named(text, people) == expected
 
 
+def _named_as(text: str, name: str, label: str) -> list[tuple[str, str, int]]:
+    ctx = Context(text=text, meta={})
+    ctx.sentences = split_sentences(text)
+    ctx.entities = [(text.index(name), text.index(name) + len(name), label)]
+    figures_stage(ctx)
+    return [(f.outcome, f.group, f.best) for f in ctx.figures]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the model labels a name an organisation: a person's title right before it and a name's
+    # shape tell the person
+    ("Gunmen shot dead environmental activist Isidro Baldenegro Lopez on Sunday.", "Isidro Baldenegro Lopez",
+     [("killed", "civilians", 1)]),
+    ("Journalist Juan de la Cruz Mendez was shot dead in Guerrero.", "Juan de la Cruz Mendez",
+     [("killed", "civilians", 1)]),
+    # ... not a body, nor a name with no person's title before it
+    ("Gunmen shot dead activist Comite Campesino Union members on Sunday.", "Comite Campesino Union", []),
+    ("Gunmen shot dead the Baldenegro Lopez on Sunday.", "Baldenegro Lopez", []),
+    ("Gunmen shot dead activist ABC Workers on Sunday.", "ABC Workers", []),
+])
+def test_a_person_the_model_took_for_an_organisation(text, name, expected):
+    assert _named_as(text, name, "ORG") == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # the entity ruler took the surname for a town (Mendoza, Argentina) before the model
     # saw the person: the given name before it and the fate tell the person

@@ -64,7 +64,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import NO_LONGER_ARMED, PLACE_NAME_TAIL, Context, CueBefore, Figure, component
+from .base import BODY_WORDS, NO_LONGER_ARMED, PLACE_NAME_TAIL, Context, CueBefore, Figure, component
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
@@ -1493,6 +1493,17 @@ _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?=[\s,])")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 #: the word right before a title: "indigenous" of "indigenous leader X"
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+#: a person's title right before a name ("activist " of "activist Isidro Baldenegro Lopez")
+_PERSON_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\s+$")
+#: a name of two to five capitalised words (with the particles of Spanish, Portuguese,
+#: Dutch and Arabic names between them): what a person's name looks like
+_PERSONAL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:(?:de|del|la|las|los|da|das|do|dos|di|van|von|der|bin|ibn)\s+)*"
+                            r"[A-Z][a-z’'-]+){1,4}")
+#: words no person's name holds: those of bodies, forces and the press
+_NOT_IN_A_NAME = frozenset(BODY_WORDS) | frozenset(
+    "Army Front Forces Force Brigade Brigades Battalion Party Movement Ministry Agency News Radio Television "
+    "Times Post Press Media Company Corporation Bank University School Hospital Church Police State "
+    "Republic Government Court Office Department Authority Service Services".split())
 
 
 def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int):
@@ -1549,6 +1560,13 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
                 if surname is None or surname.group(1).lower() in PLACE_NAME_TAIL:
                     continue
                 e = surname.end()
+        elif label == "ORG":
+            # the model's organisation that is a person's name after a person's title
+            # ("shot dead environmental activist Isidro Baldenegro Lopez", which it labels ORG)
+            title = _PERSON_TITLE_BEFORE.search(text, max(0, s - 30), s)
+            if title is None or title.group(1).lower() not in _SINGULAR or _PERSONAL_NAME.fullmatch(text, s, e) is None \
+                    or any(w in _NOT_IN_A_NAME for w in text[s:e].split()):
+                continue
         elif label != "PERSON":
             continue
         if inside.overlaps(s, e):
