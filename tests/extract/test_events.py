@@ -945,6 +945,11 @@ def test_a_place_near_another_locates_it_and_opens_no_event_of_its_own():
     ("Air strikes hit a market, killing 12 people, after Moscow and Damascus had rejected a truce.", "Damascus"),
     ("Air strikes hit a market, killing 12 people. Ankara views the strikes as a provocation.", "Ankara"),
     ("Air strikes hit a market, killing 12 people, years after Moscow intervened in the war.", "Moscow"),
+    # ... or is accused, blamed, urged
+    ("Air strikes hit a market, killing 12 people, the group said, accusing Ankara of violating the truce.",
+     "Ankara"),
+    ("Air strikes hit a market, killing 12 people. The minister called on Washington to weigh in.",
+     "Washington"),
 ])
 def test_a_city_that_stands_for_its_government_is_not_where_the_event_was(text, city):
     s, e, t = _span(text, city, 0)
@@ -1277,6 +1282,9 @@ def test_an_attack_on_a_force_s_positions_is_a_battle(text, forces):
     # where the wounded were carried is not where it happened
     ("The wounded were taken to a hospital in Reyhanli after air strikes hit Idlib.", "Idlib"),
     ("Three wounded civilians were rushed to hospitals in Turkey after an air strike on the town.", None),
+    # the capital of a government accused, neither the event's place nor its country's
+    ("Turkish-backed Syrian fighters shelled the village of Tal Tamr, killing two civilians, the Kurdish-led "
+     "SDF said on Thursday, accusing Ankara of violating the ceasefire.", "Tall Tamr"),
 ])
 def test_places_that_are_no_event_s_place(text, place):
     from marsad.extract import extract

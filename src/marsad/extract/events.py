@@ -81,7 +81,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES,
 from .attribution import dateline_outlet
 from .dates import since_before
 from .figures import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, addressed_as_government, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      carried_to_cue, filed_at, paren_dateline, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -255,9 +255,10 @@ _PREPOSITION_BEFORE = re.compile(rf"\b(?:on|with|against|by|toward|{PLACE_PREPOS
 
 def _government_named(ctx: Context, p: Place) -> bool:
     """A city that stands for its government ("Moscow has denied", "Ankara views"), not
-    one where something happened ("a meeting in Islamabad demanded ...")."""
-    return p.feature in _CITY_FEATURES and bool(GOVERNS_AFTER.match(ctx.text, p.end)) \
-        and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
+    one where something happened ("a meeting in Islamabad demanded ..."); a city or country
+    accused, blamed or urged ("accusing Ankara of violating the ceasefire")."""
+    return addressed_as_government(ctx.text, p.start, p.end) or p.feature in _CITY_FEATURES \
+        and bool(GOVERNS_AFTER.match(ctx.text, p.end)) and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
 
 
 #: a state body right after a place's name: "Hong Kong police", "the Gaza health ministry"

@@ -716,6 +716,21 @@ GOVERNS_AFTER = re.compile(
     r"(?:'s|’s|s)?\s+(?:planned\s+|proposed\s+)?(?:truce|ceasefire|decision|policy|position|offer|proposal|"
     r"plea|demands?|refusal|envoy|ambassador|allies|ally|backing)\b")
 
+#: ... or as the one accused, blamed, urged or warned of or to something ("accusing Ankara
+#: of violating the ceasefire", "called on Moscow to rein in", "blamed Damascus for"): a
+#: verb right before the name and a preposition right after it (:func:`addressed_as_government`)
+_ADDRESSED_BEFORE = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|"
+    r"call(?:s|ed|ing)?\s+on|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|warn(?:s|ed|ing)?|"
+    r"condemn(?:s|ed|ing)?|told|tell(?:s|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing))\s+$", re.IGNORECASE)
+_ADDRESSED_AFTER = re.compile(r"\s+(?:of|for|to|over|against)\b")
+
+
+def addressed_as_government(text: str, start: int, end: int) -> bool:
+    """A city or country named as the government accused, blamed, urged or warned
+    ("accusing Ankara of violating the ceasefire", "urged Moscow to", "blamed Syria for")."""
+    return bool(_ADDRESSED_AFTER.match(text, end)) and bool(_ADDRESSED_BEFORE.search(text, max(0, start - 20), start))
+
 
 def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     votes: Counter[str] = Counter()
@@ -758,7 +773,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 votes[c.demonym] += 0.5 * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
-        patron = patron_before(c.start) or carried_before(c.start)
+        addressed = addressed_as_government(ctx.text, c.start, c.end)
+        # "rebels backed by Turkey", "the wounded were taken to Turkey", "accusing Ankara of
+        # violating the ceasefire": who backs, where the wounded went, who is accused
+        patron = patron_before(c.start) or carried_before(c.start) or addressed
         if c.start in placed:
             # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
             c.matches = [m for m in c.matches if placed[c.start](m)] + \
@@ -820,11 +838,11 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # a country or town named like a province or county of another ("Niger", "Georgia",
         # Somerset, New Jersey and the English county) speaks for both
         countries |= {m.country for m in c.matches[1:] if m.feature in ("admin1", "admin2") and m.exact}
-        if best.feature == "country" and GOVERNS_AFTER.match(ctx.text, c.end):
+        if best.feature == "country" and GOVERNS_AFTER.match(ctx.text, c.end) or addressed:
             w *= 0.4    # "Russia said the Syrian air force had struck ...": its government speaks
+                        # (or is spoken to: "accusing Ankara of violating the ceasefire")
         share = lead * w / max(1, len(countries))
         if patron:
-            # "rebels backed by Turkey shelled Tal Rifaat", "the wounded were taken to Turkey"
             weak[best.country] += share * 0.4
             continue
         votes[best.country] += share
