@@ -124,6 +124,15 @@ def test_tokens_keep_offsets():
     ("The blogger was killed in 2019 in Karachi.", [("killed", "civilians", 1, 1, 1)]),
     ("The priest was shot dead in Kaduna.", [("killed", "civilians", 1, 1, 1)]),
     ("The priest was arrested in Kaduna.", []),
+    # ... and so is a possessive; the owner before the victim is not the one counted
+    ("Gunmen abducted an activist and killed his companion, police said.", [("killed", "total", 1, 1, 1)]),
+    ("His brother was shot dead outside the house.", [("killed", "total", 1, 1, 1)]),
+    ("The activist's brother was shot dead in Tumaco.", [("killed", "total", 1, 1, 1)]),
+    ("Her son was arrested in Kaduna.", []),
+    ("His brother said gunmen had attacked the village.", []),
+    # a person's age or condition before the noun
+    ("Police opened fire on protesters, killing a teenage boy.", [("killed", "children", 1, 1, 1)]),
+    ("Shelling killed a pregnant woman in Idlib.", [("killed", "women", 1, 1, 1)]),
     ("Gunmen shot dead a security analyst in Baghdad.", [("killed", "civilians", 1, 1, 1)]),
     ("Two researchers were killed in Karachi.", [("killed", "civilians", 2, 2, 2)]),
     ("Troops killed 20 bandits in Zamfara.", [("killed", "combatants", 20, 20, 20)]),

@@ -87,7 +87,9 @@ for _g, _ws in (
                "victim bystanders souls youths youth elderly suspects suspect sons son daughters daughter "
                "brothers brother sisters sister husbands husband cousins cousin nephews nephew nieces niece "
                "grandchildren grandchild grandsons grandson granddaughters granddaughter parents "
-               "fathers father siblings sibling"),
+               "fathers father siblings sibling uncles uncle aunts aunt grandfathers grandfather "
+               "grandmothers grandmother companions companion colleagues colleague friends friend "
+               "neighbours neighbour neighbors neighbor relative"),
     (_G_CIV, "civilians civilian residents resident villagers villager citizens citizen inhabitants "
              "non-combatants noncombatants patients patient doctors doctor nurses nurse medics medic "
              "paramedics paramedic students student teachers teacher journalists journalist reporters "
@@ -155,7 +157,8 @@ _SINGULAR = _words("person individual man civilian resident villager citizen pat
                    "shopkeeper peasant shepherd elder schoolgirl schoolboy son daughter brother sister "
                    "husband cousin nephew niece grandchild grandson granddaughter father sibling "
                    "analyst researcher scholar poet artist musician singer filmmaker novelist author "
-                   "economist scientist lecturer bandit kidnapper gangster robber pirate smuggler poacher")
+                   "economist scientist lecturer bandit kidnapper gangster robber pirate smuggler poacher "
+                   "uncle aunt grandfather grandmother companion colleague friend neighbour neighbor relative")
 # head nouns that carry the outcome themselves
 _OUTCOME_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
                   "corpses": "killed", "martyrs": "killed", "lives": "killed", "injuries": "injured"}
@@ -173,7 +176,9 @@ _MODIFIERS = _words(
     "peasant labour labor service "
     # the press's and a trade's words: "a community radio journalist", "a student activist"
     "radio television tv newspaper news press print online photo video broadcast citizen investigative "
-    "student youth peace party village school university")
+    "student youth peace party village school university "
+    # a person's age or condition: "a teenage boy", "a pregnant woman"
+    "teenage teen adolescent newborn pregnant disabled handicapped blind deaf homeless poor unemployed sick")
 #: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
                        "village labour labor party opposition civic civil")
@@ -370,6 +375,9 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
                                                                  and w not in _KILL_PRED and w not in _INJ_PRED
                                                                  and w not in _MONTHS):
             k += 1
+            continue
+        if w.endswith(("'s", "’s")) and d.low(k + 1) in _VICTIMS:
+            k += 1    # "the activist's brother": the owner is not the one counted
             continue
         break
     if head is None:
@@ -859,11 +867,19 @@ def _part_cue_before(d: _Doc, first: int) -> int | None:
     return None
 
 
+#: a possessive before a victim named alone, as "the" is ("killed his companion", "her son
+#: was shot dead"); not after "and", where it is a second victim of a count told before it
+#: ("killed a man and his son", :func:`_bare_conjunct`) or of a named one
+_POSSESSIVE_DET = _words("his her")
+
+
 def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
-    """'a child', 'an officer' (the article as the number one); 'the priest' only as the
-    object of a verb of killing or wounding ("gunmen killed the priest"), where the
-    definite article names one victim, not someone who speaks or is spoken of."""
-    definite = d.low(i) == "the"
+    """'a child', 'an officer' (the article as the number one); 'the priest' or 'his
+    companion' only as the object of a verb of killing or wounding ("gunmen killed the
+    priest") or the subject of a passive one, where the definite article names one victim,
+    not someone who speaks or is spoken of. A possessive between is the owner's, not the
+    victim ("the activist's brother was shot dead")."""
+    definite = d.low(i) == "the" or d.low(i) in _POSSESSIVE_DET
     if definite:
         verb = _backward_verb(d, i)
         if verb is not None and verb[0] != "killed":
@@ -884,7 +900,8 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
                 return None   # "the blogger said", "the priest's house"
             t = d.toks[i]
             return Quantity(i, i, i + 1, t.start, t.end, 1, 1, 1)
-        if w in _MODIFIERS or (w.isalpha() and d.toks[k].text[0].isupper()) or "-" in w:
+        if w in _MODIFIERS or (w.isalpha() and d.toks[k].text[0].isupper()) or "-" in w \
+                or w.endswith(("'s", "’s")):
             k += 1
             continue
         return None
@@ -967,7 +984,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             q = parse_quantity(toks, i, text)
             if q is None and (w == "a" or w == "an"):
                 q = _singular_quantity(d, i)
-        elif w == "the" and (i > 0 and toks[i - 1].low in _KILLED_THE or _aux_within(aux_at, i + 2, i + 6)):
+        elif (w == "the" or w in _POSSESSIVE_DET and (i == 0 or toks[i - 1].low not in ("and", ","))) \
+                and (i > 0 and toks[i - 1].low in _KILLED_THE or _aux_within(aux_at, i + 2, i + 6)):
             q = _singular_quantity(d, i)
         else:
             q = None
