@@ -269,6 +269,9 @@ def test_a_claim_about_an_attack_is_no_claim_of_it(pipeline):
     # a state's authorities that only speak are no evidence of where things happen
     ("Police detained a journalist on Monday; Canadian authorities have described the arrest as outrageous.",
      None),
+    # the people of the civilians the report is about, when the report is that country's
+    ("HANOI - Vietnamese blogger Pham Doan Trang was sentenced to nine years in prison on Tuesday.", "VN"),
+    ("A Thai court sentenced Vietnamese blogger Pham Doan Trang to nine years in prison on Tuesday.", "TH"),
 ])
 def test_a_state_body_named_by_its_people_places_the_event_in_its_country(pipeline, text, country):
     r = pipeline.run({"text": text, "published": "2021-06-14"})

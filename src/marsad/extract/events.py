@@ -1776,7 +1776,8 @@ def _territory_place(ctx: Context, place_s: dict[int, list[Place]]) -> Place | N
 
 def _nationality_place(ctx: Context) -> Place | None:
     """The report's country named only by the nationality of a state's forces or
-    authorities ("Egyptian authorities arrested a blogger", "Iranian security forces"):
+    authorities ("Egyptian authorities arrested a blogger", "Iranian security forces"), of
+    its courts, or of the civilians it is about ("Vietnamese blogger X was sentenced"):
     that word's span."""
     gaz = getattr(ctx.resources, "gazetteer", None)
     country = ctx.country_context
@@ -1799,6 +1800,15 @@ def _nationality_place(ctx: Context) -> Place | None:
         if gaz.demonym(word, derive=True) == country:
             return Place(m.start(1), m.end(1), word, country_display_name(country) or word, country,
                          precision=3, feature="country", sentence=ctx.sentence_of(m.start(1)))
+    # ... or of civilians the report is about, when it is the report's country already
+    # ("Vietnamese blogger Pham Doan Trang was sentenced": no place named but the people's)
+    for a in ctx.actors:
+        if a.category == "civilians":
+            found = nationality_before(ctx.text, a.start, gaz)
+            if found is not None and found[0] == country:
+                _c, s, e = found
+                return Place(s, e, ctx.text[s:e], country_display_name(country) or ctx.text[s:e], country,
+                             precision=3, feature="country", sentence=a.sentence)
     return None
 
 
