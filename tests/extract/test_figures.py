@@ -488,6 +488,9 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
      [("killed", "civilians", 1)]),
     ("Jamal Khashoggi, a Saudi journalist, was murdered in Istanbul.", ["Jamal Khashoggi"],
      [("killed", "civilians", 1)]),
+    # a relative clause between is no title: its words are of something else
+    ("Activist Caroline Mwatha, who had documented police killings in Dandora, was found dead.",
+     ["Caroline Mwatha"], [("killed", "civilians", 1)]),
     ("Soldier Ahmed Ali was killed and 12 civilians were wounded.", ["Soldier Ahmed Ali"],
      [("killed", "combatants", 1), ("injured", "civilians", 12)]),
     ("Activist Ali Reza was seriously injured in the attack.", ["Ali Reza"], [("injured", "civilians", 1)]),

@@ -1603,8 +1603,9 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         first = text[s:e].split()[0].lower()
         if _VICTIMS.get(first) in (_G_CIV, _G_COMB):
             word = first
-        word = next((w for w in reversed((aside or "").lower().split())
-                     if _VICTIMS.get(w) in (_G_CIV, _G_COMB)), word)
+        words = (aside or "").lower().split()
+        if words[:1] not in (["who"], ["whose"], ["which"], ["that"]):  # a clause tells no title
+            word = next((w for w in reversed(words) if _VICTIMS.get(w) in (_G_CIV, _G_COMB)), word)
         group = _VICTIMS.get(word, _G_TOTAL)
         civic = title is not None and word in ("leader", "member") and (
             m := _WORD_BEFORE.search(text, max(0, title.start() - 20), title.start())) is not None \
