@@ -465,7 +465,10 @@ def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
                  "A journalist was found shot dead. Police are treating his death as a murder.",
                  # what he reported on is no party to the act either
                  "A journalist was found shot dead. His family said he had received threats after "
-                 "reporting on local police corruption."):
+                 "reporting on local police corruption.",
+                 # nor the wrongs a victim's work exposed
+                 "A journalist, who had documented police killings in Dandora, was found shot dead.",
+                 "A journalist known for exposing police abuses was found shot dead."):
         roles = _roles(text, dictionary, "violence_against_civilians")
         assert ("participant", "Police Forces of Syria") in roles
         assert ("perpetrator", "Police Forces of Syria") not in roles
@@ -475,7 +478,8 @@ def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
     assert ("perpetrator", "Unidentified armed group") in roles
     # police who kill stay the perpetrators
     for text in ("Police shot dead a protester, and investigators are examining the footage.",
-                 "Police treating detainees brutally beat a protester to death."):
+                 "Police treating detainees brutally beat a protester to death.",
+                 "Police shot dead a protester who documented the rally."):
         assert _roles(text, dictionary, "violence_against_civilians")[0] == ("perpetrator", "Police Forces of Syria")
 
 

@@ -606,6 +606,18 @@ _BEFORE_TOPIC = re.compile(
     r"|\b(?:on|about|into|over|researching|investigating|probing|examining|exposing)\s+(?:the\s+|alleged\s+)?"
     r"(?:ties|links|relations|connections|collusion)\s+"
     r"(?:between|with)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+#: ... told as the object of the work itself, before what the actor did: "who had documented
+#: police killings in Dandora", "known for exposing army abuses" (:data:`_AFTER_WRONGS`)
+_BEFORE_WORK_ON = re.compile(
+    # a person's work, told of them: "who had documented", "known for exposing", "for denouncing"
+    r"\b(?:who\s+(?:had\s+|has\s+|have\s+)?(?:been\s+)?|known\s+for\s+|for\s+|after\s+)"
+    r"(?:document(?:ed|ing|s)?|expos(?:e|ed|es|ing)|investigat(?:e|ed|es|ing)|denounc(?:e|ed|es|ing)|"
+    r"criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|uncover(?:ed|ing|s)?|"
+    r"campaign(?:ed|ing|s)?\s+against)\s+(?:(?:the|alleged|local|state|widespread|systematic)\s+)*$",
+    re.IGNORECASE)
+_AFTER_WRONGS = re.compile(r"^(?:['’]s)?\s+(?:extrajudicial\s+|extra-judicial\s+|illegal\s+)?(?:killings|abuses|"
+                           r"corruption|brutality|violence|crimes|violations|misconduct|torture|atrocities|"
+                           r"excesses|impunity|massacres)\b", re.IGNORECASE)
 _AFTER_MODIFIER = re.compile(r"^[\s-]*(?:controlled|held|run|led|backed|affiliated|linked|allied|aligned|"
                              r"stronghold|territory|territories|areas?|positions?|lines?)\b", re.IGNORECASE)
 #: what may stand between "between" and the first side, and between the two sides
@@ -803,7 +815,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "target"
         elif _AFTER_SOURCE.match(after) or (any(w in low for w in _SOURCE_CUES) and _BEFORE_SOURCE.search(before)):
             hint = "source"
-        elif _BEFORE_TOPIC.search(before):
+        elif _BEFORE_TOPIC.search(before) or _AFTER_WRONGS.match(after) and _BEFORE_WORK_ON.search(before):
             hint = "topic"
         elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or (
                 " by" in low and _BEFORE_RESCUERS.search(before)) or (
