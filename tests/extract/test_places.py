@@ -1127,3 +1127,15 @@ def test_the_rest_of_an_arabic_place_name_is_no_place_of_its_own(pipeline):
                         "in air strikes on Kafr Batna, rescuers said.")
     assert "DZ" not in {p.country for p in ctx.places}
     assert ctx.country_context == "SY"
+
+
+def test_a_district_of_a_bigger_town_named_after_it_votes_for_no_country_of_its_own(pipeline):
+    # Iran's Hamidiyeh is as big a vote as Deir al-Zor: the district is Deir al-Zor's
+    ctx = run(pipeline, "Four members of a family were killed when a shell hit their home in the "
+                        "government-held Hamidiyeh district of Deir al-Zor city, state television said.")
+    assert ctx.country_context == "SY"
+    assert [(p.name, p.admin1_iso) for p in ctx.places] == [("Deir ez-Zor", "SY-DY")]
+    # the town before the district's name is the bigger one: both are Syria's
+    ctx = run(pipeline, "A shell hit a home in the Damascus suburb of Jaramana, state television said.")
+    assert ctx.country_context == "SY"
+    assert ("Jaramana", "SY-RD") in [(p.name, p.admin1_iso) for p in ctx.places]

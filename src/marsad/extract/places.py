@@ -751,6 +751,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     for c in cands:
         if c.demonym:
             peoples.setdefault(ctx.sentence_of(c.start), set()).add(c.demonym)
+    next_cand = {c.start: d for c, d in zip(cands, cands[1:])}
     for c in cands:
         lead = 1.5 if c.start < first else 1.0
         if filed_at(ctx.text, c.start, c.end) and not _topic_country(gaz, ctx.text, c) \
@@ -784,6 +785,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if not c.matches:
             continue
         best = c.matches[0]
+        if best.feature in LOCAL and _part_of_bigger(ctx.text, c, next_cand.get(c.start), best, gaz):
+            continue
         people = peoples.get(ctx.sentence_of(c.start)) if peoples else None
         if people and best.feature in LOCAL and best.country not in people and best.population < BIG_TOWN:
             best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL and m.exact), best)
@@ -1006,9 +1009,26 @@ _PART_OF_CITY = re.compile(r"(?:Old|Ancient|Historic|Historical)\s+(?:City|Town|
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
+#: a part of a city by its kind, before the city: "the Hamidiyeh district of Deir al-Zor city",
+#: "the Sheikh Maqsoud neighbourhood in Aleppo"
+_PART_KIND_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z]")
+
+
 def _part_of_city(text: str, c: "_Cand") -> bool:
     """The candidate names a part of the city named after it ("the Old City of Damascus")."""
     return bool(_PART_OF_CITY.fullmatch(c.text)) and bool(_OF_NAME.match(text, c.end))
+
+
+def _part_of_bigger(text: str, c: "_Cand", after: "_Cand | None", best, gaz) -> bool:
+    """The candidate names a district of the bigger town named right after it ("the
+    Hamidiyeh district of Deir al-Zor city"), not one the town after is a district of ("the
+    Damascus suburb of Jaramana"): that town tells the country, not a town elsewhere named
+    like the district (Iran's Hamidiyeh)."""
+    m = _PART_KIND_OF.match(text, c.end)
+    if m is None or after is None or after.start != m.end() - 1 or after.demonym:
+        return False
+    host = _lookup(gaz, after.text, None)
+    return bool(host) and host[0].exact and host[0].feature in LOCAL and host[0].population > best.population
 
 
 def _owner_in(gaz, text: str, start: int, country: str) -> bool:
