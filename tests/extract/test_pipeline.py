@@ -550,6 +550,12 @@ def test_a_toll_told_after_the_casualties_goes_on_from_them_unless_it_names_its_
     ("Rockets fired from Gaza hit Ashkelon on Monday, wounding three people.", "Ashkelon"),
     # told alone, where it was fired from is all the report says of the place
     ("Rockets were fired from Gaza on Monday, the army said.", "Gaza"),
+    # ... or where the shooters are dug in (one strike, not two); a dateline's city is no place it hit
+    ("Terrorists positioned in Douma fired mortar shells at Jaramana, killing two civilians.", "Jaramana"),
+    ("Two civilians were killed when terrorists based in Harasta fired rocket shells on the city of Aleppo.",
+     "Aleppo"),
+    ("Damascus, SANA - Two citizens were killed on Tuesday as terrorists positioned in Eastern Ghouta targeted "
+     "Bab Touma with mortar shells.", "Eastern Ghouta"),
 ])
 def test_a_strike_is_placed_where_it_hit_not_where_it_was_fired_from(pipeline, text, place):
     (ev,) = pipeline.run({"text": text, "published": "2021-03-08"})["events"]

@@ -318,22 +318,25 @@ def _biography(ctx: Context, p: Place) -> bool:
 
 #: words before the place a weapon was fired from: "rockets fired from Gaza", "a drone
 #: launched from Yemen", "missiles launched from Syrian territory"
-_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|lobbed|shot)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
-                            re.IGNORECASE)
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|lobbed|shot)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+                            # ... or where the shooters are dug in: "terrorist organizations
+                            # positioned in Eastern Ghouta targeted Bab Touma with mortar shells"
+                            r"|\b(?:positioned|entrenched|stationed|based|holed\s+up|dug\s+in)\s+(?:in|inside|at)\s+"
+                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 def _launch_points(ctx: Context, places: list[Place]) -> set[int]:
     """Ids of the places a weapon was fired from when their sentence names another place
     (where it hit: ACLED codes a strike where it lands): "Rockets fired from Gaza landed
-    in an open area near Sderot"."""
-    launched = [p for p in places if "from" in ctx.text[max(0, p.start - 40):p.start]
-                and _LAUNCHED_FROM.search(ctx.text, max(0, p.start - 40), p.start)]
+    in an open area near Sderot", "terrorists positioned in Eastern Ghouta targeted
+    Damascus"."""
+    launched = [p for p in places if _LAUNCHED_FROM.search(ctx.text, max(0, p.start - 40), p.start)]
     if not launched:
         return set()
     hit: dict[int, set[str]] = {}      # sentence -> names of the places not fired from
     ids = {id(p) for p in launched}
     for q in places:
-        if id(q) not in ids:
+        if id(q) not in ids and not _dateline_place(ctx, q):    # (where the report was filed hit nothing)
             hit.setdefault(q.sentence, set()).add(q.name)
     return {id(p) for p in launched if hit.get(p.sentence, set()) - {p.name}}
 
