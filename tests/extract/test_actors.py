@@ -945,3 +945,14 @@ def test_unidentified_attackers_told_as_a_named_group_s_are_that_group(dictionar
     roles = _roles("Islamic State claimed the bombing. Gunmen also killed two people.", dictionary,
                    "violence_against_civilians")
     assert "Unidentified armed group" in [name for role, name in roles if role == "perpetrator"]
+
+
+@pytest.mark.parametrize("text", [
+    "Terrorists positioned in Douma fired mortar shells at Jaramana, killing two civilians.",
+    "Terrorist groups entrenched in the village of Rahoum fired 13 rocket shells on the town.",
+    "Terrorists stationed in Bani Zaid neighborhood fired rocket shells on the city.",
+])
+def test_a_force_told_where_it_is_dug_in_still_acts(dictionary, text):
+    # where the force is positioned stands between it and its verb, as a place does
+    roles = _roles(text, dictionary, "explosions_remote_violence")
+    assert roles[0] == ("perpetrator", "Unidentified armed group")
