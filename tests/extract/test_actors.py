@@ -956,3 +956,15 @@ def test_a_force_told_where_it_is_dug_in_still_acts(dictionary, text):
     # where the force is positioned stands between it and its verb, as a place does
     roles = _roles(text, dictionary, "explosions_remote_violence")
     assert roles[0] == ("perpetrator", "Unidentified armed group")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year before the doers is a date, not a count of victims
+    ("On 14 February 2019, unidentified men abducted a human rights lawyer in Cairo.",
+     ("perpetrator", "Unidentified armed group")),
+    ("On 14 February 2019 gunmen abducted a human rights lawyer in Cairo.", ("perpetrator", "Unidentified armed group")),
+    # a count is
+    ("On Monday, 12 gunmen killed in clashes were buried.", ("target", "Unidentified armed group")),
+])
+def test_a_year_before_the_doers_is_no_count_of_them(dictionary, text, expected):
+    assert _roles(text, dictionary, "violence_against_civilians")[0] == expected

@@ -540,9 +540,12 @@ _BEFORE_TARGET = re.compile(
     r"(?!(?:which|that|who|whom|and|but|or|in|at|on|near|of|from|to|as|by|for|with|while|when)\s)\w+\s+){0,3}"
     r"(?:[\w-]+-(?:affiliated|linked|backed|led|allied|aligned|run)\s+)?$",   # "the SDF-affiliated Asayish"
     re.IGNORECASE)
-_COUNT_BEFORE = re.compile(
-    r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-    r"scores|thousands|tens|several|many|more|some))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(   # (not a date: "On 14 February 2019, unidentified men abducted")
+    r"(?:\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+    r"scores|thousands|tens|several|many|more|some))\s+"
+    r"(?:(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s|(?:19|20)\d\d\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
 _AFTER_COUNTED = re.compile(r"^\s+" + _HEAD + r"(?:were\s+)?(?:killed|dead|died|injured|wounded|slain|hurt|executed|"
                             r"kidnapped|abducted)\b(?!\s+(?:at least|more than|over|about|around|nearly|some|"
                             r"dozens|hundreds|scores|several|\d))", re.IGNORECASE)
