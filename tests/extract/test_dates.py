@@ -370,6 +370,15 @@ def test_last_year_after_a_day_or_month_names_the_year():
     assert m.start_date == D(2022, 3, 1)
     # "last year" alone is most often a comparison ("more than last year"): no date
     assert find_dates("It executed more than last year.", pub) == []
+    # ... but right after what befell someone it dates it
+    (m,) = find_dates("She was arrested last year in Minsk.", pub)
+    assert (m.text, m.start_date, m.end_date, m.precision) == ("last year", D(2021, 1, 1), D(2021, 12, 31), 3)
+    (m,) = find_dates("Gunmen shot him late last year.", pub)
+    assert (m.text, m.start_date) == ("late last year", D(2021, 1, 1))
+    # not a count compared, nor a count's verb
+    assert find_dates("It exceeded the total number killed last year.", pub) == []
+    assert find_dates("It was twice the number of people executed last year.", pub) == []
+    assert find_dates("The group recorded last year a rise in attacks.", pub) == []
 
 
 def test_a_year_after_the_part_of_it_named():

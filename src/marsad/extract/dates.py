@@ -29,7 +29,8 @@ call; these rules cost well under a millisecond per article).
   2012", "since 2011", "the end of 2020", "the summer of 2019", "two years ago", and a
   year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
   "this year" alone are not dates: they are most often a comparison, "more than last
-  year", or a running count, "so far this year"), weekdays ("on Tuesday", "Saturday evening",
+  year", or a running count, "so far this year"; "last year" right after what befell
+  someone is, "was arrested last year", "shot him late last year"), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
   Tuesday" on a Tuesday is a week before; "next Tuesday", a day still to come
@@ -180,6 +181,23 @@ _NAMED_DAY_BEFORE = re.compile(r"\b(?:Easter|Bloody|Black|Good|Palm|Holy|Ash|Sup
 _FUTURE_BEFORE = re.compile(
     r"(?:\b(?:scheduled|set|slated|planned|due|postponed|adjourned|deferred|rescheduled)\s+(?:for|to|until|till)\s+"
     r"|\bdue\s+(?:on\s+)?|\bwill\s+(?:[\w-]+\s+){1,3}?)(?:on\s+)?(?:this\s+)?$", re.IGNORECASE)
+
+
+#: "last year" right after what befell someone ("was arrested last year", "killed late last
+#: year"): that year. Alone it is no date (a comparison, "more than last year"; a running
+#: count after a verb of counting, "recorded last year")
+_ACT_LAST_YEAR = re.compile(
+    r"\b(?P<verb>[a-z]+ed|shot|held|taken|beaten|slain|found|caught|thrown|struck|seized)\s+(?:(?:him|her|them)\s+)?"
+    r"(?P<when>(?:(?:in\s+)?(?:early|late)\s+)?last\s+year)\b(?!['’])")
+#: ... nor after the words of a count compared: "exceeding the total number killed last year",
+#: "more than were killed last year"
+_COMPARED_BEFORE = re.compile(r"\b(?:number|numbers|total|toll|tally|figures?|than|compared|record|many|"
+                              r"count|twice|half|all)\s+(?:(?:of\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
+_COUNTING_VERBS = frozenset(
+    "recorded registered reported documented counted compared expected estimated planned increased "
+    "decreased doubled tripled peaked dropped declined jumped surged recorded listed ranked rated "
+    "announced launched started introduced passed adopted approved published released issued "
+    "signed elected founded created established formed opened closed ended received".split())
 
 
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -528,6 +546,12 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
+        for m in each(_ACT_LAST_YEAR, lo, hi):
+            if m["verb"].lower() not in _COUNTING_VERBS \
+                    and not _COMPARED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                # "was arrested last year": that year (not "the total number killed last year")
+                y = pub.year - 1
+                add(m.start("when"), m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "relative")
     # the days of Easter ("on Easter Sunday", "the 2019 Easter Sunday bombings"): a date of
     # their year, else the last such day by the report's date if it is recent
     for m in _EASTER_DAY.finditer(text):
