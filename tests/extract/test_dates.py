@@ -357,6 +357,17 @@ def test_months_and_years_ago_name_that_month_and_that_year():
     assert (m.start_date, m.end_date, m.precision) == (D(2019, 1, 1), D(2019, 12, 31), 3)
 
 
+def test_a_length_of_time_after_an_act_dates_the_act():
+    pub = D(2021, 5, 19)
+    (m,) = find_dates("Three years after the murder of journalist Jan Kuciak, a court acquitted the accused.", pub)
+    assert (m.text, m.start_date, m.end_date, m.precision) == ("Three years after", D(2018, 1, 1),
+                                                               D(2018, 12, 31), 3)
+    (m,) = find_dates("Six months since the abduction of the lawyer, his family still waits.", pub)
+    assert (m.start_date, m.end_date) == (D(2020, 11, 1), D(2020, 11, 30))
+    # not a length after anything else
+    assert find_dates("Three years after the war began, the city lies in ruins.", pub) == []
+
+
 def test_last_year_after_a_day_or_month_names_the_year():
     pub = D(2022, 8, 31)
     # without "last year" January resolves to this year's; with it, to last year's

@@ -950,3 +950,20 @@ def test_one_type_told_in_clauses_of_two_kinds_and_doers_is_two_events(pipeline)
                   [a["name"] for a in e["actors"] if a["role"] == "perpetrator"]) for e in r["events"])
     assert got == [("air_drone_strike", 20, ["Syrian government forces"]),
                    ("shelling_artillery_missile_attack", 12, ["Syrian armed opposition"])]
+
+
+def test_a_length_of_time_after_an_act_in_the_lede_dates_the_act_not_the_news(pipeline):
+    r = pipeline.run({"text": "Three years after the murder of Slovak journalist Jan Kuciak in Velka Maca, a court "
+                              "in Bratislava acquitted the businessman accused of ordering the killing.",
+                      "published": "2021-05-19"})
+    (ev,) = [e for e in r["events"] if e["type"] == "violence_against_civilians"]
+    assert ev["date"]["start"][:4] == "2018"
+    # the news the lede tells is not dated by it
+    r = pipeline.run({"text": "A year after the killing of journalist Jan Kuciak, thousands marched in Bratislava.",
+                      "published": "2019-02-21"})
+    assert [e["date"]["start"] for e in r["events"] if e["type"] == "protests"] == ["2019-02-21"]
+    # further on, such a length is most often counted from a past told before: no date
+    r = pipeline.run({"text": "Police in Mosul detained a man at a checkpoint in 2018. He was tortured, his lawyer "
+                              "said. His family could not find him. Ten weeks after his arrest, police transferred "
+                              "him to a prison in Faisaliya.", "published": "2020-09-16"})
+    assert all(e["date"]["start"][:4] != "2020" or e["date"].get("note") for e in r["events"])

@@ -63,7 +63,7 @@ from typing import Iterable
 
 from .base import Context, DateMention, component
 
-__all__ = ["find_dateline", "find_dates", "resolve_weekday", "since_before", "dates_stage", "DATELINE_WINDOW"]
+__all__ = ["find_dateline", "find_dates", "resolve_weekday", "since_before", "time_after_act", "dates_stage", "DATELINE_WINDOW"]
 
 #: how far into the text a dateline may start
 DATELINE_WINDOW = 250
@@ -183,6 +183,25 @@ _FUTURE_BEFORE = re.compile(
     r"|\bdue\s+(?:on\s+)?|\bwill\s+(?:[\w-]+\s+){1,3}?)(?:on\s+)?(?:this\s+)?$", re.IGNORECASE)
 
 
+#: how long after an act the report is: "three years after the murder of", "a year since the
+#: killing of", "six months after the disappearance of" (dates the act as "three years ago"
+#: would; the span is the length of time)
+_SPAN_AFTER_ACT = re.compile(
+    r"\b(?P<rel>(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>weeks?|months?|years?))"
+    r"\s+(?:after|since)(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:brutal|cold-blooded|violent|targeted|"
+    r"enforced|arbitrary|unlawful)\s+)?(?:murder|killing|assassination|execution|disappearance|abduction|"
+    r"kidnapping|arrest|detention|massacre|bombing|attack)\b)", re.IGNORECASE)
+_AFTER_ANCHOR = re.compile(r" (?:after|since|After|Since) ")
+#: the last sentence of a report's lede: a length of time after an act told there is
+#: counted to the news ("Three years after the murder of X, a court acquitted ..."); further
+#: on it is most often counted to a past told before ("Ten weeks after his arrest, police
+#: transferred him"), which this reading cannot date: no date
+_LEDE = 1
+
+
+def time_after_act(m: DateMention) -> bool:
+    """The date is a length of time after an act ("three years after the murder of X")."""
+    return m.kind == "relative" and m.text.endswith((" after", " since", " After", " Since"))
 #: "last year" right after what befell someone ("was arrested last year", "killed late last
 #: year"): that year. Alone it is no date (a comparison, "more than last year"; a running
 #: count after a verb of counting, "recorded last year")
@@ -546,6 +565,11 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
+    # "three years after the murder of X": the act that long before the report
+    for lo, hi in windows(_AFTER_ANCHOR, 25, 60):
+        for m in each(_SPAN_AFTER_ACT, lo, hi):
+            _relative(m, pub, add)
+    for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_ACT_LAST_YEAR, lo, hi):
             if m["verb"].lower() not in _COUNTING_VERBS \
                     and not _COMPARED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -781,3 +805,4 @@ def dates_stage(ctx: Context) -> None:
             ctx.dateline.sentence = ctx.sentence_of(ctx.dateline.start)
         for d in ctx.dates:
             d.sentence = ctx.sentence_of(d.start)
+        ctx.dates = [d for d in ctx.dates if not (time_after_act(d) and d.sentence > _LEDE)]

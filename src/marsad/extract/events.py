@@ -79,7 +79,7 @@ from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
                      assign_roles, nationality_before, same_force)
 from .attribution import dateline_outlet
-from .dates import since_before
+from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, addressed_as_government, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      carried_to_cue, filed_at, paren_dateline, salient_place)
@@ -1988,6 +1988,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     sents = set(order) - silent
     told = [m for m in ctx.dates if (m.sentence in sents or m.sentence in silent and _year_of_noun(d, m))
             and not _date_of_report(ctx, m) and not _of_a_prior_act(ctx, d, m)
+            and not (time_after_act(m) and _dates_another_noun(ctx, d, m))
             and not _RUNNING_TOTAL_SPAN.search(ctx.text, max(0, m.start - 100), m.start)]
     pub = ctx.published
     cands = told
@@ -2066,8 +2067,9 @@ def _fronted(ctx: Context, m: DateMention) -> bool:
 
 def _dates_another_noun(ctx: Context, d: Draft, m: DateMention) -> bool:
     """A date that owns a noun which is none of the event's words ("protests against last
-    month's military coup"): that noun's date, not the event's."""
-    if not (m.text.endswith(("'s", "’s")) or ctx.text.startswith(("'s ", "’s "), m.end)):
+    month's military coup", "A year after the killing of X, thousands marched"): that
+    noun's date, not the event's."""
+    if not (m.text.endswith(("'s", "’s")) or ctx.text.startswith(("'s ", "’s "), m.end) or time_after_act(m)):
         return False
     return not _word_starts_within(d, m.sentence, m.end, m.end + 40)
 
