@@ -1139,3 +1139,14 @@ def test_a_district_of_a_bigger_town_named_after_it_votes_for_no_country_of_its_
     ctx = run(pipeline, "A shell hit a home in the Damascus suburb of Jaramana, state television said.")
     assert ctx.country_context == "SY"
     assert ("Jaramana", "SY-RD") in [(p.name, p.admin1_iso) for p in ctx.places]
+
+
+def test_a_border_named_by_a_people_s_word_is_weak_evidence_of_the_country(pipeline):
+    # "near the Turkish border" names the border of two countries, not which side
+    ctx = run(pipeline, "An explosion ripped through a weapons depot in the town of Sarmada near the Turkish "
+                        "border, killing at least 39 people.")
+    assert ctx.country_context is None
+    assert run(pipeline, "Rebels shelled a village in Aleppo province near the Turkish border, killing three."
+               ).country_context == "SY"
+    # the people's own forces still place the report
+    assert run(pipeline, "Turkish soldiers detained three smugglers on Sunday.").country_context == "TR"

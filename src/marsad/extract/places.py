@@ -161,6 +161,11 @@ _PATRON_WORDS = re.compile(_PATRON + r"\b", re.IGNORECASE)
 _CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
 
 
+#: after a people's word, a border ("near the Turkish border", "the Syrian-Turkish frontier"):
+#: the border of two countries, which says little of which side
+_BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier|border\s+crossing)\b")
+
+
 def carried_to_cue(text: str) -> CueBefore:
     """Whether a place is where the wounded or dead were carried (read by places and events)."""
     return CueBefore(text, _CARRY_WORDS, _CARRIED_TO, 70)
@@ -766,9 +771,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         if _part_of_city(ctx.text, c):
             continue
         if c.demonym:
-            if _STRIKES_FROM_AFAR.match(ctx.text, c.end):
+            if _STRIKES_FROM_AFAR.match(ctx.text, c.end) or _BORDER_AFTER.match(ctx.text, c.end):
                 # "Israeli jets struck a depot near Palmyra": a weak vote, and alone none
-                # (the event may lie anywhere the jets reach)
+                # (the event may lie anywhere the jets reach); "near the Turkish border"
+                # names the border of two countries
                 weak[c.demonym] += 0.2 * lead
             else:
                 votes[c.demonym] += 0.5 * lead
