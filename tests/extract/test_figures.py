@@ -499,6 +499,9 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The body of Mexican journalist Luis Sanchez, who had been missing since Wednesday, was found "
      "on Saturday.", ["Luis Sanchez"], [("killed", "civilians", 1)]),
     ("The body of Luis Sanchez has not been found.", ["Luis Sanchez"], []),
+    ("Activist Lokman Slim, whose body was found in his car on Thursday, had received threats.",
+     ["Lokman Slim"], [("killed", "civilians", 1)]),
+    ("Activist Lokman Slim, whose car was found on Thursday, had received threats.", ["Lokman Slim"], []),
     # the object of a killing, and a death in custody
     ("Unidentified men shot dead land rights defender Ricardo Mendez on Friday.", ["Ricardo Mendez"],
      [("killed", "civilians", 1)]),
@@ -526,6 +529,11 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The CPJ is deeply concerned by the murder of Anastasio Cruz on 9 May.", ["Anastasio Cruz"],
      [("killed", "total", 1)]),
     ("Protests continued weeks after the killing of George Floyd in Minneapolis.", ["George Floyd"], []),
+    # ... or one someone denies or claims a part in
+    ("Hezbollah denied any involvement in the killing of activist Lokman Slim.", ["Lokman Slim"],
+     [("killed", "civilians", 1)]),
+    ("The group claimed responsibility for the murder of journalist Jan Kuciak.", ["Jan Kuciak"],
+     [("killed", "civilians", 1)]),
     ("A court opened the trial over the murder of activist Anastasio Cruz.", ["Anastasio Cruz"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty

@@ -1490,10 +1490,17 @@ _KILLING_OF_BEFORE = re.compile(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|deplor(?:es|ed|ing|e)|decr(?:y|ies|ied|ying)|"
     r"(?:concerned|alarmed|outraged|shocked|saddened|appalled|horrified)\s+(?:by|at|about|over)|"
     r"mourn(?:s|ed|ing)?|document(?:s|ed|ing)?|report(?:s|ed|ing)?|confirm(?:s|ed|ing)?|"
-    r"learn(?:ed|t)\s+of)\s+(?:the\s+)?(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent)\s+)?"
+    r"learn(?:ed|t)\s+of|"
+    # ... or the one someone denies or claims a part in: "denied any involvement in the killing
+    # of activist X", "claimed responsibility for the murder of X"
+    r"(?:involvement|role|hand|part)\s+in|responsibility\s+for)\s+(?:the\s+)?"
+    r"(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent)\s+)?"
     r"(?P<kill>killing|murder|assassination|execution|lynching|beheading)\s+of\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|from|of)\s)"
     r"[A-Za-z][a-z-]*\s+){0,4}$", re.IGNORECASE)
+#: "X, whose body was found in his car": X is dead
+_WHOSE_BODY = re.compile(r"\s*,\s*whose\s+(?:dead\s+)?(?:body|corpse|remains)\s+(?:was|were|had\s+been|has\s+been)\s+"
+                         r"(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled)\b")
 #: "the body of (Mexican journalist) X ... was found": X is dead
 _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\s+of\s+(?:[\w-]+\s+){0,4}$",
                              re.IGNORECASE)
@@ -1532,6 +1539,9 @@ def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int
         found = _BODY_FOUND.search(text, e, min(sentences[sent][1], e + 200)) if body else None
         if found is not None:     # "the body of X ... was found"
             return body.start(), found.end(), "killed", None
+    whose = _WHOSE_BODY.match(text, e)
+    if whose is not None:       # "Lokman Slim, whose body was found in his car"
+        return s, whose.end(), "killed", None
     m = _NAMED_FATE.match(text, e)
     if m is not None and (m["kill"] or m["hurt"] or m["died"]):
         return s, m.end(), "injured" if m["hurt"] else "killed", m["aside"] or m["aside2"]
