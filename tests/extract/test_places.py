@@ -992,6 +992,9 @@ def test_the_nationality_of_arms_striking_from_afar_is_weak_evidence_of_the_coun
     assert [(p.name, p.admin1_iso) for p in ctx.places] == [("Tadmur", "SY-HI")]
     # alone it places the report nowhere ...
     assert run(pipeline, "US drones struck al-Shabab militants on Sunday, killing five.").country_context is None
+    assert run(pipeline, "Twenty-one civilians were killed in Russian strikes on the town of Maarat al-Numan."
+               ).country_context is None
+    assert run(pipeline, "Israeli bombardment killed 12 people in Rafah.").country_context == "PS"
     # ... while forces at home still do, and a named place still wins
     assert run(pipeline, "Egyptian authorities arrested a blogger on Sunday.").country_context == "EG"
     assert run(pipeline, "Russian warplanes bombed Idlib on Sunday.").country_context == "SY"

@@ -177,7 +177,8 @@ def carried_to_cue(text: str) -> CueBefore:
 _STRIKES_FROM_AFAR = re.compile(
     r"(?:[\s-]+(?:led|backed))?(?:\s+(?:fighter|war|coalition|military|army))?\s+"
     r"(?:jets?|warplanes?|planes?|aircraft|air\s*force|air\s*strikes?|airstrikes?|air\s*raids?|drones?|"
-    r"missiles?|rockets?|helicopters?|gunships?|bombers?|warships?|navy|naval\s+forces|artillery)\b",
+    r"missiles?|rockets?|helicopters?|gunships?|bombers?|warships?|navy|naval\s+forces|artillery|"
+    r"strikes|raids|bombardments?|shelling|bombings)\b",
     re.IGNORECASE)
 
 LOCAL = frozenset({"city", "village", "place", "airbase", "site"})
