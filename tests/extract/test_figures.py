@@ -854,3 +854,21 @@ def test_some_of_a_counted_group(text, expected):
 def test_a_congregation_s_members_are_civilians():
     assert summary("Gunmen killed a Catholic priest and two parishioners during Sunday mass.") == [
         ("killed", "civilians", 1, 1, 1), ("killed", "civilians", 2, 2, 2), ("killed", "civilians", 3, 3, 3)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parts of a total told after a colon or a dash are parts of it, never added to it
+    ("The bombing killed 43 people: 23 civilians and 20 fighters.",
+     [("killed", "total", 43, None), ("killed", "civilians", 23, 0), ("killed", "combatants", 20, 0)]),
+    ("Clashes killed 45 people - 30 soldiers and 15 rebels - the monitor said.",
+     [("killed", "total", 45, None), ("killed", "combatants", 30, 0), ("killed", "combatants", 15, 0)]),
+    # ... and a list of them goes on after a part told with "among them"
+    ("The bombing killed 43 people: 23 civilians, among them five children, and 20 fighters.",
+     [("killed", "total", 43, None), ("killed", "civilians", 23, 0), ("killed", "children", 5, 0),
+      ("killed", "combatants", 20, 0)]),
+    # not a figure with a fate of its own, nor a time
+    ("Clashes killed 45 people: 30 soldiers were wounded.",
+     [("killed", "total", 45, None), ("injured", "combatants", 30, None)]),
+])
+def test_the_parts_of_a_total_told_in_apposition(text, expected):
+    assert [(f.outcome, f.group, f.best, f.part_of) for f in figs(text)] == expected

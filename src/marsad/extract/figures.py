@@ -476,8 +476,10 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
             return True  # "aged 5 and 7", "aged between 5 and 7"
     if prev and prev[-1] in _CURRENCY or nxt in ("%",) or nxt in _TIME_UNITS:
         return True
-    if nxt in (":", "/") or prev == "/" or prev == ":" and not _label_colon(d, q.first - 1):
-        return True     # "10:30", "3/4" (not a label's colon: "Eastern Ghouta: At least 250 civilians")
+    if nxt in (":", "/") or prev == "/" or prev == ":" and not _label_colon(d, q.first - 1) \
+            and not _breakdown_colon(d, q.first - 1):
+        return True     # "10:30", "3/4" (not a label's colon: "Eastern Ghouta: At least 250 civilians";
+                        # nor one before a total's parts: "43 people: 23 civilians and 20 fighters")
     if nxt == "-" and d.low(q.last + 1).startswith("year"):
         return True
     if nxt in ("years", "year") and d.low(q.last + 1) == "old":
@@ -485,6 +487,12 @@ def _exclude_number(d: _Doc, q: Quantity) -> bool:
     if nxt.startswith("year-old") or nxt.startswith("years-old"):
         return True
     return False
+
+
+def _breakdown_colon(d: "_Doc", c: int) -> bool:
+    """The colon at token ``c`` follows people and a space follows it: "killed 43 people: 23
+    civilians and 20 fighters"."""
+    return 0 < c + 1 < d.n and d.toks[c].end < d.toks[c + 1].start and d.low(c - 1) in _VICTIMS
 
 
 def _label_colon(d: "_Doc", c: int) -> bool:
@@ -813,6 +821,8 @@ def _skip_apposition(d: _Doc, k: int) -> int | None:
 
 
 _PART_FIRST = frozenset(w[0] for w in _PART_CUES)
+#: the marks before the parts of a total told in apposition ("43 people: 23 civilians and ...")
+_BREAKDOWN_MARKS = frozenset({":", "-", "–", "—"})
 
 
 def _part_cue_at(d: _Doc, k: int) -> int | None:
@@ -1295,13 +1305,26 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
                     break
         c.how = "part"
         return c if c.outcome else None
+    # the parts of a total told after a colon or a dash: "killed 43 people: 23 civilians and
+    # 20 fighters", "45 people - 30 soldiers and 15 rebels"
+    if d.low(q.first - 1) in _BREAKDOWN_MARKS and cands and np.head is not None and np.group != _G_TOTAL:
+        k = len(cands) - 1
+        prev = cands[k]
+        own = _forward_predicate(d, np.end, q.first, True)
+        if prev.outcome and prev.end == q.first - 2 and prev.group == _G_TOTAL and prev.parent is None \
+                and not prev.q.vague and q.best < prev.q.best and (own is None or own[0] == prev.outcome):
+            c.outcome, c.parent, c.how = prev.outcome, k, "part"
+            c.start, c.end = q.first, max(c.end, q.last - 1)
+            return c
     # coordinated with the previous figure: "killing five women and a child", "a woman and
     # her two children"
     conj = q.first - 2 if d.low(q.first - 1) in _POSSESSIVE else q.first - 1
     if d.low(conj) in ("and", "&") and cands:
         prev = cands[-1]
         own = _forward_predicate(d, np.end, q.first, True) if np.head is not None else None
-        if prev.end == conj - 1 and prev.how in ("verb", "part") and np.head is not None \
+        # (after a comma too, in a list of parts: "23 civilians, among them five children, and 20 fighters")
+        if (prev.end == conj - 1 or prev.how == "part" and prev.end == conj - 2 and d.low(conj - 1) == ",") \
+                and prev.how in ("verb", "part") and np.head is not None \
                 and (own is None or own[0] == prev.outcome
                      or any(d.low(k) in ("and", "or", ",") for k in range(np.end, own[1]))):
             # (not one with a fate of its own: "4 were killed including 3 children and 43
