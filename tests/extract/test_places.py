@@ -390,6 +390,16 @@ def test_a_surname_abroad_right_after_a_persons_given_names_is_no_place(pipeline
     assert {p.name for p in ctx.places} >= {"Quezon City", "Mandaluyong"}
 
 
+def test_a_surname_at_home_after_a_role_and_a_given_name_is_no_place(pipeline):
+    # Maldonado is a village of Guerrero: after "journalist Lourdes" it is her surname
+    ctx = run(pipeline, "Mexican journalist Lourdes Maldonado was shot dead in her car outside her home in "
+                        "Tijuana, Baja California.")
+    assert [p.name for p in ctx.places] == ["Tijuana", "Baja California"]
+    # a town after a person named with no role is still read as the gazetteer has it
+    ctx = run(pipeline, "Gunmen attacked a bus near Maldonado in Guerrero, killing two.")
+    assert "Maldonado" in [p.name for p in ctx.places]
+
+
 @pytest.mark.parametrize("text", [
     # the entity ruler took a given name for a town (Santos, Brazil): a surname after it and
     # a role before it, or in an aside after it, tell the person

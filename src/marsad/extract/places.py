@@ -1309,8 +1309,13 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
     person_ends = {e for s, e, label in ctx.entities if label == "PERSON"}
     for c in cands:
         abroad = c.matches and c.matches[0].feature != "country" and country and c.matches[0].country != country
-        if abroad and (c.start - 1 in person_ends and text[c.start - 1] == " "
-                       or _given_name(ctx, gaz, c, stop)):
+        after_person = c.start - 1 in person_ends and text[c.start - 1] == " "
+        if abroad and (after_person or _given_name(ctx, gaz, c, stop)):
+            person_words.add(c.text)
+        elif after_person and c.matches and c.matches[0].feature in LOCAL and c.matches[0].population < BIG_TOWN \
+                and _role_and_given_name_before(text, c.start):
+            # ... and a town at home, after a role and a given name the model saw as a person
+            # ("journalist Lourdes Maldonado": no village of Guerrero)
             person_words.add(c.text)
     # a name abroad right after a place of the report's country and its possessive is a
     # part of that place: "Aleppo's Old City" (also "Aleppos", apostrophe stripped) is not
