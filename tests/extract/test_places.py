@@ -237,6 +237,11 @@ def test_a_place_entity_that_is_part_of_a_longer_name_is_that_name(pipeline):
     # a word before that gives the same place, or a village named like a person, does not
     ctx = run(pipeline, "Protesters marched in An Indiana town as Cesar Chavez Day began.")
     assert "Cesar Chavez" not in {p.text for p in ctx.places}
+    # ... and a name linked on by "de", of which the ruler saw a province's name
+    ctx = run(pipeline, "Gunmen killed an indigenous leader in the municipality of Santander de Quilichao, in "
+                        "Colombia's Cauca department, on Friday.")
+    assert [(p.text, p.admin1_iso) for p in ctx.places if p.feature != "country"][0] == (
+        "Santander de Quilichao", "CO-CAU")
 
 
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):

@@ -451,6 +451,13 @@ def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[in
     words right before or after it make, with it, a name the gazetteer knows exactly, of a
     province or a town, in another country than the entity alone names ("Negros Oriental",
     where the model saw "Oriental", which alone is a Moroccan region)."""
+    tail = _NAME_TAIL.match(text, e)
+    if tail is not None:
+        # a name linked on ("Santander de Quilichao", of which the ruler saw the province
+        # "Santander"): the whole, where the gazetteer knows it by that very name
+        found = gaz.lookup(text[s:tail.end()], country)
+        if found and found[0].exact:
+            return s, tail.end()
     before = _CAPS_BEFORE.search(text, max(0, s - 40), s)
     after = _CAPS_AFTER.match(text, e)
     if before is None and after is None:
