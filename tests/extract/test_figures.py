@@ -130,6 +130,14 @@ def test_tokens_keep_offsets():
     ("The activist's brother was shot dead in Tumaco.", [("killed", "total", 1, 1, 1)]),
     ("Her son was arrested in Kaduna.", []),
     ("His brother said gunmen had attacked the village.", []),
+    # nouns of what the people do before the noun ("polio vaccination"); leaders or members
+    # of what bears no arms are not said to be combatants
+    ("Gunmen killed a polio vaccination worker in Bannu.", [("killed", "civilians", 1, 1, 1)]),
+    ("Gunmen killed two polio workers.", [("killed", "civilians", 2, 2, 2)]),
+    ("Gunmen killed three church leaders.", [("killed", "total", 3, 3, 3)]),
+    ("Troops killed three rebel leaders.", [("killed", "combatants", 3, 3, 3)]),
+    ("Troops killed 5 ISIS members.", [("killed", "combatants", 5, 5, 5)]),
+    ("124 At least four people were killed.", [("killed", "total", 4, 4, None)]),
     # a person's age or condition before the noun
     ("Police opened fire on protesters, killing a teenage boy.", [("killed", "children", 1, 1, 1)]),
     ("Shelling killed a pregnant woman in Idlib.", [("killed", "women", 1, 1, 1)]),

@@ -345,6 +345,9 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             head, group = k, _VICTIMS[w]
             if group == _G_COMB and any(d.low(m) in NO_LONGER_ARMED for m in range(j, k)):
                 group = _G_CIV    # "a former police officer", "retired soldiers": civilians
+            elif group == _G_COMB and w in _LEADER_OR_MEMBER and k > j and d.toks[k - 1].text.islower() \
+                    and _plain_noun(d.low(k - 1)) and d.low(k - 1) not in _MODIFIERS:
+                group = _G_TOTAL  # "three church leaders": leaders of what bears no arms, or may
             k += 1
             continue
         if w in _OUTCOME_NOUNS and (w != "dead" or head is None):
@@ -378,6 +381,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             continue
         if w.endswith(("'s", "’s")) and d.low(k + 1) in _VICTIMS:
             k += 1    # "the activist's brother": the owner is not the one counted
+            continue
+        if head is None and tok.text.islower() and _plain_noun(w) and (d.low(k + 1) in _VICTIMS or _plain_noun(d.low(k + 1))
+                                               and d.low(k + 2) in _VICTIMS and d.same_sentence(k, k + 2)):
+            k += 1    # "two polio vaccination workers": nouns of what the people do
             continue
         break
     if head is None:
@@ -898,6 +905,7 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
         return None
     k = i + 1
     limit = i + 5    # "an indigenous land rights defender"
+    unknown = 0
     while k < d.n and k < limit:
         w = d.low(k)
         age_end = _age_end(d, k)
@@ -914,8 +922,28 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
                 or w.endswith(("'s", "’s")):
             k += 1
             continue
+        if unknown < 2 and d.toks[k].text.islower() and _plain_noun(w) and d.low(k + 1) not in _FUNCTION_STOP:
+            unknown += 1    # "a polio vaccination worker": nouns of what the person does
+            k += 1
+            continue
         return None
     return None
+
+
+_LEADER_OR_MEMBER = _words("leader leaders member members")
+#: words of quantity and degree, never a noun qualifying another
+_NOT_PLAIN = _words("least most more less than about around some many few several over under nearly almost "
+                    "other others another such all both each every any were was are has have had been being "
+                    "not also who whom whose which that this these those there their them they")
+
+
+def _plain_noun(w: str) -> bool:
+    """A lower-case word that may be a noun qualifying another ("polio" of "a polio
+    vaccination worker"): no function word, verb form or word of an outcome."""
+    return w.isalpha() and len(w) > 2 and w not in _FUNCTION_STOP and not w.endswith(("ed", "ing", "ly")) \
+        and w not in STARTERS and w not in _NOT_PLAIN \
+        and w not in _KILL_PRED and w not in _INJ_PRED and w not in _KILL_ACTIVE and w not in _INJ_ACTIVE \
+        and w not in _OUTCOME_NOUNS and w not in _CASUALTIES
 
 
 #: "was killed", "was shot dead", "has been murdered": a passive killing of the subject
