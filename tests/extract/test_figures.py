@@ -507,6 +507,12 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The body of Mexican journalist Luis Sanchez, who had been missing since Wednesday, was found "
      "on Saturday.", ["Luis Sanchez"], [("killed", "civilians", 1)]),
     ("The body of Luis Sanchez has not been found.", ["Luis Sanchez"], []),
+    # two people named and killed together are two
+    ("Journalist Juan Perez and activist Maria Lopez were shot dead in Guerrero.", ["Juan Perez", "Maria Lopez"],
+     [("killed", "civilians", 2)]),
+    ("Indigenous expert Bruno Pereira and British journalist Dom Phillips were killed in the Amazon.",
+     ["Bruno Pereira", "Dom Phillips"], [("killed", "total", 2)]),
+    ("Maria Lopez were killed.", ["Maria Lopez"], []),
     ("Activist Lokman Slim, whose body was found in his car on Thursday, had received threats.",
      ["Lokman Slim"], [("killed", "civilians", 1)]),
     ("Activist Lokman Slim, whose car was found on Thursday, had received threats.", ["Lokman Slim"], []),

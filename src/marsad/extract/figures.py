@@ -1519,7 +1519,7 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
 #: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
 #: was reportedly killed" (the name's own verb, after an aside between commas)
 _NAMED_FATE = re.compile(
-    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,100}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|also|then)\s+)?"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,100}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been|(?P<were>were|have\s+been))\s+(?:(?:\w+ly|also|then|both)\s+)?"
     r"(?P<kill>(?:(?:tortured|beaten|abducted|kidnapped|attacked|raped)\s+and\s+)?(?:shot\s+dead|shot\s+and\s+killed|"
     r"killed|murdered|assassinated|gunned\s+down|beheaded|executed|lynched|(?:stabbed|beaten|hacked|burned|burnt|tortured)"
     r"\s+to\s+death|burn(?:ed|t)\s+alive)|found\s+dead)?"
@@ -1549,6 +1549,8 @@ _KILLING_OF_BEFORE = re.compile(
     r"(?P<kill>killing|murder|assassination|execution|lynching|beheading)\s+of\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|from|of)\s)"
     r"[A-Za-z][a-z-]*\s+){0,4}$", re.IGNORECASE)
+#: a person named before another and "and": "Bruno Pereira and British journalist <Dom Phillips>"
+_PAIR_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s*,\s*\d{1,3}\s*,)?\s+and\s+(?:[\w'’-]+\s+){0,3}$")
 #: "X, whose body was found in his car": X is dead
 _WHOSE_BODY = re.compile(r"\s*,\s*whose\s+(?:dead\s+)?(?:body|corpse|remains)\s+(?:was|were|had\s+been|has\s+been)\s+"
                          r"(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled)\b")
@@ -1595,6 +1597,13 @@ def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int
         return s, whose.end(), "killed", None
     m = _NAMED_FATE.match(text, e)
     if m is not None and (m["kill"] or m["hurt"] or m["died"]):
+        if m["were"]:
+            # "Bruno Pereira and British journalist Dom Phillips were killed": the fate of the
+            # pair (the first named is counted with the second); of one alone it is no fate
+            pair = _PAIR_BEFORE.search(text, max(0, s - 80), s)
+            if pair is None:
+                return None
+            return pair.start(), m.end(), "injured" if m["hurt"] else "killed", "pair"
         return s, m.end(), "injured" if m["hurt"] else "killed", m["aside"] or m["aside2"]
     if sent >= 0:
         killed = _KILLED_BEFORE.search(text, max(sentences[sent][0], s - 80), s)
@@ -1656,6 +1665,13 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
             continue
         fs, fe, outcome, aside = fate
         if (sent, outcome) in counted:
+            continue
+        if aside == "pair":     # two people named, each a civilian if both titles say so
+            titles = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, fs - 40):s])]
+            civ = sum(1 for w in titles if _VICTIMS.get(w) == _G_CIV)
+            counted.add((sent, outcome))
+            out.append(Figure(start=fs, end=fe, text=text[fs:fe], low=2, best=2, high=2, outcome=outcome,
+                              group=_G_CIV if civ >= 2 else _G_TOTAL, sentence=sent))
             continue
         # the title before the name, the entity's own first word ("Soldier Ahmed Ali"), or
         # the noun of an aside ("Jamal Khashoggi, a journalist, was murdered")
