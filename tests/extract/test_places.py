@@ -1168,3 +1168,14 @@ def test_a_border_named_by_a_people_s_word_is_weak_evidence_of_the_country(pipel
                ).country_context == "SY"
     # the people's own forces still place the report
     assert run(pipeline, "Turkish soldiers detained three smugglers on Sunday.").country_context == "TR"
+
+
+def test_a_capital_that_speaks_for_its_government_is_weak_evidence_of_the_country(pipeline):
+    # "Moscow denied": the Russian government speaks; the strike was not in Russia
+    ctx = run(pipeline, "Russian jets bombed the Bustan al-Qasr neighbourhood, killing at least eight civilians. "
+                        "Moscow denied the claim.")
+    assert ctx.country_context != "RU"
+    # a capital where something happened stays a place and a vote
+    ctx = run(pipeline, "A bomb exploded in Moscow on Monday, killing three people. Moscow police said the blast "
+                        "was an attack.")
+    assert ctx.country_context == "RU"

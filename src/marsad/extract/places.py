@@ -739,6 +739,12 @@ _ADDRESSED_BEFORE = re.compile(
 _ADDRESSED_AFTER = re.compile(r"\s+(?:of|for|to|over|against)\b")
 
 
+#: a place preposition before a city: where something happened, whatever verb follows ("a
+#: meeting in Islamabad demanded ...")
+_PREPOSITION_BEFORE_CITY = re.compile(r"\b(?:in|at|near|from|outside|inside|to|into|across)\s+(?:the\s+)?$",
+                                      re.IGNORECASE)
+
+
 def addressed_as_government(text: str, start: int, end: int) -> bool:
     """A city or country named as the government accused, blamed, urged or warned
     ("accusing Ankara of violating the ceasefire", "urged Moscow to", "blamed Syria for")."""
@@ -801,6 +807,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         best = c.matches[0]
         if best.feature in LOCAL and _part_of_bigger(ctx.text, c, next_cand.get(c.start), best, gaz):
             continue
+        if best.feature in ("city", "place") and best.population >= BIG_TOWN and GOVERNS_AFTER.match(ctx.text, c.end) \
+                and not _PREPOSITION_BEFORE_CITY.search(ctx.text, max(0, c.start - 20), c.start):
+            addressed = patron = True   # "Moscow denied the claim": a capital speaks for its government
         people = peoples.get(ctx.sentence_of(c.start)) if peoples else None
         if people and best.feature in LOCAL and best.country not in people and best.population < BIG_TOWN:
             best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL and m.exact), best)
