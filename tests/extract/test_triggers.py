@@ -57,6 +57,25 @@ def test_looting_money_is_no_property_destruction(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    # strikes on a place or a target with no instrument named are air or missile strikes
+    ("Strikes on the town of Douma killed 17 civilians.", ["Strikes"]),
+    ("Government strikes targeting Idlib killed 12.", ["strikes"]),
+    # not a workers' strike
+    ("Teachers went on strike on Monday.", []),
+    ("A general strike on Tuesday closed the shops.", []),
+    ("Doctors began a hunger strike on the day of the trial.", []),
+])
+def test_strikes_on_a_place_are_air_strikes(text, found):
+    assert words(text, "air_drone_strike") == found
+
+
+def test_a_workers_strike_against_low_pay_is_no_event():
+    from marsad.extract import extract
+
+    assert extract("Doctors began a strike against low pay in Nairobi.", published="2021-01-05")["events"] == []
+
+
+@pytest.mark.parametrize("text, found", [
     ("Police in riot gear and riot police with riot shields lined the bridge.", []),
     ("The Riot Act has been opposed by the presidency.", []),
     ("Riots broke out in the capital.", ["Riots"]),
