@@ -163,7 +163,10 @@ _CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
 
 #: after a people's word, a border ("near the Turkish border", "the Syrian-Turkish frontier"):
 #: the border of two countries, which says little of which side
-_BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier|border\s+crossing)\b")
+_BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier)\b"
+                           # (not "a Syrian border town", "Turkish border guards": the people's own)
+                           r"(?!\s+(?:town|village|city|district|province|region|area|post|posts|guards?|"
+                           r"police|forces|troops|patrols?|crossings?|gates?|points?|camps?|base)\b)")
 
 
 def carried_to_cue(text: str) -> CueBefore:
