@@ -967,3 +967,13 @@ def test_a_length_of_time_after_an_act_in_the_lede_dates_the_act_not_the_news(pi
                               "said. His family could not find him. Ten weeks after his arrest, police transferred "
                               "him to a prison in Faisaliya.", "published": "2020-09-16"})
     assert all(e["date"]["start"][:4] != "2020" or e["date"].get("note") for e in r["events"])
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb killed at least 48 people in the northern Syrian town of Azaz on Saturday, a day after a "
+    "suicide bombing in Manbij killed 10.",
+    "A car bomb killed at least 48 people in Azaz on Saturday, a day after a suicide bombing killed 10 in Manbij.",
+])
+def test_the_place_of_an_act_told_as_the_time_before_is_not_the_event_s(pipeline, text):
+    ev = pipeline.run({"text": text, "published": "2017-01-08"})["events"][0]
+    assert ev["location"]["name"] == "I'zaz" and ev["fatalities"]["total"]["best"] == 48

@@ -1633,12 +1633,19 @@ _ON_TARGET = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:rebel|government|regime|oppos
 
 def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
-    first sentence, in reading order, that has one. A sentence that lists places in
-    several provinces ("attacks in Daraa countryside Aleppo Damascus") gives way to the
-    next sentence that names places in one of them only."""
+    first sentence, in reading order, that has one, before a clause told as the time after
+    another act. A sentence that lists places in several provinces ("attacks in Daraa
+    countryside Aleppo Damascus") gives way to the next sentence that names places in one
+    of them only."""
     def here(s: int) -> list[Place]:
         found = [p for p in place_s.get(s, []) if p.feature != "country"
                  and (country is None or p.country == country)]
+        if len(found) > 1:
+            # not the places of an act told as the time before ("48 killed in Azaz, a day
+            # after a suicide bombing in Manbij killed 10"), once the sentence has named its own
+            cut = _TIME_AFTER_BREAK.search(text, found[0].end, found[-1].start)
+            if cut is not None:
+                found = [p for p in found if p.end <= cut.start()]
         # a place that only says where the one right before it lies ("in Bulacan province
         # north of Manila") is not the event's
         locating = _locating_places(text, found, found)
@@ -1738,6 +1745,11 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
         return next((p for p in here if p.feature == "country" and p.country != country
                      and _COMPASS_BEFORE.search(ctx.text, max(0, p.start - 16), p.start)), None)
     return None
+
+
+#: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
+_TIME_AFTER_BREAK = re.compile(r",\s+(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|two\s+days|"
+                               r"three\s+days|the\s+day)\s+(?:after|before)\s+", re.IGNORECASE)
 
 
 def _attached_place(ctx: Context, d: Draft, order: list[int],
