@@ -968,3 +968,13 @@ def test_a_force_told_where_it_is_dug_in_still_acts(dictionary, text):
 ])
 def test_a_year_before_the_doers_is_no_count_of_them(dictionary, text, expected):
     assert _roles(text, dictionary, "violence_against_civilians")[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of a clash and the backers told between it and its verb are one side
+    "Syrian troops, backed by Russian air power and Iranian-backed militias, clashed with rebels near Aleppo.",
+    "Regime troops backed by Syrian and Russian warplanes have been battling rebels for control of Al Maleh.",
+])
+def test_a_force_and_its_backers_are_one_side_of_a_clash(dictionary, text):
+    roles = dict((n, r) for r, n in _roles(text, dictionary, "battles"))
+    assert roles["Syrian government forces"] == "side_a" and roles["Syrian armed opposition"] == "side_b"

@@ -669,6 +669,8 @@ UNKNOWN_PERPETRATOR = re.compile(
 _ALLY_WORDS = r"(?:(?:its|their)\s+)?(?:(?:allied|loyalist|pro-government|pro-regime)\s+)?"
 #: between a force and those fighting with it: "the army backed by allied militias" (read by events)
 BACKED_GAP = re.compile(r"\s*[,–—-]?\s*(?:backed|supported|aided|assisted|helped|joined|accompanied)\s+by\s+"
+                        # (after another backer that is no actor: "backed by Russian air power and")
+                        r"(?:(?:the\s+)?(?:[\w'’-]+\s+){1,3}(?:and|as\s+well\s+as)\s+)?"
                          + _ALLY_WORDS + r"(?:the\s+)?$", re.IGNORECASE)
 #: right before a force that backs the act of the one named before it, however far: "Syrian
 #: troops launched a ground offensive in Hama province backed by Russian air strikes"
@@ -855,11 +857,13 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
     # strikes retook": the forces retook, the jets backed them)
     for k in range(len(mentions) - 2, -1, -1):
         a, b = mentions[k], mentions[k + 1]
-        if a.role_hint is None and b.role_hint == "perpetrator" and a.sentence == b.sentence \
+        if a.role_hint in (None, "side") and b.role_hint == "perpetrator" and a.sentence == b.sentence \
                 and b.start - a.end <= 40 and BACKED_GAP.match(text, a.end, b.start):
-            a.role_hint = "perpetrator"
+            a.role_hint = "perpetrator"     # (the subject of a clash its backers are told in:
+                                            # "Syrian troops, backed by ... militias, clashed with")
         elif a.role_hint is None and b.role_hint in ("perpetrator", "target", "side") and a.sentence == b.sentence \
-                and b.start - a.end <= 40 and _COORD_GAP.match(text, a.end, b.start):
+                and b.start - a.end <= 40 and (_COORD_GAP.match(text, a.end, b.start)
+                                               or b.role_hint == "side" and BACKED_GAP.match(text, a.end, b.start)):
             if b.role_hint != "side":
                 a.role_hint = b.role_hint
             elif k + 1 not in sides and _AFTER_SIDE.match(text[b.end:min(bounds(b)[1], b.end + 120)]):
