@@ -58,6 +58,12 @@ PHRASES = (
                                                     "bombs killed 3. "),
     ("figures: a person and a count of others", "Juan Perez and two others were killed, "),
     ("triggers: words that begin as triggers do", "Shellfish airs kills arrestingly grenadine executives beaten "),
+    ("figures: pairs, bodies, parts after a colon", "Juan Perez and activist Maria Lopez were killed, Ana Diaz, "
+                                                    "whose body was found, and 43 people: 23 civilians, "),
+    ("dates+events: lengths after acts, last year", "Three years after the murder of X, a man was arrested "
+                                                    "last year, a day after an attack in Homs killed 10 in Hama, "),
+    ("places+actors: strikes on towns from positions", "Terrorists positioned in Douma fired strikes on Jaramana, "
+                                                       "accusing Ankara of it near the Turkish border; "),
 )
 
 
