@@ -1094,6 +1094,9 @@ def test_casualties_told_beside_an_arrest_are_a_violent_events():
     ("Armed men set fire to a church in the north, killing 14 worshippers.",
      [("violence_against_civilians", "attack")]),
     ("Soldiers torched homes in the village, killing five villagers.", [("violence_against_civilians", "attack")]),
+    # ... and so is unknown assailants' arson of a critic's home
+    ("Unknown assailants set fire to the home of environmental activist Maria Santos in Oaxaca.",
+     [("violence_against_civilians", "attack")]),
     # a crowd's arson stays a riot, with or without dead
     ("Rioters torched shops in the city, killing one person.", [("riots", "violent_demonstration")]),
     ("A mob set fire to a police station on Monday.", [("riots", "mob_violence")]),

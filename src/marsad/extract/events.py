@@ -388,7 +388,7 @@ _OTHER_CAUSE = re.compile(
 _HIJACK = re.compile(r"hijack", re.IGNORECASE)
 #: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
 #: what they did ("attackers", "assailants", which a football report has too)
-_ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|terrorists?|kidnappers|abductors|"
+_ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|terrorists?|kidnappers|abductors|assailants?|attackers?|arsonists?|"
                             r"snipers?|bombers?)\b", re.IGNORECASE)
 
 
