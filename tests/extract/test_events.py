@@ -1111,6 +1111,14 @@ def test_masked_men_beating_someone_up_is_an_attack():
     assert _told_with_actors("The champions beat the visitors 3-0 on Monday.") == []
 
 
+def test_a_critic_told_tortured_is_an_attack():
+    assert _told_with_actors("Human rights lawyer Jiang Tianyong was tortured in Changsha, his wife said.") == [
+        ("violence_against_civilians", "attack")]
+    # not torment
+    assert _told_with_actors("The journalist said he was tortured by doubts about the story.") == []
+    assert _told_with_actors("The tortured journalist of the novel wanders through Changsha.") == []
+
+
 def test_a_bombing_claimed_is_dated_by_its_sentence():
     # "claimed responsibility for a suicide bombing" names the act, not a charge: the
     # sentence's date is the bombing's

@@ -442,6 +442,12 @@ def _critic_attacked(ctx: Context, sent: int) -> bool:
 
 #: the weak words of bodily harm that people in custody make an act (not threats or harassment)
 _HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
+#: torture told done to a critic ("lawyer X was tortured in Changsha"): no figure of speech
+_TORTURED = re.compile(r"tortured\b(?!\s+(?:by|with)\s+(?:the\s+)?(?:doubts?|guilt|memor(?:y|ies)|thoughts?|fears?|grief|"
+                       r"questions?|nightmares?|regrets?|uncertainty|idea|worry|worries|anxiety|shame|loss|pain|"
+                       r"longing|jealousy|indecision|insomnia)\b)", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+ly\s+)?"
+                             r"(?:(?:beaten|abused|assaulted)\s+and\s+)?$", re.IGNORECASE)
 #: ... and those that a critic's attackers make one ("was attacked by unknown men")
 _ATTACKED = re.compile(r"attacked|stabb(?:ed|ing)", re.IGNORECASE)
 
@@ -512,6 +518,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
                 or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent)) \
+                or (_TORTURED.match(ctx.text, t.start) and _critic_named(ctx, sent)
+                    and _PASSIVE_BEFORE.search(ctx.text, max(0, t.start - 25), t.start)) \
                 or (_ATTACKED.match(t.text) and _critic_attacked(ctx, sent))
             if t.sub_type == "abduction_forced_disappearance":
                 # someone missing is feared disappeared when a critic is (not a child gone
