@@ -223,6 +223,9 @@ def test_a_nationality_a_force_is_believed_to_be_names_it(pipeline, text, perpet
     ("The United States and Arab allies launched air strikes against Islamic State fighters in Syria early "
      "Tuesday, targeting the group's stronghold of Raqqa. The Observatory said at least 20 jihadists were killed.",
      "2014-09-23", "US forces"),
+    # ... or says its own forces did it
+    ("Israel said its fighter jets struck Iranian targets in Syria overnight after a rocket was fired at the "
+     "Golan Heights.", "2019-01-21", "Israeli forces"),
 ])
 def test_a_country_that_launches_a_military_act_names_the_military(pipeline, text, published, expected):
     r = pipeline.run({"text": text, "published": published})

@@ -923,17 +923,21 @@ _COUNTRY_LAUNCHING = re.compile(
     r"(?:(?:has|had|have)\s+)?"
     r"(?:launched|began|begun|started|carried\s+out|conducted|stepped\s+up|expanded|resumed|intensified|"
     r"widened|mounted|staged)\s+(?:(?:a|an|its|their|the|new|fresh|major|large-scale|full-scale|"
-    r"cross-border|ground|air)\s+)*$")
+    r"cross-border|ground|air)\s+)*$"
+    # ... or whose own forces it says did it ("Israel said its fighter jets struck")
+    r"|(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|announced|confirmed|claimed|admitted|acknowledged|stated)\s+(?:that\s+|on\s+\w+\s+)?"
+    r"(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def _country_launching(text: str, start: int, gaz) -> str | None:
     """The country named as the subject that launches the force's act right before it
-    ("Turkey launched a military offensive", "Russia began its military operation"), else
-    None."""
+    ("Turkey launched a military offensive", "Russia began its military operation"), or
+    that says its own forces did it ("Israel said its fighter jets struck"), else None."""
     m = _COUNTRY_LAUNCHING.search(text, max(0, start - 80), start)
     if m is None:
         return None
-    name = m.group(1).replace(".", "")
+    name = (m.group(1) or m.group(2)).replace(".", "")
     if name in _LETTERED:
         return _LETTERED[name]
     hit = gaz.lookup(name)[:1]
