@@ -978,3 +978,9 @@ def test_a_year_before_the_doers_is_no_count_of_them(dictionary, text, expected)
 def test_a_force_and_its_backers_are_one_side_of_a_clash(dictionary, text):
     roles = dict((n, r) for r, n in _roles(text, dictionary, "battles"))
     assert roles["Syrian government forces"] == "side_a" and roles["Syrian armed opposition"] == "side_b"
+
+
+def test_tribal_fighters_are_a_communal_militia(dictionary):
+    roles = _roles("Clashes between the Syrian Democratic Forces and Arab tribal fighters killed 54 people.",
+                   dictionary, "battles")
+    assert ("side_a", "Syrian Democratic Forces") in roles and ("side_b", "Tribal militias") in roles
