@@ -510,6 +510,8 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("A court sentenced Pavel Sevyarynets to seven years in a penal colony on Tuesday for organising mass "
      "riots.", []),
     ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
+    ("Iranian police arrested rapper Toomaj Salehi in Isfahan for supporting the protests.", []),
+    ("Taliban forces detained two journalists for covering a protest in Kabul.", []),
     # ... not the protest the sentence tells
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
     ("Police detained 40 people amid protests in Minsk.", ["protests"]),

@@ -188,7 +188,8 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
     # ... what one is punished for, far from the verb ("sentenced X to seven years in a penal
     # colony on Tuesday for organising mass riots")
-    r"\bfor\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in)\s+"
+    r"\bfor\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in|"
+    r"supporting|backing|endorsing|encouraging|attending|joining|calling\s+for|covering|filming|reporting\s+on)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
