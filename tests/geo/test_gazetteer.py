@@ -330,6 +330,15 @@ def test_shipped_sites_are_places_of_their_own_with_coordinates(gaz):
     assert "Hmeimim Air Base" in {p["pattern"] for p in gaz.ruler_patterns()}
 
 
+def test_irans_provinces_by_their_english_names(gaz):
+    # ISO 3166-2 names them in Persian ("Chahār Maḩāl va Bakhtīārī"): news in English does not
+    for name, iso in (("Chaharmahal and Bakhtiari", "IR-14"), ("West Azerbaijan", "IR-04"),
+                      ("Kohgiluyeh and Boyer-Ahmad", "IR-17"), ("North Khorasan", "IR-28")):
+        best = gaz.best(name)
+        assert (best.feature, best.admin1_iso) == ("admin1", iso), name
+    assert gaz.best("Chaharmahal and Bakhtiari").admin1 == "Chaharmahal and Bakhtiari"
+
+
 def test_a_site_needs_a_province_and_coordinates(tmp_path):
     bad = tmp_path / "a.tsv"
     for line in ("SY-LA\tSome Base\tsite\n", "SY-LA\tSome Base\tsite\t95,35\n", "SY\tSome Base\tsite\t35,35\n"):
