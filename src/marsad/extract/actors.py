@@ -541,8 +541,8 @@ _BEFORE_TARGET = re.compile(
     r"(?:[\w-]+-(?:affiliated|linked|backed|led|allied|aligned|run)\s+)?$",   # "the SDF-affiliated Asayish"
     re.IGNORECASE)
 _COUNT_BEFORE = re.compile(   # (not a date: "On 14 February 2019, unidentified men abducted")
-    r"(?:\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-    r"scores|thousands|tens|several|many|more|some))\s+"
+    r"(?:\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|dozens|hundreds|scores|thousands|tens|several|many|more|some))\s+"
     r"(?:(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s|(?:19|20)\d\d\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE)

@@ -63,7 +63,8 @@ from typing import Iterable
 
 from .base import Context, DateMention, component
 
-__all__ = ["find_dateline", "find_dates", "resolve_weekday", "since_before", "time_after_act", "dates_stage", "DATELINE_WINDOW"]
+__all__ = ["find_dateline", "find_dates", "resolve_weekday", "since_before", "time_after_act", "dates_stage",
+           "DATELINE_WINDOW"]
 
 #: how far into the text a dateline may start
 DATELINE_WINDOW = 250
@@ -202,6 +203,8 @@ _LEDE = 1
 def time_after_act(m: DateMention) -> bool:
     """The date is a length of time after an act ("three years after the murder of X")."""
     return m.kind == "relative" and m.text.endswith((" after", " since", " After", " Since"))
+
+
 #: "last year" right after what befell someone ("was arrested last year", "killed late last
 #: year"): that year. Alone it is no date (a comparison, "more than last year"; a running
 #: count after a verb of counting, "recorded last year")
@@ -214,7 +217,7 @@ _COMPARED_BEFORE = re.compile(r"\b(?:number|numbers|total|toll|tally|figures?|th
                               r"count|twice|half|all)\s+(?:(?:of\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COUNTING_VERBS = frozenset(
     "recorded registered reported documented counted compared expected estimated planned increased "
-    "decreased doubled tripled peaked dropped declined jumped surged recorded listed ranked rated "
+    "decreased doubled tripled peaked dropped declined jumped surged listed ranked rated "
     "announced launched started introduced passed adopted approved published released issued "
     "signed elected founded created established formed opened closed ended received".split())
 

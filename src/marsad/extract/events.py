@@ -81,8 +81,8 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES,
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, addressed_as_government, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
-                     carried_to_cue, filed_at, paren_dateline, salient_place)
+from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+                     addressed_as_government, carried_to_cue, filed_at, paren_dateline, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -258,7 +258,8 @@ def _government_named(ctx: Context, p: Place) -> bool:
     one where something happened ("a meeting in Islamabad demanded ..."); a city or country
     accused, blamed or urged ("accusing Ankara of violating the ceasefire")."""
     return addressed_as_government(ctx.text, p.start, p.end) or p.feature in _CITY_FEATURES \
-        and bool(GOVERNS_AFTER.match(ctx.text, p.end)) and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
+        and bool(GOVERNS_AFTER.match(ctx.text, p.end)) \
+        and not _PREPOSITION_BEFORE.search(ctx.text, max(0, p.start - 20), p.start)
 
 
 #: a state body right after a place's name: "Hong Kong police", "the Gaza health ministry"
@@ -386,10 +387,10 @@ _OTHER_CAUSE = re.compile(
     r"shipwrecks?|drown(?:ed|ing)|accidents?|accidental(?:ly)?|stampedes?|covid(?:-19)?|coronavirus|"
     r"pandemic|epidemic|cholera|ebola|malaria|measles|overdoses?|gas leaks?|carbon monoxide)\b", re.IGNORECASE)
 _HIJACK = re.compile(r"hijack", re.IGNORECASE)
-#: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
-#: what they did ("attackers", "assailants", which a football report has too)
-_ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|terrorists?|kidnappers|abductors|assailants?|attackers?|arsonists?|"
-                            r"snipers?|bombers?)\b", re.IGNORECASE)
+#: unidentified actors named by their arms ("gunmen", "armed men", "militants") or as
+#: assailants or arsonists, not only by what a football report has too ("attackers")
+_ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|terrorists?|kidnappers|abductors|"
+                            r"assailants?|arsonists?|snipers?|bombers?)\b", re.IGNORECASE)
 
 
 #: people held by those who hurt them ("tortures female prisoners", "beat up the detainees"):
@@ -443,9 +444,9 @@ def _critic_attacked(ctx: Context, sent: int) -> bool:
 #: the weak words of bodily harm that people in custody make an act (not threats or harassment)
 _HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
 #: torture told done to a critic ("lawyer X was tortured in Changsha"): no figure of speech
-_TORTURED = re.compile(r"tortured\b(?!\s+(?:by|with)\s+(?:the\s+)?(?:doubts?|guilt|memor(?:y|ies)|thoughts?|fears?|grief|"
-                       r"questions?|nightmares?|regrets?|uncertainty|idea|worry|worries|anxiety|shame|loss|pain|"
-                       r"longing|jealousy|indecision|insomnia)\b)", re.IGNORECASE)
+_TORTURED = re.compile(r"tortured\b(?!\s+(?:by|with)\s+(?:the\s+)?(?:doubts?|guilt|memor(?:y|ies)|thoughts?|"
+                       r"fears?|grief|questions?|nightmares?|regrets?|uncertainty|idea|worry|worries|anxiety|"
+                       r"shame|loss|pain|longing|jealousy|indecision|insomnia)\b)", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+ly\s+)?"
                              r"(?:(?:beaten|abused|assaulted)\s+and\s+)?$", re.IGNORECASE)
 #: ... and those that a critic's attackers make one ("was attacked by unknown men")

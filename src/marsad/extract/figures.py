@@ -382,8 +382,9 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         if w.endswith(("'s", "’s")) and d.low(k + 1) in _VICTIMS:
             k += 1    # "the activist's brother": the owner is not the one counted
             continue
-        if head is None and tok.text.islower() and _plain_noun(w) and (d.low(k + 1) in _VICTIMS or _plain_noun(d.low(k + 1))
-                                               and d.low(k + 2) in _VICTIMS and d.same_sentence(k, k + 2)):
+        if head is None and tok.text.islower() and _plain_noun(w) and (
+                d.low(k + 1) in _VICTIMS or _plain_noun(d.low(k + 1)) and d.low(k + 2) in _VICTIMS
+                and d.same_sentence(k, k + 2)):
             k += 1    # "two polio vaccination workers": nouns of what the people do
             continue
         break
@@ -1519,7 +1520,8 @@ def _tok_at(d: _Doc, offset: int) -> int | None:
 #: what befell a named person: "Maria Rodriguez, 45, was shot dead", "Abdiwali Hassan
 #: was reportedly killed" (the name's own verb, after an aside between commas)
 _NAMED_FATE = re.compile(
-    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,100}),|\s*,)?(?:\s+who)?\s+(?:was|has\s+been|had\s+been|(?P<were>were|have\s+been))\s+(?:(?:\w+ly|also|then|both)\s+)?"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*,(?P<aside>[^,.;:!?]{1,100}),|\s*,)?(?:\s+who)?\s+"
+    r"(?:was|has\s+been|had\s+been|(?P<were>were|have\s+been))\s+(?:(?:\w+ly|also|then|both)\s+)?"
     r"(?P<kill>(?:(?:tortured|beaten|abducted|kidnapped|attacked|raped)\s+and\s+)?(?:shot\s+dead|shot\s+and\s+killed|"
     r"killed|murdered|assassinated|gunned\s+down|beheaded|executed|lynched|(?:stabbed|beaten|hacked|burned|burnt|tortured)"
     r"\s+to\s+death|burn(?:ed|t)\s+alive)|found\s+dead)?"

@@ -1037,7 +1037,8 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 #: a part of a city by its kind, before the city: "the Hamidiyeh district of Deir al-Zor city",
 #: "the Sheikh Maqsoud neighbourhood in Aleppo"
-_PART_KIND_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z]")
+_PART_KIND_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+                           r"(?:city\s+of\s+)?[A-Z]")
 
 
 def _part_of_city(text: str, c: "_Cand") -> bool:
