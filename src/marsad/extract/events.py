@@ -387,10 +387,13 @@ _OTHER_CAUSE = re.compile(
     r"shipwrecks?|drown(?:ed|ing)|accidents?|accidental(?:ly)?|stampedes?|covid(?:-19)?|coronavirus|"
     r"pandemic|epidemic|cholera|ebola|malaria|measles|overdoses?|gas leaks?|carbon monoxide)\b", re.IGNORECASE)
 _HIJACK = re.compile(r"hijack", re.IGNORECASE)
-#: unidentified actors named by their arms ("gunmen", "armed men", "militants") or as
-#: assailants or arsonists, not only by what a football report has too ("attackers")
+#: unidentified actors named by their arms ("gunmen", "armed men", "militants"), not only by
+#: what they did ("attackers", "assailants", which a football report has too)
 _ARMED_UNKNOWN = re.compile(r"\b(?:gun ?men|armed|masked|hit ?men|militants?|terrorists?|kidnappers|abductors|"
-                            r"assailants?|arsonists?|snipers?|bombers?)\b", re.IGNORECASE)
+                            r"snipers?|bombers?)\b", re.IGNORECASE)
+#: ... who, setting fire to something, are no crowd either ("Unknown assailants set fire to the
+#: home of activist X"): :func:`_armed_riot`
+_ARSON_DOERS = re.compile(r"\b(?:assailants?|attackers?|arsonists?)\b", re.IGNORECASE)
 
 
 #: people held by those who hurt them ("tortures female prisoners", "beat up the detainees"):
@@ -2530,7 +2533,8 @@ def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
         return False
     doers = [a for a in actors if a["role"] == "perpetrator"]
     if not doers or not all(a["category"] in ARMED_CATEGORIES or a["category"] == "unknown"
-                            and _ARMED_UNKNOWN.search(a["text"] or "") for a in doers):
+                            and (_ARMED_UNKNOWN.search(a["text"] or "") or _ARSON_DOERS.search(a["text"] or ""))
+                            for a in doers):
         return False
     harmed = any((r.get(g) or {}).get("best") for r in (fatalities, injured)
                  for g in ("civilians", "children", "women", "total"))
