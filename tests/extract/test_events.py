@@ -1114,6 +1114,9 @@ def test_masked_men_beating_someone_up_is_an_attack():
 def test_a_critic_told_tortured_is_an_attack():
     assert _told_with_actors("Human rights lawyer Jiang Tianyong was tortured in Changsha, his wife said.") == [
         ("violence_against_civilians", "attack")]
+    # ... in detention too: the detention is where it was done, not an arrest told
+    assert _told_with_actors("Human rights lawyer Jiang Tianyong was tortured in detention in Changsha.") == [
+        ("violence_against_civilians", "attack")]
     # not torment
     assert _told_with_actors("The journalist said he was tortured by doubts about the story.") == []
     assert _told_with_actors("The tortured journalist of the novel wanders through Changsha.") == []
