@@ -568,17 +568,16 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_RELATIVE, lo, hi):
             _relative(m, pub, add)
-    # "three years after the murder of X": the act that long before the report
-    for lo, hi in windows(_AFTER_ANCHOR, 25, 60):
-        for m in each(_SPAN_AFTER_ACT, lo, hi):
-            _relative(m, pub, add)
-    for lo, hi in windows(_RELATIVE_ANCHOR, 25, 40):
         for m in each(_ACT_LAST_YEAR, lo, hi):
             if m["verb"].lower() not in _COUNTING_VERBS \
                     and not _COMPARED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 # "was arrested last year": that year (not "the total number killed last year")
                 y = pub.year - 1
                 add(m.start("when"), m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "relative")
+    # "three years after the murder of X": the act that long before the report
+    for lo, hi in windows(_AFTER_ANCHOR, 25, 60):
+        for m in each(_SPAN_AFTER_ACT, lo, hi):
+            _relative(m, pub, add)
     # the days of Easter ("on Easter Sunday", "the 2019 Easter Sunday bombings"): a date of
     # their year, else the last such day by the report's date if it is recent
     for m in _EASTER_DAY.finditer(text):

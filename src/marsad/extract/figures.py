@@ -1573,8 +1573,6 @@ _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?=[\s,])")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:[A-Z][\w'’.-]*\s+){0,1}$")
 #: the word right before a title: "indigenous" of "indigenous leader X"
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-#: a person's title right before a name ("activist " of "activist Isidro Baldenegro Lopez")
-_PERSON_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\s+$")
 #: a name of two to five capitalised words (with the particles of Spanish, Portuguese,
 #: Dutch and Arabic names between them): what a person's name looks like
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:(?:de|del|la|las|los|da|das|do|dos|di|van|von|der|bin|ibn)\s+)*"
@@ -1653,7 +1651,7 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
         elif label == "ORG":
             # the model's organisation that is a person's name after a person's title
             # ("shot dead environmental activist Isidro Baldenegro Lopez", which it labels ORG)
-            title = _PERSON_TITLE_BEFORE.search(text, max(0, s - 30), s)
+            title = _WORD_BEFORE.search(text, max(0, s - 30), s)    # "activist " of "activist X"
             if title is None or title.group(1).lower() not in _SINGULAR or _PERSONAL_NAME.fullmatch(text, s, e) is None \
                     or any(w in _NOT_IN_A_NAME for w in text[s:e].split()):
                 continue
@@ -1691,7 +1689,7 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
             and m.group(1).lower() in _CIVIC_LEADER
         if civic:
             group = _G_CIV      # "indigenous leader X", "union member X": a civilian (as for a count)
-        elif group not in (_G_CIV, _G_COMB) or word in ("leader", "leaders", "member", "members"):
+        elif group not in (_G_CIV, _G_COMB) or word in _LEADER_OR_MEMBER:
             group = _G_TOTAL    # a leader, a member of something unnamed: not said to bear arms or not
         counted.add((sent, outcome))
         out.append(Figure(start=fs, end=fe, text=text[fs:fe], low=1, best=1, high=1,

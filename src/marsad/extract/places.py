@@ -744,8 +744,7 @@ _ADDRESSED_AFTER = re.compile(r"\s+(?:of|for|to|over|against)\b")
 
 #: a place preposition before a city: where something happened, whatever verb follows ("a
 #: meeting in Islamabad demanded ...")
-_PREPOSITION_BEFORE_CITY = re.compile(r"\b(?:in|at|near|from|outside|inside|to|into|across)\s+(?:the\s+)?$",
-                                      re.IGNORECASE)
+_PREPOSITION_BEFORE_CITY = re.compile(rf"\b(?:inside|{PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def addressed_as_government(text: str, start: int, end: int) -> bool:
