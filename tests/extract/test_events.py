@@ -1572,3 +1572,29 @@ def test_a_group_claiming_the_attack_in_its_account_is_its_only_perpetrator():
                                  "The Taliban, which is active in the area, has not claimed responsibility."),
                     published="2018-04-30")["events"]
     assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["Unidentified armed group"]
+
+
+@pytest.mark.parametrize("text, killed, place", [
+    ("A car bomb exploded in Azaz on Sunday, killing eight people, a day after a suicide bombing in Manbij "
+     "killed 10.", {"total": 8}, "I'zaz"),
+    ("A car bomb exploded in Azaz on Sunday, a day after a suicide bombing in Manbij killed 10 people.",
+     {}, "I'zaz"),
+    ("Days after a chemical attack killed more than 80 people in Khan Sheikhoun, an air strike killed five "
+     "civilians in Saraqeb on Monday.", {"civilians": 5}, "Saraqib"),
+])
+def test_the_casualties_and_places_of_an_earlier_act_told_as_the_time_after_are_not_the_news(text, killed, place):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2017-04-05")["events"]
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == killed
+    assert ev["location"]["name"] == place
+
+
+def test_the_doers_and_victims_of_an_earlier_act_told_as_the_time_after_are_not_the_news_s():
+    from marsad.extract import extract
+
+    (ev,) = extract("Gunmen shot dead two policemen in Arish on Tuesday, hours after a roadside bomb killed three "
+                    "soldiers near Rafah, security sources said.", published="2017-04-05")["events"]
+    assert ev["fatalities"]["combatants"]["best"] == 2
+    assert "Military Forces of Egypt" not in {a["name"] for a in ev["actors"]}
+    assert [c["source"]["name"] for c in ev["claims"]] != ["unknown"]

@@ -911,6 +911,12 @@ def events(ctx: Context) -> None:
         for i, (s, e) in enumerate(ctx.sentences):
             if s < a.end and a.start < e:
                 att_s.setdefault(i, []).append(a)
+    # the casualties, places and doers of an earlier act a sentence's news is told as the
+    # time after ("..., a day after a suicide bombing in Manbij killed 10") are that act's
+    for sent, spans in _prior_act_clauses(ctx, trig_s, att_s).items():
+        for by_s in (fig_s, place_s, actor_s):
+            if sent in by_s:
+                by_s[sent] = [x for x in by_s[sent] if not any(cs <= x.start < ce for cs, ce in spans)]
 
     drafts: list[Draft] = []
     pending_figures: list[Frame] = []
@@ -1645,19 +1651,12 @@ _ON_TARGET = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:rebel|government|regime|oppos
 
 def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
-    first sentence, in reading order, that has one, before a clause told as the time after
-    another act. A sentence that lists places in several provinces ("attacks in Daraa
+    first sentence, in reading order, that has one. A sentence that lists places in several provinces ("attacks in Daraa
     countryside Aleppo Damascus") gives way to the next sentence that names places in one
     of them only."""
     def here(s: int) -> list[Place]:
         found = [p for p in place_s.get(s, []) if p.feature != "country"
                  and (country is None or p.country == country)]
-        if len(found) > 1:
-            # not the places of an act told as the time before ("48 killed in Azaz, a day
-            # after a suicide bombing in Manbij killed 10"), once the sentence has named its own
-            cut = _TIME_AFTER_BREAK.search(text, found[0].end, found[-1].start)
-            if cut is not None:
-                found = [p for p in found if p.end <= cut.start()]
         # a place that only says where the one right before it lies ("in Bulacan province
         # north of Manila") is not the event's
         locating = _locating_places(text, found, found)
@@ -1762,6 +1761,33 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
 #: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
 _TIME_AFTER_BREAK = re.compile(r",\s+(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|two\s+days|"
                                r"three\s+days|the\s+day)\s+(?:after|before)\s+", re.IGNORECASE)
+#: ... the same told first, up to its comma: "Days after a chemical attack killed more than 80
+#: people in Khan Sheikhoun, an air strike killed five civilians in Saraqeb"
+_TIME_AFTER_FRONT = re.compile(r"\s*(?:(?:just|only|barely)\s+)?(?:hours|days|weeks|minutes|shortly|soon|a\s+day|"
+                               r"a\s+week|(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))\s+"
+                               r"(?:after|before)\s+[^,;]{1,200}?,", re.IGNORECASE)
+
+
+def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
+                       att_s: dict[int, list[Attribution]]) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence, the clauses that tell an earlier act as the time its news came after
+    (:data:`_TIME_AFTER_BREAK`, :data:`_TIME_AFTER_FRONT`) and hold no word of an event the
+    triggers stage kept (it leaves out the act's own words: ``time_after``): a trailing one
+    ends at a semicolon, at the words of who said so or at the sentence's end."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for sent, trigs in trig_s.items():
+        s0, e0 = ctx.sentences[sent]
+        spans = []
+        if (m := _TIME_AFTER_FRONT.match(ctx.text, s0, e0)) is not None:
+            spans.append((m.start(), m.end()))
+        for m in _TIME_AFTER_BREAK.finditer(ctx.text, s0, e0):
+            ends = [e0] + [a.start for a in att_s.get(sent, []) if a.start > m.end()]
+            semi = ctx.text.find(";", m.end(), e0)
+            spans.append((m.start(), min(ends + ([semi] if semi >= 0 else []))))
+        spans = [(cs, ce) for cs, ce in spans if not any(cs <= t.start < ce for t in trigs)]
+        if spans and any(not any(cs <= t.start < ce for cs, ce in spans) for t in trigs):
+            out[sent] = spans
+    return out
 
 
 def _attached_place(ctx: Context, d: Draft, order: list[int],
