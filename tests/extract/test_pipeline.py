@@ -980,3 +980,27 @@ def test_a_length_of_time_after_an_act_in_the_lede_dates_the_act_not_the_news(pi
 def test_the_place_of_an_act_told_as_the_time_before_is_not_the_event_s(pipeline, text):
     ev = pipeline.run({"text": text, "published": "2017-01-08"})["events"][0]
     assert ev["location"]["name"] == "I'zaz" and ev["fatalities"]["total"]["best"] == 48
+
+
+@pytest.mark.parametrize("text, doers", [
+    ("Russian and Syrian warplanes pounded rebel-held areas of eastern Aleppo on Tuesday, killing at least 20 "
+     "people, rescuers said.", ["Russian forces", "Syrian government forces"]),
+    ("Syrian and Russian jets struck the town of Khan Sheikhoun on Tuesday, killing 12 civilians.",
+     ["Syrian government forces", "Russian forces"]),
+    ("US, British and French warplanes struck military sites near Damascus on Saturday.",
+     ["US forces", "British forces", "French forces"]),
+])
+def test_each_nationality_joined_to_a_force_names_a_force_of_its_own(pipeline, text, doers):
+    (ev,) = pipeline.run({"text": text, "published": "2017-04-05"})["events"]
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == doers
+
+
+def test_nationalities_joined_to_a_side_of_a_clash_are_that_side(pipeline):
+    (ev,) = pipeline.run({"text": "Rebels clashed with Iranian and Syrian troops south of Aleppo on Friday.",
+                          "published": "2017-04-05"})["events"]
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == [
+        ("Syrian armed opposition", "side_a"), ("Iranian forces", "side_b"), ("Syrian government forces", "side_b")]
+    # a word that is no nationality before the force joins nothing
+    (ev,) = pipeline.run({"text": "On Monday and Tuesday Syrian troops shelled the town of Douma.",
+                          "published": "2017-04-05"})["events"]
+    assert [a["name"] for a in ev["actors"]] == ["Syrian government forces"]

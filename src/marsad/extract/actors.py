@@ -237,6 +237,10 @@ class ActorDictionary:
     def find(self, text: str, tokens=None) -> list[tuple[int, int, ActorEntry]]:
         return self.index.find(text, tokens)
 
+    def generic(self, kind: str) -> ActorEntry | None:
+        """The first generic entry localized as ``kind`` ("military": "Military forces")."""
+        return next((e for e in self.entries if e.localize == kind and not e.after_nationality), None)
+
     def localized(self, entry: ActorEntry, country: str | None, named: bool = False) -> ActorEntry:
         """The national entry standing for a generic one in ``country``: the dictionary's
         own (``national``), else ACLED's name for a country's forces ("Military Forces of
@@ -962,6 +966,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
     in_place = Within([(p.start, p.end) for p in places])
     out: list[ActorMention] = []
     coalition: ActorMention | None = None   # the last coalition named: what "the coalition" is
+    shared: list[tuple[int, int]] = []      # (a joined nationality's start, its force's start)
     for start, end, entry in dictionary.find(text, tokens or context_tokens(ctx)):
         if ctx.masked and ctx.is_masked(start, end):
             continue
@@ -975,7 +980,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
         if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
-        named = (_nationality_before(text, start, gaz) or _nationality_believed(text, end, gaz)
+        nationality = nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
+        named = ((nationality[0] if nationality else None) or _nationality_believed(text, end, gaz)
                  or _country_launching(text, start, gaz)) if entry.localize and gaz is not None else None
         if entry.after_nationality and named is None:
             continue   # "the forces of change": no nationality, no actor
@@ -994,11 +1000,55 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
                          generic=entry if entry.localize and named is None else None)
         if not entry.local_only and "coalition" in e.name.lower().split():
             coalition = m
+        generic = entry if nationality is not None else None
+        if nationality is None and entry.national and entry.country and gaz is not None:
+            # a country's force named with its nationality ("Syrian warplanes")
+            word = _FIRST_WORD.match(text, start)
+            if word is not None and gaz.demonym(word.group()) == entry.country:
+                nationality, generic = (entry.country, start, word.end()), dictionary.generic(entry.national)
+        if generic is not None:
+            # "Russian and Syrian warplanes": each nationality joined to the force's names a force
+            for c, cs, ce in _coordinated_nationalities(text, nationality, gaz):
+                other = dictionary.localized(generic, c, named=True)
+                if other is not generic:
+                    out.append(ActorMention(start=cs, end=ce, text=text[cs:ce], name=other.name,
+                                            category=other.category, sentence=m.sentence, country=other.country))
+                    shared.append((cs, start))
         out.append(m)
     out = merge_mentions(text, out)
     _resolve_anaphors(text, out)
     role_hints(text, out, ctx.sentences)
+    by_start = {m.start: m for m in out}
+    for cs, head in shared:
+        if cs in by_start and head in by_start:
+            # the nationalities share the force's role, as conjuncts do
+            by_start[cs].role_hint = by_start[head].role_hint
+            by_start[head].conjunct = True
     return out
+
+
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+")
+#: a nationality joined to the next one by a comma or "and": "Russian and Syrian warplanes",
+#: "US, British and French jets"
+_NATIONALITY_JOINED = re.compile(r"(?<![\w.])([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)(?:\s*,\s*|,?\s+and\s+)$")
+
+
+def _coordinated_nationalities(text: str, nationality: tuple[str, int, int], gaz) -> list[tuple[str, int, int]]:
+    """The other countries of nationalities listed before the one that names a force
+    ("Russian" in "Russian and Syrian warplanes"), each with its word's span, in text order
+    (at most four: a longer list is no force's)."""
+    found: list[tuple[str, int, int]] = []
+    country, start = nationality[0], nationality[1]
+    seen = {country}
+    while len(found) < 4 and (m := _NATIONALITY_JOINED.search(text, max(0, start - 20), start)) is not None:
+        c = _LETTERED.get(m.group(1).replace(".", "")) or gaz.demonym(m.group(1))
+        if c is None:
+            break
+        if c not in seen:
+            seen.add(c)
+            found.append((c, m.start(1), m.end(1)))
+        start = m.start(1)
+    return found[::-1]
 
 
 #: the dictionary's unidentified doers that, definite, name a group the report has named
