@@ -597,3 +597,14 @@ def test_people_set_on_fire_are_attacked(text, found):
 ])
 def test_an_act_told_as_a_habit_over_years_is_no_trigger(text, expected):
     assert [t.text for t in staged(text)] == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sarin and chemical weapons killed dozens; a chemical attack followed.", ["Sarin", "chemical weapons",
+                                                                              "chemical attack"]),
+    ("Warplanes struck chemical weapons facilities near Damascus.", []),
+    ("Syria handed over its chemical weapons stockpile and dismantled its chemical weapons program.", []),
+    ("Inspectors of the Organisation for the Prohibition of Chemical Weapons arrived.", []),
+])
+def test_chemical_weapons_are_no_attack_where_they_are_made_kept_or_banned(text, found):
+    assert words(text, "chemical_weapon") == found
