@@ -885,3 +885,12 @@ def test_a_congregation_s_members_are_civilians():
 ])
 def test_the_parts_of_a_total_told_in_apposition(text, expected):
     assert [(f.outcome, f.group, f.best, f.part_of) for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two men were burnt alive by a mob in Kano.", [("killed", 2)]),
+    ("Militiamen burned alive three villagers in Ituri on Monday.", [("killed", 3)]),
+    ("Three children were found alive under the rubble.", []),
+])
+def test_burned_alive_is_killed(text, expected):
+    assert [(f.outcome, f.best) for f in figs(text)] == expected

@@ -200,6 +200,8 @@ _KILL_PRED = _words(
     "killed dead died die dies dying perished executed massacred slaughtered slain murdered martyred "
     "beheaded assassinated eliminated liquidated neutralised neutralized crucified lynched")
 _INJ_PRED = _words("wounded injured hurt maimed")
+#: burned alive: killed ("were burned alive", "burned alive three villagers")
+_BURNED = _words("burned burnt")
 _NEG_PRED = _words(
     "displaced arrested detained missing evacuated kidnapped abducted fled fleeing rescued trapped "
     "besieged captured held freed released surrendered stranded taken remain remained remaining "
@@ -266,7 +268,7 @@ def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
 _OUTCOME_HINT = re.compile(
     r"kill|dead|death|die|wound|injur|hurt|execut|massac|slaught|slain|martyr|bodies|murder|lives|"
     r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim|gunned|mowed|"
-    r"lynch")
+    r"lynch|alive")
 
 
 class _Doc:
@@ -555,6 +557,8 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
         return ("killed", p - 1)
     if w == "down" and d.low(p - 1) in _GUNNED:
         return ("killed", p - 1)
+    if w == "alive" and d.low(p - 1) in _BURNED:
+        return ("killed", p - 1)       # "burned alive three villagers"
     if w == "death" and d.low(p - 1) == "to" and d.low(p - 2) in _TO_DEATH:
         return ("killed", p - 2)
     if w in _TO_DEATH or w == "strangled":
@@ -770,7 +774,7 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
         if w in ("shot", "burned", "burnt", "beaten", "stabbed", "tortured", "found", "stoned", "hacked",
                  "crushed", "starved", "gunned", "bombed"):
             for m in range(k + 1, min(d.n, k + 4)):
-                if d.low(m) in ("dead", "death", "killed"):
+                if d.low(m) in ("dead", "death", "killed") or d.low(m) == "alive" and w in _BURNED:
                     if d.low(k - 1) not in _AUX and _object_follows(d, m + 1):
                         return None    # "a sniper shot dead a boy": the noun phrase did it
                     return ("killed", m)
@@ -966,7 +970,8 @@ def _killed_after(d: _Doc, k: int) -> bool:
     while d.low(k) in _PASSIVE_AUX and d.same_sentence(k - 1, k):
         k += 1
     w = d.low(k)
-    return w in _PASSIVE_KILLED or (w in _SHOT and d.low(k + 1) == "dead") or (
+    return w in _PASSIVE_KILLED or (w in _SHOT and d.low(k + 1) == "dead") \
+        or (w in _BURNED and d.low(k + 1) == "alive") or (
         w in _TO_DEATH and d.low(k + 1) == "to" and d.low(k + 2) == "death")
 
 
