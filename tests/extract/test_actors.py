@@ -985,3 +985,13 @@ def test_tribal_fighters_are_a_communal_militia(dictionary):
                    dictionary, "battles")
     assert {n for r, n in roles if r.startswith("side")} == {"Syrian Democratic Forces", "Tribal militias"}
     assert len({r for r, n in roles if r.startswith("side")}) == 2
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("A protester was shot dead by soldiers in Khartoum.", "soldiers"),
+    ("A journalist was beaten to death by police in Lagos.", "police"),
+    ("The activist was burned alive by a mob.", "a mob"),
+])
+def test_the_agent_after_a_violent_act_s_last_word_is_hinted_its_doer(dictionary, text, doer):
+    assert [(m.text, m.role_hint) for m in actors(text, dictionary, country=None) if m.text == doer] == [
+        (doer, "perpetrator")]

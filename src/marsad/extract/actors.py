@@ -521,7 +521,9 @@ _BEFORE_BY = re.compile(
 _AGENT_BY = re.compile(  # "<word> by X" makes X the perpetrator when <word> is violence
     r"(?:" + _VIOLENT + r")|attacks?|strikes?|airstrikes?|raids?|shelling|bombardments?|fire|bombings?|"
     r"massacres?|assaults?|offensives?|killings?|ambush|operations?|executions?|abductions?|crackdown|"
-    r"violence|torture|rockets?|missiles?|bombs?|explosions?|blasts?|gunfire|sniper|shots|incursion|siege",
+    r"violence|torture|rockets?|missiles?|bombs?|explosions?|blasts?|gunfire|sniper|shots|incursion|siege|"
+    # ... or the end of a violent act's phrase: "shot dead by", "beaten to death by", "burned alive by"
+    r"dead|death|alive",
     re.IGNORECASE)
 # "accused X of", "blaming X for", "held X responsible"
 _BEFORE_ACCUSED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held|holds|holding)\s+(?:the\s+)?$",
