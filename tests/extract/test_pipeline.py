@@ -1004,3 +1004,20 @@ def test_nationalities_joined_to_a_side_of_a_clash_are_that_side(pipeline):
     (ev,) = pipeline.run({"text": "On Monday and Tuesday Syrian troops shelled the town of Douma.",
                           "published": "2017-04-05"})["events"]
     assert [a["name"] for a in ev["actors"]] == ["Syrian government forces"]
+
+
+def test_a_crowd_s_killing_is_one_event_of_mob_violence(pipeline):
+    r = pipeline.run({"text": "In Guatemala, community leader Domingo Choc Che was burned alive by a mob in the village "
+                              "of Chimay in San Luis, Peten, on Saturday.", "published": "2020-06-08"})
+    (ev,) = r["events"]
+    assert (ev["type"], ev["sub_type"]) == ("riots", "mob_violence")
+    assert ev["fatalities"]["civilians"]["best"] == 1
+    assert [(a["name"], a["role"]) for a in ev["actors"] if a["role"] == "perpetrator"] == [("Rioters", "perpetrator")]
+    # told again with no crowd's word, the lynching is still the crowd's event
+    r = pipeline.run({"text": "A factory manager was lynched by an angry mob in Sialkot on Friday. Kumara was lynched "
+                              "and his body was set on fire.", "published": "2021-12-04"})
+    assert [(e["type"], len(e["sentences"])) for e in r["events"]] == [("riots", 2)]
+    # armed men who burn a man alive attack him
+    (ev,) = pipeline.run({"text": "Militiamen burned alive three villagers in Ituri on Monday.",
+                          "published": "2021-12-04"})["events"]
+    assert (ev["type"], ev["fatalities"]["civilians"]["best"]) == ("violence_against_civilians", 3)

@@ -487,6 +487,9 @@ _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response
                             re.IGNORECASE)
 
 
+_LYNCHED = re.compile(r"lynch", re.IGNORECASE)
+
+
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make (casualties told with no
@@ -579,6 +582,15 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             _NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
             for t in vac):
         del by_type["violence_against_civilians"]
+    # "the activist was burned alive by a mob", "he was lynched": a crowd's killing, with no
+    # armed group named, is the crowd's violence (ACLED codes violence of rioters against
+    # civilians as mob violence), not a second event with the same victim
+    vac = by_type.get("violence_against_civilians")
+    if vac and not has_armed and all(t.sub_type == "attack" for t in vac) and (
+            by_type.get("riots") and all(t.sub_type == "mob_violence" for t in by_type["riots"])
+            or "riots" not in by_type and all(_LYNCHED.match(t.text) for t in vac)):
+        by_type.setdefault("riots", []).extend(replace(t, type="riots", sub_type="mob_violence")
+                                               for t in by_type.pop("violence_against_civilians"))
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
     # its own (ACLED codes civilians killed by remote violence as that violence)
     vac = by_type.get("violence_against_civilians")
