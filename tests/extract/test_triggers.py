@@ -512,7 +512,12 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
     ("Iranian police arrested rapper Toomaj Salehi in Isfahan for supporting the protests.", []),
     ("Taliban forces detained two journalists for covering a protest in Kabul.", []),
+    # ... or for words said at it
+    ("Thai authorities charged activist Parit Chiwarak with royal defamation over a speech at a rally in Bangkok.",
+     []),
+    ("He was arrested for remarks he made during a protest in Minsk.", []),
     # ... not the protest the sentence tells
+    ("Thousands attended a rally in Bangkok to hear a speech by the opposition leader.", ["rally"]),
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),
     ("Police detained 40 people amid protests in Minsk.", ["protests"]),
     ("Thousands of protesters marched in Baghdad.", ["protesters", "marched"]),

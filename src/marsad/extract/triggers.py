@@ -190,6 +190,10 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     # colony on Tuesday for organising mass riots")
     r"\bfor\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in|"
     r"supporting|backing|endorsing|encouraging|attending|joining|calling\s+for|covering|filming|reporting\s+on)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
+    # ... or for words said there ("charged with royal defamation over a speech at a rally")
+    r"\b(?:over|for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:speech|speeches|remarks|comments|address|poem|song|"
+    r"slogans?|performance)\s+(?:(?:he|she|they)\s+(?:made|gave|delivered|read|recited|sang)\s+)?(?:at|during)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
