@@ -1196,7 +1196,7 @@ _NEXT_TO = re.compile(r"^[\s,]*(?:in|of|,)?\s*(?:the\s+)?$")
 #: country missing from the gazetteer is not the town abroad that has its name among
 #: alternate names
 _IN_PROVINCE = re.compile(r"^[\s,]*(?:(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}(?:village|town|city|district|area|community|municipality|"
-                          r"neighbou?rhood|suburb|camp|sanctuary|reserve|park)\s+)?"
+                          r"neighbou?rhood|suburb|camp|sanctuary|reserve|park|stronghold|bastion|enclave)\s+)?"
                           r"(?:(?:in|of|,)\s*(?:the\s+)?|in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:department|province|state|region|"
                           r"governorate|county|prefecture)\s+of\s+)$", re.IGNORECASE)
 
@@ -1372,8 +1372,12 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 continue    # a part of the name ("Rosario" of "El Rosario"), no place after it
             if d.start - c_end <= 40 and d.matches and d.matches[0].feature in ("admin1", "city"):
                 between = text[c_end:d.start]
-                if d.matches[0].feature == "admin1" and _IN_PROVINCE.match(between):
-                    province = d.matches[0].admin1_iso
+                if _IN_PROVINCE.match(between):
+                    if d.matches[0].feature == "admin1":
+                        province = d.matches[0].admin1_iso
+                    elif _AFTER_PROVINCE.match(text[d.end:d.end + 40]):
+                        # a city named with its province's word is the province ("in Latakia province")
+                        province = next((m.admin1_iso for m in d.matches[:4] if m.feature == "admin1"), None)
                 if _NEXT_TO.match(between):
                     near = d.matches[0].admin1_iso
                     holder = near if _contains(text, c, d) else None
