@@ -1021,3 +1021,24 @@ def test_a_crowd_s_killing_is_one_event_of_mob_violence(pipeline):
     (ev,) = pipeline.run({"text": "Militiamen burned alive three villagers in Ituri on Monday.",
                           "published": "2021-12-04"})["events"]
     assert (ev["type"], ev["fatalities"]["civilians"]["best"]) == ("violence_against_civilians", 3)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town the gazetteer lacks, in a province named by its city's name and the province's
+    # word, is no namesake in another province (As Salamiyah, Hama)
+    ("The Syrian army regained control of the town of Salma in Latakia province on Sunday.", ("Salma", "Latakia")),
+    ("The army recaptured Salma, a rebel stronghold in Latakia province.", ("Latakia", "Latakia")),
+])
+def test_a_province_named_by_its_city_and_the_province_s_word_places_the_town_before_it(pipeline, text, place):
+    (ev,) = pipeline.run({"text": text, "published": "2016-01-12"})["events"]
+    assert (ev["location"]["name"], ev["location"]["admin1"]) == place
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The Syrian army said it had regained control of the town of Salma in Latakia province on Sunday.",
+     "Syrian government forces"),
+    ("The Syrian Democratic Forces said they had taken full control of Raqqa.", "Syrian Democratic Forces"),
+])
+def test_a_force_that_says_it_took_ground_took_it(pipeline, text, side):
+    (ev,) = pipeline.run({"text": text, "published": "2016-01-12"})["events"]
+    assert [a["name"] for a in ev["actors"] if a["role"] == "side_a"] == [side]

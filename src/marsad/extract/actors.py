@@ -577,7 +577,10 @@ _HEADLINE_START = re.compile(r"[\W\d]{0,20}(?:(?:[A-Z][a-z]+|\d[\d:./-]*)[\s,]+)
 # "X said (that) it killed ...": the speaker claims the violence
 _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
     r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
-    r"(?:" + _VIOLENT + r")\b", re.IGNORECASE)
+    # ... a taking of ground too ("the army said it had regained control of Salma")
+    r"(?:" + _VIOLENT + r"|regain(?:ed|s|ing)?|retook|retak(?:e|en|es|ing)|recaptur(?:e|ed|es|ing)|"
+    r"liberat(?:e|ed|es|ing)|(?:took|taken)\s+(?:full\s+)?control|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing))\b",
+    re.IGNORECASE)
 #: an actor that investigates or hunts for the culprits of the act: "police are
 #: investigating the killing", "German police treating the case as a murder probe"
 _AFTER_INVESTIGATES = re.compile(
