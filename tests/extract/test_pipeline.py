@@ -1042,3 +1042,14 @@ def test_a_province_named_by_its_city_and_the_province_s_word_places_the_town_be
 def test_a_force_that_says_it_took_ground_took_it(pipeline, text, side):
     (ev,) = pipeline.run({"text": text, "published": "2016-01-12"})["events"]
     assert [a["name"] for a in ev["actors"] if a["role"] == "side_a"] == [side]
+
+
+def test_a_date_in_a_relative_clause_about_someone_does_not_date_the_event(pipeline):
+    (ev,) = pipeline.run({"text": "The lawyer, who has defended dozens of activists since 2015, was detained by state "
+                                  "security agents last Tuesday, according to Amnesty International.",
+                          "published": "2021-06-20"})["events"]
+    assert ev["date"]["start"] == "2021-06-15"
+    # ... the clause that tells the event dates it
+    (ev,) = pipeline.run({"text": "The journalist, who was arrested on Monday, remains in custody.",
+                          "published": "2021-06-20"})["events"]
+    assert ev["date"]["start"] == "2021-06-14"

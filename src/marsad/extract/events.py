@@ -2051,7 +2051,8 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
     told = [m for m in ctx.dates if (m.sentence in sents or m.sentence in silent and _year_of_noun(d, m))
             and not _date_of_report(ctx, m) and not _of_a_prior_act(ctx, d, m)
             and not (time_after_act(m) and _dates_another_noun(ctx, d, m))
-            and not _RUNNING_TOTAL_SPAN.search(ctx.text, max(0, m.start - 100), m.start)]
+            and not _RUNNING_TOTAL_SPAN.search(ctx.text, max(0, m.start - 100), m.start)
+            and not _date_in_aside(ctx, d, m)]
     pub = ctx.published
     cands = told
     if pub is not None and told:
@@ -2165,6 +2166,27 @@ def _long_span_elsewhere(d: Draft, m: DateMention, pub: dt.date) -> bool:
     how long something else lasts ("the Baath regime in power since 1963 ... responded
     with military force to peaceful protests" does not date the protests 1963-2017)."""
     return m.start_date < pub - _LONG_SPAN and _gap(d, m) > _SPAN_REACH
+
+
+#: a relative clause set off by commas, open before a date: "The lawyer, who has defended
+#: dozens of activists since 2015, was detained ..."
+_ASIDE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\s[^,;()]{0,120}$", re.IGNORECASE)
+
+
+def _date_in_aside(ctx: Context, d: Draft, m: DateMention) -> bool:
+    """The date is told in a relative clause set off by commas that holds none of the
+    event's words in its sentence: it dates what the clause tells of someone, not the event."""
+    if m.sentence < 0 or m.sentence >= len(ctx.sentences):
+        return False
+    s0, e0 = ctx.sentences[m.sentence]
+    opened = _ASIDE_OPEN.search(ctx.text, max(s0, m.start - 130), m.start)
+    if opened is None:
+        return False
+    close = ctx.text.find(",", m.end, min(e0, m.end + 80))
+    if close < 0:
+        return False
+    words = [t for t in d.triggers if t.sentence == m.sentence]
+    return bool(words) and not any(opened.start() <= t.start < close for t in words)
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)
