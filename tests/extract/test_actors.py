@@ -468,7 +468,10 @@ def test_those_who_investigate_the_act_are_not_its_perpetrators(dictionary):
                  "reporting on local police corruption.",
                  # nor the wrongs a victim's work exposed
                  "A journalist, who had documented police killings in Dandora, was found shot dead.",
-                 "A journalist known for exposing police abuses was found shot dead."):
+                 "A journalist known for exposing police abuses was found shot dead.",
+                 # ... nor the doers of the wrongs her work is on
+                 "A journalist who had been documenting abuses by the police was found shot dead.",
+                 "A journalist who exposed crimes committed by police officers was found shot dead."):
         roles = _roles(text, dictionary, "violence_against_civilians")
         assert ("participant", "Police Forces of Syria") in roles
         assert ("perpetrator", "Police Forces of Syria") not in roles

@@ -620,7 +620,15 @@ _BEFORE_TOPIC = re.compile(
     # the parties of ties someone looks into: "research on ties between Pakistan's ISI and"
     r"|\b(?:on|about|into|over|researching|investigating|probing|examining|exposing)\s+(?:the\s+|alleged\s+)?"
     r"(?:ties|links|relations|connections|collusion)\s+"
-    r"(?:between|with)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.IGNORECASE)
+    r"(?:between|with)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$"
+    # ... and the doers of the wrongs someone's work is on: "documenting abuses by the army",
+    # "who exposed corruption committed by police officers"
+    r"|\b(?:document(?:ed|ing|s)?|expos(?:e|ed|es|ing)|denounc(?:e|ed|es|ing)|investigat(?:e|ed|es|ing)|"
+    r"uncover(?:ed|ing|s)?|criticis(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|reporting\s+on|reported\s+on|"
+    r"campaign(?:ed|ing|s)?\s+against|(?:speaking|spoke|speaks)\s+out\s+against)\s+(?:the\s+)?"
+    r"(?:(?:alleged|widespread|systematic|human\s+rights|rights|extrajudicial)\s+)*(?:abuses|crimes|violations|"
+    r"killings|corruption|atrocities|torture|misconduct|brutality|excesses|massacres)\s+"
+    r"(?:(?:allegedly\s+)?(?:committed|perpetrated|carried\s+out)\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 #: ... told as the object of the work itself, before what the actor did: "who had documented
 #: police killings in Dandora", "known for exposing army abuses" (:data:`_AFTER_WRONGS`)
 _BEFORE_WORK_ON = re.compile(
