@@ -998,3 +998,24 @@ def test_tribal_fighters_are_a_communal_militia(dictionary):
 def test_the_agent_after_a_violent_act_s_last_word_is_hinted_its_doer(dictionary, text, doer):
     assert [(m.text, m.role_hint) for m in actors(text, dictionary, country=None) if m.text == doer] == [
         (doer, "perpetrator")]
+
+
+@pytest.mark.parametrize("text", [
+    'Syrian state media said "terrorists" shelled the Mezzeh neighbourhood of Damascus.',
+    "SANA said “terrorists” fired mortar shells on Jaramana.",
+])
+def test_a_doer_named_in_quotes_still_acts(dictionary, text):
+    (m,) = [m for m in actors(text, dictionary) if m.text == "terrorists"]
+    assert m.role_hint == "perpetrator"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hezbollah said two of its fighters were killed in clashes with Nusra Front militants.", "Hezbollah"),
+    ("The Syrian army said on Monday that 12 of its soldiers were killed in clashes with Islamic State.",
+     "Syrian army"),
+])
+def test_a_speaker_that_tells_its_own_losses_in_a_fight_is_a_side(dictionary, text, speaker):
+    roles = _roles(text, dictionary, "battles")
+    assert {r for r, n in roles if r.startswith("side")} == {"side_a", "side_b"}
+    (m,) = [m for m in actors(text, dictionary) if m.text == speaker]
+    assert m.role_hint == "side"

@@ -581,6 +581,12 @@ _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
     r"(?:" + _VIOLENT + r"|regain(?:ed|s|ing)?|retook|retak(?:e|en|es|ing)|recaptur(?:e|ed|es|ing)|"
     r"liberat(?:e|ed|es|ing)|(?:took|taken)\s+(?:full\s+)?control|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing))\b",
     re.IGNORECASE)
+#: ... or its own losses, which make it a side of the fight it tells: "Hezbollah said two of its
+#: fighters were killed in clashes with Nusra Front militants"
+_SPEECH_OWN_LOSS = re.compile(
+    r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*(?:(?:at\s+least\s+)?[\w-]+\s+of\s+)?(?:its|their)\s+(?:own\s+)?"
+    r"(?:fighters|members|troops|soldiers|men|personnel|militants|officers|commanders?|combatants|guards)\s+"
+    r"(?:had\s+been|have\s+been|were|was)\s+(?:killed|wounded|injured)\b", re.IGNORECASE)
 #: an actor that investigates or hunts for the culprits of the act: "police are
 #: investigating the killing", "German police treating the case as a murder probe"
 _AFTER_INVESTIGATES = re.compile(
@@ -768,6 +774,10 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
     return out
 
 
+_OPENING_QUOTES = frozenset('"“‘\'')
+_CLOSING_QUOTES = frozenset('"”’\'')
+
+
 def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[int, int]]) -> None:
     """Set ``role_hint`` on each mention from the words around it: ``perpetrator``,
     ``target``, ``side``, ``yields`` (a side that gives way: "X surrendered", "X retreated"),
@@ -815,6 +825,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             # the name told as another's apposition: "Islamic State's Afghanistan affiliate,
             # ISIS-K, claimed the attack": what follows the apposition is its own
             after = after[1:]
+        elif after[:1] in _CLOSING_QUOTES and m.start > 0 and text[m.start - 1] in _OPENING_QUOTES:
+            after = after[1:]   # a name in quotes ("terrorists" shelled): its words go on after it
         low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
         if k in allied:
@@ -849,7 +861,8 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         elif _HEADLINE_SPEAKER.match(after) and _HEADLINE_START.fullmatch(text, s, m.start):
             hint = "source"   # "Syrian Coalition: Assad Used Chemical Weapons ..."
         elif sm := _AFTER_SPEECH.match(after):
-            hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else "source"
+            hint = "perpetrator" if _SPEECH_CLAIM.match(after, sm.end()) else \
+                "side" if _SPEECH_OWN_LOSS.match(after, sm.end()) else "source"
         elif _AFTER_MODIFIER.match(after):
             hint = None
         elif (_SELF_INSTRUMENT.search(m.text) or _AFTER_INSTRUMENT.match(after)
