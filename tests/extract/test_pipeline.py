@@ -1053,3 +1053,14 @@ def test_a_date_in_a_relative_clause_about_someone_does_not_date_the_event(pipel
     (ev,) = pipeline.run({"text": "The journalist, who was arrested on Monday, remains in custody.",
                           "published": "2021-06-20"})["events"]
     assert ev["date"]["start"] == "2021-06-14"
+
+
+def test_the_ends_of_a_journey_told_are_weak_votes_for_the_report_s_country(pipeline):
+    (ev,) = pipeline.run({"text": "Exiled Belarusian journalist Raman Pratasevich was detained after his Ryanair flight "
+                                  "from Athens to Vilnius was forced to land in Minsk.",
+                          "published": "2021-05-24"})["events"]
+    assert (ev["location"]["name"], ev["location"]["country"]) == ("Minsk", "BY")
+    # where one was deported to is where what the report tells befell one
+    r = pipeline.run({"text": "The blogger was deported to Egypt from Kuwait and arrested on arrival in Cairo.",
+                      "published": "2021-05-24"})
+    assert r["events"][0]["location"]["country"] == "EG"

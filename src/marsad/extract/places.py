@@ -169,6 +169,22 @@ _BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier
                            r"police|forces|troops|patrols?|crossings?|gates?|points?|camps?|base)\b)")
 
 
+#: the course of a journey: "his flight from Athens to Vilnius", "a bus travelling from
+#: Aleppo to Hama", "flew to Istanbul": where someone came from or was headed (not where one
+#: was returned, deported or extradited to, where what the report tells befell them)
+_ROUTE_WORDS = re.compile(r"\b(?:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|"
+                          r"fl(?:y|ying|ew|own)|route|en\s+route|headed|heading|bound)\b", re.IGNORECASE)
+_ROUTE_BEFORE = re.compile(r"\b(?i:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|"
+                           r"fl(?:y|ying|ew|own)|route|en\s+route|headed|heading|bound)\s+(?:from|to|for)\s+(?:the\s+)?"
+                           # (the names between "from" and "to" are capitalised: "from Athens to")
+                           r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?:to|for)\s+(?:the\s+)?)?$")
+
+
+def route_cue(text: str) -> CueBefore:
+    """Whether a place is an end of a journey told (read by places and events)."""
+    return CueBefore(text, _ROUTE_WORDS, _ROUTE_BEFORE, 60)
+
+
 def carried_to_cue(text: str) -> CueBefore:
     """Whether a place is where the wounded or dead were carried (read by places and events)."""
     return CueBefore(text, _CARRY_WORDS, _CARRIED_TO, 70)
@@ -761,6 +777,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     unplaced = False                 # a village's name shared by a famous city abroad
     patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
     carried_before = carried_to_cue(ctx.text)
+    route_before = route_cue(ctx.text)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
@@ -799,7 +816,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         addressed = addressed_as_government(ctx.text, c.start, c.end)
         # "rebels backed by Turkey", "the wounded were taken to Turkey", "accusing Ankara of
         # violating the ceasefire": who backs, where the wounded went, who is accused
-        patron = patron_before(c.start) or carried_before(c.start) or addressed
+        patron = patron_before(c.start) or carried_before(c.start) or addressed or route_before(c.start)
         if c.start in placed:
             # "Ariha in Idlib", "Paris, Texas": the town there votes, not a bigger one abroad
             c.matches = [m for m in c.matches if placed[c.start](m)] + \
