@@ -60,10 +60,14 @@ def test_looting_money_is_no_property_destruction(text, found):
     # strikes on a place or a target with no instrument named are air or missile strikes
     ("Strikes on the town of Douma killed 17 civilians.", ["Strikes"]),
     ("Government strikes targeting Idlib killed 12.", ["strikes"]),
+    # ... and so are strikes that kill or hit
+    ("The strikes killed 14 people, among them four children.", ["strikes"]),
+    ("The strike also hit a bakery.", ["strike"]),
     # not a workers' strike
     ("Teachers went on strike on Monday.", []),
     ("A general strike on Tuesday closed the shops.", []),
     ("Doctors began a hunger strike on the day of the trial.", []),
+    ("The hunger strike killed him.", []),
 ])
 def test_strikes_on_a_place_are_air_strikes(text, found):
     assert words(text, "air_drone_strike") == found
