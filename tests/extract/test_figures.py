@@ -894,3 +894,25 @@ def test_the_parts_of_a_total_told_in_apposition(text, expected):
 ])
 def test_burned_alive_is_killed(text, expected):
     assert [(f.outcome, f.best) for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the whole told first, its part after the comma
+    ("Of the 35 people killed, 21 were civilians, according to the monitor.",
+     [("killed", "total", 35), ("killed", "civilians", 21)]),
+    ("He said that of the 35 people killed, 21 were civilians.", [("killed", "total", 35), ("killed", "civilians", 21)]),
+    ("Of those killed, 21 were civilians.", [("killed", "civilians", 21)]),
+    ("Among the dead, 12 were children.", [("killed", "children", 12)]),
+    # ... not a whole of others than casualties
+    ("Of the 40 candidates, 12 were women.", []),
+])
+def test_a_part_told_after_the_whole_it_is_of(text, expected):
+    assert [(f.outcome, f.group, f.best) for f in figs(text)] == expected
+
+
+def test_a_part_told_after_its_whole_is_an_event_s_part_of_it():
+    from marsad.extract import extract
+
+    (ev,) = extract("Air strikes killed dozens in Douma on Monday. Of the 35 people killed, 21 were civilians, "
+                    "according to the monitor.", published="2017-04-05")["events"]
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == {"total": 35, "civilians": 21}

@@ -879,6 +879,35 @@ def _toll_group(d: _Doc, toll: int) -> str:
 _PART_LAST = frozenset(w[-1] for w in _PART_CUES)
 
 
+#: the whole a sentence opens with, its parts told after its comma: "Of the 35 people killed,",
+#: "Among the dead,", "Of those wounded,"
+_WHOLE_OPENERS = _words("of among amongst")
+_WHOLE_KILLED = _words("killed dead victims fatalities deaths martyrs")
+_WHOLE_INJURED = _words("wounded injured")
+
+
+def _fronted_whole(d: _Doc, first: int) -> tuple[int, str] | None:
+    """(index of its first word, outcome) of the whole of casualties the sentence (or its
+    clause after "that" or a colon) opens with, when the number at ``first`` comes right after
+    its comma ("Of the 35 people killed, 21 were civilians"), else None."""
+    if first < 2 or d.low(first - 1) != ",":
+        return None
+    for k in range(first - 2, max(-1, first - 11), -1):
+        if not d.same_sentence(k, first) or d.low(k) == ",":
+            return None
+        if d.low(k) in _WHOLE_OPENERS and (k == 0 or not d.same_sentence(k - 1, first)
+                                           or d.low(k - 1) in ("that", ":")):
+            break
+    else:
+        return None
+    words = {d.low(j) for j in range(k + 1, first - 1)}
+    if words & _WHOLE_KILLED:
+        return k, "killed"
+    if words & _WHOLE_INJURED:
+        return k, "injured"
+    return None
+
+
 def _part_cue_before(d: _Doc, first: int) -> int | None:
     if d.low(first - 1) not in _PART_LAST:
         return None
@@ -1313,8 +1342,12 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         c.how = "part"
         c.skip_to = c.end + 1  # "one of them a child": the child is this figure, not another
         return c
-    # a part after "including" / "among them" / "of whom"
+    # a part after "including" / "among them" / "of whom", or after the whole told first ("Of
+    # the 35 people killed, 21 were civilians")
     cue = _part_cue_before(d, q.first)
+    fronted = _fronted_whole(d, q.first) if cue is None else None
+    if fronted is not None:
+        cue = fronted[0]
     if cue is not None and np.head is None and d.low(q.last) in ("were", "are", "was", "is"):
         np2 = _noun_phrase(d, q.last + 1, False)       # "of whom 5 were women"
         if np2 is not None and np2.head is not None:
@@ -1326,6 +1359,8 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         if parent is not None:
             c.parent = parent
             c.outcome = cands[parent].outcome
+        elif fronted is not None:
+            c.outcome = fronted[1]     # "Of those killed, 21 were civilians"
         else:
             # "those killed in two attacks include 14 children"
             for k in range(cue - 1, max(-1, cue - 12), -1):
