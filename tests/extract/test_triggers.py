@@ -520,6 +520,10 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("Thai authorities charged activist Parit Chiwarak with royal defamation over a speech at a rally in Bangkok.",
      []),
     ("He was arrested for remarks he made during a protest in Minsk.", []),
+    # ... or what someone is tried over, however far the charge's words are from it
+    ("Turkish prosecutors indicted Osman Kavala on charges of attempting to overthrow the government over the "
+     "2013 Gezi Park protests.", []),
+    ("A court sentenced five students to prison for their role in the protests in Minsk.", []),
     # ... not the protest the sentence tells
     ("Thousands attended a rally in Bangkok to hear a speech by the opposition leader.", ["rally"]),
     ("Police fired tear gas as thousands protested in the capital.", ["tear gas", "protested"]),

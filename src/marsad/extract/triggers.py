@@ -195,6 +195,14 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"\b(?:over|for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:speech|speeches|remarks|comments|address|poem|song|"
     r"slogans?|performance)\s+(?:(?:he|she|they)\s+(?:made|gave|delivered|read|recited|sang)\s+)?(?:at|during)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
+#: ... and what someone is tried for, however far the charge's words are from it ("indicted
+#: Osman Kavala on charges of attempting to overthrow the government over the 2013 Gezi Park
+#: protests", "sentenced five students for their role in the protests")
+_TRIED_OVER_BEFORE = re.compile(
+    r"\b(?:indicted|charged|prosecuted|convicted|sentenced|tried|accused)\b[^.;:]{0,100}?\s(?:over|for\s+(?:his|her|their)"
+    r"\s+(?:role|part|involvement)\s+in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: how far before a word of protest the charge's words are looked for
+_TRIED_OVER_REACH = 160
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
 
 
@@ -213,10 +221,11 @@ def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bo
     """True when a word of protest names the backdrop of the sentence's news (see
     :data:`_PROTEST_BACKDROP_BEFORE`): after "amid" with a word of duration or extent, after
     "home from", after words spoken or written "about" it, in the charge someone was tried
-    on, or after "as" when the protests go on ("as protests continued")."""
+    on or what they were tried over (:data:`_TRIED_OVER_BEFORE`), or after "as" when the
+    protests go on ("as protests continued")."""
     m = _PROTEST_BACKDROP_BEFORE.search(text[max(sentence_start, start - 60):start])
     if m is None:
-        return False
+        return bool(_TRIED_OVER_BEFORE.search(text, max(sentence_start, start - _TRIED_OVER_REACH), start))
     return not m.group(0).lower().startswith(("as", "while")) or bool(_PROTEST_GOES_ON.match(text, end))
 
 
