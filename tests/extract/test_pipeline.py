@@ -1064,3 +1064,14 @@ def test_the_ends_of_a_journey_told_are_weak_votes_for_the_report_s_country(pipe
     r = pipeline.run({"text": "The blogger was deported to Egypt from Kuwait and arrested on arrival in Cairo.",
                       "published": "2021-05-24"})
     assert r["events"][0]["location"]["country"] == "EG"
+
+
+def test_where_someone_was_headed_is_not_where_the_event_was(pipeline):
+    (ev,) = pipeline.run({"text": "Indian police filed a case of sedition against journalist Siddique Kappan, who was "
+                                  "arrested on his way to Hathras in Uttar Pradesh in October 2020.",
+                          "published": "2021-01-05"})["events"]
+    assert (ev["location"]["name"], ev["location"]["precision"]) == ("Uttar Pradesh", 3)
+    # ... unless the sentence names no other place: a bus was hit somewhere on its course
+    (ev,) = pipeline.run({"text": "A roadside bomb hit a bus travelling from Aleppo to Hama, killing six passengers.",
+                          "published": "2021-01-05"})["events"]
+    assert ev["location"]["name"] == "Aleppo"

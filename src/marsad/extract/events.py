@@ -82,7 +82,7 @@ from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
-                     addressed_as_government, carried_to_cue, filed_at, paren_dateline, salient_place)
+                     addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
@@ -923,6 +923,14 @@ def events(ctx: Context) -> None:
         for i, (s, e) in enumerate(ctx.sentences):
             if s < a.end and a.start < e:
                 att_s.setdefault(i, []).append(a)
+    # the ends of a journey told ("arrested on his way to Hathras in Uttar Pradesh") are not
+    # where the event was, when its sentence names another place below a country's level
+    # (a bus "travelling from Aleppo to Hama" was hit somewhere on its course)
+    route_before = route_cue(ctx.text)
+    for sent, ps in place_s.items():
+        ends = {id(p) for p in ps if route_before(p.start)}
+        if ends and any(p.feature != "country" and id(p) not in ends for p in ps):
+            place_s[sent] = [p for p in ps if id(p) not in ends]
     # the casualties, places and doers of an earlier act a sentence's news is told as the
     # time after ("..., a day after a suicide bombing in Manbij killed 10") are that act's
     for sent, spans in _prior_act_clauses(ctx, trig_s, att_s).items():
