@@ -1075,3 +1075,9 @@ def test_where_someone_was_headed_is_not_where_the_event_was(pipeline):
     (ev,) = pipeline.run({"text": "A roadside bomb hit a bus travelling from Aleppo to Hama, killing six passengers.",
                           "published": "2021-01-05"})["events"]
     assert ev["location"]["name"] == "Aleppo"
+
+
+def test_state_media_s_occupation_forces_are_the_nation_s_forces_and_act_with_their_mercenaries(pipeline):
+    (ev,) = pipeline.run({"text": "The Turkish occupation forces and their mercenaries bombarded the villages of Tal "
+                                  "Tamr countryside in Hasaka province.", "published": "2020-01-05"})["events"]
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == [("Turkish forces", "perpetrator")]

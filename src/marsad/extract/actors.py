@@ -499,7 +499,7 @@ _AFTER_HIT_INSTRUMENT = re.compile(
     r"struck|targeted|attacked|ambushed|bombed|shelled|overrun|blown up)|(?:shot down|downed)\s+"
     r"(?:in|over|near|by|outside|on|after)\b)", re.IGNORECASE)
 #: the allies named with the actor that acts: "Turkish forces and their Syrian rebel allies shelled"
-_WITH_ALLIES = r"(?:\s+(?i:and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners)))?"
+_WITH_ALLIES = r"(?:\s+(?i:and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners|mercenaries|militias|agents)))?"
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
     r"^" + _APPOS + _WITH_ALLIES + r"\s+(?i:" + _MEMBER + "|" + _HEAD + r")" + _PLACE_GAP +
     r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
@@ -907,7 +907,8 @@ _COMPOUND_MODIFIER = re.compile(
     r"leaning|friendly|dominated|occupied|besieged|inspired|owned|appointed|imposed|style)\b", re.IGNORECASE)
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)\s+$")
+#: (state media's "occupation" between: "the Turkish occupation forces")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)\s+(?:(?:occupation|occupying)\s+)?$")
 #: the two countries news names by their letters as a nationality ("a US base", "UK troops")
 _LETTERED = {"US": "US", "UK": "GB"}
 
