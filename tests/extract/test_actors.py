@@ -1019,4 +1019,3 @@ def test_a_speaker_that_tells_its_own_losses_in_a_fight_is_a_side(dictionary, te
     assert {r for r, n in roles if r.startswith("side")} == {"side_a", "side_b"}
     (m,) = [m for m in actors(text, dictionary) if m.text == speaker]
     assert m.role_hint == "side"
-
