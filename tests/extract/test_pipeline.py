@@ -1081,3 +1081,9 @@ def test_state_media_s_occupation_forces_are_the_nation_s_forces_and_act_with_th
     (ev,) = pipeline.run({"text": "The Turkish occupation forces and their mercenaries bombarded the villages of Tal "
                                   "Tamr countryside in Hasaka province.", "published": "2020-01-05"})["events"]
     assert [(a["name"], a["role"]) for a in ev["actors"]] == [("Turkish forces", "perpetrator")]
+
+
+def test_a_release_told_beside_an_arrest_does_not_date_it(pipeline):
+    r = pipeline.run({"text": "The activist, arrested in 2017, was released on bail on Tuesday after four years in "
+                              "pretrial detention.", "published": "2021-06-20"})
+    assert [(e["sub_type"], e["date"]["start"]) for e in r["events"]] == [("arrests", "2017-01-01")]

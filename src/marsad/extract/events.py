@@ -1985,18 +1985,25 @@ class _Words:
 
 
 def _words_in(d: Draft, sentence: int) -> _Words | None:
-    """The event's words in ``sentence`` (indexed once per draft and list of words)."""
+    """The event's words in ``sentence`` (indexed once per draft, list of words and kind), but
+    for a weak word of another kind told beside one of the event's own kind."""
     cached = d.__dict__.get("_marsad_words")
-    if cached is None or cached[0] is not d.triggers or cached[1] != len(d.triggers):
+    if cached is None or cached[0] is not d.triggers or cached[1] != len(d.triggers) or cached[3] != d.sub_type:
         spans: dict[int, list[tuple[int, int]]] = {}
         for t in d.triggers:
             spans.setdefault(t.sentence, []).append((t.start, t.end))
+        # a weak word of another kind than the event's, beside its own, is another act's
+        # ("The activist, arrested in 2017, was released on bail on Tuesday": the release's day)
+        own = {t.sentence for t in d.triggers if t.sub_type == d.sub_type}
+        for t in d.triggers:
+            if t.strength == "weak" and t.sub_type not in (d.sub_type, "generic") and t.sentence in own:
+                spans[t.sentence].remove((t.start, t.end))
         index = {}
         for sent, ss in spans.items():
             ss.sort()
             index[sent] = _Words([a for a, _b in ss], list(itertools.accumulate((b for _a, b in ss), max)),
                                  sorted(b for _a, b in ss))
-        cached = (d.triggers, len(d.triggers), index)
+        cached = (d.triggers, len(d.triggers), index, d.sub_type)
         d.__dict__["_marsad_words"] = cached
     return cached[2].get(sentence)
 
