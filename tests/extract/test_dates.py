@@ -183,6 +183,24 @@ def test_this_year_alone_is_a_comparison_not_a_date():
     assert find_dates("More people died this year than last year.", D(2025, 3, 8)) == []
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Last year, security forces killed at least 14 environmental defenders.", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("The group said so. Late last year, police detained two activists.", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("The group said so. Earlier this year, police detained two activists.", (D(2025, 1, 1), D(2025, 3, 8))),
+])
+def test_a_year_opening_a_sentence_as_its_time_is_a_date(text, span):
+    (d,) = find_dates(text, D(2025, 3, 8))
+    assert (d.start_date, d.end_date, d.precision) == (*span, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Since last year, police have detained 40 activists.",
+    "This year, more activists were killed.",
+])
+def test_a_span_s_start_or_a_year_compared_opening_a_sentence_is_no_date(text):
+    assert find_dates(text, D(2025, 3, 8)) == []
+
+
 def test_relative_needs_a_publication_date():
     text = "Warplanes pounded the city yesterday and on Tuesday, since Thursday, in March."
     assert find_dates(text, None) == []

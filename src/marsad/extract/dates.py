@@ -30,7 +30,8 @@ call; these rules cost well under a millisecond per article).
   year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
   "this year" alone are not dates: they are most often a comparison, "more than last
   year", or a running count, "so far this year"; "last year" right after what befell
-  someone is, "was arrested last year", "shot him late last year"), weekdays ("on Tuesday", "Saturday evening",
+  someone is, "was arrested last year", "shot him late last year", and so is "last year"
+  opening a sentence as its time, "Last year, police killed ..."), weekdays ("on Tuesday", "Saturday evening",
   "late on Monday", "Monday night": the most recent such weekday on or before
   publication, the publication weekday being the publication day itself; "last
   Tuesday" on a Tuesday is a week before; "next Tuesday", a day still to come
@@ -211,6 +212,10 @@ def time_after_act(m: DateMention) -> bool:
 _ACT_LAST_YEAR = re.compile(
     r"\b(?P<verb>[a-z]+ed|shot|held|taken|beaten|slain|found|caught|thrown|struck|seized)\s+(?:(?:him|her|them)\s+)?"
     r"(?P<when>(?:(?:in\s+)?(?:early|late)\s+)?last\s+year)\b(?!['’])")
+#: ... or opening a sentence as its time: "Last year, security forces killed ...", "Late last
+#: year, ..." (not "Since last year," the start of a span)
+_FRONT_LAST_YEAR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))"
+                              r"(?P<when>(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate)\s+)?[Ll]ast\s+year)\s*,")
 #: ... nor after the words of a count compared: "exceeding the total number killed last year",
 #: "more than were killed last year"
 _COMPARED_BEFORE = re.compile(r"\b(?:number|numbers|total|toll|tally|figures?|than|compared|record|many|"
@@ -574,6 +579,9 @@ def find_dates(text: str, published: dt.date | None, *,
                 # "was arrested last year": that year (not "the total number killed last year")
                 y = pub.year - 1
                 add(m.start("when"), m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "relative")
+        for m in each(_FRONT_LAST_YEAR, lo, hi):
+            y = pub.year - 1
+            add(m.start("when"), m.end("when"), dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "relative")
     # "three years after the murder of X": the act that long before the report
     for lo, hi in windows(_AFTER_ANCHOR, 25, 60):
         for m in each(_SPAN_AFTER_ACT, lo, hi):
