@@ -64,6 +64,11 @@ PHRASES = (
                                                     "last year, a day after an attack in Homs killed 10 in Hama, "),
     ("places+actors: strikes on towns from positions", "Terrorists positioned in Douma fired strikes on Jaramana, "
                                                        "accusing Ankara of it near the Turkish border; "),
+    ("events+actors: earlier acts, joined nationalities", "Russian and Syrian warplanes killed 8 in Azaz, a day after "
+                                                          "a bombing in Manbij killed 10, "),
+    ("figures+events: wholes told first, crowds", "Of the 35 people killed, 21 were civilians burned alive by a mob, "),
+    ("places+dates: journeys, asides, trials over protests", "The lawyer, who has defended activists since 2015, was "
+                                                             "detained on his way to Hathras, tried over the protests, "),
 )
 
 
