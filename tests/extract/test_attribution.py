@@ -1029,3 +1029,10 @@ def test_a_charity_told_by_its_kind_alone_speaks_as_one(nlp, registry):
     text = "Air strikes on a hospital in Millis killed 13 people on Thursday, a medical charity said."
     _, atts, _ = attribute(nlp, registry, text)
     assert [(a.source.name, a.source.type) for a in atts] == [("medical charity", "international_org")]
+
+
+def test_a_speaker_that_goes_on_adding_is_the_one_who_said(nlp, registry):
+    # not the side the rebels clashed with, named before the speaker
+    _ctx, atts, _st = attribute(nlp, registry, "Rebels pushed into the town of Suran after fierce clashes with the "
+                                               "army, the Observatory said, adding that dozens of fighters were killed.")
+    assert {a.source.name for a in atts} == {"Syrian Observatory for Human Rights"}

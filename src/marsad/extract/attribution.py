@@ -1340,6 +1340,10 @@ def _find_source(ctx: Context, w: str, forward_only: bool, cs: int, ce: int, ss:
 
 
 
+#: a speaker's verb and a comma between it and a participle cue: "X said, adding that"
+_SAID_THEN = re.compile(r"\s+(?:(?:has|had)\s+)?(?:said|says|told\s+\w+|reported|stated|wrote)\s*,\s*")
+
+
 def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], allowed) -> _Cand | None:
     """The candidate right before the cue that can be its subject."""
     # candidates are in text order and do not overlap: their ends are in order too
@@ -1350,6 +1354,8 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
             break
         if not allowed(c):
             continue
+        if w.endswith("ing") and _SAID_THEN.fullmatch(text, c.end, cs):
+            return c    # "the Observatory said, adding that": the speaker goes on
         # "the Pastoral Land Commission (CPT) said": the name before its acronym speaks
         acronym = i > 0 and _named_before(text, cands[i - 1], c)
         if not _gap_ok(text[c.end + acronym:cs]):
@@ -1361,7 +1367,8 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
             if i > 0 and cands[i - 1].kind == "named" and not text[cands[i - 1].end:c.start].strip():
                 c = cands[i - 1]
         pw, pstart = _prev_word(text, c.start, ss)
-        if pw in _PREPS and not (pw == "with" and w.endswith("ing")):   # "with its ministry denouncing"
+        if pw in _PREPS and not (pw == "with" and w.endswith("ing") and not text[c.end:cs].strip()):
+            # (but "with its ministry denouncing": the ministry denounces)
             if pw == "of":
                 pw2, _ = _prev_word(text, pstart, ss)
                 if pw2 not in _ROLE_NOUNS:
