@@ -1087,3 +1087,10 @@ def test_a_release_told_beside_an_arrest_does_not_date_it(pipeline):
     r = pipeline.run({"text": "The activist, arrested in 2017, was released on bail on Tuesday after four years in "
                               "pretrial detention.", "published": "2021-06-20"})
     assert [(e["sub_type"], e["date"]["start"]) for e in r["events"]] == [("arrests", "2017-01-01")]
+
+
+def test_a_part_by_its_compass_of_the_place_a_town_is_told_in_only_locates_it(pipeline):
+    r = pipeline.run({"text": "Rebels pushed into the town of Suran in northern Hama on Tuesday after fierce clashes "
+                              "with the army, adding that dozens of fighters were killed on both sides.",
+                      "published": "2017-04-06"})
+    assert [e["location"]["name"] for e in r["events"]] == ["Suran"]

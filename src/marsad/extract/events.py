@@ -805,7 +805,8 @@ def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[
     town of ``towns``, by direction or nearness, with no list between them ("captured the
     village of Tal Jihan from Kurdish fighters north of Manbij", "the village of Tokhar
     near the northern Syrian city of Manbij"; but "outside Saraqeb and ... in the town of
-    Ehsim" are two places). Each place is compared with the nearest before it only (a
+    Ehsim" are two places), or a part by its compass of a bigger place a town is told in
+    ("the town of Suran in northern Hama"). Each place is compared with the nearest before it only (a
     sentence may name thousands)."""
     ends = sorted(q.end for q in places)
     anchors = sorted(((q.end, q) for q in towns if not _RELATIVE.match(q.text)), key=lambda x: x[0])
@@ -818,6 +819,12 @@ def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[
                 out.add(id(p))
                 continue
         start = p.start
+        if _COMPASS_PART.match(p.text):
+            # a part of a bigger place a town is told in: "the town of Suran in northern Hama"
+            k = bisect.bisect_right(anchor_ends, p.start) - 1
+            if k >= 0 and _IN_GAP.fullmatch(text, anchor_ends[k], p.start):
+                out.add(id(p))
+                continue
         if not _RELATIVE.match(p.text):
             # the relation told before the kind of place: "the village of Tokhar near the
             # northern Syrian city of Manbij"
@@ -831,6 +838,9 @@ def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[
     return out
 
 
+_COMPASS_PART = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s",
+                           re.IGNORECASE)
+_IN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?")
 _RELATIVE_KIND_BEFORE = re.compile(
     r"\b(?:near|outside|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+"
     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|provincial\s+capital)\s+of\s+$", re.IGNORECASE)
