@@ -498,8 +498,10 @@ _AFTER_HIT_INSTRUMENT = re.compile(
     r"(?:(?:was|were|is|are|being|has been|have been|had been)\s+(?:\w+ly\s+)?(?:shot down|downed|destroyed|hit|"
     r"struck|targeted|attacked|ambushed|bombed|shelled|overrun|blown up)|(?:shot down|downed)\s+"
     r"(?:in|over|near|by|outside|on|after)\b)", re.IGNORECASE)
-#: the allies named with the actor that acts: "Turkish forces and their Syrian rebel allies shelled"
-_WITH_ALLIES = r"(?:\s+(?i:and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:allies|proxies|partners|mercenaries|militias|agents)))?"
+#: the allies named with the actor that acts: "Turkish forces and their Syrian rebel allies shelled",
+#: state media's "the Turkish occupation forces and their mercenaries bombarded"
+_WITH_ALLIES = (r"(?:\s+(?i:and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:allies|proxies|partners|mercenaries|militias|agents)))?")
 _AFTER_ACTIVE = re.compile(  # place names are capitalised: only the gap is case-sensitive
     r"^" + _APPOS + _WITH_ALLIES + r"\s+(?i:" + _MEMBER + "|" + _HEAD + r")" + _PLACE_GAP +
     r"(?i:" + _AUX + r"(?:" + _VIOLENT + r"))\b")
@@ -924,12 +926,6 @@ def nationality_before(text: str, start: int, gaz) -> tuple[str, int, int] | Non
     return (country, m.start(1), m.end(1)) if country else None
 
 
-def _nationality_before(text: str, start: int, gaz) -> str | None:
-    """The country of :func:`nationality_before`, else None."""
-    found = nationality_before(text, start, gaz)
-    return found[0] if found else None
-
-
 #: a nationality told as a belief after a force ("warplanes believed to be Russian")
 _BELIEVED_TO_BE = re.compile(
     r"\s*,?\s+(?:(?:widely|generally)\s+)?(?:believed|thought|suspected|presumed|understood|reported|said)\s+"
@@ -1007,9 +1003,11 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
         if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
-        nationality = nationality_before(text, start, gaz) if entry.localize and gaz is not None else None
-        named = ((nationality[0] if nationality else None) or _nationality_believed(text, end, gaz)
-                 or _country_launching(text, start, gaz)) if entry.localize and gaz is not None else None
+        nationality = named = None
+        if entry.localize and gaz is not None:
+            nationality = nationality_before(text, start, gaz)
+            named = ((nationality[0] if nationality else None) or _nationality_believed(text, end, gaz)
+                     or _country_launching(text, start, gaz))
         if entry.after_nationality and named is None:
             continue   # "the forces of change": no nationality, no actor
         if entry.local_only and entry.localize == "coalition" and named is None and coalition is not None:

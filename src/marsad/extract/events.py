@@ -487,6 +487,7 @@ _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response
                             re.IGNORECASE)
 
 
+#: a lynching's word: a crowd's killing (see :func:`_sentence_frames`)
 _LYNCHED = re.compile(r"lynch", re.IGNORECASE)
 
 
@@ -806,8 +807,8 @@ def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[
     village of Tal Jihan from Kurdish fighters north of Manbij", "the village of Tokhar
     near the northern Syrian city of Manbij"; but "outside Saraqeb and ... in the town of
     Ehsim" are two places), or a part by its compass of a bigger place a town is told in
-    ("the town of Suran in northern Hama"). Each place is compared with the nearest before it only (a
-    sentence may name thousands)."""
+    ("the town of Suran in northern Hama"). Each place is compared with the nearest before it
+    only (a sentence may name thousands)."""
     ends = sorted(q.end for q in places)
     anchors = sorted(((q.end, q) for q in towns if not _RELATIVE.match(q.text)), key=lambda x: x[0])
     anchor_ends = [e for e, _q in anchors]
@@ -1681,9 +1682,9 @@ _ON_TARGET = re.compile(r"\s+on\s+(?:the\s+)?(?:(?:rebel|government|regime|oppos
 
 def _first_place(text: str, order: list[int], place_s: dict[int, list[Place]], country: str | None) -> Place | None:
     """The most specific place below country level (in ``country``, if given) of the
-    first sentence, in reading order, that has one. A sentence that lists places in several provinces ("attacks in Daraa
-    countryside Aleppo Damascus") gives way to the next sentence that names places in one
-    of them only."""
+    first sentence, in reading order, that has one. A sentence that lists places in several
+    provinces ("attacks in Daraa countryside Aleppo Damascus") gives way to the next sentence
+    that names places in one of them only."""
     def here(s: int) -> list[Place]:
         found = [p for p in place_s.get(s, []) if p.feature != "country"
                  and (country is None or p.country == country)]

@@ -199,8 +199,9 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
 #: Osman Kavala on charges of attempting to overthrow the government over the 2013 Gezi Park
 #: protests", "sentenced five students for their role in the protests")
 _TRIED_OVER_BEFORE = re.compile(
-    r"\b(?:indicted|charged|prosecuted|convicted|sentenced|tried|accused)\b[^.;:]{0,100}?\s(?:over|for\s+(?:his|her|their)"
-    r"\s+(?:role|part|involvement)\s+in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+    r"\b(?:indicted|charged|prosecuted|convicted|sentenced|tried|accused)\b[^.;:]{0,100}?\s"
+    r"(?:over|for\s+(?:his|her|their)\s+(?:role|part|involvement)\s+in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE)
 #: how far before a word of protest the charge's words are looked for
 _TRIED_OVER_REACH = 160
 _PROTEST_GOES_ON = re.compile(r"\s+(?:continued|went\s+on|persisted|spread|raged|swept|continue)\b", re.IGNORECASE)
