@@ -1036,3 +1036,15 @@ def test_a_speaker_that_goes_on_adding_is_the_one_who_said(nlp, registry):
     _ctx, atts, _st = attribute(nlp, registry, "Rebels pushed into the town of Suran after fierce clashes with the "
                                                "army, the Observatory said, adding that dozens of fighters were killed.")
     assert {a.source.name for a in atts} == {"Syrian Observatory for Human Rights"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army rejected accusations by local residents that soldiers had killed four farmers.",
+     {("army", "denies"), ("local residents", "alleges")}),
+    ("The allegations by Human Rights Watch were denied.", {("Human Rights Watch", "alleges")}),
+    # ... the allegations someone denies are not that one's
+    ("The army denied the allegations.", {("army", "denies")}),
+])
+def test_accusations_and_allegations_by_someone_are_that_one_s(nlp, registry, text, expected):
+    _ctx, atts, _st = attribute(nlp, registry, text)
+    assert {(a.source.name, a.stance) for a in atts} == expected

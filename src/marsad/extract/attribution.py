@@ -249,7 +249,8 @@ CUES: dict[str, str] = {
                        "estimating added adds adding noted notes explained declared described describing wrote "
                        "tweeted counted recorded revealed indicated warned insisted acknowledged admitted "
                        "reports report affirmed affirming learned learnt concerned alarmed"),
-    **_cues("alleges", "claimed claims claim claiming alleged alleges alleging suggested suggest suggests"),
+    **_cues("alleges", "claimed claims claim claiming alleged alleges alleging suggested suggest suggests "
+                       "allegations accusations"),
     **_cues("denies", "denied denies deny denying rejected rejects rejecting refuted refutes refuting"),
     **_cues("condemns", "condemned condemns condemning denounced denounces denouncing deplored deplores "
                         "deploring decried decries slammed slams"),
