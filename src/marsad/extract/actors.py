@@ -577,8 +577,10 @@ _HEADLINE_SPEAKER = re.compile(r"^\s*:\s+\S")
 #: what may come before it in its sentence: nothing, or a dateline ("Wednesday 24 August 2016 16:58")
 _HEADLINE_START = re.compile(r"[\W\d]{0,20}(?:(?:[A-Z][a-z]+|\d[\d:./-]*)[\s,]+){0,6}(?:the\s+)?")
 # "X said (that) it killed ...": the speaker claims the violence
+#: what may come between a speech verb and what it tells: "said on Monday that"
+_SPEECH_LEAD = r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*"
 _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
-    r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
+    _SPEECH_LEAD + r"(?:it|they|its \w+|their \w+)\s+(?:had\s+|have\s+|has\s+)?"
     # ... a taking of ground too ("the army said it had regained control of Salma")
     r"(?:" + _VIOLENT + r"|regain(?:ed|s|ing)?|retook|retak(?:e|en|es|ing)|recaptur(?:e|ed|es|ing)|"
     r"liberat(?:e|ed|es|ing)|(?:took|taken)\s+(?:full\s+)?control|repel(?:led|s|ling)?|repuls(?:e|ed|es|ing))\b",
@@ -586,7 +588,7 @@ _SPEECH_CLAIM = re.compile(  # matched from the end of the speech verb
 #: ... or its own losses, which make it a side of the fight it tells: "Hezbollah said two of its
 #: fighters were killed in clashes with Nusra Front militants"
 _SPEECH_OWN_LOSS = re.compile(
-    r"\s+(?:(?:(?:on )?\w+day|in a statement|that)\s+)*(?:(?:at\s+least\s+)?[\w-]+\s+of\s+)?(?:its|their)\s+(?:own\s+)?"
+    _SPEECH_LEAD + r"(?:(?:at\s+least\s+)?[\w-]+\s+of\s+)?(?:its|their)\s+(?:own\s+)?"
     r"(?:fighters|members|troops|soldiers|men|personnel|militants|officers|commanders?|combatants|guards)\s+"
     r"(?:had\s+been|have\s+been|were|was)\s+(?:killed|wounded|injured)\b", re.IGNORECASE)
 #: an actor that investigates or hunts for the culprits of the act: "police are
@@ -1025,20 +1027,12 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
                          generic=entry if entry.localize and named is None else None)
         if not entry.local_only and "coalition" in e.name.lower().split():
             coalition = m
-        generic = entry if nationality is not None else None
-        if nationality is None and entry.national and entry.country and gaz is not None:
-            # a country's force named with its nationality ("Syrian warplanes")
-            word = _FIRST_WORD.match(text, start)
-            if word is not None and gaz.demonym(word.group()) == entry.country:
-                nationality, generic = (entry.country, start, word.end()), dictionary.generic(entry.national)
-        if generic is not None:
+        if gaz is not None and (nationality is not None or entry.national):
             # "Russian and Syrian warplanes": each nationality joined to the force's names a force
-            for c, cs, ce in _coordinated_nationalities(text, nationality, gaz):
-                other = dictionary.localized(generic, c, named=True)
-                if other is not generic:
-                    out.append(ActorMention(start=cs, end=ce, text=text[cs:ce], name=other.name,
-                                            category=other.category, sentence=m.sentence, country=other.country))
-                    shared.append((cs, start))
+            for other, cs, ce in _joined_forces(text, start, entry, nationality, gaz, dictionary):
+                out.append(ActorMention(start=cs, end=ce, text=text[cs:ce], name=other.name,
+                                        category=other.category, sentence=m.sentence, country=other.country))
+                shared.append((cs, start))
         out.append(m)
     out = merge_mentions(text, out)
     _resolve_anaphors(text, out)
@@ -1056,6 +1050,31 @@ _FIRST_WORD = re.compile(r"[A-Z][a-z]+")
 #: a nationality joined to the next one by a comma or "and": "Russian and Syrian warplanes",
 #: "US, British and French jets"
 _NATIONALITY_JOINED = re.compile(r"(?<![\w.])([A-Z][a-z]+|U\.?S\.?|U\.?K\.?)(?:\s*,\s*|,?\s+and\s+)$")
+
+
+def _joined_forces(text: str, start: int, entry: ActorEntry, nationality: tuple[str, int, int] | None, gaz,
+                   dictionary: ActorDictionary) -> list[tuple[ActorEntry, int, int]]:
+    """The forces of the other nationalities joined to the one that names the force at
+    ``start`` ("Russian" in "Russian and Syrian warplanes"), each with its word's span: a
+    generic force after its nationality (``nationality``), or a country's force the
+    dictionary knows with its nationality ("Syrian warplanes"), looked up only when a
+    nationality is joined before it."""
+    generic = entry
+    if nationality is None:
+        if not entry.country or not _NATIONALITY_JOINED.search(text, max(0, start - 20), start):
+            return []
+        word = _FIRST_WORD.match(text, start)
+        if word is None or gaz.demonym(word.group()) != entry.country:
+            return []
+        nationality, generic = (entry.country, start, word.end()), dictionary.generic(entry.national)
+        if generic is None:
+            return []
+    out = []
+    for c, cs, ce in _coordinated_nationalities(text, nationality, gaz):
+        other = dictionary.localized(generic, c, named=True)
+        if other is not generic:
+            out.append((other, cs, ce))
+    return out
 
 
 def _coordinated_nationalities(text: str, nationality: tuple[str, int, int], gaz) -> list[tuple[str, int, int]]:

@@ -209,13 +209,14 @@ def time_after_act(m: DateMention) -> bool:
 #: "last year" right after what befell someone ("was arrested last year", "killed late last
 #: year"): that year. Alone it is no date (a comparison, "more than last year"; a running
 #: count after a verb of counting, "recorded last year")
+_LAST_YEAR = r"(?:(?:in\s+)?(?:early|late)\s+)?last\s+year"
 _ACT_LAST_YEAR = re.compile(
     r"\b(?P<verb>[a-z]+ed|shot|held|taken|beaten|slain|found|caught|thrown|struck|seized)\s+(?:(?:him|her|them)\s+)?"
-    r"(?P<when>(?:(?:in\s+)?(?:early|late)\s+)?last\s+year)\b(?!['’])")
+    r"(?P<when>" + _LAST_YEAR + r")\b(?!['’])")
 #: ... or opening a sentence as its time: "Last year, security forces killed ...", "Late last
 #: year, ..." (not "Since last year," the start of a span)
 _FRONT_LAST_YEAR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))"
-                              r"(?P<when>(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate)\s+)?[Ll]ast\s+year)\s*,")
+                              r"(?P<when>(?i:" + _LAST_YEAR + r"))\s*,")
 #: ... nor after the words of a count compared: "exceeding the total number killed last year",
 #: "more than were killed last year"
 _COMPARED_BEFORE = re.compile(r"\b(?:number|numbers|total|toll|tally|figures?|than|compared|record|many|"

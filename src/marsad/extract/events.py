@@ -487,10 +487,6 @@ _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response
                             re.IGNORECASE)
 
 
-#: a lynching's word: a crowd's killing (see :func:`_sentence_frames`)
-_LYNCHED = re.compile(r"lynch", re.IGNORECASE)
-
-
 def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[Figure],
                      actors: list[ActorMention], told_before: frozenset[str] = frozenset()) -> list[Frame]:
     """The frames (one per event type) a sentence's triggers make (casualties told with no
@@ -589,7 +585,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     vac = by_type.get("violence_against_civilians")
     if vac and not has_armed and all(t.sub_type == "attack" for t in vac) and (
             by_type.get("riots") and all(t.sub_type == "mob_violence" for t in by_type["riots"])
-            or "riots" not in by_type and all(_LYNCHED.match(t.text) for t in vac)):
+            or "riots" not in by_type and all(t.text.lower().startswith("lynch") for t in vac)):
         by_type.setdefault("riots", []).extend(replace(t, type="riots", sub_type="mob_violence")
                                                for t in by_type.pop("violence_against_civilians"))
     # "warplanes committed a massacre": the massacre is the strike's toll, not an act of
@@ -648,8 +644,9 @@ def _holds(p: Place, start: int, end: int) -> bool:
 
 _NEAR = re.compile(r"(?:near|outside)\s", re.IGNORECASE)
 #: a place given relative to another by its direction or nearness: "north of X", "near X"
-_RELATIVE = re.compile(r"(?:near|(?:north|south|east|west|north-?east|north-?west|south-?east|"
-                       r"south-?west)\s+of)\s", re.IGNORECASE)
+#: the compass's eight points ("north", "north-east", "northeast")
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_RELATIVE = re.compile(rf"(?:near|{_COMPASS}\s+of)\s", re.IGNORECASE)
 _LIST_BREAK = re.compile(r"\band\b|[,;]")
 
 
@@ -839,11 +836,10 @@ def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[
     return out
 
 
-_COMPASS_PART = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s",
-                           re.IGNORECASE)
+_COMPASS_PART = re.compile(rf"{_COMPASS}ern\s", re.IGNORECASE)
 _IN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?")
 _RELATIVE_KIND_BEFORE = re.compile(
-    r"\b(?:near|outside|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+"
+    rf"\b(?:near|outside|{_COMPASS}\s+of)\s+"
     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|provincial\s+capital)\s+of\s+$", re.IGNORECASE)
 
 
@@ -1768,8 +1764,7 @@ def _named_country(ctx: Context, order: list[int], place_s: dict[int, list[Place
 
 
 #: a compass word before a country's name: "northeast Syria", "in southern Lebanon"
-_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-                             r"(?:ern)?\s+$", re.IGNORECASE)
+_COMPASS_BEFORE = re.compile(rf"\b{_COMPASS}(?:ern)?\s+$", re.IGNORECASE)
 
 
 def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Place]],
@@ -1789,14 +1784,15 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
     return None
 
 
+#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
+_TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
+                r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
 #: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
-_TIME_AFTER_BREAK = re.compile(r",\s+(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|two\s+days|"
-                               r"three\s+days|the\s+day)\s+(?:after|before)\s+", re.IGNORECASE)
+_TIME_AFTER_BREAK = re.compile(rf",\s+{_TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
 #: ... the same told first, up to its comma: "Days after a chemical attack killed more than 80
 #: people in Khan Sheikhoun, an air strike killed five civilians in Saraqeb"
-_TIME_AFTER_FRONT = re.compile(r"\s*(?:(?:just|only|barely)\s+)?(?:hours|days|weeks|minutes|shortly|soon|a\s+day|"
-                               r"a\s+week|(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))\s+"
-                               r"(?:after|before)\s+[^,;]{1,200}?,", re.IGNORECASE)
+_TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{_TIME_LENGTH}\s+(?:after|before)\s+"
+                               r"[^,;]{1,200}?,", re.IGNORECASE)
 
 
 def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
@@ -2000,15 +1996,13 @@ def _words_in(d: Draft, sentence: int) -> _Words | None:
     for a weak word of another kind told beside one of the event's own kind."""
     cached = d.__dict__.get("_marsad_words")
     if cached is None or cached[0] is not d.triggers or cached[1] != len(d.triggers) or cached[3] != d.sub_type:
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for t in d.triggers:
-            spans.setdefault(t.sentence, []).append((t.start, t.end))
         # a weak word of another kind than the event's, beside its own, is another act's
         # ("The activist, arrested in 2017, was released on bail on Tuesday": the release's day)
         own = {t.sentence for t in d.triggers if t.sub_type == d.sub_type}
+        spans: dict[int, list[tuple[int, int]]] = {}
         for t in d.triggers:
-            if t.strength == "weak" and t.sub_type not in (d.sub_type, "generic") and t.sentence in own:
-                spans[t.sentence].remove((t.start, t.end))
+            if not (t.strength == "weak" and t.sub_type not in (d.sub_type, "generic") and t.sentence in own):
+                spans.setdefault(t.sentence, []).append((t.start, t.end))
         index = {}
         for sent, ss in spans.items():
             ss.sort()

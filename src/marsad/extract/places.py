@@ -173,13 +173,15 @@ _BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier
 #: Aleppo to Hama", "flew to Istanbul", "on his way to Hathras": where someone came from or was
 #: headed (not where one was returned, deported or extradited to, where what the report tells
 #: befell them)
-_ROUTE_WORDS = re.compile(r"\b(?:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|"
-                          r"fl(?:y|ying|ew|own)|route|en\s+route|headed|heading|bound|way)\b", re.IGNORECASE)
-_ROUTE_BEFORE = re.compile(r"\b(?i:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|"
-                           r"fl(?:y|ying|ew|own)|route|en\s+route|headed|heading|bound|(?:his|her|their|the)\s+way)\s+"
-                           r"(?:from|to|for)\s+(?:the\s+)?"
+_ROUTE = (r"\b(?i:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|fl(?:y|ying|ew|own)|"
+          r"route|en\s+route|headed|heading|bound|(?:his|her|their|the)\s+way)")
+_ROUTE_BEFORE = re.compile(_ROUTE + r"\s+(?:from|to|for)\s+(?:the\s+)?"
                            # (the names between "from" and "to" are capitalised: "from Athens to")
                            r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?:to|for)\s+(?:the\s+)?)?$")
+
+
+#: the words :data:`_ROUTE_BEFORE` opens with, found once per text
+_ROUTE_WORDS = re.compile(_ROUTE + r"\b")
 
 
 def route_cue(text: str) -> CueBefore:
