@@ -980,6 +980,14 @@ def test_a_province_word_names_the_province_not_the_town_of_its_name(pipeline):
     assert [(p.name, p.feature, p.precision) for p in ctx.places] == [("Bulacan", "admin2", 3)]
 
 
+def test_the_state_of_a_name_is_the_state_not_a_town_of_its_name_in_another(pipeline):
+    # a village of Coahuila is named Guerrero; "the state of Guerrero" is the state, and the
+    # country after it the country that holds it (no second state listed)
+    ctx = run(pipeline, "Radio journalist Juan Perez was gunned down in the state of Guerrero, Mexico, on Monday.")
+    assert [(p.name, p.admin1_iso, p.feature, p.precision) for p in ctx.places] == [
+        ("Guerrero", "MX-GRO", "admin1", 3), ("Mexico", None, "country", 3)]
+
+
 def test_a_name_before_news_agency_is_the_outlet_s_not_a_place(pipeline):
     ctx = run(pipeline, "Iranian authorities executed two protesters on Saturday, the judiciary's Mizan news "
                         "agency said. The Kabul news agency reported it too.")

@@ -114,6 +114,8 @@ _AFTER_PROVINCE = re.compile(
 _BEFORE_PROVINCE = re.compile(
     r"(?:\b(?i:the\s+)?(?i:province|governorate|state|region|department)(?i:s)?\s+(?i:of)\s+"
     rf"(?P<listed>{_LISTED_BEFORE}*))$")
+#: ... of several provinces: "the provinces of Latakia and Tartus"
+_PLURAL_PROVINCE_WORD = re.compile(r"(?:province|governorate|state|region|department)s\s", re.IGNORECASE)
 #: after a place name that only qualifies someone: "Damascus-backed forces", "a
 #: London-based monitor", "a UK-based media watchdog" (no event there, no vote for its country)
 QUALIFIER = re.compile(r"[-‐]\s?(?:backed|based|led|allied|aligned|funded|supported|affiliated|born|"
@@ -1465,6 +1467,9 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         want_admin1 = False
         m_prov_a = _AFTER_PROVINCE.match(after)
         m_prov_b = _BEFORE_PROVINCE.search(before)
+        if m_prov_b is not None and m_prov_b["listed"] and best.feature == "country" and not m_prov_a \
+                and not _PLURAL_PROVINCE_WORD.search(m_prov_b.group(0)):
+            m_prov_b = None     # "the state of Guerrero, Mexico": the country that holds the state
         if best.feature == "country" and (m_prov_a or m_prov_b):
             # "Niger State" is the Nigerian state, not the country named like it
             best = _province_named(matches) or best
@@ -1480,9 +1485,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             # "Samar province" is the Philippine province of that very name, not Samara
             best = _province_named(matches, levels=("admin1", "admin2")) or best
         elif (m_prov_a or m_prov_b) and best.feature in LOCAL \
-                and (named_prov := _province_named(matches, best.country, levels=("admin2",))) is not None:
+                and (named_prov := _province_named(matches, best.country, levels=("admin1", "admin2"))) is not None:
             # "Bulacan province" is the Philippine province, not the town of its name (whose
-            # region the province word would otherwise have taken)
+            # region the province word would otherwise have taken), "the state of Guerrero,
+            # Mexico" the Mexican state, not a village of Coahuila named Guerrero
             best = named_prov
         m_area = _AFTER_AREA.match(after)
         m_near = _BEFORE_NEAR.search(before)
