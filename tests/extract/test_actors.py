@@ -383,6 +383,11 @@ def test_named_group_absorbs_the_generic_word_next_to_it(dictionary):
     # the authorities a non-state group runs are that group; a country's are its police
     found = actors("Hamas authorities in Gaza detained three activists.", dictionary, country="PS")
     assert [(a.text, a.name, a.role_hint) for a in found][0] == ("Hamas authorities", "Hamas", "perpetrator")
+    # ... and so are its police and security forces
+    found = actors("A car bomb killed five members of the Asayish security forces and two Houthi police officers.",
+                   dictionary, country="SY")
+    assert [(a.text, a.name) for a in found] == [("Asayish security forces", "Asayish"),
+                                                 ("Houthi police officers", "Houthis")]
     found = actors("Iranian authorities executed the wrestler in Shiraz.", dictionary, country="IR")
     assert [(a.name, a.role_hint) for a in found] == [("Police Forces of Iran", "perpetrator")]
 

@@ -766,8 +766,10 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
                     join = m   # "militant group Islamic State"
                 elif _MEMBER_GAP.match(gap) and _generic(p) and not _generic(m):
                     join = m
-                elif not gap.strip() and m.text.lower() == "authorities" and p.category in NON_STATE_CATEGORIES:
-                    join = p   # "Hamas authorities in Gaza", "Houthi authorities"
+                elif not gap.strip() and p.category in NON_STATE_CATEGORIES and m.generic is not None \
+                        and m.generic.category in STATE_CATEGORIES:
+                    join = p   # "Hamas authorities in Gaza", "Houthi police officers", "the Asayish
+                               # security forces": the force a non-state group runs is that group
             if join is not None:
                 end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
                 out[-1] = ActorMention(start=p.start, end=end, text=text[p.start:end], name=join.name,
