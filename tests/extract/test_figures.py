@@ -833,6 +833,10 @@ def test_n_of_them_struck_by_a_verb_of_its_own(text, expected):
     ("Police said the suspect hadn't killed her.", []),
     # a toll told in the sentence or just before may hold that person already
     ("A journalist was killed in Kabul on Monday. Gunmen shot him dead as he left home.", [("killed", "civilians", 1)]),
+    # a body told by a pronoun: the one taken or missing the sentence before is dead
+    ("Activist Samuel Ochieng was abducted by unidentified men in Kisumu on 5 June. His body was found in a forest "
+     "two weeks later.", [("killed", "total", 1)]),
+    ("A journalist was shot dead in Kabul on Monday. His body was found near his car.", [("killed", "civilians", 1)]),
     ("Two people were killed in the attack, and the gunmen then shot her dead.", [("killed", "total", 2)]),
 ])
 def test_a_killing_told_by_a_pronoun_is_one_dead(text, expected):

@@ -1594,13 +1594,13 @@ _KILLING_OF_BEFORE = re.compile(
 #: a person named before another and "and": "Bruno Pereira and British journalist <Dom Phillips>"
 _PAIR_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s*,\s*\d{1,3}\s*,)?\s+and\s+(?:[\w'’-]+\s+){0,3}$")
 #: "X, whose body was found in his car": X is dead
-_WHOSE_BODY = re.compile(r"\s*,\s*whose\s+(?:dead\s+)?(?:body|corpse|remains)\s+(?:was|were|had\s+been|has\s+been)\s+"
-                         r"(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled)\b")
+#: a body's being found: "was found", "had been later discovered"
+_FOUND = r"(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled)\b"
+_WHOSE_BODY = re.compile(r"\s*,\s*whose\s+(?:dead\s+)?(?:body|corpse|remains)\s+" + _FOUND)
 #: "the body of (Mexican journalist) X ... was found": X is dead
 _BODY_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?:dead\s+)?(?:body|corpse|remains)\s+of\s+(?:[\w-]+\s+){0,4}$",
                              re.IGNORECASE)
-_BODY_FOUND = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|"
-                         r"retrieved|dumped|pulled)\b")
+_BODY_FOUND = re.compile(r"\b" + _FOUND)
 #: a word of what befell a named person ("shot dead", "died in custody", "the body of")
 _FATE_HINT = re.compile(_OUTCOME_HINT.pattern + r"|bod(?:y|ies)|corpse|remains|burn")
 #: the labels the entity ruler gives a surname that is also a place's name
@@ -1738,11 +1738,13 @@ def named_victims(text: str, entities: list[tuple[int, int, str]], sentences: li
 
 
 #: a killing of one person told by a pronoun: "shot him dead", "stabbed her to death",
-#: "gunned him down", "killed him" (not "killed him and his son", whose count it is not)
+#: "gunned him down", "killed him" (not "killed him and his son", whose count it is not),
+#: "his body was found" (the body of one missing or taken, told in the sentence before)
 _PRONOUN_KILLED = re.compile(
     r"\b(?:(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured|clubbed|bludgeoned)\s+(?:him|her)\s+"
     r"(?:dead|to\s+death)|gunned\s+(?:him|her)\s+down|(?:killed|murdered|assassinated|executed|lynched|beheaded)"
-    r"\s+(?:him|her))\b(?!\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:his|her|their|a|an|the|"
+    r"\s+(?:him|her)|(?:his|her)\s+(?:dead\s+|lifeless\s+)?(?:body|corpse|remains)\s+" + _FOUND + r")"
+    r"\b(?!\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+(?:his|her|their|a|an|the|"
     r"two|three|four|five|six|several|\d+)\b)", re.IGNORECASE)
 #: words before a killing that make it none ("nearly killed him", "politically killed him",
 #: "had not killed him", "could have killed her")
@@ -1761,7 +1763,7 @@ def pronoun_victims(text: str, sentences: list[tuple[int, int]], figures: list[F
     its own, when neither it nor the :data:`_PRONOUN_REACH` sentences before it tell a
     toll (which may already hold that person: "A journalist was killed in Kabul. Gunmen
     shot him as he left home")."""
-    if not sentences or ("him" not in text and "her" not in text):
+    if not sentences or not any(w in text for w in ("him", "her", "his", "His", "Her")):
         return []
     inside = _SpanSet(list(masked or []))
     starts = [a for a, _ in sentences]
