@@ -1579,6 +1579,8 @@ def test_a_group_claiming_the_attack_in_its_account_is_its_only_perpetrator():
      "killed 10.", {"total": 8}, "I'zaz"),
     ("A car bomb exploded in Azaz on Sunday, a day after a suicide bombing in Manbij killed 10 people.",
      {}, "I'zaz"),
+    ("Turkish artillery pounded Kurdish YPG positions near Afrin on Friday, a day after the group said it had "
+     "shot down a Turkish helicopter in Hatay.", {}, "'Afrin"),
     ("Days after a chemical attack killed more than 80 people in Khan Sheikhoun, an air strike killed five "
      "civilians in Saraqeb on Monday.", {"civilians": 5}, "Saraqib"),
 ])

@@ -513,6 +513,8 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     # (riots too)
     ("A court sentenced Pavel Sevyarynets to seven years in a penal colony on Tuesday for organising mass "
      "riots.", []),
+    ("Authorities in Minsk sentenced activist Pavel Ivanov to eight years on charges of organising mass riots "
+     "during the 2020 protests.", []),
     ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
     ("Iranian police arrested rapper Toomaj Salehi in Isfahan for supporting the protests.", []),
     ("Taliban forces detained two journalists for covering a protest in Kabul.", []),

@@ -83,7 +83,7 @@ from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
-from .triggers import TERRITORY
+from .triggers import TERRITORY, TIME_LENGTH
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
 
@@ -1784,14 +1784,11 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
     return None
 
 
-#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
-_TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
-                r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
 #: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
-_TIME_AFTER_BREAK = re.compile(rf",\s+{_TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
+_TIME_AFTER_BREAK = re.compile(rf",\s+{TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
 #: ... the same told first, up to its comma: "Days after a chemical attack killed more than 80
 #: people in Khan Sheikhoun, an air strike killed five civilians in Saraqeb"
-_TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{_TIME_LENGTH}\s+(?:after|before)\s+"
+_TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{TIME_LENGTH}\s+(?:after|before)\s+"
                                r"[^,;]{1,200}?,", re.IGNORECASE)
 
 

@@ -162,9 +162,20 @@ def habitual(text: str, start: int, sentence: tuple[int, int], spans: dict | Non
     return spans[sentence]
 
 
+#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
+TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
+               r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
+#: a trailing clause told as the time after (or before) another act, up to the word:
+#: "Turkish artillery pounded Afrin, a day after the group said it had shot down a Turkish
+#: helicopter" (the helicopter is that act's)
+_TIME_AFTER_TRAILING = re.compile(rf",\s+{TIME_LENGTH}\s+(?:after|before)\s+[^,;]*$", re.IGNORECASE)
+
+
 def time_after(text: str, start: int, sentence_start: int) -> bool:
-    """True when the trigger names the earlier act a sentence's news came days after."""
-    return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
+    """True when the trigger names the earlier act a sentence's news came days after, or
+    lies in a trailing clause that tells that act (:data:`_TIME_AFTER_TRAILING`)."""
+    return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start])
+                or _TIME_AFTER_TRAILING.search(text, max(sentence_start, start - 200), start))
 
 
 #: protests (and riots) told as the backdrop of the sentence's news, not as an event of it: "shot dead
@@ -187,10 +198,11 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"\bcharges?\s+(?:related\s+to|linked\s+to|over|in\s+connection\s+with|stemming\s+from|arising\s+from)\s+"
     r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
     # ... what one is punished for, far from the verb ("sentenced X to seven years in a penal
-    # colony on Tuesday for organising mass riots")
-    r"\bfor\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in|"
+    # colony on Tuesday for organising mass riots", "on charges of organising mass riots during
+    # the 2020 protests")
+    r"\b(?:for|charges?\s+of)\s+(?:inciting|organi[sz]ing|instigating|leading|participating\s+in|taking\s+part\s+in|"
     r"supporting|backing|endorsing|encouraging|attending|joining|calling\s+for|covering|filming|reporting\s+on)\s+"
-    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}|"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:(?:during|in|at)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2})?|"
     # ... or for words said there ("charged with royal defamation over a speech at a rally")
     r"\b(?:over|for)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:speech|speeches|remarks|comments|address|poem|song|"
     r"slogans?|performance)\s+(?:(?:he|she|they)\s+(?:made|gave|delivered|read|recited|sang)\s+)?(?:at|during)\s+"
