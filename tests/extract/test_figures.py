@@ -124,11 +124,15 @@ def test_tokens_keep_offsets():
     ("The blogger was killed in 2019 in Karachi.", [("killed", "civilians", 1, 1, 1)]),
     ("The priest was shot dead in Kaduna.", [("killed", "civilians", 1, 1, 1)]),
     ("The priest was arrested in Kaduna.", []),
+    # ... or of a wounding
+    ("Gunmen opened fire on the car, wounding the driver.", [("injured", "civilians", 1, 1, 1)]),
     # ... and so is a possessive; the owner before the victim is not the one counted
     ("Gunmen abducted an activist and killed his companion, police said.", [("killed", "total", 1, 1, 1)]),
     ("His brother was shot dead outside the house.", [("killed", "total", 1, 1, 1)]),
     ("The activist's brother was shot dead in Tumaco.", [("killed", "total", 1, 1, 1)]),
     ("Her son was arrested in Kaduna.", []),
+    ("A grenade hit the house, wounding his wife and two children.",
+     [("injured", "women", 1, 1, 1), ("injured", "children", 2, 2, 2), ("injured", "civilians", 3, 3, 3)]),
     ("His brother said gunmen had attacked the village.", []),
     # nouns of what the people do before the noun ("polio vaccination"); leaders or members
     # of what bears no arms are not said to be combatants

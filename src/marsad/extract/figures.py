@@ -521,10 +521,11 @@ def _label_colon(d: "_Doc", c: int) -> bool:
 
 
 _SHOT = _words("shot shoot shoots shooting")
-#: the words right before "the" that may make it one victim of a killing ("killed the
-#: priest", "shot dead the journalist", "gunned down the mayor")
+#: the words right before "the" (or "his", "her") that may make it one victim of a killing
+#: ("killed the priest", "shot dead the journalist", "gunned down the mayor") or a wounding
+#: ("wounding his wife and two children")
 _KILLED_THE = _words("killed killing kills kill executed executing murdered murdering assassinated "
-                     "assassinating beheaded beheading dead down")
+                     "assassinating beheaded beheading dead down wounded wounding injured injuring maimed maiming")
 #: words that end the object of a verb before "to death" could follow it
 _FUNCTION_STOP = _words("and or but after before when while in at on with by from , ; . who which that")
 _GUNNED = _words("gunned gunning guns mowed mowing")
@@ -933,8 +934,8 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     definite = d.low(i) == "the" or d.low(i) in _POSSESSIVE_DET
     if definite:
         verb = _backward_verb(d, i)
-        if verb is not None and verb[0] != "killed":
-            return None
+        if verb is not None and verb[0] not in ("killed", "injured"):
+            return None     # "wounding his wife" is one hurt, as "killing his wife" is one dead
     elif d.low(i) not in ("a", "an"):
         return None
     k = i + 1
