@@ -1117,6 +1117,10 @@ def test_a_critic_told_tortured_is_an_attack():
     # ... in detention too: the detention is where it was done, not an arrest told
     assert _told_with_actors("Human rights lawyer Jiang Tianyong was tortured in detention in Changsha.") == [
         ("violence_against_civilians", "attack")]
+    # ... and so is one beaten or assaulted
+    assert _told_with_actors("Two human rights defenders were beaten by members of the ruling party's youth wing "
+                             "in Harare on Saturday.") == [("violence_against_civilians", "attack")]
+    assert _told_with_actors("The champions beat the visitors 3-0 in Harare on Saturday.") == []
     # not torment
     assert _told_with_actors("The journalist said he was tortured by doubts about the story.") == []
     assert _told_with_actors("The tortured journalist of the novel wanders through Changsha.") == []

@@ -445,8 +445,11 @@ def _critic_attacked(ctx: Context, sent: int) -> bool:
 
 
 #: the weak words of bodily harm that people in custody make an act (not threats or harassment)
-_HARM = re.compile(r"tortur(?:ed|es|ing)|beat|assault", re.IGNORECASE)
-#: torture told done to a critic ("lawyer X was tortured in Changsha"): no figure of speech
+_BEATEN = re.compile(r"beat|assault", re.IGNORECASE)
+_HARM = re.compile(r"tortur(?:ed|es|ing)|" + _BEATEN.pattern, re.IGNORECASE)
+#: torture told done to a critic ("lawyer X was tortured in Changsha"; so a critic beaten or
+#: assaulted: "Two human rights defenders were beaten by members of the ruling party's youth
+#: wing"): no figure of speech
 _TORTURED = re.compile(r"tortured\b(?!\s+(?:by|with)\s+(?:the\s+)?(?:doubts?|guilt|memor(?:y|ies)|thoughts?|"
                        r"fears?|grief|questions?|nightmares?|regrets?|uncertainty|idea|worry|worries|anxiety|"
                        r"shame|loss|pain|longing|jealousy|indecision|insomnia)\b)", re.IGNORECASE)
@@ -522,7 +525,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
                 or t.type in told_before or (_HARM.match(t.text) and _harm_done(ctx, sent)) \
-                or (_TORTURED.match(ctx.text, t.start) and _critic_named(ctx, sent)
+                or ((_TORTURED.match(ctx.text, t.start) or _BEATEN.match(t.text)) and _critic_named(ctx, sent)
                     and _PASSIVE_BEFORE.search(ctx.text, max(0, t.start - 25), t.start)) \
                 or (_ATTACKED.match(t.text) and _critic_attacked(ctx, sent))
             if t.sub_type == "abduction_forced_disappearance":
