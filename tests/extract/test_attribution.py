@@ -738,6 +738,10 @@ def test_a_headline_names_its_speaker_at_its_end(nlp, registry, text, expected):
      [("Sudan Doctors Committee", "witness", "asserts")]),
     ("According to the Somali Journalists Syndicate, 53 journalists were arrested.", [],
      [("Somali Journalists Syndicate", "monitor", "asserts")]),
+    # ... or its members and the cause they stand for, not a defendant's lawyers
+    ("Two activists were beaten in Harare, the Zimbabwe Lawyers for Human Rights said.", [],
+     [("Zimbabwe Lawyers for Human Rights", "monitor", "asserts")]),
+    ("Seven people were arrested, Defence Lawyers for Ivanov said.", [], []),
     # a registry's generic word inside an organisation's name is not the speaker
     ("Seven people were killed, the Central Committee of Sudanese Doctors said.",
      ["Central Committee of Sudanese Doctors"], [("Central Committee of Sudanese Doctors", "witness", "asserts")]),

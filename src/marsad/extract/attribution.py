@@ -584,10 +584,15 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
 _BODY_NAME = re.compile(
     r"\b(?!(?:The|A|An|In|On|At|But|And|Meanwhile|Yesterday|Today|Earlier|Later|However|Also)\b)"
     r"[A-Z][\w&.-]*+(?![ \t]+of\b)(?:[ \t]+(?:(?:of|for|and|on)(?:[ \t]+the)?[ \t]+)?[A-Z][\w&.-]*){0,6}?[ \t]+"
-    r"(?:" + "|".join(BODY_WORDS) + r")\b"
+    r"(?:(?:" + "|".join(BODY_WORDS) + r")\b"
     # ... and what it is for: "the Egyptian Initiative for Personal Rights", "the Committee
     # to Protect Journalists"
-    r"(?:[ \t]+(?:for|to|on|of)(?:[ \t]+the)?[ \t]+[A-Z][\w&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&-]*){0,3}(?![’'\w]))?")
+    r"(?:[ \t]+(?:for|to|on|of)(?:[ \t]+the)?[ \t]+[A-Z][\w&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&-]*){0,3}(?![’'\w]))?"
+    # ... or its members and the cause they stand for: "the Zimbabwe Lawyers for Human Rights"
+    # (not "Defence Lawyers for Ivanov")
+    r"|(?:Lawyers|Journalists|Doctors|Physicians|Reporters|Defenders|Mothers|Women|Students|Scholars)[ \t]+"
+    r"(?:for|Without|Against)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&-]*[ \t]+(?:and[ \t]+)?){0,3}"
+    r"(?:Rights|Justice|Peace|Democracy|Freedom|Borders|Truth|Accountability|Change|Life)\b)")
 
 
 def _bodies(ctx: Context, cands: list[_Cand]) -> None:
