@@ -335,6 +335,12 @@ def test_a_place_the_model_calls_a_person_stays_a_place_beside_another_place(pip
     assert "Khan Shaykhun" in names
 
 
+def test_a_province_the_model_calls_a_person_after_in_is_the_province(pipeline):
+    # the model sees a person in "Kasai" (a Japanese city has the name too)
+    ctx = run(pipeline, "Gunmen in Kasai killed at least 40 villagers with machetes overnight.")
+    assert [(p.name, p.admin1_iso, p.precision) for p in ctx.places] == [("Kasai", "CD-KS", 3)]
+
+
 def test_a_building_named_like_a_foreign_town_is_no_place_of_its_own(pipeline):
     ctx = run(pipeline, "An explosion in the Salem Mosque in Ariha in Syria's Idlib province killed 25.")
     assert "IN" not in {p.country for p in ctx.places}

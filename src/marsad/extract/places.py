@@ -373,7 +373,10 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
         elif label not in ("GPE", "LOC", "FAC") and not spelled:
             return False
     if best.feature in ("country", "admin1", "region"):
-        return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context
+        # (a province or country by its own name right after "in" is one, whatever the model
+        # says: "Gunmen in Kasai killed 40 villagers", where it saw a person)
+        return label in (None, "GPE", "LOC", "FAC", "NORP", "ORG") or in_context or (
+            label == "PERSON" and best.exact and _IN_COUNTRY.search(text, max(0, c.start - 30), c.start) is not None)
     if best.feature == "admin2" and best.exact and label in ("GPE", "LOC") and (
             " " in name or _AFTER_PROVINCE.match(text[c.end:c.end + 40])):
         return True     # a district or province by its whole name ("Negros Oriental") or
