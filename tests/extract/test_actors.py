@@ -320,6 +320,10 @@ def test_role_hints(dictionary, text, phrase, role):
     ("The Islamic State group on Monday claimed responsibility for the bombing.", "Islamic State group", "perpetrator"),
     ("The Islamic State is believed to be behind the attack.", "Islamic State", "perpetrator"),
     ("State media accused rebels of using chemical arms.", "rebels", "perpetrator"),
+    # ... or the one blamed, with nothing more said, also behind a name the dictionary lacks
+    ("Gunmen killed 40 villagers, the UN said, blaming the Kamuina Nsapu militia.", "militia", "perpetrator"),
+    ("Residents blamed the army.", "the army", "perpetrator"),
+    ("Rebels held the army at bay.", "the army", None),
     ("Daesh said that it killed 50 opposition fighters.", "Daesh", "perpetrator"),
     ("An IS car bomb killed 20 people.", "IS", "perpetrator"),
     ("Dozens were killed by US-led air strikes.", "US-led air strikes", "perpetrator"),

@@ -528,9 +528,12 @@ _AGENT_BY = re.compile(  # "<word> by X" makes X the perpetrator when <word> is 
     r"dead|death|alive",
     re.IGNORECASE)
 # "accused X of", "blaming X for", "held X responsible"
-_BEFORE_ACCUSED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held|holds|holding)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+_BEFORE_ACCUSED = re.compile(r"\b(?P<cue>accus(?:ed|es|ing)|blam(?:ed|es|ing)|held|holds|holding)\s+(?:the\s+)?"
+                             r"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+){0,3})$", re.IGNORECASE)
 _AFTER_ACCUSED = re.compile(r"^" + _APPOS + r"\s+" + _HEAD + r"(?:of|for|responsible)\b", re.IGNORECASE)
+#: ... or the one blamed or accused, with nothing more said: "the United Nations said,
+#: blaming the Kamuina Nsapu militia."
+_AFTER_BLAMED = re.compile(r"^\s*(?:[.;]|$)")
 _BEFORE_TARGET = re.compile(
     r"(?:\b(?:kill(?:ed|s|ing)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|"
     r"str(?:uck|ike|iking)|hit(?:ting)?|sho(?:t|ot|oting)|execut(?:e|ed|es|ing)|kidnap(?:ped|ping|s)?|"
@@ -874,7 +877,9 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         elif (_SELF_INSTRUMENT.search(m.text) or _AFTER_INSTRUMENT.match(after)
               or _AFTER_ACTIVE.match(after)):
             hint = "perpetrator"
-        elif any(w in low for w in _ACCUSE_CUES) and _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
+        elif any(w in low for w in _ACCUSE_CUES) and (am := _BEFORE_ACCUSED.search(before)) and (
+                _AFTER_ACCUSED.match(after) and not am["name"]
+                or _AFTER_BLAMED.match(after) and am["cue"][:1].lower() in "ab"):
             hint = "perpetrator"
         elif any(w in low for w in _BY_CUES):
             bm = _BEFORE_BY.search(before)
