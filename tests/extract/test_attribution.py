@@ -472,6 +472,23 @@ def test_concern_and_what_was_learned_report(nlp, registry, text, expected):
     assert sources(atts) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the monitors HRD reports cite, by names with no word for a body in them
+    ("Two journalists were assaulted by police in Oaxaca, the organisation Article 19 said.",
+     [("Article 19", "monitor", "asserts")]),
+    ("A social leader was killed in Toribio, according to the Indepaz institute.", [("Indepaz", "monitor", "asserts")]),
+    ("Security forces killed three porters near Baneh, Hengaw and HRANA reported.",
+     [("Hengaw", "monitor", "asserts"), ("HRANA", "monitor", "asserts")]),
+    ("Israeli troops shot dead a teenager in Nablus, B'Tselem said.", [("B'Tselem", "monitor", "asserts")]),
+    # ... not a constitution's article, nor a country's record
+    ("Article 19 of the constitution guarantees free assembly.", []),
+    ("The Iran human rights record was discussed.", []),
+])
+def test_monitors_cited_by_name_alone_are_monitors(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
 @pytest.mark.parametrize("text, entities, expected", [
     # a name followed by words for its kind of body speaks as that body, by its name
     ("Police detained 600 people, the Viasna human rights centre said.", [("Viasna", "ORG")],
