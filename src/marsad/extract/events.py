@@ -83,7 +83,7 @@ from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
-from .triggers import TERRITORY, TIME_LENGTH
+from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
                    span_reach)
 
@@ -1787,11 +1787,14 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
     return None
 
 
+#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
+_TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
+                r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
 #: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
-_TIME_AFTER_BREAK = re.compile(rf",\s+{TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
+_TIME_AFTER_BREAK = re.compile(rf",\s+{_TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
 #: ... the same told first, up to its comma: "Days after a chemical attack killed more than 80
 #: people in Khan Sheikhoun, an air strike killed five civilians in Saraqeb"
-_TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{TIME_LENGTH}\s+(?:after|before)\s+"
+_TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{_TIME_LENGTH}\s+(?:after|before)\s+"
                                r"[^,;]{1,200}?,", re.IGNORECASE)
 
 
@@ -1800,7 +1803,11 @@ def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
     """Per sentence, the clauses that tell an earlier act as the time its news came after
     (:data:`_TIME_AFTER_BREAK`, :data:`_TIME_AFTER_FRONT`) and hold no word of an event the
     triggers stage kept (it leaves out the act's own words: ``time_after``): a trailing one
-    ends at a semicolon, at the words of who said so or at the sentence's end."""
+    ends at a semicolon, at the words of who said so or at the sentence's end. A weapon such a
+    clause names, beside the news's own words, is the earlier act's and is taken out of
+    ``trig_s`` ("Turkish artillery pounded Afrin, a day after the group said it had shot down
+    a Turkish helicopter": no air strike); the clause's acts of their own stay events ("...,
+    hours after demonstrators stormed and set fire to the Iranian consulate in Najaf")."""
     out: dict[int, list[tuple[int, int]]] = {}
     for sent, trigs in trig_s.items():
         s0, e0 = ctx.sentences[sent]
@@ -1811,6 +1818,11 @@ def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
             ends = [e0] + [a.start for a in att_s.get(sent, []) if a.start > m.end()]
             semi = ctx.text.find(";", m.end(), e0)
             spans.append((m.start(), min(ends + ([semi] if semi >= 0 else []))))
+        if not spans:
+            continue
+        inside = {id(t) for t in trigs if any(cs <= t.start < ce for cs, ce in spans)}
+        if inside and any(t.strength != "instrument" for t in trigs if id(t) not in inside):
+            trig_s[sent] = trigs = [t for t in trigs if id(t) not in inside or t.strength != "instrument"]
         spans = [(cs, ce) for cs, ce in spans if not any(cs <= t.start < ce for t in trigs)]
         if spans and any(not any(cs <= t.start < ce for cs, ce in spans) for t in trigs):
             out[sent] = spans

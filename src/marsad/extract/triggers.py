@@ -162,20 +162,9 @@ def habitual(text: str, start: int, sentence: tuple[int, int], spans: dict | Non
     return spans[sentence]
 
 
-#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
-TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
-               r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
-#: a trailing clause told as the time after (or before) another act, up to the word:
-#: "Turkish artillery pounded Afrin, a day after the group said it had shot down a Turkish
-#: helicopter" (the helicopter is that act's)
-_TIME_AFTER_TRAILING = re.compile(rf",\s+{TIME_LENGTH}\s+(?:after|before)\s+[^,;]*$", re.IGNORECASE)
-
-
 def time_after(text: str, start: int, sentence_start: int) -> bool:
-    """True when the trigger names the earlier act a sentence's news came days after, or
-    lies in a trailing clause that tells that act (:data:`_TIME_AFTER_TRAILING`)."""
-    return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start])
-                or _TIME_AFTER_TRAILING.search(text, max(sentence_start, start - 200), start))
+    """True when the trigger names the earlier act a sentence's news came days after."""
+    return bool(_TIME_AFTER.search(text[max(sentence_start, start - 90):start]))
 
 
 #: protests (and riots) told as the backdrop of the sentence's news, not as an event of it: "shot dead
