@@ -963,11 +963,20 @@ def test_unidentified_attackers_told_as_a_named_group_s_are_that_group(dictionar
     "Terrorists positioned in Douma fired mortar shells at Jaramana, killing two civilians.",
     "Terrorist groups entrenched in the village of Rahoum fired 13 rocket shells on the town.",
     "Terrorists stationed in Bani Zaid neighborhood fired rocket shells on the city.",
+    "Terrorist groups positioned in the southern neighborhoods of Daraa city fired mortar shells on al-Mahatta.",
 ])
 def test_a_force_told_where_it_is_dug_in_still_acts(dictionary, text):
     # where the force is positioned stands between it and its verb, as a place does
     roles = _roles(text, dictionary, "explosions_remote_violence")
     assert roles[0] == ("perpetrator", "Unidentified armed group")
+
+
+def test_a_force_told_where_it_is_fought_does_not_do_what_follows_the_place(dictionary):
+    # "in northern Syria capturing": the participle is the subject's, not the force fought
+    text = ("The Syrian Democratic Forces have been the main force fighting Daesh in northern Syria capturing "
+            "significant territory.")
+    found = actors(text, dictionary, country="SY")
+    assert [(a.name, a.role_hint) for a in found if a.name == "Islamic State"] == [("Islamic State", None)]
 
 
 @pytest.mark.parametrize("text, expected", [

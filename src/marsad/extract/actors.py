@@ -452,9 +452,12 @@ _VIOLENT = (r"kill(?:ed|s|ing)?|shell(?:ed|s|ing)?|attack(?:ed|s|ing)?|bomb(?:ed
 _AUX = (r"(?:(?:have|has|had|was|were|is|are|been|also|reportedly|allegedly|then|later|again|"
         r"repeatedly|apparently|previously|recently|already|subsequently|first|on \w+day|overnight|"
         r"yesterday|today|last \w+|early \w+|late \w+)\s+)*")
-_PLACE_GAP = (r"(?:(?:(?:positioned|entrenched|stationed|based|deployed|holed\s+up)\s+)?"   # "terrorists positioned in"
+#: "terrorists positioned in the southern neighbourhoods of Daraa city", "militants in Idlib"
+_PLACE_GAP = (r"(?:(?:(?:positioned|entrenched|stationed|based|deployed|holed\s+up)\s+)?"
               r"(?:in|at|near|on|around|outside|inside|from)\s+(?:the\s+)?"
-              r"(?:(?:village|town|city|area|neighbou?rhood|district)\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+              r"(?:(?:(?:north|south|east|west)\w*\s+)?"
+              r"(?:village|town|city|area|neighbou?rhoods?|districts?|outskirts|suburbs?|countryside)\s+of\s+)?"
+              r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
               r"(?:\s+(?:village|town|city|area|neighbou?rhood|district|countryside))?\s+)?")
 _APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?(?:\s*\([^()]{1,60}\))?"
 #: before a name told as an apposition of a noun phrase opening its clause: "Islamic
