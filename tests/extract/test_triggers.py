@@ -516,9 +516,6 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("Authorities in Minsk sentenced activist Pavel Ivanov to eight years on charges of organising mass riots "
      "during the 2020 protests.", []),
     ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
-    # ... or what the press was there to cover
-    ("Two journalists covering a protest against the mine were assaulted by municipal police.", []),
-    ("Police fired tear gas at protesters and beat reporters who were filming the march.", ["tear gas", "protesters"]),
     ("Iranian police arrested rapper Toomaj Salehi in Isfahan for supporting the protests.", []),
     ("Taliban forces detained two journalists for covering a protest in Kabul.", []),
     # ... or for words said at it

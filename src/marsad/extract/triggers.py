@@ -178,11 +178,6 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"\b(?:home|back|returning)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+)?|"
     r"\b(?:interviews?|spoke|speaking|talked|talking|wrote|writing|articles?|reports?|comments?)\s+"
     r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?|"
-    # ... or what the press was there to cover ("Two journalists covering a protest against
-    # the mine were assaulted by police": an attack on the press, the protest its backdrop)
-    r"\b(?:journalists?|reporters?|photographers?|photojournalists?|cameram[ae]n|camera\s+crews?|media\s+workers?)\s+"
-    r"(?:(?:who|that)\s+(?:was|were)\s+)?(?:covering|filming|reporting\s+on|photographing)\s+"
-    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|"
     # ... or what someone's work was on ("after her reporting on the Gujarat riots")
     r"\b(?:reporting|coverage|documentary|documentaries|book|film|articles?|stories|story|writings?|research)\s+"
     r"(?:on|of|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
