@@ -815,8 +815,15 @@ def test_armed_men_beating_journalists_beside_a_protest_is_an_attack_of_its_own(
                       "published": "2021-09-09"})
     assert {(e["type"], e["sub_type"]) for e in r["events"]} == {
         ("protests", "peaceful_protest"), ("violence_against_civilians", "attack")}
+    # ... also told in the passive
+    r = pipeline.run({"text": "Two journalists covering a protest against the mine in Oaxaca were assaulted by "
+                              "municipal police on Wednesday.", "published": "2021-09-09"})
+    assert ("violence_against_civilians", "attack") in {(e["type"], e["sub_type"]) for e in r["events"]}
     # protesters beaten at their protest are the protest's
     r = pipeline.run({"text": "Police beat protesters in Kabul on Wednesday.", "published": "2021-09-09"})
+    assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("protests", "protest_with_intervention")]
+    r = pipeline.run({"text": "Protesters marching in Kabul were beaten by police on Wednesday.",
+                      "published": "2021-09-09"})
     assert [(e["type"], e["sub_type"]) for e in r["events"]] == [("protests", "protest_with_intervention")]
 
 

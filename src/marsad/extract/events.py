@@ -466,6 +466,19 @@ _NOT_PROTESTERS_OBJECT = re.compile(
     r"(?:[\w-]+\s+)?(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|"
     r"doctors|medics|children)\b"
     r"(?!\s+(?:protesters|demonstrators|marchers))", re.IGNORECASE)
+#: ... or before it, told in the passive: "Two journalists covering a protest against the mine
+#: were assaulted by municipal police"
+_NOT_PROTESTERS_SUBJECT = re.compile(
+    r"\b(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|doctors|medics|children)"
+    r"\b(?!\s+(?:protesters|demonstrators|marchers))[^.;]{0,100}?\s(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _others_than_protesters(ctx: Context, t: Trigger) -> bool:
+    """The word of harm is done to others than protesters: those it names after it ("beat
+    journalists covering a protest") or, told in the passive, before it."""
+    return bool(_NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
+                or _NOT_PROTESTERS_SUBJECT.search(ctx.text, max(ctx.sentences[t.sentence][0], t.start - 130), t.start))
 
 
 #: a protest that forces acted against: "cracked down on protests", "dispersed a protest",
@@ -544,7 +557,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             if has_strong and t.type != "battles" and others and not (
                     t.type == "violence_against_civilians" and has_armed
                     and others <= {"protests"}
-                    and _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))):
+                    and _others_than_protesters(ctx, t)):
                 continue
             if has_strong and t.type == "battles" and not between and any(
                     s.type == "explosions_remote_violence" for s in specific):
@@ -578,9 +591,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     if vac and "protests" in by_type and all(t.sub_type == "attack" for t in vac) and any(
             a.category in STATE_CATEGORIES for a in actors) and any(
             _FORCE_ON_PROTEST.search(ctx.text, max(ctx.sentences[sent][0], t.start - 40), t.start)
-            for t in by_type["protests"]) and not any(
-            _NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
-            for t in vac):
+            for t in by_type["protests"]) and not any(_others_than_protesters(ctx, t) for t in vac):
         del by_type["violence_against_civilians"]
     # "the activist was burned alive by a mob", "he was lynched": a crowd's killing, with no
     # armed group named, is the crowd's violence (ACLED codes violence of rioters against
