@@ -1585,6 +1585,11 @@ def test_a_group_claiming_the_attack_in_its_account_is_its_only_perpetrator():
      {}, "I'zaz"),
     ("Turkish artillery pounded Kurdish YPG positions near Afrin on Friday, a day after the group said it had "
      "shot down a Turkish helicopter in Hatay.", {}, "'Afrin"),
+    # ... also months or years after
+    ("A car bomb exploded in Azaz on Sunday, killing eight, two months after a suicide bombing in Manbij "
+     "killed 10 people.", {"total": 8}, "I'zaz"),
+    ("A year after gunmen killed 12 villagers in Kasai, soldiers killed five people in Ituri on Monday.",
+     {"total": 5}, "Ituri"),
     ("Days after a chemical attack killed more than 80 people in Khan Sheikhoun, an air strike killed five "
      "civilians in Saraqeb on Monday.", {"civilians": 5}, "Saraqib"),
 ])
@@ -1594,6 +1599,14 @@ def test_the_casualties_and_places_of_an_earlier_act_told_as_the_time_after_are_
     (ev,) = extract(text, published="2017-04-05")["events"]
     assert {k: v["best"] for k, v in ev["fatalities"].items()} == killed
     assert ev["location"]["name"] == place
+
+
+def test_the_country_of_an_earlier_act_told_as_the_time_after_is_the_news_s_when_it_names_no_place():
+    from marsad.extract import extract
+
+    (ev,) = extract("Five years after the Supreme Court banned Jehovah's Witnesses in Russia, police arrested 12 "
+                    "of its members on Monday.", published="2022-04-21")["events"]
+    assert ev["location"]["country"] == "RU"
 
 
 def test_the_doers_and_victims_of_an_earlier_act_told_as_the_time_after_are_not_the_news_s():

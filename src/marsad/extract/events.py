@@ -954,10 +954,16 @@ def events(ctx: Context) -> None:
             place_s[sent] = [p for p in ps if id(p) not in ends]
     # the casualties, places and doers of an earlier act a sentence's news is told as the
     # time after ("..., a day after a suicide bombing in Manbij killed 10") are that act's
+    # (the country such a clause names stays the news's when the news names no place of its
+    # own: "Five years after the Supreme Court banned the group in Russia, rights groups called
+    # for the release of 80 of its members")
     for sent, spans in _prior_act_clauses(ctx, trig_s, att_s).items():
         for by_s in (fig_s, place_s, actor_s):
             if sent in by_s:
-                by_s[sent] = [x for x in by_s[sent] if not any(cs <= x.start < ce for cs, ce in spans)]
+                kept = [x for x in by_s[sent] if not any(cs <= x.start < ce for cs, ce in spans)]
+                if by_s is place_s and not kept:
+                    kept = [p for p in by_s[sent] if p.feature == "country"]
+                by_s[sent] = kept
 
     drafts: list[Draft] = []
     pending_figures: list[Frame] = []
@@ -1798,9 +1804,11 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
     return None
 
 
-#: how long after or before another act a clause is told: "hours", "a day", "several weeks"
-_TIME_LENGTH = (r"(?:hours|days|weeks|minutes|shortly|soon|a\s+day|a\s+week|the\s+day|"
-                r"(?:two|three|four|five|six|several|a\s+few)\s+(?:hours|days|weeks))")
+#: how long after or before another act a clause is told: "hours", "a day", "several weeks",
+#: "two months", "a year"
+_TIME_LENGTH = (r"(?:hours|days|weeks|months|years|minutes|shortly|soon|a\s+day|a\s+week|a\s+month|a\s+year|"
+                r"the\s+day|(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|many|\d{1,2})\s+"
+                r"(?:hours|days|weeks|months|years))")
 #: a clause told as the time after another act: ", a day after", ", hours after", ", days before"
 _TIME_AFTER_BREAK = re.compile(rf",\s+{_TIME_LENGTH}\s+(?:after|before)\s+", re.IGNORECASE)
 #: ... the same told first, up to its comma: "Days after a chemical attack killed more than 80
