@@ -420,6 +420,12 @@ def test_war_totals_are_cumulative():
     assert figs("Last year, at least 45 journalists were killed worldwide.")[0].flag == "cumulative"
     # ... but a day's toll told after a comma and a clause of its own is the day's
     assert figs("Since Monday, when the army started shelling, 12 people have been killed.")[0].flag is None
+    # ... nor one an act's superlative is measured over
+    fs = figs("The toll from the bombings in Jableh rose to 148 dead, making it the deadliest attack on the coast "
+              "since the war began.")
+    assert [(f.best, f.flag) for f in fs] == [(148, None)]
+    fs = figs("The attack killed 40, the deadliest since 2015, and 3,000 have died since the conflict began.")
+    assert [f.flag for f in fs] == ["cumulative", "cumulative"]
 
 
 def test_offsets_and_sentences():

@@ -239,6 +239,18 @@ _CUMULATIVE = re.compile(
     r"|\b(?:killed|murdered|died|imprisoned|jailed|detained)\s+(?:in\s+(?:19|20)\d\d\s+)?"
     r"(?:worldwide|around\s+the\s+world|across\s+the\s+world|globally)\b",
     re.IGNORECASE)
+#: a superlative the span measures one act against, no count over it: "making it the
+#: deadliest attack on the coastal provinces since the war began"
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|biggest|heaviest|highest|most\s+\w+|"
+                                 r"first)\b[^.;:,]{0,80}$", re.IGNORECASE)
+
+
+def _war_wide(text: str, start: int, end: int) -> bool:
+    """The span ``start:end`` (a sentence) reports a war-wide count (:data:`_CUMULATIVE`),
+    not only a superlative's span ("the deadliest attack since the war began")."""
+    return any(not (m.group(0)[:5].lower() == "since"
+                    and _SUPERLATIVE_BEFORE.search(text, max(start, m.start() - 100), m.start()))
+               for m in _CUMULATIVE.finditer(text, start, end))
 
 
 #: a running total the day's dead are added to: "bringing the number of social leaders
@@ -1125,7 +1137,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
         elif f.sentence >= 0:
             if f.sentence not in sent_flags:
                 s0, e0 = sentences[f.sentence]
-                sent_flags[f.sentence] = bool(_CUMULATIVE.search(text, s0, e0))
+                sent_flags[f.sentence] = _war_wide(text, s0, e0)
             if sent_flags[f.sentence] or runs.near(f.end) and running_total(text, f, sentences[f.sentence][0]):
                 f.flag = "cumulative"
     return figures
