@@ -1470,6 +1470,16 @@ def test_acts_of_two_kinds_in_clauses_of_their_own_towns_keep_their_own_casualti
     assert {e["location"]["name"] for e in evs} == {"Najaf"}
 
 
+def test_an_act_in_another_province_joins_no_event_split_on_a_town():
+    from marsad.extract import extract
+
+    evs = extract("Shelling killed two children in Daret Azza, while an air strike on Kafr Zita killed a woman. "
+                  "In Deir ez-Zor, an IS car bomb killed four SDF fighters.", published="2016-05-24")["events"]
+    got = {(e["location"]["admin1_iso"], tuple(sorted(e["fatalities"]))) for e in evs}
+    assert got == {("SY-HL", ("children", "civilians")), ("SY-HM", ("civilians", "women")),
+                   ("SY-DY", ("combatants",))}
+
+
 def test_an_act_told_again_only_by_its_country_joins_the_one_placed_precisely():
     from marsad.extract import extract
 

@@ -885,7 +885,12 @@ def _compatible_place(d: Draft, places: list[Place], sent: int) -> bool:
     new_precise = _precise(places)
     old_precise = d.precise_places()
     if d.anchor_place is not None:
-        return any(_place_key(p) == _place_key(d.anchor_place) for p in places) or not new_precise
+        if any(_place_key(p) == _place_key(d.anchor_place) for p in places):
+            return True
+        # (nor a province, or its city, other than the anchor's: "In Deir ez-Zor, an IS car
+        # bomb killed four" after shelling in Daret Azza, Aleppo)
+        admins_new = {p.admin1_iso for p in places if p.admin1_iso}
+        return not new_precise and (not admins_new or d.anchor_place.admin1_iso in admins_new)
     if new_precise and old_precise:
         return any(_place_key(a) == _place_key(b) for a in new_precise for b in old_precise)
     admins_new = {p.admin1_iso for p in places if p.admin1_iso}
