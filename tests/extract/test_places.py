@@ -242,6 +242,9 @@ def test_a_place_entity_that_is_part_of_a_longer_name_is_that_name(pipeline):
                         "Colombia's Cauca department, on Friday.")
     assert [(p.text, p.admin1_iso) for p in ctx.places if p.feature != "country"][0] == (
         "Santander de Quilichao", "CO-CAU")
+    # ... or by hyphens, which the model's entity stops at ("Mazar" alone is a Jordanian village)
+    ctx = run(pipeline, "Gunmen shot dead a journalist and his driver in Mazar-i-Sharif on Tuesday, police said.")
+    assert [(p.text, p.admin1_iso) for p in ctx.places] == [("Mazar-i-Sharif", "AF-BAL")]
 
 
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(pipeline):

@@ -486,6 +486,12 @@ def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[in
         found = gaz.lookup(text[s:tail.end()], country)
         if found and found[0].exact:
             return s, tail.end()
+    tail = _HYPHEN_TAIL.match(text, e)
+    if tail is not None:
+        # ... or by hyphens ("Mazar-i-Sharif"), also by a spelling of the gazetteer's name
+        found = gaz.lookup(text[s:tail.end()], country)
+        if found and (found[0].exact or similarity(text[s:tail.end()], found[0].name) >= ALT_NAME_SIMILARITY):
+            return s, tail.end()
     before = _CAPS_BEFORE.search(text, max(0, s - 40), s)
     after = _CAPS_AFTER.match(text, e)
     if before is None and after is None:
@@ -1672,6 +1678,8 @@ def _longer_name(gaz, text: str, end: int) -> bool:
 _LINKS = r"da|de|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|y"
 #: the rest of a place's longer name: "de la Sierra" of "San Marcos de la Sierra"
 _NAME_TAIL = re.compile(rf"(?:\s+(?:{_LINKS})(?:\s+(?:la|las|los|le|les))?\s+[A-Z][\w'’-]*)+")
+#: ... or linked by hyphens, which the model's entity stops at: "Mazar-i-Sharif", "Bandar-e Abbas"
+_HYPHEN_TAIL = re.compile(r"[-‐](?:[a-z]{1,2}[-‐ ])?[A-Z][\w'’]*")
 _NAME_GOES_ON = re.compile(rf"\s+(?i:{_PARTICLE})[A-Z]|\s+(?:{_LINKS})\s+[A-Z]")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
