@@ -154,6 +154,9 @@ def test_tokens_keep_offsets():
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),
     ("65 bodies of civilians were found.", [("killed", "total", 65, 65, 65)]),
+    # the body of one is one dead, not a body of people
+    ("The body of a missing environmental activist was found in a ravine.", [("killed", "civilians", 1, 1, 1)]),
+    ("A body of experts met in Geneva.", []),
     ("Dozens of people have been killed in Idlib.", [("killed", "total", 12, 12, None)]),
     ("hundreds of Alawite civilians were killed", [("killed", "civilians", 100, 100, None)]),
     ("The death toll rose to 70 on Sunday.", [("killed", "total", 70, 70, 70)]),

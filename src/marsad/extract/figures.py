@@ -178,7 +178,9 @@ _MODIFIERS = _words(
     "radio television tv newspaper news press print online photo video broadcast citizen investigative "
     "student youth peace party village school university "
     # a person's age or condition: "a teenage boy", "a pregnant woman"
-    "teenage teen adolescent newborn pregnant disabled handicapped blind deaf homeless poor unemployed sick")
+    "teenage teen adolescent newborn pregnant disabled handicapped blind deaf homeless poor unemployed sick "
+    # ... or what befell the person before: "the body of a missing environmental activist"
+    "missing disappeared abducted kidnapped detained jailed imprisoned exiled")
 #: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
                        "village labour labor party opposition civic civil")
@@ -280,7 +282,7 @@ def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
 _OUTCOME_HINT = re.compile(
     r"kill|dead|death|die|wound|injur|hurt|execut|massac|slaught|slain|martyr|bodies|murder|lives|"
     r"fatalit|perish|toll|eliminat|neutrali|liquidat|behead|assassin|crucif|maim|victim|shot|claim|gunned|mowed|"
-    r"lynch|alive")
+    r"lynch|alive|body of|corpse")
 
 
 class _Doc:
@@ -591,7 +593,8 @@ def _backward_verb(d: _Doc, first: int) -> tuple[str, int] | None:
             if d.low(v) in _KILL_ACTIVE or d.low(v) in _INJ_ACTIVE:
                 return ("killed" if d.low(v) in _KILL_ACTIVE else "injured", v)
             return None
-        if w2 in _DEATH_OF:
+        if w2 in _DEATH_OF or w2 in ("body", "corpse") and d.low(first) in ("a", "an", "one"):
+            # ("the body of a missing environmental activist was found": one dead)
             if w2 == "lives" and d.low(p - 2) == "the":
                 return ("killed", p - 3 if p >= 3 else p - 2)
             return ("killed", p - 1)
