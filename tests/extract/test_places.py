@@ -211,6 +211,14 @@ def test_a_country_named_as_where_it_happened_outweighs_neighbours_and_actors(pi
     assert run(pipeline, text).country_context == "SY"
 
 
+def test_a_state_body_acting_at_home_outweighs_the_partner_of_a_deal(pipeline):
+    text = "Kyrgyz security services detained 11 people who opposed a border deal with Uzbekistan."
+    assert run(pipeline, text).country_context == "KG"
+    # ... not a state's forces, which may act abroad
+    text = "Russian forces shelled several villages, killing 12 people, the governor of Kharkiv said."
+    assert run(pipeline, text).country_context == "UA"
+
+
 def test_a_place_that_only_qualifies_someone_does_not_place_the_report(pipeline):
     text = ("Journalists are being harassed under the new act, a UK-based media watchdog said. "
             "Dozens were arrested last year.")

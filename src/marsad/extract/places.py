@@ -143,7 +143,9 @@ _HOME_ACT_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?(?:execu
                              r"imprisoned|sentenced|convicted|tortured|deported)\b")
 #: a country named as a neighbour ("near Lebanon", "the border with Turkey", "from Iraq")
 _NEAR_COUNTRY = re.compile(
-    r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:near|towards?|from|border\s+with|borders?\s+of|close\s+to|into|"
+    r"(?:deal|agreement|accord|treaty|talks|negotiations|relations|ties|dispute)\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 #: before a state or its capital named as a side's patron ("rebels backed by Turkey",
 #: "militias loyal to Damascus"): who backs, not where (read by events)
@@ -540,6 +542,13 @@ _STATE_BODY_AFTER = re.compile(
     r"jailed|sentenced|deported|seized|dispersed|abducted|tortured|banned|shut|closed)\b))\b")
 
 
+#: ... of which those that act at home only, not a state's arms (its forces may be abroad)
+_HOME_BODY_AFTER = re.compile(
+    r"\s+(?:(?:state|federal|national|riot|secret|judicial|local)\s+)?(?:police|policemen|courts?|judges?|judiciary|"
+    r"prosecutors?|prosecution|(?:security|intelligence)\s+services|authorities(?=\s+(?:have\s+|had\s+)?"
+    r"(?:arrested|detained|raided|charged|jailed|sentenced|deported|banned)\b))\b")
+
+
 def _state_demonym(gaz, text: str, word: str, end: int) -> str | None:
     """The country of a people's word the shipped list lacks, made by a regular ending on
     the country's name ("Cambodian", "Guatemalan"), when a body of that state follows it:
@@ -825,7 +834,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 # names the border of two countries
                 weak[c.demonym] += 0.2 * lead
             else:
-                votes[c.demonym] += 0.5 * lead
+                # (a state's body that acts at home counts as its country named: "Kyrgyz
+                # security services detained 11 people who opposed a border deal with
+                # Uzbekistan")
+                votes[c.demonym] += (1.0 if _HOME_BODY_AFTER.match(ctx.text, c.end) else 0.5) * lead
             continue
         c.matches = _lookup(gaz, c.text, None)
         addressed = addressed_as_government(ctx.text, c.start, c.end)
