@@ -180,7 +180,7 @@ _MODIFIERS = _words(
     # a person's age or condition: "a teenage boy", "a pregnant woman"
     "teenage teen adolescent newborn pregnant disabled handicapped blind deaf homeless poor unemployed sick "
     # ... or what befell the person before: "the body of a missing environmental activist"
-    "missing disappeared abducted kidnapped detained jailed imprisoned exiled")
+    "missing disappeared exiled")
 #: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
                        "village labour labor party opposition civic civil")
