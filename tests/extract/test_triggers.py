@@ -516,6 +516,9 @@ def test_forces_that_pounded_a_place_shelled_it(text, found):
     ("Authorities in Minsk sentenced activist Pavel Ivanov to eight years on charges of organising mass riots "
      "during the 2020 protests.", []),
     ("Journalist Rana Ayyub has received death threats after her reporting on the Gujarat riots.", []),
+    # ... or what a bomb was thrown at, not what the police did to
+    ("A grenade attack on a political rally in Goma killed three people.", []),
+    ("A police attack on a protest in Goma injured three people.", ["protest"]),
     ("Iranian police arrested rapper Toomaj Salehi in Isfahan for supporting the protests.", []),
     ("Taliban forces detained two journalists for covering a protest in Kabul.", []),
     # ... or for words said at it

@@ -178,6 +178,10 @@ _PROTEST_BACKDROP_BEFORE = re.compile(
     r"\b(?:home|back|returning)\s+from\s+(?:a|an|the)\s+(?:[\w-]+\s+)?|"
     r"\b(?:interviews?|spoke|speaking|talked|talking|wrote|writing|articles?|reports?|comments?)\s+"
     r"(?:(?!about\b)[\w-]+\s+){0,4}about\s+(?:the\s+)?(?:[\w-]+\s+)?|"
+    # ... or what a bomb was thrown at ("A grenade attack on a political rally in Goma killed
+    # three": the blast's dead, no protest of its own)
+    r"\b(?:(?:grenade|bomb|suicide|rocket|mortar|drone)\s+attacks?|bombings?|blasts?|explosions?|air\s*strikes?)\s+"
+    r"(?:on|at|targeting|against|during|near)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|"
     # ... or what someone's work was on ("after her reporting on the Gujarat riots")
     r"\b(?:reporting|coverage|documentary|documentaries|book|film|articles?|stories|story|writings?|research)\s+"
     r"(?:on|of|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
