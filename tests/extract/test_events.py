@@ -1627,3 +1627,18 @@ def test_the_doers_and_victims_of_an_earlier_act_told_as_the_time_after_are_not_
     assert ev["fatalities"]["combatants"]["best"] == 2
     assert "Military Forces of Egypt" not in {a["name"] for a in ev["actors"]}
     assert [c["source"]["name"] for c in ev["claims"]] != ["unknown"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish defence ministry said two soldiers were killed in a rocket attack near Afrin on Sunday.",
+     ("Turkish forces", "target")),
+    ("The US military said three soldiers were wounded in a drone attack on a base in eastern Syria.",
+     ("US forces", "target")),
+])
+def test_a_state_body_telling_of_soldiers_tells_of_its_own(text, expected):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2022-06-07")["events"]
+    assert expected in [(a["name"], a["role"]) for a in ev["actors"]]
+    assert "Syrian government forces" not in {a["name"] for a in ev["actors"]}
+

@@ -957,6 +957,7 @@ def events(ctx: Context) -> None:
         ends = {id(p) for p in ps if route_before(p.start)}
         if ends and any(p.feature != "country" and id(p) not in ends for p in ps):
             place_s[sent] = [p for p in ps if id(p) not in ends]
+    _speakers_forces(ctx, actor_s, att_s)
     # the casualties, places and doers of an earlier act a sentence's news is told as the
     # time after ("..., a day after a suicide bombing in Manbij killed 10") are that act's
     # (the country such a clause names stays the news's when the news names no place of its
@@ -1807,6 +1808,51 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
         return next((p for p in here if p.feature == "country" and p.country != country
                      and _COMPASS_BEFORE.search(ctx.text, max(0, p.start - 16), p.start)), None)
     return None
+
+
+def _state_named(gaz, words: str) -> str | None:
+    """The state a speaker's name says it is a body of: by a people's word ("The Turkish
+    defence ministry") or the state's own name ("Israel's military", "the US military")."""
+    for w in re.findall(r"[A-Z][\w.]*(?:['’]s)?", words):
+        if (c := gaz.demonym(w, derive=True)) is not None:
+            return c
+        hit = gaz.lookup(w[:-2] if w.endswith(("'s", "’s")) else w, None)
+        if hit and hit[0].exact and hit[0].feature == "country":
+            return hit[0].country       # "Israel's military", "the US military"
+    return None
+
+
+#: the words of a state's servicemen or its aircraft (not "military action" it may take)
+_SERVICE = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|service\s+members?|personnel|officers?|forces|"
+                      r"marines|pilots?|warplanes?|war\s+planes?|jets?|aircraft|helicopters?|drones?)\b", re.IGNORECASE)
+
+
+def _speakers_forces(ctx: Context, actor_s: dict[int, list[ActorMention]],
+                     att_s: dict[int, list[Attribution]]) -> None:
+    """A state's body that tells of soldiers tells of its own ("The Turkish defence ministry
+    said two soldiers were killed in a rocket attack near Afrin", "The US military said three
+    soldiers were wounded"): the generic military words of its sentence (no people's word
+    names them) are that state's forces, not those of the country where it happened."""
+    dictionary = getattr(ctx.resources, "actors", None)
+    gaz = getattr(ctx.resources, "gazetteer", None)
+    if dictionary is None or gaz is None:
+        return
+    for sent, atts in att_s.items():
+        generic = {id(m) for m in actor_s.get(sent, ()) if m.generic is not None
+                   and m.generic.localize == "military" and m.role_hint != "source" and _SERVICE.search(m.text)}
+        if not generic:
+            continue
+        states = {c for a in atts if a.source.type == "government" and a.source_start >= 0
+                  and (c := _state_named(gaz, ctx.text[a.source_start:a.source_end])) is not None}
+        if len(states) != 1:
+            continue
+        state = states.pop()
+        out = []
+        for m in actor_s[sent]:
+            if id(m) in generic and (e := dictionary.localized(m.generic, state, named=True)) is not m.generic:
+                m = replace(m, name=e.name, category=e.category, country=e.country)
+            out.append(m)
+        actor_s[sent] = out
 
 
 #: how long after or before another act a clause is told: "hours", "a day", "several weeks",
