@@ -1097,6 +1097,9 @@ def test_casualties_told_beside_an_arrest_are_a_violent_events():
     # ... and so is unknown assailants' arson of a critic's home
     ("Unknown assailants set fire to the home of environmental activist Maria Santos in Oaxaca.",
      [("violence_against_civilians", "attack")]),
+    # ... and one that harms no one the destruction of property
+    ("Government troops and allied militias torched homes in three villages in the Tigray region.",
+     [("strategic_developments", "looting_property_destruction")]),
     # a crowd's arson stays a riot, with or without dead
     ("Rioters torched shops in the city, killing one person.", [("riots", "violent_demonstration")]),
     ("A mob set fire to a police station on Monday.", [("riots", "mob_violence")]),

@@ -2686,21 +2686,24 @@ def _takers(text: str, before: list[ActorMention]) -> list[ActorMention]:
 
 
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
-                actors: list[dict[str, Any]]) -> bool:
-    """A riot whose doers are an organised armed group, with no crowd among its actors,
-    that harmed civilians is an attack: "armed men set fire to a church, killing 14
-    worshippers" (ACLED's riots are the violence of crowds; an armed group's arson that
-    kills civilians is violence against civilians)."""
+                actors: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """The (type, sub-type) of a riot whose doers are an organised armed group, with no
+    crowd among its actors (ACLED's riots are the violence of crowds): an attack when it
+    harmed civilians ("armed men set fire to a church, killing 14 worshippers"), else the
+    destruction of property ("Government troops and allied militias torched homes in three
+    villages"); None for a crowd's riot."""
     if d.type != "riots" or any(a["category"] in ("protesters", "rioters") for a in actors):
-        return False
+        return None
     doers = [a for a in actors if a["role"] == "perpetrator"]
     if not doers or not all(a["category"] in ARMED_CATEGORIES or a["category"] == "unknown"
                             and (_ARMED_UNKNOWN.search(a["text"] or "") or _ARSON_DOERS.search(a["text"] or ""))
                             for a in doers):
-        return False
+        return None
     harmed = any((r.get(g) or {}).get("best") for r in (fatalities, injured)
                  for g in ("civilians", "children", "women", "total"))
-    return harmed or any(a["role"] == "target" and a["category"] == "civilians" for a in actors)
+    if harmed or any(a["role"] == "target" and a["category"] == "civilians" for a in actors):
+        return "violence_against_civilians", "attack"
+    return "strategic_developments", "looting_property_destruction"
 
 
 #: between a group and "claimed responsibility": it did not ("has not claimed", "has yet to")
@@ -2772,8 +2775,8 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         if sub_type != d.sub_type:
             d.sub_type = sub_type   # the roles depend on it: protesters are targets now
             actors = _actors(ctx, d, actor_s, told, country)
-    if _armed_riot(d, fatalities, injured, actors):
-        d.type, d.sub_type = "violence_against_civilians", "attack"
+    if (recoded := _armed_riot(d, fatalities, injured, actors)) is not None:
+        d.type, d.sub_type = recoded
         actors = _actors(ctx, d, actor_s, told, country)
     if _armed_on_armed(ctx, d, fatalities, actors):
         d.type, d.sub_type = "battles", "armed_clash"   # sides now, not perpetrator and target
