@@ -461,23 +461,23 @@ _ATTACKED = re.compile(r"attacked|stabb(?:ed|ing)", re.IGNORECASE)
 
 #: people who are no protesters right after a word of harm: "beat journalists covering a
 #: protest", "assaulted two reporters" (students or activists at a protest may be protesters)
+_NOT_PROTESTERS = (r"(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|"
+                   r"doctors|medics|children)\b(?!\s+(?:protesters|demonstrators|marchers))")
 _NOT_PROTESTERS_OBJECT = re.compile(
     r"\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|some|many|\d+)\s+)?"
-    r"(?:[\w-]+\s+)?(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|"
-    r"doctors|medics|children)\b"
-    r"(?!\s+(?:protesters|demonstrators|marchers))", re.IGNORECASE)
+    r"(?:[\w-]+\s+)?" + _NOT_PROTESTERS, re.IGNORECASE)
 #: ... or before it, told in the passive: "Two journalists covering a protest against the mine
 #: were assaulted by municipal police"
 _NOT_PROTESTERS_SUBJECT = re.compile(
-    r"\b(?:journalists?|reporters?|photographers?|cameram[ae]n|lawyers?|passers-by|bystanders|doctors|medics|children)"
-    r"\b(?!\s+(?:protesters|demonstrators|marchers))[^.;]{0,100}?\s(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
-    r"(?:\w+ly\s+)?$", re.IGNORECASE)
+    r"\b" + _NOT_PROTESTERS + r"[^.;]{0,100}?\s(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE)
 
 
 def _others_than_protesters(ctx: Context, t: Trigger) -> bool:
     """The word of harm is done to others than protesters: those it names after it ("beat
     journalists covering a protest") or, told in the passive, before it."""
-    return bool(_NOT_PROTESTERS_OBJECT.match(ctx.text, t.end) or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
+    return bool(_NOT_PROTESTERS_OBJECT.match(ctx.text, t.end)
+                or _NOT_PROTESTERS_OBJECT.match(ctx.text, _object_start(t))
                 or _NOT_PROTESTERS_SUBJECT.search(ctx.text, max(ctx.sentences[t.sentence][0], t.start - 130), t.start))
 
 

@@ -535,18 +535,14 @@ def _part_of_unknown_name(gaz, text: str, e: int, country: str | None) -> bool:
 #: a state's body that acts in its own country: "Cambodian authorities arrested", "a
 #: Guatemalan court", "Ecuadorian police" (not its government, officials or authorities
 #: that only speak: "Canadian authorities have described the election as marred")
-_STATE_BODY_AFTER = re.compile(
-    r"\s+(?:(?:state|federal|national|military|security|riot|secret|judicial|local)\s+)?(?:police|policemen|"
-    r"security\s+forces|soldiers|troops|army|military|forces|courts?|judges?|judiciary|prosecutors?|"
-    r"prosecution|junta|intelligence|authorities(?=\s+(?:have\s+|had\s+)?(?:arrested|detained|raided|charged|"
-    r"jailed|sentenced|deported|seized|dispersed|abducted|tortured|banned|shut|closed)\b))\b")
-
-
-#: ... of which those that act at home only, not a state's arms (its forces may be abroad)
-_HOME_BODY_AFTER = re.compile(
-    r"\s+(?:(?:state|federal|national|riot|secret|judicial|local)\s+)?(?:police|policemen|courts?|judges?|judiciary|"
-    r"prosecutors?|prosecution|(?:security|intelligence)\s+services|authorities(?=\s+(?:have\s+|had\s+)?"
-    r"(?:arrested|detained|raided|charged|jailed|sentenced|deported|banned)\b))\b")
+#: (of which those that act at home only, not a state's arms, which may be abroad)
+_HOME_BODIES = (r"police|policemen|courts?|judges?|judiciary|prosecutors?|prosecution|(?:security|intelligence)\s+"
+                r"services|authorities(?=\s+(?:have\s+|had\s+)?(?:arrested|detained|raided|charged|jailed|sentenced|"
+                r"deported|seized|dispersed|abducted|tortured|banned|shut|closed)\b)")
+_BODY_ADJECTIVE = r"\s+(?:(?:state|federal|national|military|security|riot|secret|judicial|local)\s+)?"
+_STATE_BODY_AFTER = re.compile(_BODY_ADJECTIVE + r"(?:" + _HOME_BODIES +
+                               r"|security\s+forces|soldiers|troops|army|military|forces|junta|intelligence)\b")
+_HOME_BODY_AFTER = re.compile(_BODY_ADJECTIVE + r"(?:" + _HOME_BODIES + r")\b")
 
 
 def _state_demonym(gaz, text: str, word: str, end: int) -> str | None:
