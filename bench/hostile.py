@@ -69,6 +69,13 @@ PHRASES = (
     ("figures+events: wholes told first, crowds", "Of the 35 people killed, 21 were civilians burned alive by a mob, "),
     ("places+dates: journeys, asides, trials over protests", "The lawyer, who has defended activists since 2015, was "
                                                              "detained on his way to Hathras, tried over the protests, "),
+    ("events: press harmed beside a protest, passive", "two journalists covering a protest in Oaxaca were assaulted by "
+                                                       "municipal police and "),
+    ("events+actors: speakers' soldiers, years after", "the Turkish defence ministry said two soldiers were killed near "
+                                                       "Afrin, a year after a helicopter in Hatay, "),
+    ("figures+actors: superlatives, blamed, bodies", "the deadliest attack since the war began, the Zimbabwe Lawyers "
+                                                     "for Human Rights said, blaming the Kamuina Nsapu militia, the "
+                                                     "body of a missing activist in Mazar-i-Sharif; "),
 )
 
 
