@@ -154,6 +154,10 @@ def test_tokens_keep_offsets():
     ("The strikes claimed the lives of 14 civilians.", [("killed", "civilians", 14, 14, 14)]),
     ("Seven civilians were martyred on Wednesday.", [("killed", "civilians", 7, 7, 7)]),
     ("65 bodies of civilians were found.", [("killed", "total", 65, 65, 65)]),
+    # a participle's phrase between the count and its verb
+    ("Two journalists working for Orient TV were killed by a sniper.", [("killed", "civilians", 2, 2, 2)]),
+    ("Five soldiers guarding the checkpoint were killed.", [("killed", "combatants", 5, 5, 5)]),
+    ("Two journalists covering the protest were arrested.", []),
     # the body of one is one dead, not a body of people
     ("The body of a missing environmental activist was found in a ravine.", [("killed", "civilians", 1, 1, 1)]),
     ("A body of experts met in Geneva.", []),

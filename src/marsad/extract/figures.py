@@ -735,8 +735,12 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 k = m
                 steps += 1
                 continue
-        # a short prepositional phrase before an auxiliary: "three children from one family were killed"
-        if w in ("from", "of", "in", "at", "near", "inside", "on") and steps == 0 and with_head:
+        # a short prepositional phrase before an auxiliary: "three children from one family were
+        # killed"; so a participle's ("two journalists working for Orient TV were killed"; not a
+        # relative clause's, which may be the count's own predicate: "6,786 individuals who had
+        # died in custody" is a documented count, not a toll)
+        if steps == 0 and with_head and (w in ("from", "of", "in", "at", "near", "inside", "on")
+                                         or _qualifying_participle(d, k)):
             # (names do not use up its five words: "30 fighters from the Islamic State and the
             # Nusra Front were killed")
             m = -1
@@ -808,6 +812,14 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
             return None
         return None
     return None
+
+
+def _qualifying_participle(d: _Doc, k: int) -> bool:
+    """A present participle that opens a phrase qualifying the noun before it ("working for
+    Orient TV"), not a word of an outcome ("killing", "wounding") nor of a part ("including")."""
+    w = d.low(k)
+    return w.endswith("ing") and w.isalpha() and len(w) > 5 and w not in _KILL_ACTIVE and w not in _INJ_ACTIVE \
+        and w not in _NEG_ACTIVE and _part_cue_at(d, k) is None and w not in ("according", "following")
 
 
 def _skip_apposition(d: _Doc, k: int) -> int | None:
