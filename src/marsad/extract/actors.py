@@ -882,7 +882,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "perpetrator"
         elif any(w in low for w in _ACCUSE_CUES) and (am := _BEFORE_ACCUSED.search(before)) and (
                 _AFTER_ACCUSED.match(after) and not am["name"]
-                or _AFTER_BLAMED.match(after) and am["cue"][:1].lower() in "ab"):
+                or _AFTER_BLAMED.match(after) and am["cue"].lower().startswith(("accus", "blam"))):
             hint = "perpetrator"
         elif any(w in low for w in _BY_CUES):
             bm = _BEFORE_BY.search(before)
@@ -974,9 +974,13 @@ def _country_launching(text: str, start: int, gaz) -> str | None:
     ("Turkey launched a military offensive", "Russia began its military operation"), or
     that says its own forces did it ("Israel said its fighter jets struck"), else None."""
     m = _COUNTRY_LAUNCHING.search(text, max(0, start - 80), start)
-    if m is None:
-        return None
-    name = (m.group(1) or m.group(2)).replace(".", "")
+    return country_by_name(m.group(1) or m.group(2), gaz) if m is not None else None
+
+
+def country_by_name(name: str, gaz) -> str | None:
+    """The country a word names by its very name ("Turkey", "Israel") or by the letters
+    news uses ("US", "U.K."), else None."""
+    name = name.replace(".", "")
     if name in _LETTERED:
         return _LETTERED[name]
     hit = gaz.lookup(name)[:1]

@@ -77,7 +77,7 @@ from typing import Any, Iterable
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
 from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
-                     assign_roles, nationality_before, same_force)
+                     assign_roles, country_by_name, nationality_before, same_force)
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
@@ -1810,15 +1810,16 @@ def _country_region(ctx: Context, order: list[int], place_s: dict[int, list[Plac
     return None
 
 
+#: a capitalised word of a speaker's name, without its possessive: "Turkish", "Israel('s)", "U.S."
+_NAME_WORD = re.compile(r"([A-Z][\w.]*)(?:['’]s)?")
+
+
 def _state_named(gaz, words: str) -> str | None:
     """The state a speaker's name says it is a body of: by a people's word ("The Turkish
     defence ministry") or the state's own name ("Israel's military", "the US military")."""
-    for w in re.findall(r"[A-Z][\w.]*(?:['’]s)?", words):
-        if (c := gaz.demonym(w, derive=True)) is not None:
+    for m in _NAME_WORD.finditer(words):
+        if (c := gaz.demonym(m.group(1), derive=True) or country_by_name(m.group(1), gaz)) is not None:
             return c
-        hit = gaz.lookup(w[:-2] if w.endswith(("'s", "’s")) else w, None)
-        if hit and hit[0].exact and hit[0].feature == "country":
-            return hit[0].country       # "Israel's military", "the US military"
     return None
 
 

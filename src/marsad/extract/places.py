@@ -481,18 +481,16 @@ def _whole_name(gaz, text: str, s: int, e: int, country: str | None) -> tuple[in
     words right before or after it make, with it, a name the gazetteer knows exactly, of a
     province or a town, in another country than the entity alone names ("Negros Oriental",
     where the model saw "Oriental", which alone is a Moroccan region)."""
-    tail = _NAME_TAIL.match(text, e)
-    if tail is not None:
-        # a name linked on ("Santander de Quilichao", of which the ruler saw the province
-        # "Santander"): the whole, where the gazetteer knows it by that very name
-        found = gaz.lookup(text[s:tail.end()], country)
-        if found and found[0].exact:
-            return s, tail.end()
-    tail = _HYPHEN_TAIL.match(text, e)
-    if tail is not None:
-        # ... or by hyphens ("Mazar-i-Sharif"), also by a spelling of the gazetteer's name
-        found = gaz.lookup(text[s:tail.end()], country)
-        if found and (found[0].exact or similarity(text[s:tail.end()], found[0].name) >= ALT_NAME_SIMILARITY):
+    # a name linked on ("Santander de Quilichao", of which the ruler saw the province
+    # "Santander"): the whole, where the gazetteer knows it by that very name; or by hyphens
+    # ("Mazar-i-Sharif"), also by a spelling of the gazetteer's name
+    for tail_of, spelled in ((_NAME_TAIL, False), (_HYPHEN_TAIL, True)):
+        tail = tail_of.match(text, e)
+        if tail is None:
+            continue
+        whole = text[s:tail.end()]
+        found = gaz.lookup(whole, country)
+        if found and (found[0].exact or spelled and similarity(whole, found[0].name) >= ALT_NAME_SIMILARITY):
             return s, tail.end()
     before = _CAPS_BEFORE.search(text, max(0, s - 40), s)
     after = _CAPS_AFTER.match(text, e)
