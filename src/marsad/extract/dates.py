@@ -25,8 +25,11 @@ call; these rules cost well under a millisecond per article).
   "earlier this month", "last month", "three months ago": precision 3; narrowed by the
   words before them: "early March" 1-10, "mid-June" 11-20, "late May" and "the end of
   June" 21 to the last day, "the first week of February" 1-7, "the last week of January"
-  its last seven days, a part still to come being last year's), years ("in
-  2012", "since 2011", "the end of 2020", "the summer of 2019", "two years ago", and a
+  its last seven days, a part still to come being last year's), seasons ("last autumn",
+  "this summer", "the summer of 2019", "spring 2015": the season's months in the
+  northern hemisphere, precision 3; a winter is named by its December, and "the winter of
+  2019" is the year), years ("in
+  2012", "since 2011", "the end of 2020", "two years ago", and a
   year before the noun it dates: "the 2012 murder case"; precision 3; "last year" and
   "this year" alone are not dates: they are most often a comparison, "more than last
   year", or a running count, "so far this year"; "last year" right after what befell
@@ -120,7 +123,8 @@ _DATELINE_PREFIX = re.compile(
 _DAY_MON = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)")
 _MON_DAY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*-\s*\d)")
 # a year alone after a preposition ("in 2012", "since 2011"), not part of a longer date
-_PART_OF = r"(?:end|beginning|start|middle|spring|summer|autumn|fall|winter|(?:first|second|third|fourth|last|final)\s+week)\s+of"
+_PART_OF = r"(?:(?:end|beginning|start|middle|fall|winter|(?:first|second|third|fourth|last|final)\s+week)\s+of|" \
+           r"(?:spring|summer|autumn)(?:\s+of)?)"
 _YEAR_ONLY = re.compile(rf"\b(?P<prep>in|since|during|throughout|early|late|mid|{_PART_OF})[\s-]+"
                         r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-])(?!\.\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
 # a year before the noun it dates ("the 2012 murder case", "the 1985 TWA hijacking", "a
@@ -240,7 +244,8 @@ _RELATIVE = re.compile(
     r"(?:late\s+|early\s+)?last\s+week(?:end)?|(?:earlier\s+|late\s+|early\s+)?this\s+week(?:end)?|"
     r"(?:over|during|at|on)\s+the\s+weekend|"
     r"(?:earlier\s+|late\s+|early\s+)?this\s+month|(?:late\s+|early\s+)?last\s+month|"
-    r"earlier\s+(?:in\s+)?this\s+year)\b",
+    r"earlier\s+(?:in\s+)?this\s+year|"
+    r"(?:late\s+|early\s+)?(?P<which>last|this(?:\s+past)?|past)\s+(?P<season>spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE)
 
 
@@ -496,6 +501,9 @@ def find_dates(text: str, published: dt.date | None, *,
             # "in 2012", "since 2011": a year (ACLED has no coarser precision than 3)
             y = int(m["year"])
             a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            season = m["prep"].split()[0].lower()
+            if season in _SEASON_MONTHS and season != "winter":   # "the summer of 2019", "spring 2015"
+                a, b = season_span(season, y)
             if pub is not None and b > pub:
                 b = pub
             if m["prep"].lower() == "since" and pub is not None:
@@ -734,6 +742,38 @@ def _select(cands, masked, exclude) -> list[DateMention]:
     return out
 
 
+#: the months of a season, in the northern hemisphere (where most news in English is
+#: written): spring March to May, summer June to August, autumn (fall) September to
+#: November; winter is December to February, named by the year of its December
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def season_span(season: str, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``season`` (a key of :data:`_SEASON_MONTHS`) of ``year``."""
+    first = _SEASON_MONTHS[season.lower()]
+    y, m = divmod(year * 12 + first - 1 + 2, 12)
+    return dt.date(year, first, 1), _month_end(y, m + 1)
+
+
+def _season_year(which: str, season: str, pub: dt.date) -> int:
+    """The year of "last summer", "this winter" told at ``pub``: this year's season ("this
+    summer", however far on); last year's ("last summer", "last autumn" in October: this
+    year's is still going on). A winter belongs to its December: "this winter" from
+    January to August is the one begun last December, "last winter" in January and
+    February the one before it. "This past summer" is the latest begun."""
+    season = season.lower()
+    if which.endswith("past"):
+        year = pub.year if season != "winter" else pub.year - (pub.month < 12)
+        return year if season_span(season, year)[0] <= pub else year - 1
+    last = which == "last"
+    if season != "winter":
+        return pub.year - 1 if last else pub.year
+    current = pub.year if pub.month >= 9 else pub.year - 1
+    if last and pub.month <= 2:
+        return current - 1
+    return current - 1 if last and pub.month >= 9 else current
+
+
 def _relative(m: re.Match, pub: dt.date, add) -> None:
     rel = " ".join(m["rel"].lower().split())
     s, e = m.start(), m.end()
@@ -792,6 +832,9 @@ def _relative(m: re.Match, pub: dt.date, add) -> None:
     elif rel.endswith("last month"):
         last = pub.replace(day=1) - day
         add(s, e, last.replace(day=1), last, 3, "relative")
+    elif m["season"]:   # "last autumn", "this summer": the season's months, to publication
+        a, b = season_span(m["season"], _season_year(m["which"].lower(), m["season"], pub))
+        add(s, e, a, min(b, pub), 3, "relative")
 
 
 # -- the stage -------------------------------------------------------------------------------
