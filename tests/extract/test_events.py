@@ -1645,3 +1645,48 @@ def test_a_state_body_telling_of_soldiers_tells_of_its_own(text, expected):
     assert expected in [(a["name"], a["role"]) for a in ev["actors"]]
     assert "Syrian government forces" not in {a["name"] for a in ev["actors"]}
 
+
+
+@pytest.mark.parametrize("text, kind, sides", [
+    # a force's positions or posts attacked: the force is the other side
+    ("The White Army attacked government positions in Nasir, Upper Nile, on Tuesday.",
+     ("battles", "armed_clash"), ["Nuer ethnic militia (White Army)", "Military Forces of South Sudan"]),
+    # peacekeepers are a mission's armed forces, of the mission of the report's country
+    ("Gunmen opened fire on peacekeepers in Beni, North Kivu, killing one, the UN mission said.",
+     ("battles", "armed_clash"), ["Unidentified armed group", "MONUSCO (UN mission in DR Congo)"]),
+    ("Gunmen attacked Chadian peacekeepers in Kidal, Mali, killing two.",
+     ("battles", "armed_clash"), ["Unidentified armed group", "MINUSMA (UN mission in Mali)"]),
+    ("Insurgents attacked AMISOM troops in Lower Shabelle on Friday.",
+     ("battles", "armed_clash"), ["Rebel forces", "African Union mission in Somalia (AMISOM/ATMIS)"]),
+    # ... and a state's own where they are its ("Russian peacekeepers" in Karabakh); fire at
+    # armed men is a clash, with no one hurt
+    ("Azerbaijani forces fired on Russian peacekeepers near Shusha on Monday.",
+     ("battles", "armed_clash"), ["Military Forces of Azerbaijan", "Russian forces"]),
+    # a people's armed men are its communal militia, not its civilians
+    ("At least 30 people died in clashes between Druze gunmen and Bedouin tribes in Sweida province.",
+     ("battles", "armed_clash"), ["Druze ethnic militia", "Tribal militias"]),
+])
+def test_armed_targets_and_communal_militias_make_battles(text, kind, sides):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2025-05-01")["events"]
+    assert (ev["type"], ev["sub_type"]) == kind
+    assert [a["name"] for a in ev["actors"] if a["role"].startswith("side")] == sides
+
+
+def test_peacekeepers_counted_and_a_mine_struck_is_an_explosive():
+    from marsad.extract import extract
+
+    (ev,) = extract("Three UN peacekeepers were killed when their convoy hit a mine near Aguelhok in northern "
+                    "Mali, MINUSMA said.", published="2025-05-01")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "remote_explosive_landmine_ied")
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == {"combatants": 3}
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == [("MINUSMA (UN mission in Mali)", "target")]
+
+
+def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_not_a_shooting():
+    from marsad.extract import extract
+
+    (ev,) = extract("One of its fighters fired on a large gathering of Kurdish fighters near Hasakah before "
+                    "blowing himself up, killing 40.", published="2016-10-04")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "suicide_bomb")

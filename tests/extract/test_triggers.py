@@ -37,6 +37,8 @@ def test_shipped_lexicon_names_weapons_as_instruments():
     ('pattern = "boom"\ntype = "battles"\nsub_type = "armed_clash"\nstrength = "loud"', "strength 'loud'"),
     ('pattern = "(boom"\ntype = "battles"\nsub_type = "armed_clash"', "bad pattern"),
     ('pattern = "boom"\ntype = "battles"', "lacks"),
+    # TOML reads "\b" in a basic string as a backspace: a word boundary never matched
+    ('pattern = "boom\\b"\ntype = "battles"\nsub_type = "armed_clash"', "control character"),
 ])
 def test_a_bad_lexicon_entry_is_a_config_error(tmp_path, entry, message):
     path = tmp_path / "triggers.toml"

@@ -253,6 +253,10 @@ class ActorDictionary:
         found = self.national.get(key)
         if found is not None or entry.local_only:
             return found or entry
+        if named and entry.localize in _NAMED_AS:
+            # "Russian peacekeepers": a state's own soldiers, not a mission's
+            kind = self.generic(_NAMED_AS[entry.localize])
+            return self.localized(kind, country, named=True) if kind is not None else entry
         found = self.synthesized.get(key)
         if found is None and entry.localize in NATIONAL_NAMES and (named or key[0] not in NO_NATIONAL_FORCES):
             name = country_display_name(key[0])
@@ -266,6 +270,9 @@ class ActorDictionary:
 
 #: ACLED's names for a country's own forces, used when the dictionary names none
 NATIONAL_NAMES = {"military": "Military Forces of {}", "police": "Police Forces of {}"}
+#: generic kinds that, told with a state's nationality and of no entry of theirs there,
+#: are that state's forces of another kind ("Russian peacekeepers" are Russia's military)
+_NAMED_AS = {"peacekeepers": "military"}
 #: countries where reports' "the army", "security forces" are more often another state's
 #: (Palestine: the Israeli army): the generic words keep their generic name there
 NO_NATIONAL_FORCES = frozenset({"PS"})
@@ -543,6 +550,7 @@ _BEFORE_TARGET = re.compile(
     r"abduct(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|massacr(?:ed|ing)|slaughter(?:ed|ing)?|"
     r"wound(?:ed|ing)?|injur(?:ed|ing)|tortur(?:ed|ing)|murder(?:ed|ing)?|assassinat(?:ed|ing)|ambush(?:ed|ing)|"
     r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|eliminat(?:e|ed|es|ing)|against|"
+    r"fired\s+(?:live\s+(?:ammunition|rounds|bullets)\s+)?(?:on|at|upon)|"
     r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
@@ -1033,6 +1041,8 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             out.append(replace(coalition, start=start, end=end, text=text[start:end],
                                sentence=ctx.sentence_of(start), role_hint=None))
             continue
+        if named and entry.localize in _NAMED_AS and country and (country, entry.localize) in dictionary.national:
+            named = None    # "Chadian peacekeepers" in Mali serve its UN mission
         e = dictionary.localized(entry, named or country, named=named is not None)
         if e is entry and entry.local_only:
             continue   # "the opposition" names an armed actor only where the report's country has one

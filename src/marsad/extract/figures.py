@@ -119,7 +119,7 @@ for _g, _ws in (
               "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
               "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
               "militias militia bandits bandit kidnappers kidnapper gangsters gangster robbers robber "
-              "pirates pirate smugglers smuggler poachers poacher"),
+              "pirates pirate smugglers smuggler poachers poacher peacekeepers peacekeeper"),
     (_G_CHILD, "children child kids kid minors minor boys boy girls girl babies baby infants infant "
                "toddlers toddler schoolchildren schoolchild teenagers teenager teens schoolgirls schoolgirl "
                "schoolboys schoolboy"),

@@ -54,6 +54,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         if strength not in STRENGTH_WEIGHT:
             raise ConfigError(f"trigger entry {i} has strength {strength!r}; expected one of "
                               f"{', '.join(STRENGTH_WEIGHT)}", code="M106")
+        if any(ord(c) < 32 for c in regex):
+            # a TOML basic string reads "\b" as a backspace: the word boundary needs "\\b"
+            raise ConfigError(f"trigger entry {i} has a control character in its pattern {regex!r}; "
+                              "write a regular expression's backslash as \\\\ in a TOML string, "
+                              "or use a literal string ('...')", code="M106")
         try:
             re.compile(regex)
         except re.error as exc:
