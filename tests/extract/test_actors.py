@@ -805,6 +805,18 @@ def test_a_former_member_of_a_force_is_no_mention_of_it(dictionary):
     found = actors("Kassig, 26, was a former Army Ranger; the Taliban executed a retired police officer.",
                    dictionary)
     assert [a.name for a in found] == ["Taliban"]
+    # ... with the force's nationality between
+    found = actors("Taliban gunmen killed a former Afghan army officer in Kandahar.", dictionary, country="AF")
+    assert [a.name for a in found] == ["Taliban"]
+    # not a former state's forces of another, told before a word of its own
+    found = actors("A former Taliban stronghold was shelled by Afghan troops.", dictionary, country="AF")
+    assert "Military Forces of Afghanistan" in [a.name for a in found]
+
+
+def test_a_name_in_quotes_keeps_the_words_before_it(dictionary):
+    a = one('The army said it had killed 15 "terrorists" in North Waziristan.', dictionary, "terrorists",
+            country="PK")
+    assert a.role_hint == "target"
 
 
 @pytest.mark.parametrize("text, expected", [

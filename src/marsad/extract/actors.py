@@ -846,7 +846,9 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             # ISIS-K, claimed the attack": what follows the apposition is its own
             after = after[1:]
         elif after[:1] in _CLOSING_QUOTES and m.start > 0 and text[m.start - 1] in _OPENING_QUOTES:
-            after = after[1:]   # a name in quotes ("terrorists" shelled): its words go on after it
+            # a name in quotes ("terrorists" shelled, killed 15 "terrorists"): its words go on
+            # after it and before it
+            after, before = after[1:], before[:-1]
         low = before.lower()   # cheap substring gates keep the end-anchored searches rare
         hint = None
         if k in allied:
@@ -1001,7 +1003,8 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:count
 
 #: a word before a force's noun that makes its bearer no member now ("a former police
 #: officer", "retired soldiers"; figures count them as civilians by the same words)
-_FORMER_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NO_LONGER_ARMED))) + r"|ex-)\s*$",
+_FORMER_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NO_LONGER_ARMED))) + r"|ex-)\s*"
+                            r"(?:(?-i:[A-Z])[\w'’-]*\s+)?$",    # "a former Afghan army officer"
                             re.IGNORECASE)
 
 
@@ -1025,7 +1028,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "Deir Ezzor military airport": a word of a place's name
         if entry.category == "civilians" and in_body_name(text, start, end):
             continue   # "the Sudan Doctors Committee said": a body's name, no people at the scene
-        if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 12), start):
+        if entry.category in ARMED_CATEGORIES and _FORMER_BEFORE.search(text, max(0, start - 30), start):
             continue   # "a former police officer", "retired soldiers": no force's members now
         nationality = named = None
         if entry.localize and gaz is not None:

@@ -331,6 +331,9 @@ class _Doc:
         return all(self.low(i + m) == w for m, w in enumerate(words))
 
 
+_OPENING_QUOTES = frozenset('"“‘\'')
+
+
 class _NP:
     __slots__ = ("end", "head", "group", "outcome", "singular")
 
@@ -350,6 +353,9 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     limit = j + 6
     while k < d.n and k < limit and d.same_sentence(start, k):
         w = d.low(k)
+        if w in _OPENING_QUOTES and head is None and k + 1 < d.n and d.toks[k + 1].start == d.toks[k].end:
+            k += 1    # 'killed 15 "terrorists"': the noun in quotes is still the noun
+            continue
         if w in _NATIONAL_ONE and not _np_ends(d, k + 1):
             k += 1    # "two Syrian soldiers", "two Nigerian villages": an adjective
             continue
