@@ -398,6 +398,20 @@ def test_a_season_is_its_months(published, text, span):
     assert ((m.start_date, m.end_date), m.precision) == (span, 3)
 
 
+@pytest.mark.parametrize("published, text, month", [
+    # "last November": the last November before this month
+    (D(2020, 9, 2), "Nine were murdered in an ambush last November.", (2019, 11)),
+    (D(2020, 9, 2), "He was arrested last March.", (2020, 3)),
+    (D(2020, 9, 2), "Last September, police raided the office.", (2019, 9)),
+    # "this March": this year's
+    (D(2020, 9, 2), "Protests began this March.", (2020, 3)),
+])
+def test_last_or_this_month_named_is_that_month(published, text, month):
+    (m,) = find_dates(text, published)
+    assert ((m.start_date.year, m.start_date.month), m.precision) == (month, 3)
+    assert find_dates("Elections are due this October.", D(2020, 9, 2)) == []
+
+
 def test_a_season_still_to_come_or_a_verb_is_no_date():
     assert find_dates("Talks resume this winter.", D(2021, 11, 15)) == []
     assert find_dates("This summer the vote is due.", D(2021, 1, 15)) == []

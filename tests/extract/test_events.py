@@ -1690,3 +1690,33 @@ def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_not_a_shooting():
     (ev,) = extract("One of its fighters fired on a large gathering of Kurdish fighters near Hasakah before "
                     "blowing himself up, killing 40.", published="2016-10-04")["events"]
     assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "suicide_bomb")
+
+
+def test_an_ambush_of_the_unarmed_is_an_attack_on_civilians():
+    from marsad.extract import extract
+
+    (ev,) = extract("Indigenous leader Paulo Paulino Guajajara was killed in an ambush by illegal loggers inside "
+                    "the Arariboia reserve in Maranhao state, Brazil, on Friday night.",
+                    published="2019-11-03")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("violence_against_civilians", "attack")
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == [("Civilians", "target"), ("Criminal gangs", "perpetrator")]
+    # ... an ambush of soldiers stays a battle
+    (ev,) = extract("Gunmen killed four soldiers in an ambush in Kaduna state on Friday.",
+                    published="2019-11-03")["events"]
+    assert ev["type"] == "battles"
+
+
+def test_protest_as_a_modifier_is_no_protest():
+    from marsad.extract import extract
+
+    (ev,) = extract("Thai police arrested three pro-democracy protest leaders in Bangkok on Thursday.",
+                    published="2022-09-10")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("strategic_developments", "arrests")
+
+
+def test_men_in_plain_clothes_are_the_police():
+    from marsad.extract import extract
+
+    (ev,) = extract("On 3 February 2022, human rights lawyer Ahmed Hassan was abducted by men in plain clothes "
+                    "from his office in Cairo.", published="2022-02-10")["events"]
+    assert ("Police Forces of Egypt", "perpetrator") in [(a["name"], a["role"]) for a in ev["actors"]]

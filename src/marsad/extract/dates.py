@@ -22,6 +22,7 @@ call; these rules cost well under a millisecond per article).
   July"); "June 5 last year", "in January last year"
   take the year named, and a day the report has told with its year takes that year
   again: "on Sept 11, 2012" ... "on Sept 11"), months ("in March 2025", "in March",
+  "last November": the last one before the publication's month, "this March",
   "earlier this month", "last month", "three months ago": precision 3; narrowed by the
   words before them: "early March" 1-10, "mid-June" 11-20, "late May" and "the end of
   June" 21 to the last day, "the first week of February" 1-7, "the last week of January"
@@ -139,7 +140,8 @@ _YEAR_ATTR = re.compile(r"\b(?P<prep>the|its|his|her|their|this|that|a|an|after|
                         r"her|its|their|when|as|but)\b)", re.IGNORECASE)
 # month and year; month alone after a preposition
 _MON_YEAR = re.compile(rf"\b(?:(?:in|since|of|during|early|late|mid|until|by)[\s-]+)?{_MON}\s+{_YEAR}(?!\d)")
-_MON_ONLY = re.compile(rf"\b(?P<prep>(?i:in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|{_PART_OF}))"
+_MON_ONLY = re.compile(rf"\b(?P<prep>(?i:in|since|during|early|late|mid|earlier\s+in|late\s+in|early\s+in|"
+                       rf"last|this(?:\s+past)?|{_PART_OF}))"
                        rf"[\s-]+{_MON}(?!\s*\d)(?!\w)")
 # "June 5 last year", "in January last year", "the end of June this year": the year named
 _WHICH_YEAR = re.compile(r",?\s+(?:of\s+)?(?P<which>last|this)\s+year\b", re.IGNORECASE)
@@ -546,7 +548,15 @@ def find_dates(text: str, published: dt.date | None, *,
             if not mon or m["mon"].rstrip(".").lower() not in _FULL_MONTHS:
                 continue  # abbreviations alone are too ambiguous ("in Mar")
             named, end = _which_year(text, m.end(), pub)
-            y = named or (pub.year if mon <= pub.month else pub.year - 1)
+            prep = m["prep"].lower()
+            if named:
+                y = named
+            elif prep == "last":    # "last November": the last one before this month
+                y = pub.year if mon < pub.month else pub.year - 1
+            elif prep == "this":    # "this March": this year's (none if still to come)
+                y = pub.year
+            else:
+                y = pub.year if mon <= pub.month else pub.year - 1
             words = _part_words(text, m.start("mon"))
             part = month_part(words, y, mon)
             if part is not None and part[0] > pub and not named:

@@ -2615,6 +2615,22 @@ def _armed_on_armed(ctx: Context, d: Draft, fatalities: dict[str, Any], actors: 
     return not any(_DEFENCELESS.search(ctx.text, *ctx.sentences[s]) for s in d.sentences)
 
 
+def _ambushed_unarmed(d: Draft, fatalities: dict[str, Any], actors: list[dict[str, Any]]) -> bool:
+    """An ambush of the unarmed is an attack on civilians, not a battle: "an indigenous
+    leader was killed in an ambush by illegal loggers" (an ambush is one-sided, unlike
+    clashes or fighting, in which civilians caught are a battle's). Not when a second armed
+    actor is named or combatants died."""
+    if d.type != "battles" or d.sub_type != "armed_clash":
+        return False
+    if not all(t.text.lower().startswith("ambush") for t in d.triggers if t.type == "battles"):
+        return False
+    if len({a["name"] for a in actors if a["category"] in BEARS_ARMS}) > 1 \
+            or (fatalities.get("combatants") or {}).get("best"):
+        return False
+    return any((fatalities.get(g) or {}).get("best") for g in ("civilians", "children", "women")) \
+        or any(a["role"] == "target" and a["category"] == "civilians" for a in actors)
+
+
 #: the words of a place taken, not only fought over or advanced on ("advanced towards",
 #: "the liberation of Raqqa" tell an aim)
 _CHANGED_HANDS = re.compile(r"(?:re)?captured|seized|took|taken|overran|overrun|retook|retaken|regained|"
@@ -2781,6 +2797,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         actors = _actors(ctx, d, actor_s, told, country)
     if _armed_on_armed(ctx, d, fatalities, actors):
         d.type, d.sub_type = "battles", "armed_clash"   # sides now, not perpetrator and target
+        actors = _actors(ctx, d, actor_s, told, country)
+    elif _ambushed_unarmed(d, fatalities, actors):
+        d.type, d.sub_type = "violence_against_civilians", "attack"
         actors = _actors(ctx, d, actor_s, told, country)
     elif d.type == "battles" and any(a["role"].startswith("side") and a["category"] in ("civilians", "protesters")
                                      for a in actors) \
