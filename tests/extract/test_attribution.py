@@ -790,6 +790,9 @@ def test_a_body_named_in_full_is_the_speaker(nlp, registry, text, orgs, expected
     # a name the model cut at its hyphen
     ("Police detained 1,000 people on Saturday, OVD-Info said.", ("OVD", "ORG"),
      [("OVD-Info", "unknown", "asserts")]),
+    # ... or at "of" before a place taken first
+    ("Two members were killed, the Council of Indigenous Peoples of Cauca said.",
+     ("Council of Indigenous Peoples of", "ORG"), [("Council of Indigenous Peoples of Cauca", "unknown", "asserts")]),
 ])
 def test_what_describes_a_speaker_types_it(nlp, registry, text, ent, expected):
     _, atts, _ = attribute(nlp, registry, text, entities=[entity(text, *ent)])

@@ -1720,3 +1720,11 @@ def test_men_in_plain_clothes_are_the_police():
     (ev,) = extract("On 3 February 2022, human rights lawyer Ahmed Hassan was abducted by men in plain clothes "
                     "from his office in Cairo.", published="2022-02-10")["events"]
     assert ("Police Forces of Egypt", "perpetrator") in [(a["name"], a["role"]) for a in ev["actors"]]
+
+
+def test_where_someone_studies_is_no_place_of_the_event():
+    from marsad.extract import extract
+
+    (ev,) = extract("A Saudi court has sentenced Salma al-Shehab, a PhD student at Leeds University, to 34 years "
+                    "in prison for retweeting dissidents.", published="2022-08-17")["events"]
+    assert ev["location"]["country"] == "SA"

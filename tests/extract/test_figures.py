@@ -150,6 +150,9 @@ def test_tokens_keep_offsets():
     # no longer under arms: civilians
     ("The Taliban executed a former police officer in Ghazni.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen killed two retired soldiers in Kaduna.", [("killed", "civilians", 2, 2, 2)]),
+    # members of a civic body are civilians, of an armed one combatants
+    ("Two members of the Council of Indigenous Peoples of Cauca were murdered.", [("killed", "civilians", 2, 2, 2)]),
+    ("Two members of the Manbij Military Council were killed.", [("killed", "combatants", 2, 2, 2)]),
     # a noun in quotes is still the noun counted
     ('The army said it had killed 15 "terrorists" in an operation.', [("killed", "combatants", 15, 15, 15)]),
     ("Troops killed 12 ‘militants’ on Sunday.", [("killed", "combatants", 12, 12, 12)]),

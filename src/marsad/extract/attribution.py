@@ -457,6 +457,10 @@ def _strip_article(text: str) -> str:
 
 #: a name that only qualifies the next one: "Kurdish-led", "Iranian-backed", "UK-based"
 _NAME_TAIL = re.compile(r"-[A-Z][\w]*")
+#: an organisation's name that the model ended on "of" or "for" because the place after it
+#: was taken first ("the Council of Indigenous Peoples of" + "Cauca"): it goes on
+_ORG_CUT = re.compile(r"[ \t](?:of|for)$")
+_ORG_REST = re.compile(r"[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}")
 _LED_AFTER = re.compile(rf"[-‐‑ ]{_LED}\b", re.IGNORECASE)
 
 
@@ -544,6 +548,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 continue    # "the Kurdish-led SDF", "Iranian-backed militias": who leads, not who speaks
             if label in ("ORG", "PERSON") and (tail := _NAME_TAIL.match(text, e)):
                 e = tail.end()      # "OVD-Info": the model stopped at the hyphen
+            elif label == "ORG" and _ORG_CUT.search(text, s, e) and (rest := _ORG_REST.match(text, e)):
+                e = rest.end()
             t = text[s:e]
             name = _strip_article(t)
             # a place that speaks is its government ("Beijing said"); a name the model took

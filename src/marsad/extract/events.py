@@ -81,7 +81,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES,
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (EXILE_BEFORE, FILED_FROM, STUDIED_AT_BEFORE, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -235,6 +235,7 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"priest|pastor|missionary|businessman|businesswoman|tourist|tourists|pilgrims?|volunteer|"
     r"couple|family|resident|residents|mother|father|son|daughter)\s+from\s+(?:the\s+)?$|"
     r"\b(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+)?$|"   # "was a former Army Ranger from"
+    + STUDIED_AT_BEFORE + "|"   # "a PhD student at Leeds University"
     + EXILE_BEFORE,     # "lured back from exile in France"
     re.IGNORECASE)
 

@@ -186,6 +186,13 @@ _CIVIC_LEADER = _words("union community social indigenous tribal religious polit
                        "village labour labor party opposition civic civil")
 #: what makes "members" civilians: "union members", "community members"
 _CIVIC_MEMBER = _words("union community party church council parliament congregation")
+#: a body whose members are civilians ("two members of the Council of Indigenous Peoples of
+#: Cauca"), unless an armed word is among its name's ("the Manbij Military Council")
+_CIVIC_BODY = _words("council union association committee organisation organization federation syndicate "
+                     "society community congregation church parliament assembly network foundation commission "
+                     "collective cooperative ngo")
+_ARMED_BODY = _words("military armed army militia militias forces brigade brigades defence defense security "
+                     "revolutionary liberation")
 _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
@@ -428,6 +435,11 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
             for x in range(start, head)):
         group = _G_CIV    # "a trade union leader", "two union members"
+    if group == _G_COMB and hw in ("members", "member") and d.low(head + 1) == "of":
+        # members of a council, a union, a community: civilians (not of a military council)
+        after = [d.low(x) for x in range(head + 2, min(d.n, head + 8)) if d.same_sentence(head, x)]
+        if any(w in _CIVIC_BODY for w in after) and not any(w in _ARMED_BODY for w in after):
+            group = _G_CIV
     if group == _G_COMB and hw in ("members", "member"):
         # members of the same family / of his family are not combatants
         if any(d.low(x) in ("family", "families", "household") for x in range(start, min(d.n, head + 5))):

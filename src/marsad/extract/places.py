@@ -137,6 +137,12 @@ _IN_COUNTRY = re.compile(
 EXILE_BEFORE = (r"\b(?:exile|asylum|refuge)\s+in\s+(?:the\s+)?$|"
                 r"\b(?:(?:had|once|previously|formerly)\s+lived|settled)\s+in\s+(?:the\s+)?$")
 _EXILE_BEFORE = re.compile(EXILE_BEFORE, re.IGNORECASE)
+#: before a place where someone studies or teaches: "a PhD student at Leeds University",
+#: "a lecturer at the University of Ibadan" (a life's place, no vote for the report's
+#: country; read by events)
+STUDIED_AT_BEFORE = (r"\b(?:student|students|lecturer|professor|researcher|scholar|graduate|fellow|academic|"
+                     r"alumnus|alumna)\s+(?:at|of)\s+(?:the\s+)?(?:University\s+of\s+)?$")
+_STUDIED_AT_BEFORE = re.compile(STUDIED_AT_BEFORE, re.IGNORECASE)
 #: after a state that does to someone what a state does at home: "Iran executed dissident
 #: journalist Ruhollah Zam", "Egypt has jailed": where it was done
 _HOME_ACT_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?(?:executed|hanged|arrested|detained|jailed|"
@@ -833,6 +839,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                 # Uzbekistan")
                 votes[c.demonym] += (1.0 if _HOME_BODY_AFTER.match(ctx.text, c.end) else 0.5) * lead
             continue
+        if _STUDIED_AT_BEFORE.search(ctx.text, max(0, c.start - 40), c.start):
+            continue    # "a PhD student at Leeds University": where she studies
         c.matches = _lookup(gaz, c.text, None)
         addressed = addressed_as_government(ctx.text, c.start, c.end)
         # "rebels backed by Turkey", "the wounded were taken to Turkey", "accusing Ankara of
