@@ -1728,3 +1728,16 @@ def test_where_someone_studies_is_no_place_of_the_event():
     (ev,) = extract("A Saudi court has sentenced Salma al-Shehab, a PhD student at Leeds University, to 34 years "
                     "in prison for retweeting dissidents.", published="2022-08-17")["events"]
     assert ev["location"]["country"] == "SA"
+
+
+@pytest.mark.parametrize("text, killed", [
+    # an abbreviation's letters and dots are a modifier of the noun counted
+    ("A suicide bombing at Kabul airport killed 169 Afghans and 13 U.S. service members.",
+     {"total": 182, "combatants": 13}),
+    ("Gunmen killed 3 U.N. staff in Gao, Mali, on Monday.", {"civilians": 3}),
+])
+def test_the_dots_of_an_abbreviation_do_not_end_the_noun_counted(text, killed):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2021-10-09")["events"]
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == killed

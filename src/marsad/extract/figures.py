@@ -363,6 +363,11 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         if w in _OPENING_QUOTES and head is None and k + 1 < d.n and d.toks[k + 1].start == d.toks[k].end:
             k += 1    # 'killed 15 "terrorists"': the noun in quotes is still the noun
             continue
+        if w == "." and head is None and k > j and len(d.toks[k - 1].text) == 1 and d.toks[k - 1].text.isupper() \
+                and d.toks[k - 1].end == d.toks[k].start:
+            k += 1    # "13 U.S. service members": the letters of an abbreviation
+            limit += 1
+            continue
         if w in _NATIONAL_ONE and not _np_ends(d, k + 1):
             k += 1    # "two Syrian soldiers", "two Nigerian villages": an adjective
             continue
