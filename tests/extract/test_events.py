@@ -1741,3 +1741,44 @@ def test_the_dots_of_an_abbreviation_do_not_end_the_noun_counted(text, killed):
 
     (ev,) = extract(text, published="2021-10-09")["events"]
     assert {k: v["best"] for k, v in ev["fatalities"].items()} == killed
+
+
+@pytest.mark.parametrize("text, kind, killed, actors, source", [
+    # volunteers fighting beside an army are its militia, not civilians, and the fighting
+    # they do beside it is no event of its own
+    ("JNIM fighters attacked a military convoy between Djibo and Namsiguia, killing 17 soldiers and three "
+     "volunteers fighting alongside the army, the Burkinabe army said.",
+     ("battles", "armed_clash"), {"combatants": 20},
+     [("JNIM", "side_a"), ("Military Forces of Burkina Faso", "side_b"), ("Paramilitaries", "side_b")],
+     "Burkinabe army"),
+    # a bombing raid is an air strike; dissidents of a guerrilla are combatants
+    ("Colombian soldiers killed 10 dissidents of the former FARC guerrilla in a bombing raid in Guaviare "
+     "department, Defence Minister Diego Molano said.",
+     ("explosions_remote_violence", "air_drone_strike"), {"combatants": 10},
+     [("Military Forces of Colombia", "perpetrator")], "Diego Molano"),
+    # "RSF fighters" are the Rapid Support Forces ("RSF" alone may be Reporters Without Borders)
+    ("At least 60 people were killed when RSF fighters stormed the village of Wad al-Nourah in Gezira state.",
+     ("violence_against_civilians", "attack"), {"total": 60},
+     [("Rapid Support Forces", "perpetrator")], None),
+    # a territory's rescue service and a state's air force speak
+    ("An Israeli air strike on a house in Rafah killed 12 members of one family, including five children, "
+     "Gaza's civil defence agency said.", ("explosions_remote_violence", "air_drone_strike"),
+     {"total": 12, "children": 5}, [("Israeli forces", "perpetrator"), ("Civilians", "target")],
+     "civil defence agency"),
+])
+def test_auxiliaries_raids_and_rescue_services(text, kind, killed, actors, source):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2023-05-10")["events"]
+    assert (ev["type"], ev["sub_type"]) == kind
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == killed
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == actors
+    assert [c["source"]["name"] for c in ev["claims"]] == ([source] if source else ["unknown"])
+
+
+def test_a_state_s_air_force_speaks():
+    from marsad.extract import extract
+
+    (ev,) = extract("Ukrainian forces shot down 23 Russian drones overnight over the Kyiv region, the air force "
+                    "said.", published="2023-05-10")["events"]
+    assert [(c["source"]["name"], c["source"]["type"]) for c in ev["claims"]] == [("air force", "government")]

@@ -387,6 +387,8 @@ _NORP_BODY = re.compile(
     r"broadcaster|press)|government|authorities|officials?|army|military|police|security forces|forces|"
     r"troops|(?:foreign|interior|defen[cs]e|justice|health) ministry|ministry|embassy|president|"
     r"prime minister|junta|prosecutors?|spokes(?:man|woman|person))\b", re.IGNORECASE)
+#: a capitalised word before what :data:`_NORP_BODY` matches: maybe a people's word
+_PEOPLE_BODY = re.compile(r"\b(?P<people>(?-i:[A-Z])[a-zé]+)(?=" + _NORP_BODY.pattern + ")", re.IGNORECASE)
 #: a nationality followed by the noun it qualifies
 _NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
                             r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
@@ -525,6 +527,16 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
         cands.append(_Cand(m.start(), m.end(), "titled",
                            Source(re.sub(r"\s+", " ", m.group(0)),
                                   "government" if state or m.group("body") else "unknown")))
+    norp_at = {s for s, _e, label in ctx.entities if label == "NORP"}
+    if gazetteer is not None:
+        for m in _PEOPLE_BODY.finditer(text):
+            # a people's word the model did not take for one ("the Burkinabe army said")
+            if m.start() not in norp_at and gazetteer.demonym(m.group("people")):
+                b = _NORP_BODY.match(text, m.end("people"))
+                typ = "media" if b.group("media") else "government"
+                if typ == "media" and b.group("state"):
+                    typ = "state_media"
+                cands.append(_Cand(m.start(), b.end(), "generic", Source(text[m.start():b.end()], typ)))
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             if label == "NORP" and _NORP_MODIFIER.match(text, e):

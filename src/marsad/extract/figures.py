@@ -192,7 +192,8 @@ _CIVIC_BODY = _words("council union association committee organisation organizat
                      "society community congregation church parliament assembly network foundation commission "
                      "collective cooperative ngo")
 _ARMED_BODY = _words("military armed army militia militias forces brigade brigades defence defense security "
-                     "revolutionary liberation")
+                     "revolutionary liberation guerrilla guerrillas rebels rebel insurgents insurgency")
+_FIGHTING_BESIDE = _words("alongside with for beside against")
 _KILL_ACTIVE = _words(
     "killed killing kills kill executed executing executes execute massacred massacring massacres "
     "slaughtered slaughtering slaughters murdered murdering murders eliminated eliminating eliminates "
@@ -440,11 +441,17 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
             for x in range(start, head)):
         group = _G_CIV    # "a trade union leader", "two union members"
-    if group == _G_COMB and hw in ("members", "member") and d.low(head + 1) == "of":
-        # members of a council, a union, a community: civilians (not of a military council)
+    if hw in ("members", "member", "dissidents", "dissident") and d.low(head + 1) == "of":
+        # members of a council, a union, a community: civilians (not of a military council);
+        # dissidents of a guerrilla: combatants
         after = [d.low(x) for x in range(head + 2, min(d.n, head + 8)) if d.same_sentence(head, x)]
-        if any(w in _CIVIC_BODY for w in after) and not any(w in _ARMED_BODY for w in after):
+        if any(w in _ARMED_BODY for w in after):
+            group = _G_COMB
+        elif group == _G_COMB and any(w in _CIVIC_BODY for w in after):
             group = _G_CIV
+    if group != _G_COMB and d.low(head + 1) == "fighting" and d.low(head + 2) in _FIGHTING_BESIDE \
+            and d.same_sentence(head, head + 2):
+        group = _G_COMB     # "three volunteers fighting alongside the army"
     if group == _G_COMB and hw in ("members", "member"):
         # members of the same family / of his family are not combatants
         if any(d.low(x) in ("family", "families", "household") for x in range(start, min(d.n, head + 5))):
