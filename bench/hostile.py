@@ -76,6 +76,10 @@ PHRASES = (
     ("figures+actors: superlatives, blamed, bodies", "the deadliest attack since the war began, the Zimbabwe Lawyers "
                                                      "for Human Rights said, blaming the Kamuina Nsapu militia, the "
                                                      "body of a missing activist in Mazar-i-Sharif; "),
+    ("dates+attribution: seasons, peoples' bodies", "last fall the Burkinabe army said this March that 15 \"terrorists\" "
+                                                    "and 13 U.S. service members "),
+    ("figures+actors: members of bodies, auxiliaries", "two members of the Council of Indigenous Peoples of Cauca and "
+                                                       "three volunteers fighting alongside the army and peacekeepers "),
 )
 
 
