@@ -1782,3 +1782,12 @@ def test_a_state_s_air_force_speaks():
     (ev,) = extract("Ukrainian forces shot down 23 Russian drones overnight over the Kyiv region, the air force "
                     "said.", published="2023-05-10")["events"]
     assert [(c["source"]["name"], c["source"]["type"]) for c in ev["claims"]] == [("air force", "government")]
+
+
+def test_a_mob_s_lynching_told_by_the_police_is_one_event_of_mob_violence():
+    from marsad.extract import extract
+
+    (ev,) = extract("A mob lynched a man accused of blasphemy in Sialkot, Punjab province, on Friday and set his "
+                    "body on fire, police said.", published="2023-03-09")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("riots", "mob_violence")
+    assert {k: v["best"] for k, v in ev["fatalities"].items()} == {"total": 1}

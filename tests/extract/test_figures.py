@@ -431,6 +431,11 @@ def test_war_totals_are_cumulative():
     fs = figs("More than 300 people have been killed since protests against President Daniel Ortega began in April.")
     assert fs[0].flag == "cumulative"
     assert figs("Last year, at least 45 journalists were killed worldwide.")[0].flag == "cumulative"
+    # ... nor a period's tally
+    for text in ("Security forces executed at least 582 people so far this year, a rights group said.",
+                 "In the first six months of 2021, 91 social leaders were killed.",
+                 "Police killed 40 protesters this year alone."):
+        assert figs(text)[0].flag == "cumulative", text
     # ... but a day's toll told after a comma and a clause of its own is the day's
     assert figs("Since Monday, when the army started shelling, 12 people have been killed.")[0].flag is None
     # ... nor one an act's superlative is measured over

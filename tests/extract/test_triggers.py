@@ -611,6 +611,8 @@ def test_people_set_on_fire_are_attacked(text, found):
     # an act told as a habit over years is background
     ("Al-Shabaab has killed several journalists in recent years.", []),
     ("Police have murdered thousands of people over the past decade.", []),
+    # ... or as a period's tally
+    ("Security forces in Iran have executed at least 582 people so far this year.", []),
     # ... not one act, nor a habit with no span of years
     ("Al-Shabaab has killed two journalists in Mogadishu.", ["killed"]),
     ("Gunmen killed several journalists in recent years.", ["killed"]),

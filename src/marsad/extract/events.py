@@ -598,7 +598,10 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     # armed group named, is the crowd's violence (ACLED codes violence of rioters against
     # civilians as mob violence), not a second event with the same victim
     vac = by_type.get("violence_against_civilians")
-    if vac and not has_armed and all(t.sub_type == "attack" for t in vac) and (
+    armed_doers = has_armed and any(
+        (a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text))
+        and a.role_hint not in ("source", "investigator") for a in actors)   # ("police said": no doer)
+    if vac and not armed_doers and all(t.sub_type == "attack" for t in vac) and (
             by_type.get("riots") and all(t.sub_type == "mob_violence" for t in by_type["riots"])
             or "riots" not in by_type and all(t.text.lower().startswith("lynch") for t in vac)):
         by_type.setdefault("riots", []).extend(replace(t, type="riots", sub_type="mob_violence")

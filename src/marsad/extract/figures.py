@@ -48,8 +48,9 @@ Flags: ``implausible`` when a single figure is above :data:`IMPLAUSIBLE_ABOVE` (
 larger than any single incident; war-wide totals are flagged too, which is what we
 want for an incident count) - such a figure is never a fatality count without its flag;
 ``cumulative`` when the sentence reports a war-wide count ("since 2011", "since the
-start of the war"), or the figure is a period's running total ("bringing the number of
-social leaders killed this year to 215").
+start of the war") or a period's tally ("so far this year", "in the first six months of
+2021"), or the figure is a period's running total ("bringing the number of social leaders
+killed this year to 215").
 
 A named person the text says was killed, or whose body was found, is one dead
 (:func:`named_victims`, from the model's PERSON entities), unless the sentence gives a
@@ -246,6 +247,12 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
     r"(?:protests?|demonstrations|offensive|invasion|operation|campaign|siege|intervention|unrest|year)\b"
     r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)"
+    # a period's tally: "executed at least 582 people so far this year", "in the first six
+    # months of 2021", "this year alone"
+    r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+(?:19|20)\d\d|in\s+the\s+year)\b"
+    r"|\b(?:this|last)\s+year\s+alone\b"
+    r"|\bin\s+the\s+first\s+(?:[\w-]+\s+)?(?:months?|weeks?|half|quarter)\s+of\s+(?:the\s+|this\s+|last\s+)?"
+    r"(?:year|(?:19|20)\d\d)\b"
     r"|\b(?:killed|murdered|died|imprisoned|jailed|detained)\s+(?:in\s+(?:19|20)\d\d\s+)?"
     r"(?:worldwide|around\s+the\s+world|across\s+the\s+world|globally)\b",
     re.IGNORECASE)

@@ -147,11 +147,15 @@ _TIME_AFTER = re.compile(
 
 
 #: an act told as a habit over years, not as a happening: "Al-Shabaab has killed several
-#: journalists in recent years", "security forces have arrested hundreds over the past decade"
+#: journalists in recent years", "security forces have arrested hundreds over the past decade",
+#: "Iran has executed 582 people so far this year"
 _HABIT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|repeatedly|regularly|often|frequently|previously)\s+)?$",
                            re.IGNORECASE)
 _HABIT_SPAN = re.compile(r"\b(?:in\s+recent\s+(?:years|decades)|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|"
-                         r"\w+\s+)?(?:years|decades?)|over\s+the\s+years|for\s+(?:years|decades))\b", re.IGNORECASE)
+                         r"\w+\s+)?(?:years|decades?)|over\s+the\s+years|for\s+(?:years|decades)|"
+                         # ... or as a period's tally: "have executed 582 people so far this year"
+                         r"so\s+far\s+(?:this\s+(?:year|month)|in\s+(?:19|20)\d\d)|(?:this|last)\s+year\s+alone|"
+                         r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
 
 
 def habitual(text: str, start: int, sentence: tuple[int, int], spans: dict | None = None) -> bool:
