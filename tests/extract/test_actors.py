@@ -329,6 +329,9 @@ def test_role_hints(dictionary, text, phrase, role):
     ("Dozens were killed by US-led air strikes.", "US-led air strikes", "perpetrator"),
     # the actor's aircraft, vehicle or post is what was hit: it is the target
     ("A Russian military helicopter was shot down over Syria on Monday.", "Russian military", "target"),
+    # ... or the side whose positions were pounded or bombarded
+    ("Turkish warplanes pounded positions of the YPG in Afrin on Sunday.", "YPG", "target"),
+    ("Russian jets bombarded rebel positions near Hader.", "rebel positions", "target"),
     ("Russian military helicopter downed in Syria, five dead.", "Russian military", "target"),
     ("A Syrian army convoy was ambushed near Palmyra.", "Syrian army", "target"),
     ("Syrian warplanes hit a market in Idlib.", "Syrian warplanes", "perpetrator"),

@@ -550,7 +550,8 @@ _BEFORE_TARGET = re.compile(
     r"abduct(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|massacr(?:ed|ing)|slaughter(?:ed|ing)?|"
     r"wound(?:ed|ing)?|injur(?:ed|ing)|tortur(?:ed|ing)|murder(?:ed|ing)?|assassinat(?:ed|ing)|ambush(?:ed|ing)|"
     r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|eliminat(?:e|ed|es|ing)|against|"
-    r"fired\s+(?:live\s+(?:ammunition|rounds|bullets)\s+)?(?:on|at|upon)|"
+    r"fired\s+(?:live\s+(?:ammunition|rounds|bullets)\s+)?(?:on|at|upon)|pound(?:ed|s|ing)|"
+    r"bombard(?:ed|s|ing)|hammer(?:ed|s|ing)|"
     r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
@@ -749,7 +750,7 @@ _VICTIM_TOLD = re.compile(r"\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(
 _TARGET_CUES = ("kill", "target", "attack", "shell", "bomb", "stru", "stri", "hit", "sho", "execut", "kidnap",
                 "abduct", "arrest", "detain", "massacr", "slaughter", "wound", "injur", "tortur", "murder",
                 "assassinat", "ambush", "besieg", "dispers", "beat", "rap", "eliminat", "against", "raid",
-                "assault", "offensive", "fire", "crackdown", "violence")
+                "assault", "offensive", "fire", "crackdown", "violence", "pound", "bombard", "hammer")
 _SOURCE_CUES = ("according", "quot", "cit", "told")
 _ACCUSE_CUES = ("accus", "blam", "held", "hold")
 _BY_CUES = ("by", "hands of", "blamed on", "attributed to")
