@@ -1791,3 +1791,14 @@ def test_a_mob_s_lynching_told_by_the_police_is_one_event_of_mob_violence():
                     "body on fire, police said.", published="2023-03-09")["events"]
     assert (ev["type"], ev["sub_type"]) == ("riots", "mob_violence")
     assert {k: v["best"] for k, v in ev["fatalities"].items()} == {"total": 1}
+
+
+@pytest.mark.parametrize("text", [
+    "Wildfires have killed at least 12 people and destroyed hundreds of homes in northern Greece, firefighters said.",
+    "Analysts warn that renewed fighting could erupt in the region if the talks collapse, potentially killing "
+    "thousands.",
+])
+def test_nature_s_destruction_and_what_may_come_are_no_events(text):
+    from marsad.extract import extract
+
+    assert extract(text, published="2022-07-20")["events"] == []

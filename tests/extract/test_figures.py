@@ -431,6 +431,9 @@ def test_war_totals_are_cumulative():
     fs = figs("More than 300 people have been killed since protests against President Daniel Ortega began in April.")
     assert fs[0].flag == "cumulative"
     assert figs("Last year, at least 45 journalists were killed worldwide.")[0].flag == "cumulative"
+    # a count of what may come to be is hypothetical
+    assert figs("Fighting could erupt, potentially killing thousands.")[0].flag == "hypothetical"
+    assert figs("A new offensive would kill hundreds of civilians.")[0].flag == "hypothetical"
     # ... nor a period's tally
     for text in ("Security forces executed at least 582 people so far this year, a rights group said.",
                  "In the first six months of 2021, 91 social leaders were killed.",

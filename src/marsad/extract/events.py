@@ -585,6 +585,11 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     if sd and by_type.keys() & (VIOLENT | {"riots"}) and all(
             t.sub_type == "looting_property_destruction" for t in sd):
         del by_type["strategic_developments"]
+    # "wildfires destroyed hundreds of homes", "floods swept away houses": no one's act
+    sd = by_type.get("strategic_developments")
+    if sd and all(t.sub_type == "looting_property_destruction" for t in sd) and not has_armed \
+            and _OTHER_CAUSE.search(ctx.text, *ctx.sentences[sent]):
+        del by_type["strategic_developments"]
     # "security forces shot dead 38 people as they cracked down on protests": the killing is
     # the force used against the protest (ACLED codes it so), not a second event with the
     # same dead; unless those killed are others than protesters ("shot dead a journalist")

@@ -50,7 +50,8 @@ want for an incident count) - such a figure is never a fatality count without it
 ``cumulative`` when the sentence reports a war-wide count ("since 2011", "since the
 start of the war") or a period's tally ("so far this year", "in the first six months of
 2021"), or the figure is a period's running total ("bringing the number of social leaders
-killed this year to 215").
+killed this year to 215"); ``hypothetical`` when it counts what may come to be
+("potentially killing thousands", "could kill hundreds").
 
 A named person the text says was killed, or whose body was found, is one dead
 (:func:`named_victims`, from the model's PERSON entities), unless the sentence gives a
@@ -256,6 +257,8 @@ _CUMULATIVE = re.compile(
     r"|\b(?:killed|murdered|died|imprisoned|jailed|detained)\s+(?:in\s+(?:19|20)\d\d\s+)?"
     r"(?:worldwide|around\s+the\s+world|across\s+the\s+world|globally)\b",
     re.IGNORECASE)
+#: before a count of what may come to be: "fighting could erupt, potentially killing thousands"
+_MAY_BEFORE = re.compile(r"\b(?:potentially|possibly|could|would|might)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a superlative the span measures one act against, no count over it: "making it the
 #: deadliest attack on the coastal provinces since the war began"
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|biggest|heaviest|highest|most\s+\w+|"
@@ -1186,6 +1189,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
         f.sentence = _sentence_of(sentences, starts, f.start)
         if f.best > IMPLAUSIBLE_ABOVE or (f.high is not None and f.high > IMPLAUSIBLE_ABOVE):
             f.flag = "implausible"
+        elif _MAY_BEFORE.search(text, max(0, f.start - 30), f.start):
+            f.flag = "hypothetical"
         elif f.sentence >= 0:
             if f.sentence not in sent_flags:
                 s0, e0 = sentences[f.sentence]

@@ -266,9 +266,18 @@ def backing(text: str, start: int, end: int, sentence_start: int, cue: CueBefore
     return bool(_BACKING.search(text[max(sentence_start, start - 70):start]))
 
 
-def hypothetical(text: str, start: int, sentence_start: int) -> bool:
-    """True when the words before a trigger, in its sentence, make it hypothetical."""
-    return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start]))
+#: a trigger told as what may come to be: "renewed fighting could erupt", "violence might
+#: spread" (not "the attack could have been prevented": a counterfactual of what happened)
+_MAY_HAPPEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:could|would|might|may)\s+(?:well\s+|soon\s+|again\s+)?"
+                               r"(?:erupt|break\s+out|resume|spread|escalate|follow|occur|happen|ensue|spiral|flare)\b",
+                               re.IGNORECASE)
+
+
+def hypothetical(text: str, start: int, sentence_start: int, end: int | None = None) -> bool:
+    """True when the words before a trigger, in its sentence, make it hypothetical, or
+    (given its ``end``) the words right after it tell it as what may come to be."""
+    return bool(_HYPOTHETICAL.search(text[max(sentence_start, start - 60):start])) or (
+        end is not None and _MAY_HAPPEN_AFTER.match(text, end) is not None)
 
 
 #: the sub-types of a change of territory (read by events too)
@@ -318,7 +327,7 @@ def triggers(ctx: Context) -> None:
         sent = ctx.sentence_of(s)
         if sent < 0:
             continue
-        if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0]):
+        if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0], e):
             continue
         if sub == "agreement":
             if sent not in no_agreement:
