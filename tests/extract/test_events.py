@@ -1802,3 +1802,32 @@ def test_nature_s_destruction_and_what_may_come_are_no_events(text):
     from marsad.extract import extract
 
     assert extract(text, published="2022-07-20")["events"] == []
+
+
+def test_a_party_s_militia_attacking_a_rally_is_an_attack_with_the_rally_s_casualties():
+    from marsad.extract import extract
+
+    evs = extract("Supporters of the ruling party attacked opposition activists with machetes during a rally in "
+                  "Harare on Saturday, injuring 12, the MDC Alliance said.", published="2020-10-20")["events"]
+    kinds = {(e["type"], e["sub_type"]): e for e in evs}
+    attack = kinds[("violence_against_civilians", "attack")]
+    assert ("Political militias", "perpetrator") in [(a["name"], a["role"]) for a in attack["actors"]]
+    assert {k: v["best"] for k, v in attack["injured"].items()} == {"total": 12}
+    # the rally happened, without the attack's casualties
+    assert all(not e["injured"] for e in evs if e["type"] == "protests")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # what did not happen is no event
+    ("Students staged a sit-in outside parliament in Nairobi on Sunday; no arrests were made.",
+     [("protests", "peaceful_protest")]),
+    ("Police in Minsk said they had not detained the opposition leader.", []),
+    # a weekday's march and people who rallied against someone protested
+    ("In Minsk, riot police detained more than 250 people at Sunday's march, the Viasna human rights centre said.",
+     [("strategic_developments", "arrests"), ("protests", "protest_with_intervention")]),
+    ("Tens of thousands rallied against President Lukashenko in Minsk on Sunday.", [("protests", "peaceful_protest")]),
+])
+def test_denied_acts_and_rallies(text, kinds):
+    from marsad.extract import extract
+
+    assert [(e["type"], e["sub_type"]) for e in extract(text, published="2020-10-20")["events"]] == kinds

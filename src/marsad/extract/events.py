@@ -497,6 +497,8 @@ def _object_start(t: Trigger) -> int:
     return t.start + space if space >= 0 else t.end
 
 
+#: armed actors of no state
+_NON_STATE_ARMED = frozenset({"militia", "rebel_group", "jihadist_group"})
 #: an act told as what another answers: "in retaliation for the chemical attack"
 _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)|to\s+avenge|"
                             r"(?:as\s+)?(?:revenge|retaliation|reprisal)\s+for|retaliating\s+for)\s+"
@@ -553,12 +555,15 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             # a one-sided weak word beside a strong trigger of another type adds nothing
             # ("protesters were beaten" is the protest's), unless armed men did it to others
             # than protesters beside a protest ("Taliban fighters beat journalists covering
-            # a protest")
+            # a protest"), or armed men of no state did it ("Supporters of the ruling party
+            # attacked opposition activists with machetes during a rally": ACLED's violence
+            # against civilians, not the rally's intervention)
             others = strong_types - {t.type}
             if has_strong and t.type != "battles" and others and not (
                     t.type == "violence_against_civilians" and has_armed
                     and others <= {"protests"}
-                    and _others_than_protesters(ctx, t)):
+                    and (_others_than_protesters(ctx, t) or any(
+                        a.role_hint == "perpetrator" and a.category in _NON_STATE_ARMED for a in actors))):
                 continue
             if has_strong and t.type == "battles" and not between and any(
                     s.type == "explosions_remote_violence" for s in specific):
@@ -1101,8 +1106,10 @@ def events(ctx: Context) -> None:
         if d.anchor_place is None:
             for s in d.sentences:
                 kinds.setdefault(s, set()).add(d.type)
-    mixed = {s for s, k in kinds.items()
-             if "violence_against_civilians" in k and k & (VIOLENT - {"violence_against_civilians"})}
+    # (a protest beside an attack told in its sentence is the attack's backdrop for its
+    # casualties: "attacked opposition activists with machetes during a rally, injuring 12")
+    mixed = {s: k for s, k in kinds.items()
+             if "violence_against_civilians" in k and k & (VIOLENT - {"violence_against_civilians"} | {"protests"})}
     main_date = None
     out: list[dict[str, Any]] = []
     # the events of one kind, place and date told in each sentence
@@ -2567,16 +2574,17 @@ def _violent_triggers(ctx: Context) -> tuple[list[int], list[Trigger]]:
     return cached[1]
 
 
-def _route(ctx: Context, f: Figure, sent: int, default_type: str) -> str:
-    """The event type a figure in a sentence with several kinds of violence belongs to: the
-    type of a trigger inside or right beside the figure's phrase, else by victim group."""
+def _route(ctx: Context, f: Figure, sent: int, default_type: str, kinds: set[str]) -> str:
+    """The event type a figure in a sentence with several kinds of violence (``kinds``: the
+    types of its events) belongs to: the type of a trigger inside or right beside the
+    figure's phrase, else by victim group; beside a protest only, the attack's."""
     starts, violent = _violent_triggers(ctx)
     k = bisect.bisect_left(starts, f.start - 3)
     while k < len(starts) and starts[k] <= f.end + 3:
         if violent[k].sentence == sent:
             return violent[k].type
         k += 1
-    if f.group in ("civilians", "children", "women"):
+    if f.group in ("civilians", "children", "women") or not kinds & (VIOLENT - {"violence_against_civilians"}):
         return "violence_against_civilians"
     return default_type if default_type != "violence_against_civilians" else "battles"
 
@@ -2754,7 +2762,7 @@ def _claimed_by(ctx: Context, d: Draft, actors: list[dict[str, Any]], actor_s: d
 
 
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
-                 main_date: dict | None, mixed: set[int]) -> dict[str, Any]:
+                 main_date: dict | None, mixed: dict[int, set[str]]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
     told = sorted(set(sents) | set(d.claim_sentences))  # the claimant's sentence is evidence too
     figs_all = []
@@ -2763,7 +2771,7 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
             if s in d.figure_sentences and s not in d.sentences and d.figure_groups is not None \
                     and f.group not in d.figure_groups:
                 continue
-            if s in mixed and s in d.sentences and _route(ctx, f, s, d.type) != d.type:
+            if s in mixed and s in d.sentences and _route(ctx, f, s, d.type, mixed[s]) != d.type:
                 continue
             figs_all.append(f)
     if d.clause is not None:

@@ -266,6 +266,19 @@ def backing(text: str, start: int, end: int, sentence_start: int, cue: CueBefore
     return bool(_BACKING.search(text[max(sentence_start, start - 70):start]))
 
 
+#: words right before a trigger that deny it happened: "no arrests were reported", "no one
+#: was injured", "they were not detained", "never attacked" (not "not only arrested")
+_DENIED_BEFORE = re.compile(r"(?:\b(?:no|zero|without(?:\s+any)?)(?:\s+(?:immediate|further|other|new|reported|"
+                            r"known|major|serious))?|\b(?:nobody|no\s+one|none)\s+(?:was|were|has\s+been|have\s+been|"
+                            r"had\s+been|got)|\b(?:was|were|is|are|has|have|had)\s+(?:not|never)(?:\s+been)?|"
+                            r"\bnever(?:\s+been)?)\s+$", re.IGNORECASE)
+
+
+def denied(text: str, start: int, sentence_start: int) -> bool:
+    """True when the words right before a trigger deny it happened."""
+    return bool(_DENIED_BEFORE.search(text, max(sentence_start, start - 30), start))
+
+
 #: a trigger told as what may come to be: "renewed fighting could erupt", "violence might
 #: spread" (not "the attack could have been prevented": a counterfactual of what happened)
 _MAY_HAPPEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:could|would|might|may)\s+(?:well\s+|soon\s+|again\s+)?"
@@ -327,7 +340,8 @@ def triggers(ctx: Context) -> None:
         sent = ctx.sentence_of(s)
         if sent < 0:
             continue
-        if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0], e):
+        if typ != "violence" and hypothetical(ctx.text, s, ctx.sentences[sent][0], e) \
+                or denied(ctx.text, s, ctx.sentences[sent][0]):
             continue
         if sub == "agreement":
             if sent not in no_agreement:
