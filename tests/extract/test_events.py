@@ -1831,3 +1831,14 @@ def test_denied_acts_and_rallies(text, kinds):
     from marsad.extract import extract
 
     assert [(e["type"], e["sub_type"]) for e in extract(text, published="2020-10-20")["events"]] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters set fire to government buildings in Kisumu on Tuesday.",
+    "Hundreds of protesters torched a police station in Sagaing region on Sunday, residents said.",
+])
+def test_a_violent_demonstration_is_one_riot_not_also_a_peaceful_protest(text):
+    from marsad.extract import extract
+
+    evs = extract(text, published="2021-04-20")["events"]
+    assert [(e["type"], e["sub_type"]) for e in evs] == [("riots", "violent_demonstration")]

@@ -580,7 +580,10 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     if "battles" in by_type and _demonstrators_clash(actors):
         by_type["riots"] = by_type.get("riots", []) + [
             replace(t, type="riots", sub_type="violent_demonstration") for t in by_type.pop("battles")]
-        calm = [t for t in by_type.pop("protests", []) if t.sub_type != "peaceful_protest"]
+    # "protesters set fire to government buildings": the demonstration was violent, one
+    # event (a riot), not also a peaceful protest
+    if any(t.sub_type == "violent_demonstration" for t in by_type.get("riots", ())) and "protests" in by_type:
+        calm = [t for t in by_type.pop("protests") if t.sub_type != "peaceful_protest"]
         if calm:
             by_type["protests"] = calm
     # "rioters looted shops and torched cars", "soldiers burned down houses and killed 10
