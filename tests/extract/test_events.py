@@ -1842,3 +1842,24 @@ def test_a_violent_demonstration_is_one_riot_not_also_a_peaceful_protest(text):
 
     evs = extract(text, published="2021-04-20")["events"]
     assert [(e["type"], e["sub_type"]) for e in evs] == [("riots", "violent_demonstration")]
+
+
+def test_a_force_that_struck_a_number_of_targets_struck_from_afar():
+    from marsad.extract import extract
+
+    (ev,) = extract("The Israeli military said it struck more than 100 Hamas targets across the Gaza Strip overnight, "
+                    "while the Gaza health ministry said at least 70 people were killed.",
+                    published="2024-01-16")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "air_drone_strike")
+    assert [(a["name"], a["role"]) for a in ev["actors"]] == [("Israeli forces", "perpetrator"), ("Hamas", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Palestinians were killed by Israeli fire in Nablus, the health ministry said, while the army said its troops "
+    "had come under fire during an arrest raid.",
+    "Gunmen killed two men in Nablus on Monday; a court later issued an arrest warrant for a suspect.",
+])
+def test_an_arrest_raid_or_warrant_is_no_arrest(text):
+    from marsad.extract import extract
+
+    assert [e["type"] for e in extract(text, published="2024-01-16")["events"]] == ["violence_against_civilians"]
