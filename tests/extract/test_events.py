@@ -1863,3 +1863,12 @@ def test_an_arrest_raid_or_warrant_is_no_arrest(text):
     from marsad.extract import extract
 
     assert [e["type"] for e in extract(text, published="2024-01-16")["events"]] == ["violence_against_civilians"]
+
+
+def test_violent_protests_beside_armed_forces_are_the_protesters_riot_not_the_forces_destruction():
+    from marsad.extract import extract
+
+    evs = extract("Security forces arrested 23 suspected members of the banned Tehreek-e-Labbaik Pakistan (TLP) after "
+                  "violent protests in Lahore, officials said.", published="2023-06-10")["events"]
+    assert [(e["type"], e["sub_type"]) for e in evs] == [("strategic_developments", "arrests"),
+                                                         ("riots", "violent_demonstration")]

@@ -2722,6 +2722,9 @@ def _takers(text: str, before: list[ActorMention]) -> list[ActorMention]:
     return [before[first]] if backed else before[first:]
 
 
+_DEMONSTRATION_WORD = re.compile(r"protest|demonstrat|rall(?:y|ies)|march", re.IGNORECASE)
+
+
 def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
                 actors: list[dict[str, Any]]) -> tuple[str, str] | None:
     """The (type, sub-type) of a riot whose doers are an organised armed group, with no
@@ -2729,8 +2732,9 @@ def _armed_riot(d: Draft, fatalities: dict[str, Any], injured: dict[str, Any],
     harmed civilians ("armed men set fire to a church, killing 14 worshippers"), else the
     destruction of property ("Government troops and allied militias torched homes in three
     villages"); None for a crowd's riot."""
-    if d.type != "riots" or any(a["category"] in ("protesters", "rioters") for a in actors):
-        return None
+    if d.type != "riots" or any(a["category"] in ("protesters", "rioters") for a in actors) \
+            or any(_DEMONSTRATION_WORD.search(t.text) for t in d.triggers):
+        return None     # ("arrested 23 members after violent protests": the protesters' riot)
     doers = [a for a in actors if a["role"] == "perpetrator"]
     if not doers or not all(a["category"] in ARMED_CATEGORIES or a["category"] == "unknown"
                             and (_ARMED_UNKNOWN.search(a["text"] or "") or _ARSON_DOERS.search(a["text"] or ""))
