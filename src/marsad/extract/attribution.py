@@ -387,6 +387,14 @@ _NORP_BODY = re.compile(
     r"broadcaster|press)|government|authorities|officials?|army|military|police|security forces|forces|"
     r"troops|(?:foreign|interior|defen[cs]e|justice|health) ministry|ministry|embassy|president|"
     r"prime minister|junta|prosecutors?|spokes(?:man|woman|person))\b", re.IGNORECASE)
+def _body_type(m: re.Match) -> str:
+    """The source type of a people's body (a match of :data:`_NORP_BODY`): its media, its
+    state's media, or its state."""
+    if m.group("media"):
+        return "state_media" if m.group("state") else "media"
+    return "government"
+
+
 #: a capitalised word before what :data:`_NORP_BODY` matches: maybe a people's word
 _PEOPLE_BODY = re.compile(r"\b(?P<people>(?-i:[A-Z])[a-zé]+)(?=" + _NORP_BODY.pattern + ")", re.IGNORECASE)
 #: a nationality followed by the noun it qualifies
@@ -533,10 +541,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
             # a people's word the model did not take for one ("the Burkinabe army said")
             if m.start() not in norp_at and gazetteer.demonym(m.group("people")):
                 b = _NORP_BODY.match(text, m.end("people"))
-                typ = "media" if b.group("media") else "government"
-                if typ == "media" and b.group("state"):
-                    typ = "state_media"
-                cands.append(_Cand(m.start(), b.end(), "generic", Source(text[m.start():b.end()], typ)))
+                cands.append(_Cand(m.start(), b.end(), "generic", Source(text[m.start():b.end()], _body_type(b))))
     for s, e, label in ctx.entities:
         if label in ("ORG", "PERSON", "GPE", "NORP"):
             if label == "NORP" and _NORP_MODIFIER.match(text, e):
@@ -544,10 +549,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 # airstrikes" is no speaker
                 m = _NORP_BODY.match(text, e)
                 if m:
-                    typ = "media" if m.group("media") else "government"
-                    if typ == "media" and m.group("state"):
-                        typ = "state_media"
-                    cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], typ)))
+                    cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], _body_type(m))))
                 continue
             if label == "GPE" and (m := _NORP_BODY.match(text, e)) is not None and not m.group("media") \
                     and not _PREPOSITION_BEFORE.search(text, max(0, s - 12), s):

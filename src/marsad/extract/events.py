@@ -76,12 +76,13 @@ from typing import Any, Iterable
 
 from ..geo.build import PART_OF
 from ..geo.countries import country_display_name
-from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, STATE_CATEGORIES, UNKNOWN_PERPETRATOR, as_in,
-                     assign_roles, country_by_name, nationality_before, same_force)
+from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, NON_STATE_CATEGORIES, STATE_CATEGORIES,
+                     UNKNOWN_PERPETRATOR, as_in, assign_roles, country_by_name, nationality_before, same_force)
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, STUDIED_AT_BEFORE, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+                     STUDIED_AT_BEFORE,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -497,8 +498,6 @@ def _object_start(t: Trigger) -> int:
     return t.start + space if space >= 0 else t.end
 
 
-#: armed actors of no state
-_NON_STATE_ARMED = frozenset({"militia", "rebel_group", "jihadist_group"})
 #: an act told as what another answers: "in retaliation for the chemical attack"
 _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)|to\s+avenge|"
                             r"(?:as\s+)?(?:revenge|retaliation|reprisal)\s+for|retaliating\s+for)\s+"
@@ -563,7 +562,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
                     t.type == "violence_against_civilians" and has_armed
                     and others <= {"protests"}
                     and (_others_than_protesters(ctx, t) or any(
-                        a.role_hint == "perpetrator" and a.category in _NON_STATE_ARMED for a in actors))):
+                        a.role_hint == "perpetrator" and a.category in NON_STATE_CATEGORIES for a in actors))):
                 continue
             if has_strong and t.type == "battles" and not between and any(
                     s.type == "explosions_remote_violence" for s in specific):
