@@ -527,8 +527,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         # plane and the murder of a US navy diver"), not a strike's
         specific = [t for t in specific if t.strength != "instrument"]
     has_strong = any(t.strength in ("strong", "medium", "instrument") for t in specific)
-    has_armed = any(a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text)
-                    for a in actors)
+    armed = [a for a in actors if a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text)]
+    has_armed = bool(armed)
     has_generic_kill = any(t.sub_type == "generic" for t in generic)
     violent = any(t.type in VIOLENT for t in specific)
     by_type: dict[str, list[Trigger]] = {}
@@ -610,9 +610,7 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     # armed group named, is the crowd's violence (ACLED codes violence of rioters against
     # civilians as mob violence), not a second event with the same victim
     vac = by_type.get("violence_against_civilians")
-    armed_doers = has_armed and any(
-        (a.category in ARMED or a.category == "unknown" and _ARMED_UNKNOWN.search(a.text))
-        and a.role_hint not in ("source", "investigator") for a in actors)   # ("police said": no doer)
+    armed_doers = any(a.role_hint not in ("source", "investigator") for a in armed)   # ("police said": no doer)
     if vac and not armed_doers and all(t.sub_type == "attack" for t in vac) and (
             by_type.get("riots") and all(t.sub_type == "mob_violence" for t in by_type["riots"])
             or "riots" not in by_type and all(t.text.lower().startswith("lynch") for t in vac)):
