@@ -407,6 +407,12 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     return (in_context and town) or big
 
 
+#: a province named after a sea or gulf ("Red Sea"), told as the water itself
+_WATER_NAME = re.compile(r"\b(?:Sea|Gulf|Ocean|Lake|Lakes)$")
+_SHIP_BEFORE = re.compile(r"\b(?:ships?|vessels?|tankers?|boats?|off\s+the\s+coast|waters|sailing|shipping)\b[^.;]*$",
+                          re.IGNORECASE)
+
+
 #: "pro-" or "anti-" right before a name: the name is a side taken, not a place
 _ALLEGIANCE_BEFORE = re.compile(r"\b(?:pro|anti)\s?[-\u2010\u2011\u2013]\s?$", re.IGNORECASE)
 
@@ -1465,7 +1471,15 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 best = named_so
         # a town's name the report has already taken for the town stays a place ("detained
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
-        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, country, stop, text):
+        if best.feature == "admin1" and _WATER_NAME.search(c.text) and not _AFTER_PROVINCE.match(text[c.end:c.end + 40]) \
+                and (_BEFORE_ARTICLE.search(text, max(0, c.start - 5), c.start) or _SHIP_BEFORE.search(
+                    text, max(0, c.start - 60), c.start)):
+            continue    # "a ship in the Red Sea" is at sea, not in Egypt's Red Sea governorate
+                        # ("Red Sea state", "the Red Sea governorate" are the provinces)
+        # a people's word before "town of" sets the country the name is judged in ("the
+        # southern Lebanese town of Bint Jbeil" in a report the strikes' side dominates)
+        judged_in = owner if owner is not None and best.country == owner and not border else country
+        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, judged_in, stop, text):
             continue
         if best.feature in LOCAL and not _site(best) and (
                 _STREET_AFTER.match(text, c.end)
