@@ -1074,3 +1074,38 @@ def test_a_speaker_that_goes_on_adding_is_the_one_who_said(nlp, registry):
 def test_accusations_and_allegations_by_someone_are_that_one_s(nlp, registry, text, expected):
     _ctx, atts, _st = attribute(nlp, registry, text)
     assert {(a.source.name, a.stance) for a in atts} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what kind of body the source is, between "according to" and its name
+    ("Security forces killed 12 protesters, according to the Oslo-based group Iran Human Rights.",
+     ("Iran Human Rights", "monitor")),
+    # a state's title in lower case before a name, as wire copy writes it
+    ("Russian forces shelled Kherson, killing three civilians, regional governor Oleksandr Prokudin said.",
+     ("Oleksandr Prokudin", "government")),
+    # ... and the day before a title is no part of it
+    ("Speaking to AFP on Wednesday Homs governor Talal al-Barazi had also reported the attacks.",
+     ("Talal al-Barazi", "government")),
+    # a military's media wing
+    ("Two soldiers were killed in North Waziristan, the military's media wing said.",
+     ("military's media wing", "government")),
+    ("Inter-Services Public Relations (ISPR) said troops killed six militants.",
+     ("Inter-Services Public Relations", "government")),
+])
+def test_sources_told_by_their_kind_or_title(nlp, registry, text, expected):
+    _ctx, atts, _st = attribute(nlp, registry, text, country=None)
+    assert [(a.source.name, a.source.type) for a in atts] == [expected]
+
+
+def test_a_report_speaks_for_whoever_issued_it(nlp, registry):
+    text = ("The Syrian Network for Human Rights documented the killing of 112 civilians in January. "
+            "The report said Syrian regime forces killed 21 civilians.")
+    _ctx, atts, _st = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == [("Syrian Network for Human Rights", "monitor")] * 2
+    # ... with no issuer named, a report of no known source (not the forces it tells of)
+    _ctx, atts, _st = attribute(nlp, registry, "The report said Syrian regime forces killed 21 civilians.")
+    assert [(a.source.name, a.source.type) for a in atts] == [("report", "unknown")]
+    # ... but "the reports" are reports in general, not the last source's
+    _ctx, atts, _st = attribute(nlp, registry, "The Observatory said five died. Reports of deaths from airstrikes "
+                                               "soared to an all-time high, the reports said.")
+    assert [a.source.name for a in atts] == ["Syrian Observatory for Human Rights", "reports"]

@@ -147,10 +147,12 @@ class PhraseIndex:
                     continue    # no phrase across a comma ("Kaduna state, police")
                 t = norms[j]
                 nxt = node.get(t)
-                if nxt is not None:
-                    stack.append((nxt, j + 1))
+                # (the word's own form is tried first: of two phrases as long, "the reports"
+                # wins over "the report" for the words "the reports")
                 if len(t) > 3 and t[-1] == "s" and (stem := node.get(t[:-1])) is not None:
                     stack.append((stem, j + 1))
+                if nxt is not None:
+                    stack.append((nxt, j + 1))
             if best is None:
                 i += 1
                 continue
@@ -551,7 +553,7 @@ _BEFORE_TARGET = re.compile(
     r"wound(?:ed|ing)?|injur(?:ed|ing)|tortur(?:ed|ing)|murder(?:ed|ing)?|assassinat(?:ed|ing)|ambush(?:ed|ing)|"
     r"besieg(?:ed|ing)|disperse(?:d)?|beat(?:ing)?|rap(?:ed|ing)|eliminat(?:e|ed|es|ing)|against|"
     r"fired\s+(?:live\s+(?:ammunition|rounds|bullets)\s+)?(?:on|at|upon)|pound(?:ed|s|ing)|"
-    r"bombard(?:ed|s|ing)|hammer(?:ed|s|ing)|"
+    r"bombard(?:ed|s|ing)|hammer(?:ed|s|ing)|raid(?:ed|s|ing)|storm(?:ed|s|ing)|overr(?:an|un|unning)|"
     r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
@@ -750,7 +752,8 @@ _VICTIM_TOLD = re.compile(r"\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(
 _TARGET_CUES = ("kill", "target", "attack", "shell", "bomb", "stru", "stri", "hit", "sho", "execut", "kidnap",
                 "abduct", "arrest", "detain", "massacr", "slaughter", "wound", "injur", "tortur", "murder",
                 "assassinat", "ambush", "besieg", "dispers", "beat", "rap", "eliminat", "against", "raid",
-                "assault", "offensive", "fire", "crackdown", "violence", "pound", "bombard", "hammer")
+                "assault", "offensive", "fire", "crackdown", "violence", "pound", "bombard", "hammer", "storm",
+                "overr")
 _SOURCE_CUES = ("according", "quot", "cit", "told")
 _ACCUSE_CUES = ("accus", "blam", "held", "hold")
 _BY_CUES = ("by", "hands of", "blamed on", "attributed to")

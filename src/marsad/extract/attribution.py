@@ -335,7 +335,10 @@ _ACCORDING_GAP = re.compile(
     rf"provided|from|by|of|[\w’'-]+-{_LED}|"
     # what kind of outlet, whose side: "the pro-government daily", "the Lebanese newspaper"
     r"(?:pro|anti)-[\w’'-]+|daily|weekly|newspaper|paper|opposition|official|state-run|independent|local|"
-    r"online|news|website|outlet|broadcaster|channel|television|tv|agency|(?-i:[A-Z][a-z]+(?:an|ese|i|ish)))\s+)*$",
+    r"online|news|website|outlet|broadcaster|channel|television|tv|agency|"
+    # what kind of body: "the Oslo-based group Iran Human Rights", "the rights watchdog X"
+    r"(?:human\s+)?rights|group|organi[sz]ation|watchdog|monitor|ngo|network|campaign|advocacy|"
+    r"(?-i:[A-Z][a-z]+(?:an|ese|i|ish)))\s+)*$",
     re.IGNORECASE)
 _BY_GAP = re.compile(rf"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-{_LED}\s+)?$",
                      re.IGNORECASE)
@@ -789,7 +792,9 @@ def _mask_array(n: int, spans: Iterable[tuple[int, int]]) -> bytearray:
 
 _TITLE_WORDS = {"president", "minister", "ambassador", "governor", "mayor", "chancellor", "king", "emir",
                 "secretary", "premier", "envoy", "spokesman", "spokeswoman", "spokesperson"}
-_TITLE_LOWER_OK = {"envoy", "spokesman", "spokeswoman", "spokesperson"}
+#: titles that speak for a state also in lower case before a name, as wire copy writes
+#: them: "regional governor Oleksandr Prokudin said", "foreign minister Sergei Lavrov"
+_TITLE_LOWER_OK = {"envoy", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister", "ambassador"}
 _NAME_AT = re.compile(r"\s+(" + _NAME + r")")
 _A_SOURCE_DETS = {"a", "an", "one", "two", "three", "several", "other", "some"}
 #: the heads of "a(n) <words> source": "a Syrian military source", "an army officer", "two
@@ -851,6 +856,10 @@ _OWNED_TITLE = re.compile(
     r"armed forces|government|authorities|police|security forces|regime|junta|presidency))\b(?!\s+[A-Z])")
 
 
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday january february "
+                        "march april may june july august september october november december".split())
+
+
 def _titled(text, norms, starts, ends, k, cands) -> None:
     """ "Syrian President Ahmed al-Sharaa", "Foreign Minister X", "Pentagon spokesman X" """
     word = text[starts[k]:ends[k]]
@@ -861,8 +870,8 @@ def _titled(text, norms, starts, ends, k, cands) -> None:
         return
     begin = k
     while begin > 0 and k - begin < 3 and text[starts[begin - 1]:starts[begin - 1] + 1].isupper() \
-            and text[ends[begin - 1]:starts[begin]].strip() in ("", "-"):
-        begin -= 1
+            and text[ends[begin - 1]:starts[begin]].strip() in ("", "-") and norms[begin - 1] not in _WHEN_WORDS:
+        begin -= 1      # (not "on Wednesday Homs governor X": the day is no part of the title)
     label = text[starts[begin]:ends[k]]
     # "CPNE President X" heads an organisation, not a state
     typ = "unknown" if any(len(x) > 1 and x.isupper() for x in label.split()[:-1]) else "government"
