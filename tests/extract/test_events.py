@@ -1872,3 +1872,49 @@ def test_violent_protests_beside_armed_forces_are_the_protesters_riot_not_the_fo
                   "violent protests in Lahore, officials said.", published="2023-06-10")["events"]
     assert [(e["type"], e["sub_type"]) for e in evs] == [("strategic_developments", "arrests"),
                                                          ("riots", "violent_demonstration")]
+
+
+def test_an_act_told_as_the_answer_to_the_one_before_is_another_event():
+    from marsad.extract import extract
+
+    evs = extract("An Israeli airstrike killed a Hezbollah commander and two other members of the group in the "
+                  "southern Lebanese town of Bint Jbeil, a security source said. Hezbollah fired dozens of rockets "
+                  "at northern Israel in response.", published="2024-05-10")["events"]
+    by_sub = {e["sub_type"]: e for e in evs}
+    assert set(by_sub) == {"air_drone_strike", "shelling_artillery_missile_attack"}
+    strike, rockets = by_sub["air_drone_strike"], by_sub["shelling_artillery_missile_attack"]
+    assert (strike["location"]["country"], strike["location"]["admin1"]) == ("LB", "Nabatieh")
+    assert strike["fatalities"]["combatants"]["best"] == 3
+    assert [(a["name"], a["role"]) for a in strike["actors"]] == [("Israeli forces", "perpetrator"),
+                                                                   ("Hezbollah", "target")]
+    assert rockets["location"]["country"] == "IL" and rockets["fatalities"] == {}
+    assert [(a["name"], a["role"]) for a in rockets["actors"]] == [("Hezbollah", "perpetrator")]
+
+
+def test_an_abduction_with_its_victim_found_dead_is_an_attack():
+    from marsad.extract import extract
+
+    (ev,) = extract("In Mexico, journalist Roberto Figueroa was abducted outside his home in Huitzilac, Morelos, on "
+                    "April 26 and found dead hours later, the Committee to Protect Journalists said.",
+                    published="2024-05-10")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("violence_against_civilians", "attack")
+    assert ev["fatalities"]["civilians"]["best"] == 1
+    assert ev["location"]["admin1"] == "Morelos" and ev["date"]["start"] == "2024-04-26"
+
+
+def test_a_raid_on_a_militant_hideout_is_no_attack_on_civilians():
+    from marsad.extract import extract
+
+    evs = extract("Two soldiers and five militants were killed in a firefight in North Waziristan on Monday, the "
+                  "military's media wing said. Troops had raided a militant hideout near the town.",
+                  published="2024-05-10")["events"]
+    assert [(e["type"], e["sub_type"]) for e in evs] == [("battles", "armed_clash")]
+    assert evs[0]["fatalities"]["combatants"]["best"] == 7
+
+
+def test_an_event_with_no_place_is_in_the_country_of_the_people_it_befell():
+    from marsad.extract import extract
+
+    (ev,) = extract("Saudi women's rights activist Loujain al-Hathloul, who was detained in 2018 and released in "
+                    "2021, remains under a travel ban, her sister said on Monday.", published="2024-05-10")["events"]
+    assert (ev["location"]["country"], ev["location"]["precision"], ev["location"]["text"]) == ("SA", 3, "Saudi")

@@ -951,3 +951,32 @@ def test_a_part_told_after_its_whole_is_an_event_s_part_of_it():
     (ev,) = extract("Air strikes killed dozens in Douma on Monday. Of the 35 people killed, 21 were civilians, "
                     "according to the monitor.", published="2017-04-05")["events"]
     assert {k: v["best"] for k, v in ev["fatalities"].items()} == {"total": 35, "civilians": 21}
+
+
+@pytest.mark.parametrize("text, best", [
+    # both sides' losses in two clauses of one sentence add up
+    ("Security forces killed six terrorists in an operation in the Tank district, while a soldier was martyred "
+     "during the exchange of fire.", 7),
+    ("Troops killed 12 militants near the border; two soldiers were also killed.", 14),
+    # ... one side's count told twice is two accounts, not a sum
+    ("The army said it killed six militants, while officials said nine militants died.", 9),
+])
+def test_both_sides_losses_told_in_two_clauses_add_up(text, best):
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2024-05-10")["events"]
+    assert ev["fatalities"]["combatants"]["best"] == best
+
+
+def test_a_person_taken_and_later_found_dead_is_one_dead():
+    from marsad.extract import extract
+
+    def killed(text):
+        return [e["fatalities"] for e in extract(text, published="2024-05-10")["events"]]
+
+    assert killed("Journalist Roberto Figueroa was abducted outside his home in Huitzilac on April 26 and found "
+                  "dead hours later.") == [{"civilians": {"low": 1, "best": 1, "high": 1, "text": (
+                      "Roberto Figueroa was abducted outside his home in Huitzilac on April 26 and found dead")}}]
+    # taken and freed: no death
+    assert killed("Journalist Roberto Figueroa was abducted outside his home in Huitzilac on April 26 and freed "
+                  "hours later.") == [{}]

@@ -651,6 +651,20 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     return frames
 
 
+#: an act told as the answer to the one before: "Hezbollah fired dozens of rockets at
+#: northern Israel in response", "In retaliation, the army shelled ...", "the rebels retaliated"
+_ANSWERING = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\b(?!\s+(?:for|to)\b)|"
+                        r"retaliat(?:ed|ing)\b)", re.IGNORECASE)
+
+
+def _answering(ctx: Context, sent: int, fr: Frame) -> bool:
+    """The frame's violent act is told as an answer to an act told before it: another act."""
+    if fr.type not in VIOLENT:
+        return False    # "In response, the regime cracked down on striking workers with arrests"
+    s0, e0 = fr.clause if fr.clause is not None else ctx.sentences[sent]
+    return _ANSWERING.search(ctx.text, s0, e0) is not None
+
+
 def _typed_frame(ctx: Context, sent: int, typ: str, ts: list[Trigger],
                  clause: tuple[int, int] | None = None) -> Frame:
     """The frame of one type of event a sentence's words tell, of the kind its weightiest
@@ -1035,7 +1049,8 @@ def events(ctx: Context) -> None:
             target = None
             # a sentence opened as another happening ("Separately, ...", "In another attack")
             # or by a date weeks before the report joins no open event
-            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent) or fr.motive
+            earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent) or fr.motive \
+                or _answering(ctx, sent, fr)
             for d in () if earlier else reversed(drafts):
                 if d.type != fr.type or any(d is m for m in made_here) \
                         or _other_delivery(d, fr):
@@ -1984,11 +1999,18 @@ def _nationality_place(ctx: Context) -> Place | None:
     for a in ctx.actors:
         if a.category == "civilians":
             found = nationality_before(ctx.text, a.start, gaz)
+            if found is None and (m := _PEOPLE_THEN_WORDS.search(ctx.text, max(0, a.start - 50), a.start)):
+                # ... with the words of the person's cause between ("Saudi women's rights activist")
+                found = (gaz.demonym(m.group(1), derive=True), m.start(1), m.end(1))
             if found is not None and found[0] == country:
                 _c, s, e = found
                 return Place(s, e, ctx.text[s:e], country_display_name(country) or ctx.text[s:e], country,
                              precision=3, feature="country", sentence=a.sentence)
     return None
+
+
+#: a people's word, then up to three lower-case words, before a civilian's noun
+_PEOPLE_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+(?:[a-z][\w'’-]*\s+){1,3}$")
 
 
 #: a people's word before a state's body: "a Bahraini court", "Guatemalan prosecutors"
@@ -2832,6 +2854,10 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                       for a in actors if a["role"].startswith("side"))
         d.type, d.sub_type = "riots", "violent_demonstration" if protest else "mob_violence"
         actors = _actors(ctx, d, actor_s, told, country)
+    if d.sub_type == "abduction_forced_disappearance" and fatalities:
+        # ACLED: an abduction with fatalities reported is coded as an attack ("abducted
+        # outside his home ... and found dead hours later")
+        d.sub_type = "attack"
     d.sub_type = _territory_sub_type(ctx, d, actors)
     actors = _claimed_by(ctx, d, actors, actor_s)
     event: dict[str, Any] = {

@@ -1178,6 +1178,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                 part.high = None if total.high is None else max(total.high, part.best)
     _coordinated_totals(d, cands, figures)
     _coordinated_after_verb(d, cands, figures)
+    _opposed_losses(text, figures)
     _derive_rest(d, figures)
     _elliptic_counts(d, figures)
     # sentences and flags
@@ -1309,6 +1310,46 @@ def _coordinated_after_verb(d: _Doc, cands: list[_Cand], figures: list[Figure]) 
         if len(parts) < 2:
             continue
         _add_sum(figures, parts, parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end])
+
+
+#: the words of a state's armed men and of those who fight them, in a combatant count
+_STATE_SIDE = _words("soldier soldiers troops trooper troopers officer officers policeman policemen police servicemen "
+                     "serviceman personnel guards guardsmen gendarmes gendarme jawans jawan sepoy sepoys marines")
+_ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insurgents insurgent jihadists jihadist "
+                     "attackers attacker gunmen gunman assailants assailant bandits bandit extremists extremist "
+                     "separatists separatist miscreants")
+#: a second clause opened after the first count: "..., while a soldier was martyred", "; two
+#: soldiers were also killed", ", and two policemen died"
+_OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
+
+
+def _side_of(f: Figure) -> str | None:
+    words = set(re.findall(r"[a-z]+", f.text.lower()))
+    state, armed = bool(words & _STATE_SIDE), bool(words & _ARMED_SIDE)
+    return None if state == armed else ("state" if state else "armed")
+
+
+def _opposed_losses(text: str, figures: list[Figure]) -> None:
+    """The losses of both sides told in two clauses of one sentence add up: "security forces
+    killed six terrorists in an operation in Tank, while a soldier was martyred" is 7
+    combatants killed, a ``derived`` figure of which each count is a part (as counts joined
+    by "and" are). Counts of one side told twice ("killed six militants, while officials
+    said nine militants died") are two accounts, not added."""
+    live = [f for f in figures if not f.derived and f.part_of is None and f.group == _G_COMB and not f.vague]
+    live.sort(key=lambda f: f.start)
+    for a, b in zip(live, live[1:]):
+        if a.outcome != b.outcome or b.part_of is not None or a.part_of is not None:
+            continue
+        gap = text[a.end:b.start]
+        if len(gap) > 200 or _SENTENCE_BREAK.search(gap) or not _OPPOSED_JOIN.search(gap):
+            continue
+        sides = {_side_of(a), _side_of(b)}
+        if sides != {"state", "armed"}:
+            continue
+        _add_sum(figures, [a, b], a.start, b.end, text[a.start:b.end])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]|\n")
 
 
 #: a second count of the same victims elsewhere, its noun and verb left out: "killed 12
@@ -1639,6 +1680,12 @@ _NAMED_FATE = re.compile(
     # ... or died of violence: "Samuel Wazizi died in military custody"
     r"|(?:\s*,(?P<aside2>[^,.;:!?]{1,60}),|\s*,)?\s+(?P<died>died\s+(?:while\s+)?(?:in|under)\s+(?:\w+\s+)?"
     r"(?:custody|detention|prison|jail|torture)|died\s+of\s+(?:his|her|their)\s+(?:wounds|injuries))\b")
+#: a person taken and later found dead or killed, told in one clause: "X was abducted
+#: outside his home in Huitzilac on April 26 and found dead hours later"
+_TAKEN_THEN_KILLED = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was|had\s+been)\s+(?:\w+ly\s+)?(?:abducted|kidnapped|seized|snatched|"
+    r"taken\s+away|detained|arrested)\b[^.;:!?\n]{0,120}?\band\s+(?:was\s+)?(?:later\s+|subsequently\s+|then\s+)?"
+    r"(?:found\s+dead|killed|murdered|executed|shot\s+dead)\b")
 #: a killing's object: "unidentified men shot dead land rights defender Ricardo Mendez"
 _KILLED_BEFORE = re.compile(
     r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|murdered|murdering|assassinated|assassinating|"
@@ -1706,6 +1753,10 @@ def _fate(text: str, sentences: list[tuple[int, int]], sent: int, s: int, e: int
     if whose is not None:       # "Lokman Slim, whose body was found in his car"
         return s, whose.end(), "killed", None
     m = _NAMED_FATE.match(text, e)
+    if m is not None and not (m["kill"] or m["hurt"] or m["died"]):
+        taken = _TAKEN_THEN_KILLED.match(text, e)
+        if taken is not None:
+            return s, taken.end(), "killed", None
     if m is not None and (m["kill"] or m["hurt"] or m["died"]):
         if m["were"]:
             # "Bruno Pereira and British journalist Dom Phillips were killed": the fate of the
