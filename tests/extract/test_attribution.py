@@ -1091,6 +1091,8 @@ def test_accusations_and_allegations_by_someone_are_that_one_s(nlp, registry, te
      ("military's media wing", "government")),
     ("Inter-Services Public Relations (ISPR) said troops killed six militants.",
      ("Inter-Services Public Relations", "government")),
+    # an armed group's state body speaks for it
+    ("The Taliban government said 82 people died.", ("Taliban", "armed_group")),
 ])
 def test_sources_told_by_their_kind_or_title(nlp, registry, text, expected):
     _ctx, atts, _st = attribute(nlp, registry, text, country=None)
@@ -1109,3 +1111,9 @@ def test_a_report_speaks_for_whoever_issued_it(nlp, registry):
     _ctx, atts, _st = attribute(nlp, registry, "The Observatory said five died. Reports of deaths from airstrikes "
                                                "soared to an all-time high, the reports said.")
     assert [a.source.name for a in atts] == ["Syrian Observatory for Human Rights", "reports"]
+
+
+def test_an_organisations_state_body_speaks(nlp, registry):
+    text = "Saudi-led airstrikes killed 70 people. The Houthi health ministry put the death toll at 82."
+    _ctx, atts, _st = attribute(nlp, registry, text, country=None, entities=[entity(text, "Houthi", "ORG")])
+    assert [(a.source.name, a.source.type) for a in atts] == [("Houthi health ministry", "government")]

@@ -390,6 +390,14 @@ _NORP_BODY = re.compile(
     r"broadcaster|press)|government|authorities|officials?|army|military|police|security forces|forces|"
     r"troops|(?:foreign|interior|defen[cs]e|justice|health) ministry|ministry|embassy|president|"
     r"prime minister|junta|prosecutors?|spokes(?:man|woman|person))\b", re.IGNORECASE)
+#: a state's body after an organisation's name, maybe after "-run"/"-controlled": "the Houthi
+#: health ministry", "the Hamas-run interior ministry"
+_ORG_BODY = re.compile(r"(?:['’]s?)?(?:-(?:run|controlled|led|held))?[ \t]+(?:(?:de facto|local|interim)\s+)?"
+                       r"(?:(?:foreign|interior|defen[cs]e|justice|health|information)\s+ministry|ministry\s+of\s+"
+                       r"(?:health|interior|defen[cs]e|information|foreign\s+affairs)|government|authorities)\b",
+                       re.IGNORECASE)
+
+
 def _body_type(m: re.Match) -> str:
     """The source type of a people's body (a match of :data:`_NORP_BODY`): its media, its
     state's media, or its state."""
@@ -504,6 +512,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 and _CAPITAL_BEFORE.search(text, max(0, s - 40), s):
             continue    # "the Sudan Conflict Observatory" is not "the Observatory"
         if entry.kind == "source":
+            if (body := _ORG_BODY.match(text, e)) is not None:
+                e = body.end()      # "the Taliban government said": the body speaks for its owner
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
         elif entry.kind == "generic":
             if entry.type == "government" and _OFFICE_END.search(text, s, e) and (m := _OF_PLACE_AFTER.match(text, e)):
@@ -560,6 +570,11 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 # ministry said", "the Tigray regional government" (not a place that only
                 # says where: "in Damascus countryside state-run news agency reported")
                 cands.append(_Cand(s, m.end(), "generic", Source(text[s:m.end()], "government")))
+                continue
+            if label == "ORG" and (m := _ORG_BODY.match(text, e)) is not None:
+                # an organisation's state body speaks as a people's does: "the Houthi health
+                # ministry", "the Hamas-run interior ministry" (a de facto authority's)
+                cands.append(_Cand(s, m.end(), "generic", Source(_strip_article(text[s:m.end()]), "government")))
                 continue
             if _LED_AFTER.match(text, e):
                 continue    # "the Kurdish-led SDF", "Iranian-backed militias": who leads, not who speaks
