@@ -1918,3 +1918,39 @@ def test_an_event_with_no_place_is_in_the_country_of_the_people_it_befell():
     (ev,) = extract("Saudi women's rights activist Loujain al-Hathloul, who was detained in 2018 and released in "
                     "2021, remains under a travel ban, her sister said on Monday.", published="2024-05-10")["events"]
     assert (ev["location"]["country"], ev["location"]["precision"], ev["location"]["text"]) == ("SA", 3, "Saudi")
+
+
+def test_a_governments_strikes_are_its_military_s():
+    from marsad.extract import extract
+
+    (ev,) = extract("ADDIS ABABA (Reuters) - Ethiopian government drone strikes killed at least 30 people in the Amhara "
+                    "region town of Finote Selam on Sunday, a local official said.", published="2024-05-10")["events"]
+    assert (ev["type"], ev["sub_type"]) == ("explosions_remote_violence", "air_drone_strike")
+    assert ("Military Forces of Ethiopia", "perpetrator") in {(a["name"], a["role"]) for a in ev["actors"]}
+
+
+def test_the_day_news_of_an_act_came_out_does_not_date_it():
+    from marsad.extract import extract
+
+    (ev,) = extract("The attack happened on Friday night, but news of it only emerged on Monday because of poor "
+                    "communications in the area, a local official said. At least 12 people were killed when "
+                    "militants raided Kuchi village in Niger state.", published="2024-05-14")["events"]
+    assert (ev["date"]["start"], ev["date"]["text"]) == ("2024-05-10", "on Friday night")
+
+
+def test_a_roundup_sentence_tells_each_town_its_own_act():
+    from marsad.extract import extract
+
+    evs = extract("In Deir ez-Zor, an IS car bomb killed four SDF fighters at a checkpoint in the town of Hajin on "
+                  "Monday. Meanwhile, in Idlib, regime shelling on Khan Sheikhoun killed two civilians, and Russian "
+                  "warplanes struck the town of Maarat al-Numan, wounding five.", published="2018-05-10")["events"]
+    got = {(e["location"]["name"], e["sub_type"], tuple(a["name"] for a in e["actors"] if a["role"] == "perpetrator"),
+            tuple(sorted((k, v["best"]) for k, v in e["fatalities"].items())),
+            tuple(sorted((k, v["best"]) for k, v in e["injured"].items()))) for e in evs}
+    assert got == {
+        # "In Deir ez-Zor," opening the sentence is the province: the town is Hajin
+        ("Hajin", "remote_explosive_landmine_ied", ("Islamic State",), (("combatants", 4),), ()),
+        # two accounts joined by ", and", each with its own kind, doer and casualties
+        ("Khan Shaykhun", "shelling_artillery_missile_attack", ("Syrian government forces",), (("civilians", 2),), ()),
+        ("Ma'arrat an Nu'man", "air_drone_strike", ("Russian forces",), (), (("total", 5),)),
+    }

@@ -96,6 +96,11 @@ _SPEECH_BEFORE = re.compile(
     r"(?-i:[A-Z][\w.]*)))?|announced|stated|added|confirmed|claimed|declared|"
     r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
+#: the day news of an act came out: "news of it only emerged on Monday" (no later than the
+#: act, but its date only when nothing else dates it)
+_NEWS_OUT_BEFORE = re.compile(
+    r"\b(?:emerged|surfaced|came\s+to\s+light|became\s+known|(?:was|were)\s+(?:first\s+)?made\s+public)"
+    r"\W+(?:only\s+)?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 #: a statement's verb right after a date: "CPJ today condemned the detention of ...",
 #: "the ministry on Sunday announced": the day it was said, not the day of what it tells
 _SPEECH_AFTER = re.compile(
@@ -699,15 +704,17 @@ _MAX_SPLIT = 12
 #: soldiers in Mosul", "...; in Harasta, two children were wounded" (not "and": "three
 #: children were killed and five others were wounded ... in Rastan" is one account)
 _CLAUSE_BREAK = re.compile(r";\s+|,?\s+(?:while|whereas)\s+", re.IGNORECASE)
+_CLAUSE_BREAK_AND = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+and\s+", re.IGNORECASE)
 #: the "and" before a second count of another place (the figures stage's elliptic count:
 #: "killed 12 people in Idlib and 5 in Aleppo")
 _AND_BEFORE = re.compile(r"\s+and\s+$")
 
 
-def _clause_cuts(ctx: Context, s0: int, e0: int, figs: list[Figure]) -> list[tuple[int, int]]:
+def _clause_cuts(ctx: Context, s0: int, e0: int, figs: list[Figure], comma_and: bool = False
+                 ) -> list[tuple[int, int]]:
     """Where a sentence joins two accounts: a semicolon, "while", "whereas", or the "and"
-    before an elliptic count of another place."""
-    cuts = [m.span() for m in _CLAUSE_BREAK.finditer(ctx.text, s0, e0)]
+    before an elliptic count of another place; with ``comma_and``, also ", and"."""
+    cuts = [m.span() for m in (_CLAUSE_BREAK_AND if comma_and else _CLAUSE_BREAK).finditer(ctx.text, s0, e0)]
     for f in figs:
         if f.elliptic and (m := _AND_BEFORE.search(ctx.text, max(s0, f.start - 12), f.start)):
             cuts.append(m.span())
@@ -719,7 +726,16 @@ def _clauses(ctx: Context, sent: int, fr: Frame, places: list[Place],
     """The clauses of a sentence that tell the frame's kind of event in two towns, each
     with its own town and casualties: ((start, end), triggers, town) per clause, else []."""
     s0, e0 = ctx.sentences[sent]
-    cuts = _clause_cuts(ctx, s0, e0, figs) if figs else []
+    # (", and" joins two accounts only where nothing else does: "regime shelling on Khan
+    # Sheikhoun killed two civilians, and Russian warplanes struck Maarat al-Numan, wounding
+    # five"; it also joins the towns of a list, where a split finds no account in each)
+    return _split_clauses(ctx, fr, places, figs, _clause_cuts(ctx, s0, e0, figs) if figs else [], s0, e0) or (
+        _split_clauses(ctx, fr, places, figs, _clause_cuts(ctx, s0, e0, figs, comma_and=True), s0, e0)
+        if figs else [])
+
+
+def _split_clauses(ctx: Context, fr: Frame, places: list[Place], figs: list[Figure], cuts: list[tuple[int, int]],
+                   s0: int, e0: int) -> list[tuple[tuple[int, int], list[Trigger], Place]]:
     if not cuts or len(cuts) >= _MAX_SPLIT:
         return []
     out = []
@@ -2194,6 +2210,7 @@ def _pick_date(ctx: Context, d: Draft, main_date: dict | None) -> dict[str, Any]
             and not (time_after_act(m) and _dates_another_noun(ctx, d, m))
             and not _RUNNING_TOTAL_SPAN.search(ctx.text, max(0, m.start - 100), m.start)
             and not _date_in_aside(ctx, d, m)]
+    told = _before_news_out(ctx, told)
     pub = ctx.published
     cands = told
     if pub is not None and told:
@@ -2377,7 +2394,14 @@ def _carried_date(ctx: Context, d: Draft) -> DateMention | None:
     # a span ("since 2014") is how long something lasts, not when
     cands = [m for m in ctx.dates if m.sentence == prev and not _date_of_report(ctx, m)
              and not _span_start(ctx, m) and not _dates_another_noun(ctx, d, m)]
-    return max(cands, key=lambda m: m.start, default=None)
+    return max(_before_news_out(ctx, cands), key=lambda m: m.start, default=None)
+
+
+def _before_news_out(ctx: Context, dates: list[DateMention]) -> list[DateMention]:
+    """The dates, without the day news of the act came out ("happened on Friday night, but
+    news of it only emerged on Monday": Friday) unless nothing else dates it."""
+    out = [m for m in dates if _NEWS_OUT_BEFORE.search(ctx.text, max(0, m.start - 40), m.start)]
+    return [m for m in dates if m not in out] if out and len(out) < len(dates) else dates
 
 
 #: a clause telling what came before the event: "was murdered after being detained by

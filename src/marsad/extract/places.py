@@ -1864,12 +1864,39 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     return out
 
 
+#: a sentence (or clause) opened by "In X,": the region the sentence tells of
+_FRONTED_IN = re.compile(r"(?:^|[.;:]\s+|\n)\s*(?:(?:Meanwhile|Elsewhere|Separately|And|Also),?\s+)?[Ii]n\s+$")
+
+
+def _fronted_provinces(ctx: Context, gaz, places: list[Place]) -> list[Place]:
+    """A city named like its province that opens a sentence, "In X,", before a town of
+    that province the sentence names, is the province: "In Deir ez-Zor, an IS car bomb
+    killed four SDF fighters in the town of Hajin" (the roundup's region, not the city)."""
+    out = list(places)
+    for i, p in enumerate(places):
+        if p.feature not in LOCAL or p.precision != 1 or not p.admin1_iso or not ctx.text.startswith(",", p.end) \
+                or not _FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start):
+            continue
+        if not any(q.start > p.end and q.sentence == p.sentence and q.admin1_iso == p.admin1_iso
+                   and q.precision == 1 and q.name != p.name for q in places):
+            continue
+        a = gaz.admin1(p.country, p.admin1_iso)
+        if a is None or similarity(ascii_name(a.name) or "", p.name or "") < ALT_NAME_SIMILARITY \
+                and similarity(p.admin1 or "", p.name or "") < ALT_NAME_SIMILARITY:
+            continue
+        out[i] = Place(start=p.start, end=p.end, text=p.text, name=p.admin1 or ascii_name(a.name), country=p.country,
+                       admin1=p.admin1, admin1_iso=p.admin1_iso, admin2=None, lat=a.lat, lon=a.lon, precision=3,
+                       feature="admin1", geonames_id=a.geonames_id, score=p.score, sentence=p.sentence)
+    return out
+
+
 @component("places", reads=("text", "sentences", "entities", "masked"),
            assigns=("places", "country_context"))
 def places_stage(ctx: Context) -> None:
     """Place mentions resolved against the gazetteer, with ACLED geo precision."""
     gaz = ctx.resources.gazetteer
     ctx.places, ctx.country_context = resolve_places(ctx, gaz)
+    ctx.places = _fronted_provinces(ctx, gaz, ctx.places)
     extra = named_settlements(ctx, ctx.places)
     if extra:
         ctx.places = sorted(ctx.places + extra, key=lambda p: p.start)
