@@ -1220,3 +1220,14 @@ def test_a_sea_is_no_province_named_after_it(pipeline):
     assert ("SD-RS", "admin1") in {(p.admin1_iso, p.feature) for p in ctx.places}
     ctx = run(pipeline, "Gunmen killed two people in the Red Sea governorate of Egypt.")
     assert ("EG-BA", "admin1") in {(p.admin1_iso, p.feature) for p in ctx.places}
+
+
+def test_a_facility_named_like_a_towns_alternate_name_is_no_town(pipeline):
+    # "Al-Sadr" is an alternate name of Baghdad's Sadr City; the prison is in Abu Dhabi
+    ctx = run(pipeline, "On 3 March 2022, human rights defender Ahmed Mansoor was transferred to an isolation cell "
+                        "in Al-Sadr prison in Abu Dhabi.")
+    assert ctx.country_context == "AE"
+    assert [(p.text, p.country) for p in ctx.places] == [("Abu Dhabi", "AE")]
+    # ... but one its own country holds is the town's
+    ctx = run(pipeline, "Mohammed Ali Hamadi was arrested at the Frankfurt airport in Germany in 1988.")
+    assert ("Frankfurt", "DE-HE") in {(p.text, p.admin1_iso) for p in ctx.places}

@@ -861,6 +861,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         best = c.matches[0]
         if best.feature in LOCAL and _part_of_bigger(ctx.text, c, next_cand.get(c.start), best, gaz):
             continue
+        if _facility_elsewhere(gaz, ctx.text, c, best):
+            continue
         if best.feature in ("city", "place") and best.population >= BIG_TOWN and GOVERNS_AFTER.match(ctx.text, c.end) \
                 and not _PREPOSITION_BEFORE_CITY.search(ctx.text, max(0, c.start - 20), c.start):
             addressed = patron = True   # "Moscow denied the claim": a capital speaks for its government
@@ -1479,7 +1481,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # a people's word before "town of" sets the country the name is judged in ("the
         # southern Lebanese town of Bint Jbeil" in a report the strikes' side dominates)
         judged_in = owner if owner is not None and best.country == owner and not border else country
-        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, judged_in, stop, text):
+        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, judged_in, stop, text) \
+                or _facility_elsewhere(gaz, text, c, best):
             continue
         if best.feature in LOCAL and not _site(best) and (
                 _STREET_AFTER.match(text, c.end)
@@ -1681,6 +1684,21 @@ _FACILITY_WORDS = (r"Mosque|Hospital|School|Church|Cathedral|University|College|
                    r"Mall|Market|Bridge|Street|Road|Avenue|Square|Roundabout|Camp|Airport|Shrine|"
                    r"Bakery|Clinic")
 _FACILITY_AFTER = re.compile(rf"\s+(?:(?:Grand|Great|Central|National|Old)\s+)?(?:{_FACILITY_WORDS})\b")
+#: ... in any case, then the place that holds it: "Al-Sadr prison in Abu Dhabi"
+_FACILITY_IN_PLACE = re.compile(_FACILITY_AFTER.pattern + r"\s+(?:in|near|outside|at)\s+(?:the\s+)?"
+                                r"(?P<place>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))", re.IGNORECASE)
+
+
+def _facility_elsewhere(gaz, text: str, c: "_Cand", best) -> bool:
+    """A town's alternate name that names a facility another country's place holds: "Al-Sadr
+    prison in Abu Dhabi" is no Sadr City (but "the Frankfurt airport in Germany" is Frankfurt's)."""
+    if best.feature not in LOCAL or best.exact:
+        return False
+    m = _FACILITY_IN_PLACE.match(text, c.end)
+    if m is None:
+        return False
+    holder = gaz.lookup(m.group("place"), None)[:1]
+    return bool(holder) and holder[0].country != best.country
 #: ... ending a name looked up whole, harbours too
 _FACILITY_END = re.compile(rf"\s+(?:{_FACILITY_WORDS}|Harbou?r|Port|Docks?|Station)$")
 #: a capitalised word right after a name
