@@ -1954,3 +1954,28 @@ def test_a_roundup_sentence_tells_each_town_its_own_act():
         ("Khan Shaykhun", "shelling_artillery_missile_attack", ("Syrian government forces",), (("civilians", 2),), ()),
         ("Ma'arrat an Nu'man", "air_drone_strike", ("Russian forces",), (), (("total", 5),)),
     }
+
+
+@pytest.mark.parametrize("second, best", [
+    # more of the group told later as more adds up
+    ("An Indian soldier was also killed and two others were injured.", 3),
+    # ... not another place's, another source's account, or what is not told
+    ("Two militants were also killed in a separate gunfight in Shopian.", 2),
+    ("The army said two militants were also killed.", 2),
+    ("It did not say whether any militants were also killed.", 2),
+])
+def test_a_count_told_later_as_more_adds_to_the_event(second, best):
+    from marsad.extract import extract
+
+    ev = extract("Indian security forces killed two suspected militants in a gunfight in Kashmir's Pulwama district "
+                 "on Thursday, police said. " + second, published="2024-05-10")["events"][0]
+    assert ev["fatalities"]["combatants"]["best"] == best
+
+
+def test_protesters_fired_upon_are_the_target():
+    from marsad.extract import extract
+
+    (ev,) = extract("Protesters in Lagos were fired upon by soldiers at the Lekki toll gate on Tuesday night, Amnesty "
+                    "International said, killing at least 12 people.", published="2024-05-10")["events"]
+    assert ev["sub_type"] == "excessive_force_against_protesters"
+    assert ("Protesters", "target") in {(a["name"], a["role"]) for a in ev["actors"]}

@@ -980,3 +980,13 @@ def test_a_person_taken_and_later_found_dead_is_one_dead():
     # taken and freed: no death
     assert killed("Journalist Roberto Figueroa was abducted outside his home in Huitzilac on April 26 and freed "
                   "hours later.") == [{}]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Troops killed 11 FARC dissidents in a bombing raid in Guaviare.", "combatants"),
+    ("Troops killed 11 guerrilla dissidents in Guaviare.", "combatants"),
+    # ... a state's dissidents are its critics
+    ("Police killed two Chinese dissidents in Beijing.", "civilians"),
+])
+def test_a_guerrillas_dissidents_are_combatants(text, group):
+    assert [(f.group, f.outcome) for f in figs(text)] == [(group, "killed")]

@@ -492,7 +492,7 @@ _AFTER_PASSIVE = re.compile(  # place names are capitalised ("the base in Mongun
     r"targeted|attacked|shot|hit|besieged|tortured|murdered|raped|beaten|displaced|evacuated|trapped|"
     r"buried|burned|burnt|shelled|bombed|struck|gunned down|rounded up|taken hostage|held hostage|"
     r"eliminated|neutrali[sz]ed|ambushed|captured|expelled|defeated|repelled|routed|pushed back|driven out|"
-    r"overrun|stormed|seized|raided))\b"
+    r"overrun|stormed|seized|raided|fired\s+(?:up)?on|shot\s+at|teargassed|tear-gassed|dispersed))\b"
     r"|^\s*(?i:" + _HEAD + r"(?:died|perished|lost their lives|were among the dead))\b")
 # "militants killed in clashes": a participle with no object is a reduced passive
 _AFTER_REDUCED = re.compile(

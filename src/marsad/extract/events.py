@@ -2435,6 +2435,15 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
                      re.IGNORECASE)
 
 
+#: a count told as more than those told before: "a soldier was also killed", "also killed two"
+_ALSO = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|dead|shot\s+dead|lost\s+(?:his|her|their)\s+lives|"
+                   r"wounded|injured|hurt)\b", re.IGNORECASE)
+
+
+#: words before a count that leave it untold: "It did not say whether any fighters were also killed"
+_NOT_TOLD_SO = re.compile(r"\b(?:whether|if|not|no)\b", re.IGNORECASE)
+
+
 #: how far beyond an open-ended whole ("more than 500") a part may go and still be part
 #: of it ("including 523 civilians"); "at least seven people died" is no count of 132 civilians
 _OPEN_REACH = 2
@@ -2469,6 +2478,8 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     for f in figs:
         by_group.setdefault(f.group, []).append(f)
     one_group = _wholes_of_one_group(ctx)
+    placed = {p.sentence for p in ctx.places}
+    spoken = {a.sentence for a in ctx.attributions}   # (another's account: "X said 10 were also wounded")
     out: dict[str, Any] = {}
     told_in: dict[str, int] = {}
     chosen_of: dict[str, Figure] = {}
@@ -2507,6 +2518,20 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         chosen_of[group] = chosen
         if chosen.derived:
             out[group]["derived"] = True
+        # more of the group told later as more, of no other place and in no one's account ("An
+        # Indian soldier was also killed"; not "Five civilians were also killed in similar attacks
+        # on Tal Toughan", nor "the Civil Defense said 10 people were also wounded in that attack")
+        added = [f for f in fs if f.sentence > first and not updates and f.part_of is None and not f.derived
+                 and _ALSO.search(f.text) and f.sentence not in placed and f.sentence not in spoken
+                 and not _NOT_TOLD_SO.search(ctx.text, ctx.sentences[f.sentence][0], f.start)] if fs else []
+        if added:
+            r = out[group]
+            r["low"] += sum(f.low for f in added)
+            r["best"] += sum(f.best for f in added)
+            r["high"] = None if r["high"] is None or any(f.high is None for f in added) else (
+                r["high"] + sum(f.high for f in added))
+            r["text"] = "; ".join([r["text"]] + [f.text for f in added])
+            r["derived"] = True
     # a part larger than the total: one of the two counts something else ("Air raids kill
     # 18 civilians ... seven others were killed" elsewhere; a lead's "seven people died" and
     # a month's "more than 132 civilians"). The one the report tells later gives way; the

@@ -459,6 +459,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             group = _G_COMB
         elif group == _G_COMB and any(w in _CIVIC_BODY for w in after):
             group = _G_CIV
+    elif hw in ("dissidents", "dissident") and any(
+            d.low(x) in _ARMED_BODY or (len(t := d.toks[x].text) >= 3 and t.isupper() and t.isalpha())
+            for x in range(start, head)):
+        group = _G_COMB     # a guerrilla's dissidents: "11 FARC dissidents", "guerrilla dissidents"
     if group != _G_COMB and d.low(head + 1) == "fighting" and d.low(head + 2) in _FIGHTING_BESIDE \
             and d.same_sentence(head, head + 2):
         group = _G_COMB     # "three volunteers fighting alongside the army"
