@@ -1117,3 +1117,14 @@ def test_an_organisations_state_body_speaks(nlp, registry):
     text = "Saudi-led airstrikes killed 70 people. The Houthi health ministry put the death toll at 82."
     _ctx, atts, _st = attribute(nlp, registry, text, country=None, entities=[entity(text, "Houthi", "ORG")])
     assert [(a.source.name, a.source.type) for a in atts] == [("Houthi health ministry", "government")]
+
+
+def test_a_name_typed_once_is_typed_so_in_its_other_mentions():
+    from marsad.extract import extract
+
+    r = extract("Philippine rights group Karapatan said that unidentified gunmen shot dead farmer-activist Joseph "
+                "Canlas in Pampanga province on Tuesday night. Canlas, 60, was chairman of a local peasant "
+                "alliance. Karapatan said at least 300 activists have been killed since President Rodrigo Duterte "
+                "took office in 2016.", published="2022-03-10")
+    assert {(c["source"]["name"], c["source"]["type"]) for e in r["events"] for c in e["claims"]} == {
+        ("Karapatan", "monitor")}

@@ -1979,3 +1979,13 @@ def test_protesters_fired_upon_are_the_target():
                     "International said, killing at least 12 people.", published="2024-05-10")["events"]
     assert ev["sub_type"] == "excessive_force_against_protesters"
     assert ("Protesters", "target") in {(a["name"], a["role"]) for a in ev["actors"]}
+
+
+def test_an_event_with_no_place_in_a_report_of_no_country_is_its_peoples():
+    from marsad.extract import extract
+
+    (ev, *_rest) = extract("Guatemalan Indigenous leader and land defender Bernardo Caal Xol was released from "
+                           "prison on Friday, his lawyers said. Caal Xol was jailed in 2018 after leading protests "
+                           "against hydroelectric dams.", published="2022-03-10")["events"]
+    assert ev["sub_type"] == "arrests"
+    assert (ev["location"]["country"], ev["location"]["precision"], ev["location"]["text"]) == ("GT", 3, "Guatemalan")

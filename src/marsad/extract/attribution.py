@@ -1550,7 +1550,8 @@ _TYPE_BY_CATEGORY = {"rebel_group": "armed_group", "jihadist_group": "armed_grou
 
 def _type_by_actor(ctx: Context, attributions: list[Attribution], statements: list[dict[str, Any]]) -> None:
     """A speaker the source registry does not type that the actor dictionary knows is an
-    armed group or a state's forces ("the Houthis vowed", "the army said"): typed so."""
+    armed group or a state's forces ("the Houthis vowed", "the army said"): typed so; and
+    a name typed in one mention is typed so in the others."""
     typed: dict[str, str] = {}
     for a in attributions:
         if a.source.type != "unknown" or a.source_start < 0:
@@ -1560,6 +1561,17 @@ def _type_by_actor(ctx: Context, attributions: list[Attribution], statements: li
                 a.source = Source(a.source.name, _TYPE_BY_CATEGORY[m.category])
                 typed[a.source.name] = a.source.type
                 break
+    # one name, one type: "Philippine rights group Karapatan said ... Karapatan said" (the
+    # words that typed its first mention type the others)
+    known: dict[str, set[str]] = {}
+    for a in attributions:
+        if a.source.type != "unknown":
+            known.setdefault(a.source.name, set()).add(a.source.type)
+    for a in attributions:
+        kinds = known.get(a.source.name)
+        if a.source.type == "unknown" and kinds is not None and len(kinds) == 1:
+            a.source = Source(a.source.name, next(iter(kinds)))
+            typed[a.source.name] = a.source.type
     for st in statements:
         src = st.get("source") or {}
         if src.get("type") == "unknown" and src.get("name") in typed:

@@ -2012,21 +2012,29 @@ def _nationality_place(ctx: Context) -> Place | None:
                          precision=3, feature="country", sentence=ctx.sentence_of(m.start(1)))
     # ... or of civilians the report is about, when it is the report's country already
     # ("Vietnamese blogger Pham Doan Trang was sentenced": no place named but the people's)
+    return _people_place(ctx, gaz, country)
+
+
+def _people_place(ctx: Context, gaz, country: str | None) -> Place | None:
+    """The country of the civilians a report is about, by the people's word before them
+    ("Vietnamese blogger X", "Saudi women's rights activist X"): of ``country`` only, when
+    given; else (a report whose country is unknown) the first such word's."""
     for a in ctx.actors:
         if a.category == "civilians":
             found = nationality_before(ctx.text, a.start, gaz)
             if found is None and (m := _PEOPLE_THEN_WORDS.search(ctx.text, max(0, a.start - 50), a.start)):
                 # ... with the words of the person's cause between ("Saudi women's rights activist")
                 found = (gaz.demonym(m.group(1), derive=True), m.start(1), m.end(1))
-            if found is not None and found[0] == country:
-                _c, s, e = found
-                return Place(s, e, ctx.text[s:e], country_display_name(country) or ctx.text[s:e], country,
+            if found is not None and found[0] and (country is None or found[0] == country):
+                c, s, e = found
+                return Place(s, e, ctx.text[s:e], country_display_name(c) or ctx.text[s:e], c,
                              precision=3, feature="country", sentence=a.sentence)
     return None
 
 
-#: a people's word, then up to three lower-case words, before a civilian's noun
-_PEOPLE_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+(?:[a-z][\w'’-]*\s+){1,3}$")
+#: a people's word, then up to three words, before a civilian's noun ("Saudi women's rights
+#: activist", "Guatemalan Indigenous leader and land defender")
+_PEOPLE_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+(?:[A-Za-z][\w'’-]*\s+){1,4}$")
 
 
 #: a people's word before a state's body: "a Bahraini court", "Guatemalan prosecutors"
@@ -2040,7 +2048,9 @@ def _country_place(ctx: Context) -> Place | None:
     own: a Place mention of that country in the report, so the location keeps a span
     (else the nationality of its state's forces: :func:`_nationality_place`)."""
     if not ctx.country_context:
-        return None
+        gaz = getattr(ctx.resources, "gazetteer", None)
+        # ("Guatemalan Indigenous leader X was released": a people's word no vote counted)
+        return _people_place(ctx, gaz, None) if gaz is not None else None
     mentions = [p for p in ctx.places if p.country == ctx.country_context]
     if not mentions:
         return _nationality_place(ctx)
