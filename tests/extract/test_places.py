@@ -1231,3 +1231,10 @@ def test_a_facility_named_like_a_towns_alternate_name_is_no_town(pipeline):
     # ... but one its own country holds is the town's
     ctx = run(pipeline, "Mohammed Ali Hamadi was arrested at the Frankfurt airport in Germany in 1988.")
     assert ("Frankfurt", "DE-HE") in {(p.text, p.admin1_iso) for p in ctx.places}
+
+
+def test_gaza_refugee_camps_cities500_lacks_are_shipped_sites(pipeline):
+    ctx = run(pipeline, "Hamas condemned the Israeli strike on the Shati refugee camp, which killed 10 members of "
+                        "one family. Another strike hit the Maghazi camp.")
+    assert {(p.name, p.admin1_iso, p.precision) for p in ctx.places} == {
+        ("Al-Shati camp", "PS-GZA", 1), ("Maghazi camp", "PS-DEB", 1)}
