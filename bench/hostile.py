@@ -80,6 +80,12 @@ PHRASES = (
                                                     "and 13 U.S. service members "),
     ("figures+actors: members of bodies, auxiliaries", "two members of the Council of Indigenous Peoples of Cauca and "
                                                        "three volunteers fighting alongside the army and peacekeepers "),
+    ("places+events: fronted provinces, ', and' accounts", "In Idlib, regime shelling on Khan Sheikhoun killed two "
+                                                           "civilians, and Russian warplanes struck Maarat al-Numan, "
+                                                           "wounding five. "),
+    ("figures+places: both sides' losses, facilities", "troops killed six terrorists in Tank, while a soldier was "
+                                                       "martyred near Al-Sadr prison in Abu Dhabi; a soldier was also "
+                                                       "killed "),
 )
 
 

@@ -2032,7 +2032,7 @@ def _people_place(ctx: Context, gaz, country: str | None) -> Place | None:
     return None
 
 
-#: a people's word, then up to three words, before a civilian's noun ("Saudi women's rights
+#: a people's word, then up to four words, before a civilian's noun ("Saudi women's rights
 #: activist", "Guatemalan Indigenous leader and land defender")
 _PEOPLE_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+(?:[A-Za-z][\w'’-]*\s+){1,4}$")
 
@@ -2533,7 +2533,7 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         # on Tal Toughan", nor "the Civil Defense said 10 people were also wounded in that attack")
         added = [f for f in fs if f.sentence > first and not updates and f.part_of is None and not f.derived
                  and _ALSO.search(f.text) and f.sentence not in placed and f.sentence not in spoken
-                 and not _NOT_TOLD_SO.search(ctx.text, ctx.sentences[f.sentence][0], f.start)] if fs else []
+                 and not _NOT_TOLD_SO.search(ctx.text, ctx.sentences[f.sentence][0], f.start)]
         if added:
             r = out[group]
             r["low"] += sum(f.low for f in added)

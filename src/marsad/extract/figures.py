@@ -1322,6 +1322,8 @@ _STATE_SIDE = _words("soldier soldiers troops trooper troopers officer officers 
 _ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insurgents insurgent jihadists jihadist "
                      "attackers attacker gunmen gunman assailants assailant bandits bandit extremists extremist "
                      "separatists separatist miscreants")
+#: a sentence's end inside a gap of text
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]|\n")
 #: a second clause opened after the first count: "..., while a soldier was martyred", "; two
 #: soldiers were also killed", ", and two policemen died"
 _OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
@@ -1352,8 +1354,6 @@ def _opposed_losses(text: str, figures: list[Figure]) -> None:
             continue
         _add_sum(figures, [a, b], a.start, b.end, text[a.start:b.end])
 
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]|\n")
 
 
 #: a second count of the same victims elsewhere, its noun and verb left out: "killed 12

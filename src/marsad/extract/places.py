@@ -1473,9 +1473,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 best = named_so
         # a town's name the report has already taken for the town stays a place ("detained
         # in Aberdeen, Scotland ... the Aberdeen harbour master")
-        if best.feature == "admin1" and _WATER_NAME.search(c.text) and not _AFTER_PROVINCE.match(text[c.end:c.end + 40]) \
-                and (_BEFORE_ARTICLE.search(text, max(0, c.start - 5), c.start) or _SHIP_BEFORE.search(
-                    text, max(0, c.start - 60), c.start)):
+        if best.feature == "admin1" and _WATER_NAME.search(c.text) \
+                and not _AFTER_PROVINCE.match(text[c.end:c.end + 40]) \
+                and (_BEFORE_ARTICLE.search(text, max(0, c.start - 5), c.start)
+                     or _SHIP_BEFORE.search(text, max(0, c.start - 60), c.start)):
             continue    # "a ship in the Red Sea" is at sea, not in Egypt's Red Sea governorate
                         # ("Red Sea state", "the Red Sea governorate" are the provinces)
         # a people's word before "town of" sets the country the name is judged in ("the
@@ -1699,6 +1700,8 @@ def _facility_elsewhere(gaz, text: str, c: "_Cand", best) -> bool:
         return False
     holder = gaz.lookup(m.group("place"), None)[:1]
     return bool(holder) and holder[0].country != best.country
+
+
 #: ... ending a name looked up whole, harbours too
 _FACILITY_END = re.compile(rf"\s+(?:{_FACILITY_WORDS}|Harbou?r|Port|Docks?|Station)$")
 #: a capitalised word right after a name
@@ -1891,12 +1894,15 @@ def _fronted_provinces(ctx: Context, gaz, places: list[Place]) -> list[Place]:
     that province the sentence names, is the province: "In Deir ez-Zor, an IS car bomb
     killed four SDF fighters in the town of Hajin" (the roundup's region, not the city)."""
     out = list(places)
+    towns: dict[tuple[int, str], list[Place]] = {}     # (sentence, province) -> its towns
+    for q in places:
+        if q.precision == 1 and q.admin1_iso:
+            towns.setdefault((q.sentence, q.admin1_iso), []).append(q)
     for i, p in enumerate(places):
         if p.feature not in LOCAL or p.precision != 1 or not p.admin1_iso or not ctx.text.startswith(",", p.end) \
                 or not _FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start):
             continue
-        if not any(q.start > p.end and q.sentence == p.sentence and q.admin1_iso == p.admin1_iso
-                   and q.precision == 1 and q.name != p.name for q in places):
+        if not any(q.start > p.end and q.name != p.name for q in towns.get((p.sentence, p.admin1_iso), ())):
             continue
         a = gaz.admin1(p.country, p.admin1_iso)
         if a is None or similarity(ascii_name(a.name) or "", p.name or "") < ALT_NAME_SIMILARITY \
