@@ -2459,14 +2459,29 @@ _NOT_TOLD_SO = re.compile(r"\b(?:whether|if|not|no)\b", re.IGNORECASE)
 _OPEN_REACH = 2
 
 
+def _placed_and_spoken(ctx: Context) -> tuple[frozenset[int], frozenset[int]]:
+    """The sentences that name a place, and those that tell someone's account (once a
+    report)."""
+    cached = ctx.__dict__.get("_placed_and_spoken")
+    if cached is None:
+        cached = (frozenset(p.sentence for p in ctx.places), frozenset(a.sentence for a in ctx.attributions))
+        ctx.__dict__["_placed_and_spoken"] = cached
+    return cached
+
+
 def _wholes_of_one_group(ctx: Context) -> set[int]:
     """Indices of the figures whose parts are all of their own group ("three police
-    officers and two attackers": combatants all)."""
+    officers and two attackers": combatants all); once a report (each event asks)."""
+    cached = ctx.__dict__.get("_wholes_of_one_group")
+    if cached is not None and cached[0] is ctx.figures:
+        return cached[1]
     groups: dict[int, set[str]] = {}
     for f in ctx.figures:
         if f.part_of is not None and 0 <= f.part_of < len(ctx.figures):
             groups.setdefault(f.part_of, set()).add(f.group)
-    return {w for w, gs in groups.items() if gs == {ctx.figures[w].group}}
+    wholes = {w for w, gs in groups.items() if gs == {ctx.figures[w].group}}
+    ctx.__dict__["_wholes_of_one_group"] = (ctx.figures, wholes)
+    return wholes
 
 
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
@@ -2488,8 +2503,6 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     for f in figs:
         by_group.setdefault(f.group, []).append(f)
     one_group = _wholes_of_one_group(ctx)
-    placed = {p.sentence for p in ctx.places}
-    spoken = {a.sentence for a in ctx.attributions}   # (another's account: "X said 10 were also wounded")
     out: dict[str, Any] = {}
     told_in: dict[str, int] = {}
     chosen_of: dict[str, Figure] = {}
@@ -2532,8 +2545,11 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         # Indian soldier was also killed"; not "Five civilians were also killed in similar attacks
         # on Tal Toughan", nor "the Civil Defense said 10 people were also wounded in that attack")
         added = [f for f in fs if f.sentence > first and not updates and f.part_of is None and not f.derived
-                 and _ALSO.search(f.text) and f.sentence not in placed and f.sentence not in spoken
-                 and not _NOT_TOLD_SO.search(ctx.text, ctx.sentences[f.sentence][0], f.start)]
+                 and _ALSO.search(f.text)]
+        if added:
+            placed, spoken = _placed_and_spoken(ctx)
+            added = [f for f in added if f.sentence not in placed and f.sentence not in spoken
+                     and not _NOT_TOLD_SO.search(ctx.text, ctx.sentences[f.sentence][0], f.start)]
         if added:
             r = out[group]
             r["low"] += sum(f.low for f in added)
