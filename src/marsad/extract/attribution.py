@@ -42,6 +42,7 @@ from ..errors import ConfigError
 from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
                      merge_entries, read_toml_file)
 from .base import BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
+from .dates import MONTHS, WEEKDAYS
 from .places import PLACE_PREPOSITIONS
 
 SOURCE_TYPES = ("monitor", "state_media", "media", "government", "armed_group",
@@ -871,8 +872,8 @@ _OWNED_TITLE = re.compile(
     r"armed forces|government|authorities|police|security forces|regime|junta|presidency))\b(?!\s+[A-Z])")
 
 
-_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday january february "
-                        "march april may june july august september october november december".split())
+#: words of a day or month (the dates stage's), no part of a title before them
+_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday"}
 
 
 def _titled(text, norms, starts, ends, k, cands) -> None:

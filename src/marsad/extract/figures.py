@@ -241,6 +241,7 @@ _MONTHS = _words("january february march april may june july august september oc
 _CURRENCY = frozenset("$€£¥")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}(?!\d)|\d{1,2}:\d\d")
 _BOUNDARY = frozenset(".!?;")
+_SENTENCE_END = frozenset(".!?")
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid|march|the\s+start\s+of|the\s+beginning\s+of|the\s+outbreak\s+of)\s+)?"
     r"(?:(?:19|20)\d\d|the\s+(?:war|conflict|uprising|revolution|crisis)"
@@ -331,13 +332,15 @@ class _Doc:
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < self.n else ""
 
-    def same_sentence(self, i: int, j: int) -> bool:
+    def same_sentence(self, i: int, j: int, stops: frozenset[str] = _BOUNDARY) -> bool:
+        """Tokens ``i`` and ``j`` lie in one sentence, and no token of ``stops`` (by default
+        a clause's end too: a semicolon) stands between them."""
         if not (0 <= i < self.n and 0 <= j < self.n):
             return False
         if self.sid[i] != self.sid[j]:
             return False
         lo, hi = min(i, j), max(i, j)
-        return not any(self.toks[k].low in _BOUNDARY and not self._abbrev_dot(k) for k in range(lo, hi))
+        return not any(self.toks[k].low in stops and not self._abbrev_dot(k) for k in range(lo, hi))
 
     def _abbrev_dot(self, k: int) -> bool:
         # "U.S." - a dot between single letters is not a boundary
@@ -1182,7 +1185,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                 part.high = None if total.high is None else max(total.high, part.best)
     _coordinated_totals(d, cands, figures)
     _coordinated_after_verb(d, cands, figures)
-    _opposed_losses(text, figures)
+    _opposed_losses(d, figures)
     _derive_rest(d, figures)
     _elliptic_counts(d, figures)
     # sentences and flags
@@ -1322,8 +1325,6 @@ _STATE_SIDE = _words("soldier soldiers troops trooper troopers officer officers 
 _ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insurgents insurgent jihadists jihadist "
                      "attackers attacker gunmen gunman assailants assailant bandits bandit extremists extremist "
                      "separatists separatist miscreants")
-#: a sentence's end inside a gap of text
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]|\n")
 #: a second clause opened after the first count: "..., while a soldier was martyred", "; two
 #: soldiers were also killed", ", and two policemen died"
 _OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
@@ -1335,19 +1336,23 @@ def _side_of(f: Figure) -> str | None:
     return None if state == armed else ("state" if state else "armed")
 
 
-def _opposed_losses(text: str, figures: list[Figure]) -> None:
+def _opposed_losses(d: _Doc, figures: list[Figure]) -> None:
     """The losses of both sides told in two clauses of one sentence add up: "security forces
     killed six terrorists in an operation in Tank, while a soldier was martyred" is 7
     combatants killed, a ``derived`` figure of which each count is a part (as counts joined
     by "and" are). Counts of one side told twice ("killed six militants, while officials
     said nine militants died") are two accounts, not added."""
+    text = d.text
     live = [f for f in figures if not f.derived and f.part_of is None and f.group == _G_COMB and not f.vague]
     live.sort(key=lambda f: f.start)
     for a, b in zip(live, live[1:]):
         if a.outcome != b.outcome or b.part_of is not None or a.part_of is not None:
             continue
         gap = text[a.end:b.start]
-        if len(gap) > 200 or _SENTENCE_BREAK.search(gap) or not _OPPOSED_JOIN.search(gap):
+        if len(gap) > 200 or not _OPPOSED_JOIN.search(gap):
+            continue
+        i, j = _tok_at(d, a.start), _tok_at(d, b.start)
+        if i is None or j is None or not d.same_sentence(i, j, _SENTENCE_END):
             continue
         sides = {_side_of(a), _side_of(b)}
         if sides != {"state", "armed"}:

@@ -1698,7 +1698,7 @@ def _facility_elsewhere(gaz, text: str, c: "_Cand", best) -> bool:
     m = _FACILITY_IN_PLACE.match(text, c.end)
     if m is None:
         return False
-    holder = gaz.lookup(m.group("place"), None)[:1]
+    holder = _lookup(gaz, m.group("place"), None)[:1]
     return bool(holder) and holder[0].country != best.country
 
 
