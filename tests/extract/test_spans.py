@@ -59,3 +59,17 @@ def test_a_cue_before_a_position_is_searched_only_where_its_words_end_near():
     second = text.index("Turkey", first + 1)
     assert cue.near(second) and not cue(second)       # words near, no phrase right before it
     assert not cue.near(len(text) - 6) and not cue(len(text) - 6)
+
+
+def test_what_is_derived_from_the_text_is_made_once_and_anew_for_a_new_text():
+    ctx = Context(text="Shelling hit Idlib.", meta={})
+    made = []
+
+    def make():
+        made.append(ctx.text)
+        return len(made)
+    assert ctx.derived("cue", make) == 1
+    assert ctx.derived("cue", make) == 1 and made == ["Shelling hit Idlib."]
+    assert ctx.derived("other", make) == 2          # each key its own value
+    ctx.text = "Shelling hit Homs."
+    assert ctx.derived("cue", make) == 3 and made[-1] == "Shelling hit Homs."

@@ -277,6 +277,24 @@ def test_lookup_cost(gaz):
     assert per < 5e-3, f"uncached lookup takes {per * 1e6:.0f} µs"
 
 
+def test_a_name_is_queried_once_whatever_the_country_asked(gaz):
+    gaz._cache.clear()
+    gaz._raw.clear()
+    gaz._rows_cache.clear()
+    queries = []
+    con = gaz._con()
+    con.set_trace_callback(queries.append)
+    try:
+        free = gaz.lookup("Homs")
+        home = gaz.lookup("Homs", "SY")
+        assert gaz.lookup("Nowhere Xyz") == gaz.lookup("Nowhere Xyz", "SY") == []
+    finally:
+        con.set_trace_callback(None)
+    assert len([q for q in queries if "FROM names" in q]) == 2
+    # ranked for the country asked all the same
+    assert home[0].country == "SY" and home[0].score > free[0].score
+
+
 def test_ruler_patterns(gaz):
     pats = gaz.ruler_patterns()
     texts = {p["pattern"] for p in pats}

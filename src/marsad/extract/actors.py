@@ -60,17 +60,15 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
     return norms, [m.start() for m in ms], [m.end() for m in ms]
 
 
-_TOKENS_KEY = "_marsad_tokens"
-
-
 def context_tokens(ctx: Context) -> tuple[list[str], list[int], list[int]]:
     """:func:`tokenize` of ``ctx.text``, computed once per document and shared by stages."""
-    cached = ctx.__dict__.get(_TOKENS_KEY)
-    if cached is not None and cached[0] is ctx.text:
-        return cached[1]
-    tokens = tokenize(ctx.text)
-    ctx.__dict__[_TOKENS_KEY] = (ctx.text, tokens)
-    return tokens
+    return ctx.derived("tokens", lambda: tokenize(ctx.text))
+
+
+def index_matches(ctx: Context, index: "PhraseIndex", key: str) -> list[tuple[int, int, Any]]:
+    """``index.find`` over ``ctx.text``, found once per document under ``key`` and shared
+    by the stages that read the same index (places and attribution, the source registry)."""
+    return ctx.derived(key, lambda: index.find(ctx.text, context_tokens(ctx)))
 
 
 _END = ""  # trie key that marks the end of a phrase (never a token)

@@ -40,7 +40,7 @@ from typing import Any, Iterable
 
 from ..errors import ConfigError
 from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
-                     merge_entries, read_toml_file)
+                     index_matches, merge_entries, read_toml_file)
 from .base import BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
 from .dates import MONTHS, WEEKDAYS
 from .places import PLACE_PREPOSITIONS
@@ -506,7 +506,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     # ("the coalition" is the Saudi-led one in a report on Yemen)
     local = [(s, e, entry) for s, e, entry in reg.local.find(text, tokens)
              if country in entry.countries] if reg.local and country in reg.local_countries else []
-    hits = [h for h in reg.index.find(text, tokens)
+    hits = [h for h in index_matches(ctx, reg.index, "source_registry")
             if not any(s < h[1] and h[0] < e for s, e, _ in local)] + local
     for s, e, entry in sorted(hits, key=lambda h: h[0]):
         if entry.head_aliases and text[s:e].lower() in entry.head_aliases \

@@ -248,6 +248,16 @@ class Context:
                 return mid
         return -1
 
+    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once per document and shared by the stages that need it (a
+        scan of the text for cue words, a phrase index's matches). ``make`` must depend
+        only on the text and the resources: the value is kept for as long as the text is."""
+        memo = self.__dict__.setdefault("_derived", {})
+        hit = memo.get(key)
+        if hit is None or hit[0] is not self.text:
+            hit = memo[key] = (self.text, make())
+        return hit[1]
+
     def is_masked(self, start: int, end: int) -> bool:
         """Whether the span [start, end) begins or ends inside furniture (``masked``)."""
         index = self.__dict__.get("_masked_index")

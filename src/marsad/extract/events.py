@@ -966,7 +966,7 @@ def events(ctx: Context) -> None:
                     for a in ctx.attributions if a.source_start >= 0]
                    + [(a.start, a.end) for a in ctx.actors])
     launched = _launch_points(ctx, ctx.places)
-    carried_before = carried_to_cue(ctx.text)   # where the wounded were carried
+    carried_before = carried_to_cue(ctx)   # where the wounded were carried
     # the place of an office that speaks ("the mayor of Aleppo said") is no event's place,
     # but an event told with no place of its own is where its speaker's office is
     ordered = sorted(ctx.places, key=lambda p: p.start)
@@ -996,7 +996,7 @@ def events(ctx: Context) -> None:
     # the ends of a journey told ("arrested on his way to Hathras in Uttar Pradesh") are not
     # where the event was, when its sentence names another place below a country's level
     # (a bus "travelling from Aleppo to Hama" was hit somewhere on its course)
-    route_before = route_cue(ctx.text)
+    route_before = route_cue(ctx)
     for sent, ps in place_s.items():
         ends = {id(p) for p in ps if route_before(p.start)}
         if ends and any(p.feature != "country" and id(p) not in ends for p in ps):

@@ -55,7 +55,7 @@ from ..geo.build import BIG_TOWN, TOWN
 from ..geo.countries import subdivision_kind
 from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
-from .actors import context_tokens
+from .actors import index_matches
 from .base import PLACE_NAME_TAIL, Context, CueBefore, Place, Within, component
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .numbers import words_value
@@ -194,14 +194,16 @@ _ROUTE_BEFORE = re.compile(_ROUTE + r"\s+(?:from|to|for)\s+(?:the\s+)?"
 _ROUTE_WORDS = re.compile(_ROUTE + r"\b")
 
 
-def route_cue(text: str) -> CueBefore:
-    """Whether a place is an end of a journey told (read by places and events)."""
-    return CueBefore(text, _ROUTE_WORDS, _ROUTE_BEFORE, 60)
+def route_cue(ctx: Context) -> CueBefore:
+    """Whether a place is an end of a journey told (read by places and events; the text is
+    scanned once)."""
+    return ctx.derived("route_cue", lambda: CueBefore(ctx.text, _ROUTE_WORDS, _ROUTE_BEFORE, 60))
 
 
-def carried_to_cue(text: str) -> CueBefore:
-    """Whether a place is where the wounded or dead were carried (read by places and events)."""
-    return CueBefore(text, _CARRY_WORDS, _CARRIED_TO, 70)
+def carried_to_cue(ctx: Context) -> CueBefore:
+    """Whether a place is where the wounded or dead were carried (read by places and events;
+    the text is scanned once)."""
+    return ctx.derived("carried_to_cue", lambda: CueBefore(ctx.text, _CARRY_WORDS, _CARRIED_TO, 70))
 
 
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
@@ -806,8 +808,8 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
                                      # vote: "ANKARA (Reuters) - ... a Syrian border town")
     unplaced = False                 # a village's name shared by a famous city abroad
     patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
-    carried_before = carried_to_cue(ctx.text)
-    route_before = route_cue(ctx.text)
+    carried_before = carried_to_cue(ctx)
+    route_before = route_cue(ctx)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)
     title = (ctx.meta.get("title") or "")
     placed = _placed_by_next(ctx.text, cands, gaz)
@@ -1322,7 +1324,7 @@ def _outlet_spans(ctx: Context) -> list[tuple[int, int]]:
     reg = getattr(ctx.resources, "sources", None)
     if reg is None:
         return []
-    return [(s, e) for s, e, entry in reg.index.find(ctx.text, context_tokens(ctx))
+    return [(s, e) for s, e, entry in index_matches(ctx, reg.index, "source_registry")
             if entry.kind == "source" and entry.type in _OUTLET_TYPES]
 
 

@@ -64,6 +64,7 @@ class Gazetteer:
         self._cache: OrderedDict[tuple[str, str | None], list[Match]] = OrderedDict()
         self._cache_size = cache_size
         self._raw: dict[tuple[str, str | None], list[Match]] = {}
+        self._rows_cache: dict[str, list[tuple]] = {}
         con = self._con()
         self._admin1_names = {row[0]: row[1] for row in con.execute(
             "SELECT admin1_iso, name FROM places WHERE feature = 'admin1'")}
@@ -119,13 +120,24 @@ class Gazetteer:
             self._raw.clear()
         self._raw[(name, country)] = result
 
+    def _rows(self, key: str) -> list[tuple]:
+        """The entries of one normalised name, whatever the country asked: a report's names
+        are looked up without its country and then with it, and most are no place at all
+        (one query each, not two)."""
+        rows = self._rows_cache.get(key)
+        if rows is None:
+            rows = self._con().execute(
+                "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
+                "p.geonames_id, p.population, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.key = ? LIMIT 400", (key,)).fetchall()
+            if len(self._rows_cache) >= self._cache_size:
+                self._rows_cache.clear()
+            self._rows_cache[key] = rows
+        return rows
+
     def _query(self, key: str, country: str | None) -> list[Match]:
-        rows = self._con().execute(
-            "SELECT p.id, p.name, p.country, p.admin1_iso, p.admin2, p.lat, p.lon, p.feature, "
-            "p.geonames_id, p.population, n.kind FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key = ? LIMIT 400", (key,)).fetchall()
         out = []
-        for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop, kind) in rows:
+        for (pid, pname, cc, iso, adm2, lat, lon, feature, gid, pop, kind) in self._rows(key):
             s = FEATURE_WEIGHT.get(feature, 0.2) + NAME_WEIGHT.get(kind, 0.5)
             s += math.log10((pop or 0) + 1) / 3.0          # 1 per 1000x population
             if country and cc == country:
@@ -344,6 +356,7 @@ class Gazetteer:
         counts = import_geonames(self.path, file, countries=countries)
         self._cache.clear()
         self._raw.clear()
+        self._rows_cache.clear()
         return counts
 
     # -- information -----------------------------------------------------------------
