@@ -1102,3 +1102,33 @@ def test_a_part_by_its_compass_of_the_place_a_town_is_told_in_only_locates_it(pi
                               "with the army, adding that dozens of fighters were killed on both sides.",
                       "published": "2017-04-06"})
     assert [e["location"]["name"] for e in r["events"]] == ["Suran"]
+
+
+@pytest.mark.parametrize("text, plain, language", [
+    ("Syrian government forces shelled the town of Kafr Nabl on Tuesday, killing four civilians and "
+     "wounding ten others, according to the Syrian Observatory for Human Rights, which said that the "
+     "shelling was the heaviest in weeks and that rescue workers had been searching the rubble.", True, "en"),
+    # the other languages marsad expects write none of English's own words, however long
+    ("Hombres armados asesinaron a un líder social en el municipio de Suárez, Cauca, el sábado, según "
+     "Indepaz, que denunció que es el quinto asesinato de un defensor en el departamento en lo que va "
+     "del año y pidió a las autoridades investigar los hechos y proteger a las comunidades.", False, "es"),
+    ("Des hommes armés ont tué un militant des droits humains dans la ville de Goma samedi, selon "
+     "l'ONG locale, qui a dénoncé l'inaction des autorités et demandé une enquête indépendante sur "
+     "les circonstances de sa mort et sur les menaces qu'il avait reçues depuis des mois.", False, "fr"),
+    # a headline alone is too short to tell so: lingua decides
+    ("Russian strikes kill 34 civilians in Syria's Deir Ezzor, monitor says", False, "en"),
+])
+def test_plainly_english_prose_is_told_without_lingua(monkeypatch, text, plain, language):
+    from marsad import lang
+
+    assert lang.plainly_english(text) == plain
+    assert lang.detect_language(text) == language
+
+    def no_lingua(*args):
+        raise AssertionError("lingua asked")
+    monkeypatch.setattr(lang, "_detector", no_lingua)
+    if plain:
+        assert lang.detect_language(text) == "en"
+    else:
+        with pytest.raises(AssertionError, match="lingua asked"):
+            lang.detect_language(text)
