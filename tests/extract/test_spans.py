@@ -73,3 +73,14 @@ def test_what_is_derived_from_the_text_is_made_once_and_anew_for_a_new_text():
     assert ctx.derived("other", make) == 2          # each key its own value
     ctx.text = "Shelling hit Homs."
     assert ctx.derived("cue", make) == 3 and made[-1] == "Shelling hit Homs."
+
+
+def test_whole_word_spans_agree_with_their_pattern():
+    from marsad.extract.places import _whole_word_spans
+
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice("ab _-1é²") for _ in range(rnd.randint(0, 20)))
+        phrase = "".join(rnd.choice("ab é") for _ in range(rnd.randint(1, 4))).strip() or "a"
+        plain = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
+        assert _whole_word_spans(text, phrase) == plain, (text, phrase)
