@@ -178,6 +178,16 @@ def test_warm_loads_the_language_models_before_workers_fork(pipeline):
     assert lang._detector.cache_info().currsize == 2   # the detector for each script's use
 
 
+def test_warm_loads_the_subdivisions_table_before_workers_fork(pipeline, monkeypatch):
+    import pycountry
+
+    fresh = type(pycountry.subdivisions)(pycountry.subdivisions.filename)
+    monkeypatch.setattr(pycountry, "subdivisions", fresh)
+    assert not fresh._is_loaded
+    pipeline.warm()
+    assert fresh._is_loaded
+
+
 def test_actors_are_named_for_the_country_where_the_event_is(pipeline):
     """A report's generic forces take ACLED's name for that country's forces; police in
     an event abroad are that country's; a country's own forces are state forces at home."""

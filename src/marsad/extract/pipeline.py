@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from ..config import Settings, load_settings
 from ..days import normalize_date
 from ..errors import ConfigError, ExtractError, GazetteerError, MarsadError, ModelNotInstalled, TextTooLong
+from ..geo.countries import load_subdivisions
 from ..lang import load_detector
 from .base import REGISTRY, Component, Context
 
@@ -121,6 +122,7 @@ class Pipeline:
         self.resources.actors  # noqa: B018
         self.resources.sources  # noqa: B018
         load_detector(self.settings.languages)   # lingua's models, before workers fork
+        load_subdivisions()                      # pycountry's ISO 3166-2 table, likewise
 
     # -- one document ----------------------------------------------------------------
     def run(self, document: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,14 @@ def country_display_name(code: str) -> str | None:
     return getattr(c, "common_name", None) or c.name.split(",")[0]
 
 
+def load_subdivisions() -> None:
+    """Load pycountry's ISO 3166-2 table now (it loads on first use, 40 ms): before
+    forking workers, so that they share one copy and no report pays for it."""
+    import pycountry
+
+    pycountry.subdivisions.get(code="SY-HL")
+
+
 @lru_cache(maxsize=4096)
 def subdivision_kind(iso: str) -> str | None:
     """The kind of a first-level subdivision by its ISO 3166-2 code ("NG-PL" -> "state",
