@@ -54,6 +54,30 @@ def test_same_matches_as_finditer_over_the_whole(text):
     assert list(alt.finditer(text)) == plain(alt, text)
 
 
+def each_alone(alt: Alternation, text: str) -> list[tuple[int, int, int]]:
+    """Every match of every alternative, each alternative scanned at every word start alone."""
+    return sorted((p, m.end(), i) for i, one in enumerate(alt._alone)
+                  for p in range(len(text) + 1) if (m := one.match(text, p)) is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike killed three; a stun grenade and grenades were thrown.",
+    "They were shot to death, shot down, shelled and Shelling went on.",
+    "He was SHOT dead after the Airstrikes, then stabbed his neighbour to death.",
+    "go go-go going ago; arrested re-arrested arrest",
+    "", "a", "sh",
+])
+def test_every_match_of_every_alternative_at_each_word(text):
+    alt = Alternation(ALTS)
+    found = list(alt.every(text))
+    assert sorted(found) == each_alone(alt, text)
+    assert [p for p, _e, _i in found] == sorted(p for p, _e, _i in found)
+    # where two alternatives match at one word, both are there: "shot" and "shot to death"
+    if "shot to death" in text:
+        p = text.index("shot to death")
+        assert {i for q, _e, i in found if q == p} == {3, 4}
+
+
 def test_the_first_alternative_that_matches_wins_as_in_the_whole():
     alt = Alternation(["shot", r"shot dead", r"(?:\w+ )?dead"])
     text = "He was shot dead; two dead."

@@ -53,7 +53,8 @@ def test_is_masked_indexes_a_new_list_of_furniture_anew():
 
 def test_a_cue_before_a_position_is_searched_only_where_its_words_end_near():
     text = "rebels backed by Turkey shelled Afrin; Turkey said ... " + "x " * 50 + "Turkey"
-    cue = CueBefore(text, re.compile(r"\bbacked\s+by\b"), re.compile(r"\bbacked\s+by\s+$"), 30)
+    cue = CueBefore(text, [m.end() for m in re.finditer(r"\bbacked\s+by\b", text)],
+                    re.compile(r"\bbacked\s+by\s+$"), 30)
     first = text.index("Turkey")
     assert cue.near(first) and cue(first)
     second = text.index("Turkey", first + 1)

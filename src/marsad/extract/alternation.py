@@ -178,23 +178,38 @@ class Alternation:
         found = self._heads[head] = self._for_key(self._key(head))
         return found
 
+    def _tried(self, text: str, p: int) -> Sequence[int]:
+        """The alternatives that can begin at the word start ``p``, in their order."""
+        head = text[p:p + PREFIX].lower()
+        tried = self._heads.get(head)
+        if tried is None:
+            tried = self._for_head(head) if head.isascii() else range(len(self._alone))
+        return tried
+
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
         done = 0
-        heads, alone, everything = self._heads, self._alone, range(len(self._alone))
+        alone = self._alone
         for m in self._starts.finditer(text):
             p = m.start()
             if p < done:
                 continue
-            head = text[p:p + PREFIX].lower()
-            if head in heads:
-                tried = heads[head]
-            elif head.isascii():
-                tried = self._for_head(head)
-            else:
-                tried = everything
-            for i in tried:
+            for i in self._tried(text, p):
                 found = alone[i].match(text, p)
                 if found is not None:
                     done = found.end()
                     yield p, done, i
                     break
+
+    def every(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """Every match of every alternative at every word start, ``(start, end, index)`` in
+        the order of starts: as if each alternative were scanned alone (each with
+        ``re.finditer`` of ``(?<![\\w-])(?:alt)(?![\\w-])``), but a match may also begin
+        inside one before it of the same alternative. For words of several uses found
+        in one scan."""
+        alone = self._alone
+        for m in self._starts.finditer(text):
+            p = m.start()
+            for i in self._tried(text, p):
+                found = alone[i].match(text, p)
+                if found is not None:
+                    yield p, found.end(), i

@@ -305,12 +305,12 @@ class Within:
 
 class CueBefore:
     """Whether ``pattern`` (anchored at its end) matches right before a position: searched
-    only where one of its ``words`` ends within ``reach`` characters before it (found once
-    per text), so that a text of many names costs one scan, not a search per name."""
+    only where one of its opening words ends (``ends``, sorted, found once per text: see
+    :mod:`marsad.extract.cues`) within ``reach`` characters before it, so that a text of
+    many names costs one scan, not a search per name."""
 
-    def __init__(self, text: str, words: re.Pattern, pattern: re.Pattern, reach: int):
-        self.text, self.pattern, self.reach = text, pattern, reach
-        self.ends = [m.end() for m in words.finditer(text)]
+    def __init__(self, text: str, ends: list[int], pattern: re.Pattern, reach: int):
+        self.text, self.ends, self.pattern, self.reach = text, ends, pattern, reach
 
     def near(self, pos: int) -> bool:
         """One of the words ends within ``reach`` characters before ``pos``."""

@@ -80,7 +80,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, NON_STATE_CATEGOR
                      UNKNOWN_PERPETRATOR, as_in, assign_roles, country_by_name, nationality_before, same_force)
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
-from .figures import RUNNING_TOTAL
+from .cues import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      STUDIED_AT_BEFORE,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)

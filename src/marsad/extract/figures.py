@@ -67,6 +67,7 @@ import bisect
 import re
 
 from .base import BODY_WORDS, NO_LONGER_ARMED, PLACE_NAME_TAIL, Context, CueBefore, Figure, component
+from .cues import RUNNING_TOTAL, opener_ends as cue_opener_ends, report_opener_ends
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
@@ -274,21 +275,15 @@ def _war_wide(text: str, start: int, end: int) -> bool:
                for m in _CUMULATIVE.finditer(text, start, end))
 
 
-#: a running total the day's dead are added to: "bringing the number of social leaders
-#: killed this year to 215", "raising the toll since January to 40" (a time frame says it
-#: is no toll of this event: "bringing the death toll to 30" is the event's own); the
-#: opening words are read by events too (the time frame dates no event)
-RUNNING_TOTAL = (
-    r"\b(?:bringing|brings|bring|brought|raising|raises|raised|pushing|pushes|taking|takes|increasing)\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:total\s+|overall\s+|cumulative\s+|annual\s+)?"
-    r"(?:number|toll|tally|total|count|death\s+toll|figure)\b")
+#: a running total the day's dead are added to (:data:`~marsad.extract.cues.RUNNING_TOTAL`)
+#: of a time frame, which says it is no toll of this event ("bringing the death toll to 30"
+#: is the event's own); the opening words are read by events too (the time frame dates no event)
 _RUNNING_TOTAL_BEFORE = re.compile(
     RUNNING_TOTAL + r"(?=[^.;]{0,100}?\b(?:this|last|so\s+far|since|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b)"
     r"[^.;]{0,100}?\bto\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+)?"
     r"[\w,.-]+(?:\s+[\w-]+){0,2}$",      # ... and the figure's number, where the figure ends
     re.IGNORECASE)
 _RUNNING_TOTAL_REACH = 160
-_RUNNING_TOTAL_WORDS = re.compile(RUNNING_TOTAL, re.IGNORECASE)
 
 
 def running_total(text: str, f: "Figure", sentence_start: int) -> bool:
@@ -1113,8 +1108,11 @@ class _Cand:
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
-                 masked: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Every casualty figure of ``text`` (see the module docstring)."""
+                 masked: list[tuple[int, int]] | None = None,
+                 opener_ends: dict[str, list[int]] | None = None) -> list[Figure]:
+    """Every casualty figure of ``text`` (see the module docstring); ``opener_ends``: where
+    the cues' opening words end, when the report was scanned for them already
+    (:func:`~marsad.extract.cues.opener_ends`)."""
     d = _Doc(text, sentences or [])
     blocked = list(masked or [])
     if d.n:
@@ -1192,7 +1190,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     sent_flags: dict[int, bool] = {}
     sentences = sentences or []
     starts = [a for a, _ in sentences]
-    runs = CueBefore(text, _RUNNING_TOTAL_WORDS, _RUNNING_TOTAL_BEFORE, _RUNNING_TOTAL_REACH)
+    runs = CueBefore(text, (opener_ends or cue_opener_ends(text))["running_total"], _RUNNING_TOTAL_BEFORE,
+                     _RUNNING_TOTAL_REACH)
     for f in figures:
         f.sentence = _sentence_of(sentences, starts, f.start)
         if f.best > IMPLAUSIBLE_ABOVE or (f.high is not None and f.high > IMPLAUSIBLE_ABOVE):
@@ -1973,7 +1972,7 @@ def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: l
 def figures_stage(ctx: Context) -> None:
     """Casualty figures (killed, injured) with qualifiers, groups and parts of totals; one
     for a named person the text says was killed or injured (:func:`named_victims`)."""
-    figures = find_figures(ctx.text, ctx.sentences, ctx.masked)
+    figures = find_figures(ctx.text, ctx.sentences, ctx.masked, report_opener_ends(ctx))
     extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
     extra += pronoun_victims(ctx.text, ctx.sentences, figures + extra, ctx.masked)
     named_and_others(ctx.text, ctx.entities, figures + extra, extra)

@@ -57,6 +57,7 @@ from ..geo.distance import haversine_km
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import index_matches
 from .base import PLACE_NAME_TAIL, Context, CueBefore, Place, Within, component
+from .cues import CARRIED, PATRON, ROUTE, cue_before
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .numbers import words_value
 
@@ -155,20 +156,13 @@ _NEAR_COUNTRY = re.compile(
 _BEFORE_ARTICLE = re.compile(r"(?:\bthe\s+)$", re.IGNORECASE)
 #: before a state or its capital named as a side's patron ("rebels backed by Turkey",
 #: "militias loyal to Damascus"): who backs, not where (read by events)
-_PATRON = (r"\b(?:(?:backed|supported|funded|financed|armed|sponsored|aided)\s+by|"
-           r"(?:loyal|allied|close|linked|aligned|affiliated|answerable)\s+(?:to|with))")
-PATRON_BEFORE = _PATRON + r"\s+(?:the\s+)?$"
+PATRON_BEFORE = PATRON + r"\s+(?:the\s+)?$"
 _PATRON_BEFORE = re.compile(PATRON_BEFORE, re.IGNORECASE)
 #: before where the wounded or dead were carried ("the wounded were taken to a hospital in
 #: Reyhanli", "victims brought to Turkey", "rushed to hospitals in"): not where it happened
-_CARRIED = (r"\b(?:taken|rushed|brought|transferred|evacuated|transported|flown|airlifted|moved|admitted|"
-            r"treated|hospitali[sz]ed|carried)\s+(?:to|in|at|into)")
-_CARRIED_TO = re.compile(_CARRIED + r"\s+(?:an?\s+|the\s+)?"
+_CARRIED_TO = re.compile(CARRIED + r"\s+(?:an?\s+|the\s+)?"
                          r"(?:(?:\w+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|points?))"
                          r"\s+(?:in|at|across|inside|near)\s+(?:the\s+)?(?:\w+\s+)?)?$", re.IGNORECASE)
-#: the words the two phrases above open with, found once per text
-_PATRON_WORDS = re.compile(_PATRON + r"\b", re.IGNORECASE)
-_CARRY_WORDS = re.compile(_CARRIED + r"\b", re.IGNORECASE)
 
 
 #: after a people's word, a border ("near the Turkish border", "the Syrian-Turkish frontier"):
@@ -179,31 +173,21 @@ _BORDER_AFTER = re.compile(r"(?:[\s-]+[A-Z][a-z]+)?\s+(?:border|borders|frontier
                            r"police|forces|troops|patrols?|crossings?|gates?|points?|camps?|base)\b)")
 
 
-#: the course of a journey: "his flight from Athens to Vilnius", "a bus travelling from
-#: Aleppo to Hama", "flew to Istanbul", "on his way to Hathras": where someone came from or was
-#: headed (not where one was returned, deported or extradited to, where what the report tells
-#: befell them)
-_ROUTE = (r"\b(?i:flights?|planes?|airliner|bus|buses|train|ferry|boat|trip|journey|travel\w*|fl(?:y|ying|ew|own)|"
-          r"route|en\s+route|headed|heading|bound|(?:his|her|their|the)\s+way)")
-_ROUTE_BEFORE = re.compile(_ROUTE + r"\s+(?:from|to|for)\s+(?:the\s+)?"
+#: the course of a journey (:data:`~marsad.extract.cues.ROUTE`): where someone came from or
+#: was headed
+_ROUTE_BEFORE = re.compile(ROUTE + r"\s+(?:from|to|for)\s+(?:the\s+)?"
                            # (the names between "from" and "to" are capitalised: "from Athens to")
                            r"(?:[A-Z][\w'’-]*\s+){0,3}(?:(?:to|for)\s+(?:the\s+)?)?$")
 
 
-#: the words :data:`_ROUTE_BEFORE` opens with, found once per text
-_ROUTE_WORDS = re.compile(_ROUTE + r"\b")
-
-
 def route_cue(ctx: Context) -> CueBefore:
-    """Whether a place is an end of a journey told (read by places and events; the text is
-    scanned once)."""
-    return ctx.derived("route_cue", lambda: CueBefore(ctx.text, _ROUTE_WORDS, _ROUTE_BEFORE, 60))
+    """Whether a place is an end of a journey told (read by places and events)."""
+    return cue_before(ctx, "route", _ROUTE_BEFORE, 60)
 
 
 def carried_to_cue(ctx: Context) -> CueBefore:
-    """Whether a place is where the wounded or dead were carried (read by places and events;
-    the text is scanned once)."""
-    return ctx.derived("carried_to_cue", lambda: CueBefore(ctx.text, _CARRY_WORDS, _CARRIED_TO, 70))
+    """Whether a place is where the wounded or dead were carried (read by places and events)."""
+    return cue_before(ctx, "carried", _CARRIED_TO, 70)
 
 
 #: after a people's word, arms that strike from afar ("Israeli jets", "Russian warplanes",
@@ -823,7 +807,7 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
     filed: Counter[str] = Counter()  # the country of the town the report was filed from (no
                                      # vote: "ANKARA (Reuters) - ... a Syrian border town")
     unplaced = False                 # a village's name shared by a famous city abroad
-    patron_before = CueBefore(ctx.text, _PATRON_WORDS, _PATRON_BEFORE, 30)
+    patron_before = cue_before(ctx, "patron", _PATRON_BEFORE, 30)
     carried_before = carried_to_cue(ctx)
     route_before = route_cue(ctx)
     first = ctx.sentences[2][1] if len(ctx.sentences) > 2 else (ctx.sentences[-1][1] if ctx.sentences else 0)

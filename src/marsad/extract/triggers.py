@@ -23,6 +23,7 @@ from importlib import resources as ir
 from ..errors import ConfigError
 from .alternation import Alternation
 from .base import Context, CueBefore, Trigger, component
+from .cues import BACKED, cue_before
 
 STRENGTH_WEIGHT = {"strong": 3.0, "medium": 2.0, "weak": 1.0, "generic": 0.5, "instrument": 3.0}
 
@@ -244,14 +245,9 @@ def protest_backdrop(text: str, start: int, end: int, sentence_start: int) -> bo
     return not m.group(0).lower().startswith(("as", "while")) or bool(_PROTEST_GOES_ON.match(text, end))
 
 
-#: arms that back a force's act ("troops backed by Russian air strikes advanced", "the SDF,
-#: supported by air strikes from a US-led coalition, launched an offensive", "under the
-#: cover of heavy shelling"): the support of the act the sentence tells, no act of its own
-_BACKED = (r"\b(?:(?:backed|supported|aided|assisted|covered|helped|bolstered)\s+by|with\s+(?:the\s+)?(?:air\s+)?"
-           r"(?:support|backing|cover|help)\s+(?:of|from)|under\s+(?:the\s+)?(?:air\s+)?cover\s+of)")
-_BACKING = re.compile(_BACKED + r"\s+(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
-#: the words :data:`_BACKING` opens with, found once per text
-_BACKING_WORDS = re.compile(_BACKED + r"\b", re.IGNORECASE)
+#: arms that back a force's act (:data:`~marsad.extract.cues.BACKED`): the support of the act
+#: the sentence tells, no act of its own
+_BACKING = re.compile(BACKED + r"\s+(?:[A-Za-z'’.-]+\s+){0,4}$", re.IGNORECASE)
 _BACKING_ARMS = re.compile(
     r"(?:air\s*strikes?|airstrikes?|air\s*raids?|(?:war)?planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|"
     r"drones?|artillery|tanks?|shelling|bombardments?|air\s*power)$", re.IGNORECASE)
@@ -331,7 +327,7 @@ def triggers(ctx: Context) -> None:
     lex = load_lexicon()
     found = []
     no_agreement: dict[int, bool] = {}     # per sentence: it is searched once
-    backed = CueBefore(ctx.text, _BACKING_WORDS, _BACKING, 70)
+    backed = cue_before(ctx, "backed", _BACKING, 70)
     unopposed: dict[int, bool] = {}
     habit_spans: dict[tuple[int, int], bool] = {}
     for s, e, typ, sub, strength, weight in find_triggers(ctx.text, lex):
