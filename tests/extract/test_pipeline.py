@@ -178,6 +178,16 @@ def test_warm_loads_the_language_models_before_workers_fork(pipeline):
     assert lang._detector.cache_info().currsize == 2   # the detector for each script's use
 
 
+def test_warm_compiles_what_stages_compile_on_first_use(pipeline):
+    from marsad.extract import cues, triggers
+
+    triggers.load_lexicon.cache_clear()
+    cues._openers.cache_clear()
+    pipeline.warm()
+    assert triggers.load_lexicon.cache_info().currsize == 1
+    assert cues._openers.cache_info().currsize == 1
+
+
 def test_warm_loads_the_subdivisions_table_before_workers_fork(pipeline, monkeypatch):
     import pycountry
 
