@@ -12,7 +12,7 @@ import pytest
 from marsad.errors import ConfigError
 from marsad.extract.attribution import (SOURCE_TYPES, attribution_stage, find_attributions,
                                         load_source_registry)
-from marsad.extract.base import Context, strip_span
+from marsad.extract.base import ActorMention, Context, strip_span
 
 from .helpers import SEED
 
@@ -1131,3 +1131,40 @@ def test_a_name_typed_once_is_typed_so_in_its_other_mentions():
                 "took office in 2016.", published="2022-03-10")
     assert {(c["source"]["name"], c["source"]["type"]) for e in r["events"] for c in e["claims"]} == {
         ("Karapatan", "monitor")}
+
+
+def _actor(text: str, phrase: str, name: str, category: str, **kw) -> ActorMention:
+    s = text.index(phrase)
+    return ActorMention(s, s + len(phrase), phrase, name, category, sentence=0, **kw)
+
+
+@pytest.mark.parametrize("text, phrase, name, category, expected", [
+    # an armed group named with its fighters speaks by its name, registered or not
+    ("Houthi rebels said their forces shot down a US drone over Marib.", "Houthi rebels", "Houthis",
+     "rebel_group", ("Houthis", "armed_group")),
+    ("Taliban fighters said they killed 11 soldiers in Kunduz.", "Taliban", "Taliban", "jihadist_group",
+     ("Taliban", "armed_group")),
+    ("Islamic State militants said they carried out the bombing.", "Islamic State militants", "Islamic State",
+     "jihadist_group", ("Islamic State", "armed_group")),
+    # ... by the registry's name where it knows the words
+    ("The key Ahrar al-Sham rebel group denied any involvement.", "Ahrar al-Sham rebel", "Syrian armed opposition",
+     "rebel_group", ("Ahrar al-Sham", "armed_group")),
+    # a generic word a country's forces stand for, and a backer's word, name no group
+    ("The rebels said they shot down a helicopter.", "rebels", "Syrian armed opposition", "rebel_group",
+     ("rebels", "armed_group")),
+    ("Turkish-backed rebels said they captured the village.", "Turkish-backed rebels", "Syrian armed opposition",
+     "rebel_group", ("rebels", "armed_group")),
+])
+def test_an_armed_group_with_its_fighters_speaks_by_its_name(nlp, registry, text, phrase, name, category, expected):
+    ctx = context(nlp, text, country=None)
+    ctx.actors = [_actor(text, phrase, name, category, generic=object() if phrase == "rebels" else None)]
+    atts, _st = find_attributions(ctx, registry)
+    assert [(a.source.name, a.source.type) for a in atts] == [expected]
+
+
+def test_fighters_of_a_group_do_not_speak_for_the_source_that_tells_of_them(nlp, registry):
+    text = "The army killed 12 Taliban fighters in Helmand province on Sunday, officials said."
+    ctx = context(nlp, text, country=None)
+    ctx.actors = [_actor(text, "Taliban", "Taliban", "jihadist_group")]
+    atts, _st = find_attributions(ctx, registry)
+    assert [a.source.name for a in atts] == ["officials"]

@@ -598,6 +598,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 # model took it for a place
                 typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
+    _group_with_fighters(ctx, reg, cands)
     _described_after(ctx, cands)
     _bodies(ctx, cands)
     # titles that embed a registered organisation speak for it, whole: "Syrian Coalition
@@ -614,6 +615,39 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
         keep.append(c)
     keep.sort(key=lambda c: c.start)
     return keep
+
+
+#: the fighters of an armed group, after its name ("Houthi rebels", "Taliban fighters")
+_FIGHTERS = (r"(?:rebels?|militants?|fighters?|insurgents?|jihadists?|guerrillas?|guerillas?|militiam[ae]n|"
+             r"gunm[ae]n|separatists?|combatants?)")
+_FIGHTERS_IN = re.compile(rf"\b{_FIGHTERS}$", re.IGNORECASE)
+_FIGHTERS_AFTER = re.compile(rf"[ \t]+{_FIGHTERS}\b", re.IGNORECASE)
+
+
+def _group_with_fighters(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -> None:
+    """An armed group named with its fighters speaks by its name ("Houthi rebels said",
+    "Taliban fighters said", "Islamic State militants claimed"), as the actor dictionary
+    names it, not as "rebels" in general nor as nobody known: the non-state actors found by
+    their name (capitalised; not a generic word made a country's, not "Turkish-backed
+    rebels", whose backer is no name of theirs) before or with a word for fighters."""
+    text = ctx.text
+    registry = index_matches(ctx, reg.index, "source_registry")
+    for m in ctx.actors:
+        if m.category not in NON_STATE_CATEGORIES or m.generic is not None or not text[m.start:m.start + 1].isupper():
+            continue
+        e = m.end
+        if not _FIGHTERS_IN.search(text, m.start, e):
+            after = _FIGHTERS_AFTER.match(text, e)
+            if after is None:
+                continue
+            e = after.end()
+        if _LED_AFTER.search(text, m.start, e):
+            continue
+        # the registry's name where it knows the group's words ("the Ahrar al-Sham rebel
+        # group"), else the actor dictionary's
+        known = next((Source(entry.name, entry.type) for a, b, entry in registry
+                      if m.start <= a and b <= e and entry.kind == "source"), None)
+        cands.append(_Cand(m.start, e, "named", known or reg.source(m.name) or Source(m.name, "armed_group")))
 
 
 #: a body named by its capitalised name ending in a word for a body ("the Sudan Doctors
