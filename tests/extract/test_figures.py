@@ -990,3 +990,17 @@ def test_a_person_taken_and_later_found_dead_is_one_dead():
 ])
 def test_a_guerrillas_dissidents_are_combatants(text, group):
     assert [(f.group, f.outcome) for f in figs(text)] == [(group, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count told of each of two sides is twice that many
+    ("Clashes between troops and rebels near Marib left four dead on each side, military sources said.",
+     ("four dead on each side", 8, 8, 8)),
+    ("Two fighters were killed on either side in the clashes.", ("Two fighters were killed on either side", 4, 4, 4)),
+    ("The fighting killed at least five people from each side.",
+     ("killed at least five people from each side", 10, 10, None)),
+    # ... the two sides' sum is told once
+    ("At least 20 people were killed on both sides in the clashes.", ("At least 20 people were killed", 20, 20, None)),
+])
+def test_a_count_of_each_side_is_twice_that_many(text, expected):
+    assert [(f.text, f.low, f.best, f.high) for f in find_figures(text, [(0, len(text))])] == [expected]

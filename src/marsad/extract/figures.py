@@ -1171,6 +1171,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
         figures.append(Figure(
             start=s, end=e, text=text[s:e], low=q.low, best=q.best, high=q.high,
             outcome=c.outcome, group=c.group, vague=q.vague))
+    _each_side(text, figures)
     # parts
     for c in cands:
         if c.fig is not None and c.parent is not None and cands[c.parent].fig is not None:
@@ -1327,6 +1328,24 @@ _ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insur
 #: a second clause opened after the first count: "..., while a soldier was martyred", "; two
 #: soldiers were also killed", ", and two policemen died"
 _OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
+
+
+#: a count told of each of two sides: "leaving four dead on each side", "two fighters were
+#: killed on either side" (not "on both sides", which tells the two sides' sum)
+_EACH_SIDE = re.compile(r"\s+(?:on|from|for)\s+(?:each|either)\s+side\b", re.IGNORECASE)
+
+
+def _each_side(text: str, figures: list[Figure]) -> None:
+    """A count told of each of two sides is twice that many ("four dead on each side": 8),
+    its text stretched over the words that say so."""
+    for f in figures:
+        m = _EACH_SIDE.match(text, f.end)
+        if m is None:
+            continue
+        f.low, f.best = f.low * 2, f.best * 2
+        f.high = None if f.high is None else f.high * 2
+        f.end = m.end()
+        f.text = text[f.start:f.end]
 
 
 def _side_of(f: Figure) -> str | None:
