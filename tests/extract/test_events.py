@@ -1473,6 +1473,25 @@ def test_acts_of_two_kinds_in_clauses_of_their_own_towns_keep_their_own_casualti
     assert {e["location"]["name"] for e in evs} == {"Najaf"}
 
 
+def test_an_act_told_after_after_with_no_comma_is_an_act_of_its_own():
+    from marsad.extract import extract
+
+    evs = extract("Protesters torched a police station in Kisumu on Sunday after police shot dead two men during "
+                  "a raid.", published="2024-03-05")["events"]
+    got = sorted((e["sub_type"], e["location"]["name"], (e["fatalities"].get("total") or {}).get("best"))
+                 for e in evs)
+    # the killing keeps its dead, the riot none; the killing, with no town of its own, is in the riot's
+    assert got == [("attack", "Kisumu", 2), ("violent_demonstration", "Kisumu", None)]
+    # an arrest that a protest answered is no intervention in the protest
+    evs = extract("Hundreds took to the streets of Sweida on Friday after security forces arrested a prominent "
+                  "activist.", published="2024-03-05")["events"]
+    assert sorted(e["sub_type"] for e in evs) == ["arrests", "peaceful_protest"]
+    # "after" with no act of its own after it splits nothing
+    evs = extract("Protesters torched a police station in Kisumu on Sunday after clashes with police left two "
+                  "men dead.", published="2024-03-05")["events"]
+    assert [(e["sub_type"], e["fatalities"]["total"]["best"]) for e in evs] == [("violent_demonstration", 2)]
+
+
 def test_an_act_in_another_province_joins_no_event_split_on_a_town():
     from marsad.extract import extract
 

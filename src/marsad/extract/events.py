@@ -133,6 +133,10 @@ class Frame:
     clause: tuple[int, int] | None = None
     motive: bool = False            # the frame is of the act another answers
     own_clause: bool = False        # the clause is the frame's own account (its casualties too)
+    #: the clause, told as the act before another's and naming no town, is where the
+    #: sentence's other clause is ("torched a police station in Kisumu after police shot dead
+    #: two men")
+    where_other: bool = False
 
 
 @dataclass
@@ -762,6 +766,15 @@ _KIND_BREAK = re.compile(r",\s+(?:(?:hours|days|minutes|moments|shortly|soon|a\s
                          r"(?:after|before|as|when|while|whereas)\s+|;\s+", re.IGNORECASE)
 
 
+#: ... or, with no comma, to an act told as the one before it, by its doer or its victim and a
+#: verb ("torched a police station on Sunday after police shot dead two men", "took to the
+#: streets after security forces arrested an activist"; not "after clashes with police",
+#: "after being shot", where "after" tells no other act of its own): what comes after
+#: "after" up to the other kind's word, one to five words
+_AFTER_CLAUSE = re.compile(r"\s+(?:(?:hours|days|minutes|shortly|soon)\s+)?after\s+(?!(?:being|having)\b)"
+                           r"(?=(?:[\w'’-]+\s+){1,5}$)", re.IGNORECASE)
+
+
 def _town_in(places: list[Place], start: int, end: int) -> Place | None:
     """The most specific town of a clause: a town, or a village the gazetteer does not
     know ("the town of Kafr Batna")."""
@@ -795,15 +808,18 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
     typed.sort(key=lambda f: min(t.start for t in f.triggers))
     s0, e0 = ctx.sentences[sent]
     bounds = [s0]
+    earlier = [False]      # per clause: told as the act before the one of the clause before it
     for a, b in zip(typed, typed[1:]):
         a_end = max(t.end for t in a.triggers)
         b_start = min(t.start for t in b.triggers)
         if a_end > b_start:
             return frames       # their words interleave: one account
         cut = next(_KIND_BREAK.finditer(ctx.text, a_end, b_start), None)
+        before = cut is None and (cut := _AFTER_CLAUSE.search(ctx.text, a_end, b_start)) is not None
         if cut is None:
             return frames
         bounds.append(cut.start())
+        earlier.append(before)
     bounds.append(e0)
     spans = list(zip(bounds, bounds[1:]))
     towns = [_town_in(places, cs, ce) for cs, ce in spans]
@@ -812,11 +828,15 @@ def _split_kinds(ctx: Context, sent: int, frames: list[Frame], places: list[Plac
         return frames
     # a clause with no town of its own is its own account when it tells its own casualties
     # and its own doers ("Rebel mortar fire killed 12 people in Aleppo, state media said,
-    # while government barrel bombs killed at least 20 in opposition-held districts")
-    if any(t is None and not _own_account(figures, actors, cs, ce) for t, (cs, ce) in zip(towns, spans)):
+    # while government barrel bombs killed at least 20 in opposition-held districts"), or,
+    # told as the act before ("took to the streets after security forces arrested an
+    # activist"), its own doers
+    if any(t is None and not (_own_doer(actors, cs, ce) if told_before else _own_account(figures, actors, cs, ce))
+           for t, (cs, ce), told_before in zip(towns, spans, earlier)):
         return frames
-    for f, span in zip(typed, spans):
+    for f, span, town, told_before in zip(typed, spans, towns, earlier):
         f.clause, f.own_clause = span, True
+        f.where_other = told_before and town is None
     return frames
 
 
@@ -851,8 +871,12 @@ def _sentence_gap(xs: list[int], ys: list[int]) -> int:
 
 def _own_account(figures: list[Figure], actors: list[ActorMention], start: int, end: int) -> bool:
     """The clause tells a casualty count and an armed doer of its own (of its sentence's)."""
-    return any(start <= f.start and f.end <= end for f in figures) and any(
-        start <= a.start and a.end <= end and a.role_hint == "perpetrator" for a in actors)
+    return any(start <= f.start and f.end <= end for f in figures) and _own_doer(actors, start, end)
+
+
+def _own_doer(actors: list[ActorMention], start: int, end: int) -> bool:
+    """The clause names a doer of its own (of its sentence's actors)."""
+    return any(start <= a.start and a.end <= end and a.role_hint == "perpetrator" for a in actors)
 
 
 def _locating_places(text: str, places: list[Place], towns: list[Place]) -> set[int]:
@@ -1027,7 +1051,8 @@ def events(ctx: Context) -> None:
                 pending_figures.append(fr)
                 continue
             places = place_s.get(sent, [])
-            if fr.clause is not None:
+            borrowed = fr.where_other
+            if fr.clause is not None and not borrowed:
                 places = [p for p in places if fr.clause[0] <= p.start < fr.clause[1]
                           or p.feature in ("country", "admin1")]
             precise = _precise(places)
@@ -1101,7 +1126,7 @@ def events(ctx: Context) -> None:
                 # later sentences only sharpen a vague first word ("attack", "fighting")
                 if fr.weight > target.weight and target.weight < 2.0:
                     target.sub_type, target.weight = fr.sub_type, fr.weight
-            if fr.clause is not None and not fr.motive:
+            if fr.clause is not None and not fr.motive and not borrowed:
                 # the sentence's other clauses are another act's: not this one's places
                 target.elsewhere += [(a, b) for a, b in ((s0, fr.clause[0]), (fr.clause[1], e0)) if a < b]
             made_here.append(target)
