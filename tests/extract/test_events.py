@@ -1492,6 +1492,19 @@ def test_an_act_told_after_after_with_no_comma_is_an_act_of_its_own():
     assert [(e["sub_type"], e["fatalities"]["total"]["best"]) for e in evs] == [("violent_demonstration", 2)]
 
 
+def test_how_a_captive_is_held_is_no_act_of_its_own():
+    from marsad.extract import extract
+
+    text = ("Security forces arrested human rights defender Maryam Hassan at her home in Khartoum on 12 May. "
+            "Her whereabouts remain unknown and her family has not been allowed to visit her.")
+    evs = extract(text, published="2024-06-14")["events"]
+    assert [(e["sub_type"], e["location"]["name"]) for e in evs] == [("arrests", "Khartoum")]
+    # ... told of no arrest or abduction before, it is a disappearance
+    evs = extract("Maryam Hassan, a rights activist, left her office in Khartoum on Monday. Her whereabouts remain "
+                  "unknown, her family said.", published="2024-06-14")["events"]
+    assert [e["sub_type"] for e in evs] == ["abduction_forced_disappearance"]
+
+
 def test_an_act_in_another_province_joins_no_event_split_on_a_town():
     from marsad.extract import extract
 

@@ -869,6 +869,27 @@ def _sentence_gap(xs: list[int], ys: list[int]) -> int:
     return best if best is not None else 0
 
 
+#: words that tell how someone arrested or taken is held, not an act: "her whereabouts remain
+#: unknown", "he has been held incommunicado"
+_HOW_HELD = re.compile(r"whereabouts\b.*\bunknown|held\s+incommunicado", re.IGNORECASE)
+#: the acts whose captive such words tell of
+_TAKING = frozenset({("strategic_developments", "arrests"), ("violence_against_civilians", "abduction_forced_disappearance")})
+
+
+def _held_after(ctx: Context, fr: Frame, drafts: list["Draft"], made_here: list["Draft"], sent: int) -> "Draft | None":
+    """The arrest or abduction told in the two sentences before, when all the frame's words
+    tell only how its captive is held ("Security forces arrested X in Khartoum. Her
+    whereabouts remain unknown": one arrest, not an arrest and a disappearance)."""
+    if not fr.triggers or not all(_HOW_HELD.fullmatch(t.text) for t in fr.triggers):
+        return None
+    for d in reversed(drafts):
+        if sent - d.last > 2:
+            break
+        if (d.type, d.sub_type) in _TAKING and not any(d is m for m in made_here):
+            return d
+    return None
+
+
 def _own_account(figures: list[Figure], actors: list[ActorMention], start: int, end: int) -> bool:
     """The clause tells a casualty count and an armed doer of its own (of its sentence's)."""
     return any(start <= f.start and f.end <= end for f in figures) and _own_doer(actors, start, end)
@@ -1086,6 +1107,13 @@ def events(ctx: Context) -> None:
                               [p] + others, anchor_place=p)
                     drafts.append(d)
                     made_here.append(d)
+                continue
+            held = _held_after(ctx, fr, drafts, made_here, sent)
+            if held is not None:
+                # "Her whereabouts remain unknown": how the one arrested or taken is held,
+                # no act of its own
+                held.sentences.append(sent)
+                made_here.append(held)
                 continue
             target = None
             # a sentence opened as another happening ("Separately, ...", "In another attack")
