@@ -1093,6 +1093,9 @@ def test_accusations_and_allegations_by_someone_are_that_one_s(nlp, registry, te
      ("Inter-Services Public Relations", "government")),
     # an armed group's state body speaks for it
     ("The Taliban government said 82 people died.", ("Taliban", "armed_group")),
+    # an armed resistance speaks as an armed group, by its description
+    ("Air strikes on a village in Sagaing killed at least 30 people, according to a local resistance group.",
+     ("local resistance group", "armed_group")),
     # a group whose name ends in another's is itself
     ("Iraq's Kataib Hezbollah vowed revenge after a US drone strike killed one of its commanders.",
      ("Kataib Hezbollah", "armed_group")),
