@@ -1505,6 +1505,19 @@ def test_how_a_captive_is_held_is_no_act_of_its_own():
     assert [e["sub_type"] for e in evs] == ["abduction_forced_disappearance"]
 
 
+def test_one_found_dead_is_where_they_went_missing_when_nothing_else_says_where():
+    from marsad.extract import extract
+
+    (ev,) = extract("Environmental defender Carlos Ruiz was found dead on Sunday, three days after he was reported "
+                    "missing near his community in Olancho, Honduras, local media reported.",
+                    published="2023-05-10")["events"]
+    assert (ev["location"]["name"], ev["location"]["country"]) == ("Olancho", "HN")
+    # an earlier act of another kind keeps its places (the country named stays the news's)
+    evs = extract("Five years after the Supreme Court banned the group in Russia, police in Moscow detained "
+                  "80 of its members.", published="2022-04-20")["events"]
+    assert [e["location"]["name"] for e in evs] == ["Moscow"]
+
+
 def test_an_act_in_another_province_joins_no_event_split_on_a_town():
     from marsad.extract import extract
 

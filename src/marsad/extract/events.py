@@ -1056,8 +1056,13 @@ def events(ctx: Context) -> None:
         for by_s in (fig_s, place_s, actor_s):
             if sent in by_s:
                 kept = [x for x in by_s[sent] if not any(cs <= x.start < ce for cs, ce in spans)]
-                if by_s is place_s and not kept:
+                if by_s is place_s and not kept and not any(_TAKEN_BEFORE.search(ctx.text, cs, ce) for cs, ce in spans):
                     kept = [p for p in by_s[sent] if p.feature == "country"]
+                elif by_s is place_s and not kept:
+                    # ... but where one found dead went missing or was taken is the best there
+                    # is of where ("was found dead on Sunday, three days after he went missing
+                    # near his community in Olancho")
+                    kept = by_s[sent]
                 by_s[sent] = kept
 
     drafts: list[Draft] = []
@@ -1967,6 +1972,12 @@ _TIME_AFTER_BREAK = re.compile(rf",\s+{_TIME_LENGTH}\s+(?:after|before)\s+", re.
 #: people in Khan Sheikhoun, an air strike killed five civilians in Saraqeb"
 _TIME_AFTER_FRONT = re.compile(rf"\s*(?:(?:just|only|barely)\s+)?{_TIME_LENGTH}\s+(?:after|before)\s+"
                                r"[^,;]{1,200}?,", re.IGNORECASE)
+
+
+#: an earlier act that took someone away, told as the time after: "three days after he went
+#: missing", "a week after she was abducted"
+_TAKEN_BEFORE = re.compile(r"\b(?:missing|disappear(?:ed|ance)|abduct(?:ed|ion)|kidnapp(?:ed|ing)|"
+                           r"taken\s+away|seized|snatched)\b", re.IGNORECASE)
 
 
 def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
