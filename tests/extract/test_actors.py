@@ -58,6 +58,9 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("U.S.-led military coalition", "International coalition", "foreign_forces"),
     ("American-led international coalition", "International coalition", "foreign_forces"),
     ("Daesh", "Islamic State", "jihadist_group"),
+    # a state's intelligence ministry by its agents
+    ("agents of the Ministry of Intelligence", "Syrian government forces", "state_forces"),
+    ("intelligence ministry agents", "Syrian government forces", "state_forces"),
     ("ISIL", "Islamic State", "jihadist_group"),
     ("Jabhat Fateh al-Sham", "Nusra Front", "jihadist_group"),
     ("SDF", "Syrian Democratic Forces", "rebel_group"),
