@@ -1518,6 +1518,20 @@ def test_one_found_dead_is_where_they_went_missing_when_nothing_else_says_where(
     assert [e["location"]["name"] for e in evs] == ["Moscow"]
 
 
+def test_the_struck_striking_back_later_is_another_act():
+    from marsad.extract import extract
+
+    text = ("An Israeli drone strike on a car in southern Lebanon killed two Hezbollah members on Tuesday, security "
+            "sources said. Hezbollah later fired rockets at an Israeli army post, the group said.")
+    evs = extract(text, published="2024-01-17")["events"]
+    got = sorted((e["sub_type"], [a["name"] for a in e["actors"] if a["role"] == "perpetrator"]) for e in evs)
+    assert got == [("air_drone_strike", ["Israeli forces"]), ("shelling_artillery_missile_attack", ["Hezbollah"])]
+    # the same doer's later strike is the event's, told on
+    evs = extract("An Israeli drone strike on a car in southern Lebanon killed two Hezbollah members on Tuesday. "
+                  "Israeli jets later struck the same area again.", published="2024-01-17")["events"]
+    assert len(evs) == 1
+
+
 def test_an_act_in_another_province_joins_no_event_split_on_a_town():
     from marsad.extract import extract
 

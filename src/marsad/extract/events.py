@@ -666,6 +666,26 @@ _ANSWERING = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\b(
                         r"retaliat(?:ed|ing)\b)", re.IGNORECASE)
 
 
+#: words that tell an act as one that came after another: "Hezbollah later fired rockets",
+#: "the group then attacked", "hit back", "fired back"
+_THEN = re.compile(r"\b(?:later|then|subsequently|afterwards|in\s+turn|(?:hit|struck|fired|shot)\s+back)\b", re.IGNORECASE)
+
+
+def _strikes_back(ctx: Context, d: "Draft", fr: Frame, actor_s: dict[int, list[ActorMention]], sent: int) -> bool:
+    """The frame, told as an act that came after another, has for doer one the event struck,
+    and none of its doers: an act of one side against the other is no battle's, so the struck
+    striking back is another act ("An Israeli drone strike ... killed two Hezbollah members.
+    Hezbollah later fired rockets at an Israeli army post")."""
+    if fr.type not in _ONE_SIDED or not _THEN.search(ctx.text, *ctx.sentences[sent]):
+        return False
+    doers = {a.name for a in actor_s.get(sent, []) if a.role_hint == "perpetrator"}
+    if not doers:
+        return False
+    told = [a for s in d.sentences for a in actor_s.get(s, [])]
+    struck = {a.name for a in told if a.role_hint == "target"}
+    return bool(doers & struck) and not doers & {a.name for a in told if a.role_hint == "perpetrator"}
+
+
 def _answering(ctx: Context, sent: int, fr: Frame) -> bool:
     """The frame's violent act is told as an answer to an act told before it: another act."""
     if fr.type not in VIOLENT:
@@ -1130,6 +1150,8 @@ def events(ctx: Context) -> None:
                         or _other_delivery(d, fr):
                     continue
                 if not _compatible_place(d, places, sent):
+                    continue
+                if _strikes_back(ctx, d, fr, actor_s, sent):
                     continue
                 srcs_new = _source_names(att_s.get(sent, []))
                 if srcs_new and (sent - d.last > 2 or (precise and sent - d.last > 1)):
