@@ -1096,6 +1096,9 @@ def test_accusations_and_allegations_by_someone_are_that_one_s(nlp, registry, te
     # an armed resistance speaks as an armed group, by its description
     ("Air strikes on a village in Sagaing killed at least 30 people, according to a local resistance group.",
      ("local resistance group", "armed_group")),
+    # an organisation by an acronym the model took for nothing, after words of its kind
+    ("Security forces killed two protesters in Conakry, according to the opposition coalition FNDC.",
+     ("FNDC", "unknown")),
     # a group whose name ends in another's is itself
     ("Iraq's Kataib Hezbollah vowed revenge after a US drone strike killed one of its commanders.",
      ("Kataib Hezbollah", "armed_group")),
@@ -1171,3 +1174,11 @@ def test_fighters_of_a_group_do_not_speak_for_the_source_that_tells_of_them(nlp,
     ctx.actors = [_actor(text, "Taliban", "Taliban", "jihadist_group")]
     atts, _st = find_attributions(ctx, registry)
     assert [a.source.name for a in atts] == ["officials"]
+
+
+def test_the_opposition_coalition_is_syria_s_only_in_a_report_on_syria(nlp, registry):
+    text = "The opposition coalition said regime forces shelled Douma on Monday, killing 12 civilians."
+    _ctx, atts, _st = attribute(nlp, registry, text, country="SY")
+    assert [a.source.name for a in atts] == ["Syrian National Coalition"]
+    _ctx, atts, _st = attribute(nlp, registry, text.replace("Douma", "Conakry"), country="GN")
+    assert "Syrian National Coalition" not in [a.source.name for a in atts]

@@ -339,6 +339,8 @@ _ACCORDING_GAP = re.compile(
     r"online|news|website|outlet|broadcaster|channel|television|tv|agency|"
     # what kind of body: "the Oslo-based group Iran Human Rights", "the rights watchdog X"
     r"(?:human\s+)?rights|group|organi[sz]ation|watchdog|monitor|ngo|network|campaign|advocacy|"
+    # ... a party's: "the opposition coalition FNDC", "the ruling party ZANU-PF"
+    r"coalition|alliance|movement|party|ruling|"
     r"(?-i:[A-Z][a-z]+(?:an|ese|i|ish)))\s+)*$",
     re.IGNORECASE)
 _BY_GAP = re.compile(rf"^\s*by\s+(?:the\s+)?(?:[\w’'-]+-{_LED}\s+)?$",
@@ -599,6 +601,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     _group_with_fighters(ctx, reg, cands)
+    _acronym_according(text, cands)
     _described_after(ctx, cands)
     _bodies(ctx, cands)
     # titles that embed a registered organisation speak for it, whole: "Syrian Coalition
@@ -622,6 +625,26 @@ _FIGHTERS = (r"(?:rebels?|militants?|fighters?|insurgents?|jihadists?|guerrillas
              r"gunm[ae]n|separatists?|combatants?)")
 _FIGHTERS_IN = re.compile(rf"\b{_FIGHTERS}$", re.IGNORECASE)
 _FIGHTERS_AFTER = re.compile(rf"[ \t]+{_FIGHTERS}\b", re.IGNORECASE)
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
+
+
+def _acronym_according(text: str, cands: list[_Cand]) -> None:
+    """An organisation named by an acronym the model took for nothing, after "according to"
+    and words of what kind of body it is: "according to the opposition coalition FNDC"."""
+    taken = None
+    for m in _ACCORDING_TO.finditer(text):
+        a = _ACRONYM.search(text, m.end(), min(len(text), m.end() + 80))
+        if a is None or not _ACCORDING_GAP.match(text[m.end():a.start()]):
+            continue
+        if taken is None:   # (made once, when first needed: a long text may say "according to" often)
+            taken = _mask_array(len(text), ((c.start, c.end) for c in cands))
+        if taken.find(1, a.start(), a.end()) >= 0:
+            continue
+        taken[a.start():a.end()] = b"\x01" * (a.end() - a.start())
+        cands.append(_Cand(a.start(), a.end(), "ner", Source(a.group(), "unknown"), label="ORG"))
 
 
 def _group_with_fighters(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -> None:
