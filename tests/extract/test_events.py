@@ -1532,6 +1532,23 @@ def test_the_struck_striking_back_later_is_another_act():
     assert len(evs) == 1
 
 
+def test_a_claim_of_responsibility_told_after_is_the_group_s_claim_beside_the_teller_s():
+    from marsad.extract import extract
+
+    (ev,) = extract("A car bomb exploded outside a government building in Mogadishu on Saturday, killing at least "
+                    "eight people. Al-Shabaab claimed responsibility for the attack.",
+                    published="2024-01-17")["events"]
+    assert [a["name"] for a in ev["actors"] if a["role"] == "perpetrator"] == ["al-Shabaab"]
+    assert [(c["source"]["name"], c["stance"]) for c in ev["claims"]] == [("unknown", "asserts"),
+                                                                         ("Al-Shabaab", "asserts")]
+    # the toll is the teller's, not the group's
+    assert ev["claims"][0]["figures"] and not ev["claims"][1].get("figures")
+    # ... and a state's prosecutor general speaks for its government
+    (ev,) = extract("Two journalists were killed when a shell hit their car near Bakhmut on Sunday, Ukraine's "
+                    "prosecutor general said.", published="2024-01-17")["events"]
+    assert [c["source"] for c in ev["claims"]] == [{"name": "Ukraine's prosecutor general", "type": "government"}]
+
+
 def test_an_act_in_another_province_joins_no_event_split_on_a_town():
     from marsad.extract import extract
 

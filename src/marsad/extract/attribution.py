@@ -924,7 +924,8 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
 _OWNED_TITLE = re.compile(
     r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:(?i:foreign|defen[cs]e|interior|prime|deputy|justice|"
     r"information|health|finance|home|acting|vice|chief)\s+)*(?i:minister|president|premier|ambassador|envoy|"
-    r"spokes(?:man|woman|person)|governor|prosecutor|army chief|police chief)|"
+    r"spokes(?:man|woman|person)|governor|prosecutor(?:[\s-]+general)?|attorney[\s-]+general|army chief|"
+    r"police chief)|"
     r"(?P<body>(?:foreign|defen[cs]e|interior|justice|information|health|home)\s+ministry|army|military|"
     r"armed forces|government|authorities|police|security forces|regime|junta|presidency))\b(?!\s+[A-Z])")
 

@@ -2694,14 +2694,20 @@ _CLAIM_STANCE = {"asserts": "asserts", "alleges": "alleges", "denies": "denies",
 def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attribution]],
             figs: list[Figure], aside: list[Figure] = ()) -> list[dict[str, Any]]:
     claims, seen = [], set()
-    for s in sents:
-        for a in att_s.get(s, []):
-            key = (a.source.name, a.start, a.end)
-            stance = _CLAIM_STANCE.get(a.stance)
-            if key in seen or stance is None:
-                continue
-            seen.add(key)
-            claims.append(_claim(ctx, a.source.name, a.source.type, stance, a.start, a.end, figs, aside=aside))
+
+    def add(sentences) -> None:
+        for s in sentences:
+            for a in att_s.get(s, []):
+                key = (a.source.name, a.start, a.end)
+                stance = _CLAIM_STANCE.get(a.stance)
+                if key in seen or stance is None:
+                    continue
+                seen.add(key)
+                claims.append(_claim(ctx, a.source.name, a.source.type, stance, a.start, a.end, figs, aside=aside))
+    add(sents)
+    # a claim of responsibility told after the event ("Al-Shabaab claimed responsibility for
+    # the attack") is the group's claim of it, beside whoever told the event
+    claimed = [s for s in sorted(d.claim_sentences) if s not in sents]
     if not claims and sents:
         s, e = ctx.sentences[min(sents)]
         outlet = ctx.meta.get("outlet")
@@ -2714,6 +2720,7 @@ def _claims(ctx: Context, d: Draft, sents: list[int], att_s: dict[int, list[Attr
         else:
             name, typ = (outlet, "media") if outlet else ("unknown", "unknown")
         claims.append(_claim(ctx, name, typ, "asserts", s, e, figs, outlet_itself=True, aside=aside))
+    add(claimed)
     return claims
 
 
