@@ -1004,3 +1004,20 @@ def test_a_guerrillas_dissidents_are_combatants(text, group):
 ])
 def test_a_count_of_each_side_is_twice_that_many(text, expected):
     assert [(f.text, f.low, f.best, f.high) for f in find_figures(text, [(0, len(text))])] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count added to a figure's, of its fate and its own group, with no verb of its own
+    ("SOHR documented the death of 5 members of regime forces and loyalist militiamen, in addition to 3 fighters "
+     "of the factions, during clashes.", [("3 fighters", 3, "combatants"), ("death of 5 members", 5, "combatants"),
+                                         ("*", 8, "combatants")]),
+    ("The clashes killed 15 civilians as well as three Daesh fighters.",
+     [("killed 15 civilians", 15, "civilians"), ("three Daesh fighters", 3, "combatants"), ("*", 18, "total")]),
+    # ... not one with a fate of its own, nor things
+    ("The bodies of 10 victims arrived at the hospital along with 41 people who sustained injuries.",
+     [("bodies of 10 victims", 10, "total")]),
+    ("The strike killed 12 people, in addition to destroying 3 houses.", [("killed 12 people", 12, "total")]),
+])
+def test_a_count_added_to_a_figure_shares_its_fate(text, expected):
+    got = sorted(("*" if f.derived else f.text, f.best, f.group) for f in figs(text) if f.outcome == "killed")
+    assert got == sorted(expected)

@@ -1185,6 +1185,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
     _coordinated_totals(d, cands, figures)
     _coordinated_after_verb(d, cands, figures)
     _opposed_losses(d, figures)
+    _added_counts(d, figures)
     _derive_rest(d, figures)
     _elliptic_counts(d, figures)
     # sentences and flags
@@ -1403,6 +1404,46 @@ def _elliptic_counts(d: _Doc, figures: list[Figure]) -> None:
             continue
         figures.append(Figure(start=q.start, end=q.end, text=d.text[q.start:q.end], low=q.low, best=q.best,
                               high=q.high, outcome=f.outcome, group=f.group, vague=q.vague, elliptic=True))
+
+
+#: a count told as added to the one before it, of its fate, with no verb of its own: "the death
+#: of 5 members of regime forces and loyalist militiamen, in addition to 3 fighters of the
+#: factions", "killed 5 soldiers as well as 3 rebels" (the words between: the first's noun
+#: phrase, no clause break)
+_ADDED = re.compile(r"[^,;.:()]{0,80}?,?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with)\s+"
+                    r"(?P<num>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+#: after the added count's noun, words that tell a fate of its own
+_FATE_OF_ITS_OWN = re.compile(r"\s+(?:who|that|which|were|was|are|is|had|have|has)\b|\s*,?\s+(?:wounded|injured|hurt|"
+                              r"arrested|detained|abducted|missing|rescued|evacuated|displaced)\b", re.IGNORECASE)
+
+
+def _added_counts(d: _Doc, figures: list[Figure]) -> None:
+    """A count of victims added to a figure's ("..., in addition to 3 fighters") is of that
+    figure's fate, of its own group: both are parts of a ``derived`` sum, as counts joined
+    by "and" are."""
+    for f in list(figures):
+        if f.derived or f.part_of is not None or f.elliptic:
+            continue
+        m = _ADDED.match(d.text, f.end)
+        if m is None:
+            continue
+        k = _tok_at(d, m.start("num"))
+        q = parse_quantity(d.toks, k, d.text) if k is not None else None
+        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague) \
+                or any(g.start <= q.start < g.end for g in figures):
+            continue
+        np = _noun_phrase(d, q.last, q.vague)
+        if np is None or np.head is None or np.group is None or np.outcome is not None:
+            continue
+        e = max(q.end, d.toks[np.head].end)
+        if _FATE_OF_ITS_OWN.match(d.text, e):
+            continue    # "the bodies of 10 victims arrived along with 41 people who sustained injuries"
+        added = Figure(start=q.start, end=e, text=d.text[q.start:e], low=q.low, best=q.best, high=q.high,
+                       outcome=f.outcome, group=np.group, vague=q.vague)
+        figures.append(added)
+        _add_sum(figures, [f, added], f.start, e, d.text[f.start:e])
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> int:
