@@ -151,6 +151,9 @@ def test_generic_forces_take_the_name_of_the_report_country(dictionary):
     ("Coalition air strikes hit Saada.", "Coalition air strikes", "YE", "Saudi-led coalition"),
     ("Coalition air strikes hit Tripoli.", "Coalition air strikes", "LY", "Coalition forces"),
     ("The opposition shelled the town.", "The opposition", "SY", "Syrian armed opposition"),
+    # the Observatory's words for the armed opposition, and the regime's militias
+    ("Three fighters of the factions were killed.", "fighters of the factions", "SY", "Syrian armed opposition"),
+    ("Five regime militiamen were killed.", "regime militiamen", "SY", "Pro-government militias"),
     ("State Security raided his house.", "State Security", "SY", "Syrian government forces"),
     ("Hamas fighters fired rockets.", "Hamas fighters", "IL", "Hamas"),
     ("PA forces detained a journalist.", "PA forces", "PS", "Palestinian Authority security forces"),
