@@ -224,6 +224,15 @@ def test_after_nationality_needs_localize(tmp_path):
         load_actor_dictionary(SimpleNamespace(actors_file=str(f)))
 
 
+def test_a_force_s_word_before_a_rule_or_a_thing_names_no_force(dictionary):
+    assert [a.text for a in actors("Thousands marched against military rule in Omdurman.", dictionary)] == []
+    assert [a.text for a in actors("He refused military service and army spending.", dictionary)] == []
+    # ... the force itself is named so
+    assert [a.text for a in actors("The military ruled the country; the army shelled Douma.", dictionary)] == [
+        "The military", "the army"]
+    assert [a.text for a in actors("The military rule ended.", dictionary)] == []
+
+
 def test_forces_alone_name_no_one(dictionary):
     # without a nationality right before it (no gazetteer here to tell one), "forces" is no actor
     assert [a.text for a in actors("The forces of change marched on the capital.", dictionary)] == []

@@ -1003,6 +1003,16 @@ def country_by_name(name: str, gaz) -> str | None:
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:countryside|province|governorate)\b")
 
 
+#: after a force's one word, a noun that makes the word an adjective of a rule, an office or a
+#: thing, no force at the scene: "marched against military rule", "military service",
+#: "army spending", "police reform"
+_NO_FORCE_AFTER = re.compile(r"[ \t]+(?:rule|service|spending|budget|aid|reforms?|academy|college|parade|"
+                             r"exercises?|drills?|hardware|equipment|experts?|analysts?)\b", re.IGNORECASE)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 #: a word before a force's noun that makes its bearer no member now ("a former police
 #: officer", "retired soldiers"; figures count them as civilians by the same words)
 _FORMER_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NO_LONGER_ARMED))) + r"|ex-)\s*"
@@ -1026,6 +1036,9 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
             continue   # "Hezbollah-linked network", "IS-held town": a modifier, not a party
         if _PLACE_NOUN_AFTER.match(text, end):
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
+        if entry.category in ARMED_CATEGORIES and _NO_FORCE_AFTER.match(text, end) \
+                and len(_ARTICLE.sub("", text[start:end]).split()) == 1:
+            continue   # "against military rule": no force at the scene
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name
         if entry.category == "civilians" and in_body_name(text, start, end):
