@@ -654,7 +654,8 @@ def _group_with_fighters(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) 
     their name (capitalised; not a generic word made a country's, not "Turkish-backed
     rebels", whose backer is no name of theirs) before or with a word for fighters."""
     text = ctx.text
-    registry = index_matches(ctx, reg.index, "source_registry")
+    registry = index_matches(ctx, reg.index, "source_registry")    # in text order, none overlapping
+    starts = [a for a, _b, _entry in registry]
     for m in ctx.actors:
         if m.category not in NON_STATE_CATEGORIES or m.generic is not None or not text[m.start:m.start + 1].isupper():
             continue
@@ -668,8 +669,9 @@ def _group_with_fighters(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) 
             continue
         # the registry's name where it knows the group's words ("the Ahrar al-Sham rebel
         # group"), else the actor dictionary's
-        known = next((Source(entry.name, entry.type) for a, b, entry in registry
-                      if m.start <= a and b <= e and entry.kind == "source"), None)
+        k = bisect.bisect_left(starts, m.start)
+        known = next((Source(entry.name, entry.type) for a, b, entry in registry[k:k + 4]
+                      if a < e and b <= e and entry.kind == "source"), None)
         cands.append(_Cand(m.start, e, "named", known or reg.source(m.name) or Source(m.name, "armed_group")))
 
 

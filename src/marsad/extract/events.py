@@ -671,16 +671,19 @@ _ANSWERING = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\b(
 _THEN = re.compile(r"\b(?:later|then|subsequently|afterwards|in\s+turn|(?:hit|struck|fired|shot)\s+back)\b", re.IGNORECASE)
 
 
-def _strikes_back(ctx: Context, d: "Draft", fr: Frame, actor_s: dict[int, list[ActorMention]], sent: int) -> bool:
-    """The frame, told as an act that came after another, has for doer one the event struck,
-    and none of its doers: an act of one side against the other is no battle's, so the struck
-    striking back is another act ("An Israeli drone strike ... killed two Hezbollah members.
-    Hezbollah later fired rockets at an Israeli army post")."""
+def _later_doers(ctx: Context, fr: Frame, actor_s: dict[int, list[ActorMention]], sent: int) -> set[str]:
+    """The doers of a one-sided act told as one that came after another ("Hezbollah later
+    fired rockets"), for :func:`_strikes_back`; empty when it is not told so."""
     if fr.type not in _ONE_SIDED or not _THEN.search(ctx.text, *ctx.sentences[sent]):
-        return False
-    doers = {a.name for a in actor_s.get(sent, []) if a.role_hint == "perpetrator"}
-    if not doers:
-        return False
+        return set()
+    return {a.name for a in actor_s.get(sent, []) if a.role_hint == "perpetrator"}
+
+
+def _strikes_back(d: "Draft", doers: set[str], actor_s: dict[int, list[ActorMention]]) -> bool:
+    """The later act's ``doers`` (:func:`_later_doers`) include one the event struck and none
+    of its doers: an act of one side against the other is no battle's, so the struck striking
+    back is another act ("An Israeli drone strike ... killed two Hezbollah members. Hezbollah
+    later fired rockets at an Israeli army post")."""
     told = [a for s in d.sentences for a in actor_s.get(s, [])]
     struck = {a.name for a in told if a.role_hint == "target"}
     return bool(doers & struck) and not doers & {a.name for a in told if a.role_hint == "perpetrator"}
@@ -1145,13 +1148,14 @@ def events(ctx: Context) -> None:
             # or by a date weeks before the report joins no open event
             earlier = _set_in_the_past(ctx, sent, date_s.get(sent, [])) or _aside(ctx, sent) or fr.motive \
                 or _answering(ctx, sent, fr)
+            later = _later_doers(ctx, fr, actor_s, sent)
             for d in () if earlier else reversed(drafts):
                 if d.type != fr.type or any(d is m for m in made_here) \
                         or _other_delivery(d, fr):
                     continue
                 if not _compatible_place(d, places, sent):
                     continue
-                if _strikes_back(ctx, d, fr, actor_s, sent):
+                if later and _strikes_back(d, later, actor_s):
                     continue
                 srcs_new = _source_names(att_s.get(sent, []))
                 if srcs_new and (sent - d.last > 2 or (precise and sent - d.last > 1)):

@@ -1423,6 +1423,7 @@ def _added_counts(d: _Doc, figures: list[Figure]) -> None:
     """A count of victims added to a figure's ("..., in addition to 3 fighters") is of that
     figure's fate, of its own group: both are parts of a ``derived`` sum, as counts joined
     by "and" are."""
+    taken = None    # where a figure already is (made when first needed)
     for f in list(figures):
         if f.derived or f.part_of is not None or f.elliptic:
             continue
@@ -1431,8 +1432,13 @@ def _added_counts(d: _Doc, figures: list[Figure]) -> None:
             continue
         k = _tok_at(d, m.start("num"))
         q = parse_quantity(d.toks, k, d.text) if k is not None else None
-        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague) \
-                or any(g.start <= q.start < g.end for g in figures):
+        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague):
+            continue
+        if taken is None:
+            taken = bytearray(len(d.text) + 1)
+            for g in figures:
+                taken[g.start:g.end] = b"\x01" * (g.end - g.start)
+        if taken[q.start]:
             continue
         np = _noun_phrase(d, q.last, q.vague)
         if np is None or np.head is None or np.group is None or np.outcome is not None:
@@ -1443,6 +1449,7 @@ def _added_counts(d: _Doc, figures: list[Figure]) -> None:
         added = Figure(start=q.start, end=e, text=d.text[q.start:e], low=q.low, best=q.best, high=q.high,
                        outcome=f.outcome, group=np.group, vague=q.vague)
         figures.append(added)
+        taken[q.start:e] = b"\x01" * (e - q.start)
         _add_sum(figures, [f, added], f.start, e, d.text[f.start:e])
 
 
