@@ -86,6 +86,11 @@ PHRASES = (
     ("figures+places: both sides' losses, facilities", "troops killed six terrorists in Tank, while a soldier was "
                                                        "martyred near Al-Sadr prison in Abu Dhabi; a soldier was also "
                                                        "killed "),
+    ("attribution+events: groups with their fighters, the struck striking back later",
+     "An Israeli drone strike killed two Hezbollah members. Hezbollah fighters later fired rockets, the group said. "),
+    ("figures+attribution+events: counts added, acronyms after 'according to', acts after 'after', captives held",
+     "killed 5 soldiers, in addition to 3 rebels, according to the coalition FNDC, after police shot dead two men "
+     "in Kisumu. Her whereabouts remain unknown. "),
 )
 
 
