@@ -182,10 +182,10 @@ def test_warm_compiles_what_stages_compile_on_first_use(pipeline):
     from marsad.extract import cues, triggers
 
     triggers.load_lexicon.cache_clear()
-    cues._openers.cache_clear()
+    cues.load_openers.cache_clear()
     pipeline.warm()
     assert triggers.load_lexicon.cache_info().currsize == 1
-    assert cues._openers.cache_info().currsize == 1
+    assert cues.load_openers.cache_info().currsize == 1
 
 
 def test_warm_loads_the_subdivisions_table_before_workers_fork(pipeline, monkeypatch):

@@ -51,7 +51,9 @@ OPENERS = {"patron": PATRON, "carried": CARRIED, "route": ROUTE, "backed": BACKE
 
 
 @lru_cache(maxsize=1)
-def _openers() -> Alternation:
+def load_openers() -> Alternation:
+    """The opening words of every cue as one alternation (built on first use; loaded by
+    :meth:`~marsad.extract.pipeline.Pipeline.warm` before workers fork)."""
     return Alternation(list(OPENERS.values()))
 
 
@@ -61,7 +63,7 @@ def opener_ends(text: str) -> dict[str, list[int]]:
     opens where the wounded were carried, "brought the toll" a running total)."""
     names = list(OPENERS)
     ends: dict[str, list[int]] = {name: [] for name in names}
-    for _s, e, i in _openers().every(text):
+    for _s, e, i in load_openers().every(text):
         ends[names[i]].append(e)
     return {name: sorted(set(found)) for name, found in ends.items()}
 

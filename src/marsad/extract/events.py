@@ -668,7 +668,8 @@ _ANSWERING = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\b(
 
 #: words that tell an act as one that came after another: "Hezbollah later fired rockets",
 #: "the group then attacked", "hit back", "fired back"
-_THEN = re.compile(r"\b(?:later|then|subsequently|afterwards|in\s+turn|(?:hit|struck|fired|shot)\s+back)\b", re.IGNORECASE)
+_THEN = re.compile(r"\b(?:later|then|subsequently|afterwards|in\s+turn|(?:hit|struck|fired|shot)\s+back)\b",
+                   re.IGNORECASE)
 
 
 def _later_doers(ctx: Context, fr: Frame, actor_s: dict[int, list[ActorMention]], sent: int) -> set[str]:
@@ -896,7 +897,8 @@ def _sentence_gap(xs: list[int], ys: list[int]) -> int:
 #: unknown", "he has been held incommunicado"
 _HOW_HELD = re.compile(r"whereabouts\b.*\bunknown|held\s+incommunicado", re.IGNORECASE)
 #: the acts whose captive such words tell of
-_TAKING = frozenset({("strategic_developments", "arrests"), ("violence_against_civilians", "abduction_forced_disappearance")})
+_TAKING = frozenset({("strategic_developments", "arrests"),
+                     ("violence_against_civilians", "abduction_forced_disappearance")})
 
 
 def _held_after(ctx: Context, fr: Frame, drafts: list["Draft"], made_here: list["Draft"], sent: int) -> "Draft | None":
@@ -1079,13 +1081,12 @@ def events(ctx: Context) -> None:
         for by_s in (fig_s, place_s, actor_s):
             if sent in by_s:
                 kept = [x for x in by_s[sent] if not any(cs <= x.start < ce for cs, ce in spans)]
-                if by_s is place_s and not kept and not any(_TAKEN_BEFORE.search(ctx.text, cs, ce) for cs, ce in spans):
-                    kept = [p for p in by_s[sent] if p.feature == "country"]
-                elif by_s is place_s and not kept:
+                if by_s is place_s and not kept:
                     # ... but where one found dead went missing or was taken is the best there
                     # is of where ("was found dead on Sunday, three days after he went missing
                     # near his community in Olancho")
-                    kept = by_s[sent]
+                    taken = any(_TAKEN_BEFORE.search(ctx.text, cs, ce) for cs, ce in spans)
+                    kept = by_s[sent] if taken else [p for p in by_s[sent] if p.feature == "country"]
                 by_s[sent] = kept
 
     drafts: list[Draft] = []

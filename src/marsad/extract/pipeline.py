@@ -20,6 +20,7 @@ from ..errors import ConfigError, ExtractError, GazetteerError, MarsadError, Mod
 from ..geo.countries import load_subdivisions
 from ..lang import load_detector
 from .base import REGISTRY, Component, Context
+from .cues import load_openers
 
 SCHEMA = "marsad.extraction/1"
 #: Bump when a change to any stage changes results: stored extractions are keyed by it.
@@ -89,12 +90,6 @@ class Resources:
         return load_source_registry(self.settings)
 
 
-#: a report run once by :meth:`Pipeline.warm`, so that whatever a stage loads or compiles on
-#: first use (the trigger lexicon, the cue words) is there before workers fork
-WARM_REPORT = ("Government shelling killed two civilians and wounded five in the town of Ariha in Idlib "
-               "province on Monday, the Syrian Observatory for Human Rights said, bringing the toll to 40.")
-
-
 class Pipeline:
     """An ordered list of registered components, checked for what each reads."""
 
@@ -129,7 +124,12 @@ class Pipeline:
         self.resources.sources  # noqa: B018
         load_detector(self.settings.languages)   # lingua's models, before workers fork
         load_subdivisions()                      # pycountry's ISO 3166-2 table, likewise
-        self.run({"text": WARM_REPORT, "published": "2020-01-06"})
+        # what stages compile on first use (not by running a report: the model's work buffers
+        # made in this process would be copied into every worker that writes to them)
+        from .triggers import load_lexicon
+
+        load_lexicon()
+        load_openers()
 
     # -- one document ----------------------------------------------------------------
     def run(self, document: dict[str, Any]) -> dict[str, Any]:
