@@ -1388,6 +1388,19 @@ _ELLIPTIC = re.compile(
     r"(?:[a-z][\w'’-]*\s+){0,3}?[A-Z]")
 
 
+def _count_after(d: _Doc, f: Figure, pattern: re.Pattern) -> Quantity | None:
+    """The count whose number ``pattern``'s group ``num`` finds right after the figure (not a
+    year, not nought), else None."""
+    m = pattern.match(d.text, f.end)
+    if m is None:
+        return None
+    k = _tok_at(d, m.start("num"))
+    q = parse_quantity(d.toks, k, d.text) if k is not None else None
+    if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague):
+        return None
+    return q
+
+
 def _elliptic_counts(d: _Doc, figures: list[Figure]) -> None:
     """A count that shares the figure before it's victims and fate, told of another place
     ("killed 12 people in Idlib and 5 in Aleppo"): a figure of its own, of that group and
@@ -1395,12 +1408,8 @@ def _elliptic_counts(d: _Doc, figures: list[Figure]) -> None:
     for f in list(figures):
         if f.derived or f.part_of is not None:
             continue
-        m = _ELLIPTIC.match(d.text, f.end)
-        if m is None:
-            continue
-        k = _tok_at(d, m.start("num"))
-        q = parse_quantity(d.toks, k, d.text) if k is not None else None
-        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague):
+        q = _count_after(d, f, _ELLIPTIC)
+        if q is None:
             continue
         figures.append(Figure(start=q.start, end=q.end, text=d.text[q.start:q.end], low=q.low, best=q.best,
                               high=q.high, outcome=f.outcome, group=f.group, vague=q.vague, elliptic=True))
@@ -1427,12 +1436,8 @@ def _added_counts(d: _Doc, figures: list[Figure]) -> None:
     for f in list(figures):
         if f.derived or f.part_of is not None or f.elliptic:
             continue
-        m = _ADDED.match(d.text, f.end)
-        if m is None:
-            continue
-        k = _tok_at(d, m.start("num"))
-        q = parse_quantity(d.toks, k, d.text) if k is not None else None
-        if q is None or q.start != m.start("num") or q.best == 0 or (1900 <= q.best <= 2100 and not q.vague):
+        q = _count_after(d, f, _ADDED)
+        if q is None:
             continue
         if taken is None:
             taken = bytearray(len(d.text) + 1)
