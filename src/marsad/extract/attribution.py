@@ -620,13 +620,6 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     return keep
 
 
-#: the fighters of an armed group, after its name ("Houthi rebels", "Taliban fighters")
-_FIGHTERS = (r"(?:rebels?|militants?|fighters?|insurgents?|jihadists?|guerrillas?|guerillas?|militiam[ae]n|"
-             r"gunm[ae]n|separatists?|combatants?)")
-_FIGHTERS_IN = re.compile(rf"\b{_FIGHTERS}$", re.IGNORECASE)
-_FIGHTERS_AFTER = re.compile(rf"[ \t]+{_FIGHTERS}\b", re.IGNORECASE)
-
-
 _ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
 
@@ -645,6 +638,13 @@ def _acronym_according(text: str, cands: list[_Cand]) -> None:
             continue
         taken[a.start():a.end()] = b"\x01" * (a.end() - a.start())
         cands.append(_Cand(a.start(), a.end(), "ner", Source(a.group(), "unknown"), label="ORG"))
+
+
+#: the fighters of an armed group, after its name ("Houthi rebels", "Taliban fighters")
+_FIGHTERS = (r"(?:rebels?|militants?|fighters?|insurgents?|jihadists?|guerrillas?|guerillas?|militiam[ae]n|"
+             r"gunm[ae]n|separatists?|combatants?)")
+_FIGHTERS_IN = re.compile(rf"\b{_FIGHTERS}$", re.IGNORECASE)
+_FIGHTERS_AFTER = re.compile(rf"[ \t]+{_FIGHTERS}\b", re.IGNORECASE)
 
 
 def _group_with_fighters(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -> None:
