@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import CLAIMED_ACT, NO_LONGER_ARMED, ActorMention, Context, Within, component, in_body_name
+from .base import (CLAIMED_ACT, LEADING_ARTICLE, NO_LONGER_ARMED, ActorMention, Context, Within, component,
+                   in_body_name)
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")
@@ -1010,9 +1011,6 @@ _NO_FORCE_AFTER = re.compile(r"[ \t]+(?:rule|service|spending|budget|aid|reforms
                              r"exercises?|drills?|hardware|equipment|experts?|analysts?)\b", re.IGNORECASE)
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
 #: a word before a force's noun that makes its bearer no member now ("a former police
 #: officer", "retired soldiers"; figures count them as civilians by the same words)
 _FORMER_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NO_LONGER_ARMED))) + r"|ex-)\s*"
@@ -1037,7 +1035,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
         if _PLACE_NOUN_AFTER.match(text, end):
             continue   # "in Hamas countryside": Hama's, its apostrophe stripped
         if entry.category in ARMED_CATEGORIES and _NO_FORCE_AFTER.match(text, end) \
-                and len(_ARTICLE.sub("", text[start:end]).split()) == 1:
+                and len(LEADING_ARTICLE.sub("", text[start:end]).split()) == 1:
             continue   # "against military rule": no force at the scene
         if in_place(start, end):
             continue   # "Deir Ezzor military airport": a word of a place's name

@@ -41,7 +41,8 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
                      index_matches, merge_entries, read_toml_file)
-from .base import BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, Attribution, Context, Source, component, span_reach
+from .base import (BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, LEADING_ARTICLE, Attribution, Context, Source,
+                   component, span_reach)
 from .dates import MONTHS, WEEKDAYS
 from .places import PLACE_PREPOSITIONS
 
@@ -414,7 +415,6 @@ _PEOPLE_BODY = re.compile(r"\b(?P<people>(?-i:[A-Z])[a-zé]+)(?=" + _NORP_BODY.p
 #: a nationality followed by the noun it qualifies
 _NORP_MODIFIER = re.compile(r"[ \t]+(?!(?:said|says|say|told|reported|claimed|denied|accused|have|has|had|"
                             r"were|was|are|is|also|who|which|that|and|or)\b)[A-Za-z]")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:on|inside|{PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
@@ -475,7 +475,7 @@ def _strip_article(text: str) -> str:
     if "(" in text:
         text = _OPEN_BRACKET_TAIL.sub("", text)
     if text[:2].lower() in ("th", "a ", "an"):
-        return _ARTICLE.sub("", text)
+        return LEADING_ARTICLE.sub("", text)
     return text
 
 

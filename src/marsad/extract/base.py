@@ -82,6 +82,9 @@ class Figure:
         return {"low": self.low, "best": self.best, "high": self.high, "text": self.text}
 
 
+#: an article opening a phrase ("the army", "a monitor"); read by actors and attribution
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
 #: an acronym in brackets: "(ZLHR)", "(WOZA)", "(MoI)"; read by nlp (the organisation whose
 #: words spell it) and attribution ("the group" after such an organisation)
 BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{0,10}[A-Z])\)")
