@@ -958,8 +958,14 @@ def test_a_part_told_after_its_whole_is_an_event_s_part_of_it():
     ("Security forces killed six terrorists in an operation in the Tank district, while a soldier was martyred "
      "during the exchange of fire.", 7),
     ("Troops killed 12 militants near the border; two soldiers were also killed.", 14),
+    # ... the sides known by the actors the counts name
+    ("The Observatory documented the death of 7 members of regime forces in an attack by ISIS cells on their "
+     "positions near Al-Mayadin, while 3 ISIS members were killed in the clashes.", 10),
+    ("Five SDF fighters were killed, while 8 ISIS members were killed in the clashes near Hajin.", 13),
     # ... one side's count told twice is two accounts, not a sum
     ("The army said it killed six militants, while officials said nine militants died.", 9),
+    ("The army said it killed six IS militants, while officials said nine militants died.", 9),
+    ("Five SDF fighters were killed, while the SDF said 8 fighters of its own were killed near Hajin.", 8),
 ])
 def test_both_sides_losses_told_in_two_clauses_add_up(text, best):
     from marsad.extract import extract

@@ -65,10 +65,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING, Callable
 
+from .actors import ARMED_CATEGORIES, STATE_CATEGORIES
 from .base import BODY_WORDS, NO_LONGER_ARMED, PLACE_NAME_TAIL, Context, CueBefore, Figure, component
 from .cues import RUNNING_TOTAL, opener_ends as cue_opener_ends, report_opener_ends
 from .numbers import STARTERS, Quantity, Token, parse_quantity, tokenize
+
+if TYPE_CHECKING:
+    from .actors import ActorDictionary
 
 __all__ = ["find_figures", "named_victims", "figures_stage", "IMPLAUSIBLE_ABOVE"]
 
@@ -1109,10 +1114,12 @@ class _Cand:
 
 def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                  masked: list[tuple[int, int]] | None = None,
-                 opener_ends: dict[str, list[int]] | None = None) -> list[Figure]:
+                 opener_ends: dict[str, list[int]] | None = None,
+                 named: NamedSide | None = None) -> list[Figure]:
     """Every casualty figure of ``text`` (see the module docstring); ``opener_ends``: where
     the cues' opening words end, when the report was scanned for them already
-    (:func:`~marsad.extract.cues.opener_ends`)."""
+    (:func:`~marsad.extract.cues.opener_ends`); ``named``: the side of the armed actor a
+    count's words name (:func:`named_side`), for counts of two sides."""
     d = _Doc(text, sentences or [])
     blocked = list(masked or [])
     if d.n:
@@ -1184,7 +1191,7 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
                 part.high = None if total.high is None else max(total.high, part.best)
     _coordinated_totals(d, cands, figures)
     _coordinated_after_verb(d, cands, figures)
-    _opposed_losses(d, figures)
+    _opposed_losses(d, figures, named)
     _added_counts(d, figures)
     _derive_rest(d, figures)
     _elliptic_counts(d, figures)
@@ -1349,18 +1356,45 @@ def _each_side(text: str, figures: list[Figure]) -> None:
         f.text = text[f.start:f.end]
 
 
-def _side_of(f: Figure) -> str | None:
+#: the side a combatant count names, from its text: ``(kind, name)``, kind "state" or
+#: "armed", name the actor's when known, else None
+Side = tuple[str, "str | None"]
+NamedSide = Callable[[str], "Side | None"]
+
+
+#: whose the counted are, right after the count: "7 members| of regime forces"
+_WHOSE = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+
+
+def _side_of(text: str, f: Figure, named: NamedSide | None = None) -> Side | None:
+    """The side of a combatant count: by its words ("soldiers", "militants"), else by the
+    actor it names (``named``: "7 members of regime forces", "ISIS members"), the actor's
+    name kept when its kind agrees with the words ("six IS militants")."""
     words = set(re.findall(r"[a-z]+", f.text.lower()))
     state, armed = bool(words & _STATE_SIDE), bool(words & _ARMED_SIDE)
-    return None if state == armed else ("state" if state else "armed")
+    side = None if state == armed else ("state" if state else "armed", None)
+    whose = _WHOSE.match(text, f.end)
+    by_name = named(f.text + (whose.group() if whose else "")) if named is not None else None
+    if by_name is not None and (side is None or side[0] == by_name[0]):
+        return by_name
+    return side
 
 
-def _opposed_losses(d: _Doc, figures: list[Figure]) -> None:
-    """The losses of both sides told in two clauses of one sentence add up: "security forces
+def _other_sides(a: Side | None, b: Side | None) -> bool:
+    """Two sides known to differ: of two kinds, or of one kind and two names."""
+    if a is None or b is None:
+        return False
+    return a[0] != b[0] or (a[1] is not None and b[1] is not None and a[1] != b[1])
+
+
+def _opposed_losses(d: _Doc, figures: list[Figure], named: NamedSide | None = None) -> None:
+    """The losses of two sides told in two clauses of one sentence add up: "security forces
     killed six terrorists in an operation in Tank, while a soldier was martyred" is 7
     combatants killed, a ``derived`` figure of which each count is a part (as counts joined
-    by "and" are). Counts of one side told twice ("killed six militants, while officials
-    said nine militants died") are two accounts, not added."""
+    by "and" are); so are "7 members of regime forces ..., while 3 ISIS members were killed"
+    and two armed groups' losses, the sides known by the actors the counts name (``named``).
+    Counts of one side told twice ("killed six militants, while officials said nine
+    militants died") are two accounts, not added."""
     text = d.text
     live = [f for f in figures if not f.derived and f.part_of is None and f.group == _G_COMB and not f.vague]
     live.sort(key=lambda f: f.start)
@@ -1373,8 +1407,7 @@ def _opposed_losses(d: _Doc, figures: list[Figure]) -> None:
         i, j = _tok_at(d, a.start), _tok_at(d, b.start)
         if i is None or j is None or not d.same_sentence(i, j, _SENTENCE_END):
             continue
-        sides = {_side_of(a), _side_of(b)}
-        if sides != {"state", "armed"}:
+        if not _other_sides(_side_of(text, a, named), _side_of(text, b, named)):
             continue
         _add_sum(figures, [a, b], a.start, b.end, text[a.start:b.end])
 
@@ -2040,11 +2073,26 @@ def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: l
             f.high += 1
 
 
-@component("figures", reads=("text", "sentences", "masked", "entities"), assigns=("figures",))
+def named_side(dictionary: "ActorDictionary") -> NamedSide:
+    """The side of the first armed actor of the dictionary a text names: ("state", name)
+    for a state's forces, ("armed", name) for others bearing arms; a generic force
+    ("security forces") has no name of its own."""
+    def side(text: str) -> Side | None:
+        for _s, _e, entry in dictionary.find(text):
+            if entry.category in ARMED_CATEGORIES:
+                kind = "state" if entry.category in STATE_CATEGORIES else "armed"
+                return kind, None if entry.localize else entry.name
+        return None
+    return side
+
+
+@component("figures", reads=("text", "sentences", "masked", "entities", "resources"), assigns=("figures",))
 def figures_stage(ctx: Context) -> None:
     """Casualty figures (killed, injured) with qualifiers, groups and parts of totals; one
     for a named person the text says was killed or injured (:func:`named_victims`)."""
-    figures = find_figures(ctx.text, ctx.sentences, ctx.masked, report_opener_ends(ctx))
+    dictionary = getattr(ctx.resources, "actors", None)
+    figures = find_figures(ctx.text, ctx.sentences, ctx.masked, report_opener_ends(ctx),
+                           named_side(dictionary) if dictionary is not None else None)
     extra = named_victims(ctx.text, ctx.entities, ctx.sentences, figures, ctx.masked)
     extra += pronoun_victims(ctx.text, ctx.sentences, figures + extra, ctx.masked)
     named_and_others(ctx.text, ctx.entities, figures + extra, extra)
