@@ -176,6 +176,16 @@ def test_a_quarter_of_a_city_lies_in_the_city_the_report_was_filed_from(pipeline
     assert quarter == expected
 
 
+def test_a_report_that_names_no_place_but_where_it_was_filed_is_that_country_s(pipeline):
+    text = "BAMAKO (Reuters) - Gunmen killed 20 civilians in an attack on a village on Sunday, an official said."
+    ctx = run(pipeline, text)
+    assert ctx.country_context == "ML"
+    assert [p.text for p in ctx.places] == ["BAMAKO"]
+    # ... where it names one, the place decides, not the town it was filed from
+    text = "BEIRUT (Reuters) - Gunmen killed 20 civilians in an attack on a village in Idlib on Sunday."
+    assert run(pipeline, text).country_context == "SY"
+
+
 def test_a_town_only_its_country_holds_keeps_its_name_at_the_countrys_precision(pipeline):
     ctx = run(pipeline, "Gunmen shot dead a priest and four worshippers during Sunday mass in the town of Dablo "
                         "in northern Burkina Faso, the mayor said.")

@@ -951,7 +951,9 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
         # such a village lies where the report was filed, unless the report says elsewhere
         votes.update(filed)
     if not votes:
-        return None
+        # no place but the town it was filed from: the report is that country's
+        # ("BAMAKO (Reuters) - Gunmen killed 20 civilians in an attack on a village")
+        return filed.most_common(1)[0][0] if filed else None
     votes.update(weak)
     return votes.most_common(1)[0][0]
 
