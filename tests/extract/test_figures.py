@@ -579,6 +579,13 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("The group claimed responsibility for the murder of journalist Jan Kuciak.", ["Jan Kuciak"],
      [("killed", "civilians", 1)]),
     ("A court opened the trial over the murder of activist Anastasio Cruz.", ["Anastasio Cruz"], []),
+    # ... or one someone is charged with or held for (not a plot, nor an attempt)
+    ("A court charged four police officers with the murder of blogger Albert Ojwang.", ["Albert Ojwang"],
+     [("killed", "civilians", 1)]),
+    ("Two men were arrested in connection with the killing of journalist Ana Ruiz.", ["Ana Ruiz"],
+     [("killed", "civilians", 1)]),
+    ("He was accused of plotting the murder of activist Ana Ruiz.", ["Ana Ruiz"], []),
+    ("Police charged him with attempted murder of activist Ana Ruiz.", ["Ana Ruiz"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty
     ("Maria Rodriguez was shot dead as gunmen killed 12 people in the town.", ["Maria Rodriguez"],

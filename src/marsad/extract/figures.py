@@ -1807,8 +1807,8 @@ _KILLED_BEFORE = re.compile(
     r"from|of)\s)(?![a-z-]*(?:ed|ing)\s)[A-Za-z][a-z-]*\s+){0,4}$")
 #: a killing named as a noun that the speaker condemns or reports as news ("Front Line
 #: Defenders condemns the killing of human rights defender X", "is deeply concerned by the
-#: murder of journalist X"); not one the news came after ("weeks after the killing of X")
-#: or that a trial or inquiry is about
+#: murder of journalist X"), or one someone is charged with; not one the news came after
+#: ("weeks after the killing of X") or that an inquiry is about
 _KILLING_OF_BEFORE = re.compile(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|deplor(?:es|ed|ing|e)|decr(?:y|ies|ied|ying)|"
     r"(?:concerned|alarmed|outraged|shocked|saddened|appalled|horrified)\s+(?:by|at|about|over)|"
@@ -1816,7 +1816,12 @@ _KILLING_OF_BEFORE = re.compile(
     r"learn(?:ed|t)\s+of|"
     # ... or the one someone denies or claims a part in: "denied any involvement in the killing
     # of activist X", "claimed responsibility for the murder of X"
-    r"(?:involvement|role|hand|part)\s+in|responsibility\s+for)\s+(?:the\s+)?"
+    r"(?:involvement|role|hand|part)\s+in|responsibility\s+for|"
+    # ... or the one someone is charged with or held for: "charged four police officers with
+    # the murder of blogger X", "arrested in connection with the killing of X"
+    r"(?:charged|accused|indicted|convicted|sentenced|arrested|detained|jailed|prosecuted|tried)"
+    r"(?:\s+(?!(?:and|or|but|who|which|that)\s)[\w'’-]+){0,5}?\s+"
+    r"(?:with|of|for|over|in\s+connection\s+with|in\s+the\s+case\s+of))\s+(?:the\s+)?"
     r"(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent)\s+)?"
     r"(?P<kill>killing|murder|assassination|execution|lynching|beheading)\s+of\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|from|of)\s)"
