@@ -372,6 +372,9 @@ def test_role_hints(dictionary, text, phrase, role):
     ("126 workers were rescued by police in Kano.", "police", "investigator"),
     ("Police found the bodies of three men in Kano.", "Police", "investigator"),
     ("The policemen were rescued from the mob.", "policemen", None),
+    # ... nor are those who charge someone with the act
+    ("Police charged two men with the killing of activist Albert Ojwang.", "Police", "investigator"),
+    ("Police have charged a suspect over the abduction of the journalist.", "Police", "investigator"),
     # "described as" names, it does not speak: "by" still makes the agent
     ("Killings were carried out by unknown armed men described as militia.", "unknown armed men", "perpetrator"),
     # a speaker who says it did it claims the act, the weekday bare or not

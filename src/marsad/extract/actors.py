@@ -614,6 +614,13 @@ _AFTER_INVESTIGATES = re.compile(
     r"(?:investigat(?:e|es|ed|ing)|probing|treating\s+(?:[\w'’-]+\s+){1,5}?as|"
     r"searching\s+for|hunting\s+for|looking\s+for|appeal(?:ed|ing|s)?\s+for|(?:opened|launched)\s+"
     r"(?:an?\s+)?(?:investigation|probe|inquiry))\b", re.IGNORECASE)
+#: those who charge someone with an act: "Police charged two men with the killing of X",
+#: "prosecutors indicted four officers over the murder" (not its doers)
+_AFTER_CHARGES = re.compile(
+    r"^" + _APPOS + r"\s+" + _AUX + r"(?:charged|indicted|prosecuted)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:with|over|for|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:killings?|murders?|assassinations?|deaths?|kidnappings?|abductions?|rapes?|attacks?|shootings?|"
+    r"bombings?|torture|lynching)\b", re.IGNORECASE)
 #: those a statement asks to look into an act or to free its victims: "called on authorities
 #: to investigate", "urged the police to find the killers" (not its doers)
 _BEFORE_ASKED = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing|e)|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+to|"
@@ -879,7 +886,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
             hint = "source"
         elif _BEFORE_TOPIC.search(before) or _AFTER_WRONGS.match(after) and _BEFORE_WORK_ON.search(before):
             hint = "topic"
-        elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or (
+        elif _AFTER_INVESTIGATES.match(after) or _AFTER_FINDS.match(after) or _AFTER_CHARGES.match(after) or (
                 " by" in low and _BEFORE_RESCUERS.search(before)) or (
                 _ASKED_TO_ACT.match(after) and _BEFORE_ASKED.search(before)):
             hint = "investigator"
