@@ -698,6 +698,7 @@ def test_a_running_total_of_a_period_is_cumulative(text, expected):
     # a label opening the sentence before a colon is no time ("10:30")
     ("Eastern Ghouta: At least 250 civilians have been killed in 48 hours.", [("killed", "civilians", 250)]),
     ("7 December 2020: Two people were killed in Peshawar.", [("killed", "total", 2)]),
+    ("Syrian Observatory for Human Rights: 23 civilians were killed in Idlib.", [("killed", "civilians", 23)]),
     ("Read: 3 years of the counterinsurgency: 250 civilians dead", []),
 ])
 def test_who_killed_and_who_died(text, expected):
