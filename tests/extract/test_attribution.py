@@ -749,6 +749,21 @@ def test_a_headline_names_its_speaker_at_its_end(nlp, registry, text, expected):
     assert sources(atts) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a registered source opening a sentence before a colon says the sentence
+    ("Syrian Observatory for Human Rights: 23 civilians were killed in air strikes on Idlib.",
+     [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
+    ("Strikes hit Idlib. Amnesty International: Five activists were detained in Homs.",
+     [("Amnesty International", "monitor", "asserts")]),
+    # ... not a place's label, nor a source told inside the sentence
+    ("Idlib: 23 civilians were killed in air strikes.", []),
+    ("Strikes hit the report of Amnesty International: five activists were detained.", []),
+])
+def test_a_source_labelling_a_sentence_says_it(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
 @pytest.mark.parametrize("text, orgs, expected", [
     # a body's capitalised name speaks, though the model did not take it for one
     ("Security forces killed seven protesters, the Sudan Doctors Committee said.", [],

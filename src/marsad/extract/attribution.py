@@ -1221,6 +1221,30 @@ def _headline_speaker(ctx: Context, sentence: tuple[int, int], cands: list[_Cand
     resolver.attributed.append((m.start(), src, cand.kind))
 
 
+#: a colon after a speaker opening a sentence, and the sentence it says
+_LABEL_COLON = re.compile(r":[ \t]+(?=\S)")
+
+
+def _label_speakers(ctx: Context, sentences: list[tuple[int, int]], sentence_of, cands: list[_Cand],
+                    resolver: "_Resolver", found_by_sentence: dict) -> None:
+    """A registered source opening a sentence before a colon asserts what follows
+    ("Syrian Observatory for Human Rights: 23 civilians were killed ..."), in a sentence
+    no one else is told to say."""
+    for cand in cands:
+        if cand.kind != "named" or not _LABEL_COLON.match(ctx.text, cand.end):
+            continue
+        si = sentence_of(cand.start)
+        if si < 0 or si in found_by_sentence or ctx.text[sentences[si][0]:cand.start].strip():
+            continue
+        src = resolver.resolve(cand)
+        if src is None:
+            continue
+        ss, se = sentences[si]
+        f = _Found(cand, None, ctx.text[ss:se], ss, se, "asserts", True)
+        found_by_sentence[si] = [(f, src, ss, se)]
+        resolver.attributed.append((ss, src, cand.kind))
+
+
 def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attribution], list[dict[str, Any]]]:
     text = ctx.text
     tokens = context_tokens(ctx)
@@ -1311,6 +1335,7 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
 
     if 0 not in found_by_sentence and sentences:
         _headline_speaker(ctx, sentences[0], cands, resolver, found_by_sentence)
+    _label_speakers(ctx, sentences, sentence_of, cands, resolver, found_by_sentence)
 
     outlet = ctx.meta.get("outlet") if isinstance(ctx.meta, dict) else None
     outlet_names = set()
