@@ -687,6 +687,22 @@ def test_a_toll_put_by_another_source_is_the_events_and_theirs(pipeline):
     assert {c["source"]["name"] for c in ev["claims"]} >= {"White Helmets"}
 
 
+@pytest.mark.parametrize("second, expected", [
+    # another source's toll of the event told after the report's own spans its range
+    ("A Britain-based monitor put the toll at 57.", (46, 46, 57)),
+    ("The official agency placed the death toll at forty.", (40, 46, 46)),
+    # ... not one answering another strike's toll told in between, nor one of another place
+    ("At least 23 people were killed in an air strike on Kafr Nabl. The monitor put the toll at 30.",
+     (46, 46, 46)),
+    ("The monitor put the toll in Talbiseh at 57.", (46, 46, 46)),
+])
+def test_another_sources_toll_spans_the_events_range(pipeline, second, expected):
+    text = "Twin bombings in the government-held city of Homs killed 46 people on Sunday, state media said. " + second
+    r = pipeline.run({"text": text, "published": "2017-04-12"})
+    (total,) = [e["fatalities"]["total"] for e in r["events"] if e["location"]["name"] == "Homs"]
+    assert (total["low"], total["best"], total["high"]) == expected
+
+
 def test_an_attack_on_soldiers_that_sparked_clashes_is_one_battle(pipeline):
     text = ("Islamic State militants attacked an army checkpoint near the town of Mayadin in Deir ez-Zor "
             "province overnight, sparking clashes that killed nine soldiers and 14 militants, the Syrian "

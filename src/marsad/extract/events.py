@@ -2536,6 +2536,16 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
                      re.IGNORECASE)
 
 
+#: another's toll of the event told after the report's own: "A Britain-based monitor put the
+#: toll at 57", "the Observatory gave a death toll of 30"
+_ANOTHER_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving)\s+(?:the\s+|its\s+|a\s+)?"
+                           r"(?:(?:overall|total|higher|lower|different)\s+)?(?:death\s+)?"
+                           r"(?:toll|number\s+of\s+(?:dead|deaths|victims|fatalities))\s+(?:at|of)\s+$",
+                           re.IGNORECASE)
+_TOLL_HEAD = re.compile(r"(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|victims|fatalities))\s+(?:at|of)\s+",
+                        re.IGNORECASE)
+
+
 #: a count told as more than those told before: "a soldier was also killed", "also killed two"
 _ALSO = re.compile(r"\balso\s+(?:been\s+)?(?:killed|died|dead|shot\s+dead|lost\s+(?:his|her|their)\s+lives|"
                    r"wounded|injured|hurt)\b", re.IGNORECASE)
@@ -2575,6 +2585,26 @@ def _wholes_of_one_group(ctx: Context) -> set[int]:
     return wholes
 
 
+def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figure]) -> list[Figure]:
+    """Of ``fs``, the tolls another source gives after the report's own (``primary``, of
+    sentence ``first``), each answering it: the count of that outcome told last before it
+    is one of ``primary``, and its sentence names no place."""
+    out = []
+    placed, _spoken = _placed_and_spoken(ctx)
+    own = {id(f) for f in primary}
+    for f in fs:
+        if f.sentence <= first or f.part_of is not None or f.derived or f.sentence in placed:
+            continue
+        head = _TOLL_HEAD.match(ctx.text, f.start)     # the figure's own "toll at" of "toll at six"
+        if not _ANOTHER_TOLL.search(ctx.text, max(0, f.start - 60), head.end() if head else f.start):
+            continue
+        before = max((g for g in ctx.figures if g.outcome == f.outcome and g.start < f.start and not g.derived
+                      and g.part_of is None), key=lambda g: g.start, default=None)
+        if before is not None and id(before) in own:
+            out.append(f)
+    return out
+
+
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
     """Per victim group, the Range this report gives for the event.
 
@@ -2582,7 +2612,9 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
     sentences add detail, other strikes or war-wide counts. So ``best`` is the figure of
     the earliest sentence that gives one for the group (the largest there), unless a later
     sentence updates the toll ("the death toll rose to 72"); ``low`` and ``high`` span
-    those same figures (``high`` None when the figure is open-ended, "at least").
+    those same figures (``high`` None when the figure is open-ended, "at least"), and
+    another source's toll told after them (:func:`_other_tolls`: "A Britain-based monitor
+    put the toll at 57").
     A part larger than an exact whole (civilians, combatants, children or women above the
     total), or more than twice an open-ended one ("more than 500" and "523 civilians" agree),
     cannot belong to the same count: the one told later is left out, into ``set_aside``
@@ -2628,6 +2660,14 @@ def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = N
         high = None if any(h is None for h in highs) else max(highs)
         if high is not None and high < chosen.best:
             high = chosen.best
+        if not updates:
+            # another's toll of the event told later spans the range, the report's own still
+            # the best ("Twin bombings killed 46 people, state media said. A Britain-based
+            # monitor put the toll at 57": 46 to 57), when the toll it answers is the report's
+            # own (not another strike's told in between), and it tells of no other place
+            for f in _other_tolls(ctx, fs, first, primary):
+                lows.append(f.low if f.low is not None else f.best)
+                high = None if high is None or f.high is None else max(high, f.high)
         out[group] = {"low": min(lows + [chosen.best]), "best": chosen.best, "high": high, "text": chosen.text}
         chosen_of[group] = chosen
         if chosen.derived:
