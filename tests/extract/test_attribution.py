@@ -1042,6 +1042,21 @@ def test_sources_told_by_their_kind(nlp, registry, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # one of an armed body speaks as the body, whatever words name it, and beside another speaker
+    ("Troops seized the town on Friday, a commander in the pro-Damascus alliance said.",
+     [("pro-Damascus alliance", "unknown")]),
+    ("Troops seized the town on Friday, a war monitor and a commander in the pro-Damascus alliance said.",
+     [("Syrian Observatory for Human Rights", "monitor"), ("pro-Damascus alliance", "unknown")]),
+    ("Three were killed on Sunday, officials in Idlib said.", [("officials", "government")]),
+    # ... not "the forces", which names no one
+    ("Three were killed on Sunday, an official from the forces said.", []),
+])
+def test_one_of_a_body_speaks_as_the_body(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Police arrested more than 400 people across Russia, a human rights group said.",
      [("human rights group", "monitor")]),
     ("Police arrested 20 journalists in Addis Ababa this week, a media rights group said on Friday.",

@@ -355,10 +355,17 @@ _DENIAL_PHRASE = re.compile(
     r"(?:was|were|is|are) not involved|no involvement|baseless (?:allegations|claims|accusations)|"
     r"categorically (?:denies|denied|rejects|rejected))\b", re.IGNORECASE)
 
+#: an armed body, whatever words name it (a word of its own before: "the forces" alone
+#: names no one)
+_ARMED_BODY = (r"(?:(?!(?i:the|a|an|its|their)\s)[\w’'-]+\s+){1,2}?"
+               r"(?:group|alliance|militias?|factions?|forces|rebels|coalition|movement|regime)")
 _SOURCE_AT = re.compile(
-    r"sources?\s+(?:at|in|within|from|inside|close to)\s+(?:the\s+)?"
+    r"(?:sources?\s+(?:at|in|within|from|inside|close to)\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'-]*\s+){0,2}(?:[A-Z][\w’'-]*|police|army|ministry|hospital|command|council|office|"
-    r"military|government|opposition|security))\b")
+    r"military|government|opposition|security)|" + _ARMED_BODY + r")"
+    # ... or one of an armed body: "a commander in the pro-Damascus alliance"
+    r"|(?:commanders?|officials?|officers?)\s+(?:in|of|from|with|within|inside)\s+(?:the\s+)?"
+    r"(" + _ARMED_BODY + r"))\b")
 _A_SOURCE_STOP = set("said says told reported the a an of in at on and or but that this these those who which "
                      "was were is are has have had according to by with from for".split())
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:al|el|bin|ibn|abu|de|da|van|von|der|bin)[\s-])?[A-Z][\w’'-]*){0,3}"
@@ -914,10 +921,10 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
             break
     m = _SOURCE_AT.match(text, starts[k])
     if m:
-        words = m.group(1).split()
-        typ = next((reg.adjectives[x.lower()] for x in words if x.lower() in reg.adjectives), "unknown")
+        name = m.group(1) or m.group(2)
+        typ = next((reg.adjectives[x.lower()] for x in name.split() if x.lower() in reg.adjectives), "unknown")
         begin = starts[k - 1] if k > 0 and norms[k - 1] in ("a", "an", "one") else starts[k]
-        cands.append(_Cand(begin, m.end(), "asource", Source(m.group(1), typ)))
+        cands.append(_Cand(begin, m.end(), "asource", Source(name, typ)))
 
 
 #: an office named by its owner, with no name after it: "Turkey's foreign minister said";
