@@ -585,6 +585,9 @@ def _named(text: str, people: list[str], masked=()) -> list[tuple[str, str, int]
     ("Two men were arrested in connection with the killing of journalist Ana Ruiz.", ["Ana Ruiz"],
      [("killed", "civilians", 1)]),
     ("He was accused of plotting the murder of activist Ana Ruiz.", ["Ana Ruiz"], []),
+    # ... the killing's year before it
+    ("He was jailed for his role in the 2016 murder of environmental activist Berta Caceres.", ["Berta Caceres"],
+     [("killed", "civilians", 1)]),
     ("Police charged him with attempted murder of activist Ana Ruiz.", ["Ana Ruiz"], []),
     # a count in the sentence already holds the person; what a name did or underwent
     # otherwise is no casualty

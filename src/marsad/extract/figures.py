@@ -1829,7 +1829,7 @@ _KILLING_OF_BEFORE = re.compile(
     r"(?:charged|accused|indicted|convicted|sentenced|arrested|detained|jailed|prosecuted|tried)"
     r"(?:\s+(?!(?:and|or|but|who|which|that)\s)[\w'’-]+){0,5}?\s+"
     r"(?:with|of|for|over|in\s+connection\s+with|in\s+the\s+case\s+of))\s+(?:the\s+)?"
-    r"(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent)\s+)?"
+    r"(?:(?:brutal|cold-blooded|targeted|violent|apparent|recent|(?:19|20)\d\d)\s+)?"
     r"(?P<kill>killing|murder|assassination|execution|lynching|beheading)\s+of\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?!(?:and|or|but|who|which|that|as|after|before|in|on|at|by|with|for|to|from|of)\s)"
     r"[A-Za-z][a-z-]*\s+){0,4}$", re.IGNORECASE)
