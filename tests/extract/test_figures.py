@@ -702,6 +702,15 @@ def test_a_running_total_of_a_period_is_cumulative(text, expected):
     ("Eastern Ghouta: At least 250 civilians have been killed in 48 hours.", [("killed", "civilians", 250)]),
     ("7 December 2020: Two people were killed in Peshawar.", [("killed", "total", 2)]),
     ("Syrian Observatory for Human Rights: 23 civilians were killed in Idlib.", [("killed", "civilians", 23)]),
+    # a relative clause that tells no fate of its own leaves the count its predicate after it
+    ("Two Kenyan activists who had campaigned against police brutality in Mathare were found dead in a forest.",
+     [("killed", "civilians", 2)]),
+    ("A soldier and a civilian who attempted to rescue him were killed.",
+     [("killed", "combatants", 1), ("killed", "civilians", 1), ("killed", "total", 2)]),
+    # ... one that tells one is the count's predicate (a documented count), and in one where
+    # someone speaks what follows is theirs
+    ("The group documented 6,786 individuals who had died in custody.", []),
+    ("Two activists who said they were beaten were released.", []),
     ("Read: 3 years of the counterinsurgency: 250 civilians dead", []),
 ])
 def test_who_killed_and_who_died(text, expected):

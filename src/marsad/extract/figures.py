@@ -817,6 +817,13 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 return None
             steps += 1
             continue
+        if with_head and w in ("who", "that") and (steps == 0 or d.low(k - 1) in _VICTIMS):
+            m = _past_relative_clause(d, k, origin)
+            if m is None:
+                return None
+            k = m
+            steps += 1
+            continue
         # an apposition naming a part: "including nine children", "six of them children",
         # "most of them civilians", "mostly children"
         j = _skip_apposition(d, k)
@@ -865,6 +872,27 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 return ("injured", m)
             return None
         return None
+    return None
+
+
+#: words in a relative clause that make what follows it none of the count's: a speaker's
+#: ("activists who said they were beaten")
+_CLAUSE_SPEAKS = _words("he she they we i it said say says told claimed alleged reported")
+
+
+def _past_relative_clause(d: _Doc, k: int, origin: int) -> int | None:
+    """The auxiliary right after a relative clause opened at ``k`` that tells no fate of its
+    own ("Two activists who had campaigned against police brutality in Mathare| were found
+    dead"), else None: a clause that tells one is the count's predicate ("6,786 individuals
+    who had died in custody" is a documented count, not a toll), and one in which someone
+    speaks leaves what follows theirs."""
+    for m in range(k + 2, min(d.n, k + 14)):
+        w = d.low(m)
+        if not d.same_sentence(origin, m) or w in _KILL_PRED or w in _INJ_PRED or w in _NEG_PRED \
+                or w in _CLAUSE_SPEAKS or w in ("who", "that", "which", ",", ";", ":"):
+            return None
+        if w in ("were", "was") and d.low(m - 1) not in _AUX:
+            return m
     return None
 
 
