@@ -357,6 +357,8 @@ def test_role_hints(dictionary, text, phrase, role):
     ("A US Navy diver, Robert Stethem, was beaten by the hijackers.", "US Navy", "target"),
     ("A Syrian army officer was shot dead in Daraa.", "Syrian army", "target"),
     ("A Syrian army officer shot dead a protester in Daraa.", "Syrian army", "perpetrator"),
+    # ... told with another victim as one subject
+    ("A soldier and a civilian were killed in the process.", "soldier", "target"),
     # speakers are sources, not parties
     ("A source at Aleppo Police Command told SANA that shells fell.", "Police", "source"),
     ("According to the Syrian army the strikes continued.", "Syrian army", "source"),

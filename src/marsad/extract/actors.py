@@ -482,8 +482,12 @@ _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|mil
 #: one member of a force, maybe named: "a Turkish soldier", "US Navy diver Robert Stethem, 23,"
 _MEMBER = (r"(?:(?:soldier|officer|commander|pilot|diver|sailor|marine|guard|policeman|serviceman|"
            r"member|fighter|militant|contractor|advis[eo]r|agent)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}" + _APPOS + r"\s+)")
+#: a victim told beside the actor as one subject: "A soldier| and a civilian were killed"
+_AND_VICTIM = (r"(?i:and\s+(?:an?|the|one|two|three|four|five|six|\d+)\s+(?:[\w'’-]+\s+){0,2}?"
+               r"(?:civilians?|man|men|woman|women|child|children|boys?|girls?|residents?|villagers?|others?|"
+               r"people|persons?|journalists?|workers?|farmers?|students?|passers?-by|bystanders?)\s+)?")
 _AFTER_PASSIVE = re.compile(  # place names are capitalised ("the base in Monguno was overrun")
-    r"^" + _APPOS + r"\s*(?i:" + _MEMBER + "|" + _HEAD + ")" + _PLACE_GAP +
+    r"^" + _APPOS + r"\s*(?i:" + _MEMBER + "|" + _HEAD + ")" + _AND_VICTIM + _PLACE_GAP +
     # a passive needs its "be" ("were killed", "have been killed"): "has killed" is active
     r"(?i:(?:(?:have|has|had|to|also|all|both|later|then|\w+ly)\s+){0,3}(?:were|was|are|is|being|been|got|be)\s+"
     r"(?:(?:also|all|both|later|then|being|\w+ly)\s+){0,2}"
