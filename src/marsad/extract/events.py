@@ -2588,7 +2588,7 @@ def _wholes_of_one_group(ctx: Context) -> set[int]:
 def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figure]) -> list[Figure]:
     """Of ``fs``, the tolls another source gives after the report's own (``primary``, of
     sentence ``first``), each answering it: the count of that outcome told last before it
-    is one of ``primary``, and its sentence names no place."""
+    (no sum, no part) is one of ``primary``, and its sentence names no place."""
     out = []
     placed, _spoken = _placed_and_spoken(ctx)
     own = {id(f) for f in primary}
@@ -2598,11 +2598,27 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
         head = _TOLL_HEAD.match(ctx.text, f.start)     # the figure's own "toll at" of "toll at six"
         if not _ANOTHER_TOLL.search(ctx.text, max(0, f.start - 60), head.end() if head else f.start):
             continue
-        before = max((g for g in ctx.figures if g.outcome == f.outcome and g.start < f.start and not g.derived
-                      and g.part_of is None), key=lambda g: g.start, default=None)
-        if before is not None and id(before) in own:
+        starts, figs = _counts_by_outcome(ctx).get(f.outcome, ((), ()))
+        k = bisect.bisect_left(starts, f.start) - 1
+        if k >= 0 and id(figs[k]) in own:
             out.append(f)
     return out
+
+
+def _counts_by_outcome(ctx: Context) -> dict[str, tuple[list[int], list[Figure]]]:
+    """Per outcome, the report's own counts (no sums, no parts) in text order with their
+    starts; once a report (each event asks)."""
+    cached = ctx.__dict__.get("_counts_by_outcome")
+    if cached is not None and cached[0] is ctx.figures:
+        return cached[1]
+    by: dict[str, tuple[list[int], list[Figure]]] = {}
+    for g in sorted(ctx.figures, key=lambda g: g.start):
+        if not g.derived and g.part_of is None:
+            starts, figs = by.setdefault(g.outcome, ([], []))
+            starts.append(g.start)
+            figs.append(g)
+    ctx.__dict__["_counts_by_outcome"] = (ctx.figures, by)
+    return by
 
 
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
