@@ -91,6 +91,10 @@ PHRASES = (
     ("figures+attribution+events: counts added, acronyms after 'according to', acts after 'after', captives held",
      "killed 5 soldiers, in addition to 3 rebels, according to the coalition FNDC, after police shot dead two men "
      "in Kisumu. Her whereabouts remain unknown. "),
+    ("figures+attribution+events: other tolls, labels, relative clauses, sides by name",
+     "Twin bombings killed 46 people. A monitor put the toll at 57. Syrian Observatory for Human Rights: "
+     "two activists who had campaigned in Homs were found dead, a commander in the pro-Damascus alliance said, "
+     "while 3 ISIS members were killed. "),
 )
 
 
