@@ -176,6 +176,16 @@ def test_a_quarter_of_a_city_lies_in_the_city_the_report_was_filed_from(pipeline
     assert quarter == expected
 
 
+def test_a_region_across_provinces_is_placed_at_the_country_s_precision_with_its_name(pipeline):
+    ctx = run(pipeline, "Gunmen killed three farmers in Darfur on Saturday.")
+    assert [(p.name, p.country, p.admin1_iso, p.precision) for p in ctx.places] == [("Darfur", "SD", None, 3)]
+    assert ctx.country_context == "SD"
+    # ... a region of one province is placed in it, near its towns
+    ctx = run(pipeline, "Gunmen killed three farmers in Jebel Marra on Saturday.")
+    assert [(p.name, p.country, p.admin1_iso, p.precision) for p in ctx.places] == [
+        ("Jebel Marra", "SD", "SD-DC", 2)]
+
+
 def test_a_report_that_names_no_place_but_where_it_was_filed_is_that_country_s(pipeline):
     text = "BAMAKO (Reuters) - Gunmen killed 20 civilians in an attack on a village on Sunday, an official said."
     ctx = run(pipeline, text)

@@ -216,11 +216,25 @@ def test_common_english_spellings(gaz, name, iso):
     ("Jabal al-Zawiya", "SY", "SY-ID"), ("Wadi Barada", "SY", "SY-RD"), ("al-Ghab Plain", "SY", "SY-HM"),
     ("Hauran", "SY", "SY-DR"), ("North Waziristan", "PK", "PK-KP"), ("Bajaur", "PK", "PK-KP"),
     ("Swat Valley", "PK", "PK-KP"), ("Sinai", "EG", "EG-SIN"), ("North Sinai", "EG", "EG-SIN"),
-    ("South Sinai", "EG", "EG-JS"),
+    ("South Sinai", "EG", "EG-JS"), ("Jebel Marra", "SD", "SD-DC"), ("Nuba Mountains", "SD", "SD-KS"),
+    ("Catatumbo", "CO", "CO-NSA"),
+    # ... or of a country across its provinces: no province, its own coordinates
+    ("Darfur", "SD", None), ("Mindanao", "PH", None), ("Donbas", "UA", None), ("Niger Delta", "NG", None),
 ])
 def test_named_conflict_regions(gaz, name, country, iso):
     best = gaz.best(name)
     assert (best.country, best.admin1_iso) == (country, iso)
+    assert best.feature in ("region", "admin1") and best.lat is not None and best.lon is not None
+
+
+def test_a_region_across_provinces_needs_coordinates(tmp_path):
+    bad = tmp_path / "a.tsv"
+    for line in ("SD\tDarfur\tregion\n", "SD\tDarfur\tregion\t95,24\n"):
+        bad.write_text(line, encoding="utf-8")
+        with pytest.raises(GazetteerError, match="LAT,LON"):
+            read_aliases([bad])
+    bad.write_text("SD\tDarfur\tregion\t13.5,24.5\nSY-RD\tQalamoun\tregion\n", encoding="utf-8")
+    assert read_aliases([bad]) == [("SD", "Darfur", "region", (13.5, 24.5)), ("SY-RD", "Qalamoun", "region", None)]
 
 
 def test_countries_and_ranking(gaz):

@@ -1579,6 +1579,8 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             holds[holder_at] = holder
         if precision is None:
             precision = {"admin1": 3, "country": 3, "region": 2, "admin2": 2}.get(entry.feature, 1)
+            if entry.feature == "region" and not entry.admin1_iso:
+                precision = 3   # a region across provinces ("Darfur")
         if entry.feature in ("admin1",) and precision == 1:
             precision = 3
         if precision == 2 and entry.feature == "country":

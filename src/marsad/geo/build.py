@@ -51,7 +51,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-36"
+BUILD_VERSION = "geo-37"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -199,6 +199,12 @@ def read_aliases(paths: Iterable[Path]) -> list[AliasRow]:
                 coords = _coordinates(parts[3] if len(parts) > 3 else "")
                 if coords is None or "-" not in parts[0]:
                     raise GazetteerError(f"{path}:{n}: a site needs a province (ISO 3166-2) and "
+                                         f"LAT,LON in the fourth column, got {line!r}", code="M502")
+            elif kind == "region" and (len(parts) > 3 and parts[3] or "-" not in parts[0]):
+                # a region across provinces (TARGET a country) needs its coordinates
+                coords = _coordinates(parts[3] if len(parts) > 3 else "")
+                if coords is None:
+                    raise GazetteerError(f"{path}:{n}: a region of a country (not of one province) needs "
                                          f"LAT,LON in the fourth column, got {line!r}", code="M502")
             rows.append((parts[0], parts[1], kind, coords))
     return rows
@@ -902,10 +908,12 @@ def build_index(path: str | Path, *, alias_files: Iterable[Path] = ()) -> dict[s
                 w.name(alias, pid, KIND_MAIN)
                 continue
             if kind == "region":
+                # a named part of a province, or of a country across its provinces ("Darfur":
+                # no province of its own)
                 iso = target.upper()
-                lat, lon = iso_coords.get(iso, (None, None))
-                pid = w.place(name=alias, country=iso.split("-")[0], admin1_iso=iso, lat=lat,
-                              lon=lon, feature="region", population=0, source="aliases")
+                lat, lon = coords or iso_coords.get(iso, (None, None))
+                pid = w.place(name=alias, country=iso.split("-")[0], admin1_iso=iso if "-" in iso else None,
+                              lat=lat, lon=lon, feature="region", population=0, source="aliases")
                 w.name(alias, pid, KIND_MAIN)
                 continue
             if target.lower().startswith("geonames:"):
