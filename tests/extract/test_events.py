@@ -385,6 +385,13 @@ def test_the_arrest_of_suspects_yields_the_main_place_to_their_act():
                  [("Red Deer", 0, "CA", "CA-AB"), ("Sydney", 0, "AU", "AU-NSW"), ("Mogadishu", 0, "SO", "SO-BN")],
                  "CA", "name", {"Mogadishu"},
                  id="where someone was raised or born places nothing"),
+    pytest.param("A health worker who helped the Lumad set up health centers in Kisumu was arrested by police "
+                 "in Nairobi.",
+                 [("Kisumu", 0, "KE", "KE-17"), ("Nairobi", 0, "KE", "KE-30")], "KE", "name", {"Nairobi"},
+                 id="where someone worked, told in a clause before what befell them, places nothing"),
+    pytest.param("A health worker who was detained in Kisumu was released.",
+                 [("Kisumu", 0, "KE", "KE-17")], "KE", "name", {"Kisumu"},
+                 id="... but where what befell them did"),
     pytest.param("Militias loyal to Damascus shelled the village of Kafr Nabudah, killing 12.",
                  [("Damascus", 0, "SY", "SY-DI"), ("Kafr Nabudah", 0, "SY", "SY-HM")],
                  "SY", "admin1_iso", {"SY-HM"},

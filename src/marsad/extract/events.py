@@ -250,6 +250,16 @@ _BIOGRAPHY_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+#: a relative clause of what someone did or does ("who helped the Lumad set up health
+#: centers in", "who had campaigned against police brutality in"), not of what befell them
+#: ("who was detained in"), ending at the place ...
+_WHO_WORKED_BEFORE = re.compile(r"\bwho\s+(?!(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)"
+                                r"(?:[\w'’-]+\s+){1,10}?(?:in|at|across|around|throughout)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
+#: ... right before the predicate of the one it tells of: "... in Mindanao| was arrested"
+_WORK_AFTER = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|nt)\b")
+
+
 #: a capital named for its government: "militias loyal to Damascus", "backed by Tehran",
 #: "a diplomatic contest with London", "talks between Kabul and ..."
 _LOYAL_TO = re.compile(PATRON_BEFORE + r"|"
@@ -324,6 +334,8 @@ def _biography(ctx: Context, p: Place) -> bool:
     Montgomery", "an aid worker from Arizona"): not where the event was."""
     if _BIOGRAPHY_BEFORE.search(ctx.text, max(0, p.start - 30), p.start):
         return True
+    if _WORK_AFTER.match(ctx.text, p.end) and _WHO_WORKED_BEFORE.search(ctx.text, max(0, p.start - 120), p.start):
+        return True     # "A health worker who helped the Lumad set up health centers in Mindanao was arrested"
     of = _OF_AFTER_NAME.search(ctx.text, max(0, p.start - 20), p.start)
     return of is not None and of.start() in _person_ends(ctx)
 
