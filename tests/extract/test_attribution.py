@@ -1057,6 +1057,17 @@ def test_one_of_a_body_speaks_as_the_body(nlp, registry, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a registered body's office speaks as the body
+    ("Turkish forces shelled villages near Tal Tamr, wounding three civilians, the SDF media center said.",
+     [("Syrian Democratic Forces", "armed_group")]),
+    ("Israeli jets struck the town, the Hezbollah press office said.", [("Hezbollah", "armed_group")]),
+])
+def test_a_body_s_office_speaks_as_the_body(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert [(a.source.name, a.source.type) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Police arrested more than 400 people across Russia, a human rights group said.",
      [("human rights group", "monitor")]),
     ("Police arrested 20 journalists in Addis Ababa this week, a media rights group said on Friday.",

@@ -317,7 +317,7 @@ morning night afternoon monday tuesday wednesday thursday friday saturday sunday
 this week month monitoring group network channel agency news tv television website newspaper daily which who
 would will was were is are been being separately further recently subsequently first initially itself jointly
 both all not did does do it monitor organization organisation spokesman spokeswoman spokesperson office
-media outlet outlets sources source said previously alone had correspondent correspondents reporter
+media outlet outlets center centre press bureau sources source said previously alone had correspondent correspondents reporter
 reporters journalist journalists deeply gravely seriously extremely very particularly""".split())
 _PREPS = {"in", "at", "near", "of", "from", "to", "on", "into", "with", "for", "against", "by", "about",
           "over", "under", "between", "across", "around", "toward", "towards", "through", "like", "than",
@@ -1505,8 +1505,9 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
             continue
         if acronym:
             c = cands[i - 1]
-        elif c.kind == "ner":
-            # "Amnesty International UK": a registered source right before wins
+        elif c.kind in ("ner", "generic"):
+            # "Amnesty International UK": a registered source right before wins, and so it
+            # does before a generic word of its office ("the SDF media center said")
             if i > 0 and cands[i - 1].kind == "named" and not text[cands[i - 1].end:c.start].strip():
                 c = cands[i - 1]
         pw, pstart = _prev_word(text, c.start, ss)
