@@ -176,6 +176,13 @@ def test_a_quarter_of_a_city_lies_in_the_city_the_report_was_filed_from(pipeline
     assert quarter == expected
 
 
+def test_a_village_spelled_otherwise_near_which_something_happened_is_a_place_whatever_the_model_says(pipeline):
+    # "Tal Tamr" (the gazetteer's Tall Tamr), which the model takes for a person
+    ctx = run(pipeline, "Turkish forces shelled villages near Tal Tamr in the countryside of Hasakah province.")
+    assert [(p.name, p.admin1_iso, p.precision) for p in ctx.places if p.text.endswith("Tal Tamr")] == [
+        ("Tall Tamr", "SY-HA", 2)]
+
+
 def test_a_region_across_provinces_is_placed_at_the_country_s_precision_with_its_name(pipeline):
     ctx = run(pipeline, "Gunmen killed three farmers in Darfur on Saturday.")
     assert [(p.name, p.country, p.admin1_iso, p.precision) for p in ctx.places] == [("Darfur", "SD", None, 3)]

@@ -390,7 +390,17 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
     if country is None and town and best.exact and _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start):
         return True     # a town by its own name after a word of place, in a report that names
                         # no country ("abducted by armed men in Tumaco", an event to the model)
+    if in_context and not town and not best.exact and " " in name \
+            and _WHERE_BEFORE.search(text, max(0, c.start - 20), c.start) \
+            and similarity(name, best.name) >= _SPELLING_SIMILARITY:
+        return True     # a village of the report's country right after "near" or "outside", by
+                        # another spelling of its name of two words or more ("villages near Tal
+                        # Tamr", Tall Tamr, which the model took for a person)
     return (in_context and town) or big
+
+
+#: how alike a name must be to a village's to be a spelling of it ("Tal Tamr", Tall Tamr)
+_SPELLING_SIMILARITY = 0.8
 
 
 #: a province named after a sea or gulf ("Red Sea"), told as the water itself
@@ -472,8 +482,16 @@ def _person_spans(ctx: Context, gaz) -> list[tuple[int, int]]:
         if any(_KIND_OF_PLACE_BEFORE.search(ctx.text, max(0, s - 40), s) or _KIND_OF_PLACE_AFTER.match(ctx.text, e)
                for s, e in found):
             continue    # "the city of Maarat al-Numan": a place the model took for a person
-        spans.extend(found)
+        # ... and where "near" or "outside" is right before it, that one ("villages near Tal
+        # Tamr", not "near Ali Hassan's house"; "in" may be a person's: "in Ali Hassan's words")
+        spans.extend((s, e) for s, e in found if not (_WHERE_BEFORE.search(ctx.text, max(0, s - 20), s)
+                                                      and not _POSSESSIVE_AFTER.match(ctx.text, e)))
     return spans
+
+
+#: words right before a name that say it is where something is: "near Tal Tamr"
+_WHERE_BEFORE = re.compile(r"\b(?:near|outside|around)\s+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 #: "the town of X": X is a place even where the model calls it a person or an organisation
