@@ -504,6 +504,9 @@ def test_a_strike_on_a_territory_is_there_not_in_the_country_that_speaks(pipelin
     ("Clashes between protesters and police in Khartoum on Monday left two dead.",
      ("riots", "violent_demonstration")),
     ("Clashes between villagers and police in Kano on Monday left two dead.", ("riots", "mob_violence")),
+    # ... students or workers clashing with the police demonstrate
+    ("Students clashed with police at the University of Dhaka on Tuesday, leaving at least 20 people injured.",
+     ("riots", "violent_demonstration")),
     ("Clashes between the army and rebels in Idlib killed 12 civilians on Monday.", ("battles", "armed_clash")),
     # civilians named after the sides are no side
     ("There have been at least 500 armed battles between the KNU and the military regime and "

@@ -3090,9 +3090,9 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
             and len({a["name"] for a in actors if a["category"] in BEARS_ARMS}) <= 1:
         # ACLED's battles are between armed groups: "clashes between masked activists and
         # police officers", with no other armed side, are a riot, a demonstration's when
-        # protesters were a side
-        protest = any(a["category"] == "protesters" or a["text"].lower().endswith(("activists", "demonstrators"))
-                      for a in actors if a["role"].startswith("side"))
+        # protesters (students, workers) were a side
+        protest = any(a["category"] == "protesters" or a["text"].lower().endswith(
+            ("activists", "demonstrators", "students", "workers")) for a in actors if a["role"].startswith("side"))
         d.type, d.sub_type = "riots", "violent_demonstration" if protest else "mob_violence"
         actors = _actors(ctx, d, actor_s, told, country)
     if d.sub_type == "abduction_forced_disappearance" and fatalities:
