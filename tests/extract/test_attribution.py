@@ -1061,6 +1061,8 @@ def test_one_of_a_body_speaks_as_the_body(nlp, registry, text, expected):
     ("Turkish forces shelled villages near Tal Tamr, wounding three civilians, the SDF media center said.",
      [("Syrian Democratic Forces", "armed_group")]),
     ("Israeli jets struck the town, the Hezbollah press office said.", [("Hezbollah", "armed_group")]),
+    ("Police fired live ammunition in Kinshasa, killing two, the UN mission said.",
+     [("United Nations", "international_org")]),
 ])
 def test_a_body_s_office_speaks_as_the_body(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
