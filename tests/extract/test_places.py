@@ -816,6 +816,13 @@ def test_a_surname_the_ruler_took_for_a_town_abroad_casts_no_country_vote(pipeli
         ("Colon", "HN-CL", 3)]
 
 
+def test_a_surname_after_a_role_and_a_given_name_no_place_has_is_no_place(pipeline):
+    # "Ahmed" is a word the gazetteer never takes for a place; after a role it is a given name
+    ctx = run(pipeline, "On 28 December, police arrested human rights defender Ahmed Douma in Cairo.")
+    assert ctx.country_context == "EG"
+    assert [p.name for p in ctx.places] == ["Cairo"]
+
+
 def test_a_short_town_name_of_the_reports_country_after_a_word_of_place_is_a_place(pipeline):
     ctx = run(pipeline, "Gunmen killed 40 worshippers in an attack on a church in Owo, a town in "
                         "southwestern Nigeria's Ondo state, on Sunday.")

@@ -1169,11 +1169,13 @@ def _given_name_before(ctx: Context, gaz, c: "_Cand", stop: frozenset[str]) -> b
         return False    # the word opens the sentence: capitalised anyway
     word = m.group(1)
     low = word.lower()
-    if low in stop or low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
+    if low in _PLACE_MODIFIERS or _HONORIFIC_BEFORE.match(word + " "):
         return False
     if _role_and_given_name_before(ctx.text, c.start) and not gaz.demonym(word):
         return True     # "Activist Ricardo Lagunes": a role, a given name, a surname, whatever
-                        # town "Ricardo" may also be
+                        # town "Ricardo" may also be (or a word no place is: "activist Ahmed Douma")
+    if low in stop:
+        return False
     # a people, a province or a town qualifies the place ("Sinai Arish", "Aleppos Old City")
     return not gaz.demonym(word) and not _place_word(gaz, word)
 
