@@ -1056,8 +1056,14 @@ def test_a_province_below_admin1_by_its_whole_name_whatever_the_other_part_names
     ctx = run(pipeline, "Soldiers arrested an activist in Negros Oriental province.")
     assert [(p.name, p.country) for p in ctx.places] == [("Negros Oriental", "PH")]
     # one word, called a province
-    ctx = run(pipeline, "Two environmental activists were killed in Mindanao's Bukidnon province on Thursday.")
-    assert [(p.name, p.country, p.precision) for p in ctx.places] == [("Bukidnon", "PH", 3)]
+    text = "Two environmental activists were killed in Mindanao's Bukidnon province on Thursday."
+    ctx = run(pipeline, text)
+    assert [(p.name, p.country, p.precision) for p in ctx.places] == [("Mindanao", "PH", 3), ("Bukidnon", "PH", 3)]
+    # ... the event is in the province, which says more than the region across provinces
+    from marsad.extract import extract
+
+    (ev,) = extract(text, published="2021-03-10")["events"]
+    assert (ev["location"]["name"], ev["location"]["admin1"]) == ("Bukidnon", "Northern Mindanao")
 
 
 def test_a_town_named_after_its_province_in_one_capitalised_run(pipeline):

@@ -1694,9 +1694,11 @@ def _reading_order(ctx: Context, d: Draft) -> list[int]:
 
 
 def _rank_place(p: Place):
-    """Most specific first; of two as specific, a place named before one only given
+    """Most specific first; of two as specific, a province before a region across provinces
+    ("Mindanao's Bukidnon province": Bukidnon), a place named before one only given
     relative to a town ("Tal Jihan" before "north of Manbij")."""
-    return ({"country": 3}.get(p.feature, 0), p.precision, bool(_RELATIVE.match(p.text)), -p.score, p.start)
+    return ({"country": 3}.get(p.feature, 0), p.precision, p.precision == 3 and not p.admin1_iso,
+            bool(_RELATIVE.match(p.text)), -p.score, p.start)
 
 
 #: a court, a trial or prosecutors before the place they sit in: "pleaded guilty in
@@ -1823,6 +1825,13 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         finer = [p for p in places if p.admin1_iso == best.admin1_iso and p.feature != "country"
                  and id(p) not in locating and (p.precision < best.precision or near and p.precision == best.precision
                                                 and p.feature in ("village", "place") and (p.lat, p.lon) == (best.lat, best.lon))]
+        if finer:
+            best = min(finer, key=_rank_place)
+    elif best.feature == "admin2" and best.precision == 3:
+        # a region across provinces ("Mindanao's Bukidnon province"): a place its sentence
+        # names in one of its country's provinces says more
+        finer = [p for p in places if p.sentence == best.sentence and p.country == best.country and p.admin1_iso
+                 and id(p) not in locating]
         if finer:
             best = min(finer, key=_rank_place)
     extra, seen = [], {_place_key(best)}
