@@ -743,6 +743,8 @@ def test_a_second_verb_joined_by_and_is_the_speakers_when_the_clause_is_about_th
      [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
     # a word that names no source is no speaker
     ("Strikes kill 9 civilians in Idlib - report", []),
+    # ... nor is a name ending a clause after a colon
+    ("Russia: Strikes hit rebel positions in Idlib.", []),
 ])
 def test_a_headline_names_its_speaker_at_its_end(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)
@@ -755,8 +757,9 @@ def test_a_headline_names_its_speaker_at_its_end(nlp, registry, text, expected):
      [("Syrian Observatory for Human Rights", "monitor", "asserts")]),
     ("Strikes hit Idlib. Amnesty International: Five activists were detained in Homs.",
      [("Amnesty International", "monitor", "asserts")]),
-    # ... not a place's label, nor a source told inside the sentence
+    # ... not a place's label, nor a state's (the topic), nor a source told inside the sentence
     ("Idlib: 23 civilians were killed in air strikes.", []),
+    ("Iran: Two protesters were executed in Tehran.", []),
     ("Strikes hit the report of Amnesty International: five activists were detained.", []),
 ])
 def test_a_source_labelling_a_sentence_says_it(nlp, registry, text, expected):

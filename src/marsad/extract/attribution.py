@@ -1216,8 +1216,11 @@ def _headline_speaker(ctx: Context, sentence: tuple[int, int], cands: list[_Cand
     m = _HEADLINE_TAIL.search(ctx.text, ss, se)
     if m is None:
         return
+    # (the tail is the speaker, a word or two before its name at most: not a clause that
+    # ends in a name, "Iran: Two protesters were executed in Tehran")
     cand = next((c for c in cands if m.start("tail") <= c.start and c.end <= se
-                 and not ctx.text[c.end:se].strip(" .")), None)
+                 and not ctx.text[c.end:se].strip(" .") and len(ctx.text[m.start("tail"):c.start].split()) <= 2),
+                None)
     if cand is None:
         return
     src = resolver.resolve(cand)
@@ -1236,7 +1239,8 @@ def _label_speakers(ctx: Context, sentences: list[tuple[int, int]], sentence_of,
                     resolver: "_Resolver", found_by_sentence: dict) -> None:
     """A registered source opening a sentence before a colon asserts what follows
     ("Syrian Observatory for Human Rights: 23 civilians were killed ..."), in a sentence
-    no one else is told to say."""
+    no one else is told to say; not a state named so, which is the topic ("Iran: Two
+    protesters were executed", as rights groups title their reports)."""
     for cand in cands:
         if cand.kind != "named" or not _LABEL_COLON.match(ctx.text, cand.end):
             continue
@@ -1244,7 +1248,7 @@ def _label_speakers(ctx: Context, sentences: list[tuple[int, int]], sentence_of,
         if si < 0 or si in found_by_sentence or ctx.text[sentences[si][0]:cand.start].strip():
             continue
         src = resolver.resolve(cand)
-        if src is None:
+        if src is None or src.type == "government":
             continue
         ss, se = sentences[si]
         f = _Found(cand, None, ctx.text[ss:se], ss, se, "asserts", True)
