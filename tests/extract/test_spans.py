@@ -76,6 +76,20 @@ def test_what_is_derived_from_the_text_is_made_once_and_anew_for_a_new_text():
     assert ctx.derived("cue", make) == 3 and made[-1] == "Shelling hit Homs."
 
 
+def test_what_is_derived_from_a_stage_output_is_made_anew_for_a_new_output():
+    ctx = Context(text="Shelling hit Idlib.", meta={})
+    ctx.figures = []
+    made = []
+
+    def make():
+        made.append(ctx.figures)
+        return len(made)
+    assert ctx.derived("counts", make, of=ctx.figures) == 1
+    assert ctx.derived("counts", make, of=ctx.figures) == 1
+    ctx.figures = []                                # another list, though equal: made anew
+    assert ctx.derived("counts", make, of=ctx.figures) == 2 and made[-1] is ctx.figures
+
+
 def test_whole_word_spans_agree_with_their_pattern():
     from marsad.extract.places import _whole_word_spans
 

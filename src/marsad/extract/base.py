@@ -251,14 +251,17 @@ class Context:
                 return mid
         return -1
 
-    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+    def derived(self, key: str, make: Callable[[], Any], of: Any = None) -> Any:
         """``make()``, computed once per document and shared by the stages that need it (a
         scan of the text for cue words, a phrase index's matches). ``make`` must depend
-        only on the text and the resources: the value is kept for as long as the text is."""
+        only on the text and the resources, or (``of``) on that one stage output too (the
+        figures, the triggers): the value is kept for as long as the text, or that very
+        object, is."""
+        basis = self.text if of is None else of
         memo = self.__dict__.setdefault("_derived", {})
         hit = memo.get(key)
-        if hit is None or hit[0] is not self.text:
-            hit = memo[key] = (self.text, make())
+        if hit is None or hit[0] is not basis:
+            hit = memo[key] = (basis, make())
         return hit[1]
 
     def is_masked(self, start: int, end: int) -> bool:

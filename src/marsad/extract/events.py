@@ -320,12 +320,9 @@ _DIVISION_END = re.compile(r"\s(?:LGA|District|County|Municipality|Province|Gove
 def _person_ends(ctx: Context) -> frozenset[int]:
     """Where the names the model calls people end (computed once per document), but for
     those ending in an administrative division's word."""
-    cached = ctx.__dict__.get("_marsad_person_ends")
-    if cached is None or cached[0] is not ctx.entities:
-        cached = (ctx.entities, frozenset(e for s, e, label in ctx.entities if label == "PERSON"
-                                          and not _DIVISION_END.search(ctx.text, s, e)))
-        ctx.__dict__["_marsad_person_ends"] = cached
-    return cached[1]
+    return ctx.derived("person_ends", lambda: frozenset(
+        e for s, e, label in ctx.entities if label == "PERSON" and not _DIVISION_END.search(ctx.text, s, e)),
+        of=ctx.entities)
 
 
 def _biography(ctx: Context, p: Place) -> bool:
@@ -2559,12 +2556,11 @@ _UPDATE = re.compile(r"(?:toll|number of (?:dead|deaths|victims)|tally)\W+(?:\w+
 
 #: another's toll of the event told after the report's own: "A Britain-based monitor put the
 #: toll at 57", "the Observatory gave a death toll of 30"
+_TOLL_AT = r"(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|victims|fatalities))\s+(?:at|of)\s+"
 _ANOTHER_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving)\s+(?:the\s+|its\s+|a\s+)?"
-                           r"(?:(?:overall|total|higher|lower|different)\s+)?(?:death\s+)?"
-                           r"(?:toll|number\s+of\s+(?:dead|deaths|victims|fatalities))\s+(?:at|of)\s+$",
-                           re.IGNORECASE)
-_TOLL_HEAD = re.compile(r"(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|victims|fatalities))\s+(?:at|of)\s+",
-                        re.IGNORECASE)
+                           r"(?:(?:overall|total|higher|lower|different)\s+)?" + _TOLL_AT + "$", re.IGNORECASE)
+#: ... a figure whose text begins with those words ("toll at six")
+_TOLL_HEAD = re.compile(_TOLL_AT, re.IGNORECASE)
 
 
 #: a count told as more than those told before: "a soldier was also killed", "also killed two"
@@ -2594,16 +2590,13 @@ def _placed_and_spoken(ctx: Context) -> tuple[frozenset[int], frozenset[int]]:
 def _wholes_of_one_group(ctx: Context) -> set[int]:
     """Indices of the figures whose parts are all of their own group ("three police
     officers and two attackers": combatants all); once a report (each event asks)."""
-    cached = ctx.__dict__.get("_wholes_of_one_group")
-    if cached is not None and cached[0] is ctx.figures:
-        return cached[1]
-    groups: dict[int, set[str]] = {}
-    for f in ctx.figures:
-        if f.part_of is not None and 0 <= f.part_of < len(ctx.figures):
-            groups.setdefault(f.part_of, set()).add(f.group)
-    wholes = {w for w, gs in groups.items() if gs == {ctx.figures[w].group}}
-    ctx.__dict__["_wholes_of_one_group"] = (ctx.figures, wholes)
-    return wholes
+    def make() -> set[int]:
+        groups: dict[int, set[str]] = {}
+        for f in ctx.figures:
+            if f.part_of is not None and 0 <= f.part_of < len(ctx.figures):
+                groups.setdefault(f.part_of, set()).add(f.group)
+        return {w for w, gs in groups.items() if gs == {ctx.figures[w].group}}
+    return ctx.derived("wholes_of_one_group", make, of=ctx.figures)
 
 
 def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figure]) -> list[Figure]:
@@ -2629,17 +2622,15 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
 def _counts_by_outcome(ctx: Context) -> dict[str, tuple[list[int], list[Figure]]]:
     """Per outcome, the report's own counts (no sums, no parts) in text order with their
     starts; once a report (each event asks)."""
-    cached = ctx.__dict__.get("_counts_by_outcome")
-    if cached is not None and cached[0] is ctx.figures:
-        return cached[1]
-    by: dict[str, tuple[list[int], list[Figure]]] = {}
-    for g in sorted(ctx.figures, key=lambda g: g.start):
-        if not g.derived and g.part_of is None:
-            starts, figs = by.setdefault(g.outcome, ([], []))
-            starts.append(g.start)
-            figs.append(g)
-    ctx.__dict__["_counts_by_outcome"] = (ctx.figures, by)
-    return by
+    def make() -> dict[str, tuple[list[int], list[Figure]]]:
+        by: dict[str, tuple[list[int], list[Figure]]] = {}
+        for g in sorted(ctx.figures, key=lambda g: g.start):
+            if not g.derived and g.part_of is None:
+                starts, figs = by.setdefault(g.outcome, ([], []))
+                starts.append(g.start)
+                figs.append(g)
+        return by
+    return ctx.derived("counts_by_outcome", make, of=ctx.figures)
 
 
 def _ranges(ctx: Context, figs: list[Figure], set_aside: list[Figure] | None = None) -> dict[str, Any]:
@@ -2838,12 +2829,10 @@ def _claim(ctx: Context, name: str, typ: str, stance: str, start: int, end: int,
 
 def _violent_triggers(ctx: Context) -> tuple[list[int], list[Trigger]]:
     """The violent triggers in text order and their starts (computed once per document)."""
-    cached = ctx.__dict__.get("_marsad_violent_triggers")
-    if cached is None or cached[0] is not ctx.triggers:
+    def make() -> tuple[list[int], list[Trigger]]:
         violent = sorted((t for t in ctx.triggers if t.type in VIOLENT), key=lambda t: t.start)
-        cached = (ctx.triggers, ([t.start for t in violent], violent))
-        ctx.__dict__["_marsad_violent_triggers"] = cached
-    return cached[1]
+        return [t.start for t in violent], violent
+    return ctx.derived("violent_triggers", make, of=ctx.triggers)
 
 
 def _route(ctx: Context, f: Figure, sent: int, default_type: str, kinds: set[str]) -> str:
