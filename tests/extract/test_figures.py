@@ -139,6 +139,11 @@ def test_tokens_keep_offsets():
     ("Gunmen killed a polio vaccination worker in Bannu.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen killed two polio workers.", [("killed", "civilians", 2, 2, 2)]),
     ("Gunmen killed three church leaders.", [("killed", "total", 3, 3, 3)]),
+    # two nouns of who the person is, joined by a hyphen: the last is the one counted, or the
+    # one under arms
+    ("A farmer-activist was shot dead in Kabankalan.", [("killed", "civilians", 1, 1, 1)]),
+    ("Gunmen killed two lawyer-activists in Davao.", [("killed", "civilians", 2, 2, 2)]),
+    ("A soldier-poet was killed in Donetsk.", [("killed", "combatants", 1, 1, 1)]),
     ("Troops killed three rebel leaders.", [("killed", "combatants", 3, 3, 3)]),
     ("Troops killed 5 ISIS members.", [("killed", "combatants", 5, 5, 5)]),
     # a person's age or condition before the noun

@@ -373,7 +373,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
     k = j
     limit = j + 6
     while k < d.n and k < limit and d.same_sentence(start, k):
-        w = d.low(k)
+        w = _compound_head(d.low(k))
         if w in _OPENING_QUOTES and head is None and k + 1 < d.n and d.toks[k + 1].start == d.toks[k].end:
             k += 1    # 'killed 15 "terrorists"': the noun in quotes is still the noun
             continue
@@ -449,7 +449,7 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
         while end < d.n and d.low(end) in ("more", "additional", "further") and d.same_sentence(start, end):
             end += 1    # "dozens more injured", "two more died"
         return _NP(end, None, None, None, False)
-    hw = d.low(head)
+    hw = _compound_head(d.low(head))
     if group == _G_COMB and hw in ("leader", "leaders", "member", "members") and any(
             d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
             for x in range(start, head)):
@@ -1034,6 +1034,17 @@ def _part_cue_before(d: _Doc, first: int) -> int | None:
 _POSSESSIVE_DET = _words("his her")
 
 
+def _compound_head(w: str) -> str:
+    """Of two victim nouns joined by a hyphen, the one counted: the last ("a farmer-activist",
+    "two lawyer-activists"), but one under arms if either is ("a soldier-poet"); any other
+    word as it is."""
+    if "-" in w:
+        first, _, last = w.rpartition("-")
+        if last in _VICTIMS and first in _VICTIMS:
+            return first if _VICTIMS[first] == _G_COMB and _VICTIMS[last] != _G_COMB else last
+    return w
+
+
 def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
     """'a child', 'an officer' (the article as the number one); 'the priest' or 'his
     companion' only as the object of a verb of killing or wounding ("gunmen killed the
@@ -1057,6 +1068,7 @@ def _singular_quantity(d: _Doc, i: int) -> Quantity | None:
             limit += age_end - k    # "a 12-year-old girl": her age is no count
             k = age_end
             continue
+        w = _compound_head(w)
         if w in _SINGULAR or (w in _NATIONALS_SG and _np_ends(d, k + 1)):
             if definite and verb is None and not _killed_after(d, k + 1):
                 return None   # "the blogger said", "the priest's house"
