@@ -1059,6 +1059,11 @@ def test_sources_told_by_their_kind(nlp, registry, text, expected):
     ("Israeli jets struck the town, the Hezbollah press office said.", [("Hezbollah", "armed_group")]),
     ("Police fired live ammunition in Kinshasa, killing two, the UN mission said.",
      [("United Nations", "international_org")]),
+    # ... and so does its spokesman "for" it, right before the cue; not one for it in a
+    # relative clause that tells whom he answered to
+    ("Militants attacked a checkpoint near Manbij, killing eight fighters, a spokesman for the Syrian "
+     "Democratic Forces said.", [("Syrian Democratic Forces", "armed_group")]),
+    ("The men worked closely with a chief spokesman for Hezbollah who reported to the group's leader.", []),
 ])
 def test_one_of_a_body_or_its_office_speaks_as_the_body(nlp, registry, text, expected):
     _, atts, _ = attribute(nlp, registry, text)

@@ -1517,7 +1517,9 @@ def _subject_before(text: str, w: str, cs: int, ss: int, cands: list[_Cand], all
         pw, pstart = _prev_word(text, c.start, ss)
         if pw in _PREPS and not (pw == "with" and w.endswith("ing") and not text[c.end:cs].strip()):
             # (but "with its ministry denouncing": the ministry denounces)
-            if pw == "of":
+            if pw == "of" or (pw == "for" and not text[c.end:cs].strip()):
+                # "a spokesman for the SDF said": the SDF says it (not "a spokesman for IS who
+                # reported to the group's leader")
                 pw2, _ = _prev_word(text, pstart, ss)
                 if pw2 not in _ROLE_NOUNS:
                     continue
