@@ -1171,3 +1171,31 @@ def test_plainly_english_prose_is_told_without_lingua(monkeypatch, text, plain, 
     else:
         with pytest.raises(AssertionError, match="lingua asked"):
             lang.detect_language(text)
+
+
+def test_the_fighting_told_right_after_an_attack_of_one_force_on_another_is_that_battle(pipeline):
+    text = ("Islamic State militants attacked Kurdish-led forces near the town of Manbij on Friday, killing at "
+            "least eight fighters. The SDF said 15 militants were killed in the fighting.")
+    (ev,) = pipeline.run({"text": text, "published": "2020-06-10"})["events"]
+    assert (ev["type"], ev["sub_type"], len(ev["sentences"])) == ("battles", "armed_clash", 2)
+    assert ev["location"]["name"] == "Manbij"
+    # not fighting told later of no attack's, nor an attack on civilians
+    r = pipeline.run({"text": "Islamic State militants attacked Kurdish-led forces near Manbij on Friday. Fighting "
+                              "also raged in Raqqa, where 15 militants were killed.", "published": "2020-06-10"})
+    assert len(r["events"]) == 2
+    r = pipeline.run({"text": "Islamic State militants attacked a village near Manbij on Friday, killing eight "
+                              "civilians. The SDF said 15 militants were killed in the fighting.",
+                      "published": "2020-06-10"})
+    assert [e["type"] for e in r["events"]] == ["violence_against_civilians", "battles"]
+
+
+def test_a_later_sentence_naming_the_town_in_the_events_province_places_it_there(pipeline):
+    told = "A journalist was shot dead in the state of Veracruz on Thursday, prosecutors said. "
+    # the act told on ("the attack"), or told again, in a town of the province the event was placed in
+    for then in ("The attack took place in the municipality of Tezonapa.", "The journalist was killed in Tezonapa."):
+        (ev,) = pipeline.run({"text": told + then, "published": "2020-06-10"})["events"]
+        assert (ev["location"]["name"], ev["location"]["precision"]) == ("Tezonapa", 1)
+    # a town of another province says where something else was
+    (ev,) = pipeline.run({"text": told + "The attack was condemned by journalists in Guadalajara.",
+                          "published": "2020-06-10"})["events"]
+    assert ev["location"]["name"].startswith("Veracruz") and ev["location"]["precision"] == 3

@@ -137,6 +137,9 @@ class Frame:
     #: sentence's other clause is ("torched a police station in Kisumu after police shot dead
     #: two men")
     where_other: bool = False
+    #: the frame only goes on telling the open event of its type ("The attack took place in
+    #: the municipality of Tezonapa"); it makes none of its own
+    join_only: bool = False
 
 
 @dataclass
@@ -666,6 +669,12 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             if has_figure and frames and all(f.sub_type == "looting_property_destruction" for f in frames):
                 frames = []     # "burned down houses and killed 10 civilians": the killing's
             frames.append(Frame(sent, None, None, 0.0, generic))
+    if not frames and len(told_before & VIOLENT) == 1 and any(
+            _DEFINITE_BEFORE.search(ctx.text, max(s0, t.start - 20), t.start) for t in generic):
+        # "A journalist was shot dead in the state of Veracruz. The attack took place in the
+        # municipality of Tezonapa": the act the sentence before told, told on
+        (typ,) = told_before & VIOLENT
+        frames.append(Frame(sent, typ, None, 0.0, generic, join_only=True))
     return frames
 
 
@@ -887,6 +896,35 @@ def _clauses_of_kinds(ctx: Context, frame: Frame) -> list[Frame] | None:
     if len(groups) < 2 or len({g[0].sub_type for g in groups}) < len(groups):
         return None
     return [_typed_frame(ctx, frame.sentence, frame.type, g) for g in groups]
+
+
+def _refines(d: Draft, towns: list[Place]) -> bool:
+    """The event names no town (not even one named like its province: "the city of Homs")
+    but a province one of ``towns`` lies in."""
+    if any(p.feature not in ("country", "admin1", "admin2", "region") for p in d.places):
+        return False
+    provinces = {p.admin1_iso for p in d.places if p.admin1_iso}
+    return any(p.admin1_iso in provinces for p in towns)
+
+
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _battle_of_attack(ctx: Context, d: Draft, fr: Frame, sent: int, actor_s: dict[int, list[ActorMention]],
+                      fig_s: dict[int, list[Figure]]) -> bool:
+    """The fighting a sentence right after an attack told only between named armed forces
+    refers back to ("the fighting", "the clashes"), with no civilian among the attack's dead:
+    the attack was that battle ("Islamic State militants attacked Kurdish-led forces ...,
+    killing eight fighters. The SDF said 15 militants were killed in the fighting")."""
+    if fr.type != "battles" or d.type != "violence_against_civilians" or d.sub_type != "attack" \
+            or sent - d.last > 1:
+        return False
+    if not any(_DEFINITE_BEFORE.search(ctx.text, max(0, t.start - 20), t.start) for t in fr.triggers):
+        return False
+    ms = [a for s in d.sentences for a in actor_s.get(s, ())]
+    if len({a.name for a in ms}) < 2 or any(a.category not in ARMED_CATEGORIES for a in ms):
+        return False
+    return not any(f.group in ("civilians", "children", "women") for s in d.sentences for f in fig_s.get(s, ()))
 
 
 def _sentence_gap(xs: list[int], ys: list[int]) -> int:
@@ -1146,6 +1184,8 @@ def events(ctx: Context) -> None:
                     drafts.append(d)
                     made_here.append(d)
                 continue
+            if fr.join_only and (not towns or date_s.get(sent)):
+                continue    # (told on only to say where: a date would be the news's)
             held = _held_after(ctx, fr, drafts, made_here, sent)
             if held is not None:
                 # "Her whereabouts remain unknown": how the one arrested or taken is held,
@@ -1160,10 +1200,10 @@ def events(ctx: Context) -> None:
                 or _answering(ctx, sent, fr)
             later = _later_doers(ctx, fr, actor_s, sent)
             for d in () if earlier else reversed(drafts):
-                if d.type != fr.type or any(d is m for m in made_here) \
-                        or _other_delivery(d, fr):
+                if (d.type != fr.type and not _battle_of_attack(ctx, d, fr, sent, actor_s, fig_s)) \
+                        or any(d is m for m in made_here) or _other_delivery(d, fr):
                     continue
-                if not _compatible_place(d, places, sent):
+                if not _compatible_place(d, places, sent) or (fr.join_only and not _refines(d, towns)):
                     continue
                 if later and _strikes_back(d, later, actor_s):
                     continue
@@ -1176,6 +1216,8 @@ def events(ctx: Context) -> None:
                     continue
                 target = d
                 break
+            if target is None and fr.join_only:
+                continue
             if target is None:
                 target = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers), list(places))
                 if fr.motive:
@@ -1188,6 +1230,8 @@ def events(ctx: Context) -> None:
                                                  for t in fr.triggers)
                 drafts.append(target)
             else:
+                if target.type != fr.type:     # the attack of one force on another was a battle
+                    target.type, target.sub_type, target.weight = fr.type, fr.sub_type, fr.weight
                 target.sentences.append(sent)
                 target.triggers.extend(fr.triggers)
                 target.add_places(places)

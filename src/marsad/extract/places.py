@@ -318,7 +318,10 @@ _COMPANY_AFTER = re.compile(r"['’]s\s+(?:(?:former|then|current|new|annual|qua
                             r"revenues?|profits?|shares|stock)\b")
 
 
-def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text: str = "") -> bool:
+def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text: str = "",
+                provinces: Counter[str] | None = None) -> bool:
+    """Whether a candidate is the place ``best`` (``country``: the one the report is judged in;
+    ``provinces``: the report's provinces named without ambiguity, :func:`_admin1_context`)."""
     name = c.text
     low = name.lower()
     if low in stop or low.rstrip("s") in stop and best.feature in LOCAL:
@@ -396,6 +399,13 @@ def _acceptable(c: _Cand, best, country: str | None, stop: frozenset[str], text:
         return True     # a village of the report's country right after "near" or "outside", by
                         # another spelling of its name of two words or more ("villages near Tal
                         # Tamr", Tall Tamr, which the model took for a person)
+    if in_context and best.exact and best.feature in LOCAL and provinces and provinces.get(best.admin1_iso) \
+            and name[:1].isupper() and _PLACE_BEFORE.search(text, max(0, c.start - 30), c.start) \
+            and not _NOUN_AFTER.match(text, c.end) and not _OF_NAME_AFTER.match(text, c.end):
+        return True     # a village by its own name after a word of place, in a province the
+                        # report names ("shot dead in the state of Veracruz ... killed in
+                        # Tezonapa", which the model took for an organisation); not a word of
+                        # a longer name ("at the Battle of Stepney", "al-Rai mountain")
     return (in_context and town) or big
 
 
@@ -497,6 +507,7 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 #: "the town of X": X is a place even where the model calls it a person or an organisation
 #: a lower-case word right after a name: it qualifies a noun ("the Somali capital")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
+_OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _KIND_OF_PLACE_AFTER = re.compile(
     r"\s+(?:town|village|city|district|neighbou?rhood|suburb|region|camp|area|countryside|hamlet)\b")
 _KIND_OF_PLACE_BEFORE = re.compile(
@@ -1506,7 +1517,7 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
         # a people's word before "town of" sets the country the name is judged in ("the
         # southern Lebanese town of Bint Jbeil" in a report the strikes' side dominates)
         judged_in = owner if owner is not None and best.country == owner and not border else country
-        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, judged_in, stop, text) \
+        if (c.text, best.place_id) not in taken_names and not _acceptable(c, best, judged_in, stop, text, admin1s) \
                 or _facility_elsewhere(gaz, text, c, best):
             continue
         if best.feature in LOCAL and not _site(best) and (
