@@ -139,6 +139,9 @@ def test_tokens_keep_offsets():
     ("Gunmen killed a polio vaccination worker in Bannu.", [("killed", "civilians", 1, 1, 1)]),
     ("Gunmen killed two polio workers.", [("killed", "civilians", 2, 2, 2)]),
     ("Gunmen killed three church leaders.", [("killed", "total", 3, 3, 3)]),
+    # a side that lost fighters or people lost them dead; not what else it lost
+    ("The army lost two soldiers in the clashes.", [("killed", "combatants", 2, 2, 2)]),
+    ("The rebels lost 30 percent of their territory.", []),
     # two nouns of who the person is, joined by a hyphen: the last is the one counted, or the
     # one under arms
     ("A farmer-activist was shot dead in Kabankalan.", [("killed", "civilians", 1, 1, 1)]),
@@ -987,6 +990,8 @@ def test_a_part_told_after_its_whole_is_an_event_s_part_of_it():
     ("The Observatory documented the death of 7 members of regime forces in an attack by ISIS cells on their "
      "positions near Al-Mayadin, while 3 ISIS members were killed in the clashes.", 10),
     ("Five SDF fighters were killed, while 8 ISIS members were killed in the clashes near Hajin.", 13),
+    # ... and the side that killed, telling what it lost
+    ("Troops killed 30 Boko Haram fighters in an ambush near Bama, losing two soldiers.", 32),
     # ... one side's count told twice is two accounts, not a sum
     ("The army said it killed six militants, while officials said nine militants died.", 9),
     ("The army said it killed six IS militants, while officials said nine militants died.", 9),

@@ -208,6 +208,8 @@ _KILL_ACTIVE = _words(
     "eliminate liquidated liquidating neutralised neutralized neutralising neutralizing slew slays "
     "martyring beheaded beheading assassinated assassinating crucified crucifies crucifying "
     "lynched lynching lynches lynch")
+#: a side that lost a count of its fighters or people lost them dead (not "lost 30 percent")
+_LOST = _words("lost losing loses lose")
 _INJ_ACTIVE = _words("wounded wounding wounds wound injured injuring injures injure hurt hurting maimed maiming")
 _NEG_ACTIVE = _words(
     "arrested arresting arrests detained detaining detains displaced displacing displaces kidnapped "
@@ -1382,6 +1384,7 @@ _ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insur
                      "separatists separatist miscreants")
 #: a second clause opened after the first count: "..., while a soldier was martyred", "; two
 #: soldiers were also killed", ", and two policemen died"
+_LOST_AT = re.compile(r"(?:lost|losing|loses|lose)\s", re.IGNORECASE)
 _OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
 
 
@@ -1449,7 +1452,8 @@ def _opposed_losses(d: _Doc, figures: list[Figure], named: NamedSide | None = No
         if a.outcome != b.outcome or b.part_of is not None or a.part_of is not None:
             continue
         gap = text[a.end:b.start]
-        if len(gap) > 200 or not _OPPOSED_JOIN.search(gap):
+        # ("..., losing two soldiers": the count the other side lost, told by its verb)
+        if len(gap) > 200 or not (_OPPOSED_JOIN.search(gap) or (gap.rstrip().endswith(",") and _LOST_AT.match(b.text))):
             continue
         i, j = _tok_at(d, a.start), _tok_at(d, b.start)
         if i is None or j is None or not d.same_sentence(i, j, _SENTENCE_END):
@@ -1681,6 +1685,8 @@ def _analyse(d: _Doc, q: Quantity, cands: list[_Cand]) -> _Cand | None:
         back = None  # a title-case headline: "Child Killed 9 Civilians Injured"
     if back is None and np.head is not None and d.low(q.first - 1) in ("claimed", "claiming", "claims", "claim"):
         back = ("killed", q.first - 1)  # "claimed more than 100 civilians", "Claims 6 Martyrs"
+    if back is None and np.group in (_G_COMB, _G_TOTAL) and d.low(q.first - 1) in _LOST:
+        back = ("killed", q.first - 1)  # a side's losses: "killed 30 militants, losing two soldiers"
     if back is not None:
         if back[0] == "neg":
             return None
