@@ -1384,7 +1384,6 @@ _ARMED_SIDE = _words("militants militant terrorists terrorist rebels rebel insur
                      "separatists separatist miscreants")
 #: a second clause opened after the first count: "..., while a soldier was martyred", "; two
 #: soldiers were also killed", ", and two policemen died"
-_LOST_AT = re.compile(r"(?:lost|losing|loses|lose)\s", re.IGNORECASE)
 _OPPOSED_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|and|but)\s+(?:(?:also|at\s+least)\s+)?$|;\s*$")
 
 
@@ -1453,7 +1452,8 @@ def _opposed_losses(d: _Doc, figures: list[Figure], named: NamedSide | None = No
             continue
         gap = text[a.end:b.start]
         # ("..., losing two soldiers": the count the other side lost, told by its verb)
-        if len(gap) > 200 or not (_OPPOSED_JOIN.search(gap) or (gap.rstrip().endswith(",") and _LOST_AT.match(b.text))):
+        if len(gap) > 200 or not (_OPPOSED_JOIN.search(gap)
+                                  or gap.rstrip().endswith(",") and b.text.split(None, 1)[0].lower() in _LOST):
             continue
         i, j = _tok_at(d, a.start), _tok_at(d, b.start)
         if i is None or j is None or not d.same_sentence(i, j, _SENTENCE_END):
