@@ -82,7 +82,7 @@ from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .cues import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
-                     STUDIED_AT_BEFORE,
+                     LOCAL, STUDIED_AT_BEFORE,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,
@@ -901,7 +901,7 @@ def _clauses_of_kinds(ctx: Context, frame: Frame) -> list[Frame] | None:
 def _refines(d: Draft, towns: list[Place]) -> bool:
     """The event names no town (not even one named like its province: "the city of Homs")
     but a province one of ``towns`` lies in."""
-    if any(p.feature not in ("country", "admin1", "admin2", "region") for p in d.places):
+    if any(p.feature in LOCAL for p in d.places):
         return False
     provinces = {p.admin1_iso for p in d.places if p.admin1_iso}
     return any(p.admin1_iso in provinces for p in towns)

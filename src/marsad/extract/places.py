@@ -54,6 +54,7 @@ from typing import Any
 from ..geo.build import BIG_TOWN, TOWN
 from ..geo.countries import subdivision_kind
 from ..geo.distance import haversine_km
+from ..geo.gazetteer import LOCAL_FEATURES
 from ..geo.normalize import ALT_NAME_SIMILARITY, similarity
 from .actors import index_matches
 from .base import PLACE_NAME_TAIL, Context, CueBefore, Place, Within, component
@@ -200,7 +201,7 @@ _STRIKES_FROM_AFAR = re.compile(
     r"strikes|raids|bombardments?|shelling|bombings)\b",
     re.IGNORECASE)
 
-LOCAL = frozenset({"city", "village", "place", "airbase", "site"})
+LOCAL = LOCAL_FEATURES   # the features of a town or a site, as the gazetteer tells them
 #: a town abroad this large is a place even when the model calls it no place
 WORLD_CITY = 1_000_000
 #: how far from the report's own places a town abroad smaller than a city may lie
