@@ -1278,3 +1278,13 @@ def test_gaza_refugee_camps_cities500_lacks_are_shipped_sites(pipeline):
                         "one family. Another strike hit the Maghazi camp.")
     assert {(p.name, p.admin1_iso, p.precision) for p in ctx.places} == {
         ("Al-Shati camp", "PS-GZA", 1), ("Maghazi camp", "PS-DEB", 1)}
+
+
+def test_a_district_whose_name_only_a_town_of_another_province_has_is_no_place(pipeline):
+    # cities500 lacks Uttar Pradesh's Ballia: its only Ballia is a town of Bihar
+    told = "Gunmen shot dead a journalist in the northern Indian state of Uttar Pradesh on Friday. "
+    ctx = run(pipeline, told + "He was shot near his home in Ballia district.")
+    assert [p.admin1_iso for p in ctx.places] == ["IN-UP"]
+    # ... told with no province of the report's, the town is still taken
+    ctx = run(pipeline, "Gunmen shot dead a journalist near his home in Ballia district of India on Friday.")
+    assert "IN-BR" in {p.admin1_iso for p in ctx.places}

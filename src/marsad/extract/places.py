@@ -508,6 +508,8 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 #: "the town of X": X is a place even where the model calls it a person or an organisation
 #: a lower-case word right after a name: it qualifies a noun ("the Somali capital")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
+#: a district's word after a name: "Ballia district", "Kupwara District"
+_DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 _OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _KIND_OF_PLACE_AFTER = re.compile(
     r"\s+(?:town|village|city|district|neighbou?rhood|suburb|region|camp|area|countryside|hamlet)\b")
@@ -1499,6 +1501,10 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
                 and not any(m.admin1_iso == province for m in matches[:8] if m.feature in LOCAL):
             continue    # "Oban village in Cross River State" (Nigeria) is no Auburn, USA, and
                         # "Tal Malah in Hama province" no Malah of Sweida: the province places it
+        if best.feature in LOCAL and best.country == country and admin1s and best.admin1_iso not in admin1s \
+                and _DISTRICT_AFTER.match(text, c.end) and not any(m.feature == "admin2" for m in matches[:8]):
+            continue    # "Ballia district" in a report on Uttar Pradesh is no town of Bihar named so
+                        # (the gazetteer lacks the district): no place rather than a wrong one
         if best.feature == "country" and country and best.country != country:
             # "Niger" in a report about Nigeria is Niger State; "Georgia" in one about the
             # United States the state; but a subdivision that ISO 3166-1 also lists as
