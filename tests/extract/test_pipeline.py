@@ -1199,3 +1199,18 @@ def test_a_later_sentence_naming_the_town_in_the_events_province_places_it_there
     (ev,) = pipeline.run({"text": told + "The attack was condemned by journalists in Guadalajara.",
                           "published": "2020-06-10"})["events"]
     assert ev["location"]["name"].startswith("Veracruz") and ev["location"]["precision"] == 3
+
+
+@pytest.mark.parametrize("text, types", [
+    # a protest named as the crime someone is charged, sentenced or jailed for is no event
+    ("A court in Minsk sentenced Nobel Peace Prize laureate Ales Bialiatski to 10 years in prison on Friday on "
+     "charges of smuggling and financing protests, the Viasna human rights centre said.",
+     ["strategic_developments"]),
+    ("Two students were jailed for taking part in protests in Tehran on Monday.", ["strategic_developments"]),
+    # ... but one against the charges is
+    ("Hundreds protested in Minsk on Friday against the charges of smuggling brought against Ales Bialiatski.",
+     ["protests"]),
+])
+def test_a_protest_charged_as_a_crime_is_no_protest_of_the_report(pipeline, text, types):
+    r = pipeline.run({"text": text, "published": "2023-03-05"})
+    assert [e["type"] for e in r["events"]] == types

@@ -557,6 +557,9 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     for t in specific:
         if t.type == "strategic_developments" and t.strength == "weak" and violent:
             continue  # "surrendered following clashes": the clash is the event
+        if t.type == "protests" and _CHARGED_FOR_BEFORE.search(ctx.text, _window_start(ctx, t, 80), t.start):
+            continue  # "sentenced ... on charges of smuggling and financing protests": the crime
+                      # charged, no protest of the report's
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
@@ -1636,6 +1639,12 @@ def _charge(ctx: Context, t: Trigger) -> bool:
                for m in _SUSPECTS.finditer(ctx.text, _window_start(ctx, t, 100), t.end))
 
 
+#: the words that make what follows the crime someone is charged with, sentenced or held for
+#: ("on charges of smuggling and financing protests", "jailed for taking part in protests")
+_CHARGED_FOR_BEFORE = re.compile(
+    r"\b(?:charges?\s+(?:of|for)|charged\s+(?:with|for)|accused\s+of|convicted\s+(?:of|for)|"
+    r"(?:sentenced|jailed|imprisoned|prosecuted|tried|fined)\s+(?:[\w'’-]+\s+){0,6}?for)\s+"
+    r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _REMEMBERED_BEFORE = re.compile(r"\b(?:anniversary|commemorat\w+|memory|memorial)\s+(?:of|for|to)\b[^.;:]{0,80}$",
                                 re.IGNORECASE)
 
