@@ -147,6 +147,8 @@ def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
      [("Supreme National Security Council", "unknown")]),
     ("The Iraqi Red Crescent said 12 people were killed.", [("Iraqi Red Crescent", "unknown")]),
     ("The Red Crescent said 12 people were killed.", [("Syrian Arab Red Crescent", "international_org")]),
+    ("The Kurdish Red Crescent said three civilians were killed in Tal Rifaat.",
+     [("Kurdish Red Crescent", "international_org")]),
     ("Syria's civil defence said 12 people were killed.", [("White Helmets", "witness")]),
     ("Nigeria's National News Agency said 12 people were killed.", []),
 ])
