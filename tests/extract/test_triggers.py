@@ -641,3 +641,17 @@ def test_chemical_weapons_are_no_attack_where_they_are_made_kept_or_banned(text,
 ])
 def test_an_act_that_may_come_to_be_is_no_trigger(text, expected):
     assert [t.text for t in staged(text) if t.type != "violence"] == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    # a death threatened, sentenced or awaited is no death
+    ("She had received death threats since publishing the report.", []),
+    ("The court upheld the death sentences of two men.", []),
+    ("The activist faces the death penalty if convicted.", []),
+    ("The lawyer, who is on death row in Riyadh, was arrested in 2018.", []),
+    # ... a death told is one
+    ("His death was confirmed by the hospital.", ["death"]),
+    ("The deaths of three protesters sparked outrage.", ["deaths"]),
+])
+def test_a_death_threatened_or_sentenced_is_no_death(text, found):
+    assert words(text, "generic") == found
