@@ -1166,6 +1166,12 @@ def test_a_town_named_beside_a_people_is_in_their_country_when_it_has_one(pipeli
     # ... not a town their country lacks
     ctx = run(pipeline, "Saudi journalist Jamal Khashoggi was killed in Istanbul.")
     assert [(p.name, p.country) for p in ctx.places if p.text == "Istanbul"] == [("Istanbul", "TR")]
+    # ... and under another spelling than the village abroad named just so ("Ras al-Ain"
+    # is spelled "Ras el Ain" for Syria's town, exactly as Morocco's village)
+    ctx = run(pipeline, "Turkish-backed Syrian rebels captured the town of Ras al-Ain from Kurdish-led forces on "
+                        "Saturday after days of fighting, a war monitor said.")
+    assert ctx.country_context == "SY"
+    assert [(p.country, p.admin1) for p in ctx.places if p.text == "Ras al-Ain"] == [("SY", "Al-Hasakah")]
 
 
 def test_a_country_owning_what_the_words_are_in_is_no_place_they_are_in(pipeline):

@@ -902,7 +902,10 @@ def _country_context(ctx: Context, cands: list[_Cand], gaz, stop) -> str | None:
             addressed = patron = True   # "Moscow denied the claim": a capital speaks for its government
         people = peoples.get(ctx.sentence_of(c.start)) if peoples else None
         if people and best.feature in LOCAL and best.country not in people and best.population < BIG_TOWN:
-            best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL and m.exact), best)
+            # (a village's namesake there under another spelling too: "Turkish-backed Syrian rebels
+            # captured the town of Ras al-Ain", Syria's Ra's al 'Ayn, not Morocco's Ras El Ain)
+            best = next((m for m in c.matches[:8] if m.country in people and m.feature in LOCAL
+                         and (m.exact or best.population < TOWN)), best)
         prov_word = _AFTER_PROVINCE.match(ctx.text[c.end:c.end + 40])
         if best.feature == "country" and prov_word:
             best = _province_named(c.matches) or best  # "Niger State"
