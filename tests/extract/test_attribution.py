@@ -123,6 +123,20 @@ def test_shipped_registry_is_valid(registry):
     ("The police commissioner", "police commissioner", "government"),
     ("Her family", "Her family", "witness"),
     ("The victim's family", "victim's family", "witness"),
+    # the leaders, members and workers of a place, a militia or an aid effort speak as such
+    ("A militia leader", "militia leader", "armed_group"),
+    ("A local vigilante commander", "local vigilante commander", "armed_group"),
+    ("A community leader", "community leader", "witness"),
+    ("A village head", "village head", "witness"),
+    ("Tribal elders", "Tribal elders", "witness"),
+    ("An aid worker", "aid worker", "witness"),
+    ("A local lawmaker", "local lawmaker", "government"),
+    # ... and so do those who protest, and their unions
+    ("The organisers", "organisers", "witness"),
+    ("Protesters", "Protesters", "witness"),
+    ("The teachers' union", "teachers' union", "unknown"),
+    ("The journalists' syndicate", "journalists' syndicate", "monitor"),
+    ("Union leaders", "Union leaders", "unknown"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."

@@ -909,7 +909,8 @@ def _source_phrase(text, reg, norms, starts, ends, k, cands) -> None:
             if back == 1:
                 break
             words = [text[starts[x]:ends[x]] for x in range(d + 1, k)]
-            typ = next((reg.adjectives[x.lower()] for x in words if x.lower() in reg.adjectives), None)
+            typ = next((reg.adjectives[x.lower()] for x in sorted(words, key=lambda x: x.lower() == "local")
+                        if x.lower() in reg.adjectives), None)
             if typ is None:
                 typ = "witness" if any(x[:1].isupper() for x in words) else "unknown"
             seg = text[starts[d + 1]:ends[k]]
