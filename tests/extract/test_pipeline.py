@@ -1214,3 +1214,21 @@ def test_a_later_sentence_naming_the_town_in_the_events_province_places_it_there
 def test_a_protest_charged_as_a_crime_is_no_protest_of_the_report(pipeline, text, types):
     r = pipeline.run({"text": text, "published": "2023-03-05"})
     assert [e["type"] for e in r["events"]] == types
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who arrested or tells of the suspects of an act did not do it
+    ("Colombian police said on Wednesday they had arrested two men suspected of killing indigenous leader "
+     "Cristina Bautista, who was shot dead in Cauca in October 2019.",
+     [("Civilians", "target")]),
+    ("Police in Delhi arrested two people in connection with the kidnapping of a journalist in 2019.",
+     [("Civilians", "target")]),
+    # ... but a group that says it was responsible for the act is its doer
+    ("The Islamic State said on Monday it was responsible for a suicide bombing on a bus near Atmeh on Sunday "
+     "which killed 30 rebel fighters.",
+     [("Islamic State", "perpetrator"), ("Rebel forces", "target")]),
+])
+def test_who_arrested_the_suspects_of_an_act_did_not_do_it(pipeline, text, expected):
+    r = pipeline.run({"text": text, "published": "2021-06-09"})
+    act = next(e for e in r["events"] if e["type"] != "strategic_developments")
+    assert [(a["name"], a["role"]) for a in act["actors"]] == expected

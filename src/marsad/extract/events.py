@@ -1617,6 +1617,9 @@ _SUSPECTS = re.compile(
     r"torture))\b", re.IGNORECASE)
 
 
+_RESPONSIBLE_BEFORE = re.compile(r"\bresponsible\s+$", re.IGNORECASE)
+
+
 def _follow_up(ctx: Context, d: Draft) -> bool:
     """An arrest told as the sequel of a violent act (its suspects detained): the report
     is about the act, which comes first when the report tells it too."""
@@ -2805,6 +2808,25 @@ def _actors(ctx: Context, d: Draft, actor_s: dict[int, list[ActorMention]], sent
         cs, ce = d.clause
         found = [a for a in found if not (ctx.sentences[a.sentence][0] <= cs < ctx.sentences[a.sentence][1])
                  or cs <= a.start < ce or a.role_hint == "source"]
+    # an act a sentence tells only after naming it someone's crime ("police said they had
+    # arrested two men suspected of killing indigenous leader Cristina Bautista, who was shot
+    # dead in Cauca"): who is named before the words of the charge arrested, accuses or
+    # tells, and did not do it
+    if d.type in VIOLENT:
+        cut: dict[int, int] = {}
+        for t in d.triggers:
+            if t.start < cut.get(t.sentence, ctx.sentences[t.sentence][1]):
+                cut[t.sentence] = t.start
+        charged = ctx.__dict__.setdefault("_marsad_charged", {})     # (each sentence searched once)
+        for sent, first in list(cut.items()):
+            if sent not in charged:
+                # (not who says it was "responsible for a suicide bombing": its doer)
+                m = _SUSPECTS.search(ctx.text, *ctx.sentences[sent])
+                charged[sent] = m.start() if m is not None and not _RESPONSIBLE_BEFORE.search(
+                    ctx.text, max(0, m.start() - 12), m.start()) else -1
+            cut[sent] = charged[sent] if 0 <= charged[sent] <= first else -1
+        if any(c > 0 for c in cut.values()):
+            found = [a for a in found if a.start >= cut.get(a.sentence, -1)]
     mentions = as_in(found, dictionary, country, ctx.country_context)
     return assign_roles(d.type, same_force(mentions, dictionary), d.sub_type)
 
