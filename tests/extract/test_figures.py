@@ -192,6 +192,13 @@ def test_tokens_keep_offsets():
     ("The strike killed a fighter and his wife.",
      [("killed", "combatants", 1, 1, 1), ("killed", "women", 1, 1, 1), ("killed", "total", 2, 2, 2)]),
     ("Gunmen killed their two children.", [("killed", "children", 2, 2, 2)]),
+    # ... and listed: "the mayor, his wife and their driver"
+    ("Gunmen killed the mayor, his wife and their driver in Cauca.",
+     [("killed", "civilians", 1, 1, 1), ("killed", "civilians", 2, 2, 2), ("killed", "civilians", 3, 3, 3)]),
+    # a village's or a tribe's chief is a civilian, and so are the ones added "along with" of his
+    ("Gunmen killed a village chief along with three of his relatives.",
+     [("killed", "civilians", 1, 1, 1), ("killed", "total", 3, 3, 3), ("killed", "total", 4, 4, 4)]),
+    ("Militants killed the police chief.", [("killed", "combatants", 1, 1, 1)]),
     ("Gunmen killed three brothers in Kano.", [("killed", "total", 3, 3, 3)]),
     ("The death toll stood at 12, officials said.", [("killed", "total", 12, 12, 12)]),
     ("He put the civilian death toll at 40.", [("killed", "civilians", 40, 40, 40)]),
@@ -618,6 +625,14 @@ def test_a_named_person_killed_is_one_dead(text, people, expected):
      ["Chad Booc"], [("killed", "total", 5)]),
     ("Afghan journalist Yama Siawash, a former TOLOnews presenter, was killed along with two others when a "
      "magnetic bomb exploded.", ["Yama Siawash"], [("killed", "total", 3)]),
+    # ... or "along with" N people of a kind, where and when told between
+    ("Indigenous leader Cristina Bautista was shot dead in Cauca on Tuesday along with four indigenous guards.",
+     ["Cristina Bautista"], [("killed", "total", 5)]),
+    ("Gunmen shot dead Cristina Bautista along with three of her bodyguards.", ["Cristina Bautista"],
+     [("killed", "total", 4)]),
+    # ... not what is no people ("along with two cars in the convoy")
+    ("Gunmen shot dead Cristina Bautista along with two dogs in Cauca.", ["Cristina Bautista"],
+     [("killed", "total", 1)]),
     # ... not where the others' count is vague, nor where nothing happened to them
     ("Gunmen shot dead Juan Perez and several others in Guerrero.", ["Juan Perez"], [("killed", "total", 1)]),
     ("Juan Perez and two others were arrested in Guerrero.", ["Juan Perez"], []),
@@ -1057,3 +1072,21 @@ def test_a_count_of_each_side_is_twice_that_many(text, expected):
 def test_a_count_added_to_a_figure_shares_its_fate(text, expected):
     got = sorted(("*" if f.derived else f.text, f.best, f.group) for f in figs(text) if f.outcome == "killed")
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize("text, group", [
+    # casualties told with no number: the group of those killed, and no figure
+    ("Army units destroyed their dens, killing and injuring many terrorists.", "combatants"),
+    ("The strike killed a number of civilians in the market.", "civilians"),
+    ("Many people were killed in the shelling.", "total"),
+    ("Army units killed and injured scores of terrorists in Hama.", "combatants"),
+    # ... not words that name no one ("killed many in the town"), nor a count
+    ("The militants killed many in the town.", None),
+    ("Gunmen killed 12 villagers.", None),
+])
+def test_casualties_told_with_no_number(text, group):
+    from marsad.extract.figures import uncounted_casualties
+
+    assert uncounted_casualties(text, 0, len(text)) == group
+    if group is not None and "killed and injured" not in text:
+        assert figs(text) == []

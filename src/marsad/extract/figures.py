@@ -123,7 +123,7 @@ for _g, _ws in (
               "insurgent jihadists jihadist jihadis gunmen gunman policemen policeman police "
               "policewomen officers officer servicemen serviceman personnel combatants combatant combattants combattant "
               "members member terrorists terrorist extremists extremist militiamen militiaman guards "
-              "guard bodyguards bodyguard commanders commander leaders leader attackers attacker assailants bombers "
+              "guard bodyguards bodyguard commanders commander leaders leader chiefs chief attackers attacker assailants bombers "
               "snipers sniper mercenaries mercenary recruits conscripts pilots pilot paratroopers "
               "marines gendarmes agents loyalists troopers operatives cadres elements islamists "
               "militias militia bandits bandit kidnappers kidnapper gangsters gangster robbers robber "
@@ -154,7 +154,7 @@ _CIVILIANS_AS_SUCH = _words("civilians civilian non-combatants noncombatants")
 _SINGULAR = _words("person individual man civilian resident villager citizen patient doctor nurse "
                    "medic student teacher journalist worker volunteer rescuer child kid minor boy girl "
                    "baby infant toddler teenager woman mother wife fighter soldier militant rebel "
-                   "jihadist gunman policeman officer member terrorist commander leader guard bodyguard pilot "
+                   "jihadist gunman policeman officer member terrorist commander leader chief guard bodyguard pilot "
                    "protester prisoner farmer youth activist lawyer priest pastor imam cleric monk nun judge "
                    "politician trader driver businessman passenger refugee evacuee paramedic employee "
                    "demonstrator schoolchild victim combatant insurgent extremist militiaman serviceman "
@@ -189,9 +189,10 @@ _MODIFIERS = _words(
     "teenage teen adolescent newborn pregnant disabled handicapped blind deaf homeless poor unemployed sick "
     # ... or what befell the person before: "the body of a missing environmental activist"
     "missing disappeared exiled")
-#: what makes a "leader" a civilian one: "a trade union leader", "social leaders"
+#: what makes a "leader" or a "chief" a civilian one: "a trade union leader", "social leaders",
+#: "a village chief" (not "the police chief")
 _CIVIC_LEADER = _words("union community social indigenous tribal religious political peasant student "
-                       "village labour labor party opposition civic civil")
+                       "village labour labor party opposition civic civil traditional clan")
 #: what makes "members" civilians: "union members", "community members"
 _CIVIC_MEMBER = _words("union community party church council parliament congregation")
 #: a body whose members are civilians ("two members of the Council of Indigenous Peoples of
@@ -452,10 +453,10 @@ def _noun_phrase(d: _Doc, j: int, allow_of: bool) -> _NP | None:
             end += 1    # "dozens more injured", "two more died"
         return _NP(end, None, None, None, False)
     hw = _compound_head(d.low(head))
-    if group == _G_COMB and hw in ("leader", "leaders", "member", "members") and any(
-            d.low(x) in (_CIVIC_LEADER if hw.startswith("leader") else _CIVIC_MEMBER)
+    if group == _G_COMB and hw in ("leader", "leaders", "chief", "chiefs", "member", "members") and any(
+            d.low(x) in (_CIVIC_MEMBER if hw.startswith("member") else _CIVIC_LEADER)
             for x in range(start, head)):
-        group = _G_CIV    # "a trade union leader", "two union members"
+        group = _G_CIV    # "a trade union leader", "a village chief", "two union members"
     if hw in ("members", "member", "dissidents", "dissident") and d.low(head + 1) == "of":
         # members of a council, a union, a community: civilians (not of a military council);
         # dissidents of a guerrilla: combatants
@@ -1267,21 +1268,31 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
 
 #: what joins two victims of one predicate: "two men and a woman", "a man, a woman and"
 _CONJ = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?$")
-#: a second victim named without a number: "a woman and child", "a man and his son"
-_BARE_CONJUNCT = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?([a-z]+)\b")
+#: more victims named without a number: "a woman and child", "a man and his son", "the
+#: mayor, his wife and their driver"
+_BARE_CONJUNCT = re.compile(r"((?:\s*,\s*(?:(?:his|her|their)\s+)?[a-z]+\b){0,6})\s*,?\s+and\s+(?:(?:his|her|their)\s+)?"
+                            r"([a-z]+)\b")
+_BARE_ITEM = re.compile(r"\s*,\s*(?:(?:his|her|their)\s+)?([a-z]+)")
 
 
 def _bare_conjunct(d: _Doc, last: _Cand, outcome: str, before: int | None = None) -> Figure | None:
-    """One more victim named without a number after a singular one ("a woman and child",
-    "a man and his son"), ending before ``before`` when given: a figure of 1, else None."""
+    """More victims named without a number after a singular one ("a woman and child", "a
+    man and his son", "the mayor, his wife and their driver"), ending before ``before``
+    when given: a figure of as many, else None."""
     if not last.np.singular:
         return None
     m = _BARE_CONJUNCT.match(d.text, d.toks[last.np.end - 1].end)
-    if m is None or m.group(1) not in _SINGULAR or m.group(1) not in _VICTIMS \
-            or (before is not None and m.end() >= before):
+    if m is None or (before is not None and m.end() >= before):
         return None
-    return Figure(start=m.start(1), end=m.end(1), text=m.group(1), low=1, best=1, high=1,
-                  outcome=outcome, group=_VICTIMS[m.group(1)])
+    words = [x.group(1) for x in _BARE_ITEM.finditer(m.group(1))] + [m.group(2)]
+    if not all(w in _SINGULAR and w in _VICTIMS for w in words):
+        return None
+    start = m.start(2) if len(words) == 1 else m.start(1) + m.group(1).index(words[0])
+    groups = {_VICTIMS[w] for w in words}
+    n = len(words)
+    group = groups.pop() if len(groups) == 1 else _G_CIV if groups <= {_G_CIV, _G_WOMEN, _G_CHILD} else _G_TOTAL
+    return Figure(start=start, end=m.end(2), text=d.text[start:m.end(2)], low=n, best=n, high=n,
+                  outcome=outcome, group=group)
 
 
 def _coordinated_totals(d: _Doc, cands: list[_Cand], figures: list[Figure]) -> None:
@@ -1529,7 +1540,9 @@ def _added_counts(d: _Doc, figures: list[Figure]) -> None:
                 taken[g.start:g.end] = b"\x01" * (g.end - g.start)
         if taken[q.start]:
             continue
-        np = _noun_phrase(d, q.last, q.vague)
+        # ("..., along with three of his bodyguards": the bodyguards counted)
+        of_his = d.low(q.last) == "of" and d.low(q.last + 1) in _POSSESSIVE and d.same_sentence(q.last, q.last + 2)
+        np = _noun_phrase(d, q.last + 2 if of_his else q.last, q.vague)
         if np is None or np.head is None or np.group is None or np.outcome is not None:
             continue
         e = max(q.end, d.toks[np.head].end)
@@ -2079,13 +2092,28 @@ def pronoun_victims(text: str, sentences: list[tuple[int, int]], figures: list[F
 _AND_OTHERS = re.compile(
     r"(?:\s*,\s*(?:an?|the|his|her|their)\s+[^,;.()\n]{1,60},)?\s*,?\s+and\s+"
     r"(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:others\b|other\s+[a-z]+)")
-#: ... or after the named one's fate: "X was killed along with two others"
-_WITH_OTHERS = re.compile(r"\s+(?:along|together)\s+with\s+(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
-                          r"(?:others\b|other\s+[a-z]+)")
+#: ... or after the named one's fate, where and when told between: "X was killed along with
+#: two others", "X was shot dead in Cauca on Tuesday along with four indigenous guards", "...
+#: together with three of his bodyguards"
+_WITH_OTHERS = re.compile(r"(?:\s+(?:in|on|at|near|outside|inside)\b[^,;:.()\n\"“”]{1,60}?)?\s+(?:along|together)\s+"
+                          r"with\s+(?:(?:his|her|their)\s+)?(?P<num>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+                          r"(?:others\b|other\s+[a-z]+|(?:of\s+(?:his|her|their|the)\s+)?"
+                          r"(?P<noun>[a-z-]+(?:\s+[a-z-]+){0,2})\b)")
 
 
 #: how far before a name a figure that holds it may begin (about a sentence)
 _NEAR_NAME = 400
+
+
+def _victim_noun_end(text: str, start: int, end: int) -> int | None:
+    """Where a noun of people among the first words of ``text[start:end]`` ends, before any
+    preposition ("indigenous guards| in"; not "cars in the convoy"), else None."""
+    for w in re.finditer(r"[a-z-]+", text[start:end]):
+        if w.group() in _VICTIMS:
+            return start + w.end()
+        if w.group() in _FUNCTION:
+            return None
+    return None
 
 
 def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: list[Figure],
@@ -2095,7 +2123,7 @@ def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: l
     :func:`named_victims`, which may end with a name the model did not see: "shot dead Chad
     Booc") becomes N + 1, its span the name's and the count's together; only where no other
     figure counts the name."""
-    if " other" not in text:
+    if " other" not in text and " with " not in text:
         return
     names = [(s, e) for s, e, label in entities if label == "PERSON"] + [(f.start, f.end) for f in named]
     by_start = sorted(figures, key=lambda f: f.start)
@@ -2105,22 +2133,27 @@ def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: l
         m = _AND_OTHERS.match(text, e) or (_WITH_OTHERS.match(text, e) if e in fates else None)
         if m is None:
             continue
+        m_end = m.end()
+        if m.re is _WITH_OTHERS and m.group("noun"):
+            m_end = _victim_noun_end(text, m.start("noun"), m.end())
+            if m_end is None:
+                continue
         toks = tokenize(text, m.start("num"), m.end())
         q = parse_quantity(toks, 0, text) if toks else None
         if q is None or q.vague or q.start != m.start("num") or not 0 < q.best < 1000:
             continue
         # the figures that may hold the name or the count: begun at most a sentence's
         # length before the name (a bound: one long text of such names costs no more)
-        near = by_start[bisect.bisect_left(starts, s - _NEAR_NAME):bisect.bisect_left(starts, m.end())]
+        near = by_start[bisect.bisect_left(starts, s - _NEAR_NAME):bisect.bisect_left(starts, m_end)]
         own = [f for f in near if f.start < e and f.end > s]
         others = [f for f in near if f.start == q.start and not f.derived and f.part_of is None]
         if others and not own:
             f = others[0]
             f.start, f.text = s, text[s:f.end]
         elif not others and len(own) == 1 and own[0].best == 1 and not own[0].derived and own[0].part_of is None \
-                and not any(f.start < m.end() and f.end > m.start("num") for f in near):
+                and not any(f.start < m_end and f.end > m.start("num") for f in near):
             f = own[0]
-            f.end, f.text = max(f.end, m.end()), text[f.start:max(f.end, m.end())]
+            f.end, f.text = max(f.end, m_end), text[f.start:max(f.end, m_end)]
             f.low, f.best, f.high = q.low, q.best, q.high    # the others; the named one added below
             f.group = _G_TOTAL      # whatever the named one was, the others are not said to be so
         else:
@@ -2129,6 +2162,30 @@ def named_and_others(text: str, entities: list[tuple[int, int, str]], figures: l
         f.best += 1
         if f.high is not None:
             f.high += 1
+
+
+#: casualties told with no number: "killing and injuring many terrorists", "killed a number
+#: of civilians", "many people were killed" (numbers.py gives these words no number), or
+#: none of the dead alone: "killed and injured scores of terrorists"
+_MANY = r"(?:many|numerous|multiple|countless|a\s+lot\s+of|large\s+numbers\s+of|" \
+        r"(?:a|an\s+unknown|a\s+large|an\s+undisclosed)\s+number\s+of)"
+_UNCOUNTED = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|martyr(?:ed|ing))(?:\s+" + _MANY + r"|\s+(?:and|or)\s+(?:injur|wound)(?:ed|ing)"
+    r"(?:\s+" + _MANY + r")?)\s+(?P<noun>(?:[\w,-]+\s+){0,3}[\w-]+)\b|"
+    r"\b" + _MANY + r"\s+(?P<noun2>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:killed|martyred)\b", re.IGNORECASE)
+
+
+def uncounted_casualties(text: str, start: int, end: int) -> str | None:
+    """The group of those a span tells killed with no number ("killing and injuring many
+    terrorists": ``combatants``; "many civilians were killed": ``civilians``), else None."""
+    for m in _UNCOUNTED.finditer(text, start, end):
+        for w in re.findall(r"[\w-]+", (m.group("noun") or m.group("noun2")).lower()):
+            if w in _VICTIMS:
+                return _VICTIMS[w]
+            if w in _FUNCTION and w != "of":
+                break   # "killed many in the town": no one named
+    return None
 
 
 def named_side(dictionary: "ActorDictionary") -> NamedSide:
