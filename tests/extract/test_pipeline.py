@@ -1232,3 +1232,17 @@ def test_who_arrested_the_suspects_of_an_act_did_not_do_it(pipeline, text, expec
     r = pipeline.run({"text": text, "published": "2021-06-09"})
     act = next(e for e in r["events"] if e["type"] != "strategic_developments")
     assert [(a["name"], a["role"]) for a in act["actors"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act whose dead were not counted is an event, its fatalities unknown (not nought)
+    ("Army units destroyed terrorists' dens and hideouts in the countryside of Hama province, killing and "
+     "injuring many terrorists, a military source told SANA.", [("battles", "Hama", {})]),
+    ("Many civilians were killed in Maarat al-Numan in Idlib province on Monday, activists said.",
+     [("violence_against_civilians", "Idlib", {})]),
+    # ... not what no one did ("many people were killed in the floods")
+    ("Many people were killed in the floods in Hama province on Monday.", []),
+])
+def test_an_act_whose_dead_were_not_counted_is_an_event(pipeline, text, expected):
+    r = pipeline.run({"text": text, "published": "2016-02-23"})
+    assert [(e["type"], e["location"]["admin1"], e["fatalities"]) for e in r["events"]] == expected

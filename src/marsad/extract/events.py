@@ -80,6 +80,7 @@ from .actors import (ARMED_CATEGORIES, BACKED_GAP, BEARS_ARMS, NON_STATE_CATEGOR
                      UNKNOWN_PERPETRATOR, as_in, assign_roles, country_by_name, nationality_before, same_force)
 from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
+from .figures import uncounted_casualties
 from .cues import RUNNING_TOTAL
 from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      LOCAL, STUDIED_AT_BEFORE,
@@ -672,6 +673,15 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
             if has_figure and frames and all(f.sub_type == "looting_property_destruction" for f in frames):
                 frames = []     # "burned down houses and killed 10 civilians": the killing's
             frames.append(Frame(sent, None, None, 0.0, generic))
+    if not frames and has_generic_kill and not has_figure and (has_armed or not told_before & VIOLENT) \
+            and not _OTHER_CAUSE.search(ctx.text, s0, e0):
+        # casualties told with no number ("Army units destroyed terrorists' dens in the
+        # countryside of Hama, killing and injuring many terrorists"): an act whose dead were
+        # not counted, a battle when they were fighters (its fatalities unknown, not nought)
+        group = uncounted_casualties(ctx.text, s0, e0)
+        if group is not None:
+            typ, sub = ("battles", "armed_clash") if group == "combatants" else ("violence_against_civilians", "attack")
+            frames.append(Frame(sent, typ, sub, 0.5, generic))
     if not frames and len(told_before & VIOLENT) == 1 and any(
             _DEFINITE_BEFORE.search(ctx.text, max(s0, t.start - 20), t.start) for t in generic):
         # "A journalist was shot dead in the state of Veracruz. The attack took place in the
