@@ -1246,3 +1246,24 @@ def test_who_arrested_the_suspects_of_an_act_did_not_do_it(pipeline, text, expec
 def test_an_act_whose_dead_were_not_counted_is_an_event(pipeline, text, expected):
     r = pipeline.run({"text": text, "published": "2016-02-23"})
     assert [(e["type"], e["location"]["admin1"], e["fatalities"]) for e in r["events"]] == expected
+
+
+def test_casualties_of_an_act_long_before_are_not_the_days_event(pipeline):
+    # the dead a sentence of the report's days recalls, dated long before, are not its act's
+    r = pipeline.run({"text": "Kenyan police used tear gas to disperse protesters in Nairobi on Tuesday who were "
+                              "demanding justice for a human rights defender shot dead by police in 2017, witnesses "
+                              "said.", "published": "2021-01-18"})
+    assert [(e["type"], e["fatalities"]) for e in r["events"]] == [("protests", {})]
+    # ... unless the sentence tells that act too, which they are of
+    r = pipeline.run({"text": "Ukrainian police have detained five people over the killing of an investigative "
+                              "journalist in a car bomb in July 2016, officials said on Thursday.",
+                      "published": "2019-12-12"})
+    act = r["events"][0]
+    assert (act["type"], act["date"]["start"], act["fatalities"]["civilians"]["best"]) == (
+        "explosions_remote_violence", "2016-07-01", 1)
+
+
+def test_a_peoples_word_the_model_took_for_a_person_places_the_event(pipeline):
+    r = pipeline.run({"text": "Amnesty International said Azerbaijani authorities had detained at least 15 "
+                              "opposition activists since April.", "published": "2020-05-05"})
+    assert [(e["type"], e["location"]["country"]) for e in r["events"]] == [("strategic_developments", "AZ")]

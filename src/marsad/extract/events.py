@@ -1149,6 +1149,7 @@ def events(ctx: Context) -> None:
                     kept = by_s[sent] if taken else [p for p in by_s[sent] if p.feature == "country"]
                 by_s[sent] = kept
 
+    _recalled_figures(ctx, fig_s, date_s, trig_s)
     drafts: list[Draft] = []
     pending_figures: list[Frame] = []
     for sent in sorted(trig_s):
@@ -2120,6 +2121,38 @@ def _prior_act_clauses(ctx: Context, trig_s: dict[int, list[Trigger]],
         if spans and any(not any(cs <= t.start < ce for cs, ce in spans) for t in trigs):
             out[sent] = spans
     return out
+
+
+#: how long before the report the date right after a figure must end to tell a recalled act
+_RECALLED = dt.timedelta(days=60)
+_FIGURE_CLAUSE_ENDS = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|who|which|when|as)\b")
+
+
+def _recalled_figures(ctx: Context, fig_s: dict[int, list[Figure]], date_s: dict[int, list[DateMention]],
+                      trig_s: dict[int, list[Trigger]]) -> None:
+    """Takes out of ``fig_s`` the casualties a sentence of the report's days tells as those
+    of an act long before, dated right after them, where no violent word outside them tells
+    that act ("protesters ... on Tuesday who were demanding justice for a human rights
+    defender shot dead by police in 2017": no one was killed at the protest; but "detained
+    five people over the killing of a journalist in a car bomb in July 2016" tells the
+    bombing, the event its casualties are of)."""
+    pub = ctx.published
+    if pub is None:
+        return
+    for sent, figs in list(fig_s.items()):
+        dates = date_s.get(sent, [])
+        if len(dates) < 2 or not any(m.end_date >= pub - _PAST_OPENING for m in dates):
+            continue
+        kept = []
+        for f in figs:
+            m = next((m for m in dates if f.end <= m.start <= f.end + 40), None)
+            if m is not None and m.end_date < pub - _RECALLED \
+                    and not _FIGURE_CLAUSE_ENDS.search(ctx.text, f.end, m.start) \
+                    and not any(t.type in VIOLENT and not f.start <= t.start < f.end for t in trig_s.get(sent, ())):
+                continue
+            kept.append(f)
+        if len(kept) < len(figs):
+            fig_s[sent] = kept
 
 
 def _attached_place(ctx: Context, d: Draft, order: list[int],
