@@ -540,3 +540,19 @@ def test_an_iso_date_in_the_text_is_a_date():
 def test_the_days_of_easter_are_dates(text, published, expected):
     pub = dt.date.fromisoformat(published)
     assert [(m.text, m.start_date) for m in find_dates(text, pub)] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a day of a fixed date: of the year told with it, else the last one by the report's date
+    ("Warplanes struck the town of Douma on New Year's Eve, killing 12 people.", "2017-01-03",
+     [("New Year's Eve", D(2016, 12, 31))]),
+    ("Gunmen kidnapped the pastor on Christmas Eve.", "2020-12-29", [("Christmas Eve", D(2020, 12, 24))]),
+    ("Thousands marched on International Women's Day in 2018.", "2021-06-01",
+     [("International Women's Day in 2018", D(2018, 3, 8))]),
+    # ... not one long past, nor a day of a cause without its year ("a flashpoint on May Day")
+    ("He recalled the Christmas Day bombing.", "2021-06-01", []),
+    ("Taksim has been a flashpoint on May Day.", "2022-05-01", []),
+])
+def test_days_of_a_fixed_date_are_dates(text, published, expected):
+    pub = dt.date.fromisoformat(published)
+    assert [(m.text, m.start_date) for m in find_dates(text, pub)] == expected

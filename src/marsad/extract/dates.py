@@ -612,7 +612,49 @@ def find_dates(text: str, published: dt.date | None, *,
         d = easter_day(m["name"], int(year) if year else None, pub)
         if d is not None:
             add(m.start(), m.end(), d, d, 1, "absolute")
+    # days of a fixed date ("on New Year's Eve", "International Women's Day marches"): as the
+    # days of Easter are
+    for m in _FIXED_DAY.finditer(text):
+        year = m["year"] or m["year2"]
+        d = fixed_day(m["name"], int(year) if year else None, pub)
+        if d is not None:
+            add(m.start(), m.end(), d, d, 1, "absolute")
     return _weekday_with_date(text, _select(cands, masked, exclude))
+
+
+#: days named for a fixed date of the year (month, day)
+_FIXED_DAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+               "christmas day": (12, 25), "international women's day": (3, 8), "women's day": (3, 8),
+               "may day": (5, 1), "labour day": (5, 1), "labor day": (5, 1), "international workers' day": (5, 1),
+               "workers' day": (5, 1), "human rights day": (12, 10), "international human rights day": (12, 10)}
+_FIXED_DAY = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<name>(?i:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|"
+                        r"(?:international\s+)?women['’]s\s+day|may\s+day|labou?r\s+day|"
+                        r"(?:international\s+)?workers['’]\s+day|(?:international\s+)?human\s+rights\s+day))\b"
+                        r"(?:,?\s+(?:(?i:in|of)\s+)?(?P<year2>(?:19|20)\d\d)\b)?")
+
+
+#: the days named without their year that date an act: the days of causes and labour are
+#: named as much for what marks them every year ("a flashpoint on May Day", "in commemoration
+#: of International Human Rights Day") and date one only with their year
+_DAYS_OF_NEWS = frozenset({"new year's eve", "new year's day", "christmas eve", "christmas day"})
+
+
+def fixed_day(name: str, year: int | None, published: dt.date | None) -> dt.date | None:
+    """The date of a day named for a fixed date ("New Year's Eve") in ``year``, else (a day
+    of :data:`_DAYS_OF_NEWS`) the last one on or before ``published`` if it is recent
+    (:data:`_RECENT_EASTER`, as for the days of Easter); None otherwise."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    month, day = _FIXED_DAYS.get(key, (None, None))
+    if month is None:
+        return None
+    if year is not None:
+        return dt.date(year, month, day)
+    if published is None or key not in _DAYS_OF_NEWS:
+        return None
+    d = dt.date(published.year, month, day)
+    if d > published:
+        d = dt.date(published.year - 1, month, day)
+    return d if published - d <= _RECENT_EASTER else None
 
 
 #: the days of Western Easter by their distance from Easter Sunday
