@@ -1267,3 +1267,15 @@ def test_a_peoples_word_the_model_took_for_a_person_places_the_event(pipeline):
     r = pipeline.run({"text": "Amnesty International said Azerbaijani authorities had detained at least 15 "
                               "opposition activists since April.", "published": "2020-05-05"})
     assert [(e["type"], e["location"]["country"]) for e in r["events"]] == [("strategic_developments", "AZ")]
+
+
+@pytest.mark.parametrize("text, types", [
+    # arms taken in a violent act are its spoils, no seizure of their own
+    ("Al Shabaab militants stormed a military base in southern Somalia on Friday, killing at least 10 soldiers, a "
+     "military official said. The group said it killed 30 soldiers and seized weapons.", ["battles"]),
+    # ... but a seizure told alone is one
+    ("Police seized weapons and ammunition in a raid on a house in Mosul on Friday.", ["strategic_developments"]),
+])
+def test_arms_taken_in_a_violent_act_are_its_spoils(pipeline, text, types):
+    r = pipeline.run({"text": text, "published": "2021-04-06"})
+    assert [e["type"] for e in r["events"]] == types

@@ -520,6 +520,9 @@ def _object_start(t: Trigger) -> int:
     return t.start + space if space >= 0 else t.end
 
 
+#: words of arms seized or found, which a violent act may take as its spoils
+_SPOILS = re.compile(r"(?:seiz|confiscat|weapons|arms|ammunition)", re.IGNORECASE)
+
 #: an act told as what another answers: "in retaliation for the chemical attack"
 _MOTIVE_BEFORE = re.compile(r"\b(?:in\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)|to\s+avenge|"
                             r"(?:as\s+)?(?:revenge|retaliation|reprisal)\s+for|retaliating\s+for)\s+"
@@ -616,6 +619,13 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
     sd = by_type.get("strategic_developments")
     if sd and by_type.keys() & (VIOLENT | {"riots"}) and all(
             t.sub_type == "looting_property_destruction" for t in sd):
+        del by_type["strategic_developments"]
+    # "The group said it killed 30 soldiers and seized weapons", "troops killed three militants
+    # in a raid and confiscated their rifles": the arms taken are the violent act's spoils
+    # (ACLED codes the act), not a seizure of their own
+    sd = by_type.get("strategic_developments")
+    if sd and (has_figure or by_type.keys() & VIOLENT) and all(
+            t.sub_type == "disrupted_weapons_use" and _SPOILS.match(t.text) for t in sd):
         del by_type["strategic_developments"]
     # "wildfires destroyed hundreds of homes", "floods swept away houses": no one's act
     sd = by_type.get("strategic_developments")
