@@ -447,6 +447,10 @@ def test_last_year_after_a_day_or_month_names_the_year():
     assert (m.text, m.start_date, m.end_date, m.precision) == ("last year", D(2021, 1, 1), D(2021, 12, 31), 3)
     (m,) = find_dates("Gunmen shot him late last year.", pub)
     assert (m.text, m.start_date) == ("late last year", D(2021, 1, 1))
+    # ... where it befell them told between
+    (m,) = find_dates("An activist who was detained in Minsk last year died in prison.", pub)
+    assert (m.text, m.start_date, m.end_date) == ("last year", D(2021, 1, 1), D(2021, 12, 31))
+    assert find_dates("It exceeded the total number killed in Kabul last year.", pub) == []
     # not a count compared, nor a count's verb
     assert find_dates("It exceeded the total number killed last year.", pub) == []
     assert find_dates("It was twice the number of people executed last year.", pub) == []

@@ -213,11 +213,13 @@ def time_after_act(m: DateMention) -> bool:
 
 
 #: "last year" right after what befell someone ("was arrested last year", "killed late last
-#: year"): that year. Alone it is no date (a comparison, "more than last year"; a running
+#: year", "detained in Minsk last year"): that year. Alone it is no date (a comparison, "more than last year"; a running
 #: count after a verb of counting, "recorded last year")
 _LAST_YEAR = r"(?:(?:in\s+)?(?:early|late)\s+)?last\s+year"
 _ACT_LAST_YEAR = re.compile(
     r"\b(?P<verb>[a-z]+ed|shot|held|taken|beaten|slain|found|caught|thrown|struck|seized)\s+(?:(?:him|her|them)\s+)?"
+    # (where, told between: "was detained in Minsk last year")
+    r"(?:(?:in|near|at|outside)\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+)?"
     r"(?P<when>" + _LAST_YEAR + r")\b(?!['’])")
 #: ... or opening a sentence as its time: "Last year, security forces killed ...", "Late last
 #: year, ..." (not "Since last year," the start of a span)
