@@ -231,6 +231,8 @@ def test_a_force_s_word_before_a_rule_or_a_thing_names_no_force(dictionary):
     assert [a.text for a in actors("The military ruled the country; the army shelled Douma.", dictionary)] == [
         "The military", "the army"]
     assert [a.text for a in actors("The military rule ended.", dictionary)] == []
+    # ... nor a place named for it ("escorted from Military Hospital in Aleppo")
+    assert [a.text for a in actors("51 bodies were escorted from Military Hospital in Aleppo.", dictionary)] == []
 
 
 def test_forces_alone_name_no_one(dictionary):

@@ -652,6 +652,10 @@ def test_an_act_that_may_come_to_be_is_no_trigger(text, expected):
     # ... a death told is one
     ("His death was confirmed by the hospital.", ["death"]),
     ("The deaths of three protesters sparked outrage.", ["deaths"]),
+    # the martyrs counted are the dead (not a square, a brigade or a day named for them)
+    ("51 martyrs from Kefraya and al-Fouaa escorted from Military Hospital in Aleppo", ["martyrs"]),
+    ("Thousands gathered in Martyrs Square in Beirut.", []),
+    ("The Martyrs of Yarmouk Brigade shelled the town.", []),
 ])
 def test_a_death_threatened_or_sentenced_is_no_death(text, found):
     assert words(text, "generic") == found

@@ -1017,9 +1017,10 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:count
 
 #: after a force's one word, a noun that makes the word an adjective of a rule, an office or a
 #: thing, no force at the scene: "marched against military rule", "military service",
-#: "army spending", "police reform"
+#: "army spending", "police reform", "escorted from Military Hospital in Aleppo"
 _NO_FORCE_AFTER = re.compile(r"[ \t]+(?:rule|service|spending|budget|aid|reforms?|academy|college|parade|"
-                             r"exercises?|drills?|hardware|equipment|experts?|analysts?)\b", re.IGNORECASE)
+                             r"exercises?|drills?|hardware|equipment|experts?|analysts?|hospitals?|"
+                             r"cemetery|cemeteries|hospital['’]s)\b", re.IGNORECASE)
 
 
 #: a word before a force's noun that makes its bearer no member now ("a former police
