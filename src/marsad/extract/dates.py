@@ -629,7 +629,8 @@ _FIXED_DAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas 
                "christmas day": (12, 25), "international women's day": (3, 8), "women's day": (3, 8),
                "may day": (5, 1), "labour day": (5, 1), "labor day": (5, 1), "international workers' day": (5, 1),
                "workers' day": (5, 1), "human rights day": (12, 10), "international human rights day": (12, 10)}
-_FIXED_DAY = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<name>(?i:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|"
+_FIXED_DAY = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?"
+                        r"(?P<name>(?i:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|"
                         r"(?:international\s+)?women['’]s\s+day|may\s+day|labou?r\s+day|"
                         r"(?:international\s+)?workers['’]\s+day|(?:international\s+)?human\s+rights\s+day))\b"
                         r"(?:,?\s+(?:(?i:in|of)\s+)?(?P<year2>(?:19|20)\d\d)\b)?")
