@@ -141,6 +141,7 @@ def test_shipped_registry_is_valid(registry):
     ("UN human rights experts", "United Nations", "international_org"),
     ("The UN Special Rapporteur on human rights defenders", "United Nations", "international_org"),
     ("The Kurdish Asayish security forces", "Asayish", "armed_group"),
+    ("Her organisation", "Her organisation", "witness"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
