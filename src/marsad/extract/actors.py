@@ -1020,7 +1020,7 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:count
 #: "army spending", "police reform", "escorted from Military Hospital in Aleppo"
 _NO_FORCE_AFTER = re.compile(r"[ \t]+(?:rule|service|spending|budget|aid|reforms?|academy|college|parade|"
                              r"exercises?|drills?|hardware|equipment|experts?|analysts?|hospitals?|"
-                             r"cemetery|cemeteries|hospital['’]s)\b", re.IGNORECASE)
+                             r"cemetery|cemeteries)\b", re.IGNORECASE)
 
 
 #: a word before a force's noun that makes its bearer no member now ("a former police

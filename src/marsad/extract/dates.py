@@ -213,8 +213,8 @@ def time_after_act(m: DateMention) -> bool:
 
 
 #: "last year" right after what befell someone ("was arrested last year", "killed late last
-#: year", "detained in Minsk last year"): that year. Alone it is no date (a comparison, "more than last year"; a running
-#: count after a verb of counting, "recorded last year")
+#: year", "detained in Minsk last year"): that year. Alone it is no date (a comparison, "more
+#: than last year"; a running count after a verb of counting, "recorded last year")
 _LAST_YEAR = r"(?:(?:in\s+)?(?:early|late)\s+)?last\s+year"
 _ACT_LAST_YEAR = re.compile(
     r"\b(?P<verb>[a-z]+ed|shot|held|taken|beaten|slain|found|caught|thrown|struck|seized)\s+(?:(?:him|her|them)\s+)?"
@@ -607,20 +607,15 @@ def find_dates(text: str, published: dt.date | None, *,
     for lo, hi in windows(_AFTER_ANCHOR, 25, 60):
         for m in each(_SPAN_AFTER_ACT, lo, hi):
             _relative(m, pub, add)
-    # the days of Easter ("on Easter Sunday", "the 2019 Easter Sunday bombings"): a date of
-    # their year, else the last such day by the report's date if it is recent
-    for m in _EASTER_DAY.finditer(text):
-        year = m["year"] or m["year2"]     # "the 2019 Easter Sunday bombings", "on Easter Sunday in 2008"
-        d = easter_day(m["name"], int(year) if year else None, pub)
-        if d is not None:
-            add(m.start(), m.end(), d, d, 1, "absolute")
-    # days of a fixed date ("on New Year's Eve", "International Women's Day marches"): as the
-    # days of Easter are
-    for m in _FIXED_DAY.finditer(text):
-        year = m["year"] or m["year2"]
-        d = fixed_day(m["name"], int(year) if year else None, pub)
-        if d is not None:
-            add(m.start(), m.end(), d, d, 1, "absolute")
+    # the days of Easter ("on Easter Sunday", "the 2019 Easter Sunday bombings") and of a fixed
+    # date ("on New Year's Eve"): a date of their year, else the last such day by the report's
+    # date if it is recent
+    for pattern, day_of in ((_EASTER_DAY, easter_day), (_FIXED_DAY, fixed_day)):
+        for m in pattern.finditer(text):
+            year = m["year"] or m["year2"]     # "the 2019 Easter Sunday bombings", "on Easter Sunday in 2008"
+            d = day_of(m["name"], int(year) if year else None, pub)
+            if d is not None:
+                add(m.start(), m.end(), d, d, 1, "absolute")
     return _weekday_with_date(text, _select(cands, masked, exclude))
 
 
@@ -645,7 +640,7 @@ _DAYS_OF_NEWS = frozenset({"new year's eve", "new year's day", "christmas eve", 
 def fixed_day(name: str, year: int | None, published: dt.date | None) -> dt.date | None:
     """The date of a day named for a fixed date ("New Year's Eve") in ``year``, else (a day
     of :data:`_DAYS_OF_NEWS`) the last one on or before ``published`` if it is recent
-    (:data:`_RECENT_EASTER`, as for the days of Easter); None otherwise."""
+    (:data:`_RECENT_NAMED_DAY`); None otherwise."""
     key = " ".join(name.lower().replace("’", "'").split())
     month, day = _FIXED_DAYS.get(key, (None, None))
     if month is None:
@@ -657,7 +652,7 @@ def fixed_day(name: str, year: int | None, published: dt.date | None) -> dt.date
     d = dt.date(published.year, month, day)
     if d > published:
         d = dt.date(published.year - 1, month, day)
-    return d if published - d <= _RECENT_EASTER else None
+    return d if published - d <= _RECENT_NAMED_DAY else None
 
 
 #: the days of Western Easter by their distance from Easter Sunday
@@ -668,8 +663,8 @@ _EASTER_DAY = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<name>(?i:palm|ma
                          r"(?:,?\s+(?:(?i:in|of)\s+)?(?P<year2>(?:19|20)\d\d)\b)?")
 
 
-#: how long after a day of Easter a report may name it without its year
-_RECENT_EASTER = dt.timedelta(days=14)
+#: how long after a named day (of Easter, of a fixed date) a report may name it without its year
+_RECENT_NAMED_DAY = dt.timedelta(days=14)
 
 
 def _easter(year: int) -> dt.date:
@@ -689,7 +684,7 @@ def _easter(year: int) -> dt.date:
 
 def easter_day(name: str, year: int | None, published: dt.date | None) -> dt.date | None:
     """The date of a day of Easter ("Good Friday") in ``year``, else the last one on or
-    before ``published`` if it is recent (within :data:`_RECENT_EASTER`: "the Easter Sunday
+    before ``published`` if it is recent (within :data:`_RECENT_NAMED_DAY`: "the Easter Sunday
     bombers" in a report a year on names no recent day); None for a name that is no such
     day, or with neither."""
     offset = _EASTER_OFFSETS.get(" ".join(name.lower().split()))
@@ -700,7 +695,7 @@ def easter_day(name: str, year: int | None, published: dt.date | None) -> dt.dat
     if published is None:
         return None
     d = _easter(published.year) + dt.timedelta(days=offset)
-    return d if d <= published and published - d <= _RECENT_EASTER else None
+    return d if d <= published and published - d <= _RECENT_NAMED_DAY else None
 
 
 def _weekday_with_date(text: str, found: list[DateMention]) -> list[DateMention]:

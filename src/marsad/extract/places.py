@@ -685,12 +685,15 @@ def _candidates(ctx: Context, gaz, titled: frozenset[str], people: list[tuple[in
         if label in ENTITY_PLACES and _NOUN_AFTER.match(text, e) and not _KIND_OF_PLACE_AFTER.match(text, e) \
                 and not _AFTER_PROVINCE.match(text[e:e + 40]) and gaz.demonym(c.text):
             label = "NORP"  # "the Somali capital": the people's word, not Ethiopia's Somali region
-        if label == "PERSON" and " " not in c.text and _NOUN_AFTER.match(text, e) and (
-                gaz.demonym(c.text) or _state_demonym(gaz, text, c.text, e)):
-            label = "NORP"  # "said Azerbaijani authorities had detained": a people's word, which
-                            # the model took for a person's name
+        dem = None
+        if label == "NORP" or label == "PERSON" and " " not in c.text and _NOUN_AFTER.match(text, e):
+            # (a one-word "person" before a noun may be a people's word the model took for a
+            # name: "said Azerbaijani authorities had detained")
+            dem = gaz.demonym(c.text) or _state_demonym(gaz, text, c.text, e)
+            if dem:
+                label = "NORP"
         if label == "NORP":
-            c.demonym = gaz.demonym(c.text) or _state_demonym(gaz, text, c.text, e)
+            c.demonym = dem
             if c.demonym:
                 out.append(c)
                 take(s, e)
