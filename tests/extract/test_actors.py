@@ -90,6 +90,9 @@ def test_shipped_dictionary_is_valid_and_uses_known_categories(dictionary):
     ("plainclothes officers", "Police Forces of Syria", "state_forces"),
     ("prison guards", "Police Forces of Syria", "state_forces"),
     ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", "jihadist_group"),
+    ("Katiba Macina", "JNIM", "jihadist_group"),
+    ("Ansarul Islam", "Ansarul Islam", "jihadist_group"),
+    ("dissidents of the former FARC", "FARC", "rebel_group"),
 ])
 def test_aliases_normalise_to_name_and_category(dictionary, phrase, name, category):
     a = one(f"Witnesses saw {phrase} near the town.", dictionary, phrase)
@@ -235,6 +238,27 @@ def test_a_force_s_word_before_a_rule_or_a_thing_names_no_force(dictionary):
     assert [a.text for a in actors("51 bodies were escorted from Military Hospital in Aleppo.", dictionary)] == []
 
 
+def test_former_rebels_are_no_armed_group_but_its_dissidents_are(dictionary):
+    assert [a.name for a in actors("Gunmen killed two former FARC rebels in Cauca.", dictionary, country="CO")] == [
+        "Unidentified armed group"]
+    assert [a.name for a in actors("Dissidents of the former FARC killed two soldiers.", dictionary,
+                                   country="CO")] == ["FARC", "Military Forces of Colombia"]
+
+
+def test_an_acronym_the_report_gives_an_actor_names_it_after(dictionary):
+    text = ("Paramilitary Rapid Support Forces (RSF) fighters killed 40 people in the village. The RSF stormed "
+            "it twice; RSF's commanders denied it; RSF-held towns were shelled.")
+    found = [(a.text, a.name) for a in actors(text, dictionary, country="SD")]
+    assert found == [("Paramilitary Rapid Support Forces (RSF) fighters", "Rapid Support Forces"),
+                     ("RSF", "Rapid Support Forces"), ("RSF", "Rapid Support Forces")]
+    # with no definition, the bare letters name no one (they are as often Reporters Without Borders)
+    assert actors("The RSF stormed the village.", dictionary, country="SD") == []
+    # letters the report gives another name too are neither's
+    text = ("The Rapid Support Forces (RSF) and the Revolutionary Socialist Front (RSF) clashed. The RSF "
+            "attacked again.")
+    assert [a.text for a in actors(text, dictionary, country="SD")] == ["Rapid Support Forces"]
+
+
 def test_forces_alone_name_no_one(dictionary):
     # without a nationality right before it (no gazetteer here to tell one), "forces" is no actor
     assert [a.text for a in actors("The forces of change marched on the capital.", dictionary)] == []
@@ -339,6 +363,9 @@ def test_role_hints(dictionary, text, phrase, role):
     ("State media accused rebels of using chemical arms.", "rebels", "perpetrator"),
     # ... or the one blamed, with nothing more said, also behind a name the dictionary lacks
     ("Gunmen killed 40 villagers, the UN said, blaming the Kamuina Nsapu militia.", "militia", "perpetrator"),
+    # ... its backer told first and its kind after
+    ("Jihadists killed 132 civilians, the government said, blaming the al Qaeda-linked Katiba Macina group.",
+     "Katiba Macina", "perpetrator"),
     ("Residents blamed the army.", "the army", "perpetrator"),
     ("Rebels held the army at bay.", "the army", None),
     ("Daesh said that it killed 50 opposition fighters.", "Daesh", "perpetrator"),
@@ -461,6 +488,10 @@ def test_a_name_told_as_an_apposition_acts_as_the_clause_s_subject(dictionary):
     text = "Islamic State's Afghanistan affiliate, ISIS-K, claimed the attack."
     found = actors(text, dictionary)
     assert [(a.text, a.name, a.role_hint) for a in found][-1] == ("ISIS-K", "Islamic State", "perpetrator")
+    # ... also told where it is and what it is called, in a long clause
+    text = "The Islamic State group's affiliate in Afghanistan, known as IS-K, claimed responsibility."
+    found = actors(text, dictionary, country="AF")
+    assert [(a.text, a.name, a.role_hint) for a in found][-1] == ("IS-K", "Islamic State", "perpetrator")
     # a list of names is no apposition
     found = actors("Hamas, Hezbollah, and Iran condemned the attack.", dictionary)
     assert all(a.role_hint != "perpetrator" for a in found)

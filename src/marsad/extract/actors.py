@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import (CLAIMED_ACT, LEADING_ARTICLE, NO_LONGER_ARMED, ActorMention, Context, Within, component,
+from .base import (BRACKETED_ACRONYM, CLAIMED_ACT, LEADING_ARTICLE, NO_LONGER_ARMED, ActorMention, Context, Within, component,
                    in_body_name)
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
@@ -471,7 +471,11 @@ _APPOS = r"(?:\s*,[^,.;\"“”]{1,80},)?(?:\s*\([^()]{1,60}\))?"
 #: before a name told as an apposition of a noun phrase opening its clause: "Islamic
 #: State's Afghanistan affiliate, ISIS-K, claimed" (not a list: "Hamas, Hezbollah, ...")
 _APPOSED_BEFORE = re.compile(r"(?:^|[.;:]\s+|^\s*)(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}"
-                             r"(?:affiliate|branch|wing|offshoot|arm|group|militia|faction|movement|organi[sz]ation),\s*$",
+                             r"(?:affiliate|branch|wing|offshoot|arm|group|militia|faction|movement|organi[sz]ation)"
+                             # ... where it is, and what it is called: "the Islamic State group's
+                             # affiliate in Afghanistan, known as IS-K, claimed"
+                             r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,\s*"
+                             r"(?:(?:known|referred\s+to)\s+as\s+|called\s+|dubbed\s+)?$",
                              re.IGNORECASE)
 #: nouns heading an actor's phrase after its name ("IS group militants", "the army's units")
 _HEAD = (r"(?:(?:group|organi[sz]ation|units?|fighters|forces|troops|members|militants|jihadists|gunmen|"
@@ -542,13 +546,15 @@ _AGENT_BY = re.compile(  # "<word> by X" makes X the perpetrator when <word> is 
     # ... or the end of a violent act's phrase: "shot dead by", "beaten to death by", "burned alive by"
     r"dead|death|alive",
     re.IGNORECASE)
-# "accused X of", "blaming X for", "held X responsible"
+# "accused X of", "blaming X for", "held X responsible" (X's backer may come first: "blaming
+# the al Qaeda-linked Katiba Macina group")
 _BEFORE_ACCUSED = re.compile(r"\b(?P<cue>accus(?:ed|es|ing)|blam(?:ed|es|ing)|held|holds|holding)\s+(?:the\s+)?"
-                             r"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+){0,3})$", re.IGNORECASE)
+                             r"(?P<name>(?:(?:(?-i:[A-Z])[\w'’-]*|al|el)\s+){0,4})$", re.IGNORECASE)
 _AFTER_ACCUSED = re.compile(r"^" + _APPOS + r"\s+" + _HEAD + r"(?:of|for|responsible)\b", re.IGNORECASE)
 #: ... or the one blamed or accused, with nothing more said: "the United Nations said,
 #: blaming the Kamuina Nsapu militia."
-_AFTER_BLAMED = re.compile(r"^\s*(?:[.;]|$)")
+_AFTER_BLAMED = re.compile(r"^\s*(?:(?:group|militia|movement|faction|organi[sz]ation|rebels|militants|jihadists|"
+                           r"insurgents|fighters)\s*)?(?:[.;]|$)")
 _BEFORE_TARGET = re.compile(
     r"(?:\b(?:kill(?:ed|s|ing)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|"
     r"str(?:uck|ike|iking)|hit(?:ting)?|sho(?:t|ot|oting)|execut(?:e|ed|es|ing)|kidnap(?:ped|ping|s)?|"
@@ -855,7 +861,7 @@ def role_hints(text: str, mentions: list[ActorMention], sentences: list[tuple[in
         s, e = bounds(m)
         before = text[max(s, m.start - 60):m.start]
         after = text[m.end:min(e, m.end + 120)]
-        if after.startswith(",") and _APPOSED_BEFORE.search(before):
+        if after.startswith(",") and _APPOSED_BEFORE.search(text[max(s, m.start - 100):m.start]):
             # the name told as another's apposition: "Islamic State's Afghanistan affiliate,
             # ISIS-K, claimed the attack": what follows the apposition is its own
             after = after[1:]
@@ -1086,7 +1092,7 @@ def find_actors(ctx: Context, dictionary: ActorDictionary, tokens=None) -> list[
                                         category=other.category, sentence=m.sentence, country=other.country))
                 shared.append((cs, start))
         out.append(m)
-    out = merge_mentions(text, out)
+    out = merge_mentions(text, _acronym_mentions(ctx, out))
     _resolve_anaphors(text, out)
     role_hints(text, out, ctx.sentences)
     by_start = {m.start: m for m in out}
@@ -1152,6 +1158,56 @@ def _coordinated_nationalities(text: str, nationality: tuple[str, int, int], gaz
 _ANAPHORS = frozenset({"militant group", "terrorist group", "armed group", "militants", "terrorists",
                        "attackers", "assailants", "gunmen"})
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def defined_acronyms(text: str, mentions: Iterable[ActorMention]) -> dict[str, ActorMention]:
+    """The acronyms the report gives the actors it names, each with the mention that
+    defines it: "the Rapid Support Forces (RSF)", "Paramilitary Rapid Support Forces (RSF)
+    fighters" (letters the report also gives a name that is no actor's, or two actors
+    share, are neither's)."""
+    found: dict[str, ActorMention | None] = {}
+    defining: dict[str, int] = {}
+    for m in mentions:
+        if m.generic is not None or not text[m.start:m.start + 1].isupper():
+            continue
+        a = BRACKETED_ACRONYM.search(text, m.start, min(len(text), m.end + 14))
+        if a is None or a.start() > m.end + 1 or a.group(1) == text[m.start:m.end]:
+            continue
+        acronym = a.group(1)
+        defining[acronym] = defining.get(acronym, 0) + 1
+        if acronym in found and (found[acronym] is None or found[acronym].name != m.name):
+            found[acronym] = None
+        else:
+            found.setdefault(acronym, m)
+    return {k: m for k, m in found.items()
+            if m is not None and text.count(f"({k})") <= defining[k]}
+
+
+def _acronym_mentions(ctx: Context, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with the bare uses of an acronym the report gave a named actor ("the
+    RSF stormed the village"), as that actor, whatever the dictionary takes the letters
+    for elsewhere: the report's own definition wins."""
+    text = ctx.text
+    defined = defined_acronyms(text, mentions)
+    if not defined:
+        return mentions
+    out = list(mentions)
+    at = {(m.start, m.end): k for k, m in enumerate(out)}
+    covered = Within([(m.start, m.end) for m in mentions])
+    for acronym, m in defined.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?!\w)", text):
+            s, e = hit.span()
+            if (ctx.masked and ctx.is_masked(s, e)) or text.startswith("(", s - 1) \
+                    or (text.startswith("-", e) and _COMPOUND_MODIFIER.match(text, e)):
+                continue
+            use = ActorMention(start=s, end=e, text=acronym, name=m.name, category=m.category,
+                               sentence=ctx.sentence_of(s), country=m.country)
+            if (s, e) in at:
+                out[at[(s, e)]] = use       # the dictionary's other reading of the letters
+            elif not covered(s, e):
+                out.append(use)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
 
 
 def _resolve_anaphors(text: str, mentions: list[ActorMention]) -> None:
