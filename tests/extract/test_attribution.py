@@ -142,6 +142,10 @@ def test_shipped_registry_is_valid(registry):
     ("The UN Special Rapporteur on human rights defenders", "United Nations", "international_org"),
     ("The Kurdish Asayish security forces", "Asayish", "armed_group"),
     ("Her organisation", "Her organisation", "witness"),
+    ("A local resistance committee", "local resistance committee", "witness"),
+    ("The White Helmets rescue group", "White Helmets", "witness"),
+    ("The territory's health ministry", "territory's health ministry", "government"),
+    ("The emergency response rooms", "emergency response rooms", "witness"),
 ])
 def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     text = f"{phrase} said 12 people were killed in the town on Monday."
@@ -169,6 +173,7 @@ def test_said_yields_typed_source(nlp, registry, phrase, name, typ):
     ("The Kurdish Red Crescent said three civilians were killed in Tal Rifaat.",
      [("Kurdish Red Crescent", "international_org")]),
     ("Syria's civil defence said 12 people were killed.", [("White Helmets", "witness")]),
+    ("The civil defence said 12 people were killed.", [("White Helmets", "witness")]),
     ("Nigeria's National News Agency said 12 people were killed.", []),
 ])
 def test_offices_stand_for_their_owner(nlp, registry, text, expected):
@@ -747,6 +752,10 @@ def test_putting_a_toll_at_a_count_is_saying_it(nlp, registry, text, expected):
     ('The Transitional Military Council said it had targeted "criminal elements" near the sit-in '
      "and denied dispersing the protest by force.",
      [("Transitional Military Council", "government", "denies")]),
+    # ... where or how it said so told first
+    ("The Transitional Military Council said in a statement that it had targeted criminal elements near the "
+     "sit-in and denied dispersing the protest by force.",
+     [("Transitional Military Council", "government", "denies")]),
     # a verb of the reported clause's own subject is not the speaker's
     ("Human Rights Watch said security officers demeaned her and accused her of lying.",
      [("Human Rights Watch", "monitor", "asserts")]),
@@ -1243,6 +1252,33 @@ def test_fighters_of_a_group_do_not_speak_for_the_source_that_tells_of_them(nlp,
     ctx.actors = [_actor(text, "Taliban", "Taliban", "jihadist_group")]
     atts, _st = find_attributions(ctx, registry)
     assert [a.source.name for a in atts] == ["officials"]
+
+
+def test_the_civil_defence_is_syria_s_white_helmets_only_in_a_report_on_syria(nlp, registry):
+    text = "The civil defence agency said 22 people were killed in the strike on the school."
+    assert sources(attribute(nlp, registry, text, country="SY")[1]) == [("White Helmets", "witness", "asserts")]
+    assert sources(attribute(nlp, registry, text, country="PS")[1]) == [
+        ("civil defence agency", "witness", "asserts")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the report's own definition of the letters wins over the registry's
+    ("Rapid Support Forces (RSF) fighters stormed the village on Monday. The RSF said it had attacked army "
+     "positions.", ("Rapid Support Forces", "armed_group")),
+    ("Journalist Ahmed Ali was shot dead in Khartoum, Reporters Without Borders (RSF) said. RSF said the "
+     "killing must be investigated.", ("Reporters Without Borders", "monitor")),
+    ("The RSF said it had attacked army positions.", ("Reporters Without Borders", "monitor")),
+    # a name of the source the registry does not know is still the source's
+    ("According to the UN Office of Coordination for Humanitarian Affairs (OCHA), 12 people were killed. "
+     "OCHA said the crossings were closed.", ("UN OCHA", "international_org")),
+])
+def test_an_acronym_is_what_the_report_defines_it_as(nlp, registry, text, expected):
+    from marsad.extract.actors import find_actors, load_actor_dictionary
+
+    ctx = context(nlp, text, country="SD")
+    ctx.actors = find_actors(ctx, load_actor_dictionary(None))
+    atts, _st = find_attributions(ctx, registry)
+    assert [(a.source.name, a.source.type) for a in atts][-1] == expected
 
 
 def test_the_opposition_coalition_is_syria_s_only_in_a_report_on_syria(nlp, registry):

@@ -276,7 +276,10 @@ official press""".split())
 #: after a cue, a clause about the speaker itself ("said it had targeted criminals"): a verb
 #: joined by "and" later in the sentence is the speaker's too ("... and denied dispersing
 #: the protest"), not that of another subject ("said officers demeaned her and accused her")
-_SELF_CLAUSE = re.compile(r"\s+(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
+#: (where or when it said so may come first: "said in a statement that it had attacked army
+#: positions ... and denied targeting civilians", "said on Telegram they ...")
+_SELF_CLAUSE = re.compile(r"(?:\s+(?:in|on|via)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:[\w-]+\s+)?[\w-]+,?)?"
+                          r"\s+(?:that\s+)?(?:it|he|she|they|we)\b", re.IGNORECASE)
 #: "The civil defence put the toll at 19": putting a toll at a count is saying it
 _TOLL_CUES = {"put", "puts", "putting", "placed", "places", "placing"}
 _TOLL_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:toll|tally|number\s+of\s+[\w-]+)\s+"
@@ -314,7 +317,7 @@ has have had also later earlier previously then again reportedly publicly offici
 categorically strongly flatly firmly quickly immediately repeatedly already on in a an the its their his her
 statement statements tweet post online to issue issued released release publish published late early evening
 morning night afternoon monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
-this week month monitoring group network channel agency news tv television website newspaper daily which who
+this week month monitoring rescue group network channel agency news tv television website newspaper daily which who
 would will was were is are been being separately further recently subsequently first initially itself jointly
 both all not did does do it monitor organization organisation spokesman spokeswoman spokesperson office
 media outlet outlets center centre press bureau sources source said previously alone had correspondent correspondents reporter
@@ -608,6 +611,7 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 typ = _described_type(text, s, e) or typ
             cands.append(_Cand(s, e, "ner", Source(name, typ), label=label))
     _group_with_fighters(ctx, reg, cands)
+    _redefined_acronyms(ctx, reg, cands)
     _acronym_according(text, cands)
     _described_after(ctx, cands)
     _bodies(ctx, cands)
@@ -625,6 +629,29 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
         keep.append(c)
     keep.sort(key=lambda c: c.start)
     return keep
+
+
+def _redefined_acronyms(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -> None:
+    """A registered source's acronym that the report gives another name ("the Rapid
+    Support Forces (RSF) ... the RSF said" is not Reporters Without Borders): the actor the
+    report named so speaks (an acronym the report gives a name the registry does not know
+    for the source's, "the UN Office of Coordination for Humanitarian Affairs (OCHA)", is
+    still the source's)."""
+    text = ctx.text
+    actors = {(m.start, m.end): m for m in ctx.actors}
+    for k, c in enumerate(cands):
+        if c.kind != "named" or c.entry is None or text[c.start:c.end] not in c.entry.cased:
+            continue
+        acronym = text[c.start:c.end]
+        names = [n.lower() for n in [c.entry.name, *c.entry.aliases]]
+        defined = [re.sub(r"\s+", " ", text[max(0, d.start() - 80):d.start()]).strip().lower()
+                   for d in re.finditer(rf"\({re.escape(acronym)}\)", text)]
+        if not defined or any(before.endswith(n) for before in defined for n in names):
+            continue
+        m = actors.get((c.start, c.end))
+        if m is not None:
+            cands[k] = _Cand(c.start, c.end, "named", reg.source(m.name)
+                             or Source(m.name, _TYPE_BY_CATEGORY.get(m.category, "unknown")))
 
 
 _ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
