@@ -1383,12 +1383,16 @@ def test_an_act_told_as_what_another_answers_is_an_event_of_its_own():
     # what a span starts from ("since last month's coup") is not the day of what it measures
     ("Myanmar security forces killed at least 114 people on Saturday in the bloodiest day of protests since "
      "last month's military coup, according to witnesses.", "2021-03-28", "2021-03-27"),
+    # ... nor the day a report came out
+    ("In 2019, more than 200 land defenders were killed worldwide, according to Global Witness. In its latest "
+     "report released on Wednesday, the group said 64 defenders were killed in Colombia alone.", "2020-07-31",
+     ("2019-01-01", "2019-12-31")),
 ])
 def test_dates_of_speech_and_of_a_span_s_start_date_no_event(text, published, day):
     from marsad.extract import extract
 
     ev = extract(text, published=published)["events"][0]
-    assert ev["date"]["start"] == ev["date"]["end"] == day
+    assert (ev["date"]["start"], ev["date"]["end"]) == (day if isinstance(day, tuple) else (day, day))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1451,6 +1455,30 @@ def test_a_foreign_force_s_killing_during_protests_is_the_force_used_on_them():
                   "Gaza border on Monday, the Gaza health ministry said.", published="2018-05-15")["events"]
     assert [(e["type"], e["sub_type"]) for e in evs] == [("protests", "excessive_force_against_protesters")]
     assert evs[0]["fatalities"]["total"]["best"] == 58
+
+
+def test_a_killing_beside_the_forces_means_against_a_protest_is_the_force_used_on_it():
+    from marsad.extract import extract
+
+    evs = extract("Thousands of protesters marched through central Nairobi on Tuesday against a proposed finance "
+                  "bill. Police fired tear gas and water cannon; at least five people were shot dead outside "
+                  "parliament, a rights group said.", published="2024-06-26")["events"]
+    assert [(e["type"], e["sub_type"], e["fatalities"]["total"]["best"]) for e in evs] == [
+        ("protests", "excessive_force_against_protesters", 5)]
+
+
+def test_an_event_in_the_city_is_in_the_city_named_before():
+    from marsad.extract import extract
+
+    evs = extract("Houthi rebels fired a ballistic missile at a military parade in the southern port city of Aden "
+                  "on Thursday, killing at least 32 soldiers, officials said. A separate suicide car bombing at a "
+                  "police station in the city killed 11 people, police said.", published="2019-08-02")["events"]
+    assert [(e["sub_type"], e["location"]["name"]) for e in evs] == [
+        ("shelling_artillery_missile_attack", "Aden"), ("suicide_bomb", "Aden")]
+    # "the city of X" names its own city, and "the city council" no place
+    evs = extract("A suicide car bombing at a police station in the city council's building killed 11 people in "
+                  "Yemen, police said.", published="2019-08-02")["events"]
+    assert [e["location"]["name"] for e in evs] == ["Yemen"]
 
 
 def test_a_place_that_only_says_where_the_one_before_it_lies_is_not_the_event_s():
@@ -1838,7 +1866,7 @@ def test_the_dots_of_an_abbreviation_do_not_end_the_noun_counted(text, killed):
     ("Colombian soldiers killed 10 dissidents of the former FARC guerrilla in a bombing raid in Guaviare "
      "department, Defence Minister Diego Molano said.",
      ("explosions_remote_violence", "air_drone_strike"), {"combatants": 10},
-     [("Military Forces of Colombia", "perpetrator")], "Diego Molano"),
+     [("Military Forces of Colombia", "perpetrator"), ("FARC", "target")], "Diego Molano"),
     # "RSF fighters" are the Rapid Support Forces ("RSF" alone may be Reporters Without Borders)
     ("At least 60 people were killed when RSF fighters stormed the village of Wad al-Nourah in Gezira state.",
      ("violence_against_civilians", "attack"), {"total": 60},

@@ -161,6 +161,7 @@ def test_tokens_keep_offsets():
     # members of a civic body are civilians, of an armed one combatants
     ("Two members of the Council of Indigenous Peoples of Cauca were murdered.", [("killed", "civilians", 2, 2, 2)]),
     ("Two members of the Manbij Military Council were killed.", [("killed", "combatants", 2, 2, 2)]),
+    ("A member of the Red Crescent was killed near Mayadin.", [("killed", "civilians", 1, 1, 1)]),
     # a noun in quotes is still the noun counted
     ('The army said it had killed 15 "terrorists" in an operation.', [("killed", "combatants", 15, 15, 15)]),
     ("Troops killed 12 ‘militants’ on Sunday.", [("killed", "combatants", 12, 12, 12)]),
@@ -212,6 +213,7 @@ def test_tokens_keep_offsets():
     ("The death toll from the strike on the children's hospital rose to 30.",
      [("killed", "total", 30, 30, 30)]),
     ("Three children from one family were killed.", [("killed", "children", 3, 3, 3)]),
+    ("A volunteer with the Syrian Arab Red Crescent was killed on Thursday.", [("killed", "civilians", 1, 1, 1)]),
     ("Five women and a child have been killed.",
      [("killed", "women", 5, 5, 5), ("killed", "children", 1, 1, 1), ("killed", "civilians", 6, 6, 6)]),
     ("killing at least three women and injuring dozens more",

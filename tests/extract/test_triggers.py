@@ -472,6 +472,10 @@ def test_a_counter_attack_is_fighting(text):
     ("Islamic State militants took the strategic town of Palmyra.", ["took the strategic town"]),
     ("Police seized the car of the activist.", []),
     ("Soldiers took a village official hostage.", []),
+    # ... or by what it was to those who held it
+    ("Kurdish-led forces have captured the last Islamic State group stronghold in Raqqa province.",
+     ["captured the last Islamic State group stronghold"]),
+    ("Rebels seized the jihadists' bastion of Dabiq.", ["seized the jihadists' bastion"]),
 ])
 def test_control_taken_is_a_change_of_territory(text, found):
     assert words(text, "non_state_actor_overtakes_territory") == found

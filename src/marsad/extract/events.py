@@ -95,7 +95,10 @@ ARMED = ARMED_CATEGORIES
 _SPEECH_BEFORE = re.compile(
     r"(?:said|says|reported|reports|told(?:\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
     r"(?-i:[A-Z][\w.]*)))?|announced|stated|added|confirmed|claimed|declared|"
-    r"published|posted|tweeted|wrote|statement|report|estimated|documented)\W+(?:on\s+|late\s+|early\s+)?$",
+    r"published|posted|tweeted|wrote|statement|report|estimated|documented|"
+    # a report that came out that day: "in its latest report released on Wednesday"
+    r"(?:report|study|statement|findings|survey|analysis)\s+(?:\w+\s+){0,2}?"
+    r"(?:released|issued|presented|launched|unveiled|out))\W+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
 #: the day news of an act came out: "news of it only emerged on Monday" (no later than the
 #: act, but its date only when nothing else dates it)
@@ -634,11 +637,14 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         del by_type["strategic_developments"]
     # "security forces shot dead 38 people as they cracked down on protests": the killing is
     # the force used against the protest (ACLED codes it so), not a second event with the
-    # same dead; unless those killed are others than protesters ("shot dead a journalist")
+    # same dead; unless those killed are others than protesters ("shot dead a journalist");
+    # so too beside the forces' other means against a protest ("Police fired tear gas and
+    # water cannon; at least five people were shot dead outside parliament")
     vac = by_type.get("violence_against_civilians")
     if vac and "protests" in by_type and all(t.sub_type == "attack" for t in vac) and any(
             a.category in STATE_CATEGORIES for a in actors) and any(
-            _FORCE_ON_PROTEST.search(ctx.text, max(ctx.sentences[sent][0], t.start - 40), t.start)
+            t.sub_type == "protest_with_intervention"
+            or _FORCE_ON_PROTEST.search(ctx.text, max(ctx.sentences[sent][0], t.start - 40), t.start)
             for t in by_type["protests"]) and not any(_others_than_protesters(ctx, t) for t in vac):
         del by_type["violence_against_civilians"]
     # "the activist was burned alive by a mob", "he was lynched": a crowd's killing, with no
@@ -1870,6 +1876,9 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
             spoken = ctx.__dict__.get("_marsad_spoken", {})
             local = [p for s in sorted(own) for p in spoken.get(s, [])
                      if p.feature != "country" and (not country or p.country == country)]
+        if not local and (town := _the_town_before(ctx, d, place_s)) is not None \
+                and (not country or town.country == country):
+            local = [town]
         named = None if local or attached is not None else _named_country(
             ctx, [s for s in order if s in own], place_s, country)
         if local:
@@ -1918,6 +1927,30 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         seen.add(k)
         extra.append(p)
     return best, extra
+
+
+#: a town told by its kind alone, as one named before: "a suicide car bombing at a police
+#: station in the city" (not "the city of Aden", "the city's", "the town council")
+_DEFINITE_TOWN = re.compile(r"\b(?:in|at|near|outside|inside|across|around|of)\s+the\s+(?:same\s+)?(?:city|town|village)"
+                            r"(?![’'\w-]|\s+of\b|\s+(?:council|hall|centre|center|square|limits|authorities)\b)",
+                            re.IGNORECASE)
+
+
+def _the_town_before(ctx: Context, d: Draft, place_s: dict[int, list[Place]]) -> Place | None:
+    """The town an event that names none tells as "the city" or "the town": the last town
+    named before those words, in their sentence or the three before."""
+    for s in sorted(d.sentences):
+        ss, se = ctx.sentences[s]
+        m = _DEFINITE_TOWN.search(ctx.text, ss, se)
+        if m is None:
+            continue
+        for k in range(s, max(-1, s - 4), -1):
+            towns = [p for p in place_s.get(k, ()) if p.start < m.start() and p.precision == 1
+                     and p.feature in ("city", "village", "place")]
+            if towns:
+                return max(towns, key=lambda p: p.start)
+        return None
+    return None
 
 
 _LOCATIVE = re.compile(r"\s+(?:in|inside|at|near|outside)\s+(?:the\s+)?"

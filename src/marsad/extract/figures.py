@@ -200,7 +200,7 @@ _CIVIC_MEMBER = _words("union community party church council parliament congrega
 #: Cauca"), unless an armed word is among its name's ("the Manbij Military Council")
 _CIVIC_BODY = _words("council union association committee organisation organization federation syndicate "
                      "society community congregation church parliament assembly network foundation commission "
-                     "collective cooperative ngo")
+                     "collective cooperative ngo crescent cross helmets charity newspaper")
 _ARMED_BODY = _words("military armed army militia militias forces brigade brigades defence defense security "
                      "revolutionary liberation guerrilla guerrillas rebels rebel insurgents insurgency")
 _FIGHTING_BESIDE = _words("alongside with for beside against")
@@ -794,10 +794,10 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 steps += 1
                 continue
         # a short prepositional phrase before an auxiliary: "three children from one family were
-        # killed"; so a participle's ("two journalists working for Orient TV were killed"; not a
+        # killed", "a volunteer with the Syrian Arab Red Crescent was killed"; so a participle's ("two journalists working for Orient TV were killed"; not a
         # relative clause's, which may be the count's own predicate: "6,786 individuals who had
         # died in custody" is a documented count, not a toll)
-        if steps == 0 and with_head and (w in ("from", "of", "in", "at", "near", "inside", "on")
+        if steps == 0 and with_head and (w in ("from", "of", "in", "at", "near", "inside", "on", "with")
                                          or _qualifying_participle(d, k)):
             # (names do not use up its five words: "30 fighters from the Islamic State and the
             # Nusra Front were killed")

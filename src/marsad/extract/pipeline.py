@@ -24,7 +24,7 @@ from .cues import load_openers
 
 SCHEMA = "marsad.extraction/1"
 #: Bump when a change to any stage changes results: stored extractions are keyed by it.
-EXTRACTOR_VERSION = "0.35.0"
+EXTRACTOR_VERSION = "0.36.0"
 
 #: documents per batch in ``run_many``: large enough for spaCy's batching to pay, small
 #: enough that a batch's results are streamed out quickly and two workers share the load
