@@ -220,11 +220,20 @@ def test_common_english_spellings(gaz, name, iso):
     ("Catatumbo", "CO", "CO-NSA"),
     # ... or of a country across its provinces: no province, its own coordinates
     ("Darfur", "SD", None), ("Mindanao", "PH", None), ("Donbas", "UA", None), ("Niger Delta", "NG", None),
+    # the Palestinian territories are no country of their own, nor one governorate
+    ("Gaza Strip", "PS", None), ("West Bank", "PS", None),
 ])
 def test_named_conflict_regions(gaz, name, country, iso):
     best = gaz.best(name)
     assert (best.country, best.admin1_iso) == (country, iso)
     assert best.feature in ("region", "admin1") and best.lat is not None and best.lon is not None
+
+
+def test_a_territory_has_its_own_coordinates_not_its_country_s(gaz):
+    gaza, west_bank = gaz.best("Gaza Strip"), gaz.best("West Bank")
+    assert (gaza.name, west_bank.name) == ("Gaza Strip", "West Bank")
+    assert 34.2 < gaza.lon < 34.6 and 31.2 < gaza.lat < 31.6     # not Jerusalem's, the country's point
+    assert 34.9 < west_bank.lon < 35.6
 
 
 def test_a_region_across_provinces_needs_coordinates(tmp_path):

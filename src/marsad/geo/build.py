@@ -51,7 +51,7 @@ from .distance import haversine_km
 from .normalize import is_code, is_latin, norm, skeleton
 
 #: bump when the index layout or the build rules change: stored indexes are rebuilt
-BUILD_VERSION = "geo-37"
+BUILD_VERSION = "geo-38"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
