@@ -771,6 +771,21 @@ def test_a_group_named_as_the_detainees_affiliation_is_no_default_arrester(dicti
         ["Police Forces of Philippines"]
 
 
+def test_the_state_force_that_tells_of_an_arrest_no_one_else_made_made_it(dictionary):
+    def roles(text, sub_type="arrests"):
+        return [(r["role"], r["name"]) for r in assign_roles(
+            "strategic_developments", actors(text, dictionary, country="RU"), sub_type)]
+    text = "A US journalist was detained in Yekaterinburg on espionage charges, the FSB security service said."
+    # one mention: the named force told by its kind
+    assert [(a.text, a.name) for a in actors(text, dictionary, country="RU")] == [
+        ("journalist", "Civilians"), ("FSB security service", "Federal Security Service (Russia)")]
+    assert roles(text) == [("target", "Civilians"), ("perpetrator", "Federal Security Service (Russia)")]
+    # ... not where another is said to have made it, nor of another kind of event
+    assert ("perpetrator", "Federal Security Service (Russia)") not in roles(
+        "Soldiers detained a US journalist in Yekaterinburg, the FSB security service said.")
+    assert ("perpetrator", "Federal Security Service (Russia)") not in roles(text, "disrupted_weapons_use")
+
+
 @pytest.mark.parametrize("text", [
     "Unidentified assailants threw a grenade at a cafe in Mogadishu.",
     "Militants planted a bomb under a bus in Quetta.",

@@ -144,6 +144,7 @@ def test_shipped_registry_is_valid(registry):
     ("Her organisation", "Her organisation", "witness"),
     ("A local resistance committee", "local resistance committee", "witness"),
     ("The White Helmets rescue group", "White Helmets", "witness"),
+    ("The FSB security service", "FSB", "government"),
     ("The territory's health ministry", "territory's health ministry", "government"),
     ("The emergency response rooms", "emergency response rooms", "witness"),
 ])

@@ -804,6 +804,10 @@ def merge_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention
                         and m.generic.category in STATE_CATEGORIES:
                     join = p   # "Hamas authorities in Gaza", "Houthi police officers", "the Asayish
                                # security forces": the force a non-state group runs is that group
+                elif not gap.strip() and p.category in STATE_CATEGORIES and p.generic is None \
+                        and m.generic is not None and m.generic.category in STATE_CATEGORIES:
+                    join = p   # "the FSB security service", "the SBU security service": the
+                               # state's named force, told by its kind
             if join is not None:
                 end = m.end + 1 if "(" in gap and ")" not in gap and text.startswith(")", m.end) else m.end
                 out[-1] = ActorMention(start=p.start, end=end, text=text[p.start:end], name=join.name,
@@ -1342,9 +1346,15 @@ def assign_roles(event_type: str, mentions: list[ActorMention],
                         and a.category in BEARS_ARMS
                         and not (sub_type == "arrests" and a.affiliation
                                  and a.category not in STATE_CATEGORIES)), None)
+    # "a journalist was detained in Yekaterinburg, the FSB security service said": the
+    # state's force that tells of an arrest no one else is said to have made made it
+    speaker = next((a.name for a in mentions if a.role_hint == "source" and a.category in STATE_CATEGORIES),
+                   None) if sub_type == "arrests" and not hinted and default is None else None
     for a in mentions:
         role = a.role_hint
-        if role in _ONLY_PARTICIPATE or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):
+        if speaker is not None and a.name == speaker:
+            role = "perpetrator"
+        elif role in _ONLY_PARTICIPATE or (role == "perpetrator" and a.category in _NEVER_PERPETRATORS):
             role = "participant"
         elif role in _SIDE_HINTS:
             if a.category in ("civilians", "protesters"):

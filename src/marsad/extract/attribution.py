@@ -821,6 +821,9 @@ _KIND_OF_BODY = (
                 r"monitoring\s+(?:group|organi[sz]ation)|watchdog|(?:press|media)[\s-]+freedom\s+(?:group|organi[sz]ation)"),
     ("media", r"news\s+agency|newspaper|daily|broadcaster|(?:TV|television)\s+(?:channel|station)|"
               r"news\s+(?:site|website|outlet)"),
+    # a state's security or intelligence service ("the FSB security service said", "the Shin
+    # Bet internal security agency")
+    ("government", r"(?:internal\s+|domestic\s+|state\s+)?(?:security|intelligence)\s+(?:service|agency)"),
 )
 _KIND_BEFORE = [(typ, re.compile(rf"\b(?:{rx})\s+(?:the\s+)?$", re.IGNORECASE)) for typ, rx in _KIND_OF_BODY]
 _KIND_AFTER = [(typ, re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{rx})\b", re.IGNORECASE))
