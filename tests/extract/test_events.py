@@ -1217,6 +1217,26 @@ def test_a_chemical_attack_and_a_car_bomb_are_two_happenings():
     assert [e["sub_type"] for e in _dated(text, "2016-08-02")] in (["chemical_weapon"], ["air_drone_strike"])
 
 
+@pytest.mark.parametrize("text, group, killed", [
+    # another source's count of the same victims spans the range; the report's first stays best
+    ("Gunmen killed 15 villagers in the village of Kadawa in Zamfara state on Tuesday, a local official said. "
+     "Police said 10 villagers were killed.", "civilians", (10, 15, 15)),
+    # ... not the speaker's own split of the toll, under another of its names
+    ("A car bomb and rocket fire killed at least 45 people in Homs on Tuesday, the provincial governor said. "
+     "Governor Talal al-Barazi told AFP the car bomb killed 36 people and the rockets killed nine others.",
+     "total", (45, 45, None)),
+    # ... nor a count the report tells as its own
+    ("Gunmen killed 15 villagers in the village of Kadawa in Zamfara state on Tuesday. Police said 10 villagers "
+     "were killed.", "civilians", (15, 15, 15)),
+])
+def test_another_source_s_count_of_the_same_dead_spans_the_range(text, group, killed):
+    from marsad.extract import extract
+
+    ev = extract(text, published="2024-03-07")["events"][0]
+    r = ev["fatalities"][group]
+    assert (r["low"], r["best"], r["high"]) == killed
+
+
 def _homs_toll_report(last: str):
     """A suicide bombing in Homs, two sentences of aside, then a toll line ``last``."""
     first = "A suicide bomber struck a checkpoint in Homs. "

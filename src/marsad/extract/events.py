@@ -2748,17 +2748,33 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
     out = []
     placed, _spoken = _placed_and_spoken(ctx)
     own = {id(f) for f in primary}
+    theirs: set[str] | None = None
     for f in fs:
         if f.sentence <= first or f.part_of is not None or f.derived or f.sentence in placed:
             continue
         head = _TOLL_HEAD.match(ctx.text, f.start)     # the figure's own "toll at" of "toll at six"
         if not _ANOTHER_TOLL.search(ctx.text, max(0, f.start - 60), head.end() if head else f.start):
-            continue
+            # ... or a count of the same victims another source tells: "Gunmen killed 15
+            # villagers, a local official said. Police said 10 villagers were killed."
+            if theirs is None:
+                theirs = set().union(*(_speakers_at(ctx, p.start) for p in primary))
+            # (the only count of its outcome in its sentence: "the car bomb killed 36, the
+            # rockets nine others" splits the toll, under the speaker's other name)
+            mine = _speakers_at(ctx, f.start)
+            if not mine or not theirs or mine & theirs or f.flag is not None or f.vague or _ALSO.search(f.text) \
+                    or any(g is not f and g.sentence == f.sentence and g.outcome == f.outcome for g in ctx.figures):
+                continue
         starts, figs = _counts_by_outcome(ctx).get(f.outcome, ((), ()))
         k = bisect.bisect_left(starts, f.start) - 1
         if k >= 0 and id(figs[k]) in own:
             out.append(f)
     return out
+
+
+def _speakers_at(ctx: Context, pos: int) -> set[str]:
+    """The names of the sources that assert or allege what the text at ``pos`` tells."""
+    return {a.source.name for a in ctx.attributions
+            if a.start <= pos < a.end and a.stance in ("asserts", "alleges")}
 
 
 def _counts_by_outcome(ctx: Context) -> dict[str, tuple[list[int], list[Figure]]]:
