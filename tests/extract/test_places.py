@@ -208,6 +208,11 @@ def test_a_town_only_its_country_holds_keeps_its_name_at_the_countrys_precision(
                         "in northern Burkina Faso, the mayor said.")
     dablo = [(p.name, p.country, p.admin1, p.precision) for p in ctx.places if p.text == "Dablo"]
     assert dablo == [("Dablo", "BF", None, 3)]
+    # ... also told after what it is known for; the city the report was filed from holds it not
+    ctx = run(pipeline, "KINSHASA (Reuters) - M23 rebels seized the town of Rubaya, home to a major coltan mine in "
+                        "eastern Democratic Republic of Congo, local officials said on Wednesday.")
+    rubaya = [(p.name, p.country, p.admin1, p.precision) for p in ctx.places if p.text == "Rubaya"]
+    assert rubaya == [("Rubaya", "CD", None, 3)]
 
 
 def test_a_settlement_named_in_full_beats_a_match_on_part_of_its_name():

@@ -1891,9 +1891,12 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
         if ctx.is_masked(m_start, m_end):
             continue
         sent = ctx.sentence_of(m_start)
+        # (not the city the report was filed from: "KINSHASA (Reuters) - M23 rebels seized the
+        # town of Rubaya" is no town of Kinshasa's)
         context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
                    and p.start >= m_start - 80 and not (names_start <= p.start < m_end)
-                   and (ctx.country_context is None or p.country == ctx.country_context)]
+                   and (ctx.country_context is None or p.country == ctx.country_context)
+                   and not filed_at(text, p.start, p.end, with_country=True)]
         kind = kind.lower()
         if not context and kind.startswith(("neighbo", "district", "suburb")):
             # a quarter of a city, the report filed from that city ("ALEPPO, Syria (AP) -
@@ -1903,10 +1906,12 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
                        and filed_at(text, p.start, p.end, with_country=True)][:1]
         precision = 2
         if not context and kind.startswith(("village", "town", "hamlet")):
-            # "the town of Dablo in northern Burkina Faso": only the country holds it, so its
-            # point is the country's (precision 3), but the name is the town's
+            # "the town of Dablo in northern Burkina Faso", "the town of Rubaya, home to a major
+            # coltan mine in eastern Congo": only the country holds it, so its point is the
+            # country's (precision 3), but the name is the town's
             context = [p for p in places if p.sentence == sent and p.feature == "country"
-                       and p.start >= m_end and p.start - m_end <= 40
+                       and p.start >= m_end and p.start - m_end <= 80
+                       and not any(m_end <= q.start < p.start for q in places)
                        and (ctx.country_context is None or p.country == ctx.country_context)][:1]
             precision = 3
         if not context:
