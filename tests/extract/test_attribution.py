@@ -145,6 +145,9 @@ def test_shipped_registry_is_valid(registry):
     ("A local resistance committee", "local resistance committee", "witness"),
     ("The White Helmets rescue group", "White Helmets", "witness"),
     ("The FSB security service", "FSB", "government"),
+    ("A local council chairman", "local council chairman", "government"),
+    ("The opposition", "opposition", "unknown"),
+    ("Opposition lawmakers", "Opposition lawmakers", "unknown"),
     ("The territory's health ministry", "territory's health ministry", "government"),
     ("The emergency response rooms", "emergency response rooms", "witness"),
 ])

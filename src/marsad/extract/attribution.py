@@ -510,6 +510,12 @@ _OF_PLACE_AFTER = re.compile(
     r"(?:\s+(?:province|state|region|governorate|county|district|city|department|prefecture))?\b")
 
 
+#: after a generic word, the kind of body it makes of a name that follows: "the opposition
+#: coalition FNDC", "the opposition party Tisza"
+_TITLE_OF_NAME_AFTER = re.compile(r"\s+(?:coalition|party|alliance|bloc|front|movement|platform)\s+(?-i:[A-Z])",
+                                  re.IGNORECASE)
+
+
 def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -529,6 +535,8 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
                 e = body.end()      # "the Taliban government said": the body speaks for its owner
             cands.append(_Cand(s, e, "named", Source(entry.name, entry.type), entry))
         elif entry.kind == "generic":
+            if _TITLE_OF_NAME_AFTER.match(text, e):
+                continue    # "the opposition coalition FNDC", "the opposition party X": the name speaks
             if entry.type == "government" and _OFFICE_END.search(text, s, e) and (m := _OF_PLACE_AFTER.match(text, e)):
                 e = m.end()     # "the governor of Turkey's Hatay province": the place is the office's
             cands.append(_Cand(s, e, "generic", Source(_strip_article(text[s:e]), entry.type), entry))
