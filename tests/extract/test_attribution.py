@@ -436,9 +436,11 @@ def test_a_passive_accusation_is_about_what_follows_its_agent(nlp, registry):
 @pytest.mark.parametrize("text", [
     "Russia and the Syrian government rejected a US plea to halt the flights.",
     "The Interior Ministry denied him access to a lawyer for a month.",
+    "Lee County District Judge Russell Bush denied bond for Yazeed, who is charged with kidnapping.",
 ])
 def test_a_refusal_is_no_denial(nlp, registry, text):
-    _, atts, statements = attribute(nlp, registry, text)
+    ents = [entity(text, "Russell Bush", "PERSON")] if "Bush" in text else []
+    _, atts, statements = attribute(nlp, registry, text, entities=ents)
     assert [a.stance for a in atts if a.stance == "denies"] == [] and statements == []
 
 

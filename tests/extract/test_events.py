@@ -1237,6 +1237,21 @@ def test_another_source_s_count_of_the_same_dead_spans_the_range(text, group, ki
     assert (r["low"], r["best"], r["high"]) == killed
 
 
+def test_a_denial_told_later_answers_the_act_told_first():
+    from marsad.extract import extract
+
+    text = ("(Beirut) - Syrian government forces used cluster munitions in an attack on a school in Idlib "
+            "governorate on March 14, 2024, killing six children and a teacher, Human Rights Watch said today.\n\n"
+            "Witnesses told Human Rights Watch that they heard a plane and then a series of explosions.\n\n"
+            "Between October 2023 and February 2024, the United Nations documented at least 120 civilian deaths in "
+            "northwest Syria from government and Russian attacks.\n\n"
+            "In 2019, a government offensive on Idlib killed more than 1,600 civilians.\n\n"
+            "The Syrian government has denied using cluster munitions.")
+    evs = extract(text, published="2024-04-10")["events"]
+    assert [(c["source"]["name"], c["stance"]) for c in evs[0]["claims"]][-1] == ("Syrian government", "denies")
+    assert not any(c["stance"] == "denies" for e in evs[1:] for c in e["claims"])
+
+
 def _homs_toll_report(last: str):
     """A suicide bombing in Homs, two sentences of aside, then a toll line ``last``."""
     first = "A suicide bomber struck a checkpoint in Homs. "

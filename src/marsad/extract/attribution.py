@@ -266,7 +266,8 @@ _FEELING_CUES = {"concerned", "alarmed"}
 #: what a "denial" refuses rather than denies: no statement about what happened
 _REFUSED = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?(?:pleas?|calls?|offers?|proposals?|demands?|requests?|invitations?|appeals?|"
-    r"deals?|plans?|resolutions?|bail|access|entry|visas?|permission|permits?|applications?|ceasefire|"
+    r"deals?|plans?|resolutions?|bail|bond|parole|motions?|petitions?|bids?|access|entry|visas?|permission|"
+    r"permits?|applications?|ceasefire|"
     r"truce)\b", re.IGNORECASE)
 #: cues that are also nouns, and the words that make them nouns
 _NOUN_CUES = {"claims", "claim", "reports", "report", "promises", "pledges", "vows", "estimates", "notes"}

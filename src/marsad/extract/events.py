@@ -1237,7 +1237,9 @@ def events(ctx: Context) -> None:
                     continue
                 if later and _strikes_back(d, later, actor_s):
                     continue
-                srcs_new = _source_names(att_s.get(sent, []))
+                # (a denial answers what others told: "The Syrian government has denied using
+                # cluster munitions" is of the attack told at the top)
+                srcs_new = _source_names([a for a in att_s.get(sent, []) if a.stance != "denies"])
                 if srcs_new and (sent - d.last > 2 or (precise and sent - d.last > 1)):
                     srcs_old = {n for s in d.sentences for n in _source_names(att_s.get(s, []))}
                     if srcs_old and not srcs_new & srcs_old:
