@@ -1237,6 +1237,19 @@ def test_another_source_s_count_of_the_same_dead_spans_the_range(text, group, ki
     assert (r["low"], r["best"], r["high"]) == killed
 
 
+def test_a_roundup_s_section_in_another_province_tells_its_own_casualties():
+    from marsad.extract import extract
+
+    text = ("Provinces, SANA - Army units continued their operations against terrorist organizations in several "
+            "areas across the country, killing and injuring scores of terrorists. In Daraa province, an army unit "
+            "destroyed a vehicle equipped with a heavy machinegun east of Khirbet Ghazaleh, killing all terrorists "
+            "inside. In Homs countryside, army units killed 12 terrorists in al-Rastan and Talbiseh.")
+    evs = extract(text, published="2016-05-10")["events"]
+    counted = [(e["location"]["admin1_iso"], e["fatalities"]["combatants"]["best"]) for e in evs
+               if "combatants" in e["fatalities"]]
+    assert counted == [("SY-HI", 12)]
+
+
 def test_a_denial_told_later_answers_the_act_told_first():
     from marsad.extract import extract
 

@@ -82,7 +82,7 @@ from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import uncounted_casualties
 from .cues import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
+from .places import (EXILE_BEFORE, FILED_FROM, FRONTED_IN, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
                      LOCAL, STUDIED_AT_BEFORE,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
@@ -1541,6 +1541,17 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _fronted_admins(ctx: Context, sent: int) -> set[str]:
+    """The provinces of the places a sentence opens with, "In X," (a roundup's section:
+    "In Homs countryside, army units killed 12 terrorists")."""
+    s0, e0 = ctx.sentences[sent]
+    comma = ctx.text.find(",", s0, e0)
+    if comma < 0:
+        return set()
+    return {p.admin1_iso for p in ctx.places if p.sentence == sent and p.admin1_iso and p.end <= comma
+            and FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start)}
+
+
 def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame],
                           fig_s: dict[int, list[Figure]], place_s: dict[int, list[Place]]) -> None:
     # casualties go to a violent event or a protest, never to an arrest or an agreement
@@ -1576,8 +1587,15 @@ def _attach_figure_frames(ctx: Context, drafts: list[Draft], frames: list[Frame]
         near_by = {id(d): d for s in range(fr.sentence - 2, fr.sentence + 3) for d in by_sent.get(s, ())}
         cands = sorted(near_by.values(), key=lambda d: rank[id(d)])
         prev = {id(d): d.last_told(fr.sentence, with_figures=not placed) for d in cands}
+        fronted = _fronted_admins(ctx, fr.sentence)
         before = [d for d in cands if prev[id(d)] is not None and fr.sentence - prev[id(d)] <= 2
-                  and not _aside(ctx, fr.sentence)]
+                  and not _aside(ctx, fr.sentence)
+                  # a roundup's next section ("In Homs countryside, army units killed 12
+                  # terrorists"): another province's casualties than the event's before, or
+                  # than those of the section between ("In Daraa province, ...")
+                  and not (fronted and (not fronted & d.admin1s() if d.admin1s() else any(
+                      (between := _fronted_admins(ctx, k)) and not fronted & between
+                      for k in range(prev[id(d)] + 1, fr.sentence))))]
         if before:
             nearest = max(prev[id(d)] for d in before)
             near = [d for d in before if prev[id(d)] == nearest]

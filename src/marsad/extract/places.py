@@ -1945,7 +1945,7 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
 
 
 #: a sentence (or clause) opened by "In X,": the region the sentence tells of
-_FRONTED_IN = re.compile(r"(?:^|[.;:]\s+|\n)\s*(?:(?:Meanwhile|Elsewhere|Separately|And|Also),?\s+)?[Ii]n\s+$")
+FRONTED_IN = re.compile(r"(?:^|[.;:]\s+|\n)\s*(?:(?:Meanwhile|Elsewhere|Separately|And|Also),?\s+)?[Ii]n\s+$")
 
 
 def _fronted_provinces(ctx: Context, gaz, places: list[Place]) -> list[Place]:
@@ -1959,7 +1959,7 @@ def _fronted_provinces(ctx: Context, gaz, places: list[Place]) -> list[Place]:
             towns.setdefault((q.sentence, q.admin1_iso), []).append(q)
     for i, p in enumerate(places):
         if p.feature not in LOCAL or p.precision != 1 or not p.admin1_iso or not ctx.text.startswith(",", p.end) \
-                or not _FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start):
+                or not FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start):
             continue
         if not any(q.start > p.end and q.name != p.name for q in towns.get((p.sentence, p.admin1_iso), ())):
             continue
