@@ -1250,6 +1250,21 @@ def test_a_roundup_s_section_in_another_province_tells_its_own_casualties():
     assert counted == [("SY-HI", 12)]
 
 
+def test_a_protest_wave_told_across_the_country_is_the_country_s():
+    from marsad.extract import extract
+
+    (ev,) = extract("Security forces in Iran have killed at least 185 people, including 19 children, in a "
+                    "crackdown on nationwide protests, Iran Human Rights said on Wednesday. The heaviest toll was in "
+                    "Sistan-Baluchistan province, where 90 people were killed.", published="2022-10-12")["events"]
+    assert (ev["sub_type"], ev["location"]["name"], ev["location"]["precision"]) == (
+        "excessive_force_against_protesters", "Iran", 3)
+    assert [x["name"] for x in ev["extra_locations"]] == ["Sistan and Baluchestan"]
+    # a protest in one city stays there
+    (ev,) = extract("Security forces in Iran killed at least 18 protesters in Zahedan on Friday, Iran Human Rights "
+                    "said.", published="2022-10-12")["events"]
+    assert ev["location"]["name"] == "Zahedan"
+
+
 def test_a_denial_told_later_answers_the_act_told_first():
     from marsad.extract import extract
 

@@ -1869,6 +1869,20 @@ def _pick_location(ctx: Context, d: Draft, place_s: dict[int, list[Place]],
         country = attached.country
         if attached.feature != "country":
             best = attached
+    # "Security forces in Iran have killed at least 185 people in a crackdown on nationwide
+    # protests ... The heaviest toll was in Sistan-Baluchistan": a protest wave told across
+    # the country is the country's; the places told after are parts of it (strikes "on towns
+    # across the country" keep the town the report goes on with, as coders do)
+    if best is None and attached is None and d.type in ("protests", "riots") \
+            and (nation := _nationwide(ctx, order, own, place_s)) is not None:
+        parts = [p for s in sorted(own) for p in place_s.get(s, []) if p.feature != "country"
+                 and p.country == nation.country]
+        extra, seen = [], set()
+        for p in sorted(parts, key=_rank_place):
+            if _place_key(p) not in seen:
+                seen.add(_place_key(p))
+                extra.append(p)
+        return nation, extra
     # "Turkey will clear northeast Syria of Kurdish YPG militia ... a Turkish offensive in
     # the region": the event is where its first sentence points
     if best is None and attached is None:
@@ -2312,6 +2326,29 @@ _PEOPLE_THEN_WORDS = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+(?:[A-Za-z][\w'â€
 _STATE_BODY = re.compile(r"\b([A-Z][a-z]{3,})\s+(?:(?:state|federal|military|criminal|supreme|appeals?|high|"
                          r"anti-terrorism|terrorism|revolutionary|security)\s+)?(?:courts?|judges?|judiciary|"
                          r"prosecutors?|prosecution|tribunal|government|authorities|regime)\b")
+
+
+#: words that tell an act across a whole country: "nationwide protests", "across the
+#: country", "in several cities across Myanmar"
+_NATIONWIDE = re.compile(r"\b(?:nationwide|nation-wide|countrywide|country-wide|across\s+the\s+(?:country|nation)|"
+                         r"throughout\s+the\s+(?:country|nation)|all\s+over\s+the\s+country|"
+                         r"(?:several|many|multiple|various|different)\s+(?:cities|towns|provinces|regions|states)\s+"
+                         r"(?:across|in|of|throughout)(?=\s+(?-i:[A-Z])))", re.IGNORECASE)
+
+
+def _nationwide(ctx: Context, order: list[int], own: set[int], place_s: dict[int, list[Place]]) -> Place | None:
+    """The country an event is told across, in the first of its sentences that names a
+    place, when that sentence says so and names no place below the country (nor a
+    country other than the report's)."""
+    for s in order:
+        if s not in own or not place_s.get(s):
+            continue
+        places = place_s[s]
+        if any(p.feature != "country" for p in places) or not _NATIONWIDE.search(ctx.text, *ctx.sentences[s]):
+            return None
+        # (the report's country, not another a speaker or a force is of)
+        return next((p for p in places if ctx.country_context in (None, p.country)), None)
+    return None
 
 
 def _country_place(ctx: Context) -> Place | None:
