@@ -16,6 +16,7 @@ a ``target``, and the parties of "clashes between X and Y" / "X clashed with Y" 
 
 from __future__ import annotations
 
+import collections
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -1164,6 +1165,10 @@ _ANAPHORS = frozenset({"militant group", "terrorist group", "armed group", "mili
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+#: a word that may be an acronym: capitals, maybe digits, "&" or a hyphen inside ("RSF", "IS-K")
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&-]{0,10}[A-Z](?!\w)")
+
+
 def defined_acronyms(text: str, mentions: Iterable[ActorMention]) -> dict[str, ActorMention]:
     """The acronyms the report gives the actors it names, each with the mention that
     defines it: "the Rapid Support Forces (RSF)", "Paramilitary Rapid Support Forces (RSF)
@@ -1183,8 +1188,10 @@ def defined_acronyms(text: str, mentions: Iterable[ActorMention]) -> dict[str, A
             found[acronym] = None
         else:
             found.setdefault(acronym, m)
-    return {k: m for k, m in found.items()
-            if m is not None and text.count(f"({k})") <= defining[k]}
+    if not found:
+        return {}
+    told = collections.Counter(a.group(1) for a in BRACKETED_ACRONYM.finditer(text))    # (one scan)
+    return {k: m for k, m in found.items() if m is not None and told[k] <= defining[k]}
 
 
 def _acronym_mentions(ctx: Context, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -1198,18 +1205,20 @@ def _acronym_mentions(ctx: Context, mentions: list[ActorMention]) -> list[ActorM
     out = list(mentions)
     at = {(m.start, m.end): k for k, m in enumerate(out)}
     covered = Within([(m.start, m.end) for m in mentions])
-    for acronym, m in defined.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?!\w)", text):
-            s, e = hit.span()
-            if (ctx.masked and ctx.is_masked(s, e)) or text.startswith("(", s - 1) \
-                    or (text.startswith("-", e) and _COMPOUND_MODIFIER.match(text, e)):
-                continue
-            use = ActorMention(start=s, end=e, text=acronym, name=m.name, category=m.category,
-                               sentence=ctx.sentence_of(s), country=m.country)
-            if (s, e) in at:
-                out[at[(s, e)]] = use       # the dictionary's other reading of the letters
-            elif not covered(s, e):
-                out.append(use)
+    for hit in _ACRONYM_WORD.finditer(text):     # (one scan for them all)
+        m = defined.get(hit.group())
+        if m is None:
+            continue
+        s, e = hit.span()
+        if (ctx.masked and ctx.is_masked(s, e)) or text.startswith("(", s - 1) \
+                or (text.startswith("-", e) and _COMPOUND_MODIFIER.match(text, e)):
+            continue
+        use = ActorMention(start=s, end=e, text=hit.group(), name=m.name, category=m.category,
+                           sentence=ctx.sentence_of(s), country=m.country)
+        if (s, e) in at:
+            out[at[(s, e)]] = use       # the dictionary's other reading of the letters
+        elif not covered(s, e):
+            out.append(use)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 

@@ -648,14 +648,17 @@ def _redefined_acronyms(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -
     still the source's)."""
     text = ctx.text
     actors = {(m.start, m.end): m for m in ctx.actors}
+    others: dict[str, bool] = {}     # acronym -> the report defines it as another's (once per acronym)
     for k, c in enumerate(cands):
         if c.kind != "named" or c.entry is None or text[c.start:c.end] not in c.entry.cased:
             continue
         acronym = text[c.start:c.end]
-        names = [n.lower() for n in [c.entry.name, *c.entry.aliases]]
-        defined = [re.sub(r"\s+", " ", text[max(0, d.start() - 80):d.start()]).strip().lower()
-                   for d in re.finditer(rf"\({re.escape(acronym)}\)", text)]
-        if not defined or any(before.endswith(n) for before in defined for n in names):
+        if acronym not in others:
+            names = [n.lower() for n in [c.entry.name, *c.entry.aliases]]
+            defined = [re.sub(r"\s+", " ", text[max(0, d.start() - 80):d.start()]).strip().lower()
+                       for d in re.finditer(rf"\({re.escape(acronym)}\)", text)]
+            others[acronym] = bool(defined) and not any(before.endswith(n) for before in defined for n in names)
+        if not others[acronym]:
             continue
         m = actors.get((c.start, c.end))
         if m is not None:

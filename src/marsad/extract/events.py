@@ -1548,7 +1548,8 @@ def _fronted_admins(ctx: Context, sent: int) -> set[str]:
     comma = ctx.text.find(",", s0, e0)
     if comma < 0:
         return set()
-    return {p.admin1_iso for p in ctx.places if p.sentence == sent and p.admin1_iso and p.end <= comma
+    by_sentence = ctx.derived("places_by_sentence", lambda: _by_sentence(ctx.places), of=ctx.places)
+    return {p.admin1_iso for p in by_sentence.get(sent, ()) if p.admin1_iso and p.end <= comma
             and FRONTED_IN.search(ctx.text, max(0, p.start - 30), p.start)}
 
 
@@ -2819,7 +2820,7 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
             # rockets nine others" splits the toll, under the speaker's other name)
             mine = _speakers_at(ctx, f.start)
             if not mine or not theirs or mine & theirs or f.flag is not None or f.vague or _ALSO.search(f.text) \
-                    or any(g is not f and g.sentence == f.sentence and g.outcome == f.outcome for g in ctx.figures):
+                    or _outcome_counts(ctx)[(f.sentence, f.outcome)] > 1:
                 continue
         starts, figs = _counts_by_outcome(ctx).get(f.outcome, ((), ()))
         k = bisect.bisect_left(starts, f.start) - 1
@@ -2829,9 +2830,25 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
 
 
 def _speakers_at(ctx: Context, pos: int) -> set[str]:
-    """The names of the sources that assert or allege what the text at ``pos`` tells."""
-    return {a.source.name for a in ctx.attributions
+    """The names of the sources that assert or allege what the text at ``pos`` tells (the
+    attributions of its sentence only: a report of thousands stays linear)."""
+    def make() -> dict[int, list[Attribution]]:
+        out: dict[int, list[Attribution]] = {}
+        starts = [a for a, _b in ctx.sentences]
+        for a in ctx.attributions:     # (a quote may run over several sentences)
+            first = max(0, bisect.bisect_right(starts, a.start) - 1)
+            for k in range(first, bisect.bisect_right(starts, max(a.start, a.end - 1))):
+                out.setdefault(k, []).append(a)
+        return out
+    by_sentence = ctx.derived("attributions_by_sentence", make, of=ctx.attributions)
+    return {a.source.name for a in by_sentence.get(ctx.sentence_of(pos), ())
             if a.start <= pos < a.end and a.stance in ("asserts", "alleges")}
+
+
+def _outcome_counts(ctx: Context) -> collections.Counter:
+    """How many counts of each outcome each sentence tells: (sentence, outcome) -> n."""
+    return ctx.derived("outcome_counts", lambda: collections.Counter((f.sentence, f.outcome) for f in ctx.figures),
+                       of=ctx.figures)
 
 
 def _counts_by_outcome(ctx: Context) -> dict[str, tuple[list[int], list[Figure]]]:
