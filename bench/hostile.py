@@ -95,6 +95,10 @@ PHRASES = (
      "Twin bombings killed 46 people. A monitor put the toll at 57. Syrian Observatory for Human Rights: "
      "two activists who had campaigned in Homs were found dead, a commander in the pro-Damascus alliance said, "
      "while 3 ISIS members were killed. "),
+    ("actors+attribution+events: acronyms the report defines, other sources' counts, roundups, the city",
+     "Rapid Support Forces (RSF) fighters killed 15 villagers, a local official said. The RSF said in a statement "
+     "that it attacked army positions. Police said 10 villagers were killed. In Homs countryside, army units killed "
+     "12 terrorists in the city, during nationwide protests. "),
 )
 
 

@@ -1887,6 +1887,9 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
     # a people's or a faith's word before the kind says whose village it is ("the Sunni
     # village of Bayda", "an Alawite village"): no village's name
     peoples = {(s, e) for s, e, label in ctx.entities if label == "NORP"}
+    # the city the report was filed from holds no town it tells of (found once: datelines
+    # lie near the start)
+    filed = {id(p) for p in places if p.start < 1000 and filed_at(text, p.start, p.end, with_country=True)}
     for m_start, m_end, kind, names_start, names_text in _settlement_matches(text):
         if ctx.is_masked(m_start, m_end):
             continue
@@ -1896,7 +1899,7 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
         context = [p for p in places if p.sentence == sent and p.feature in ("admin1", "admin2", "city")
                    and p.start >= m_start - 80 and not (names_start <= p.start < m_end)
                    and (ctx.country_context is None or p.country == ctx.country_context)
-                   and not filed_at(text, p.start, p.end, with_country=True)]
+                   and id(p) not in filed]
         kind = kind.lower()
         if not context and kind.startswith(("neighbo", "district", "suburb")):
             # a quarter of a city, the report filed from that city ("ALEPPO, Syria (AP) -
