@@ -1265,6 +1265,20 @@ def test_a_protest_wave_told_across_the_country_is_the_country_s():
     assert ev["location"]["name"] == "Zahedan"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the organisers of a yearly protest are named by it: no protest held
+    ("Hong Kong police have arrested four former organisers of the annual Tiananmen vigil for refusing to hand "
+     "over information, national security police said on Wednesday.", [("strategic_developments", "arrests")]),
+    # ... a yearly protest attended is held
+    ("Tens of thousands of people attended the annual Tiananmen vigil in Victoria Park on Thursday, organisers "
+     "said.", [("protests", "peaceful_protest")]),
+])
+def test_a_yearly_protest_named_by_its_organisers_is_none_held(text, expected):
+    from marsad.extract import extract
+
+    assert [(e["type"], e["sub_type"]) for e in extract(text, published="2021-09-10")["events"]] == expected
+
+
 def test_a_denial_told_later_answers_the_act_told_first():
     from marsad.extract import extract
 

@@ -567,6 +567,8 @@ def _sentence_frames(ctx: Context, sent: int, trigs: list[Trigger], figs: list[F
         if t.type == "protests" and _CHARGED_FOR_BEFORE.search(ctx.text, _window_start(ctx, t, 80), t.start):
             continue  # "sentenced ... on charges of smuggling and financing protests": the crime
                       # charged, no protest of the report's
+        if t.type == "protests" and _ANNUAL_BEFORE.search(ctx.text, _window_start(ctx, t, 60), t.start):
+            continue  # "former organisers of the annual Tiananmen vigil": a custom, no protest held
         if t.strength == "weak":
             between = ctx.text[t.end:t.end + 25].lower().lstrip().startswith("between")
             supported = between or has_strong or has_figure or has_armed or has_generic_kill \
@@ -1692,6 +1694,10 @@ def _charge(ctx: Context, t: Trigger) -> bool:
 
 #: the words that make what follows the crime someone is charged with, sentenced or held for
 #: ("on charges of smuggling and financing protests", "jailed for taking part in protests")
+#: a yearly protest that names who organise it, not one held: "former organisers of the
+#: annual Tiananmen vigil" (but "thousands attended the annual vigil" held it)
+_ANNUAL_BEFORE = re.compile(r"\b(?:organi[sz]ers?|founders?|leaders?|members?)\s+of\s+(?:the\s+|an?\s+)?"
+                            r"(?:annual|yearly)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _CHARGED_FOR_BEFORE = re.compile(
     r"\b(?:charges?\s+(?:of|for)|charged\s+(?:with|for)|accused\s+of|convicted\s+(?:of|for)|"
     r"(?:sentenced|jailed|imprisoned|prosecuted|tried|fined)\s+(?:[\w'’-]+\s+){0,6}?for)\s+"
