@@ -1260,6 +1260,20 @@ def test_fighters_of_a_group_do_not_speak_for_the_source_that_tells_of_them(nlp,
     assert [a.source.name for a in atts] == ["officials"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # voicing concern over an act tells it; voicing outrage condemns it
+    ("Amnesty International expressed deep concern on Friday over the arrest of the lawyer.",
+     [("Amnesty International", "monitor", "asserts")]),
+    ("Human Rights Watch voiced outrage at the killing of the journalist.",
+     [("Human Rights Watch", "monitor", "condemns")]),
+    # ... not an opinion expressed, nor concern for no act
+    ("Human Rights Watch expressed the view that the law was vague.", []),
+])
+def test_voicing_concern_or_outrage_over_an_act(nlp, registry, text, expected):
+    _, atts, _ = attribute(nlp, registry, text)
+    assert sources(atts) == expected
+
+
 def test_the_civil_defence_is_syria_s_white_helmets_only_in_a_report_on_syria(nlp, registry):
     text = "The civil defence agency said 22 people were killed in the strike on the school."
     assert sources(attribute(nlp, registry, text, country="SY")[1]) == [("White Helmets", "witness", "asserts")]

@@ -301,7 +301,14 @@ _DISMISSED_CLAIM = re.compile(
     r"\s+(?:the|these|those|such|this|that|all|as)?\s*(?:[\w-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|"
     r"charges?|accounts?|rumou?rs?|stories|story)\b|\s+(?:it|them|this|that)\s+as\s+(?:false|baseless|fabricat|lies|propaganda|untrue)",
     re.IGNORECASE)
-_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES | _CALLING_CUES | _DISMISSING_CUES
+#: voicing concern over an act is telling it ("The IACHR expressed concern over the murder of
+#: ..."), voicing outrage condemning it
+_EXPRESSING_CUES = {"expressed", "expresses", "expressing", "voiced", "voices", "voicing"}
+_FEELING_AFTER = re.compile(r"\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:(?:deep|grave|serious|strong|great|growing)\s+)?"
+                            r"(?P<feeling>concerns?|alarm|outrage|indignation)(?:\s+[\w-]+){0,2}?\s+"
+                            r"(?:over|about|at|regarding|following)\b",
+                            re.IGNORECASE)
+_CUE_KEYS = set(CUES) | _RELAY | {"according"} | _TOLL_CUES | _CALLING_CUES | _DISMISSING_CUES | _EXPRESSING_CUES
 _NOT_FINITE = re.compile(r"ing$")
 #: what a doer claims when it claims an act as its own
 _RESPONSIBILITY = re.compile(r"\s+(?:" + CLAIMED_ACT + ")", re.IGNORECASE)
@@ -1327,6 +1334,10 @@ def find_attributions(ctx: Context, reg: SourceRegistry) -> tuple[list[Attributi
             stance = "denies" if _DISMISSED_CLAIM.match(text, ends[k]) else None
         elif w in _CALLING_CUES:
             stance = "condemns" if _CALLED_CRIME.match(text, ends[k]) else None
+        elif w in _EXPRESSING_CUES:
+            fm = _FEELING_AFTER.match(text, ends[k])
+            stance = None if fm is None else (
+                "condemns" if fm["feeling"].lower() in ("outrage", "indignation") else "asserts")
         elif stance == "alleges" and _RESPONSIBILITY.match(text, ends[k]):
             stance = "asserts"      # "Hamas claimed responsibility": the doer says it did it
         according = w == "according" and k + 1 < n and norms[k + 1] == "to"
