@@ -1279,6 +1279,18 @@ def test_a_yearly_protest_named_by_its_organisers_is_none_held(text, expected):
     assert [(e["type"], e["sub_type"]) for e in extract(text, published="2021-09-10")["events"]] == expected
 
 
+def test_a_toll_told_for_several_towns_is_shared_among_their_events():
+    from marsad.extract import extract
+
+    evs = extract("Terrorists fired rocket shells on the neighborhoods of Bab Touma and al-Qassa in Damascus city on "
+                  "Thursday, killing three citizens and injuring 11 others.", published="2017-04-02")["events"]
+    got = [(e["location"]["name"], {k: (r["low"], r["best"], r["high"], r.get("derived")) for k, r in
+                                    e["fatalities"].items()}, e["injured"]["total"]["best"]) for e in evs]
+    # an even share each, the remainder to the first, from none to the whole: the sum is the toll
+    assert got == [("Bab Touma", {"civilians": (0, 2, 3, True)}, 6), ("al-Qassa", {"civilians": (0, 1, 3, True)}, 5)]
+    assert all(e["fatalities"]["civilians"]["text"] == "killing three citizens" for e in evs)
+
+
 def test_a_denial_told_later_answers_the_act_told_first():
     from marsad.extract import extract
 

@@ -155,6 +155,7 @@ class Draft:
     triggers: list[Trigger]
     places: list[Place] = field(default_factory=list)
     anchor_place: Place | None = None   # a town the event was split on
+    share: tuple[int, int] | None = None  # (k, n): the k-th of the n towns its sentence was split on
     clause: tuple[int, int] | None = None  # the part of its sentence the event was split on
     figure_sentences: list[int] = field(default_factory=list)
     figure_groups: set[str] | None = None  # restrict figures taken from figure frames
@@ -1210,9 +1211,9 @@ def events(ctx: Context) -> None:
                     and all(id(p) in town_ids for p in precise) \
                     and not _ADMIN_WORDS.search(ctx.text[s0:e0].replace("countryside", "")):
                 others = [q for q in places if id(q) not in town_ids]
-                for p in towns:
+                for k, p in enumerate(towns):
                     d = Draft(fr.type, fr.sub_type, fr.weight, [sent], list(fr.triggers),
-                              [p] + others, anchor_place=p)
+                              [p] + others, anchor_place=p, share=(k, len(towns)))
                     drafts.append(d)
                     made_here.append(d)
                 continue
@@ -3283,6 +3284,14 @@ def _claimed_by(ctx: Context, d: Draft, actors: list[dict[str, Any]], actor_s: d
     return [a for a in actors if not (a["role"] == "perpetrator" and a["category"] == "unknown")]
 
 
+def _share_of(f: Figure, k: int, n: int) -> Figure:
+    """The share of the figure ``f`` the ``k``-th of ``n`` places told together takes: an
+    even share (the remainder to the first), at least none and at most the whole; derived,
+    with the figure's own words."""
+    best = f.best // n + (f.best % n if k == 0 else 0)
+    return replace(f, low=0, best=best, high=f.high, derived=True)
+
+
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
                  main_date: dict | None, mixed: dict[int, set[str]]) -> dict[str, Any]:
     sents = sorted(set(d.sentences) | set(d.figure_sentences))
@@ -3303,8 +3312,16 @@ def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,
         figs_all = [f for f in figs_all if not (ctx.sentences[f.sentence][0] <= cs < ctx.sentences[f.sentence][1])
                     or cs <= f.start < ce]
     elif d.anchor_place is not None:
-        # a figure in a sentence naming several towns belongs to none of them alone
+        # a figure in a sentence naming several towns belongs to none of them alone: each
+        # town's event takes an even share of it, as ACLED divides a toll told for several
+        # places (the remainder to the first), from none to the whole
+        # (unless the town's own count of that outcome is told elsewhere: "In Kafr Batna,
+        # seven people were killed")
+        shared = [f for f in figs_all if f.sentence in d.sentences]
         figs_all = [f for f in figs_all if f.sentence not in d.sentences]
+        if d.share is not None:
+            counted = {f.outcome for f in figs_all if f.flag is None}
+            figs_all += [_share_of(f, *d.share) for f in shared if f.outcome not in counted]
     else:
         # a count told of another place ("... and 5 in Aleppo") is that place's event's
         figs_all = [f for f in figs_all if not f.elliptic]
