@@ -367,6 +367,8 @@ def test_role_hints(dictionary, text, phrase, role):
     ("Jihadists killed 132 civilians, the government said, blaming the al Qaeda-linked Katiba Macina group.",
      "Katiba Macina", "perpetrator"),
     ("Residents blamed the army.", "the army", "perpetrator"),
+    # a count ends before its comma: the speaker told after it is no victim
+    ("A bomb struck a bus in Kabul, killing six and wounding 18, a police spokesman said.", "police", "source"),
     ("Rebels held the army at bay.", "the army", None),
     ("Daesh said that it killed 50 opposition fighters.", "Daesh", "perpetrator"),
     ("An IS car bomb killed 20 people.", "IS", "perpetrator"),

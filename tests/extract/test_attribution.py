@@ -147,6 +147,7 @@ def test_shipped_registry_is_valid(registry):
     ("The FSB security service", "FSB", "government"),
     ("A local council chairman", "local council chairman", "government"),
     ("The opposition", "opposition", "unknown"),
+    ("The human rights ombudsman's office", "human rights ombudsman's office", "government"),
     ("Opposition lawmakers", "Opposition lawmakers", "unknown"),
     ("The territory's health ministry", "territory's health ministry", "government"),
     ("The emergency response rooms", "emergency response rooms", "witness"),

@@ -567,7 +567,7 @@ _BEFORE_TARGET = re.compile(
     r"(?:attacks?|strikes?|raids?|assault|offensive|shelling|bombardment|bombing|fire|crackdown|violence|"
     r"massacres?|killings?|killing|murders?|executions?|abductions?|kidnappings?)\s+(?:on|of|against|targeting)))"
     r"\s+(?:the\s+|at least\s+|more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|dozens of\s+|"
-    r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d[\d,.]*\s+|"
+    r"hundreds of\s+|scores of\s+|several\s+|many\s+|\d(?:[\d,.]*\d)?\s+|"   # (not "wounding 18, a police ...")
     r"(?:members?|fighters?|soldiers?|officers?|commanders?|leaders?|militants?|elements|personnel)\s+of\s+|"
     # what the side holds: "shelled positions of the YPG", "struck a convoy of"
     r"(?:positions?|posts?|bases?|headquarters|checkpoints?|convoys?|strongholds?|hideouts?|camps?|"
