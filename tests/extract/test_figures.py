@@ -712,6 +712,20 @@ def test_a_running_total_of_a_period_is_cumulative(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a tally over months since a month named is no count of one event
+    ("More than 300 civilians have been killed in Aleppo since April.", [("killed", "civilians", 300, "cumulative")]),
+    ("Around 600 Syrians have been killed in coalition air strikes since September 2014.",
+     [("killed", "total", 600, "cumulative")]),
+    ("The bombardment since mid-February has killed more than 132 civilians.",
+     [("killed", "civilians", 132, "cumulative")]),
+    # ... but the days since a date are one battle's
+    ("At least 50 fighters have been killed in clashes since June 2.", [("killed", "combatants", 50, None)]),
+])
+def test_a_tally_since_a_month_is_cumulative(text, expected):
+    assert [(f.outcome, f.group, f.best, f.flag) for f in figures_ctx(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # those who killed are no dead of theirs
     ("Two gunmen killed a journalist in Karachi.", [("killed", "civilians", 1)]),
     ("Two unidentified attackers killed Qais Javed on Monday.", []),

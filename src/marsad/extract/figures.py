@@ -259,6 +259,10 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
     r"(?:protests?|demonstrations|offensive|invasion|operation|campaign|siege|intervention|unrest|year)\b"
     r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)"
+    # a tally over months: "killed in South Sudan since January" (not "since June 2", the
+    # days of one battle)
+    r"|\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?!\s+\d{1,2}\b)"
     # a period's tally: "executed at least 582 people so far this year", "in the first six
     # months of 2021", "this year alone"
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+(?:19|20)\d\d|in\s+the\s+year)\b"
