@@ -90,6 +90,19 @@ def test_precision_phrases(pipeline, phrase, iso, precision):
     assert phrase.lower().split()[-1] in hits[0].text.lower()
 
 
+@pytest.mark.parametrize("text, name, precision", [
+    # where a province is a region, its name with the word is the province
+    ("Al-Shabab militants attacked a military base in southern Somalia's Lower Shabelle region on Tuesday.",
+     "Lower Shabelle", 3),
+    # ... not a part of it told by a compass word, nor the area around a town
+    ("Al-Shabab militants attacked a military base in the northern Lower Shabelle region on Tuesday.",
+     "Lower Shabelle", 2),
+])
+def test_a_province_s_name_with_its_word_region_is_the_province(pipeline, text, name, precision):
+    ctx = run(pipeline, text)
+    assert [(p.name, p.precision) for p in ctx.places if p.feature == "admin1"] == [(name, precision)]
+
+
 def test_villages_from_import_and_mislabels(pipeline):
     text = ("Gunmen attacked Al-Qabu and Ain al-Arus in Latakia, near the Hmeimim base, "
             "and the village of Al-Mukhtariya, Syria's state news agency said.")

@@ -1601,7 +1601,11 @@ def resolve_places(ctx: Context, gaz) -> tuple[list[Place], str | None]:
             is_prov = best.feature == "admin1" or any(
                 m.feature == "admin1" and m.admin1_iso == best.admin1_iso for m in matches[:4])
             want_admin1 = is_prov and word not in ("district",)
-            precision = 2
+            # "Lower Shabelle region", "the Sagaing region", "the Amhara region": where a
+            # province is a region, its name with the word is the province (precision 3; not
+            # "the northern Lower Shabelle region", a part of it)
+            precision = 3 if word == "region" and best.feature == "admin1" and m_near is None \
+                and m_area.group(0).split()[0].lower() == "region" else 2
             end = end + m_area.end()
         elif m_near:
             precision = 2
