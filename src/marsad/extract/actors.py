@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .base import (BRACKETED_ACRONYM, CLAIMED_ACT, LEADING_ARTICLE, NO_LONGER_ARMED, ActorMention, Context, Within, component,
-                   in_body_name)
+from .base import (BRACKETED_ACRONYM, CLAIMED_ACT, LEADING_ARTICLE, NO_LONGER_ARMED, ActorMention, Context, Within,
+                   component, in_body_name)
 
 CATEGORIES = ("state_forces", "foreign_forces", "rebel_group", "jihadist_group", "militia",
               "protesters", "rioters", "civilians", "unknown")

@@ -82,8 +82,8 @@ from .attribution import dateline_outlet
 from .dates import since_before, time_after_act
 from .figures import uncounted_casualties
 from .cues import RUNNING_TOTAL
-from .places import (EXILE_BEFORE, FILED_FROM, FRONTED_IN, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS, QUALIFIER as _MODIFIER,
-                     LOCAL, STUDIED_AT_BEFORE,
+from .places import (EXILE_BEFORE, FILED_FROM, FRONTED_IN, GOVERNS_AFTER, PATRON_BEFORE, PLACE_PREPOSITIONS,
+                     QUALIFIER as _MODIFIER, LOCAL, STUDIED_AT_BEFORE,
                      addressed_as_government, carried_to_cue, filed_at, paren_dateline, route_cue, salient_place)
 from .triggers import TERRITORY
 from .base import (ActorMention, Attribution, Context, DateMention, Figure, Place, Trigger, component,

@@ -798,9 +798,10 @@ def _forward_predicate(d: _Doc, k: int, origin: int, with_head: bool = True) -> 
                 steps += 1
                 continue
         # a short prepositional phrase before an auxiliary: "three children from one family were
-        # killed", "a volunteer with the Syrian Arab Red Crescent was killed"; so a participle's ("two journalists working for Orient TV were killed"; not a
-        # relative clause's, which may be the count's own predicate: "6,786 individuals who had
-        # died in custody" is a documented count, not a toll)
+        # killed", "a volunteer with the Syrian Arab Red Crescent was killed"; so a participle's
+        # ("two journalists working for Orient TV were killed"; not a relative clause's, which
+        # may be the count's own predicate: "6,786 individuals who had died in custody" is a
+        # documented count, not a toll)
         if steps == 0 and with_head and (w in ("from", "of", "in", "at", "near", "inside", "on", "with")
                                          or _qualifying_participle(d, k)):
             # (names do not use up its five words: "30 fighters from the Islamic State and the
