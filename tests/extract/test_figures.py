@@ -718,8 +718,10 @@ def test_a_running_total_of_a_period_is_cumulative(text, expected):
      [("killed", "total", 600, "cumulative")]),
     ("The bombardment since mid-February has killed more than 132 civilians.",
      [("killed", "civilians", 132, "cumulative")]),
-    # ... but the days since a date are one battle's
+    # ... but the days since a date are one battle's, and the day's count beside the tally its own
     ("At least 50 fighters have been killed in clashes since June 2.", [("killed", "combatants", 50, None)]),
+    ("Gunmen killed five people in Zamfara on Sunday, bringing the total killed in the state since January to "
+     "more than 400 people.", [("killed", "total", 5, None)]),
 ])
 def test_a_tally_since_a_month_is_cumulative(text, expected):
     assert [(f.outcome, f.group, f.best, f.flag) for f in figures_ctx(text)] == expected

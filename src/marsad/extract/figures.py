@@ -259,10 +259,6 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
     r"(?:protests?|demonstrations|offensive|invasion|operation|campaign|siege|intervention|unrest|year)\b"
     r"|\b(?:war|conflict)\s+(?:has|have)\s+(?:killed|claimed)"
-    # a tally over months: "killed in South Sudan since January" (not "since June 2", the
-    # days of one battle)
-    r"|\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b(?!\s+\d{1,2}\b)"
     # a period's tally: "executed at least 582 people so far this year", "in the first six
     # months of 2021", "this year alone"
     r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+(?:19|20)\d\d|in\s+the\s+year)\b"
@@ -272,6 +268,24 @@ _CUMULATIVE = re.compile(
     r"|\b(?:killed|murdered|died|imprisoned|jailed|detained)\s+(?:in\s+(?:19|20)\d\d\s+)?"
     r"(?:worldwide|around\s+the\s+world|across\s+the\s+world|globally)\b",
     re.IGNORECASE)
+#: a tally over months, in the count's own clause: "killed in Aleppo since April", "the
+#: bombardment since mid-February has killed" (not "since June 2", the days of one battle;
+#: nor "Gunmen killed five people on Sunday, bringing the total since January to 400")
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b(?!\s+\d{1,2}\b)", re.IGNORECASE)
+_CLAUSE_REACH = 200
+
+
+def _since_month(text: str, f: "Figure", sentence: tuple[int, int]) -> bool:
+    """A tally since a month named in the clause of the count ``f`` (its commas or
+    semicolons, at most :data:`_CLAUSE_REACH` characters either side)."""
+    s0, e0 = sentence
+    lo, hi = max(s0, f.start - _CLAUSE_REACH), min(e0, f.end + _CLAUSE_REACH)
+    a = max(text.rfind(",", lo, f.start), text.rfind(";", lo, f.start), lo - 1) + 1
+    ends = [i for i in (text.find(",", f.end, hi), text.find(";", f.end, hi)) if i >= 0]
+    return _SINCE_MONTH.search(text, a, min(ends) if ends else hi) is not None
+
+
 #: before a count of what may come to be: "fighting could erupt, potentially killing thousands"
 _MAY_BEFORE = re.compile(r"\b(?:potentially|possibly|could|would|might)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: a superlative the span measures one act against, no count over it: "making it the
@@ -1267,7 +1281,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]] | None = None,
             if f.sentence not in sent_flags:
                 s0, e0 = sentences[f.sentence]
                 sent_flags[f.sentence] = _war_wide(text, s0, e0)
-            if sent_flags[f.sentence] or runs.near(f.end) and running_total(text, f, sentences[f.sentence][0]):
+            if sent_flags[f.sentence] or runs.near(f.end) and running_total(text, f, sentences[f.sentence][0]) \
+                    or _since_month(text, f, sentences[f.sentence]):
                 f.flag = "cumulative"
     return figures
 
