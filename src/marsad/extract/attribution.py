@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..errors import ConfigError
-from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, expand_alias,
-                     index_matches, merge_entries, read_toml_file)
+from .actors import (NON_STATE_CATEGORIES, PhraseIndex, _shipped, _str_list, context_tokens, defined_acronyms,
+                     expand_alias, index_matches, merge_entries, read_toml_file)
 from .base import (BODY_WORDS, BRACKETED_ACRONYM, CLAIMED_ACT, LEADING_ARTICLE, Attribution, Context, Source,
                    component, span_reach)
 from .dates import MONTHS, WEEKDAYS
@@ -648,27 +648,29 @@ def _candidates(ctx: Context, reg: SourceRegistry, tokens) -> list[_Cand]:
 
 
 def _redefined_acronyms(ctx: Context, reg: SourceRegistry, cands: list[_Cand]) -> None:
-    """A registered source's acronym that the report gives another name ("the Rapid
-    Support Forces (RSF) ... the RSF said" is not Reporters Without Borders): the actor the
-    report named so speaks (an acronym the report gives a name the registry does not know
-    for the source's, "the UN Office of Coordination for Humanitarian Affairs (OCHA)", is
-    still the source's)."""
+    """A registered source's acronym that the report gives an actor it names
+    (:func:`marsad.extract.actors.defined_acronyms`: "the Rapid Support Forces (RSF) ... the
+    RSF said" is not Reporters Without Borders): that actor speaks (an acronym the report
+    gives a name that is no actor's, "the UN Office of Coordination for Humanitarian Affairs
+    (OCHA)", is still the registered source's)."""
     text = ctx.text
+    defined = defined_acronyms(text, ctx.actors)
+    if not defined:
+        return
     actors = {(m.start, m.end): m for m in ctx.actors}
-    others: dict[str, bool] = {}     # acronym -> the report defines it as another's (once per acronym)
+    ours: dict[str, bool] = {}   # acronym -> the registry knows the name the report defines it by
     for k, c in enumerate(cands):
-        if c.kind != "named" or c.entry is None or text[c.start:c.end] not in c.entry.cased:
-            continue
         acronym = text[c.start:c.end]
-        if acronym not in others:
-            names = [n.lower() for n in [c.entry.name, *c.entry.aliases]]
-            defined = [re.sub(r"\s+", " ", text[max(0, d.start() - 80):d.start()]).strip().lower()
-                       for d in re.finditer(rf"\({re.escape(acronym)}\)", text)]
-            others[acronym] = bool(defined) and not any(before.endswith(n) for before in defined for n in names)
-        if not others[acronym]:
+        if c.kind != "named" or c.entry is None or acronym not in defined:
             continue
+        d = defined[acronym]
+        if acronym not in ours:
+            # ("the Philippine National Police (PNP)": a name of the registered source's own)
+            bracket = text.find(f"({acronym})", d.start)    # (the letters themselves are no name)
+            ours[acronym] = any(o.kind == "named" and o.entry is c.entry and o.start < bracket and d.start < o.end
+                                for o in cands)
         m = actors.get((c.start, c.end))
-        if m is not None:
+        if not ours[acronym] and m is not None and m.name == d.name:
             cands[k] = _Cand(c.start, c.end, "named", reg.source(m.name)
                              or Source(m.name, _TYPE_BY_CATEGORY.get(m.category, "unknown")))
 

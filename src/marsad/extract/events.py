@@ -1137,11 +1137,7 @@ def events(ctx: Context) -> None:
                            and not _government_named(ctx, p))
     actor_s = _by_sentence(ctx.actors)
     date_s = _by_sentence(ctx.dates)
-    att_s: dict[int, list[Attribution]] = {}
-    for a in ctx.attributions:
-        for i, (s, e) in enumerate(ctx.sentences):
-            if s < a.end and a.start < e:
-                att_s.setdefault(i, []).append(a)
+    att_s = _attributions_by_sentence(ctx)
     # the ends of a journey told ("arrested on his way to Hathras in Uttar Pradesh") are not
     # where the event was, when its sentence names another place below a country's level
     # (a bus "travelling from Aleppo to Hama" was hit somewhere on its course)
@@ -2836,19 +2832,23 @@ def _other_tolls(ctx: Context, fs: list[Figure], first: int, primary: list[Figur
     return out
 
 
-def _speakers_at(ctx: Context, pos: int) -> set[str]:
-    """The names of the sources that assert or allege what the text at ``pos`` tells (the
-    attributions of its sentence only: a report of thousands stays linear)."""
+def _attributions_by_sentence(ctx: Context) -> dict[int, list[Attribution]]:
+    """The attributions over each sentence (a quote may run over several), in text order;
+    once a report (bisected: a report of thousands of sentences stays linear)."""
     def make() -> dict[int, list[Attribution]]:
         out: dict[int, list[Attribution]] = {}
         starts = [a for a, _b in ctx.sentences]
-        for a in ctx.attributions:     # (a quote may run over several sentences)
-            first = max(0, bisect.bisect_right(starts, a.start) - 1)
-            for k in range(first, bisect.bisect_right(starts, max(a.start, a.end - 1))):
-                out.setdefault(k, []).append(a)
+        for a in ctx.attributions:
+            for k in range(max(0, bisect.bisect_right(starts, a.start) - 1), bisect.bisect_left(starts, a.end)):
+                if ctx.sentences[k][1] > a.start:
+                    out.setdefault(k, []).append(a)
         return out
-    by_sentence = ctx.derived("attributions_by_sentence", make, of=ctx.attributions)
-    return {a.source.name for a in by_sentence.get(ctx.sentence_of(pos), ())
+    return ctx.derived("attributions_by_sentence", make, of=ctx.attributions)
+
+
+def _speakers_at(ctx: Context, pos: int) -> set[str]:
+    """The names of the sources that assert or allege what the text at ``pos`` tells."""
+    return {a.source.name for a in _attributions_by_sentence(ctx).get(ctx.sentence_of(pos), ())
             if a.start <= pos < a.end and a.stance in ("asserts", "alleges")}
 
 
@@ -3289,7 +3289,7 @@ def _share_of(f: Figure, k: int, n: int) -> Figure:
     even share (the remainder to the first), at least none and at most the whole; derived,
     with the figure's own words."""
     best = f.best // n + (f.best % n if k == 0 else 0)
-    return replace(f, low=0, best=best, high=f.high, derived=True)
+    return replace(f, low=0, best=best, derived=True)
 
 
 def _build_event(ctx: Context, d: Draft, n: int, place_s, fig_s, actor_s, att_s,

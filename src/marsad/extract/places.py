@@ -1909,8 +1909,7 @@ def named_settlements(ctx: Context, places: list[Place]) -> list[Place]:
             # a quarter of a city, the report filed from that city ("ALEPPO, Syria (AP) -
             # ... barrel bombs on the rebel-held neighborhood of al-Shaar")
             context = [p for p in places if p.start < 200 and p.feature == "city" and ctx.country_context
-                       and p.country == ctx.country_context
-                       and filed_at(text, p.start, p.end, with_country=True)][:1]
+                       and p.country == ctx.country_context and id(p) in filed][:1]
         precision = 2
         if not context and kind.startswith(("village", "town", "hamlet")):
             # "the town of Dablo in northern Burkina Faso", "the town of Rubaya, home to a major
